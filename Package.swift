@@ -1,0 +1,31 @@
+// swift-tools-version:6.0
+// The offline-first course system. No package dependencies by design: the toolchain plus the
+// system's libsqlite3-dev and zlib1g-dev (see README.md).
+import PackageDescription
+
+let package = Package(
+    name: "lms",
+    products: [
+        .executable(name: "lms-offline", targets: ["lms-offline"]),
+        .executable(name: "lms-server", targets: ["SyncServer"]),
+        .library(name: "LMSModel", targets: ["LMSModel"]),
+        .library(name: "CoursePackage", targets: ["CoursePackage"]),
+        .library(name: "LMSDatabase", targets: ["LMSDatabase"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
+                       providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite",
+                       providers: [.apt(["libsqlite3-dev"])]),
+        .target(name: "LMSModel"),
+        .target(name: "CoursePackage", dependencies: ["LMSModel", "CZlib"]),
+        .target(name: "LMSDatabase", dependencies: ["CSQLite"]),
+        .executableTarget(name: "SyncServer", dependencies: ["LMSModel", "CoursePackage", "LMSDatabase"]),
+        .executableTarget(name: "lms-offline", dependencies: ["LMSModel", "CoursePackage", "LMSDatabase"]),
+        .testTarget(name: "LMSModelTests", dependencies: ["LMSModel"]),
+        .testTarget(name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "LMSDatabaseTests", dependencies: ["LMSDatabase"]),
+        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel"]),
+    ]
+)

@@ -1,0 +1,66 @@
+import CSQLite
+import Foundation
+
+/// One `Database` connection shared between threads, with every access serialised by a
+/// lock. All closures run synchronously on the calling thread while holding the lock.
+///
+/// The lock is recursive, so calling `read`/`write` from inside another `read`/`write` on
+/// the same thread works (a nested `write` becomes a SAVEPOINT). Never let the `Database`
+/// escape the closure.
+public final class DatabaseQueue: @unchecked Sendable {
+    // Safety: `database` is only touched while `lock` is held.
+    private let database: Database
+    private let lock = NSRecursiveLock()
+
+    /// Opens the database file at `path` (see `Database.init(path:options:)`).
+    public init(path: String, options: DatabaseOptions = DatabaseOptions()) throws {
+        database = try Database(path: path, options: options)
+    }
+
+    /// Opens a private in-memory database.
+    public init(inMemory options: DatabaseOptions) throws {
+        database = try Database(inMemory: options)
+    }
+
+    /// Wraps an existing connection; the caller must not use `database` directly afterwards.
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// The path of the underlying database.
+    public var path: String { database.path }
+
+    /// Runs `body` with exclusive access to the connection, outside any transaction
+    /// it does not open itself. Intended for reads (each statement sees the latest
+    /// committed data; for one snapshot across several queries use
+    /// `db.transaction(.deferred)` inside).
+    public func read<T>(_ body: (Database) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(database)
+    }
+
+    /// Runs `body` with exclusive access to the connection, with no implicit transaction
+    /// (for statements that must run outside one, like `VACUUM`, or for migrations).
+    public func inDatabase<T>(_ body: (Database) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(database)
+    }
+
+    /// Runs `body` in an IMMEDIATE transaction and commits when it returns; a throw rolls
+    /// back and is rethrown. Returns `body`'s result.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        var result: T?
+        try database.transaction(.immediate) { db in
+            result = try body(db)
+            return .commit
+        }
+        guard let result else {
+            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "write transaction produced no result")
+        }
+        return result
+    }
+}

@@ -1,0 +1,69 @@
+import CoursePackage
+import Foundation
+import LMSModel
+
+/// The `lms-offline` program: dispatches a command and turns errors into messages and exit codes
+/// (0 success, 1 failure or invalid input, 2 usage mistake).
+enum LMSOffline {
+    /// The program's version.
+    static let version = "0.1.0"
+
+    /// A command: its name, one-line summary, usage, and what it runs.
+    struct Command: Sendable {
+        var name: String
+        var summary: String
+        var usage: String
+        var flags: Set<String> = []
+        var options: Set<String> = []
+        var run: @Sendable (Arguments, Console) throws -> Int32
+    }
+
+    /// Every command, in the order `help` lists them.
+    static let commands: [Command] = CourseCommands.all
+
+    /// Runs the program with `args` (without the program name) and returns the exit status.
+    static func run(_ args: [String]) -> Int32 {
+        let console = Console.current()
+        guard let name = args.first, name != "help", name != "--help", name != "-h" else {
+            if args.count > 1, let command = commands.first(where: { $0.name == args[1] }) {
+                console.out("usage: \(command.usage)\n\n\(command.summary)")
+            } else {
+                console.out(help)
+            }
+            return 0
+        }
+        if name == "--version" || name == "version" {
+            console.out("lms-offline \(version)")
+            return 0
+        }
+        guard let command = commands.first(where: { $0.name == name }) else {
+            let hint = commands.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
+            console.err("lms-offline: unknown command \"\(name)\"\(hint.map { " (did you mean \($0)?)" } ?? ""); run lms-offline help")
+            return 2
+        }
+        do {
+            let parsed = try Arguments(Array(args.dropFirst()), flags: command.flags.union(["help"]), options: command.options)
+            if parsed.has("help") {
+                console.out("usage: \(command.usage)\n\n\(command.summary)")
+                return 0
+            }
+            return try command.run(parsed, console)
+        } catch let error as Arguments.UsageError {
+            console.err("lms-offline \(name): \(error)\nusage: \(command.usage)")
+            return 2
+        } catch {
+            console.err("lms-offline \(name): \(error)")
+            return 1
+        }
+    }
+
+    static var help: String {
+        var lines = ["lms-offline \(version): study, teach and pack courses offline", "", "commands:"]
+        for command in commands {
+            lines.append("  \(command.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(command.summary)")
+        }
+        lines.append("")
+        lines.append("lms-offline help COMMAND shows a command's usage.")
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,3 @@
+import Foundation
+
+exit(LMSOffline.run(Array(CommandLine.arguments.dropFirst())))

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""The benchmark runner: runs each section's measurements against its real peer in the same
+run and prints Markdown rows for docs/BENCHMARKS.md. Usage: scripts/bench.sh [SECTION ...]"""
+import os, platform, shutil, subprocess, sys, tempfile, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import gen_course
+
+def bin_path(name):
+    out = subprocess.run(["swift", "build", "-c", "release", "--show-bin-path"], cwd=ROOT, capture_output=True, text=True, check=True)
+    return os.path.join(out.stdout.strip(), name)
+
+def measure(cmd, cwd=None, runs=3, setup=None):
+    """Median wall seconds and max RSS (MB) of `cmd` over `runs` runs (via /usr/bin/time)."""
+    walls, rss = [], []
+    for _ in range(runs):
+        if setup: setup()
+        t = tempfile.NamedTemporaryFile(delete=False); t.close()
+        start = time.perf_counter()
+        subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name] + cmd, cwd=cwd, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        walls.append(time.perf_counter() - start)
+        rss.append(int(open(t.name).read().split()[-1]) / 1024)
+        os.unlink(t.name)
+    walls.sort(); rss.sort()
+    return walls[len(walls) // 2], rss[len(rss) // 2]
+
+def rm(path):
+    if os.path.isdir(path): shutil.rmtree(path)
+    elif os.path.exists(path): os.unlink(path)
+
+def row(what, ours, peer=None, note=""):
+    o = f"{ours[0]:.3f} s, {ours[1]:.0f} MB"
+    p = f"{peer[0]:.3f} s, {peer[1]:.0f} MB" if peer else "–"
+    ratio = f"{peer[0] / ours[0]:.2f}×" if peer else ""
+    print(f"| {what} | {o} | {p} | {ratio} | {note} |", flush=True)
+
+def section_package(work):
+    lms = bin_path("lms-offline")
+    print("\n### Course packages (2,000 lessons, 200 MB of mixed media)\n")
+    print("| measurement | lms-offline (median of 3: wall, max RSS) | peer | peer/ours | note |")
+    print("|---|---|---|---|---|")
+    sizes = {}
+    for media_mb in (50, 200):
+        course = os.path.join(work, f"course-{media_mb}")
+        if not os.path.isdir(course): gen_course.generate(course, 2000, media_mb)
+        pkg, peer_zip = os.path.join(work, f"p{media_mb}.zip"), os.path.join(work, f"z{media_mb}.zip")
+        ours = measure([lms, "pack", course, "-o", pkg], setup=lambda: rm(pkg))
+        peer = measure(["zip", "-r", "-q", peer_zip, "."], cwd=course, setup=lambda: rm(peer_zip))
+        row(f"pack, {media_mb} MB media", ours, peer, "peer: zip -r -q (same folder)")
+        out, out2 = os.path.join(work, "x1"), os.path.join(work, "x2")
+        ours_x = measure([lms, "unpack", pkg, "-o", out], setup=lambda: rm(out))
+        peer_x = measure(["unzip", "-q", pkg, "-d", out2], setup=lambda: rm(out2))
+        row(f"extract (verified), {media_mb} MB media", ours_x, peer_x, "peer: unzip -q (same package)")
+        rm(out); rm(out2)
+        sizes[media_mb] = (ours[1], ours_x[1])
+        if media_mb == 200:
+            row("validate folder", measure([lms, "validate", "--quiet", course]))
+            row("validate package (every hash checked)", measure([lms, "validate", "--quiet", pkg]))
+            row("inspect package", measure([lms, "inspect", pkg]))
+            student = os.path.join(work, "student.zip")
+            row("student build", measure([lms, "student", pkg, "-o", student], runs=1, setup=lambda: rm(student)))
+    print(f"\nMemory as the package grows 4× (50 → 200 MB of media): pack {sizes[50][0]:.0f} → {sizes[200][0]:.0f} MB, "
+          f"extract {sizes[50][1]:.0f} → {sizes[200][1]:.0f} MB max RSS.")
+
+SECTIONS = {"package": section_package}
+
+def main():
+    names = sys.argv[1:] or list(SECTIONS)
+    subprocess.run(["swift", "build", "-c", "release"], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+    work = os.environ.get("BENCH_WORK", os.path.join(ROOT, "bench-work"))
+    os.makedirs(work, exist_ok=True)
+    cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), platform.processor())
+    print(f"Machine: {cpu}, {os.cpu_count()} cores, {platform.system()} {platform.release()}; date {time.strftime('%Y-%m-%d')}")
+    for name in names:
+        if name not in SECTIONS: sys.exit(f"unknown section {name}; known: {', '.join(SECTIONS)}")
+        SECTIONS[name](work)
+
+if __name__ == "__main__":
+    main()
