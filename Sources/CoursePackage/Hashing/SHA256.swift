@@ -40,6 +40,12 @@ public struct SHA256: Sendable {
     /// Creates a hasher in its initial state.
     public init() {}
 
+    /// Creates a hasher that continues from `state` after `bytesSoFar` whole-block bytes (HMAC's keyed states).
+    init(continuing state: State, bytesSoFar: UInt64) {
+        self.state = state
+        self.totalBytes = bytesSoFar
+    }
+
     /// Hashes the bytes in `buffer`.
     public mutating func update(_ buffer: UnsafeRawBufferPointer) {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return }

@@ -19,6 +19,20 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Parses 64 hexadecimal characters (either case); returns nil for anything else.
+    /// Decodes hex of any even length (empty when malformed); for test vectors and keys.
+    public static func bytes(fromHex hex: String) -> [UInt8] {
+        let utf8 = Array(hex.utf8)
+        guard utf8.count % 2 == 0 else { return [] }
+        var out = [UInt8]()
+        var index = 0
+        while index < utf8.count {
+            guard let high = nibble(utf8[index]), let low = nibble(utf8[index + 1]) else { return [] }
+            out.append(high << 4 | low)
+            index += 2
+        }
+        return out
+    }
+
     public init?(hex: String) {
         let utf8 = Array(hex.utf8)
         guard utf8.count == Self.byteCount * 2 else { return nil }
