@@ -22,10 +22,12 @@ struct FrontMatter {
 
     /// Splits `text`; problems (an unclosed block, a line without `:`) go to `diagnostics`.
     static func parse(_ text: String, file: String, diagnostics: inout [Diagnostic]) -> FrontMatter {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        // Most lessons have no front matter: decide from the first line before splitting anything.
+        let firstLine = text.utf8.prefix { $0 != 0x0A }
+        guard String(decoding: firstLine, as: UTF8.self).trimmingCharacters(in: .whitespaces) == "---" else {
             return FrontMatter(body: text, bodyStartLine: 1)
         }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var result = FrontMatter(body: "", bodyStartLine: 1)
         var seen: [String: Int] = [:]
         for (offset, raw) in lines.enumerated().dropFirst() {

@@ -53,14 +53,15 @@ enum LessonReader {
     /// The text of the first `# ` heading.
     static func firstHeading(_ markdown: String) -> String? {
         var inFence = false
-        for line in markdown.split(separator: "\n", maxSplits: 10_000, omittingEmptySubsequences: true) {
+        var found: String?
+        markdown.enumerateLines { line, stop in
             if line.hasPrefix("```") || line.hasPrefix("~~~") { inFence.toggle() }
             if !inFence, line.hasPrefix("# ") {
                 let title = line.dropFirst(2).trimmingCharacters(in: .whitespaces)
-                if !title.isEmpty { return title }
+                if !title.isEmpty { found = title; stop = true }
             }
         }
-        return nil
+        return found
     }
 
     /// Checks that local links and images resolve to files inside the course; records them as used.
