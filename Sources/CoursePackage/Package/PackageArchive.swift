@@ -10,10 +10,11 @@ public final class PackageArchive: CourseFiles {
     /// Its manifest.
     public let manifest: PackageManifest
     /// The package id (SHA-256 of the manifest).
-    public var packageID: String { manifest.packageID }
+    public let packageID: String
     /// The course files, sorted.
     public let paths: [String]
     let zip: ZipReader
+    private let listed: [String: PackageManifest.Entry]
 
     /// Opens and checks a package.
     public init(path: String, limits: ZipLimits = .default) throws {
@@ -21,8 +22,10 @@ public final class PackageArchive: CourseFiles {
         self.zip = try ZipReader(path: path, limits: limits)
         guard let manifestEntry = zip.entry(named: PackageManifest.fileName) else { throw PackageError.missingManifest }
         self.manifest = try PackageManifest(data: try zip.readData(manifestEntry))
+        self.packageID = manifest.packageID
         var listed: [String: PackageManifest.Entry] = [:]
         for entry in manifest.entries { listed[entry.path] = entry }
+        self.listed = listed
         var present: Set<String> = []
         for entry in zip.entries where !entry.isDirectory && entry.path != PackageManifest.fileName {
             guard let expected = listed[entry.path] else { throw PackageError.entryNotInManifest(entry.path) }
@@ -35,14 +38,36 @@ public final class PackageArchive: CourseFiles {
 
     /// Reads one file and checks its hash.
     public func read(_ path: String) throws -> [UInt8] {
-        guard let entry = zip.entry(named: path), let expected = manifest.entry(path) else { throw PackageError.missingEntry(path) }
+        guard let entry = zip.entry(named: path), let expected = listed[path] else { throw PackageError.missingEntry(path) }
         let data = try zip.readData(entry)
         guard SHA256.hash(data).hex == expected.sha256 else { throw PackageError.hashMismatch(path) }
         return [UInt8](data)
     }
 
     /// The size of one file.
-    public func size(of path: String) -> UInt64 { manifest.entry(path)?.size ?? 0 }
+    public func size(of path: String) -> UInt64 { listed[path]?.size ?? 0 }
+
+    /// Streams one entry into a new file at `destination`, checking its hash; the file is removed on failure.
+    public func copyEntry(_ path: String, to destination: String) throws {
+        guard let entry = zip.entry(named: path), let expected = listed[path] else { throw PackageError.missingEntry(path) }
+        guard let handle = FileHandle(forWritingAtPath: destination) ?? {
+            FileManager.default.createFile(atPath: destination, contents: nil) ? FileHandle(forWritingAtPath: destination) : nil
+        }() else { throw PackageError.cannotWrite(path: destination, reason: "cannot create the file") }
+        do {
+            var hasher = SHA256()
+            try zip.read(entry) { chunk in
+                hasher.update(chunk)
+                try handle.write(contentsOf: Data(chunk))
+            }
+            try handle.synchronize()
+            try handle.close()
+            guard hasher.finalize().hex == expected.sha256 else { throw PackageError.hashMismatch(path) }
+        } catch {
+            try? handle.close()
+            unlink(destination)
+            throw error
+        }
+    }
 
     /// Reads every entry, checking CRC-32 and SHA-256; throws at the first damaged one.
     public func verify() throws {

@@ -1,0 +1,153 @@
+import CoursePackage
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// The application: the store, the blobs, and the routes. `handle` turns a request into a
+/// response; it never throws and never crashes on what a client sends.
+final class ServerApp: @unchecked Sendable {
+    /// Settings that tests and operators change.
+    struct Configuration: Sendable {
+        /// The data folder (database, blobs).
+        var dataDirectory: String
+        /// PBKDF2 rounds for new password hashes.
+        var passwordIterations = Passwords.iterations
+    }
+
+    let configuration: Configuration
+    let store: ServerStore
+    let blobs: BlobStore
+    /// Set by `serve`, for `/metrics`.
+    var metricsRenderer: (@Sendable (String) -> String)?
+
+    /// Opens the data folder (which `init` must have made).
+    init(configuration: Configuration) throws {
+        self.configuration = configuration
+        guard configuration.passwordIterations >= Passwords.minimumIterations else {
+            throw APIError.internalError("password iterations below \(Passwords.minimumIterations)")
+        }
+        store = try ServerStore(path: configuration.dataDirectory + "/" + ServerStore.fileName)
+        blobs = try BlobStore(root: configuration.dataDirectory + "/blobs")
+    }
+
+    // MARK: - Dispatch
+
+    /// The route for a method and path, or the reason there is none (404, or 405 with the allowed methods).
+    func route(for method: HTTPMethod, segments: [String]) -> Result<(Route, [String: String]), APIError> {
+        let lookup: HTTPMethod = method == .head ? .get : method
+        var allowed: [String] = []
+        for route in Self.routes {
+            guard let parameters = route.match(segments) else { continue }
+            if route.method == lookup { return .success((route, parameters)) }
+            allowed.append(route.method.rawValue)
+        }
+        if allowed.isEmpty { return .failure(.notFound("no such resource; see docs/API.md for the routes")) }
+        var error = APIError(status: 405, code: "method_not_allowed", message: "use \(allowed.joined(separator: " or ")) here")
+        error.headers = [("Allow", allowed.joined(separator: ", "))]
+        return .failure(error)
+    }
+
+    /// What to do with a request's body, decided before it is read.
+    func bodyPolicy(method: HTTPMethod, path: String) -> BodyPolicy {
+        let segments = path.split(separator: "/").map(String.init)
+        guard case .success((let route, _)) = route(for: method, segments: segments) else { return .reject }
+        switch route.body {
+        case .none: return .reject
+        case .json: return .memory(maxBytes: JSONBody.maxBytes)
+        case .csv: return .memory(maxBytes: ServerLimits.maxCSVBytes)
+        case .package: return .spool(maxBytes: ServerLimits.maxPackageBytes, directory: blobs.root + "/tmp")
+        }
+    }
+
+    /// Answers a request.
+    func handle(_ request: HTTPRequest) -> HTTPResponse {
+        var label: String?
+        do {
+            let (route, parameters) = try route(for: request.method, segments: request.pathSegments).get()
+            label = route.label
+            let auth = try authenticate(request)
+            try authorize(route.access, auth: auth, courseID: parameters["id"], username: parameters["username"])
+            var response = try route.handler(RequestContext(request: request, parameters: parameters, auth: auth, app: self))
+            response.route = label
+            return response
+        } catch let error as APIError {
+            var response = error.response
+            response.route = label
+            return response
+        } catch let error as DatabaseError where error.isBusy || error.isLocked {
+            var response = APIError(status: 503, code: "busy", message: "the server is busy; try again in a moment",
+                                    headers: [("Retry-After", "1")]).response
+            response.route = label
+            return response
+        } catch {
+            FileHandle.standardError.write(Data("lms-server: internal error on \(label ?? request.path): \(error)\n".utf8))
+            var response = APIError.internalError("the server failed to answer; the error is in its log").response
+            response.route = label
+            return response
+        }
+    }
+
+    // MARK: - Authentication and rules
+
+    /// The user behind the bearer token, if any. A token that is present but bad is a 401.
+    func authenticate(_ request: HTTPRequest) throws -> AuthUser? {
+        guard let header = request.headers["Authorization"] else { return nil }
+        guard header.hasPrefix("Bearer "), header.utf8.count < 512 else {
+            throw APIError.unauthorized("send the token as Authorization: Bearer TOKEN")
+        }
+        let hash = Passwords.secretHash(String(header.dropFirst("Bearer ".count)))
+        guard let user = try store.user(forTokenHash: hash, now: nowMilliseconds()) else {
+            throw APIError.unauthorized("the token is unknown, expired or revoked: log in again")
+        }
+        return AuthUser(user: user, tokenHash: hash)
+    }
+
+    /// Throws 401 or 403 unless the rule allows the user.
+    func authorize(_ access: Access, auth: AuthUser?, courseID: String?, username: String? = nil) throws {
+        if access == .anyone { return }
+        guard let user = auth?.user else { throw APIError.unauthorized() }
+        switch access {
+        case .anyone, .user:
+            return
+        case .studentsTeacher:
+            if user.role == .admin { return }
+            guard user.role == .teacher, let username, let student = try store.user(named: username), student.role == .student,
+                  try store.teaches(teacherID: user.id, studentID: student.id) else {
+                throw APIError.forbidden("only admins, and teachers of a course this student is enrolled in, may do this")
+            }
+        case .teacher, .publisher:
+            guard user.role >= .teacher else { throw APIError.forbidden("only teachers and admins may do this") }
+        case .admin:
+            guard user.role == .admin else { throw APIError.forbidden("only admins may do this") }
+        case .courseStaff, .courseOwner, .courseMember:
+            guard let courseID, try store.courseExists(courseID) else { throw APIError.notFound("no course \"\(courseID ?? "")\"") }
+            if user.role == .admin { return }
+            let staff = try store.staffRole(userID: user.id, courseID: courseID)
+            switch access {
+            case .courseOwner where staff == "owner": return
+            case .courseStaff where staff != nil: return
+            case .courseMember where staff != nil: return
+            case .courseMember where try store.isActivelyEnrolled(userID: user.id, courseID: courseID): return
+            case .courseMember: throw APIError.forbidden("enroll in \(courseID) first")
+            case .courseOwner: throw APIError.forbidden("only the owner of \(courseID) or an admin may do this")
+            default: throw APIError.forbidden("only the teachers of \(courseID) or an admin may do this")
+            }
+        }
+    }
+
+    /// `/metrics`: the HTTP layer's figures and the application's own.
+    func metricsResponse() -> HTTPResponse {
+        var app = ""
+        if let counts = try? store.userCountsByRole() {
+            app += "# HELP lms_users Users by role.\n# TYPE lms_users gauge\n"
+            for role in Role.allCases { app += "lms_users{role=\"\(role.rawValue)\"} \(counts[role] ?? 0)\n" }
+        }
+        if let courses = try? store.courseCount() {
+            app += "# HELP lms_courses Published courses.\n# TYPE lms_courses gauge\nlms_courses \(courses)\n"
+        }
+        let text = metricsRenderer?(app) ?? app
+        var response = HTTPResponse.text(200, text)
+        response.headers["Content-Type"] = "text/plain; version=0.0.4; charset=utf-8"
+        return response
+    }
+}

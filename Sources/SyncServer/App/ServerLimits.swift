@@ -1,0 +1,23 @@
+/// The application's limits (the HTTP layer's own are in `HTTPLimits`).
+enum ServerLimits {
+    /// The largest course package accepted by publish: 2 GiB, under the package reader's 4 GiB total.
+    static let maxPackageBytes: Int64 = 2 << 30
+    /// The largest CSV import: 5 MiB (about 50,000 users).
+    static let maxCSVBytes = 5 << 20
+    /// Rows in one CSV import.
+    static let maxCSVRows = 50_000
+    /// How long a login token lives: 30 days, so a field-site laptop that syncs nightly stays logged in.
+    static let tokenLifetimeSeconds: Int64 = 30 * 24 * 3600
+    /// How long a reset code lives: 72 hours (a teacher may read it out days later).
+    static let resetCodeLifetimeSeconds: Int64 = 72 * 3600
+    /// Failed logins (per user and per address) before throttling starts.
+    static let freeLoginFailures = 5
+    /// The first lockout after `freeLoginFailures`, doubled with each further failure.
+    static let firstLockoutSeconds: Int64 = 30
+    /// The longest lockout.
+    static let maxLockoutSeconds: Int64 = 15 * 60
+    /// Failures older than this are forgotten.
+    static let failureMemorySeconds: Int64 = 60 * 60
+    /// Catalogue page size.
+    static let maxCatalogueResults = 500
+}

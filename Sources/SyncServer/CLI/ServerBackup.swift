@@ -1,0 +1,121 @@
+import CoursePackage
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// Hot backups and restores of a data folder: a ZIP holding a consistent copy of the database
+/// (SQLite's online backup API, safe while the server writes) and every blob. Blobs are immutable
+/// and written before the rows that name them, so the blobs present after the database copy are a
+/// superset of what it references.
+enum ServerBackup {
+    static let databaseEntry = "lms.sqlite"
+    static let infoEntry = "backup.json"
+
+    /// Writes a backup of `dataDirectory` to `output` (atomically); returns a one-line summary.
+    static func backup(dataDirectory: String, to output: String) throws -> String {
+        let databasePath = dataDirectory + "/" + ServerStore.fileName
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw ServerCommand.Failure(description: "\(dataDirectory) has no \(ServerStore.fileName): is it a data folder (lms-server init)?")
+        }
+        let snapshot = output + ".db-\(getpid())"
+        let temp = output + ".partial-\(getpid())"
+        defer { unlink(snapshot); unlink(snapshot + "-wal"); unlink(snapshot + "-shm") }
+        do {
+            let source = try Database(path: databasePath)
+            try source.backup(to: snapshot)
+            let epoch = try source.fetchScalar(String.self, "SELECT value FROM meta WHERE key = 'epoch'") ?? ""
+            let blobs = try BlobStore(root: dataDirectory + "/blobs")
+            let hashes = try blobs.allHashes()
+            let writer = try ZipWriter(path: temp)
+            let info = JSONValue(.object([("format", JSONValue(.number(1))), ("epoch", JSONValue(.string(epoch))),
+                                          ("createdAt", JSONValue(.string(ISO8601DateFormatter().string(from: Date())))),
+                                          ("blobs", JSONValue(.number(Double(hashes.count))))]))
+            try writer.addData(path: infoEntry, Data(JSONWriter.write(info, pretty: true).utf8), method: .deflate)
+            try writer.addFile(path: databaseEntry, contentsOf: snapshot, method: .deflate)
+            for hash in hashes {
+                guard let path = blobs.path(for: hash) else { continue }
+                try writer.addFile(path: "blobs/" + hash.prefix(2) + "/" + hash, contentsOf: path, method: .store)
+            }
+            try writer.finish()
+            guard rename(temp, output) == 0 else { throw ServerCommand.Failure(description: "cannot write \(output): \(String(cString: strerror(errno)))") }
+            return "database and \(hashes.count) blobs"
+        } catch {
+            unlink(temp)
+            throw error
+        }
+    }
+
+    /// Restores a backup into `dataDirectory`, which must be absent or empty unless `force` (then the
+    /// current folder is kept beside it as `DIR.before-restore-TIME`). Every blob is checked against
+    /// its name (its SHA-256) and the database against `PRAGMA integrity_check`; the epoch is renewed
+    /// so that devices re-push what the restored server lacks.
+    static func restore(from backupPath: String, dataDirectory: String, force: Bool) throws -> String {
+        let fm = FileManager.default
+        let existing = (try? fm.contentsOfDirectory(atPath: dataDirectory)) ?? []
+        if !existing.isEmpty && !force {
+            throw ServerCommand.Failure(description: "\(dataDirectory) is not empty; stop the server and add --force to replace it (the old folder is kept beside it)")
+        }
+        if fm.fileExists(atPath: dataDirectory + "/" + ServerLock.fileName), ServerLock.isHeld(dataDirectory: dataDirectory) {
+            throw ServerCommand.Failure(description: "a server is running on \(dataDirectory): stop it first")
+        }
+        let staging = dataDirectory + ".restore-\(getpid())"
+        let reader = try ZipReader(path: backupPath)
+        guard reader.entry(named: databaseEntry) != nil, reader.entry(named: infoEntry) != nil else {
+            throw ServerCommand.Failure(description: "\(backupPath) is not an lms-server backup (no \(databaseEntry))")
+        }
+        try reader.extractAll(to: staging) { entry, digest in
+            if entry.path.hasPrefix("blobs/"), let name = entry.path.split(separator: "/").last, digest.hex != name {
+                throw ServerCommand.Failure(description: "\(entry.path) is damaged (its hash does not match its name); use another backup")
+            }
+        }
+        do {
+            let db = try Database(path: staging + "/" + databaseEntry)
+            let problems = try db.integrityCheck()
+            guard problems.isEmpty else { throw ServerCommand.Failure(description: "the backup's database is damaged: \(problems.prefix(3))") }
+            try db.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", arguments: [UUID().uuidString.lowercased()])
+            try fm.removeItem(atPath: staging + "/" + infoEntry)
+            if fm.fileExists(atPath: dataDirectory) {
+                let aside = dataDirectory + ".before-restore-\(Int(Date().timeIntervalSince1970))"
+                try fm.moveItem(atPath: dataDirectory, toPath: aside)
+            }
+            guard rename(staging, dataDirectory) == 0 else {
+                throw ServerCommand.Failure(description: "cannot move the restored folder into place: \(String(cString: strerror(errno)))")
+            }
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        let blobCount = reader.entries.filter { $0.path.hasPrefix("blobs/") }.count
+        return "database and \(blobCount) blobs; new epoch"
+    }
+}
+
+/// An advisory lock on a data folder while a server runs on it (`flock` on `DIR/lms.lock`).
+final class ServerLock {
+    static let fileName = "lms.lock"
+    private let fd: Int32
+
+    /// Takes the lock, or throws when another server holds it.
+    init(dataDirectory: String) throws {
+        fd = open(dataDirectory + "/" + Self.fileName, O_CREAT | O_RDWR, 0o644)
+        guard fd >= 0 else { throw ServerCommand.Failure(description: "cannot open \(dataDirectory)/\(Self.fileName)") }
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw ServerCommand.Failure(description: "another lms-server is already serving \(dataDirectory)")
+        }
+    }
+
+    deinit { close(fd) }
+
+    /// Whether some process holds the lock.
+    static func isHeld(dataDirectory: String) -> Bool {
+        let fd = open(dataDirectory + "/" + fileName, O_RDWR)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        if flock(fd, LOCK_EX | LOCK_NB) == 0 {
+            flock(fd, LOCK_UN)
+            return false
+        }
+        return true
+    }
+}

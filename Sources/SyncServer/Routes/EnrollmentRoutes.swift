@@ -1,0 +1,123 @@
+import Foundation
+import LMSModel
+
+/// Self-enrollment, the roster, and teacher-managed enrollment.
+extension ServerApp {
+    /// `POST /api/v1/courses/{id}/enroll` `{"key"}`: open courses, or a key; dates and prerequisites enforced.
+    func selfEnroll(_ context: RequestContext) throws -> HTTPResponse {
+        let body = try JSONBody(context.request, allowing: ["key"])
+        let user = try context.user
+        let id = context.parameter("id")
+        guard let course = try store.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        if try store.isActivelyEnrolled(userID: user.id, courseID: id) {
+            return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
+        }
+        var source = "self"
+        switch course.enrollmentMode {
+        case "open": break
+        case "key":
+            guard let key = try body.string("key"),
+                  let stored = course.enrollmentKeyHash, [UInt8](stored) == Passwords.secretHash(key, normalise: true) else {
+                throw APIError.forbidden("\(id) needs an enrollment key: ask your teacher for it")
+            }
+            source = "key"
+        default:
+            throw APIError.forbidden("\(id) is enrolled by its teachers: ask a teacher to add you")
+        }
+        try checkDates(course)
+        try checkPrerequisites(course, userID: user.id)
+        try store.enroll(userID: user.id, courseID: id, source: source, groups: [])
+        return JSONOut.response(201, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
+    }
+
+    /// Refuses enrollment after the course's end date (today in UTC).
+    func checkDates(_ course: CourseRecord) throws {
+        guard let end = course.endDate else { return }
+        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+        if today > end { throw APIError.forbidden("\(course.id) ended on \(end); it no longer takes enrollments") }
+    }
+
+    /// Refuses enrollment until every prerequisite course is completed.
+    func checkPrerequisites(_ course: CourseRecord, userID: String) throws {
+        let missing = try course.prerequisites.filter { try !store.hasCompleted(userID: userID, courseID: $0.course) }.map(\.course)
+        if !missing.isEmpty {
+            throw APIError.forbidden("complete \(missing.joined(separator: ", ")) before enrolling in \(course.id)")
+        }
+    }
+
+    /// `GET /api/v1/courses/{id}/enrollments`: the roster.
+    func roster(_ context: RequestContext) throws -> HTTPResponse {
+        let rows = try store.roster(courseID: context.parameter("id"))
+        return JSONOut.response(200, JSONOut.obj([("students", JSONOut.arr(rows.map { user, status, source, groups in
+            JSONOut.obj([("username", JSONOut.s(user.username)), ("displayName", JSONOut.s(user.displayName)),
+                         ("status", JSONOut.s(status)), ("source", JSONOut.s(source)), ("groups", JSONOut.arr(groups.map(JSONOut.s)))])
+        }))]))
+    }
+
+    /// `POST /api/v1/courses/{id}/enrollments` `{"username", "groups", "ignorePrerequisites"}`.
+    func addEnrollment(_ context: RequestContext) throws -> HTTPResponse {
+        let body = try JSONBody(context.request, allowing: ["username", "groups", "ignorePrerequisites"])
+        let id = context.parameter("id")
+        guard let name = try body.string("username", required: true), let student = try store.user(named: name) else {
+            throw APIError.notFound("no such user")
+        }
+        guard let course = try store.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        if try body.bool("ignorePrerequisites") != true { try checkPrerequisites(course, userID: student.id) }
+        let groups = try body.strings("groups") ?? []
+        try store.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
+        return JSONOut.response(201, JSONOut.obj([("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
+                                                  ("enrollment", JSONOut.s("active")), ("groups", JSONOut.arr(groups.map(JSONOut.s)))]))
+    }
+
+    /// `DELETE /api/v1/courses/{id}/enrollments/{username}`: marks the enrollment removed (records stay).
+    func removeEnrollment(_ context: RequestContext) throws -> HTTPResponse {
+        let id = context.parameter("id")
+        guard let student = try store.user(named: context.parameter("username")) else { throw APIError.notFound("no such user") }
+        guard try store.setEnrollmentStatus(userID: student.id, courseID: id, status: "removed") else {
+            throw APIError.notFound("\(student.username) is not enrolled in \(id)")
+        }
+        return HTTPResponse(status: 204)
+    }
+}
+
+extension ServerStore {
+    func enroll(userID: String, courseID: String, source: String, groups: [String]) throws {
+        let groupsJSON = JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) })))
+        try write { db in
+            let now = nowMilliseconds()
+            try db.execute("""
+                INSERT INTO enrollments(user_id, course_id, source, status, groups, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?, ?)
+                ON CONFLICT(user_id, course_id) DO UPDATE SET status = 'active', source = excluded.source, groups = excluded.groups,
+                                                              updated_at = excluded.updated_at
+                """, arguments: [userID, courseID, source, groupsJSON, now, now])
+        }
+    }
+
+    func setEnrollmentStatus(userID: String, courseID: String, status: String) throws -> Bool {
+        try write { db in
+            try db.execute("UPDATE enrollments SET status = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
+                           arguments: [status, nowMilliseconds(), userID, courseID])
+            return db.changes > 0
+        }
+    }
+
+    func hasCompleted(userID: String, courseID: String) throws -> Bool {
+        try read { db in
+            try db.fetchScalar(Int64.self, "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND course_id = ? AND completed_at IS NOT NULL",
+                               arguments: [userID, courseID]) ?? 0 > 0
+        }
+    }
+
+    func roster(courseID: String) throws -> [(User, String, String, [String])] {
+        try read { db in
+            try db.fetchAll("""
+                SELECT \(Self.userColumns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
+                       e.status, e.source, e.groups
+                FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.username
+                """, arguments: [courseID]).map { row in
+                let groups = (try? JSONParser.parse(row.string("groups") ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? []
+                return (Self.user(from: row), row.string("status") ?? "", row.string("source") ?? "", groups)
+            }
+        }
+    }
+}

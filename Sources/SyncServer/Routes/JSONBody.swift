@@ -1,0 +1,71 @@
+import Foundation
+import LMSModel
+
+/// A JSON request body read strictly: it must be an object, every key must be known, and every
+/// value must have the right type; anything else is a 400 that names the field.
+struct JSONBody {
+    /// The largest JSON body any route accepts.
+    static let maxBytes = 1 << 20
+
+    let object: JSONValue
+
+    /// Parses `request`'s body, allowing only `keys`.
+    init(_ request: HTTPRequest, allowing keys: Set<String>) throws {
+        guard case .data(let data) = request.body, !data.isEmpty else {
+            throw APIError.badRequest("send a JSON object as the request body", code: "invalid_json")
+        }
+        do { object = try JSONParser.parse(bytes: [UInt8](data)) } catch {
+            throw APIError.badRequest("the body is not valid JSON (\(error))", code: "invalid_json")
+        }
+        guard let members = object.objectMembers else { throw APIError.badRequest("the body must be a JSON object", code: "invalid_json") }
+        for member in members where !keys.contains(member.key) {
+            throw APIError.badRequest("unknown field \"\(member.key)\" (known: \(keys.sorted().joined(separator: ", ")))", code: "unknown_field")
+        }
+    }
+
+    func string(_ key: String, required: Bool = false) throws -> String? {
+        guard let value = object[key], !value.isNull else {
+            if required { throw APIError.badRequest("\"\(key)\" is required", code: "missing_field") }
+            return nil
+        }
+        guard let s = value.stringValue else { throw APIError.badRequest("\"\(key)\" must be a string", code: "wrong_type") }
+        return s
+    }
+
+    func bool(_ key: String) throws -> Bool? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let b = value.boolValue else { throw APIError.badRequest("\"\(key)\" must be true or false", code: "wrong_type") }
+        return b
+    }
+
+    func strings(_ key: String) throws -> [String]? {
+        guard let value = object[key], !value.isNull else { return nil }
+        guard let items = value.arrayValue, items.allSatisfy({ $0.stringValue != nil }) else {
+            throw APIError.badRequest("\"\(key)\" must be a list of strings", code: "wrong_type")
+        }
+        return items.compactMap(\.stringValue)
+    }
+}
+
+/// Small builders for JSON responses.
+enum JSONOut {
+    static func s(_ text: String) -> JSONValue { JSONValue(.string(text)) }
+    static func n(_ number: Double) -> JSONValue { JSONValue(.number(number)) }
+    static func n(_ number: Int64) -> JSONValue { JSONValue(.number(Double(number))) }
+    static func b(_ value: Bool) -> JSONValue { JSONValue(.bool(value)) }
+    static func opt(_ text: String?) -> JSONValue { text.map { JSONValue(.string($0)) } ?? JSONValue(.null) }
+    static func obj(_ members: [(String, JSONValue)]) -> JSONValue { JSONValue(.object(members.map { (key: $0.0, value: $0.1) })) }
+    static func arr(_ items: [JSONValue]) -> JSONValue { JSONValue(.array(items)) }
+
+    /// ISO 8601 text of a millisecond time.
+    static func time(_ ms: Int64?) -> JSONValue {
+        guard let ms else { return JSONValue(.null) }
+        let formatter = ISO8601DateFormatter()
+        return s(formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)))
+    }
+
+    /// A response with a JSON body.
+    static func response(_ status: Int, _ value: JSONValue) -> HTTPResponse {
+        .json(status, Data(JSONWriter.write(value).utf8))
+    }
+}

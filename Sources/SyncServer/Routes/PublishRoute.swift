@@ -1,0 +1,135 @@
+import CoursePackage
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// `POST /api/v1/courses`: publishing a package.
+extension ServerApp {
+    /// Validates the uploaded package with CoursePackage, refuses existing or lower versions, makes the
+    /// student build, stores both packages and every entry by hash, and records the version, all or nothing.
+    func publish(_ context: RequestContext) throws -> HTTPResponse {
+        let publisher = try context.user
+        guard case .file(let upload, _) = context.request.body else {
+            throw APIError.badRequest("send the package file as the request body (curl --data-binary @course.zip)")
+        }
+        defer { unlink(upload) }
+        let archive: PackageArchive
+        do {
+            archive = try PackageArchive(path: upload)
+            try archive.verify()
+        } catch {
+            throw APIError.unprocessable("the package is not valid: \(error)", code: "invalid_package")
+        }
+        guard archive.manifest.build == .full else {
+            throw APIError.unprocessable("this is a student build; publish the full package made by lms-offline pack", code: "invalid_package")
+        }
+        let loaded = CourseLoader.load(archive)
+        guard let course = loaded.course else {
+            let errors = loaded.diagnostics.filter { $0.severity == .error }.prefix(20).map(\.description)
+            throw APIError.unprocessable("the course has errors: " + errors.joined(separator: "; "), code: "invalid_course")
+        }
+        let existing = try store.course(course.id)
+        if let existing {
+            do { try authorize(.courseStaff, auth: context.auth, courseID: course.id) } catch {
+                throw APIError.forbidden("\(course.id) belongs to other teachers: ask its owner to add you as a co-teacher")
+            }
+            if try store.version(courseID: course.id, version: course.version.description) != nil {
+                throw APIError.conflict("\(course.id) \(course.version) is already published and never changes: raise the version in course.json")
+            }
+            if let latest = SemanticVersion(existing.latestVersion), course.version < latest {
+                throw APIError.conflict("\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
+            }
+        }
+        // The student build and the blobs are written before the database; a crash leaves only unreferenced blobs.
+        let studentPath = blobs.makeTempPath()
+        defer { unlink(studentPath) }
+        let student = try PackageBuilder.studentBuild(of: upload, to: studentPath)
+        let studentArchive = try PackageArchive(path: studentPath)
+        for package in [archive, studentArchive] {
+            for entry in package.manifest.entries where !blobs.contains(entry.sha256) {
+                let temp = blobs.makeTempPath()
+                try package.copyEntry(entry.path, to: temp)
+                try blobs.adopt(fileAt: temp)
+            }
+        }
+        let full = try blobs.adopt(fileAt: hardLinkOrCopy(upload))
+        let studentBlob = try blobs.adopt(fileAt: hardLinkOrCopy(studentPath))
+        let previous = try existing.flatMap { try store.version(courseID: course.id, version: $0.latestVersion) }
+        let changes = try previous.map { try Self.changes(from: $0.manifest, to: archive) } ?? JSONOut.obj([])
+        let changelog = context.request.headers["X-Changelog"] ?? context.request.query["changelog"]
+        let record = VersionRecord(courseID: course.id, version: course.version.description, packageID: archive.packageID,
+                                   packageBlob: full.sha256, packageSize: full.size, studentPackageID: student.packageID,
+                                   studentBlob: studentBlob.sha256, studentSize: studentBlob.size,
+                                   manifest: String(decoding: archive.manifest.encoded, as: UTF8.self),
+                                   studentManifest: String(decoding: studentArchive.manifest.encoded, as: UTF8.self),
+                                   changelog: changelog, changes: JSONWriter.write(changes), publishedAt: nowMilliseconds())
+        do {
+            try store.publish(course, version: record, by: publisher.id, isNew: existing == nil)
+        } catch let error as DatabaseError where error.isUniqueViolation || error.isConstraintViolation {
+            throw APIError.conflict("\(course.id) \(course.version) was published at the same moment by someone else")
+        }
+        let affected = try store.activeEnrollmentCount(courseID: course.id)
+        return JSONOut.response(201, JSONOut.obj([
+            ("id", JSONOut.s(course.id)), ("version", JSONOut.s(course.version.description)), ("title", JSONOut.s(course.title)),
+            ("packageId", JSONOut.s(archive.packageID)), ("studentPackageId", JSONOut.s(student.packageID)),
+            ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes), ("studentsAffected", JSONOut.n(Double(affected))),
+        ]))
+    }
+
+    /// Entries added, removed and changed between a stored manifest and a new package, by path.
+    static func changes(from oldManifest: String, to new: PackageArchive) throws -> JSONValue {
+        let old = try PackageManifest(data: Data(oldManifest.utf8))
+        let oldByPath = Dictionary(uniqueKeysWithValues: old.entries.map { ($0.path, $0.sha256) })
+        let newByPath = Dictionary(uniqueKeysWithValues: new.manifest.entries.map { ($0.path, $0.sha256) })
+        let added = new.manifest.entries.map(\.path).filter { oldByPath[$0] == nil }
+        let removed = old.entries.map(\.path).filter { newByPath[$0] == nil }
+        let changed = new.manifest.entries.filter { oldByPath[$0.path] != nil && oldByPath[$0.path] != $0.sha256 }.map(\.path)
+        return JSONOut.obj([("added", JSONOut.arr(added.map(JSONOut.s))), ("removed", JSONOut.arr(removed.map(JSONOut.s))),
+                            ("changed", JSONOut.arr(changed.map(JSONOut.s)))])
+    }
+
+    /// A second name for `path` inside the blob store's temp folder (the original is removed by its owner).
+    private func hardLinkOrCopy(_ path: String) throws -> String {
+        let temp = blobs.makeTempPath()
+        if link(path, temp) != 0 { try FileManager.default.copyItem(atPath: path, toPath: temp) }
+        return temp
+    }
+}
+
+extension ServerStore {
+    /// Records a published version (and the course, when new) in one transaction.
+    func publish(_ course: Course, version: VersionRecord, by userID: String, isNew: Bool) throws {
+        try write { db in
+            let now = nowMilliseconds()
+            let instructors = JSONWriter.write(JSONValue(.array(course.instructors.map { JSONValue(.string($0)) })))
+            let tags = JSONWriter.write(JSONValue(.array(course.tags.map { JSONValue(.string($0)) })))
+            let prerequisites = JSONWriter.write(JSONValue(.array(course.prerequisites.map { p in
+                JSONValue(.object([("course", JSONValue(.string(p.course)))] + (p.minVersion.map { [("minVersion", JSONValue(.string($0.description)))] } ?? [])))
+            })))
+            if isNew {
+                try db.execute("""
+                    INSERT INTO courses(id, owner_id, title, description, language, instructors, tags, start_date, end_date, prerequisites,
+                                        latest_version, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [course.id, userID, course.title, course.description, course.language, instructors, tags,
+                                     course.startDate, course.endDate, prerequisites, version.version, now, now])
+                try db.execute("INSERT INTO course_staff(course_id, user_id, role) VALUES (?, ?, 'owner')", arguments: [course.id, userID])
+            } else {
+                try db.execute("""
+                    UPDATE courses SET title = ?, description = ?, language = ?, instructors = ?, tags = ?, start_date = ?, end_date = ?,
+                                       prerequisites = ?, latest_version = ?, updated_at = ? WHERE id = ?
+                    """, arguments: [course.title, course.description, course.language, instructors, tags, course.startDate, course.endDate,
+                                     prerequisites, version.version, now, course.id])
+            }
+            try db.execute("""
+                INSERT INTO versions(course_id, version, major, minor, patch, prerelease, package_id, package_blob, package_size,
+                                     student_package_id, student_blob, student_size, manifest, student_manifest, changelog, changes,
+                                     published_by, published_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [course.id, version.version, course.version.major, course.version.minor, course.version.patch,
+                                 course.version.prerelease.joined(separator: "."), version.packageID, version.packageBlob, version.packageSize,
+                                 version.studentPackageID, version.studentBlob, version.studentSize, version.manifest, version.studentManifest,
+                                 version.changelog, version.changes, userID, version.publishedAt])
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Every route of the server and who may call it: the one place where the rules live
+/// (docs/API.md documents each; `RouteAccessTests` walks them all with every role).
+extension ServerApp {
+    static let routes: [Route] = [
+        // System
+        Route(method: .get, pattern: "/healthz", access: .anyone, body: .none, summary: "liveness", handler: { _ in .text(200, "ok\n") }),
+        Route(method: .get, pattern: "/metrics", access: .anyone, body: .none, summary: "Prometheus metrics", handler: { $0.app.metricsResponse() }),
+        // Accounts
+        Route(method: .post, pattern: "/api/v1/auth/login", access: .anyone, body: .json, summary: "log in", handler: { try $0.app.login($0) }),
+        Route(method: .post, pattern: "/api/v1/auth/logout", access: .user, body: .none, summary: "log out", handler: { try $0.app.logout($0) }),
+        Route(method: .post, pattern: "/api/v1/auth/reset", access: .anyone, body: .json, summary: "set a password with a reset code", handler: { try $0.app.resetPassword($0) }),
+        Route(method: .get, pattern: "/api/v1/me", access: .user, body: .none, summary: "who am I", handler: { try $0.app.me($0) }),
+        Route(method: .put, pattern: "/api/v1/me/password", access: .user, body: .json, summary: "change my password", handler: { try $0.app.changePassword($0) }),
+        // Administration
+        Route(method: .get, pattern: "/api/v1/admin/users", access: .admin, body: .none, summary: "list users", handler: { try $0.app.listUsers($0) }),
+        Route(method: .post, pattern: "/api/v1/admin/users", access: .admin, body: .json, summary: "create a user", handler: { try $0.app.createUser($0) }),
+        Route(method: .patch, pattern: "/api/v1/admin/users/{username}", access: .admin, body: .json, summary: "change role, name, e-mail, disabled", handler: { try $0.app.updateUser($0) }),
+        Route(method: .post, pattern: "/api/v1/admin/users/import", access: .admin, body: .csv, summary: "bulk import users from CSV", handler: { try $0.app.importUsers($0) }),
+        Route(method: .post, pattern: "/api/v1/users/{username}/reset-code", access: .studentsTeacher, body: .none, summary: "a one-time password reset code", handler: { try $0.app.makeResetCode($0) }),
+        Route(method: .get, pattern: "/api/v1/admin/stats", access: .admin, body: .none, summary: "system figures", handler: { try $0.app.stats($0) }),
+        // The registry
+        Route(method: .get, pattern: "/api/v1/courses", access: .user, body: .none, summary: "the catalogue", handler: { try $0.app.catalogue($0) }),
+        Route(method: .post, pattern: "/api/v1/courses", access: .publisher, body: .package, summary: "publish a package", handler: { try $0.app.publish($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}", access: .user, body: .none, summary: "course details, versions, changelog", handler: { try $0.app.courseDetails($0) }),
+        Route(method: .put, pattern: "/api/v1/courses/{id}/settings", access: .courseStaff, body: .json, summary: "enrollment mode and key", handler: { try $0.app.updateCourseSettings($0) }),
+        Route(method: .post, pattern: "/api/v1/courses/{id}/teachers", access: .courseOwner, body: .json, summary: "add a co-teacher", handler: { try $0.app.addTeacher($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/versions/{version}/package", access: .courseMember, body: .none, summary: "download a version", handler: { try $0.app.downloadPackage($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/versions/{version}/entries/{sha256}", access: .courseMember, body: .none, summary: "download one entry by hash", handler: { try $0.app.downloadEntry($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/delta", access: .courseMember, body: .none, summary: "entries to fetch between versions", handler: { try $0.app.delta($0) }),
+        // Enrollment
+        Route(method: .post, pattern: "/api/v1/courses/{id}/enroll", access: .user, body: .json, summary: "enroll myself (open or with a key)", handler: { try $0.app.selfEnroll($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/enrollments", access: .courseStaff, body: .none, summary: "the roster", handler: { try $0.app.roster($0) }),
+        Route(method: .post, pattern: "/api/v1/courses/{id}/enrollments", access: .courseStaff, body: .json, summary: "enroll a student", handler: { try $0.app.addEnrollment($0) }),
+        Route(method: .delete, pattern: "/api/v1/courses/{id}/enrollments/{username}", access: .courseStaff, body: .none, summary: "remove a student", handler: { try $0.app.removeEnrollment($0) }),
+    ]
+}

@@ -1,0 +1,149 @@
+import Foundation
+import LMSDatabase
+
+/// The server's database: one SQLite file in WAL mode behind this one type, so that the SQL
+/// stays in one place (and a PostgreSQL backend could follow behind the same methods).
+/// Access is serialised by `DatabaseQueue`; every method is one transaction.
+final class ServerStore: @unchecked Sendable {
+    /// The database file's name inside the data folder.
+    static let fileName = "lms.sqlite"
+
+    let queue: DatabaseQueue
+    let path: String
+
+    /// Opens (creating and migrating) the store at `path`.
+    init(path: String) throws {
+        self.path = path
+        queue = try DatabaseQueue(path: path)
+        try Self.migrator.migrate(queue)
+    }
+
+    /// Runs `body` in an immediate write transaction.
+    func write<T>(_ body: (Database) throws -> T) throws -> T { try queue.write(body) }
+
+    /// Runs `body` for reading.
+    func read<T>(_ body: (Database) throws -> T) throws -> T { try queue.read(body) }
+
+    /// The server's epoch: a random id made at `init` and made anew by `restore`, so that devices
+    /// can tell a restored server from the one they synced with (DESIGN.md, "The changelog sync").
+    func epoch() throws -> String {
+        try read { db in try db.fetchScalar(String.self, "SELECT value FROM meta WHERE key = 'epoch'") } ?? ""
+    }
+
+    /// Sets a new epoch (after a restore).
+    func renewEpoch() throws {
+        try write { db in
+            try db.execute("INSERT INTO meta(key, value) VALUES ('epoch', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                           arguments: [UUID().uuidString.lowercased()])
+        }
+    }
+
+    /// The numbered schema migrations.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.register(version: 1, name: "accounts, courses, versions, enrollments") { db in
+            try db.execute(sql: """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            INSERT INTO meta(key, value) VALUES ('epoch', lower(hex(randomblob(16))));
+            CREATE TABLE users (
+                id TEXT PRIMARY KEY,
+                username TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                display_name TEXT NOT NULL,
+                email TEXT,
+                role TEXT NOT NULL CHECK (role IN ('student', 'teacher', 'admin')),
+                disabled INTEGER NOT NULL DEFAULT 0,
+                password_hash BLOB NOT NULL,
+                password_salt BLOB NOT NULL,
+                password_iterations INTEGER NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE tokens (
+                hash BLOB PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                created_at INTEGER NOT NULL,
+                expires_at INTEGER NOT NULL,
+                revoked_at INTEGER,
+                last_used_at INTEGER
+            );
+            CREATE INDEX tokens_user ON tokens(user_id);
+            CREATE TABLE reset_codes (
+                code_hash BLOB PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                created_by TEXT NOT NULL,
+                expires_at INTEGER NOT NULL,
+                used_at INTEGER
+            );
+            CREATE TABLE login_failures (
+                key TEXT PRIMARY KEY,
+                failures INTEGER NOT NULL,
+                last_failure_at INTEGER NOT NULL,
+                locked_until INTEGER NOT NULL
+            );
+            CREATE TABLE courses (
+                id TEXT PRIMARY KEY,
+                owner_id TEXT NOT NULL REFERENCES users(id),
+                title TEXT NOT NULL,
+                description TEXT,
+                language TEXT,
+                instructors TEXT NOT NULL DEFAULT '[]',
+                tags TEXT NOT NULL DEFAULT '[]',
+                start_date TEXT,
+                end_date TEXT,
+                prerequisites TEXT NOT NULL DEFAULT '[]',
+                enrollment_mode TEXT NOT NULL DEFAULT 'teacher' CHECK (enrollment_mode IN ('open', 'key', 'teacher')),
+                enrollment_key_hash BLOB,
+                latest_version TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL
+            );
+            CREATE TABLE course_staff (
+                course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('owner', 'teacher')),
+                PRIMARY KEY (course_id, user_id)
+            );
+            CREATE TABLE versions (
+                course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+                version TEXT NOT NULL,
+                major INTEGER NOT NULL, minor INTEGER NOT NULL, patch INTEGER NOT NULL, prerelease TEXT NOT NULL,
+                package_id TEXT NOT NULL,
+                package_blob TEXT NOT NULL,
+                package_size INTEGER NOT NULL,
+                student_package_id TEXT NOT NULL,
+                student_blob TEXT NOT NULL,
+                student_size INTEGER NOT NULL,
+                manifest TEXT NOT NULL,
+                student_manifest TEXT NOT NULL,
+                changelog TEXT,
+                changes TEXT NOT NULL DEFAULT '{}',
+                published_by TEXT NOT NULL REFERENCES users(id),
+                published_at INTEGER NOT NULL,
+                PRIMARY KEY (course_id, version)
+            );
+            CREATE TABLE enrollments (
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+                source TEXT NOT NULL CHECK (source IN ('self', 'key', 'teacher')),
+                status TEXT NOT NULL CHECK (status IN ('active', 'removed')),
+                groups TEXT NOT NULL DEFAULT '[]',
+                completed_at INTEGER,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (user_id, course_id)
+            );
+            CREATE INDEX enrollments_course ON enrollments(course_id, status);
+            CREATE TABLE devices (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                site TEXT,
+                last_sync_at INTEGER
+            );
+            """)
+        }
+        return migrator
+    }()
+}
+
+/// Milliseconds since 1970, the unit of every stored time.
+func nowMilliseconds() -> Int64 { Int64((Date().timeIntervalSince1970 * 1000).rounded()) }
