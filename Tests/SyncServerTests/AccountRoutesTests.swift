@@ -1,0 +1,95 @@
+import Foundation
+import LMSModel
+import Testing
+@testable import SyncServer
+
+struct AccountRoutesTests {
+    @Test func login_ReturnsTokenExpiryAndUser_AndLogoutRevokes() throws {
+        let server = try TestServer()
+        try server.app.store.createUser(username: "ada", displayName: "Ada", email: "ada@example.org", role: .student,
+                                        password: Passwords.hash("correct horse", iterations: Passwords.minimumIterations))
+        let login = server.request(.post, "/api/v1/auth/login", json: ["username": "ADA", "password": "correct horse"])
+        #expect(login.status == 200)
+        let token = try #require(login.json["token"]?.stringValue)
+        #expect(token.hasPrefix("lms_") && token.count > 40)
+        #expect(login.json["expiresAt"]?.stringValue?.hasSuffix("Z") == true)
+        #expect(login.json["user"]?["username"]?.stringValue == "ada")
+        server.tokens["ada"] = token
+        #expect(server.request(.get, "/api/v1/me", as: "ada").json["user"]?["email"]?.stringValue == "ada@example.org")
+        // The token is stored only as a hash.
+        let stored = try server.snapshot()
+        #expect(!stored.contains(token))
+        #expect(server.request(.post, "/api/v1/auth/logout", as: "ada").status == 204)
+        #expect(server.request(.get, "/api/v1/me", as: "ada").status == 401)
+    }
+
+    @Test func wrongPasswords_AreThrottledPerUser_WithRetryAfter() throws {
+        let server = try TestServer()
+        try server.addUser("bob", role: .student)
+        for _ in 0..<ServerLimits.freeLoginFailures {
+            #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "bob", "password": "nope-nope"]).status == 401)
+        }
+        let locked = server.request(.post, "/api/v1/auth/login", json: ["username": "bob", "password": "password-bob"])
+        #expect(locked.status == 429)
+        #expect(Int(locked.headers["Retry-After"] ?? "") ?? 0 >= Int(ServerLimits.firstLockoutSeconds) - 1)
+        // Another address is still throttled for that user; the same address is throttled for other users.
+        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "bob", "password": "password-bob"], remote: "10.0.0.9").status == 429)
+        try server.addUser("carol", role: .student)
+        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "carol", "password": "password-carol"]).status == 429)
+        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "carol", "password": "password-carol"], remote: "10.0.0.9").status == 200)
+    }
+
+    @Test func unknownUser_AndDisabledUser_GetTheSameAnswer() throws {
+        let server = try TestServer()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("dan", role: .student)
+        let unknown = server.request(.post, "/api/v1/auth/login", json: ["username": "nobody", "password": "whatever1"])
+        #expect(unknown.status == 401)
+        #expect(server.request(.patch, "/api/v1/admin/users/dan", as: "admin", json: ["disabled": true]).status == 200)
+        #expect(server.request(.get, "/api/v1/me", as: "dan").status == 401, "disabling revokes tokens")
+        let disabled = server.request(.post, "/api/v1/auth/login", json: ["username": "dan", "password": "password-dan"], remote: "10.1.1.1")
+        #expect(disabled.status == 401)
+        #expect(disabled.json["error"]?["message"] == unknown.json["error"]?["message"])
+    }
+
+    @Test func resetCode_FromTheTeacher_SetsANewPasswordOnce() throws {
+        let server = try TestServer()
+        try server.addUser("teacher", role: .teacher)
+        try server.addUser("eve", role: .student)
+        #expect(server.request(.post, "/api/v1/courses", as: "teacher", body: try server.upload(try SamplePackages.pack("small-course"))).status == 201)
+        #expect(server.request(.post, "/api/v1/users/eve/reset-code", as: "teacher").status == 403, "not yet the teacher's student")
+        #expect(server.request(.post, "/api/v1/courses/small-course/enrollments", as: "teacher", json: ["username": "eve"]).status == 201)
+        let made = server.request(.post, "/api/v1/users/eve/reset-code", as: "teacher")
+        #expect(made.status == 201)
+        let code = try #require(made.json["code"]?.stringValue)
+        #expect(code.count == 14)
+        let spoken = code.lowercased().replacingOccurrences(of: "-", with: " ")
+        #expect(server.request(.post, "/api/v1/auth/reset", json: ["username": "eve", "code": .init(.string(spoken)), "newPassword": "short"]).status == 422)
+        #expect(server.request(.post, "/api/v1/auth/reset", json: ["username": "eve", "code": .init(.string(spoken)), "newPassword": "a new password"]).status == 204)
+        #expect(server.request(.get, "/api/v1/me", as: "eve").status == 401, "a reset ends every session")
+        #expect(server.request(.post, "/api/v1/auth/reset", json: ["username": "eve", "code": .init(.string(code)), "newPassword": "another one!"]).status == 403)
+        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "eve", "password": "a new password"]).status == 200)
+    }
+
+    @Test func changePassword_NeedsTheOldOne() throws {
+        let server = try TestServer()
+        try server.addUser("fay", role: .student)
+        #expect(server.request(.put, "/api/v1/me/password", as: "fay", json: ["oldPassword": "wrong-one", "newPassword": "new password"]).status == 403)
+        #expect(server.request(.put, "/api/v1/me/password", as: "fay", json: ["oldPassword": "password-fay", "newPassword": "new password"]).status == 204)
+        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "fay", "password": "new password"]).status == 200)
+    }
+
+    @Test(arguments: [
+        ("{\"username\": \"a\"", "invalid_json"),
+        ("[1, 2]", "invalid_json"),
+        ("{\"username\": 5, \"password\": \"x\"}", "wrong_type"),
+        ("{\"username\": \"a\", \"password\": \"b\", \"admin\": true}", "unknown_field"),
+        ("{\"password\": \"b\"}", "missing_field"),
+    ])
+    func badJSON_IsA400ThatNamesTheProblem(_ body: String, _ code: String) throws {
+        let server = try TestServer()
+        let response = server.request(.post, "/api/v1/auth/login", body: .data(Data(body.utf8)))
+        #expect(response.status == 400)
+        #expect(response.json["error"]?["code"]?.stringValue == code)
+    }
+}
