@@ -8,9 +8,12 @@ source scripts/setup.sh
 if [ "${1:-}" = "--coverage" ]; then
     swift build --build-tests --enable-code-coverage
     swift test --skip-build --enable-code-coverage
-    profdata=$(find .build -name default.profdata | head -1)
-    bin=$(find .build/debug -maxdepth 1 -name '*PackageTests.xctest' | head -1)
-    llvm-cov report "$bin" -instr-profile="$profdata" -ignore-filename-regex='(\.build|Tests)/' | tail -n 25
+    profdata=$(swift test --show-codecov-path | xargs dirname)/default.profdata
+    bin="$(swift build --show-bin-path)/lmsPackageTests.xctest"
+    # The toolchain's llvm-cov: the system one may be older than the profile format.
+    "$(dirname "$(readlink -f "$(command -v swift)")")/llvm-cov" report "$bin" -instr-profile="$profdata" -ignore-filename-regex='(\.build|Tests|Fuzz)/' > .build/coverage.txt
+    awk 'NR <= 2 || /^TOTAL/' .build/coverage.txt
+    echo "(per-file figures in .build/coverage.txt)"
 else
     swift build --build-tests
     swift test --skip-build
