@@ -16,6 +16,7 @@ def measure(cmd, cwd=None, runs=3, setup=None):
     walls, rss = [], []
     for _ in range(runs):
         if setup: setup()
+        os.sync()  # start each run from a quiet disk: deletions of the last run's output are flushed
         t = tempfile.NamedTemporaryFile(delete=False); t.close()
         start = time.perf_counter()
         subprocess.run(["/usr/bin/time", "-f", "%M", "-o", t.name] + cmd, cwd=cwd, check=True,
@@ -50,8 +51,8 @@ def section_package(work):
         peer = measure(["zip", "-r", "-q", peer_zip, "."], cwd=course, setup=lambda: rm(peer_zip))
         row(f"pack, {media_mb} MB media", ours, peer, "peer: zip -r -q (same folder)")
         out, out2 = os.path.join(work, "x1"), os.path.join(work, "x2")
-        ours_x = measure([lms, "unpack", pkg, "-o", out], setup=lambda: rm(out))
-        peer_x = measure(["unzip", "-q", pkg, "-d", out2], setup=lambda: rm(out2))
+        ours_x = measure([lms, "unpack", pkg, "-o", out], runs=5, setup=lambda: rm(out))
+        peer_x = measure(["unzip", "-q", pkg, "-d", out2], runs=5, setup=lambda: rm(out2))
         row(f"extract (verified), {media_mb} MB media", ours_x, peer_x, "peer: unzip -q (same package)")
         rm(out); rm(out2)
         sizes[media_mb] = (ours[1], ours_x[1])
