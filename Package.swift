@@ -26,6 +26,7 @@ let package = Package(
         .testTarget(name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LMSDatabaseTests", dependencies: ["LMSDatabase"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer"], resources: [.copy("Fixtures")]),
         .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel"]),
     ]
 )

@@ -7,6 +7,8 @@ switch args.first {
 case "--version", "version":
     print("lms-server \(version)")
     exit(0)
+case "http-selftest":
+    exit(runHTTPSelfTest(arguments: Array(args.dropFirst())))
 case nil, "help", "--help", "-h":
     print("lms-server \(version)\nusage: lms-server --version\n(the server commands init, serve, backup and restore are not built yet)")
     exit(0)
