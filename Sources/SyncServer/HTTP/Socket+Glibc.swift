@@ -62,6 +62,24 @@ final class Socket: @unchecked Sendable {
         return sock
     }
 
+    /// A socket connected to `host:port` (numeric IPv4), blocking; for tests and tools.
+    static func connect(host: String, port: Int) throws(SocketError) -> Socket {
+        var v4 = in_addr()
+        guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &v4) == 1 else { throw .invalidAddress(host) }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard fd >= 0 else { throw error("socket") }
+        let sock = Socket(fd: fd)
+        var addr = sockaddr_in()
+        addr.sin_family = sa_family_t(AF_INET)
+        addr.sin_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
+        addr.sin_addr = v4
+        let result = withUnsafePointer(to: &addr) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard result == 0 else { throw error("connect") }
+        return sock
+    }
+
     /// The local port the socket is bound to.
     func localPort() throws(SocketError) -> Int {
         var storage = sockaddr_storage()
