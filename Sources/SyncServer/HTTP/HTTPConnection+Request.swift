@@ -35,6 +35,11 @@ extension HTTPConnection {
             receivedAt: Date(timeIntervalSince1970: requestWallStart), isHead: isHead, minorVersion: head.minorVersion)
         let response = server.handler(request)
             .applyingPreconditions(method: head.method, requestHeaders: head.headers)
+        // The spooled body goes as soon as the handler returns (unless it moved the file).
+        if let path = spoolPath {
+            HTTPFile.remove(path)
+            spoolPath = nil
+        }
         let wantsClose = response.headers.tokens("Connection").contains("close")
         let keepAlive = head.keepAlive && !isLast && !wantsClose && !server.isStopping
         let sent = write(response, isHead: isHead, minorVersion: head.minorVersion, keepAlive: keepAlive)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One client connection, served on its own thread: requests are read, answered and logged
 /// in order (pipelined ones too) until the client or a limit closes it.
@@ -11,6 +12,8 @@ final class HTTPConnection {
     /// When the current request's first byte arrived (monotonic seconds), and on the wall clock.
     var requestStart = 0.0
     var requestWallStart = 0.0
+    /// Whether the connection waits between requests (stop() closes such connections at once).
+    private let idleFlag = Atomic<Bool>(false)
     private var dateSecond = -1
     private var dateText = ""
 
@@ -30,8 +33,11 @@ final class HTTPConnection {
         withUnsafeTemporaryAllocation(byteCount: limits.readChunkBytes, alignment: 16) { buffer in
             serve(buffer)
         }
-        server.connectionEnded(socket)
+        server.connectionEnded(self)
     }
+
+    /// Whether the connection waits between requests, with no byte of the next one.
+    var isIdle: Bool { idleFlag.load(ordering: .sequentiallyConsistent) }
 
     private func serve(_ buffer: UnsafeMutableRawBufferPointer) {
         var served = 0
@@ -44,12 +50,25 @@ final class HTTPConnection {
     }
 
     /// Reads bytes into the parser, waiting no later than `deadline` (monotonic seconds).
-    /// When `wakeable`, a stopping server interrupts the wait.
+    /// When `wakeable` (between requests), a stopping server interrupts the wait by shutting
+    /// the read side, which reads as a close.
     func fill(_ buffer: UnsafeMutableRawBufferPointer, deadline: Double, wakeable: Bool) -> ReadResult {
         let remaining = deadline - HTTPClock.now()
         if remaining <= 0 { return .timedOut }
-        let wakeFD: Int32? = wakeable ? server.wakePipe.readFD : nil
-        switch socket.waitReadable(timeoutMilliseconds: Int32(min(remaining * 1000 + 1, 86_400_000)), wakeFD: wakeFD) {
+        if wakeable {
+            idleFlag.store(true, ordering: .sequentiallyConsistent)
+            if server.isStopping { idleFlag.store(false, ordering: .sequentiallyConsistent); return .stopping }
+        }
+        defer { if wakeable { idleFlag.store(false, ordering: .sequentiallyConsistent) } }
+        // Whatever already arrived is taken without waiting (pipelined and busy clients).
+        if let n = try? socket.receive(into: buffer, nonBlocking: true) {
+            if n == 0 { return .closed }
+            parser.append(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+            return .data
+        }
+        // Only the socket is polled: a wake pipe shared by thousands of pollers would make its
+        // wait queue the hottest lock in the kernel.
+        switch socket.waitReadable(timeoutMilliseconds: Int32(min(remaining * 1000 + 1, 86_400_000)), wakeFD: nil) {
         case .timedOut: return .timedOut
         case .woken: return .stopping
         case .readable: break

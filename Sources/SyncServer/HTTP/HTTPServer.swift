@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The HTTP/1.1 server: a thread per connection, with small stacks, over blocking sockets
 /// polled with deadlines (see `HTTPLimits` for its numbered defences).
@@ -16,8 +17,9 @@ final class HTTPServer: @unchecked Sendable {
 
     private let state = NSCondition()
     private var listener: Socket?
-    private var connections: [ObjectIdentifier: Socket] = [:]
-    private var stopping = false
+    private var connections: [ObjectIdentifier: HTTPConnection] = [:]
+    /// Set once by stop(); read without a lock on every request.
+    private let stopFlag = Atomic<Bool>(false)
     private var acceptLoopRunning = false
     private var stopped = false
     private var boundPort = 0
@@ -41,10 +43,7 @@ final class HTTPServer: @unchecked Sendable {
     }
 
     /// Whether ``stop(grace:)`` has begun.
-    var isStopping: Bool {
-        state.lock(); defer { state.unlock() }
-        return stopping
-    }
+    var isStopping: Bool { stopFlag.load(ordering: .sequentiallyConsistent) }
 
     /// Binds and listens, then accepts on a thread of its own; returns once listening.
     func start() throws {
@@ -80,9 +79,10 @@ final class HTTPServer: @unchecked Sendable {
             } catch {
                 continue
             }
+            let connection = HTTPConnection(socket: client, remoteAddress: remote, server: self)
             state.lock()
-            let full = connections.count >= limits.maxConnections || stopping
-            if !full { connections[ObjectIdentifier(client)] = client }
+            let full = connections.count >= limits.maxConnections || isStopping
+            if !full { connections[ObjectIdentifier(connection)] = connection }
             state.unlock()
             if full {
                 refuse(client)
@@ -90,11 +90,10 @@ final class HTTPServer: @unchecked Sendable {
             }
             metrics.connectionOpened()
             client.configureConnection(sendTimeout: limits.writeTimeout)
-            let connection = HTTPConnection(socket: client, remoteAddress: remote, server: self)
             do {
                 try HTTPThread.start(stackBytes: limits.threadStackBytes) { connection.run() }
             } catch {
-                connectionEnded(client)
+                connectionEnded(connection)
                 refuse(client)
             }
         }
@@ -110,9 +109,9 @@ final class HTTPServer: @unchecked Sendable {
     }
 
     /// Called by a connection's thread as it finishes.
-    func connectionEnded(_ socket: Socket) {
+    func connectionEnded(_ connection: HTTPConnection) {
         state.lock()
-        if connections.removeValue(forKey: ObjectIdentifier(socket)) != nil { metrics.connectionClosed() }
+        if connections.removeValue(forKey: ObjectIdentifier(connection)) != nil { metrics.connectionClosed() }
         state.broadcast()
         state.unlock()
     }
@@ -120,17 +119,17 @@ final class HTTPServer: @unchecked Sendable {
     /// Stops accepting, closes idle keep-alive connections, lets requests in flight finish for
     /// up to `grace` seconds, then cuts the rest; returns when done.
     func stop(grace: TimeInterval) {
-        state.lock()
-        let first = !stopping
-        stopping = true
-        state.unlock()
+        let first = !stopFlag.exchange(true, ordering: .sequentiallyConsistent)
         if first { wakePipe.wake() }
         let deadline = Date(timeIntervalSinceNow: grace)
         state.lock()
+        // Idle keep-alive connections are woken by closing their read side; a connection sets
+        // its idle flag before it checks isStopping, so none is missed.
+        for connection in connections.values where connection.isIdle { connection.socket.shutdownRead() }
         while (!connections.isEmpty || acceptLoopRunning) && state.wait(until: deadline) {}
         if !connections.isEmpty {
             // Past the grace: wake every blocked read or write; the threads see an error and end.
-            for socket in connections.values { socket.shutdownBoth() }
+            for connection in connections.values { connection.socket.shutdownBoth() }
             let cut = Date(timeIntervalSinceNow: 2)
             while !connections.isEmpty && state.wait(until: cut) {}
         }

@@ -206,6 +206,9 @@ final class Socket: @unchecked Sendable {
     /// Stops further sends (a FIN to the peer), keeping the read side open.
     func shutdownWrite() { Glibc.shutdown(fd, Int32(SHUT_WR)) }
 
+    /// Stops receiving: a thread waiting to read sees end of stream.
+    func shutdownRead() { Glibc.shutdown(fd, Int32(SHUT_RD)) }
+
     /// Stops both directions, waking any thread blocked on this socket.
     func shutdownBoth() { Glibc.shutdown(fd, Int32(SHUT_RDWR)) }
 }
