@@ -27,6 +27,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LMSDatabaseTests", dependencies: ["LMSDatabase"]),
         .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "CoursePackage", "LMSModel", "LMSDatabase"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "CoursePackage", "LMSModel", "LMSDatabase"],
+                    resources: [.copy("Fixtures")]),
     ]
 )

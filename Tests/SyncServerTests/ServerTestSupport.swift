@@ -46,7 +46,8 @@ final class TestServer {
         var requestBody = body ?? .none
         if let json { requestBody = .data(Data(JSONWriter.write(JSONValue(.object(json.map { (key: $0.key, value: $0.value) }))).utf8)) }
         let request = HTTPRequest(method: method, target: target, path: path, pathSegments: path.split(separator: "/").map(String.init),
-                                  query: query, headers: allHeaders, body: requestBody, remoteAddress: remote, receivedAt: Date())
+                                  query: query, queryItems: query.map { ($0.key, $0.value) }, headers: allHeaders, body: requestBody,
+                                  remoteAddress: remote, receivedAt: Date())
         return app.handle(request)
     }
 

@@ -65,7 +65,86 @@ def section_package(work):
     print(f"\nMemory as the package grows 4× (50 → 200 MB of media): pack {sizes[50][0]:.0f} → {sizes[200][0]:.0f} MB, "
           f"extract {sizes[50][1]:.0f} → {sizes[200][1]:.0f} MB max RSS.")
 
-SECTIONS = {"package": section_package}
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+def raise_nofile():
+    import resource
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(65536, hard), hard))
+
+def wrk(url, conns, seconds=10, latency=False):
+    """Requests/s, bytes/s and p99 latency (ms) of `wrk -t2 -cN -dS url`."""
+    cmd = ["wrk", "-t2", f"-c{conns}", f"-d{seconds}s"] + (["--latency"] if latency else []) + [url]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True, preexec_fn=raise_nofile).stdout
+    def unit(v, table):
+        for suffix, mul in table:
+            if v.endswith(suffix): return float(v[: -len(suffix)]) * mul
+        return float(v)
+    rps = bps = p99 = 0.0
+    for line in out.splitlines():
+        parts = line.split()
+        if line.startswith("Requests/sec:"): rps = float(parts[1])
+        elif line.startswith("Transfer/sec:"): bps = unit(parts[1], [("GB", 2**30), ("MB", 2**20), ("KB", 2**10), ("B", 1)])
+        elif parts[:1] == ["99%"]: p99 = unit(parts[1], [("ms", 1), ("us", 1e-3), ("s", 1e3)])
+    errors = [l.strip() for l in out.splitlines() if "errors" in l or "Non-2xx" in l]
+    return rps, bps, p99, errors
+
+def wait_listening(port, timeout=10):
+    import socket
+    end = time.time() + timeout
+    while time.time() < end:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close(); return
+        except OSError: time.sleep(0.05)
+    raise RuntimeError(f"nothing listening on {port}")
+
+def section_http(work):
+    """lms-server's HTTP layer (http-selftest) against nginx on the same machine and files."""
+    d = os.path.join(work, "http")
+    os.makedirs(os.path.join(d, "www"), exist_ok=True)
+    small, big = os.path.join(d, "www", "small.txt"), os.path.join(d, "www", "big.bin")
+    open(small, "w").write("ok")
+    if not os.path.exists(big) or os.path.getsize(big) != 50 * 2**20:
+        with open(big, "wb") as f: f.write(os.urandom(50 * 2**20))
+    nport, oport = free_port(), free_port()
+    conf = os.path.join(d, "nginx.conf")
+    open(conf, "w").write(f"""worker_processes 2; daemon off; pid {d}/nginx.pid; error_log {d}/error.log;
+events {{ worker_connections 4096; }}
+http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; default_type application/octet-stream;
+  client_body_temp_path {d}/t1; proxy_temp_path {d}/t2; fastcgi_temp_path {d}/t3; uwsgi_temp_path {d}/t4; scgi_temp_path {d}/t5;
+  server {{ listen 127.0.0.1:{nport}; root {d}/www; location / {{ }} }} }}
+""")
+    nginx = subprocess.Popen(["nginx", "-c", conf, "-p", d, "-e", f"{d}/error.log"], preexec_fn=raise_nofile,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    ours = subprocess.Popen([bin_path("lms-server"), "http-selftest", "--port", str(oport), "--file", big],
+                            preexec_fn=raise_nofile, stdout=subprocess.DEVNULL)
+    try:
+        wait_listening(nport); wait_listening(oport)
+        print("\n### HTTP layer (lms-server http-selftest vs nginx, same machine, wrk -t2)\n")
+        print("| measurement | lms-server | nginx (2 workers, sendfile) | ours/nginx | target |")
+        print("|---|---|---|---|---|")
+        o = wrk(f"http://127.0.0.1:{oport}/healthz", 64); n = wrk(f"http://127.0.0.1:{nport}/small.txt", 64)
+        print(f"| keep-alive small requests, 64 connections | {o[0]:,.0f} req/s | {n[0]:,.0f} req/s | {o[0]/n[0]:.2f} | ≥ 1.00 |", flush=True)
+        o = wrk(f"http://127.0.0.1:{oport}/file", 4); n = wrk(f"http://127.0.0.1:{nport}/big.bin", 4)
+        print(f"| 50 MB download, 4 connections | {o[1]/2**20:,.0f} MB/s | {n[1]/2**20:,.0f} MB/s | {o[1]/n[1]:.2f} | ≥ 0.80 |", flush=True)
+        o = wrk(f"http://127.0.0.1:{oport}/healthz", 1000, latency=True); n = wrk(f"http://127.0.0.1:{nport}/small.txt", 1000, latency=True)
+        print(f"| 1,000 keep-alive connections: p99 latency | {o[2]:.1f} ms ({o[0]:,.0f} req/s) | {n[2]:.1f} ms ({n[0]:,.0f} req/s) | | < 100 ms |", flush=True)
+        hwm = next(l.split()[1] for l in open(f"/proc/{ours.pid}/status") if l.startswith("VmHWM"))
+        print(f"| max RSS (VmHWM) after all runs | {int(hwm)/1024:.0f} MB | | | < 150 MB |")
+        for label, r in (("ours", o), ("nginx", n)):
+            if r[3]: print(f"\n{label} wrk notes: {'; '.join(r[3])}")
+    finally:
+        for p in (ours, nginx):
+            p.terminate()
+            try: p.wait(timeout=15)
+            except subprocess.TimeoutExpired: p.kill()
+
+SECTIONS = {"package": section_package, "http": section_http}
 
 def main():
     names = sys.argv[1:] or list(SECTIONS)

@@ -1,8 +1,35 @@
 import Foundation
 
 extension ServerCommand {
-    /// `serve`: runs the server until SIGTERM or SIGINT. (Wired to the HTTP layer when it lands.)
+    /// The longest `serve` waits for requests in flight after SIGTERM or SIGINT.
+    static let shutdownGraceSeconds: TimeInterval = 10
+
+    /// `serve`: runs the server until SIGTERM or SIGINT, then finishes the requests in flight.
     static func serve(_ options: [String: String], environment: [String: String]) throws {
-        throw Failure(description: "serve is not available in this build yet")
+        let data = try dataDirectory(options, environment)
+        guard FileManager.default.fileExists(atPath: data + "/" + ServerStore.fileName) else {
+            throw Failure(description: "\(data) is not initialised: run lms-server init --data \(data) first")
+        }
+        let lock = try ServerLock(dataDirectory: data)
+        let host = options["host"] ?? environment["LMS_HOST"] ?? "127.0.0.1"
+        let portText = options["port"] ?? environment["LMS_PORT"] ?? "8080"
+        guard let port = Int(portText), (0...65535).contains(port) else {
+            throw UsageError(description: "--port must be a number from 0 to 65535 (found \(portText))")
+        }
+        let app = try ServerApp(configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
+        var configuration = HTTPServerConfiguration()
+        configuration.host = host
+        configuration.port = port
+        let server = HTTPServer(configuration: configuration,
+                                bodyPolicy: { method, path in app.bodyPolicy(method: method, path: path) },
+                                handler: { request in app.handle(request) })
+        app.metricsRenderer = { extra in server.metrics.render(extra: extra) }
+        try server.start()
+        let signals = HTTPServer.installSignalHandlers(server: server, grace: shutdownGraceSeconds)
+        // A line that scripts and tests wait for (with the real port when --port 0 picked one).
+        FileHandle.standardOutput.write(Data("lms-server \(version) listening on http://\(host):\(server.port) (data: \(data))\n".utf8))
+        server.waitUntilStopped()
+        withExtendedLifetime((lock, signals)) {}
+        FileHandle.standardOutput.write(Data("lms-server stopped\n".utf8))
     }
 }

@@ -36,6 +36,7 @@ enum ServerCommand {
             print(usage)
             return 0
         }
+        if command == "http-selftest" { return runHTTPSelfTest(arguments: Array(args.dropFirst())) }
         do {
             let options = try parseOptions(Array(args.dropFirst()))
             switch command {

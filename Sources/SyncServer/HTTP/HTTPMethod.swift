@@ -1,0 +1,14 @@
+/// The request methods the server implements; any other syntactically valid method is
+/// answered 501 (RFC 9110 §9.1).
+enum HTTPMethod: String, Sendable, CaseIterable {
+    case get = "GET", head = "HEAD", post = "POST", put = "PUT", patch = "PATCH"
+    case delete = "DELETE", options = "OPTIONS"
+
+    /// The method whose name is `bytes`, compared case-sensitively (RFC 9110 §9.1).
+    init?<C: Collection>(bytes: C) where C.Element == UInt8 {
+        guard let method = HTTPMethod.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes) }) else {
+            return nil
+        }
+        self = method
+    }
+}
