@@ -43,6 +43,39 @@ step "A student device unpacks and verifies the package"
 "$lms" unpack "$work/rich-1.2.0-student.zip" -o "$work/installed"
 ls "$work/installed"
 
+step "The school's server starts on 127.0.0.1 (a free port) and the admin logs in"
+server_log="$work/server.log"
+printf '%s\n' 'demo admin password' | "$bin/lms-server" init --data "$work/server-data" --admin-password-stdin
+"$bin/lms-server" serve --data "$work/server-data" --port 0 > "$work/server.out" 2> "$server_log" &
+server_pid=$!
+trap 'kill -TERM $server_pid 2>/dev/null || true' EXIT
+for _ in $(seq 1 50); do grep -q listening "$work/server.out" 2>/dev/null && break; sleep 0.1; done
+cat "$work/server.out"
+S=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/server.out")
+json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
+login() { curl -sf -X POST "$S/api/v1/auth/login" -d "{\"username\": \"$1\", \"password\": \"$2\"}" | json '["token"]'; }
+ADMIN=$(login admin 'demo admin password')
+curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$S/api/v1/admin/users" \
+  -d '{"username": "ada", "displayName": "Ada Lovelace", "role": "teacher", "password": "teacher password"}' >/dev/null
+curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$S/api/v1/admin/users" \
+  -d '{"username": "sam", "displayName": "Sam Student", "role": "student", "password": "student password"}' >/dev/null
+echo "admin created teacher ada and student sam"
+
+step "The teacher publishes the course and enrolls the student"
+ADA=$(login ada 'teacher password')
+curl -sf -X POST -H "Authorization: Bearer $ADA" -H "X-Changelog: First edition" --data-binary @"$work/rich-1.2.0.zip" "$S/api/v1/courses" \
+  | python3 -c 'import json,sys; d=json.load(sys.stdin); print("published", d["id"], d["version"], "student build", d["studentPackageId"][:16])'
+curl -sf -X POST -H "Authorization: Bearer $ADA" "$S/api/v1/courses/intro-programming/enrollments" -d '{"username": "sam"}' >/dev/null
+echo "sam is enrolled"
+
+step "The student downloads the course (the student build: no exam keys)"
+SAM=$(login sam 'student password')
+curl -sf -H "Authorization: Bearer $SAM" "$S/api/v1/courses?enrollment=enrolled" | json '["courses"][0]["title"]'
+curl -sf -H "Authorization: Bearer $SAM" -o "$work/downloaded.zip" "$S/api/v1/courses/intro-programming/versions/latest/package"
+"$lms" inspect "$work/downloaded.zip" | head -n 3
+
 step "Done"
-echo "Everything is in $work"
-"$bin/lms-server" --version
+kill -TERM $server_pid && wait $server_pid 2>/dev/null || true
+trap - EXIT
+tail -n 1 "$work/server.out"
+echo "Everything is in $work (server log: $server_log)"

@@ -7,7 +7,7 @@ set -euo pipefail
 need_pkgs=()
 have_pkg() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 
-for pkg in libsqlite3-dev zlib1g-dev zip unzip sqlite3 python3 tmux; do
+for pkg in libsqlite3-dev zlib1g-dev zip unzip sqlite3 python3 tmux curl; do
     have_pkg "$pkg" || need_pkgs+=("$pkg")
 done
 if [ "${1:-}" = "--bench" ]; then
