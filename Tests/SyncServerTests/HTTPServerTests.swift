@@ -190,7 +190,7 @@ import Testing
         let lines = LockedBox<[String]>([])
         let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, limits: testLimits(), log: true,
                                                                        logSink: { line in lines.value.append(line) }),
-                                bodyPolicy: { _, _ in .reject }) { _ in
+                                bodyPolicy: { _, _, _ in .reject }) { _ in
             var r = HTTPResponse.text(200, "x")
             r.route = "GET /items/{id}"
             return r

@@ -123,7 +123,7 @@ final class TestClient {
 func makeTestServer(limits: HTTPLimits = testLimits(), policy: @escaping @Sendable (HTTPMethod, String) -> BodyPolicy = { _, _ in .memory(maxBytes: 1024) },
                     handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) throws -> HTTPServer {
     let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, log: false),
-                            bodyPolicy: policy, handler: handler)
+                            bodyPolicy: { method, path, _ in policy(method, path) }, handler: handler)
     try server.start()
     return server
 }

@@ -8,6 +8,8 @@ public struct PackageManifest: Hashable, Sendable {
     public static let fileName = "manifest.json"
     /// The format version this code writes and reads.
     public static let formatVersion = 1
+    /// The largest entry size a manifest may state (2^53: exact in a JSON number, far above any ZIP limit).
+    static let maxEntrySize: Double = 9_007_199_254_740_992
 
     /// Which copy of a course a package is.
     public enum Build: String, Hashable, Sendable, CaseIterable {
@@ -88,7 +90,8 @@ public struct PackageManifest: Hashable, Sendable {
             throw PackageError.invalidManifest("not valid JSON (\(error))")
         }
         guard let format = json["format"]?.numberValue else { throw PackageError.invalidManifest("no \"format\"") }
-        guard Int(format) == Self.formatVersion else {
+        // Numbers come from outside: compare as doubles, never convert an out-of-range value.
+        guard format == Double(Self.formatVersion) else {
             throw PackageError.invalidManifest("format \(JSONWriter.number(format)) is not supported (this program reads format \(Self.formatVersion)); update lms-offline")
         }
         guard let course = json["course"], let id = course["id"]?.stringValue, Course.isValidID(id),
@@ -104,11 +107,11 @@ public struct PackageManifest: Hashable, Sendable {
         var seen: Set<String> = []
         for item in items {
             guard let path = item["path"]?.stringValue, let size = item["size"]?.numberValue, size >= 0, size == size.rounded(),
-                  let sha = item["sha256"]?.stringValue, SHA256Digest(hex: sha) != nil else {
+                  size <= Self.maxEntrySize, let sha = item["sha256"]?.stringValue, SHA256Digest(hex: sha) != nil else {
                 throw PackageError.invalidManifest("an entry needs \"path\", a whole \"size\" and a 64-digit hex \"sha256\"")
             }
             guard seen.insert(path).inserted else { throw PackageError.invalidManifest("\"\(path)\" is listed twice") }
-            entries.append(Entry(path: path, size: UInt64(size), sha256: sha))
+            entries.append(Entry(path: path, size: UInt64(exactly: size) ?? 0, sha256: sha))
         }
         self.init(courseID: id, version: version, title: title, build: build, entries: entries)
     }

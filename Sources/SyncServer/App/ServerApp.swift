@@ -47,10 +47,29 @@ final class ServerApp: @unchecked Sendable {
         return .failure(error)
     }
 
-    /// What to do with a request's body, decided before it is read.
-    func bodyPolicy(method: HTTPMethod, path: String) -> BodyPolicy {
+    /// What to do with a request's body, decided from the head before any of it is read: unknown
+    /// routes, missing or bad tokens and refused rules are answered at once, so that nobody
+    /// without the right can make the server hold or spool a body.
+    func bodyPolicy(method: HTTPMethod, path: String, headers: HTTPHeaders = HTTPHeaders()) -> BodyPolicy {
         let segments = path.split(separator: "/").map(String.init)
-        guard case .success((let route, _)) = route(for: method, segments: segments) else { return .reject }
+        let route: Route
+        let parameters: [String: String]
+        switch self.route(for: method, segments: segments) {
+        case .success(let found): (route, parameters) = found
+        case .failure(let error): return .respond(error.response)
+        }
+        if route.access != .anyone {
+            do {
+                let auth = try authenticate(headers)
+                try authorize(route.access, auth: auth, courseID: parameters["id"], username: parameters["username"])
+            } catch let error as APIError {
+                var response = error.response
+                response.route = route.label
+                return .respond(response)
+            } catch {
+                return .respond(APIError(status: 503, code: "busy", message: "the server is busy; try again in a moment").response)
+            }
+        }
         switch route.body {
         case .none: return .reject
         case .json: return .memory(maxBytes: JSONBody.maxBytes)
@@ -65,7 +84,7 @@ final class ServerApp: @unchecked Sendable {
         do {
             let (route, parameters) = try route(for: request.method, segments: request.pathSegments).get()
             label = route.label
-            let auth = try authenticate(request)
+            let auth = try authenticate(request.headers)
             try authorize(route.access, auth: auth, courseID: parameters["id"], username: parameters["username"])
             var response = try route.handler(RequestContext(request: request, parameters: parameters, auth: auth, app: self))
             response.route = label
@@ -90,8 +109,8 @@ final class ServerApp: @unchecked Sendable {
     // MARK: - Authentication and rules
 
     /// The user behind the bearer token, if any. A token that is present but bad is a 401.
-    func authenticate(_ request: HTTPRequest) throws -> AuthUser? {
-        guard let header = request.headers["Authorization"] else { return nil }
+    func authenticate(_ headers: HTTPHeaders) throws -> AuthUser? {
+        guard let header = headers["Authorization"] else { return nil }
         guard header.hasPrefix("Bearer "), header.utf8.count < 512 else {
             throw APIError.unauthorized("send the token as Authorization: Bearer TOKEN")
         }
@@ -111,9 +130,11 @@ final class ServerApp: @unchecked Sendable {
             return
         case .studentsTeacher:
             if user.role == .admin { return }
+            // A teacher may act for a student only when every course the student is in is one the teacher
+            // teaches: taking over the account then reaches nothing the teacher cannot already see.
             guard user.role == .teacher, let username, let student = try store.user(named: username), student.role == .student,
-                  try store.teaches(teacherID: user.id, studentID: student.id) else {
-                throw APIError.forbidden("only admins, and teachers of a course this student is enrolled in, may do this")
+                  try store.teachesEveryCourse(teacherID: user.id, studentID: student.id) else {
+                throw APIError.forbidden("only admins, and a teacher of every course this student is enrolled in, may do this")
             }
         case .teacher, .publisher:
             guard user.role >= .teacher else { throw APIError.forbidden("only teachers and admins may do this") }
@@ -122,7 +143,8 @@ final class ServerApp: @unchecked Sendable {
         case .courseStaff, .courseOwner, .courseMember:
             guard let courseID, try store.courseExists(courseID) else { throw APIError.notFound("no course \"\(courseID ?? "")\"") }
             if user.role == .admin { return }
-            let staff = try store.staffRole(userID: user.id, courseID: courseID)
+            // Staff rights need the teacher role too: a teacher demoted to student loses them at once.
+            let staff = user.role >= .teacher ? try store.staffRole(userID: user.id, courseID: courseID) : nil
             switch access {
             case .courseOwner where staff == "owner": return
             case .courseStaff where staff != nil: return

@@ -10,8 +10,13 @@ enum ServerLimits {
     static let tokenLifetimeSeconds: Int64 = 30 * 24 * 3600
     /// How long a reset code lives: 72 hours (a teacher may read it out days later).
     static let resetCodeLifetimeSeconds: Int64 = 72 * 3600
-    /// Failed logins (per user and per address) before throttling starts.
+    /// Failed logins for one username before throttling starts.
     static let freeLoginFailures = 5
+    /// Failed logins from one address before throttling starts: higher, since a school's NAT or a
+    /// proxy puts many people behind one address, and a few typos must not lock the whole site.
+    static let freeAddressFailures = 50
+    /// The shortest enrollment key.
+    static let minimumEnrollmentKeyLength = 6
     /// The first lockout after `freeLoginFailures`, doubled with each further failure.
     static let firstLockoutSeconds: Int64 = 30
     /// The longest lockout.

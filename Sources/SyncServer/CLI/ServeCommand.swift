@@ -21,7 +21,7 @@ extension ServerCommand {
         configuration.host = host
         configuration.port = port
         let server = HTTPServer(configuration: configuration,
-                                bodyPolicy: { method, path in app.bodyPolicy(method: method, path: path) },
+                                bodyPolicy: { method, path, headers in app.bodyPolicy(method: method, path: path, headers: headers) },
                                 handler: { request in app.handle(request) })
         app.metricsRenderer = { extra in server.metrics.render(extra: extra) }
         try server.start()

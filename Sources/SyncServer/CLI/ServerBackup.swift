@@ -9,6 +9,10 @@ import LMSModel
 /// superset of what it references.
 enum ServerBackup {
     static let databaseEntry = "lms.sqlite"
+    /// A backup holds every blob of a server: far more entries and bytes than one package, so
+    /// restore reads it with its own limits (every entry is still CRC- and hash-checked).
+    static let backupLimits = ZipLimits(maxEntries: 10_000_000, maxTotalUncompressedBytes: 1 << 50,
+                                        maxEntryUncompressedBytes: 1 << 40, maxCompressionRatio: 100_000)
     static let infoEntry = "backup.json"
 
     /// Writes a backup of `dataDirectory` to `output` (atomically); returns a one-line summary.
@@ -59,7 +63,7 @@ enum ServerBackup {
             throw ServerCommand.Failure(description: "a server is running on \(dataDirectory): stop it first")
         }
         let staging = dataDirectory + ".restore-\(getpid())"
-        let reader = try ZipReader(path: backupPath)
+        let reader = try ZipReader(path: backupPath, limits: backupLimits)
         guard reader.entry(named: databaseEntry) != nil, reader.entry(named: infoEntry) != nil else {
             throw ServerCommand.Failure(description: "\(backupPath) is not an lms-server backup (no \(databaseEntry))")
         }

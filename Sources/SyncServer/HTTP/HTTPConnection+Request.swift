@@ -13,7 +13,16 @@ extension HTTPConnection {
     /// Reads the body of `head`, calls the handler and answers. Returns whether the
     /// connection may carry another request.
     func serveRequest(_ head: HTTPRequestHead, buffer: UnsafeMutableRawBufferPointer, isLast: Bool) -> Bool {
-        let policy = server.bodyPolicy(head.method, head.target.path)
+        let policy = server.bodyPolicy(head.method, head.target.path, head.headers)
+        if case .respond(var early) = policy {
+            // Refused from the head alone: no body byte is read (nor 100 Continue sent).
+            early = early.applyingPreconditions(method: head.method, requestHeaders: head.headers)
+            let keepAlive = head.framing == .none && head.keepAlive && !isLast && !server.isStopping
+            let sent = write(early, isHead: head.method == .head, minorVersion: head.minorVersion, keepAlive: keepAlive)
+            finish(method: head.method.rawValue, path: head.target.path, status: sent.status, bytes: sent.bytes, route: early.route)
+            if !keepAlive { lingeringClose() }
+            return keepAlive && sent.ok
+        }
         var spoolPath: String?
         defer { if let spoolPath { HTTPFile.remove(spoolPath) } }
 
@@ -65,7 +74,7 @@ extension HTTPConnection {
         }
         var sink: BodySink
         switch policy {
-        case .reject: sink = .discard
+        case .reject, .respond: sink = .discard
         case .memory: sink = .memory(Data())
         case .spool(_, let directory):
             do {

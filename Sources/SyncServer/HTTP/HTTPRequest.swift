@@ -55,11 +55,15 @@ enum BodyPolicy: Sendable {
     /// The body is streamed to a temporary file in `directory`, up to `maxBytes` (413 past
     /// it); the file is deleted after the handler returns unless the handler moved it.
     case spool(maxBytes: Int64, directory: String)
+    /// The request is answered with this response at once, without reading its body (for a
+    /// request the application refuses from its head alone: no token, no right). When the
+    /// request has a body the connection is closed after the answer.
+    case respond(HTTPResponse)
 
     /// The largest body this policy accepts, in bytes.
     var maxBytes: Int64 {
         switch self {
-        case .reject: return 0
+        case .reject, .respond: return 0
         case .memory(let max): return Int64(max)
         case .spool(let max, _): return max
         }

@@ -21,7 +21,7 @@ func runHTTPSelfTest(arguments: [String]) -> Int32 {
     let fileSize = file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 } ?? 0
     let servedFile = file
     let server = HTTPServer(configuration: HTTPServerConfiguration(port: port, log: log),
-                            bodyPolicy: { _, _ in .reject },
+                            bodyPolicy: { _, _, _ in .reject },
                             handler: { request in makeSelfTestResponse(request, file: servedFile, fileSize: fileSize) })
     do {
         try server.start()

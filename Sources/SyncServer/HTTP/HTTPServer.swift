@@ -12,7 +12,7 @@ final class HTTPServer: @unchecked Sendable {
     let configuration: HTTPServerConfiguration
     /// Its counters.
     let metrics = HTTPMetrics()
-    let bodyPolicy: @Sendable (HTTPMethod, String) -> BodyPolicy
+    let bodyPolicy: @Sendable (HTTPMethod, String, HTTPHeaders) -> BodyPolicy
     let handler: @Sendable (HTTPRequest) -> HTTPResponse
 
     private let state = NSCondition()
@@ -28,7 +28,7 @@ final class HTTPServer: @unchecked Sendable {
     /// A server that asks `bodyPolicy` what to do with each request body and answers each
     /// request with `handler`. It does nothing until ``start()``.
     init(configuration: HTTPServerConfiguration,
-         bodyPolicy: @escaping @Sendable (HTTPMethod, String) -> BodyPolicy,
+         bodyPolicy: @escaping @Sendable (HTTPMethod, String, HTTPHeaders) -> BodyPolicy,
          handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
         self.configuration = configuration
         self.bodyPolicy = bodyPolicy

@@ -15,25 +15,32 @@ extension ServerApp {
             throw APIError.badRequest("send username and password")
         }
         let now = nowMilliseconds()
-        let keys = ["user:" + username.lowercased(), "addr:" + context.request.remoteAddress]
-        let wait = try store.lockoutRemaining(keys: keys, now: now)
+        let keys = Self.throttleKeys(username: username, address: context.request.remoteAddress)
+        // The attempt counts as a failure before the password is checked, atomically, so that many
+        // guesses sent at once cannot all pass the check; a success clears it.
+        let wait = try store.reserveLoginAttempt(keys: keys, now: now)
         if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         // The same work whether or not the user exists, so that timing does not reveal usernames.
         let found = try store.credentials(username: username)
         let stored = found?.1 ?? Passwords.Hash(hash: [UInt8](repeating: 0, count: 32), salt: [0], iterations: configuration.passwordIterations)
         guard Passwords.verify(password, against: stored), let (user, hash) = found, !user.disabled else {
-            try store.recordLoginFailure(keys: keys, now: now)
             throw APIError.unauthorized("wrong username or password (or the account is disabled)")
         }
         try store.clearLoginFailures(keys: keys)
         if hash.iterations < configuration.passwordIterations {
-            try store.write { db in try store.setPassword(userID: user.id, Passwords.hash(password, iterations: configuration.passwordIterations), in: db) }
+            let rehashed = Passwords.hash(password, iterations: configuration.passwordIterations)
+            try store.write { db in try store.setPassword(userID: user.id, rehashed, in: db) }
         }
         let token = Passwords.makeToken()
         let expiresAt = now + ServerLimits.tokenLifetimeSeconds * 1000
         try store.addToken(hash: Passwords.secretHash(token), userID: user.id, expiresAt: expiresAt)
         return JSONOut.response(200, JSONOut.obj([("token", JSONOut.s(token)), ("expiresAt", JSONOut.time(expiresAt)),
                                                   ("user", Self.userJSON(user))]))
+    }
+
+    /// The throttle counters a login counts against: the username, and the address.
+    static func throttleKeys(username: String, address: String) -> [String] {
+        ["user:" + username.lowercased(), "addr:" + address]
     }
 
     /// `POST /api/v1/auth/logout`: revokes the token used.
@@ -60,7 +67,14 @@ extension ServerApp {
               let (_, stored) = try store.credentials(username: user.username) else { throw APIError.badRequest("send oldPassword and newPassword") }
         guard Passwords.verify(old, against: stored) else { throw APIError.forbidden("the old password is wrong") }
         if let problem = Passwords.problem(with: new) { throw APIError.unprocessable(problem, code: "weak_password") }
-        try store.write { db in try store.setPassword(userID: user.id, Passwords.hash(new, iterations: configuration.passwordIterations), in: db) }
+        let hashed = Passwords.hash(new, iterations: configuration.passwordIterations)
+        let keep = context.auth?.tokenHash ?? []
+        try store.write { db in
+            try store.setPassword(userID: user.id, hashed, in: db)
+            // Every other session ends: a stolen token stops working when its owner changes the password.
+            try db.execute("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND hash != ?",
+                           arguments: [nowMilliseconds(), user.id, Data(keep)])
+        }
         return HTTPResponse(status: 204)
     }
 
@@ -85,12 +99,11 @@ extension ServerApp {
               let new = try body.string("newPassword", required: true) else { throw APIError.badRequest("send username, code and newPassword") }
         if let problem = Passwords.problem(with: new) { throw APIError.unprocessable(problem, code: "weak_password") }
         let now = nowMilliseconds()
-        let keys = ["user:" + username.lowercased(), "addr:" + context.request.remoteAddress]
-        let wait = try store.lockoutRemaining(keys: keys, now: now)
+        let keys = Self.throttleKeys(username: username, address: context.request.remoteAddress)
+        let wait = try store.reserveLoginAttempt(keys: keys, now: now)
         if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         let hash = Passwords.hash(new, iterations: configuration.passwordIterations)
         guard try store.useResetCode(hash: Passwords.secretHash(code, normalise: true), username: username, password: hash) else {
-            try store.recordLoginFailure(keys: keys, now: now)
             throw APIError.forbidden("the reset code is wrong, used or expired: ask your teacher or admin for a new one")
         }
         try store.clearLoginFailures(keys: keys)

@@ -21,8 +21,9 @@ extension ServerApp {
         let draft = try Self.checkedUser(username: body.string("username", required: true) ?? "", displayName: body.string("displayName"),
                                          email: body.string("email"), role: body.string("role"), password: body.string("password"))
         let admin = try context.user
+        let prepared = prepare(draft)
         let (user, code) = try store.write { db -> (User, String?) in
-            try createChecked(draft, createdBy: admin.id, in: db)
+            try createChecked(prepared, createdBy: admin.id, in: db)
         }
         var members: [(String, JSONValue)] = [("user", Self.userJSON(user))]
         if let code { members.append(("resetCode", JSONOut.s(code))) }
@@ -33,6 +34,24 @@ extension ServerApp {
     struct UserDraft {
         var user: User
         var password: String?
+    }
+
+    /// A checked user with its password already hashed (outside any transaction: PBKDF2 is slow) and,
+    /// when no password was given, the reset code to hand over.
+    struct PreparedUser {
+        var user: User
+        var hash: Passwords.Hash
+        var resetCode: String?
+    }
+
+    func prepare(_ draft: UserDraft) -> PreparedUser {
+        if let given = draft.password {
+            return PreparedUser(user: draft.user, hash: Passwords.hash(given, iterations: configuration.passwordIterations), resetCode: nil)
+        }
+        // An unusable random password (hashed at the usual count, so that timing tells nothing) until the
+        // person sets one with the reset code.
+        return PreparedUser(user: draft.user, hash: Passwords.hash(Passwords.makeToken(), iterations: configuration.passwordIterations),
+                            resetCode: Passwords.makeResetCode())
     }
 
     static func checkedUser(username: String, displayName: String?, email: String?, role: String?, password: String?) throws -> UserDraft {
@@ -52,24 +71,16 @@ extension ServerApp {
                                     email: email?.isEmpty == true ? nil : email, role: parsedRole), password: password)
     }
 
-    /// Inserts a checked user inside a transaction; returns the reset code made when no password was given.
-    func createChecked(_ draft: UserDraft, createdBy: String, in db: Database) throws -> (User, String?) {
-        var code: String?
-        let password: Passwords.Hash
-        if let given = draft.password {
-            password = Passwords.hash(given, iterations: configuration.passwordIterations)
-        } else {
-            // An unusable random password until the person sets one with the reset code.
-            password = Passwords.hash(Passwords.makeToken(), iterations: Passwords.minimumIterations)
-            code = Passwords.makeResetCode()
-        }
-        try ServerStore.insert(draft.user, password: password, in: db)
+    /// Inserts a prepared user inside a transaction; returns the reset code made when no password was given.
+    func createChecked(_ prepared: PreparedUser, createdBy: String, in db: Database) throws -> (User, String?) {
+        let code = prepared.resetCode
+        try ServerStore.insert(prepared.user, password: prepared.hash, in: db)
         if let code {
             try db.execute("INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
-                           arguments: [Data(Passwords.secretHash(code, normalise: true)), draft.user.id, createdBy,
+                           arguments: [Data(Passwords.secretHash(code, normalise: true)), prepared.user.id, createdBy,
                                        nowMilliseconds() + ServerLimits.resetCodeLifetimeSeconds * 1000])
         }
-        return (draft.user, code)
+        return (prepared.user, code)
     }
 
     /// `PATCH /api/v1/admin/users/{username}` `{"role", "disabled", "displayName", "email"}`.
@@ -140,7 +151,8 @@ extension ServerApp {
                                          code: "invalid_rows")
         }
         let admin = try context.user
-        let created = try store.write { db in try drafts.map { try createChecked($0.1, createdBy: admin.id, in: db) } }
+        let prepared = drafts.map { prepare($0.1) }
+        let created = try store.write { db in try prepared.map { try createChecked($0, createdBy: admin.id, in: db) } }
         let items = created.map { user, code in
             JSONOut.obj([("username", JSONOut.s(user.username)), ("role", JSONOut.s(user.role.rawValue)), ("resetCode", JSONOut.opt(code))])
         }

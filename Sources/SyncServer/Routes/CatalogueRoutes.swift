@@ -6,7 +6,7 @@ import LMSModel
 extension ServerApp {
     /// Whether `user` gets the full build of `courseID` (staff and admins) or the student build.
     func getsFullBuild(_ user: User, courseID: String) throws -> Bool {
-        try user.role == .admin || store.staffRole(userID: user.id, courseID: courseID) != nil
+        try user.role == .admin || (user.role == .teacher && store.staffRole(userID: user.id, courseID: courseID) != nil)
     }
 
     func courseJSON(_ course: CourseRecord, enrollment: String?) -> JSONValue {
@@ -73,7 +73,9 @@ extension ServerApp {
             throw APIError.unprocessable("enrollment must be open, key or teacher")
         }
         let key = try body.string("key")
-        if mode == "key", (key ?? "").count < 4 { throw APIError.unprocessable("an enrollment key needs at least 4 characters") }
+        if mode == "key", (key ?? "").filter({ $0 != "-" && $0 != " " }).count < ServerLimits.minimumEnrollmentKeyLength {
+            throw APIError.unprocessable("an enrollment key needs at least \(ServerLimits.minimumEnrollmentKeyLength) letters or digits")
+        }
         let keyHash = key.map { Data(Passwords.secretHash($0, normalise: true)) }
         try store.write { db in
             try db.execute("UPDATE courses SET enrollment_mode = ?, enrollment_key_hash = ?, updated_at = ? WHERE id = ?",

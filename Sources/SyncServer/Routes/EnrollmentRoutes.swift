@@ -5,7 +5,9 @@ import LMSModel
 extension ServerApp {
     /// `POST /api/v1/courses/{id}/enroll` `{"key"}`: open courses, or a key; dates and prerequisites enforced.
     func selfEnroll(_ context: RequestContext) throws -> HTTPResponse {
-        let body = try JSONBody(context.request, allowing: ["key"])
+        // The key is optional: an empty body is an empty object.
+        let body: JSONBody? = { if case .data(let d) = context.request.body, !d.isEmpty { return true } else { return false } }()
+            ? try JSONBody(context.request, allowing: ["key"]) : nil
         let user = try context.user
         let id = context.parameter("id")
         guard let course = try store.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
@@ -16,10 +18,15 @@ extension ServerApp {
         switch course.enrollmentMode {
         case "open": break
         case "key":
-            guard let key = try body.string("key"),
+            // Wrong keys are throttled like logins, so that a key cannot be guessed by trying them all.
+            let keys = ["enroll:" + user.id + ":" + id]
+            let wait = try store.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
+            if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
+            guard let key = try body?.string("key"),
                   let stored = course.enrollmentKeyHash, [UInt8](stored) == Passwords.secretHash(key, normalise: true) else {
                 throw APIError.forbidden("\(id) needs an enrollment key: ask your teacher for it")
             }
+            try store.clearLoginFailures(keys: keys)
             source = "key"
         default:
             throw APIError.forbidden("\(id) is enrolled by its teachers: ask a teacher to add you")

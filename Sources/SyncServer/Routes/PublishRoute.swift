@@ -28,6 +28,10 @@ extension ServerApp {
             let errors = loaded.diagnostics.filter { $0.severity == .error }.prefix(20).map(\.description)
             throw APIError.unprocessable("the course has errors: " + errors.joined(separator: "; "), code: "invalid_course")
         }
+        guard course.version.build.isEmpty else {
+            throw APIError.unprocessable("publish versions without build metadata (found \(course.version)): 1.2.0+b1 would equal 1.2.0",
+                                         code: "invalid_version")
+        }
         let existing = try store.course(course.id)
         if let existing {
             do { try authorize(.courseStaff, auth: context.auth, courseID: course.id) } catch {
@@ -97,10 +101,22 @@ extension ServerApp {
 }
 
 extension ServerStore {
-    /// Records a published version (and the course, when new) in one transaction.
+    /// Records a published version (and the course, when new) in one transaction. The version
+    /// rules are checked again inside it, so that two publishes at once cannot both pass them.
     func publish(_ course: Course, version: VersionRecord, by userID: String, isNew: Bool) throws {
         try write { db in
             let now = nowMilliseconds()
+            if let latestText = try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [course.id]) {
+                guard !isNew else { throw APIError.conflict("\(course.id) was published at the same moment by someone else") }
+                for text in try db.fetchColumn(String.self, "SELECT version FROM versions WHERE course_id = ?", arguments: [course.id]) {
+                    if let other = text.flatMap(SemanticVersion.init), other == course.version {
+                        throw APIError.conflict("\(course.id) \(course.version) is already published and never changes: raise the version in course.json")
+                    }
+                }
+                if let latest = SemanticVersion(latestText), course.version < latest {
+                    throw APIError.conflict("\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
+                }
+            }
             let instructors = JSONWriter.write(JSONValue(.array(course.instructors.map { JSONValue(.string($0)) })))
             let tags = JSONWriter.write(JSONValue(.array(course.tags.map { JSONValue(.string($0)) })))
             let prerequisites = JSONWriter.write(JSONValue(.array(course.prerequisites.map { p in

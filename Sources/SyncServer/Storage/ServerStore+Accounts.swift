@@ -127,32 +127,29 @@ extension ServerStore {
 
     // MARK: - Throttling
 
-    /// Seconds to wait before another try for any of `keys`, or 0.
-    func lockoutRemaining(keys: [String], now: Int64) throws -> Int64 {
-        try read { db in
+    /// Checks the lockout of every key and, when none is locked, counts this attempt as a failure
+    /// for each, in one transaction; returns the seconds to wait (0 when the attempt may go ahead).
+    /// After the free failures of a key (`freeLoginFailures` for a user, `freeAddressFailures` for an
+    /// address, which many people may share behind a proxy) a lockout starts and doubles up to the maximum.
+    func reserveLoginAttempt(keys: [String], now: Int64) throws -> Int64 {
+        try write { db in
             var longest: Int64 = 0
             for key in keys {
                 if let until = try db.fetchScalar(Int64.self, "SELECT locked_until FROM login_failures WHERE key = ?", arguments: [key]) {
                     longest = max(longest, (until - now + 999) / 1000)
                 }
             }
-            return longest
-        }
-    }
-
-    /// Records a failed login for each key: after `freeLoginFailures`, a lockout that doubles up to the maximum.
-    func recordLoginFailure(keys: [String], now: Int64) throws {
-        try write { db in
+            if longest > 0 { return longest }
             for key in keys {
                 let row = try db.fetchOne("SELECT failures, last_failure_at FROM login_failures WHERE key = ?", arguments: [key])
                 var failures = Int64(row?.int64("failures") ?? 0)
                 if let last = row?.int64("last_failure_at"), now - last > ServerLimits.failureMemorySeconds * 1000 { failures = 0 }
                 failures += 1
+                let free = Int64(key.hasPrefix("addr:") ? ServerLimits.freeAddressFailures : ServerLimits.freeLoginFailures)
                 var lockedUntil: Int64 = 0
-                if failures >= Int64(ServerLimits.freeLoginFailures) {
-                    let doublings = min(failures - Int64(ServerLimits.freeLoginFailures), 16)
-                    let seconds = min(ServerLimits.firstLockoutSeconds << doublings, ServerLimits.maxLockoutSeconds)
-                    lockedUntil = now + seconds * 1000
+                if failures >= free {
+                    let doublings = min(failures - free, 16)
+                    lockedUntil = now + min(ServerLimits.firstLockoutSeconds << doublings, ServerLimits.maxLockoutSeconds) * 1000
                 }
                 try db.execute("""
                     INSERT INTO login_failures(key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
@@ -160,6 +157,7 @@ extension ServerStore {
                                                    locked_until = excluded.locked_until
                     """, arguments: [key, failures, now, lockedUntil])
             }
+            return 0
         }
     }
 
