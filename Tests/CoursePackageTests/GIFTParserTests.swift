@@ -147,7 +147,20 @@ import LMSModel
         #expect(doc.questions.map(\.id) == ["one"])
         #expect(doc.questions.first?.points == 3)
         #expect(doc.questions.first?.category == "c")
-        #expect(doc.diagnostics.isEmpty)
+        #expect(doc.diagnostics.map(\.description) == [
+            "s.gift:9: warning: quiz setting // title: is ignored here: settings go before the first question, "
+                + "with a blank line between them and the question",
+        ])
+    }
+
+    @Test func misplacedExamMode_IsAnError_AndAnInstructionsParagraphKeepsSettingsOpen() {
+        let late = GIFTParser.parse("::A::A {T}\n\n// mode: exam\n::B::B {F}", file: "late.gift")
+        #expect(late.diagnostics.map(\.description) == [
+            "late.gift:3: quiz setting // mode: is ignored here: settings go before the first question, "
+                + "with a blank line between them and the question",
+        ])
+        let intro = GIFTParser.parse("Read the instructions first.\n\n// mode: exam\n\n::A::A {T}", file: "intro.gift")
+        #expect(intro.settings.mode == .exam)
     }
 
     @Test func settingsInsideTheFirstQuestionAreReported() {
@@ -155,8 +168,8 @@ import LMSModel
         #expect(doc.settings == QuizSettings())
         #expect(doc.questions.first?.points == 2)
         #expect(doc.diagnostics.map(\.description) == [
-            "f.gift:1: warning: quiz setting // mode: is ignored inside a question's block (put a blank line "
-                + "between the settings and the first question)",
+            "f.gift:1: quiz setting // mode: is ignored here: settings go before the first question, "
+                + "with a blank line between them and the question",
         ])
     }
 

@@ -46,3 +46,26 @@ struct StudentBuildTests {
         #expect(a.packageID == b.packageID)
     }
 }
+
+struct StudentChoiceOrderTests {
+    @Test func examChoices_DoNotKeepTheAuthoredOrder_AndMapBack() throws {
+        // Ten questions whose right answer is always written first.
+        let questions = (1...10).map { n in
+            Question(id: "q\(n)", text: "Question \(n)", body: .single(choices: [
+                Choice(text: "right \(n)", fraction: 1), Choice(text: "wrong a\(n)", fraction: 0),
+                Choice(text: "wrong b\(n)", fraction: 0), Choice(text: "wrong c\(n)", fraction: 0)]))
+        }
+        let firstShown = questions.map { q -> Int in
+            guard case .single(let choices) = q.body else { return -1 }
+            let order = StudentChoiceOrder.permutation(quizID: "m/exam", questionID: q.id, choices: choices)
+            #expect(Set(order) == Set(0..<4))
+            #expect(order == StudentChoiceOrder.permutation(quizID: "m/exam", questionID: q.id, choices: choices), "deterministic")
+            for shown in 0..<4 {
+                #expect(StudentChoiceOrder.authoredIndex(shown, quizID: "m/exam", questionID: q.id, choices: choices) == order[shown])
+            }
+            return order.firstIndex(of: 0) ?? -1
+        }
+        #expect(Set(firstShown).count > 1, "the right answer is not always shown in the same place")
+        #expect(StudentChoiceOrder.authoredIndex(9, quizID: "m/exam", questionID: "q1", choices: []) == nil)
+    }
+}

@@ -12,11 +12,11 @@ enum QuizJSONWriter {
         if let m = quiz.maxAttempts { members.append(("maxAttempts", JSONValue(.number(Double(m))))) }
         members.append(("shuffle", JSONValue(.bool(quiz.shuffle))))
         if removingKeys { members.append(("keysRemoved", JSONValue(.bool(true)))) }
-        members.append(("questions", JSONValue(.array(quiz.questions.map { question($0, removingKeys: removingKeys) }))))
+        members.append(("questions", JSONValue(.array(quiz.questions.map { question($0, quizID: quiz.id, removingKeys: removingKeys) }))))
         return JSONValue(.object(members))
     }
 
-    private static func question(_ q: Question, removingKeys: Bool) -> JSONValue {
+    private static func question(_ q: Question, quizID: String, removingKeys: Bool) -> JSONValue {
         var m: [(key: String, value: JSONValue)] = [
             ("id", JSONValue(.string(q.id))), ("type", JSONValue(.string(q.kind.rawValue))),
         ]
@@ -25,7 +25,10 @@ enum QuizJSONWriter {
         m.append(("points", JSONValue(.number(q.points))))
         func s(_ text: String) -> JSONValue { JSONValue(.string(text)) }
         switch q.body {
-        case .single(let choices), .multiple(let choices):
+        case .single(var choices), .multiple(var choices):
+            if removingKeys {
+                choices = StudentChoiceOrder.permutation(quizID: quizID, questionID: q.id, choices: choices).map { choices[$0] }
+            }
             m.append(("choices", JSONValue(.array(choices.map { c in
                 var o: [(key: String, value: JSONValue)] = [("text", s(c.text))]
                 if !removingKeys {

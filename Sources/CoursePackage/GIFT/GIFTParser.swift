@@ -99,14 +99,15 @@ public enum GIFTParser {
                 }
                 category = name.isEmpty ? nil : name
             case .description:
-                inSettingsArea = false
+                // An instructions paragraph before the questions keeps the settings area open.
+                break
             case .failed:
-                if inSettingsArea { warnAboutSettings(in: block, bytes, &report) }
+                warnAboutSettings(in: block, bytes, &report)
                 inSettingsArea = false
                 position += 1
                 _ = GIFTDirectives.questionOptions(block, bytes, &report)
             case .question(let draft):
-                if inSettingsArea { warnAboutSettings(in: block, bytes, &report) }
+                warnAboutSettings(in: block, bytes, &report)
                 inSettingsArea = false
                 position += 1
                 let options = GIFTDirectives.questionOptions(block, bytes, &report)
@@ -129,6 +130,8 @@ public enum GIFTParser {
             guard let directive = GIFTLexer.directive(line, in: bytes) else { continue }
             if inSettingsArea, GIFTDirectives.settingKeys.contains(directive.key) {
                 GIFTDirectives.applySetting(directive, to: &settings, seen: &seen, &report)
+            } else if GIFTDirectives.settingKeys.contains(directive.key), directive.key != "id" {
+                reportMisplaced(directive.key, line: directive.line, &report)
             } else if directive.key == "points" || directive.key == "id" {
                 report.warning(directive.line, "// \(directive.key): is ignored here: it applies only inside "
                     + "a question's block (remove the blank line between it and its question)")
@@ -141,9 +144,16 @@ public enum GIFTParser {
         for line in block.lines {
             guard let directive = GIFTLexer.directive(line, in: bytes), directive.key != "id",
                   GIFTDirectives.settingKeys.contains(directive.key) else { continue }
-            report.warning(directive.line, "quiz setting // \(directive.key): is ignored inside a question's block "
-                + "(put a blank line between the settings and the first question)")
+            reportMisplaced(directive.key, line: directive.line, &report)
         }
+    }
+
+    /// A quiz setting after the settings area does not count. A misplaced `mode` is an error: an exam
+    /// read as practice would ship its answer keys to students.
+    private static func reportMisplaced(_ key: String, line: Int, _ report: inout GIFTDiagnostics) {
+        let message = "quiz setting // \(key): is ignored here: settings go before the first question, "
+            + "with a blank line between them and the question"
+        if key == "mode" { report.error(line, message) } else { report.warning(line, message) }
     }
 
     /// Settles ids (explicit, title slug, position) and builds the questions.
