@@ -127,12 +127,33 @@ public enum CourseLoader {
             c.modules = modules
             course = c
         }
+        checkNames(files.paths, diagnostics: &diagnostics)
         let assets = files.paths.filter { !metadata.contains($0) }
         for asset in assets where !references.contains(asset) {
             diagnostics.append(.warning(asset, nil, "file is not used by any lesson or assignment: link it, or delete it to keep the package small"))
         }
         diagnostics = sortedDiagnostics(diagnostics)
         return Result(course: diagnostics.hasErrors ? nil : course, diagnostics: diagnostics, assets: assets, itemPaths: itemIDs)
+    }
+
+    /// Names a package cannot hold: unsafe ones, and two that differ only by case or Unicode
+    /// normalisation (one would overwrite the other on many systems). Also an exam GIFT file whose
+    /// student copy (`.quiz.json`) would replace another file.
+    static func checkNames(_ paths: [String], diagnostics: inout [Diagnostic]) {
+        var seen: [String: String] = [:]
+        for path in paths {
+            if !CoursePath.isSafeRelative(path) {
+                diagnostics.append(.error(path, nil, "this name cannot go in a package (backslash, control character or a . segment): rename it"))
+            }
+            let key = path.precomposedStringWithCanonicalMapping.lowercased()
+            if let other = seen[key] {
+                diagnostics.append(.error(path, nil, "differs from \(other) only by case or accents: rename one of them"))
+            }
+            seen[key] = path
+            if path.hasSuffix(".gift"), paths.contains(String(path.dropLast(".gift".count)) + ".quiz.json") {
+                diagnostics.append(.error(path, nil, "a quiz of the same name exists as .quiz.json: rename one (the student build writes GIFT exams as .quiz.json)"))
+            }
+        }
     }
 
     static func readGIFT(_ text: String, file: String, defaultID: String, defaultTitle: String,

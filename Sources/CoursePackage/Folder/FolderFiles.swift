@@ -30,7 +30,9 @@ public struct FolderFiles: CourseFiles {
     }
 
     /// Lists the folder, skipping ignored names; refuses symlinks and folders past the package limits.
-    public init(root: String, limits: ZipLimits = .default) throws {
+    /// `excluding` names files (absolute or relative to the working directory) to leave out, such as
+    /// a package being written inside the folder.
+    public init(root: String, limits: ZipLimits = .default, excluding: [String] = []) throws {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
             throw FolderError.notAFolder(root)
@@ -39,6 +41,7 @@ public struct FolderFiles: CourseFiles {
         var found: [String] = []
         var sizes: [String: UInt64] = [:]
         var total: UInt64 = 0
+        let excluded = Set(excluding.map { URL(fileURLWithPath: $0).standardizedFileURL.path })
         var pending = [""]
         while let dir = pending.popLast() {
             let full = dir.isEmpty ? root : root + "/" + dir
@@ -50,6 +53,8 @@ public struct FolderFiles: CourseFiles {
                 switch st.st_mode & S_IFMT {
                 case S_IFDIR: pending.append(rel)
                 case S_IFREG:
+                    if !excluded.isEmpty, excluded.contains(URL(fileURLWithPath: root + "/" + rel).standardizedFileURL.path) { continue }
+                    if name.contains(".partial-") { continue }  // a package being written (PackageBuilder's temp name)
                     found.append(rel)
                     sizes[rel] = UInt64(st.st_size)
                     total += UInt64(st.st_size)

@@ -40,19 +40,28 @@ public enum PackageBuilder {
     /// the diagnostics in `diagnostics`, when the course has errors.
     public static func pack(folder: String, to output: String? = nil, build: PackageManifest.Build = .full,
                             diagnostics: inout [Diagnostic]) throws -> Output {
-        let files = try FolderFiles(root: folder)
-        let loaded = CourseLoader.load(files)
+        // A package written inside the folder it packs must not pack itself: its path is left out (and
+        // FolderFiles skips `.partial-` temp files). Without -o the name is not known before loading,
+        // so the default name is excluded for any course id by listing twice only when needed.
+        var files = try FolderFiles(root: folder, excluding: output.map { [$0] } ?? [])
+        var loaded = CourseLoader.load(files)
+        if output == nil, let course = loaded.course,
+           files.paths.contains(where: { URL(fileURLWithPath: files.fullPath($0)).standardizedFileURL.path
+                                          == URL(fileURLWithPath: defaultFileName(for: course, build: build)).standardizedFileURL.path }) {
+            files = try FolderFiles(root: folder, excluding: [defaultFileName(for: course, build: build)])
+            loaded = CourseLoader.load(files)
+        }
         diagnostics = loaded.diagnostics
         guard let course = loaded.course, loaded.isValid else {
             throw PackageError.invalidCourse(count: loaded.diagnostics.filter { $0.severity == .error }.count)
         }
+        let path = output ?? defaultFileName(for: course, build: build)
         var sources: [(path: String, source: Source)] = files.paths.map { ($0, .file(files.fullPath($0))) }
         if build == .student {
             sources = try studentSources(sources, course: course, loaded: loaded, files: files)
         }
         sources.removeAll { $0.path == PackageManifest.fileName }
         sources.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-        let path = output ?? defaultFileName(for: course, build: build)
         let manifest = try write(sources, course: course, build: build, to: path)
         return Output(manifest: manifest, warnings: loaded.diagnostics.filter { $0.severity == .warning }, path: path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 
 /// The starting course that `lms-offline new-course` writes: one of each kind of lesson, quiz
 /// and assignment, valid as written, for a teacher to edit.
@@ -9,9 +10,12 @@ public enum CourseScaffold {
         if fm.fileExists(atPath: folder), let existing = try? fm.contentsOfDirectory(atPath: folder), !existing.isEmpty {
             throw PackageError.cannotWrite(path: folder, reason: "the folder exists and is not empty; choose a new folder name")
         }
-        let base = URL(fileURLWithPath: folder).lastPathComponent.lowercased()
-        let slug = String(base.map { $0.isLetter || $0.isNumber ? $0 : "-" })
-        let courseID = id ?? (slug.count >= 3 ? String(slug.prefix(64)) : "my-course")
+        // An ASCII id from the folder's name: accents dropped (Física → fisica), anything else a dash.
+        let base = URL(fileURLWithPath: folder).lastPathComponent.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+        var slug = String(base.lowercased().unicodeScalars.map { ($0.isASCII && (CharacterSet.alphanumerics.contains($0))) ? Character($0) : "-" })
+        while slug.contains("--") { slug = slug.replacingOccurrences(of: "--", with: "-") }
+        slug = slug.trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+        let courseID = id ?? (Course.isValidID(String(slug.prefix(64))) ? String(slug.prefix(64)) : "my-course")
         let courseTitle = title ?? CourseLoader.humanize(courseID)
         for (path, contents) in files(id: courseID, title: courseTitle) {
             let full = folder + "/" + path
@@ -23,7 +27,9 @@ public enum CourseScaffold {
     }
 
     /// The files of the scaffold, by path.
-    static func files(id: String, title: String) -> [(String, Data)] {
+    static func files(id: String, title rawTitle: String) -> [(String, Data)] {
+        // The title goes into JSON and Markdown: quoted for JSON (without its quotes here).
+        let title = String(JSONWriter.quote(rawTitle).dropFirst().dropLast())
         let text: [(String, String)] = [
             ("course.json", """
             {
@@ -42,7 +48,7 @@ public enum CourseScaffold {
 
             """),
             ("syllabus.md", """
-            # \(title)
+            # \(rawTitle)
 
             Welcome! This page is the course's front page. Say what the course covers, how long it
             takes and how it is graded. The first module starts with [a welcome](01-getting-started/01-welcome.md).

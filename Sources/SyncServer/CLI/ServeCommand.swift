@@ -17,6 +17,7 @@ extension ServerCommand {
             throw UsageError(description: "--port must be a number from 0 to 65535 (found \(portText))")
         }
         let app = try ServerApp(configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
+        app.blobs.removeTemporaryFiles()
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port

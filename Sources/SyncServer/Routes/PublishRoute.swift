@@ -47,7 +47,10 @@ extension ServerApp {
         // The student build and the blobs are written before the database; a crash leaves only unreferenced blobs.
         let studentPath = blobs.makeTempPath()
         defer { unlink(studentPath) }
-        let student = try PackageBuilder.studentBuild(of: upload, to: studentPath)
+        let student: PackageBuilder.Output
+        do { student = try PackageBuilder.studentBuild(of: upload, to: studentPath) } catch {
+            throw APIError.unprocessable("the student build cannot be made: \(error)", code: "invalid_course")
+        }
         let studentArchive = try PackageArchive(path: studentPath)
         for package in [archive, studentArchive] {
             for entry in package.manifest.entries where !blobs.contains(entry.sha256) {
@@ -95,7 +98,12 @@ extension ServerApp {
     /// A second name for `path` inside the blob store's temp folder (the original is removed by its owner).
     private func hardLinkOrCopy(_ path: String) throws -> String {
         let temp = blobs.makeTempPath()
-        if link(path, temp) != 0 { try FileManager.default.copyItem(atPath: path, toPath: temp) }
+        if link(path, temp) != 0 {
+            do { try FileManager.default.copyItem(atPath: path, toPath: temp) } catch {
+                unlink(temp)
+                throw error
+            }
+        }
         return temp
     }
 }

@@ -37,6 +37,20 @@ struct BlobStore: Sendable {
     /// computed here; returns the hash and size. An existing identical blob is kept and `source` removed.
     @discardableResult
     func adopt(fileAt source: String) throws -> (sha256: String, size: Int64) {
+        do { return try adoptOrThrow(source) } catch {
+            unlink(source)
+            throw error
+        }
+    }
+
+    /// Removes what a crash or a cut upload left in `tmp/` (called at start, under the server lock).
+    func removeTemporaryFiles() {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
+            unlink(root + "/tmp/" + name)
+        }
+    }
+
+    private func adoptOrThrow(_ source: String) throws -> (sha256: String, size: Int64) {
         let digest = try SHA256.hash(fileAt: source).hex
         let size = (try FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.int64Value ?? 0
         guard let target = path(for: digest) else { throw BlobError(description: "bad hash") }
