@@ -94,9 +94,13 @@ extension PackageDelta {
             let writer = try ZipWriter(path: temp)
             try writer.addData(path: Self.planFileName, Data(JSONWriter.write(json, pretty: true).utf8), method: .deflate)
             try writer.addData(path: PackageManifest.fileName, newPackage.manifest.encoded, method: .deflate)
+            // Entries are streamed through a temp file (hash-checked), never held whole: media can be large.
+            let staged = temp + ".entry"
+            defer { unlink(staged) }
             for entry in fetch {
-                try writer.addData(path: "fetch/" + entry.sha256, Data(try newPackage.read(entry.path)),
-                                   method: PackageBuilder.method(for: entry.path))
+                unlink(staged)
+                try newPackage.copyEntry(entry.path, to: staged)
+                try writer.addFile(path: "fetch/" + entry.sha256, contentsOf: staged, method: PackageBuilder.method(for: entry.path))
             }
             try writer.finish()
             guard rename(temp, output) == 0 else { throw PackageError.cannotWrite(path: output, reason: String(cString: strerror(errno))) }
@@ -124,17 +128,13 @@ extension PackageDelta {
                 guard CoursePath.isSafeRelative(entry.path) else { throw PackageError.invalidManifest("unsafe path \(entry.path)") }
                 let target = temp + "/" + entry.path
                 try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                let data: Data
+                // Streamed and hashed on the way: new bytes from the delta, the rest copied from the old folder.
                 if let fetched = zip.entry(named: "fetch/" + entry.sha256) {
-                    data = try zip.readData(fetched)
-                } else if let old = oldPathByHash[entry.sha256], let local = fm.contents(atPath: oldFolder + "/" + old) {
-                    data = local
+                    try Self.write(to: target, expecting: entry) { sink in try zip.read(fetched, sink) }
+                } else if let old = oldPathByHash[entry.sha256] {
+                    try Self.write(to: target, expecting: entry) { sink in try Self.stream(file: oldFolder + "/" + old, sink) }
                 } else {
                     throw PackageError.deltaMismatch("\(entry.path) is neither in the delta nor in \(oldFolder): apply the delta to the version it was made from")
-                }
-                guard SHA256.hash(data).hex == entry.sha256 else { throw PackageError.hashMismatch(entry.path) }
-                guard fm.createFile(atPath: target, contents: data) else {
-                    throw PackageError.cannotWrite(path: target, reason: "create failed")
                 }
             }
             try manifest.encoded.write(to: URL(fileURLWithPath: temp + "/" + PackageManifest.fileName))
@@ -145,6 +145,38 @@ extension PackageDelta {
         } catch {
             try? fm.removeItem(atPath: temp)
             throw error
+        }
+    }
+}
+
+extension PackageDelta {
+    /// The chunk size for streaming copies.
+    static let copyChunkBytes = 1 << 20
+
+    /// Writes what `produce` streams into a new file at `path`, checking the bytes against `entry`.
+    static func write(to path: String, expecting entry: PackageManifest.Entry,
+                      _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+            throw PackageError.cannotWrite(path: path, reason: "create failed")
+        }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var size: UInt64 = 0
+        try produce { chunk in
+            hasher.update(chunk)
+            size += UInt64(chunk.count)
+            try handle.write(contentsOf: Data(chunk))
+        }
+        guard size == entry.size else { throw PackageError.sizeMismatch(entry.path) }
+        guard hasher.finalize().hex == entry.sha256 else { throw PackageError.hashMismatch(entry.path) }
+    }
+
+    /// Streams a file's bytes in chunks.
+    static func stream(file path: String, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
+        guard let handle = FileHandle(forReadingAtPath: path) else { throw PackageError.missingEntry(path) }
+        defer { try? handle.close() }
+        while let chunk = try handle.read(upToCount: copyChunkBytes), !chunk.isEmpty {
+            try chunk.withUnsafeBytes { try sink($0) }
         }
     }
 }
