@@ -48,10 +48,16 @@ struct EnrollmentAdminTests {
         #expect(refused.status == 403)
         #expect(refused.json["error"]?["message"]?.stringValue?.contains("complete small-course") == true)
         #expect(server.request(.post, "/api/v1/courses/next-course/enrollments", as: "owner", json: ["username": "student"]).status == 403)
+        // Completing the prerequisite (recorded by its teacher) opens the door.
+        #expect(server.request(.post, "/api/v1/courses/small-course/enrollments", as: "owner", json: ["username": "student"]).status == 201)
+        let done = server.request(.put, "/api/v1/courses/small-course/enrollments/student/completion", as: "owner", json: ["completed": true])
+        #expect(done.json["version"]?.stringValue == "1.0.0")
+        #expect(server.request(.post, "/api/v1/courses/next-course/enroll", as: "student", json: [:]).status == 201)
         #expect(server.request(.post, "/api/v1/courses/next-course/enrollments", as: "owner",
                                json: ["username": "student", "ignorePrerequisites": true, "groups": ["morning"]]).status == 201)
         try server.app.store.write { db in try db.execute("UPDATE courses SET end_date = '2001-01-01', enrollment_mode = 'open' WHERE id = 'small-course'") }
-        let ended = server.request(.post, "/api/v1/courses/small-course/enroll", as: "student", json: [:])
+        try server.addUser("latecomer", role: .student)
+        let ended = server.request(.post, "/api/v1/courses/small-course/enroll", as: "latecomer", json: [:])
         #expect(ended.status == 403)
         #expect(ended.json["error"]?["message"]?.stringValue?.contains("ended on 2001-01-01") == true)
     }

@@ -75,6 +75,7 @@ import Testing
                 case "/api/v1/courses/{id}/teachers": json = ["username": "admin"]
                 case "/api/v1/courses/{id}/enroll": json = [:]
                 case "/api/v1/courses/{id}/enrollments" where route.method == .post: json = ["username": "student"]
+                case "/api/v1/courses/{id}/enrollments/{username}/completion": json = ["completed": false]
                 default: break
                 }
                 if route.pattern == "/api/v1/courses/{id}/enroll" { json = nil; body = .data(Data("{}".utf8)) }

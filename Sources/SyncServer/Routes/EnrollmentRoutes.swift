@@ -44,9 +44,13 @@ extension ServerApp {
         if today > end { throw APIError.forbidden("\(course.id) ended on \(end); it no longer takes enrollments") }
     }
 
-    /// Refuses enrollment until every prerequisite course is completed.
+    /// Refuses enrollment until every prerequisite course is completed (at `minVersion` or later, when given).
     func checkPrerequisites(_ course: CourseRecord, userID: String) throws {
-        let missing = try course.prerequisites.filter { try !store.hasCompleted(userID: userID, courseID: $0.course) }.map(\.course)
+        let missing = try course.prerequisites.filter { prerequisite in
+            guard let completed = try store.completedVersion(userID: userID, courseID: prerequisite.course) else { return true }
+            guard let minimum = prerequisite.minVersion else { return false }
+            return (SemanticVersion(completed) ?? SemanticVersion(0, 0, 0)) < minimum
+        }.map { p in p.minVersion.map { "\(p.course) \($0) or later" } ?? p.course }
         if !missing.isEmpty {
             throw APIError.forbidden("complete \(missing.joined(separator: ", ")) before enrolling in \(course.id)")
         }
@@ -74,6 +78,23 @@ extension ServerApp {
         try store.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
         return JSONOut.response(201, JSONOut.obj([("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
                                                   ("enrollment", JSONOut.s("active")), ("groups", JSONOut.arr(groups.map(JSONOut.s)))]))
+    }
+
+    /// `PUT /api/v1/courses/{id}/enrollments/{username}/completion` `{"completed": true, "version": "1.2.0"}`:
+    /// records that the student completed the course (at a version, by default the latest), or withdraws it.
+    func setCompletion(_ context: RequestContext) throws -> HTTPResponse {
+        let body = try JSONBody(context.request, allowing: ["completed", "version"])
+        let id = context.parameter("id")
+        guard let student = try store.user(named: context.parameter("username")) else { throw APIError.notFound("no such user") }
+        guard let completed = try body.bool("completed") else { throw APIError.badRequest("send \"completed\": true or false", code: "missing_field") }
+        let latest = try store.course(id)?.latestVersion ?? ""
+        let version = try body.string("version") ?? latest
+        guard try store.version(courseID: id, version: version) != nil else { throw APIError.notFound("\(id) has no version \(version)") }
+        guard try store.setCompletion(userID: student.id, courseID: id, version: completed ? version : nil) else {
+            throw APIError.notFound("\(student.username) is not enrolled in \(id)")
+        }
+        return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
+                                                  ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONValue(.null))]))
     }
 
     /// `DELETE /api/v1/courses/{id}/enrollments/{username}`: marks the enrollment removed (records stay).
@@ -108,10 +129,20 @@ extension ServerStore {
         }
     }
 
-    func hasCompleted(userID: String, courseID: String) throws -> Bool {
+    /// The version at which the user completed the course, if they did.
+    func completedVersion(userID: String, courseID: String) throws -> String? {
         try read { db in
-            try db.fetchScalar(Int64.self, "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND course_id = ? AND completed_at IS NOT NULL",
-                               arguments: [userID, courseID]) ?? 0 > 0
+            try db.fetchOne("SELECT completed_at, completed_version FROM enrollments WHERE user_id = ? AND course_id = ? AND completed_at IS NOT NULL",
+                            arguments: [userID, courseID]).map { $0.string("completed_version") ?? "0.0.0" }
+        }
+    }
+
+    /// Records (a version) or withdraws (nil) a completion; false when there is no enrollment.
+    func setCompletion(userID: String, courseID: String, version: String?) throws -> Bool {
+        try write { db in
+            try db.execute("UPDATE enrollments SET completed_at = ?, completed_version = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
+                           arguments: [version == nil ? nil : nowMilliseconds(), version, nowMilliseconds(), userID, courseID])
+            return db.changes > 0
         }
     }
 

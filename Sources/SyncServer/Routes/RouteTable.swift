@@ -31,6 +31,7 @@ extension ServerApp {
         Route(method: .post, pattern: "/api/v1/courses/{id}/enroll", access: .user, body: .json, summary: "enroll myself (open or with a key)", handler: { try $0.app.selfEnroll($0) }),
         Route(method: .get, pattern: "/api/v1/courses/{id}/enrollments", access: .courseStaff, body: .none, summary: "the roster", handler: { try $0.app.roster($0) }),
         Route(method: .post, pattern: "/api/v1/courses/{id}/enrollments", access: .courseStaff, body: .json, summary: "enroll a student", handler: { try $0.app.addEnrollment($0) }),
+        Route(method: .put, pattern: "/api/v1/courses/{id}/enrollments/{username}/completion", access: .courseStaff, body: .json, summary: "record (or withdraw) a student's completion", handler: { try $0.app.setCompletion($0) }),
         Route(method: .delete, pattern: "/api/v1/courses/{id}/enrollments/{username}", access: .courseStaff, body: .none, summary: "remove a student", handler: { try $0.app.removeEnrollment($0) }),
     ]
 }

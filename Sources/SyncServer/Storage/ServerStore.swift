@@ -141,6 +141,9 @@ final class ServerStore: @unchecked Sendable {
             );
             """)
         }
+        migrator.register(version: 2, name: "the version a student completed a course at") { db in
+            try db.execute(sql: "ALTER TABLE enrollments ADD COLUMN completed_version TEXT")
+        }
         return migrator
     }()
 }
