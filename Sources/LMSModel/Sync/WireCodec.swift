@@ -1,0 +1,221 @@
+/// The sync protocol's binary encoding of JSON values (docs/PROTOCOL.md §3): tagged values,
+/// zigzag varints for integers, and a per-frame key table so that repeated keys cost a byte or
+/// two. Faster to decode than JSON text and about half its size before compression.
+public enum WireCodec {
+    /// The 5 bytes that start every frame: "LMSF" and the format number.
+    public static let magic: [UInt8] = [0x4C, 0x4D, 0x53, 0x46, 0x01]
+
+    /// Bounds on what a reader accepts.
+    public struct Limits: Sendable {
+        /// Deepest nesting.
+        public var maxDepth = 32
+        /// Longest string, in bytes.
+        public var maxStringBytes = 16 << 20
+        /// Most elements of one array or object.
+        public var maxElements = 1_000_000
+        /// Most values in one frame.
+        public var maxValues = 4_000_000
+
+        /// The defaults.
+        public static let `default` = Limits()
+    }
+
+    /// Why a frame cannot be read.
+    public struct DecodeError: Error, Hashable, Sendable, CustomStringConvertible {
+        /// What is wrong, with the byte offset.
+        public var description: String
+    }
+
+    enum Tag: UInt8 {
+        case null = 0, `false` = 1, `true` = 2, integer = 3, double = 4, string = 5, array = 6, object = 7
+    }
+
+    // MARK: - Encoding
+
+    /// The frame holding `value`.
+    public static func encode(_ value: JSONValue) -> [UInt8] {
+        var writer = Writer()
+        writer.bytes.append(contentsOf: magic)
+        writer.write(value)
+        return writer.bytes
+    }
+
+    struct Writer {
+        var bytes: [UInt8] = []
+        var keys: [String: Int] = [:]
+
+        init() { bytes.reserveCapacity(4096) }
+
+        mutating func varint(_ value: UInt64) {
+            var v = value
+            while v >= 0x80 {
+                bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
+                v >>= 7
+            }
+            bytes.append(UInt8(v))
+        }
+
+        mutating func string(_ s: String) {
+            var s = s
+            s.withUTF8 { utf8 in
+                varint(UInt64(utf8.count))
+                bytes.append(contentsOf: utf8)
+            }
+        }
+
+        mutating func key(_ k: String) {
+            if let index = keys[k] {
+                varint(UInt64(index) << 1 | 1)
+            } else {
+                keys[k] = keys.count
+                var k = k
+                k.withUTF8 { utf8 in
+                    varint(UInt64(utf8.count) << 1)
+                    bytes.append(contentsOf: utf8)
+                }
+            }
+        }
+
+        mutating func write(_ value: JSONValue) {
+            switch value.kind {
+            case .null: bytes.append(Tag.null.rawValue)
+            case .bool(let b): bytes.append(b ? Tag.true.rawValue : Tag.false.rawValue)
+            case .number(let n):
+                if n == n.rounded(.towardZero), abs(n) < 9_007_199_254_740_992 {
+                    bytes.append(Tag.integer.rawValue)
+                    let i = Int64(n)
+                    varint(UInt64(bitPattern: (i << 1) ^ (i >> 63)))
+                } else {
+                    bytes.append(Tag.double.rawValue)
+                    withUnsafeBytes(of: n.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+                }
+            case .string(let s):
+                bytes.append(Tag.string.rawValue)
+                string(s)
+            case .array(let items):
+                bytes.append(Tag.array.rawValue)
+                varint(UInt64(items.count))
+                for item in items { write(item) }
+            case .object(let members):
+                bytes.append(Tag.object.rawValue)
+                varint(UInt64(members.count))
+                for member in members {
+                    key(member.key)
+                    write(member.value)
+                }
+            }
+        }
+    }
+
+    // MARK: - Decoding
+
+    /// The value of a frame; throws on anything malformed or past `limits`.
+    public static func decode(_ frame: [UInt8], limits: Limits = .default) throws -> JSONValue {
+        try frame.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= magic.count, Array(buffer[0..<magic.count]) == magic else {
+                throw DecodeError(description: "not a sync frame (it must start with LMSF and format 1)")
+            }
+            var reader = Reader(bytes: buffer, offset: magic.count, limits: limits)
+            let value = try reader.value(depth: 0)
+            guard reader.offset == buffer.count else { throw DecodeError(description: "bytes after the frame's value at \(reader.offset)") }
+            return value
+        }
+    }
+
+    struct Reader {
+        let bytes: UnsafeBufferPointer<UInt8>
+        var offset: Int
+        let limits: Limits
+        var keys: [String] = []
+        var values = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, limits: Limits) {
+            self.bytes = bytes
+            self.offset = offset
+            self.limits = limits
+        }
+
+        func fail(_ what: String) -> DecodeError { DecodeError(description: "\(what) at byte \(offset)") }
+
+        mutating func varint() throws -> UInt64 {
+            var result: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                guard offset < bytes.count else { throw fail("truncated number") }
+                let byte = bytes[offset]
+                offset += 1
+                guard shift < 64 else { throw fail("number too long") }
+                result |= UInt64(byte & 0x7F) << shift
+                if byte & 0x80 == 0 { return result }
+                shift += 7
+            }
+        }
+
+        mutating func utf8(count: UInt64) throws -> String {
+            guard count <= UInt64(limits.maxStringBytes), count <= UInt64(bytes.count - offset) else { throw fail("string too long or truncated") }
+            let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
+            guard let s = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8") }
+            offset += Int(count)
+            return s
+        }
+
+        mutating func key() throws -> String {
+            let h = try varint()
+            if h & 1 == 1 {
+                let index = h >> 1
+                guard index < UInt64(keys.count) else { throw fail("unknown key reference") }
+                return keys[Int(index)]
+            }
+            let k = try utf8(count: h >> 1)
+            keys.append(k)
+            return k
+        }
+
+        mutating func value(depth: Int) throws -> JSONValue {
+            guard depth <= limits.maxDepth else { throw fail("nesting deeper than \(limits.maxDepth)") }
+            values += 1
+            guard values <= limits.maxValues else { throw fail("more than \(limits.maxValues) values") }
+            guard offset < bytes.count else { throw fail("truncated value") }
+            let tag = bytes[offset]
+            offset += 1
+            switch Tag(rawValue: tag) {
+            case .null: return JSONValue(.null)
+            case .false: return JSONValue(.bool(false))
+            case .true: return JSONValue(.bool(true))
+            case .integer:
+                let z = try varint()
+                let i = Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
+                return JSONValue(.number(Double(i)))
+            case .double:
+                guard bytes.count - offset >= 8 else { throw fail("truncated double") }
+                var bits: UInt64 = 0
+                for k in 0..<8 { bits |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
+                offset += 8
+                let d = Double(bitPattern: bits)
+                guard d.isFinite else { throw fail("a double that is not finite") }
+                return JSONValue(.number(d))
+            case .string:
+                return JSONValue(.string(try utf8(count: try varint())))
+            case .array:
+                let count = try varint()
+                guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else { throw fail("array too long") }
+                var items: [JSONValue] = []
+                items.reserveCapacity(Int(count))
+                for _ in 0..<count { items.append(try value(depth: depth + 1)) }
+                return JSONValue(.array(items))
+            case .object:
+                let count = try varint()
+                guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else { throw fail("object too long") }
+                var members: [(key: String, value: JSONValue)] = []
+                members.reserveCapacity(Int(count))
+                for _ in 0..<count {
+                    let k = try key()
+                    members.append((key: k, value: try value(depth: depth + 1)))
+                }
+                return JSONValue(.object(members))
+            case nil:
+                throw DecodeError(description: "unknown tag \(tag) at byte \(offset - 1)")
+            }
+        }
+    }
+}
