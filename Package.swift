@@ -26,6 +26,6 @@ let package = Package(
         .testTarget(name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LMSDatabaseTests", dependencies: ["LMSDatabase"]),
-        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel"]),
+        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel", "LMSDatabase"]),
     ]
 )

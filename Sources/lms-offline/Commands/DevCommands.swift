@@ -6,15 +6,18 @@ import LMSModel
 /// - `_seed-progress --events N [--profiles P]`: makes P profiles `bench-1…P` (PIN `0000`, hashed
 ///   with one PBKDF2 iteration: benchmark data only) and records N lesson progress events spread
 ///   over them and every installed lesson, through the same code as `done`, in one transaction.
-/// - `_record-progress LESSON [--times N]`: marks a lesson done N times for the active profile, each
-///   in its own transaction with its outbox entry, and prints the mean cost per call.
+/// - `_record-progress LESSON [--times N] [--distinct]`: marks a lesson done N times for the active
+///   profile, each in its own transaction with its outbox entry, and prints the mean cost per call.
+///   `--distinct` writes a new progress row each time (`LESSON#run-i`), so that a crash test can
+///   count rows against outbox entries exactly.
 enum DevCommands {
     static let all: [LMSOffline.Command] = [
         .init(name: "_seed-progress", summary: "benchmark data: profiles and progress events",
               usage: "lms-offline _seed-progress --events N [--profiles P] [--home DIR]", options: ["events", "profiles"],
               run: seed, hidden: true),
         .init(name: "_record-progress", summary: "benchmark and crash test: record a lesson's progress N times",
-              usage: "lms-offline _record-progress LESSON [--times N] [--home DIR]", options: ["times"], run: record, hidden: true),
+              usage: "lms-offline _record-progress LESSON [--times N] [--distinct] [--home DIR]", flags: ["distinct"],
+              options: ["times"], run: record, hidden: true),
     ]
 
     static func seed(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -62,7 +65,16 @@ enum DevCommands {
             .item(matching: try args.positional(0, "LESSON"), kind: "lesson")
         let store = ProgressStore(queue: context.queue, deviceID: context.deviceID, profile: profile)
         let start = DispatchTime.now().uptimeNanoseconds
-        for _ in 0..<times { try store.markDone(courseID: item.courseID, lessonID: item.id, now: context.now()) }
+        let run = UUID().uuidString.prefix(8)
+        for i in 0..<times {
+            if args.has("distinct") {
+                try context.queue.write { db in
+                    try store.update(db, courseID: item.courseID, lessonID: "\(item.id)#\(run)-\(i)", now: context.now()) { $0.completed = true }
+                }
+            } else {
+                try store.markDone(courseID: item.courseID, lessonID: item.id, now: context.now())
+            }
+        }
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         console.out(String(format: "recorded %d progress events: %.3f ms per call", times, ms / Double(times)))
         return 0
