@@ -78,7 +78,7 @@ final class ClientFixture {
         return path
     }
 
-    /// A small course with a past due date, an upload limit of 1 KB and a 3-second quiz.
+    /// A small course with a past due date, an upload limit of 1 KB and a 6-second quiz.
     func writePastCourse() throws -> String {
         try write("past/course.json", #"{"id": "past-course", "version": "1.0.0", "title": "Past course", "language": "es"}"#)
         try write("past/01-unit/01-intro.md", "# Intro\n\nHola.\n")
@@ -94,7 +94,7 @@ final class ClientFixture {
             Hand in a note.
             """)
         try write("past/01-unit/03-quick.quiz.json", """
-            {"title": "Quick", "timeLimitMinutes": 0.05, "questions": [
+            {"title": "Quick", "timeLimitMinutes": 0.1, "questions": [
               {"id": "a", "type": "short", "text": "Say yes", "accept": ["yes"]},
               {"id": "b", "type": "short", "text": "Say no", "accept": ["no"]}]}
             """)

@@ -44,7 +44,8 @@ struct SubmissionStore {
         if assignment.submission == .text && !hasText { throw ClientError(.needsText, assignment.id) }
         if assignment.submission == .file && files.isEmpty { throw ClientError(.needsFile, assignment.id) }
         if let text, text.utf8.count > ClientLimits.maximumSubmissionTextBytes {
-            throw ClientError(.fileTooLarge, "--text", text.utf8.count / (1 << 20), assignment.id, ClientLimits.maximumSubmissionTextBytes >> 20)
+            throw ClientError(.fileTooLarge, "--text", size(Double(text.utf8.count)), assignment.id,
+                              size(Double(ClientLimits.maximumSubmissionTextBytes)))
         }
         guard files.count <= ClientLimits.maximumSubmissionFiles else { throw ClientError(.nothingToSubmit) }
         let limitMB = assignment.maxFileMB ?? ClientLimits.defaultMaximumFileMB
@@ -56,11 +57,17 @@ struct SubmissionStore {
                 throw ClientError(.wrongFileType, (file as NSString).lastPathComponent, ext.isEmpty ? "?" : ext, assignment.id,
                                   assignment.allowedTypes.map { "." + $0 }.joined(separator: ", "))
             }
-            let mb = Double(info.st_size) / 1_048_576
-            if mb > limitMB {
-                throw ClientError(.fileTooLarge, (file as NSString).lastPathComponent, String(format: "%.1f", mb), assignment.id,
-                                  JSONWriter.number(limitMB))
+            if Double(info.st_size) > limitMB * 1_048_576 {
+                throw ClientError(.fileTooLarge, (file as NSString).lastPathComponent, size(Double(info.st_size)), assignment.id,
+                                  size(limitMB * 1_048_576))
             }
         }
+    }
+
+    /// Bytes as `512 B`, `4.9 KB`, `1.5 MB`.
+    static func size(_ bytes: Double) -> String {
+        if bytes < 1024 { return "\(Int(bytes)) B" }
+        if bytes < 1_048_576 { return String(format: "%.1f KB", bytes / 1024) }
+        return String(format: "%.1f MB", bytes / 1_048_576)
     }
 }

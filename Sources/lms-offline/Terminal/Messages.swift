@@ -139,7 +139,7 @@ extension MessageKey {
         case .attemptsLeft: return ("attempt %1 of %2", "intento %1 de %2")
         case .noAnswerSheetTTY: return ("standard input has ended before the quiz: answer on a terminal or use --answers FILE.json", "la entrada terminó antes del cuestionario: responda en un terminal o use --answers ARCHIVO.json")
         case .wrongFileType: return ("%1 is a .%2 file; %3 accepts %4 files: submit one of those", "%1 es un archivo .%2; %3 acepta archivos %4: entregue uno de esos")
-        case .fileTooLarge: return ("%1 is %2 MB; %3 accepts at most %4 MB: make it smaller", "%1 ocupa %2 MB; %3 acepta como máximo %4 MB: redúzcalo")
+        case .fileTooLarge: return ("%1 is %2; %3 accepts at most %4: make it smaller", "%1 ocupa %2; %3 acepta como máximo %4: redúzcalo")
         case .fileUnreadable: return ("cannot read %1: check the path", "no se puede leer %1: compruebe la ruta")
         case .needsText: return ("%1 expects text: add --text TEXT", "%1 espera texto: añada --text TEXTO")
         case .needsFile: return ("%1 expects a file: give FILE", "%1 espera un archivo: indique ARCHIVO")
