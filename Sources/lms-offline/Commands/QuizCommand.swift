@@ -127,6 +127,11 @@ enum QuizCommand {
 
     /// Ctrl-C leaves the draft (every answer is already saved) and says how to resume.
     static func installInterruptHandler(quizID: String, console: Console) -> DispatchSourceSignal {
+        // A parent may have left SIGINT blocked; Ctrl-C must reach the quiz.
+        var set = sigset_t()
+        sigemptyset(&set)
+        sigaddset(&set, SIGINT)
+        pthread_sigmask(SIG_UNBLOCK, &set, nil)
         signal(SIGINT, SIG_IGN)
         let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
         source.setEventHandler {
