@@ -43,6 +43,20 @@ step "A student device unpacks and verifies the package"
 "$lms" unpack "$work/rich-1.2.0-student.zip" -o "$work/installed"
 ls "$work/installed"
 
+step "A student installs the course from a USB stick and studies offline"
+export LMS_HOME="$work/student-home" LMS_PIN=2468
+"$lms" install "$work/rich-1.2.0.zip"
+"$lms" profile add ana
+"$lms" courses
+"$lms" read welcome --done
+printf '{"q1": 1, "q2": [0, 2], "q3": true, "q4": "def", "q5": 3.14, "q6": {"Int": "42", "String": "\\"hi\\""}}' > "$work/answers.json"
+"$lms" quiz check --answers "$work/answers.json"
+"$lms" submit reflection --text "Loops were hardest; drawing them helped."
+"$lms" install "$work/rich-1.3.0.zip"
+"$lms" progress
+"$lms" due
+unset LMS_HOME LMS_PIN
+
 step "Done"
 echo "Everything is in $work"
 "$bin/lms-server" --version

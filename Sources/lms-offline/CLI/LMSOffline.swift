@@ -1,10 +1,14 @@
 import CoursePackage
 import Foundation
+import LMSDatabase
 import LMSModel
 
 /// The `lms-offline` program: dispatches a command and turns errors into messages and exit codes
 /// (0 success, 1 failure or invalid input, 2 usage mistake).
 enum LMSOffline {
+    /// SQLite's result code for a full disk (`SQLITE_FULL`).
+    static let sqliteFull: Int32 = 13
+
     /// The program's version.
     static let version = "0.1.0"
 
@@ -53,6 +57,10 @@ enum LMSOffline {
                 return 0
             }
             return try command.run(parsed, console)
+        } catch let error as DatabaseError where error.resultCode == LMSOffline.sqliteFull {
+            // SQLite ran out of disk: the transaction rolled back, so nothing stored was lost.
+            console.err("lms-offline \(name): \(Messages.t(.diskFull, "store.sqlite"))")
+            return 1
         } catch let error as Arguments.UsageError {
             console.err("lms-offline \(name): \(error)\nusage: \(command.usage)")
             return 2

@@ -29,6 +29,8 @@ enum QuizCommand {
             record = draft
             let expired = draft.deadline.map { $0 <= context.now() } ?? false
             if !expired, sheet == nil, !confirmResume(draft, console: console) {
+                // Declining ends the attempt (it counts): answers given so far are graded.
+                console.out(Messages.t(.submittedAsItStands))
                 return try finish(record, quiz: quiz, store: store, context: context, args: args, timeUp: false)
             }
             if expired { console.err(Messages.t(.timeUp)); return try finish(record, quiz: quiz, store: store, context: context, args: args, timeUp: true) }

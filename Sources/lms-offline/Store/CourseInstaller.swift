@@ -34,7 +34,7 @@ struct CourseInstaller {
         do {
             archive = try PackageArchive(path: path)
         } catch {
-            throw ClientError(.packageUnusable, path, "\(error)")
+            throw ClientError(.packageUnusable, path, Self.sentence(error))
         }
         let manifest = archive.manifest
         let packageID = archive.packageID
@@ -62,7 +62,7 @@ struct CourseInstaller {
             } catch {
                 let text = "\(error)"
                 if text.contains("No space left") || text.contains("errno 28") { throw ClientError(.diskFull, folder) }
-                throw ClientError(.packageUnusable, path, text)
+                throw ClientError(.packageUnusable, path, Self.sentence(error))
             }
             created = true
         }
@@ -84,6 +84,13 @@ struct CourseInstaller {
             if created { try? FileManager.default.removeItem(atPath: folder) }
             throw error
         }
+    }
+
+    /// An error's text without its final full stop (the message goes on after it).
+    static func sentence(_ error: Error) -> String {
+        var text = "\(error)"
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     // MARK: - The switch, in one transaction

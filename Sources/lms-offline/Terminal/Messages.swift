@@ -49,7 +49,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     // Study
     case markedDone, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
     // Quiz
-    case resumePrompt, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne, chooseMany, answerTrueFalse
+    case resumePrompt, submittedAsItStands, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne, chooseMany, answerTrueFalse
     case answerText, answerNumber, answerEssay, matchPrompt, invalidAnswer, score, awaitingServer, essayPending
     case feedbackRight, feedbackWrong, feedbackPartial, answersUnreadable, quizStart, attemptsLeft, noAnswerSheetTTY
     // Submit
@@ -115,6 +115,7 @@ extension MessageKey {
         case .openMedia: return ("Open the media: %1", "Abra el archivo: %1")
         case .openLink: return ("Open the link when online: %1", "Abra el enlace cuando tenga conexión: %1")
         case .resumePrompt: return ("Resume your attempt started at %1? [Y/n] ", "¿Continuar el intento empezado el %1? [S/n] ")
+        case .submittedAsItStands: return ("The attempt is submitted as it stands.", "El intento se entrega tal como está.")
         case .attemptsUsed: return ("you have used all %1 attempts at %2: no attempt is left", "ya usó los %1 intentos de %2: no queda ninguno")
         case .questionHeader: return ("Question %1 of %2 (%3 points)", "Pregunta %1 de %2 (%3 puntos)")
         case .timeLeft: return ("[%1 left]", "[quedan %1]")
