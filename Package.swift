@@ -26,7 +26,7 @@ let package = Package(
         .testTarget(name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LMSDatabaseTests", dependencies: ["LMSDatabase"]),
-        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel"]),
+        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel", "LMSDatabase"]),
         .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "CoursePackage", "LMSModel", "LMSDatabase"],
                     resources: [.copy("Fixtures")]),
     ]

@@ -74,6 +74,21 @@ curl -sf -H "Authorization: Bearer $SAM" "$S/api/v1/courses?enrollment=enrolled"
 curl -sf -H "Authorization: Bearer $SAM" -o "$work/downloaded.zip" "$S/api/v1/courses/intro-programming/versions/latest/package"
 "$lms" inspect "$work/downloaded.zip" | head -n 3
 
+step "The student installs the downloaded course and studies offline"
+export LMS_HOME="$work/student-home" LMS_PIN=2468
+"$lms" install "$work/downloaded.zip"
+"$lms" profile add ana
+"$lms" courses
+"$lms" read welcome --done
+printf '{"q1": 1, "q2": [0, 2], "q3": true, "q4": "def", "q5": 3.14, "q6": {"Int": "42", "String": "\\"hi\\""}}' > "$work/answers.json"
+"$lms" quiz check --answers "$work/answers.json"
+"$lms" submit reflection --text "Loops were hardest; drawing them helped."
+"$lms" student "$work/rich-1.3.0.zip" -o "$work/rich-1.3.0-student.zip" >/dev/null
+"$lms" install "$work/rich-1.3.0-student.zip"   # an update from a USB stick keeps all work
+"$lms" progress
+"$lms" due
+unset LMS_HOME LMS_PIN
+
 step "Done"
 kill -TERM $server_pid && wait $server_pid 2>/dev/null || true
 trap - EXIT

@@ -144,7 +144,61 @@ http {{ access_log off; sendfile on; tcp_nopush on; keepalive_requests 100000; d
             try: p.wait(timeout=15)
             except subprocess.TimeoutExpired: p.kill()
 
-SECTIONS = {"package": section_package, "http": section_http}
+def section_client(work):
+    """The student's client: a data folder with 20 installed courses (copies of the rich sample under
+    new ids) and 100,000 progress events (through the hidden `_seed-progress`, which records them with
+    the same code as `done`, spread over 100 profiles), then cold-process commands against it."""
+    lms = bin_path("lms-offline")
+    home = os.path.join(work, "client-home")
+    rm(home)
+    env = dict(os.environ, LMS_HOME=home, LANG="C", LC_ALL="", LC_MESSAGES="", NO_COLOR="1")
+    def run(args, **kw):
+        return subprocess.run([lms] + args, env=dict(env, **kw), check=True, capture_output=True, text=True).stdout
+    packages = []
+    for n in range(1, 21):
+        folder = os.path.join(work, f"client-course-{n}")
+        rm(folder)
+        shutil.copytree(os.path.join(ROOT, "samples", "rich-course"), folder)
+        manifest = os.path.join(folder, "course.json")
+        text = open(manifest).read().replace('"id": "intro-programming"', f'"id": "bench-course-{n}"')
+        open(manifest, "w").write(text)
+        pkg = os.path.join(work, f"client-course-{n}.zip")
+        rm(pkg)
+        run(["pack", folder, "-o", pkg])
+        packages.append(pkg)
+    for pkg in packages:
+        run(["install", pkg])
+    seeded = run(["_seed-progress", "--events", "100000", "--profiles", "100"]).strip()
+    run(["profile", "switch", "bench-1"], LMS_PIN="0000")
+    print("\n### Student client (20 courses, 100,000 progress events over 100 profiles)\n")
+    print(f"Data: {seeded}; store {os.path.getsize(os.path.join(home, 'store.sqlite')) / 1e6:.1f} MB plus WAL.\n")
+    print("| measurement | lms-offline (median: wall, max RSS) | peer | peer/ours | note |")
+    print("|---|---|---|---|---|")
+    cmd_env = ["env", f"LMS_HOME={home}", "LANG=C", "NO_COLOR=1"]
+    row("`courses` (cold process)", measure(cmd_env + [lms, "courses"], runs=11), note="median of 11 runs; page cache warm")
+    row("`progress` (cold process)", measure(cmd_env + [lms, "progress"], runs=11), note="median of 11 runs; all 20 courses")
+    row("`progress --json` (cold process)", measure(cmd_env + [lms, "progress", "--json"], runs=11))
+    row("`done LESSON` (whole process)", measure(cmd_env + [lms, "done", "bench-course-1:foundations/welcome"], runs=11),
+        note="process start, store open, one write + outbox entry")
+    per_call = run(["_record-progress", "bench-course-1:foundations/welcome", "--times", "1000"]).strip()
+    print(f"| recording a lesson's progress, in process | {per_call.split(': ')[-1]} | – | | 1,000 calls, each its own transaction with its outbox entry |")
+    rich = os.path.join(work, "client-rich.zip")
+    rm(rich)
+    run(["pack", os.path.join(ROOT, "samples", "rich-course"), "-o", rich])
+    fresh, out = os.path.join(work, "client-fresh"), os.path.join(work, "client-unzip")
+    ours = measure(["env", f"LMS_HOME={fresh}", lms, "install", rich], runs=5, setup=lambda: rm(fresh))
+    peer = measure(["unzip", "-q", rich, "-d", out], runs=5, setup=lambda: rm(out))
+    row("`install` rich sample (fresh data folder)", ours, peer, "peer: unzip -q of the same package; ours verifies every hash, loads the course, creates the store")
+    big_course = os.path.join(work, "course-50")
+    if not os.path.isdir(big_course): gen_course.generate(big_course, 2000, 50)
+    big = os.path.join(work, "client-big.zip")
+    if not os.path.exists(big): run(["pack", big_course, "-o", big])
+    ours = measure(["env", f"LMS_HOME={fresh}", lms, "install", big], runs=3, setup=lambda: rm(fresh))
+    peer = measure(["unzip", "-q", big, "-d", out], runs=3, setup=lambda: rm(out))
+    row("`install` 2,000 lessons + 50 MB media", ours, peer, "peer: unzip -q of the same package")
+    rm(fresh); rm(out)
+
+SECTIONS = {"package": section_package, "http": section_http, "client": section_client}
 
 def main():
     names = sys.argv[1:] or list(SECTIONS)

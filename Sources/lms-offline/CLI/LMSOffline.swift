@@ -1,10 +1,14 @@
 import CoursePackage
 import Foundation
+import LMSDatabase
 import LMSModel
 
 /// The `lms-offline` program: dispatches a command and turns errors into messages and exit codes
 /// (0 success, 1 failure or invalid input, 2 usage mistake).
 enum LMSOffline {
+    /// SQLite's result code for a full disk (`SQLITE_FULL`).
+    static let sqliteFull: Int32 = 13
+
     /// The program's version.
     static let version = "0.1.0"
 
@@ -16,10 +20,13 @@ enum LMSOffline {
         var flags: Set<String> = []
         var options: Set<String> = []
         var run: @Sendable (Arguments, Console) throws -> Int32
+        /// Hidden commands (benchmarks and tests) are not listed by `help`.
+        var hidden = false
     }
 
     /// Every command, in the order `help` lists them.
-    static let commands: [Command] = CourseCommands.all
+    static let commands: [Command] = CourseCommands.all + InstallCommand.all + ProfileCommands.all + StudyCommands.all
+        + QuizCommand.all + SubmitCommand.all + ReportCommands.all + DevCommands.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {
@@ -37,17 +44,23 @@ enum LMSOffline {
             return 0
         }
         guard let command = commands.first(where: { $0.name == name }) else {
-            let hint = commands.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
+            let hint = commands.filter { !$0.hidden }.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
             console.err("lms-offline: unknown command \"\(name)\"\(hint.map { " (did you mean \($0)?)" } ?? ""); run lms-offline help")
             return 2
         }
         do {
-            let parsed = try Arguments(Array(args.dropFirst()), flags: command.flags.union(["help"]), options: command.options)
+            // `--home DIR` chooses the data folder for every command.
+            let parsed = try Arguments(Array(args.dropFirst()), flags: command.flags.union(["help"]),
+                                       options: command.options.union([ClientContext.homeOption]))
             if parsed.has("help") {
                 console.out("usage: \(command.usage)\n\n\(command.summary)")
                 return 0
             }
             return try command.run(parsed, console)
+        } catch let error as DatabaseError where error.resultCode == LMSOffline.sqliteFull {
+            // SQLite ran out of disk: the transaction rolled back, so nothing stored was lost.
+            console.err("lms-offline \(name): \(Messages.t(.diskFull, "store.sqlite"))")
+            return 1
         } catch let error as Arguments.UsageError {
             console.err("lms-offline \(name): \(error)\nusage: \(command.usage)")
             return 2
@@ -59,11 +72,11 @@ enum LMSOffline {
 
     static var help: String {
         var lines = ["lms-offline \(version): study, teach and pack courses offline", "", "commands:"]
-        for command in commands {
+        for command in commands where !command.hidden {
             lines.append("  \(command.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(command.summary)")
         }
         lines.append("")
-        lines.append("lms-offline help COMMAND shows a command's usage.")
+        lines.append("lms-offline help COMMAND shows a command's usage. --home DIR (or LMS_HOME) chooses the data folder.")
         return lines.joined(separator: "\n")
     }
 }

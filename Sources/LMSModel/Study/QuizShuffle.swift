@@ -1,0 +1,70 @@
+/// The order in which an attempt shows questions and choices, derived from a per-attempt seed
+/// stored with the attempt, so that a resumed attempt shows exactly the same order.
+public struct QuizShuffle: Hashable, Sendable {
+    /// Question ids in display order.
+    public let questionOrder: [String]
+    /// For each question id, display position → authoring index of its choices (or of a
+    /// matching question's right-hand options).
+    public let choiceOrder: [String: [Int]]
+
+    /// The order for `quiz` and `seed`; authoring order when the quiz does not shuffle.
+    public init(quiz: Quiz, seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var questions = quiz.questions.map(\.id)
+        var choices: [String: [Int]] = [:]
+        if quiz.shuffle { rng.shuffle(&questions) }
+        for question in quiz.questions {
+            var order = Array(0..<Self.optionCount(question))
+            if quiz.shuffle { rng.shuffle(&order) }
+            choices[question.id] = order
+        }
+        questionOrder = questions
+        choiceOrder = choices
+    }
+
+    /// The display order of a question's options (authoring order if unknown).
+    public func options(of question: Question) -> [Int] {
+        choiceOrder[question.id] ?? Array(0..<Self.optionCount(question))
+    }
+
+    /// How many options a question shows: its choices, or a matching question's distinct right items.
+    public static func optionCount(_ question: Question) -> Int {
+        switch question.body {
+        case .single(let c), .multiple(let c): return c.count
+        case .matching(let pairs): return rightItems(pairs).count
+        default: return 0
+        }
+    }
+
+    /// A matching question's right-hand options, distinct, in authoring order.
+    public static func rightItems(_ pairs: [MatchPair]) -> [String] {
+        var seen: Set<String> = []
+        return pairs.map(\.right).filter { seen.insert($0).inserted }
+    }
+}
+
+/// A small deterministic generator (SplitMix64), so that an order depends only on its seed.
+public struct SplitMix64: RandomNumberGenerator, Sendable {
+    private var state: UInt64
+
+    /// Makes a generator from a seed.
+    public init(seed: UInt64) { state = seed }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    /// Fisher–Yates, with this generator (not the standard library's, whose algorithm may change).
+    public mutating func shuffle<T>(_ array: inout [T]) {
+        guard array.count > 1 else { return }
+        for i in stride(from: array.count - 1, to: 0, by: -1) {
+            let j = Int(next() % UInt64(i + 1))
+            array.swapAt(i, j)
+        }
+    }
+}

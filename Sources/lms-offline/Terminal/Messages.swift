@@ -1,0 +1,170 @@
+import Foundation
+
+/// The languages of the user interface.
+enum Language: String, Sendable {
+    case english = "en", spanish = "es"
+
+    /// The language of this process, from `LC_ALL`, else `LC_MESSAGES`, else `LANG` (read directly:
+    /// many machines have no generated locales); any `es*` value means Spanish.
+    static let current = resolve(ProcessInfo.processInfo.environment)
+
+    /// The language a given environment asks for.
+    static func resolve(_ environment: [String: String]) -> Language {
+        for name in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let value = environment[name], !value.isEmpty {
+                return value.lowercased().hasPrefix("es") ? .spanish : .english
+            }
+        }
+        return .english
+    }
+}
+
+/// Every user-facing message of the study commands, in English and Spanish, by key.
+/// Placeholders are `%1`, `%2`, …; course content is never translated.
+enum Messages {
+    /// The text of `key` in the current language with `args` filled in.
+    static func text(_ key: MessageKey, _ args: [String], language: Language = .current) -> String {
+        let pair = key.texts
+        var text = language == .spanish ? pair.es : pair.en
+        for (i, arg) in args.enumerated().reversed() { text = text.replacingOccurrences(of: "%\(i + 1)", with: arg) }
+        return text
+    }
+
+    /// `text` with variadic arguments.
+    static func t(_ key: MessageKey, _ args: CustomStringConvertible...) -> String { text(key, args.map(\.description)) }
+}
+
+/// The keys of the message catalog.
+enum MessageKey: String, CaseIterable, Sendable {
+    // Home, disk and profiles
+    case homeUnusable, ioFailed, diskFull, noProfile, sessionExpired, profileExists, profileUnknown, wrongPIN
+    case profileLocked, pinTooShort, pinMismatch, pinMissing, invalidName, pinIterationsWarning, pinPrompt, pinRepeat
+    case profileAdded, profileRemoved, profileSwitched, noProfiles, activeMark
+    // Courses and items
+    case courseUnknown, courseAmbiguous, itemUnknown, itemAmbiguous, didYouMean, noCourses, removedMark
+    case notALesson, notAQuiz, notAnAssignment, noSyllabus
+    // Install
+    case packageUnusable, packageInvalidCourse, olderVersion, alreadyInstalled, installed, updated
+    case changeAdded, changeChanged, changeRemoved, changeRenamed, noteInstalledTitle, noteUpdatedTitle, noteUpdatedBody
+    // Study
+    case markedDone, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
+    // Quiz
+    case resumePrompt, submittedAsItStands, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne, chooseMany, answerTrueFalse
+    case answerText, answerNumber, answerEssay, matchPrompt, invalidAnswer, score, awaitingServer, essayPending
+    case feedbackRight, feedbackWrong, feedbackPartial, answersUnreadable, quizStart, attemptsLeft, noAnswerSheetTTY
+    // Submit
+    case wrongFileType, fileTooLarge, fileUnreadable, needsText, needsFile, nothingToSubmit, submitted, lateWarning
+    // Reports
+    case headerCourse, headerDone, headerTime, headerScore, headerDue, headerStatus, nothingDue, noGrades, inboxEmpty
+    case overdue, dueIn, awaiting, notStarted, markedRead, notificationUnknown, submittedState, doneState, pendingState
+}
+
+extension MessageKey {
+    /// English and Spanish templates.
+    var texts: (en: String, es: String) {
+        switch self {
+        case .homeUnusable: return ("cannot use the data folder %1 (%2): choose another with --home DIR", "no se puede usar la carpeta de datos %1 (%2): elija otra con --home DIR")
+        case .ioFailed: return ("cannot %1 %2: %3", "no se puede %1 %2: %3")
+        case .diskFull: return ("the disk is full while writing %1: free some space and try again (nothing stored was lost)", "el disco está lleno al escribir %1: libere espacio e inténtelo de nuevo (no se perdió nada de lo guardado)")
+        case .noProfile: return ("no profile is active: run lms-offline profile add NAME (or lms-offline profile switch NAME)", "no hay ningún perfil activo: ejecute lms-offline profile add NOMBRE (o lms-offline profile switch NOMBRE)")
+        case .sessionExpired: return ("the session of %1 was idle too long: run lms-offline profile switch %1", "la sesión de %1 estuvo inactiva demasiado tiempo: ejecute lms-offline profile switch %1")
+        case .profileExists: return ("a profile named %1 already exists: choose another name", "ya existe un perfil llamado %1: elija otro nombre")
+        case .profileUnknown: return ("no profile named %1%2: run lms-offline profile list", "no hay ningún perfil llamado %1%2: ejecute lms-offline profile list")
+        case .wrongPIN: return ("wrong PIN for %1 (%2 more tries before a pause)", "PIN incorrecto para %1 (%2 intentos más antes de una pausa)")
+        case .profileLocked: return ("%1 is locked after too many wrong PINs: try again in %2 seconds", "%1 está bloqueado tras demasiados PIN incorrectos: inténtelo de nuevo en %2 segundos")
+        case .pinTooShort: return ("a PIN needs at least %1 characters", "un PIN necesita al menos %1 caracteres")
+        case .pinMismatch: return ("the two PINs differ: nothing was changed; try again", "los dos PIN no coinciden: no se cambió nada; inténtelo de nuevo")
+        case .pinMissing: return ("no PIN given: type it on a terminal, or pass --pin-stdin, or set LMS_PIN", "no se dio ningún PIN: escríbalo en un terminal, o use --pin-stdin, o defina LMS_PIN")
+        case .invalidName: return ("a profile name needs 1 to 64 characters, without / or control characters", "un nombre de perfil necesita de 1 a 64 caracteres, sin / ni caracteres de control")
+        case .pinIterationsWarning: return ("warning: LMS_PIN_ITERATIONS=%1 weakens PIN protection; it is meant for tests only", "aviso: LMS_PIN_ITERATIONS=%1 debilita la protección del PIN; es solo para pruebas")
+        case .pinPrompt: return ("PIN for %1: ", "PIN de %1: ")
+        case .pinRepeat: return ("PIN again: ", "Repita el PIN: ")
+        case .profileAdded: return ("Added profile %1.", "Perfil %1 añadido.")
+        case .profileRemoved: return ("Removed profile %1 and all its work on this device.", "Perfil %1 eliminado junto con todo su trabajo en este equipo.")
+        case .profileSwitched: return ("Now studying as %1.", "Ahora estudia como %1.")
+        case .noProfiles: return ("No profiles yet: run lms-offline profile add NAME", "Aún no hay perfiles: ejecute lms-offline profile add NOMBRE")
+        case .activeMark: return ("(active)", "(activo)")
+        case .courseUnknown: return ("no installed course %1%2: run lms-offline courses to see them", "no hay ningún curso instalado %1%2: ejecute lms-offline courses para verlos")
+        case .courseAmbiguous: return ("%1 matches several courses (%2): give more of the id", "%1 coincide con varios cursos (%2): dé más del identificador")
+        case .itemUnknown: return ("no %1 %2 in the installed courses%3: run lms-offline course COURSE to see them", "no hay ningún elemento (%1) %2 en los cursos instalados%3: ejecute lms-offline course CURSO para verlos")
+        case .itemAmbiguous: return ("%1 matches several items (%2): give the full id", "%1 coincide con varios elementos (%2): dé el identificador completo")
+        case .didYouMean: return (" (did you mean %1?)", " (¿quiso decir %1?)")
+        case .noCourses: return ("No courses installed: run lms-offline install PACKAGE", "No hay cursos instalados: ejecute lms-offline install PAQUETE")
+        case .removedMark: return ("(removed in this version)", "(eliminado en esta versión)")
+        case .notALesson: return ("%1 is a %2, not a lesson: run lms-offline %2 %1", "%1 es un elemento de tipo %2, no una lección: ejecute lms-offline %2 %1")
+        case .notAQuiz: return ("%1 is a %2, not a quiz", "%1 es un elemento de tipo %2, no un cuestionario")
+        case .notAnAssignment: return ("%1 is a %2, not an assignment", "%1 es un elemento de tipo %2, no una tarea")
+        case .noSyllabus: return ("%1 has no syllabus; run lms-offline course %1 for its contents", "%1 no tiene programa; ejecute lms-offline course %1 para ver su contenido")
+        case .packageUnusable: return ("%1 is not a usable course package: %2. Nothing was changed; get a fresh copy of the package", "%1 no es un paquete de curso utilizable: %2. No se cambió nada; consiga una copia nueva del paquete")
+        case .packageInvalidCourse: return ("%1 holds a course with errors (%2): nothing was changed; ask the teacher for a corrected package", "%1 contiene un curso con errores (%2): no se cambió nada; pida al docente un paquete corregido")
+        case .olderVersion: return ("%1 %2 is installed, newer than %3 in this package: nothing was changed (add --force to install the older version)", "%1 %2 está instalado y es más nuevo que la %3 de este paquete: no se cambió nada (añada --force para instalar la versión anterior)")
+        case .alreadyInstalled: return ("%1 %2 is already installed.", "%1 %2 ya está instalado.")
+        case .installed: return ("Installed %1 %2 (%3).", "Instalado %1 %2 (%3).")
+        case .updated: return ("Updated %1 %2 → %3.", "Actualizado %1 %2 → %3.")
+        case .changeAdded: return ("  added:   %1", "  añadido:    %1")
+        case .changeChanged: return ("  changed: %1", "  cambiado:   %1")
+        case .changeRemoved: return ("  removed: %1 (your work on it is kept)", "  eliminado:  %1 (se conserva su trabajo)")
+        case .changeRenamed: return ("  renamed: %1 → %2 (your work follows it)", "  renombrado: %1 → %2 (su trabajo lo acompaña)")
+        case .noteInstalledTitle: return ("Course %1 installed (%2)", "Curso %1 instalado (%2)")
+        case .noteUpdatedTitle: return ("Course %1 updated to %2", "Curso %1 actualizado a %2")
+        case .noteUpdatedBody: return ("%1 added, %2 changed, %3 removed, %4 renamed", "%1 añadidos, %2 cambiados, %3 eliminados, %4 renombrados")
+        case .markedDone: return ("Marked %1 done.", "%1 marcada como hecha.")
+        case .nextDone: return ("Nothing left to do in %1: well done.", "No queda nada por hacer en %1: buen trabajo.")
+        case .nextItem: return ("Next in %1: %2 %3 (%4): run lms-offline %2 %3", "Siguiente en %1: %2 %3 (%4): ejecute lms-offline %2 %3")
+        case .prerequisiteMissing: return ("note: %1 expects %2 to be completed first", "nota: %1 requiere completar antes %2")
+        case .openMedia: return ("Open the media: %1", "Abra el archivo: %1")
+        case .openLink: return ("Open the link when online: %1", "Abra el enlace cuando tenga conexión: %1")
+        case .resumePrompt: return ("Resume your attempt started at %1? [Y/n] ", "¿Continuar el intento empezado el %1? [S/n] ")
+        case .submittedAsItStands: return ("The attempt is submitted as it stands.", "El intento se entrega tal como está.")
+        case .attemptsUsed: return ("you have used all %1 attempts at %2: no attempt is left", "ya usó los %1 intentos de %2: no queda ninguno")
+        case .questionHeader: return ("Question %1 of %2 (%3 points)", "Pregunta %1 de %2 (%3 puntos)")
+        case .timeLeft: return ("[%1 left]", "[quedan %1]")
+        case .timeUp: return ("Time is up: the attempt is submitted as it stands.", "Se acabó el tiempo: el intento se entrega tal como está.")
+        case .interrupted: return ("Interrupted: your answers are saved; run lms-offline quiz %1 to resume.", "Interrumpido: sus respuestas están guardadas; ejecute lms-offline quiz %1 para continuar.")
+        case .chooseOne: return ("Your answer (a number): ", "Su respuesta (un número): ")
+        case .chooseMany: return ("Your answers (numbers separated by commas): ", "Sus respuestas (números separados por comas): ")
+        case .answerTrueFalse: return ("True or false? [t/f]: ", "¿Verdadero o falso? [v/f]: ")
+        case .answerText: return ("Your answer: ", "Su respuesta: ")
+        case .answerNumber: return ("Your answer (a number): ", "Su respuesta (un número): ")
+        case .answerEssay: return ("Write your answer; end it with a line holding only a dot (.)", "Escriba su respuesta; termínela con una línea que solo tenga un punto (.)")
+        case .matchPrompt: return ("%1 → ", "%1 → ")
+        case .invalidAnswer: return ("Not understood: %1", "No se entendió: %1")
+        case .score: return ("Score: %1 / %2 (%3%)", "Puntuación: %1 / %2 (%3 %)")
+        case .awaitingServer: return ("Submitted. This exam is graded by the server: the score arrives with the next sync.", "Entregado. Este examen lo califica el servidor: la nota llegará con la próxima sincronización.")
+        case .essayPending: return ("Essay answers wait for the teacher's grade.", "Las respuestas de desarrollo esperan la nota del docente.")
+        case .feedbackRight: return ("Right.", "Correcto.")
+        case .feedbackWrong: return ("Not right.", "Incorrecto.")
+        case .feedbackPartial: return ("Partly right.", "Parcialmente correcto.")
+        case .answersUnreadable: return ("cannot use the answers in %1: %2", "no se pueden usar las respuestas de %1: %2")
+        case .quizStart: return ("%1: %2 questions, %3", "%1: %2 preguntas, %3")
+        case .attemptsLeft: return ("attempt %1 of %2", "intento %1 de %2")
+        case .noAnswerSheetTTY: return ("standard input has ended before the quiz: answer on a terminal or use --answers FILE.json", "la entrada terminó antes del cuestionario: responda en un terminal o use --answers ARCHIVO.json")
+        case .wrongFileType: return ("%1 is a .%2 file; %3 accepts %4 files: submit one of those", "%1 es un archivo .%2; %3 acepta archivos %4: entregue uno de esos")
+        case .fileTooLarge: return ("%1 is %2; %3 accepts at most %4: make it smaller", "%1 ocupa %2; %3 acepta como máximo %4: redúzcalo")
+        case .fileUnreadable: return ("cannot read %1: check the path", "no se puede leer %1: compruebe la ruta")
+        case .needsText: return ("%1 expects text: add --text TEXT", "%1 espera texto: añada --text TEXTO")
+        case .needsFile: return ("%1 expects a file: give FILE", "%1 espera un archivo: indique ARCHIVO")
+        case .nothingToSubmit: return ("nothing to submit: give FILE... or --text TEXT", "nada que entregar: indique ARCHIVO... o --text TEXTO")
+        case .submitted: return ("Submitted %1, version %2.", "Entregado %1, versión %2.")
+        case .lateWarning: return ("warning: %1 was due %2: this submission is late", "aviso: %1 vencía el %2: esta entrega es tardía")
+        case .headerCourse: return ("course", "curso")
+        case .headerDone: return ("done", "hecho")
+        case .headerTime: return ("time", "tiempo")
+        case .headerScore: return ("score", "nota")
+        case .headerDue: return ("due", "vence")
+        case .headerStatus: return ("status", "estado")
+        case .nothingDue: return ("Nothing due.", "Nada pendiente.")
+        case .noGrades: return ("No grades yet.", "Aún no hay notas.")
+        case .inboxEmpty: return ("No notifications.", "No hay notificaciones.")
+        case .overdue: return ("overdue", "vencida")
+        case .dueIn: return ("due in %1", "vence en %1")
+        case .awaiting: return ("awaiting server", "esperando al servidor")
+        case .notStarted: return ("not started", "sin empezar")
+        case .markedRead: return ("Marked %1 read.", "%1 marcada como leída.")
+        case .notificationUnknown: return ("no notification %1: run lms-offline inbox to see them", "no hay ninguna notificación %1: ejecute lms-offline inbox para verlas")
+        case .submittedState: return ("submitted (version %1)", "entregada (versión %1)")
+        case .doneState: return ("done", "hecho")
+        case .pendingState: return ("to do", "pendiente")
+        }
+    }
+}

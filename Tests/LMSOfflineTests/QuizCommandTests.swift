@@ -1,0 +1,60 @@
+import Foundation
+import LMSModel
+import Testing
+
+/// Quizzes through `--answers`, as a script would.
+struct QuizCommandTests {
+    @Test func practiceQuiz_Answers_AreGradedHere() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let sheet = try f.write("a.json", #"{"q1": 1, "q2": [0, 2], "q3": true, "q4": "def", "q5": 3.14, "q6": {"Int": "42", "String": "\"hi\""}, "q7": "A function that calls itself."}"#)
+        let result = try f.json(["quiz", "foundations/check", "--answers", sheet])
+        #expect(result["status"]?.stringValue == "graded")
+        #expect(result["result"]?["points"]?.numberValue == 7)
+        #expect(result["result"]?["maxPoints"]?.numberValue == 12)
+        #expect(result["result"]?["awaitingManualGrading"]?.boolValue == true)
+        let text = try f.ok(["quiz", "check", "--answers", try f.write("b.json", #"{"q1": 0}"#)])
+        #expect(text.stdout.contains("Score: 0 / 12 (0%)"))
+        // maxAttempts is 2: a third attempt is refused, and nothing is written.
+        let outbox = try f.count("SELECT count(*) FROM outbox")
+        let third = try f.run(["quiz", "check", "--answers", sheet])
+        #expect(third.status == 1)
+        #expect(third.stderr.contains("you have used all 2 attempts"))
+        #expect(try f.count("SELECT count(*) FROM outbox") == outbox)
+        #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'attempt'") == 2)
+        let grades = try f.json(["grades"])
+        #expect(grades.arrayValue?.compactMap { $0["points"]?.numberValue } == [7, 0])
+    }
+
+    @Test func examQuiz_IsStoredAwaitingTheServer() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let result = try f.json(["quiz", "exam", "--answers", try f.write("e.json", #"{"e1": 1, "e2": 5, "e3": {"a": "1"}, "e4": "Washing dishes."}"#)])
+        #expect(result["status"]?.stringValue == "awaiting-server")
+        #expect(result["result"] == nil)
+        let payload = try f.store().read { try $0.fetchScalar(String.self, "SELECT payload FROM outbox WHERE kind = 'attempt'") }
+        let json = try JSONParser.parse(try #require(payload))
+        #expect(json["quiz"]?.stringValue == "practice/exam")
+        #expect(json["courseVersion"]?.stringValue == "1.2.0")
+        #expect(json["result"] == nil)
+        #expect(json["responses"]?["e2"]?["number"]?.numberValue == 5)
+        let grades = try f.json(["grades"])
+        #expect(grades.arrayValue?.first?["status"]?.stringValue == "awaiting-server")
+    }
+
+    @Test func badAnswerSheets_AreRefusedWithWhatToDo() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let unknown = try f.run(["quiz", "check", "--answers", try f.write("u.json", #"{"q9": 1}"#)])
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr.contains("q9: no such question"))
+        let shape = try f.run(["quiz", "check", "--answers", try f.write("s.json", #"{"q1": "four"}"#)])
+        #expect(shape.stderr.contains("q1: expected a choice index from 0 to 1, found a string"))
+        let broken = try f.run(["quiz", "check", "--answers", try f.write("x.json", "{")])
+        #expect(broken.stderr.contains("cannot use the answers in"))
+        #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'attempt'") == 0)
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// The quiz on a pseudo-terminal, as a person takes it: reading the (shuffled) screen, typing answers,
+/// pressing Ctrl-C, resuming, running out of time.
+@Suite(.enabled(if: TerminalSession.isAvailable))
+struct QuizInteractiveTests {
+    /// The number shown beside `choice` in the last listing on screen.
+    static func number(of choice: String, in lines: [String]) -> String? {
+        for line in lines.reversed() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if let paren = trimmed.firstIndex(of: ")"), trimmed[trimmed.index(after: paren)...].trimmingCharacters(in: .whitespaces) == choice {
+                return String(trimmed[..<paren])
+            }
+        }
+        return nil
+    }
+
+    @Test func wholeShuffledQuiz_AnsweredAtTheKeyboard_ShowsFeedbackAndScore() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let term = try TerminalSession(["quiz", "check"], environment: f.environment, directory: f.scratch.path)
+        try term.waitFor("Check your understanding: 7 questions, practice, 10 min, attempt 1 of 2")
+        for n in 1...7 {
+            let lines = try term.waitFor("Question \(n) of 7")
+            var screen = lines
+            // Wait for the prompt of this question.
+            let deadline = Date().addingTimeInterval(TerminalSession.timeout)
+            while Date() < deadline, !(screen.last { !$0.isEmpty } ?? "").hasSuffix(":") && !(screen.last { !$0.isEmpty } ?? "").contains("→")
+                    && !(screen.last { !$0.isEmpty } ?? "").contains("(.)") {
+                usleep(50_000)
+                screen = try term.screen()
+            }
+            let question = Array(screen[(screen.lastIndex { $0.contains("Question \(n) of 7") } ?? 0)...])
+            let text = question.joined(separator: "\n")
+            #expect(text.contains("[9:") || text.contains("[10:"), "the time left is shown")
+            if text.contains("2 + 2") {
+                try term.type(try #require(Self.number(of: "4", in: question)))
+            } else if text.contains("Pick the even numbers") {
+                try term.type("\(try #require(Self.number(of: "2", in: question))),\(try #require(Self.number(of: "4", in: question)))")
+            } else if text.contains("zero times") {
+                try term.type("t")
+            } else if text.contains("Keyword") {
+                try term.type("def")
+            } else if text.contains("pi") {
+                try term.type("3.14")
+            } else if text.contains("Match the type") {
+                try term.waitFor("Int → ")
+                try term.type(try #require(Self.number(of: "42", in: question)))
+                try term.waitFor("String → ")
+                try term.type(try #require(Self.number(of: "\"hi\"", in: question)))
+            } else {
+                #expect(text.contains("Explain recursion"))
+                try term.type("A function that calls itself")
+                try term.type("until a base case stops it.")
+                try term.type(".")
+            }
+        }
+        let end = try term.waitFor("Score: 7 / 12 (58%)")
+        let all = end.joined(separator: "\n")
+        #expect(all.contains("Right. Yes."), "immediate feedback in practice mode")
+        #expect(all.contains("Essay answers wait for the teacher's grade."))
+        #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'attempt'") == 1)
+    }
+
+    @Test func ctrlC_LeavesTheDraft_AndTheAttemptResumesWhereItStopped() throws {
+        let f = ClientFixture()
+        try f.installPast()
+        try f.addProfile("ana")
+        do {
+            let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+            try term.waitFor("Your answer (a number): ")
+            try term.type("2")
+            try term.waitFor("Your answers (numbers separated by commas): ")
+            try term.type("1,3")
+            try term.waitFor("True or false? [t/f]: ")
+            try term.press("C-c")
+            try term.waitFor("Interrupted: your answers are saved; run lms-offline quiz unit/all to resume.")
+        }
+        #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
+        #expect(try f.count("SELECT count(*) FROM outbox") == 0, "no outbox entry before submission")
+        let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+        try term.waitFor("Resume your attempt started at ")
+        try term.type("y")
+        let resumed = try term.waitFor("True or false? [t/f]: ")
+        #expect(resumed.contains { $0.contains("Question 3 of 7") })
+        #expect(!resumed.contains { $0.contains("Question 1 of 7") }, "answered questions are not asked again")
+        try term.type("v")
+        try term.waitFor("Your answer: ")
+        try term.type("def")
+        try term.waitFor("Your answer (a number): ")
+        try term.type("3,14")
+        try term.waitFor("Int → ")
+        try term.type("1")
+        try term.waitFor("String → ")
+        try term.type("2")
+        try term.waitFor("(.)")
+        try term.type(".")
+        try term.waitFor("Score: 7 / 9 (78%)")
+        #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'graded'") == 1)
+    }
+
+    @Test func timeLimit_SubmitsTheAttemptAsItStands() throws {
+        let f = ClientFixture()
+        try f.installPast()
+        try f.addProfile("ana")
+        let term = try TerminalSession(["quiz", "quick"], environment: f.environment, directory: f.scratch.path)
+        try term.waitFor("[0:0")
+        try term.type("yes")
+        try term.waitFor("Question 2 of 2")
+        // No answer: the program keeps the time and submits when it runs out (6 seconds).
+        try term.waitFor("Time is up: the attempt is submitted as it stands.")
+        try term.waitFor("Score: 1 / 2 (50%)")
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import LMSModel
+import Testing
+
+/// Reading lessons: read, done, next, course, syllabus, with ids by full name, last segment or prefix.
+struct StudyCommandsTests {
+    @Test func read_RendersLessonWithMediaPaths_AndRecordsProgress() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let read = try f.ok(["read", "foundations/welcome"])
+        #expect(read.stdout.contains("Welcome\n======="))
+        #expect(read.stdout.contains("[image: How a program runs] →"))
+        #expect(read.stdout.contains("/media/diagram.png"))
+        #expect(read.stdout.contains("    print(\"Hello, world\")"))
+        #expect(read.stdout.contains("Week │ Topic"))
+        #expect(read.stdout.contains("Wikipedia <https://en.wikipedia.org/wiki/Computer_program>"))
+        #expect(!read.stdout.contains("\u{1B}["), "no colour off a terminal")
+        let listen = try f.ok(["read", "listen"])
+        #expect(listen.stdout.contains("Open the media: " + f.home))
+        #expect(listen.stdout.contains("chime.wav"))
+        // The open lesson's time ends with done; reading twice records two openings.
+        try f.ok(["done", "listen"])
+        let course = try f.json(["course", "intro"])
+        let items = course["items"]?.arrayValue ?? []
+        #expect(items.first { $0["id"]?.stringValue == "foundations/welcome" }?["state"]?["opened"]?.boolValue == true)
+        #expect(items.first { $0["id"]?.stringValue == "foundations/welcome" }?["state"]?["done"]?.boolValue == false)
+        #expect(items.first { $0["id"]?.stringValue == "foundations/listen" }?["state"]?["done"]?.boolValue == true)
+        // Two openings and one completion; closing welcome adds a write only when a second had passed.
+        #expect((3...4).contains(try f.count("SELECT count(*) FROM outbox WHERE kind = 'progress'")))
+        #expect(try f.count("SELECT count(*) FROM progress") == 2)
+    }
+
+    @Test func next_ResumesInCourseOrder() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        #expect(try f.json(["next"])["next"]?["id"]?.stringValue == "foundations/welcome")
+        try f.ok(["read", "welcome", "--done"])
+        let next = try f.ok(["next"])
+        #expect(next.stderr.contains("Next in Introduction to Programming: read foundations/listen"))
+        #expect(next.stdout.contains("Listen: the start signal"))
+        for lesson in ["listen", "worksheet", "reading"] { try f.ok(["done", lesson]) }
+        let quiz = try f.json(["next", "intro"])
+        #expect(quiz["next"]?["kind"]?.stringValue == "quiz")
+        #expect(quiz["next"]?["command"]?.stringValue == "quiz")
+    }
+
+    @Test func unknownIDs_SuggestTheNearest() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let lesson = try f.run(["read", "welcom"])
+        #expect(lesson.status == 1)
+        #expect(lesson.stderr.contains("no lesson welcom in the installed courses (did you mean welcome?)"))
+        let course = try f.run(["course", "intro-programing"])
+        #expect(course.stderr.contains("(did you mean intro-programming?)"))
+        let kind = try f.run(["read", "check"])
+        #expect(kind.stderr.contains("foundations/check is a quiz, not a lesson"))
+        let noProfile = ClientFixture()
+        let none = try noProfile.run(["read", "welcome"])
+        #expect(none.status == 1)
+        #expect(none.stderr.contains("no profile is active: run lms-offline profile add NAME"))
+    }
+
+    @Test func syllabus_ShowsDescriptionObjectivesAndSyllabus() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let text = try f.ok(["syllabus", "intro"])
+        #expect(text.stdout.contains("Introduction to Programming"))
+        #expect(text.stdout.contains("• Write and run a program"))
+        let json = try f.json(["syllabus", "intro"])
+        #expect(json["syllabus"]?.stringValue?.isEmpty == false)
+    }
+
+    @Test func spanishLocale_GivesSpanishMessagesAndErrors() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        let es = ["LANG": "es_ES.UTF-8"]
+        let added = try f.ok(["profile", "add", "ana"], es.merging(["LMS_PIN": "1234"]) { $1 })
+        #expect(added.stdout.contains("Perfil ana añadido."))
+        let done = try f.ok(["done", "welcome"], es)
+        #expect(done.stdout.contains("marcada como hecha"))
+        let error = try f.run(["read", "nada"], es)
+        #expect(error.stderr.contains("¿quiso decir"))
+        let overridden = try f.run(["read", "nada"], ["LANG": "es_ES.UTF-8", "LC_ALL": "en_US.UTF-8"])
+        #expect(overridden.stderr.contains("did you mean"), "LC_ALL wins over LANG")
+        let messages = try f.run(["read", "nada"], ["LANG": "en_US.UTF-8", "LC_MESSAGES": "es_MX"])
+        #expect(messages.stderr.contains("¿quiso decir"), "LC_MESSAGES wins over LANG")
+    }
+}
