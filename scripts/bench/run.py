@@ -198,7 +198,11 @@ def section_client(work):
     row("`install` 2,000 lessons + 50 MB media", ours, peer, "peer: unzip -q of the same package")
     rm(fresh); rm(out)
 
-SECTIONS = {"package": section_package, "http": section_http, "client": section_client}
+def section_sync(work):
+    import sync_bench
+    sync_bench.section_sync(work, bin_path, row)
+
+SECTIONS = {"package": section_package, "http": section_http, "client": section_client, "sync": section_sync}
 
 def main():
     names = sys.argv[1:] or list(SECTIONS)

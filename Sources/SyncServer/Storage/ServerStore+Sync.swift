@@ -20,8 +20,15 @@ extension ServerStore {
     @discardableResult
     static func appendChange(kind: String, entity: String, userID: String?, courseID: String?, payload: JSONValue,
                              in db: Database) throws -> Int64 {
+        try appendChange(kind: kind, entity: entity, userID: userID, courseID: courseID, encodedPayload: Data(WireCodec.encode(payload)), in: db)
+    }
+
+    /// Appends a server change whose payload is already encoded (a frame of its own).
+    @discardableResult
+    static func appendChange(kind: String, entity: String, userID: String?, courseID: String?, encodedPayload: Data,
+                             in db: Database) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO changes(user_id, course_id, kind, entity, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [userID, courseID, kind, entity, Data(WireCodec.encode(payload)), nowMilliseconds()])
+            .execute(arguments: [userID, courseID, kind, entity, encodedPayload, nowMilliseconds()])
         return db.lastInsertRowID
     }
 

@@ -23,10 +23,18 @@ struct SyncIngest {
     /// A refusal of one entry.
     struct Rejection: Error { var reason: String }
 
+    /// What one push has already looked up about a course: its latest version and whether the user
+    /// is enrolled (the same for every entry of the batch, so asked once).
+    final class BatchMemo {
+        var latest: [String: String?] = [:]
+        var enrolled: [String: Bool] = [:]
+    }
+
     func run(_ entries: [JSONValue]) throws -> Outcome {
         let now = nowMilliseconds()
         // Courses are read (and cached) before the transaction: loading a package is slow.
         let courses = try preloadCourses(entries)
+        let memo = BatchMemo()
         return try app.store.write { db in
             let stream = try ServerStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
@@ -41,7 +49,7 @@ struct SyncIngest {
                     break
                 }
                 do {
-                    try apply(entry, seq: seq, courses: courses, previousSync: stream.previous, now: now, in: db)
+                    try apply(entry, seq: seq, courses: courses, memo: memo, previousSync: stream.previous, now: now, in: db)
                     outcome.applied += 1
                 } catch let rejection as Rejection {
                     outcome.rejected.append((seq, rejection.reason))
@@ -61,9 +69,13 @@ struct SyncIngest {
 
     private func preloadCourses(_ entries: [JSONValue]) throws -> [String: Course] {
         var wanted: Set<String> = []
+        var named: Set<String> = []
         for entry in entries {
             guard let course = entry["payload"]?["course"]?.stringValue else { continue }
+            named.insert(course)
             if let version = entry["payload"]?["courseVersion"]?.stringValue { wanted.insert(course + "@" + version) }
+        }
+        for course in named {
             if let latest = try app.store.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
         }
         var out: [String: Course] = [:]
@@ -76,16 +88,20 @@ struct SyncIngest {
 
     // MARK: - One entry
 
-    private func apply(_ entry: JSONValue, seq: Int64, courses: [String: Course], previousSync: SyncMerge.ClockReading?,
+    private func apply(_ entry: JSONValue, seq: Int64, courses: [String: Course], memo: BatchMemo, previousSync: SyncMerge.ClockReading?,
                        now: Int64, in db: Database) throws {
         let payload = entry["payload"] ?? JSONValue(.null)
         guard let courseID = payload["course"]?.stringValue else { throw Rejection(reason: "the entry names no course") }
-        guard let latest = try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [courseID]),
-              let course = courses[courseID + "@" + latest] else { throw Rejection(reason: "there is no course \(courseID)") }
-        guard try db.fetchScalar(Int64.self, "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'",
-                                 arguments: [user.id, courseID]) ?? 0 > 0 else {
-            throw Rejection(reason: "you are not enrolled in \(courseID)")
+        if memo.latest[courseID] == nil {
+            memo.latest[courseID] = try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?")
+                .fetchScalar(String.self, arguments: [courseID])
+            memo.enrolled[courseID] = try db.cachedStatement(sql: "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'")
+                .fetchScalar(Int64.self, arguments: [user.id, courseID]) ?? 0 > 0
         }
+        guard let latest = memo.latest[courseID] ?? nil, let course = courses[courseID + "@" + latest] else {
+            throw Rejection(reason: "there is no course \(courseID)")
+        }
+        guard memo.enrolled[courseID] == true else { throw Rejection(reason: "you are not enrolled in \(courseID)") }
         let entity = entry["entity"]?.stringValue ?? ""
         switch entry["kind"]?.stringValue {
         case "progress": try applyProgress(payload, course: course, in: db)
@@ -129,7 +145,7 @@ struct SyncIngest {
 
     private func applyAttempt(_ payload: JSONValue, id: String, courses: [String: Course], now: Int64, in db: Database) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
-        if let owner = try db.fetchScalar(String.self, "SELECT user_id FROM attempts WHERE id = ?", arguments: [id]) {
+        if let owner = try db.cachedStatement(sql: "SELECT user_id FROM attempts WHERE id = ?").fetchScalar(String.self, arguments: [id]) {
             if owner == user.id { return }  // the same attempt from another device: once
             throw Rejection(reason: "attempt \(id) belongs to someone else")
         }
@@ -154,13 +170,14 @@ struct SyncIngest {
             }
         }
         let result = try Grader.grade(quiz, responses: responses)
+        let encoded = Data(WireCodec.encode(payload))
         try db.cachedStatement(sql: """
             INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
                                  awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id, user.id, courseID, version, quizID, payload["startedAt"]?.numberValue.map { Int64($0) },
-                                     payload["submittedAt"]?.numberValue.map { Int64($0) }, Data(WireCodec.encode(payload)),
+                                     payload["submittedAt"]?.numberValue.map { Int64($0) }, encoded,
                                      result.points, result.maxPoints, result.awaitingManualGrading, now])
-        try ServerStore.appendChange(kind: "attempt", entity: id, userID: user.id, courseID: courseID, payload: payload, in: db)
+        try ServerStore.appendChange(kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
         let questions = result.questions.map { q in
             JSONOut.obj([("id", JSONOut.s(q.questionID)), ("fraction", JSONOut.n(q.fraction)), ("points", JSONOut.n(q.points)),
                          ("maxPoints", JSONOut.n(q.maxPoints)), ("manual", JSONOut.b(q.needsManualGrading))])
@@ -175,7 +192,7 @@ struct SyncIngest {
     private func applySubmission(_ payload: JSONValue, id: String, course: Course, previousSync: SyncMerge.ClockReading?,
                                  now: Int64, in db: Database) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "a submission needs an id") }
-        if let owner = try db.fetchScalar(String.self, "SELECT user_id FROM submissions WHERE id = ?", arguments: [id]) {
+        if let owner = try db.cachedStatement(sql: "SELECT user_id FROM submissions WHERE id = ?").fetchScalar(String.self, arguments: [id]) {
             if owner == user.id { return }
             throw Rejection(reason: "submission \(id) belongs to someone else")
         }
