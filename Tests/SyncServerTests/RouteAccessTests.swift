@@ -50,7 +50,7 @@ import Testing
             for caller in Caller.allCases {
                 counter += 1
                 var path = route.pattern.replacingOccurrences(of: "{version}", with: "1.2.0")
-                    .replacingOccurrences(of: "{sha256}", with: entryHash)
+                    .replacingOccurrences(of: "{sha256}", with: route.pattern.hasPrefix("/api/v1/sync/") ? SHA256.hash(Data("file".utf8)).hex : entryHash)
                 path = path.replacingOccurrences(of: "{id}", with: route.pattern.hasSuffix("/enroll") ? "small-course" : "intro-programming")
                 path = path.replacingOccurrences(of: "{username}", with: route.method == .delete ? "leaver" : "student")
                 if route.pattern.hasSuffix("/delta") { path += "?from=1.2.0" }
@@ -76,6 +76,13 @@ import Testing
                 case "/api/v1/courses/{id}/enroll": json = [:]
                 case "/api/v1/courses/{id}/enrollments" where route.method == .post: json = ["username": "student"]
                 case "/api/v1/courses/{id}/enrollments/{username}/completion": json = ["completed": false]
+                case "/api/v1/sync/push":
+                    body = .data(Data(WireCodec.encode(["device": .init(.string("device-\(caller.rawValue)")), "clock": 1, "entries": []])))
+                case "/api/v1/sync/blobs/missing": json = ["sha256": [.init(.string(String(repeating: "a", count: 64)))]]
+                case "/api/v1/sync/blobs/{sha256}":
+                    let file = server.app.blobs.makeTempPath()
+                    FileManager.default.createFile(atPath: file, contents: Data("file".utf8))
+                    body = .file(path: file, size: 4)
                 default: break
                 }
                 if route.pattern == "/api/v1/courses/{id}/enroll" { json = nil; body = .data(Data("{}".utf8)) }

@@ -52,6 +52,12 @@ public struct JSONValue: Hashable, Sendable {
         }
     }
 
+    /// Two values are equal when their contents are: the line they came from does not matter.
+    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool { lhs.kind == rhs.kind }
+
+    /// Hashes the contents only, as equality compares.
+    public func hash(into hasher: inout Hasher) { hasher.combine(kind) }
+
     // MARK: - Access
 
     /// The member named `key` of an object (the last one, as JSON parsers usually do), else nil.

@@ -17,6 +17,8 @@ final class ServerApp: @unchecked Sendable {
     let configuration: Configuration
     let store: ServerStore
     let blobs: BlobStore
+    /// Published courses with their keys, for grading.
+    let courseCache = CourseCache()
     /// Set by `serve`, for `/metrics`.
     var metricsRenderer: (@Sendable (String) -> String)?
 
@@ -75,6 +77,8 @@ final class ServerApp: @unchecked Sendable {
         case .json: return .memory(maxBytes: JSONBody.maxBytes)
         case .csv: return .memory(maxBytes: ServerLimits.maxCSVBytes)
         case .package: return .spool(maxBytes: ServerLimits.maxPackageBytes, directory: blobs.root + "/tmp")
+        case .frame: return .memory(maxBytes: SyncLimits.maxPushBodyBytes)
+        case .file: return .spool(maxBytes: SyncLimits.maxFileBytes, directory: blobs.root + "/tmp")
         }
     }
 

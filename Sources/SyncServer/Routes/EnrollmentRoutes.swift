@@ -1,4 +1,5 @@
 import Foundation
+import LMSDatabase
 import LMSModel
 
 /// Self-enrollment, the roster, and teacher-managed enrollment.
@@ -118,14 +119,25 @@ extension ServerStore {
                 ON CONFLICT(user_id, course_id) DO UPDATE SET status = 'active', source = excluded.source, groups = excluded.groups,
                                                               updated_at = excluded.updated_at
                 """, arguments: [userID, courseID, source, groupsJSON, now, now])
+            try Self.appendEnrollmentChange(userID: userID, courseID: courseID, status: "active", in: db)
         }
+    }
+
+    /// Tells the student's devices about an enrollment (docs/PROTOCOL.md §5, `enrollment`).
+    static func appendEnrollmentChange(userID: String, courseID: String, status: String, in db: Database) throws {
+        let latest = try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [courseID]) ?? ""
+        try appendChange(kind: "enrollment", entity: "\(userID)/\(courseID)", userID: userID, courseID: courseID,
+                         payload: JSONValue(.object([("course", JSONValue(.string(courseID))), ("status", JSONValue(.string(status))),
+                                                     ("latestVersion", JSONValue(.string(latest)))])), in: db)
     }
 
     func setEnrollmentStatus(userID: String, courseID: String, status: String) throws -> Bool {
         try write { db in
             try db.execute("UPDATE enrollments SET status = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
                            arguments: [status, nowMilliseconds(), userID, courseID])
-            return db.changes > 0
+            guard db.changes > 0 else { return false }
+            try Self.appendEnrollmentChange(userID: userID, courseID: courseID, status: status, in: db)
+            return true
         }
     }
 

@@ -154,6 +154,11 @@ extension ServerStore {
                                  course.version.prerelease.joined(separator: "."), version.packageID, version.packageBlob, version.packageSize,
                                  version.studentPackageID, version.studentBlob, version.studentSize, version.manifest, version.studentManifest,
                                  version.changelog, version.changes, userID, version.publishedAt])
+            // Enrolled devices learn of the new version at their next pull (docs/PROTOCOL.md §10).
+            try Self.appendChange(kind: "courseVersion", entity: "\(course.id)/\(version.version)", userID: nil, courseID: course.id,
+                                  payload: JSONValue(.object([("course", JSONValue(.string(course.id))), ("version", JSONValue(.string(version.version))),
+                                                              ("packageId", JSONValue(.string(version.studentPackageID))),
+                                                              ("size", JSONValue(.number(Double(version.studentSize))))])), in: db)
         }
     }
 }

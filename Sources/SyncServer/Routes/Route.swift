@@ -34,6 +34,10 @@ enum BodyKind: Sendable {
     case csv
     /// A course package, streamed to a temp file up to `ServerLimits.maxPackageBytes`.
     case package
+    /// A sync frame (gzip'd or not), up to `SyncLimits.maxPushBodyBytes`.
+    case frame
+    /// A submitted file, streamed to a temp file up to `SyncLimits.maxFileBytes`.
+    case file
 }
 
 /// The user behind a request's bearer token.

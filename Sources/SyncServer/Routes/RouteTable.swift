@@ -27,6 +27,12 @@ extension ServerApp {
         Route(method: .get, pattern: "/api/v1/courses/{id}/versions/{version}/package", access: .courseMember, body: .none, summary: "download a version", handler: { try $0.app.downloadPackage($0) }),
         Route(method: .get, pattern: "/api/v1/courses/{id}/versions/{version}/entries/{sha256}", access: .courseMember, body: .none, summary: "download one entry by hash", handler: { try $0.app.downloadEntry($0) }),
         Route(method: .get, pattern: "/api/v1/courses/{id}/delta", access: .courseMember, body: .none, summary: "entries to fetch between versions", handler: { try $0.app.delta($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/versions/{version}/manifest", access: .courseMember, body: .none, summary: "a version's manifest", handler: { try $0.app.versionManifest($0) }),
+        // The changelog sync (docs/PROTOCOL.md)
+        Route(method: .post, pattern: "/api/v1/sync/push", access: .user, body: .frame, summary: "push outbox entries", handler: { try $0.app.syncPush($0) }),
+        Route(method: .get, pattern: "/api/v1/sync/pull", access: .user, body: .none, summary: "pull server changes", handler: { try $0.app.syncPull($0) }),
+        Route(method: .post, pattern: "/api/v1/sync/blobs/missing", access: .user, body: .json, summary: "which files the server lacks", handler: { try $0.app.syncMissingBlobs($0) }),
+        Route(method: .put, pattern: "/api/v1/sync/blobs/{sha256}", access: .user, body: .file, summary: "upload a submitted file", handler: { try $0.app.syncPutBlob($0) }),
         // Enrollment
         Route(method: .post, pattern: "/api/v1/courses/{id}/enroll", access: .user, body: .json, summary: "enroll myself (open or with a key)", handler: { try $0.app.selfEnroll($0) }),
         Route(method: .get, pattern: "/api/v1/courses/{id}/enrollments", access: .courseStaff, body: .none, summary: "the roster", handler: { try $0.app.roster($0) }),

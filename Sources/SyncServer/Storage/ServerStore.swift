@@ -144,6 +144,66 @@ final class ServerStore: @unchecked Sendable {
         migrator.register(version: 2, name: "the version a student completed a course at") { db in
             try db.execute(sql: "ALTER TABLE enrollments ADD COLUMN completed_version TEXT")
         }
+        migrator.register(version: 3, name: "the changelog sync: streams, server changes, student work") { db in
+            try db.execute(sql: """
+            CREATE TABLE sync_streams (
+                device_id TEXT NOT NULL,
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                acked_seq INTEGER NOT NULL DEFAULT 0,
+                last_sync_at INTEGER,
+                last_skew_ms INTEGER,
+                PRIMARY KEY (device_id, user_id)
+            );
+            CREATE TABLE changes (
+                sseq INTEGER PRIMARY KEY AUTOINCREMENT,
+                user_id TEXT,
+                course_id TEXT,
+                kind TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                payload BLOB NOT NULL,
+                created_at INTEGER NOT NULL
+            );
+            CREATE INDEX changes_user ON changes(user_id, sseq);
+            CREATE INDEX changes_course ON changes(course_id, sseq);
+            CREATE TABLE progress (
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                course_id TEXT NOT NULL,
+                lesson_id TEXT NOT NULL,
+                completed INTEGER NOT NULL,
+                seconds TEXT NOT NULL,
+                last_opened_at INTEGER,
+                updated_at INTEGER NOT NULL,
+                PRIMARY KEY (user_id, course_id, lesson_id)
+            );
+            CREATE TABLE attempts (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                course_id TEXT NOT NULL,
+                course_version TEXT NOT NULL,
+                quiz_id TEXT NOT NULL,
+                started_at INTEGER,
+                submitted_at INTEGER,
+                payload BLOB NOT NULL,
+                points REAL,
+                max_points REAL,
+                awaiting_teacher INTEGER NOT NULL DEFAULT 0,
+                received_at INTEGER NOT NULL
+            );
+            CREATE INDEX attempts_user ON attempts(user_id, course_id);
+            CREATE TABLE submissions (
+                id TEXT PRIMARY KEY,
+                user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                course_id TEXT NOT NULL,
+                assignment_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                payload BLOB NOT NULL,
+                submitted_at INTEGER NOT NULL,
+                received_at INTEGER NOT NULL,
+                late INTEGER NOT NULL
+            );
+            CREATE INDEX submissions_user ON submissions(user_id, course_id, assignment_id);
+            """)
+        }
         return migrator
     }()
 }

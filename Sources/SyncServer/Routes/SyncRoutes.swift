@@ -1,0 +1,136 @@
+import CoursePackage
+import Foundation
+import LMSModel
+
+/// The changelog sync's routes (docs/PROTOCOL.md).
+extension ServerApp {
+    static let frameContentType = "application/x-lms-frame"
+
+    /// The value of a frame body, inflated when gzip'd.
+    func frameBody(_ request: HTTPRequest) throws -> JSONValue {
+        guard case .data(let data) = request.body, !data.isEmpty else {
+            throw APIError.badRequest("send a sync frame as the body (docs/PROTOCOL.md §3)", code: "invalid_frame")
+        }
+        var bytes = [UInt8](data)
+        if request.headers["Content-Encoding"]?.lowercased() == "gzip" {
+            do { bytes = try Gzip.decompress(bytes, maxBytes: SyncLimits.maxPushInflatedBytes) } catch {
+                throw APIError.badRequest("the gzip body is invalid: \(error)", code: "invalid_frame")
+            }
+        }
+        do { return try WireCodec.decode(bytes) } catch {
+            throw APIError.badRequest("the frame is invalid: \(error)", code: "invalid_frame")
+        }
+    }
+
+    /// A frame response, gzip'd when the client accepts it.
+    func frameResponse(_ value: JSONValue, request: HTTPRequest) throws -> HTTPResponse {
+        var bytes = WireCodec.encode(value)
+        var response = HTTPResponse(status: 200)
+        if request.headers["Accept-Encoding"]?.lowercased().contains("gzip") == true {
+            bytes = try Gzip.compress(bytes)
+            response.headers["Content-Encoding"] = "gzip"
+        }
+        response.headers["Content-Type"] = Self.frameContentType
+        response.body = .data(Data(bytes))
+        return response
+    }
+
+    /// `v1.<epoch>.<sseq>`.
+    func makeCursor(_ sseq: Int64, epoch: String) -> String { "v1.\(epoch).\(sseq)" }
+
+    /// The server change number of a cursor, or nil for an empty cursor; 409 `epoch_changed` for another epoch.
+    func readCursor(_ text: String?, epoch: String) throws -> Int64 {
+        guard let text, !text.isEmpty else { return 0 }
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "v1", let sseq = Int64(parts[2]), sseq >= 0 else {
+            throw APIError.badRequest("the cursor is not one this server made; pull with an empty cursor", code: "invalid_cursor")
+        }
+        guard parts[1] == epoch else {
+            throw APIError(status: 409, code: "epoch_changed",
+                           message: "the server was restored from a backup: push your work again from the acknowledged point and pull from the start")
+        }
+        return sseq
+    }
+
+    /// `POST /api/v1/sync/push`.
+    func syncPush(_ context: RequestContext) throws -> HTTPResponse {
+        let user = try context.user
+        let frame = try frameBody(context.request)
+        guard let device = frame["device"]?.stringValue, (8...64).contains(device.utf8.count),
+              device.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 }) else {
+            throw APIError.badRequest("\"device\" must be the device's id (8 to 64 letters, digits or -)", code: "invalid_frame")
+        }
+        guard let clock = frame["clock"]?.numberValue.flatMap({ Int64(exactly: $0) }) else {
+            throw APIError.badRequest("\"clock\" must be the device's time in milliseconds", code: "invalid_frame")
+        }
+        let entries = frame["entries"]?.arrayValue ?? []
+        guard entries.count <= SyncLimits.maxPushEntries else {
+            throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
+        }
+        let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
+        return JSONOut.response(200, JSONOut.obj([
+            ("acked", JSONOut.n(Double(outcome.acked))),
+            ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
+            ("rejected", JSONOut.arr(outcome.rejected.map { JSONOut.obj([("seq", JSONOut.n(Double($0.seq))), ("reason", JSONOut.s($0.reason))]) })),
+            ("epoch", JSONOut.s(try store.epoch())),
+            ("serverTime", JSONOut.n(Double(nowMilliseconds()))),
+        ]))
+    }
+
+    /// `GET /api/v1/sync/pull?cursor=&limit=`.
+    func syncPull(_ context: RequestContext) throws -> HTTPResponse {
+        let user = try context.user
+        let epoch = try store.epoch()
+        let after = try readCursor(context.request.query["cursor"], epoch: epoch)
+        var limit = SyncLimits.defaultPullLimit
+        if let text = context.request.query["limit"] {
+            guard let n = Int(text), (1...SyncLimits.maxPullLimit).contains(n) else {
+                throw APIError.badRequest("limit must be 1 to \(SyncLimits.maxPullLimit)")
+            }
+            limit = n
+        }
+        let page = try store.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
+        let changes = page.changes.map { c in
+            JSONOut.obj([("sseq", JSONOut.n(Double(c.sseq))), ("kind", JSONOut.s(c.kind)), ("entity", JSONOut.s(c.entity)),
+                         ("course", JSONOut.opt(c.courseID)), ("payload", c.payload)])
+        }
+        return try frameResponse(JSONOut.obj([("cursor", JSONOut.s(makeCursor(page.next, epoch: epoch))), ("more", JSONOut.b(page.more)),
+                                              ("epoch", JSONOut.s(epoch)), ("changes", JSONOut.arr(changes))]), request: context.request)
+    }
+
+    /// `POST /api/v1/sync/blobs/missing` `{"sha256": [...]}` → `{"missing": [...]}`.
+    func syncMissingBlobs(_ context: RequestContext) throws -> HTTPResponse {
+        let body = try JSONBody(context.request, allowing: ["sha256"])
+        let hashes = try body.strings("sha256") ?? []
+        guard hashes.count <= SyncLimits.maxMissingQuery else { throw APIError.tooLarge("ask about at most \(SyncLimits.maxMissingQuery) files") }
+        let missing = hashes.filter { blobs.path(for: $0) != nil && !blobs.contains($0) }
+        return JSONOut.response(200, JSONOut.obj([("missing", JSONOut.arr(missing.map(JSONOut.s)))]))
+    }
+
+    /// `PUT /api/v1/sync/blobs/{sha256}`: a submitted file, checked against its name.
+    func syncPutBlob(_ context: RequestContext) throws -> HTTPResponse {
+        let hash = context.parameter("sha256")
+        guard blobs.path(for: hash) != nil else { throw APIError.badRequest("the path must end with the file's SHA-256 in lowercase hex") }
+        guard case .file(let upload, _) = context.request.body else { throw APIError.badRequest("send the file's bytes as the body") }
+        let temp = blobs.makeTempPath()
+        guard link(upload, temp) == 0 || (try? FileManager.default.copyItem(atPath: upload, toPath: temp)) != nil else {
+            throw APIError.internalError("cannot keep the upload")
+        }
+        let stored = try blobs.adopt(fileAt: temp)
+        guard stored.sha256 == hash else {
+            // Keep nothing under a wrong name; the content-addressed copy is harmless but unreferenced.
+            throw APIError.unprocessable("the bytes' SHA-256 is \(stored.sha256), not \(hash): upload the right file", code: "hash_mismatch")
+        }
+        return HTTPResponse(status: 204)
+    }
+
+    /// `GET /api/v1/courses/{id}/versions/{version}/manifest`: the manifest of the caller's build.
+    func versionManifest(_ context: RequestContext) throws -> HTTPResponse {
+        let user = try context.user
+        let record = try versionRecord(context)
+        let full = try getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
+        var response = HTTPResponse.json(200, Data((full ? record.manifest : record.studentManifest).utf8))
+        response.headers["ETag"] = "\"\(full ? record.packageID : record.studentPackageID)\""
+        return response
+    }
+}

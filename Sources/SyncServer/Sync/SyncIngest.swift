@@ -1,0 +1,208 @@
+import CoursePackage
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// Applies a push (docs/PROTOCOL.md §4, §6): one transaction, idempotent by `(device, user, seq)`,
+/// never skipping a gap; each entry applied with the merge rules or rejected with a reason.
+struct SyncIngest {
+    let app: ServerApp
+    let user: User
+    let device: String
+    let deviceClock: Int64
+
+    /// What a push did.
+    struct Outcome {
+        var acked: Int64
+        var resumeFrom: Int64?
+        var rejected: [(seq: Int64, reason: String)] = []
+        var applied = 0
+        var duplicates = 0
+    }
+
+    /// A refusal of one entry.
+    struct Rejection: Error { var reason: String }
+
+    func run(_ entries: [JSONValue]) throws -> Outcome {
+        let now = nowMilliseconds()
+        // Courses are read (and cached) before the transaction: loading a package is slow.
+        let courses = try preloadCourses(entries)
+        return try app.store.write { db in
+            let stream = try ServerStore.stream(device: device, userID: user.id, in: db)
+            var outcome = Outcome(acked: stream.acked)
+            for entry in entries {
+                guard let seq = entry["seq"]?.numberValue.flatMap({ Int64(exactly: $0) }),
+                      let prev = entry["prev"]?.numberValue.flatMap({ Int64(exactly: $0) }) else {
+                    throw APIError.badRequest("every entry needs integer seq and prev", code: "invalid_frame")
+                }
+                if seq <= outcome.acked { outcome.duplicates += 1; continue }
+                guard prev == outcome.acked else {
+                    outcome.resumeFrom = outcome.acked
+                    break
+                }
+                do {
+                    try apply(entry, seq: seq, courses: courses, previousSync: stream.previous, now: now, in: db)
+                    outcome.applied += 1
+                } catch let rejection as Rejection {
+                    outcome.rejected.append((seq, rejection.reason))
+                    try ServerStore.appendChange(kind: "rejection", entity: "\(device)/\(seq)", userID: user.id, courseID: nil,
+                                                 payload: JSONOut.obj([("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(seq))),
+                                                                       ("kind", entry["kind"] ?? JSONValue(.null)),
+                                                                       ("entity", entry["entity"] ?? JSONValue(.null)),
+                                                                       ("reason", JSONOut.s(rejection.reason))]), in: db)
+                }
+                outcome.acked = seq
+            }
+            try ServerStore.saveStream(device: device, userID: user.id, acked: outcome.acked, now: now,
+                                       skewMs: now - deviceClock, in: db)
+            return outcome
+        }
+    }
+
+    private func preloadCourses(_ entries: [JSONValue]) throws -> [String: Course] {
+        var wanted: Set<String> = []
+        for entry in entries {
+            guard let course = entry["payload"]?["course"]?.stringValue else { continue }
+            if let version = entry["payload"]?["courseVersion"]?.stringValue { wanted.insert(course + "@" + version) }
+            if let latest = try app.store.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
+        }
+        var out: [String: Course] = [:]
+        for key in wanted {
+            let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
+            if let course = try app.courseCache.course(parts[0], version: parts[1], app: app) { out[key] = course }
+        }
+        return out
+    }
+
+    // MARK: - One entry
+
+    private func apply(_ entry: JSONValue, seq: Int64, courses: [String: Course], previousSync: SyncMerge.ClockReading?,
+                       now: Int64, in db: Database) throws {
+        let payload = entry["payload"] ?? JSONValue(.null)
+        guard let courseID = payload["course"]?.stringValue else { throw Rejection(reason: "the entry names no course") }
+        guard let latest = try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [courseID]),
+              let course = courses[courseID + "@" + latest] else { throw Rejection(reason: "there is no course \(courseID)") }
+        guard try db.fetchScalar(Int64.self, "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'",
+                                 arguments: [user.id, courseID]) ?? 0 > 0 else {
+            throw Rejection(reason: "you are not enrolled in \(courseID)")
+        }
+        let entity = entry["entity"]?.stringValue ?? ""
+        switch entry["kind"]?.stringValue {
+        case "progress": try applyProgress(payload, course: course, in: db)
+        case "attempt": try applyAttempt(payload, id: entity, courses: courses, now: now, in: db)
+        case "submission": try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
+        case let other: throw Rejection(reason: "devices cannot push \(other ?? "entries without a kind")")
+        }
+    }
+
+    private func applyProgress(_ payload: JSONValue, course: Course, in db: Database) throws {
+        guard let lessonID = payload["lesson"]?.stringValue else { throw Rejection(reason: "progress without a lesson") }
+        let lesson = course.renamed[lessonID] ?? lessonID
+        guard course.lessons.contains(where: { $0.id == lesson }) else { throw Rejection(reason: "\(course.id) has no lesson \(lessonID)") }
+        var incoming = LMSModel.Progress(userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
+        for member in payload["secondsByDevice"]?.objectMembers ?? [] {
+            if let n = member.value.numberValue, n >= 0, n < 1e9 { incoming.secondsByDevice[member.key] = Int(n) }
+        }
+        incoming.lastOpenedAt = payload["lastOpenedAt"]?.numberValue.map { Date(timeIntervalSince1970: $0 / 1000) }
+        let row = try db.cachedStatement(sql: "SELECT completed, seconds, last_opened_at FROM progress WHERE user_id = ? AND course_id = ? AND lesson_id = ?")
+            .fetchOne(arguments: [user.id, course.id, lesson])
+        let stored = row.map { r -> LMSModel.Progress in
+            var p = LMSModel.Progress(userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
+            for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] { p.secondsByDevice[m.key] = Int(m.value.numberValue ?? 0) }
+            p.lastOpenedAt = r.int64("last_opened_at").map { Date(timeIntervalSince1970: Double($0) / 1000) }
+            return p
+        }
+        let merged = SyncMerge.progress(stored, incoming)
+        if merged == stored { return }  // nothing new: no change for other devices either
+        let seconds = JSONValue(.object(merged.secondsByDevice.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }))
+        let opened = merged.lastOpenedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+        try db.cachedStatement(sql: """
+            INSERT INTO progress(user_id, course_id, lesson_id, completed, seconds, last_opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET completed = excluded.completed, seconds = excluded.seconds,
+                   last_opened_at = excluded.last_opened_at, updated_at = excluded.updated_at
+            """).execute(arguments: [user.id, course.id, lesson, merged.completed, JSONWriter.write(seconds), opened, nowMilliseconds()])
+        var members: [(String, JSONValue)] = [("course", JSONOut.s(course.id)), ("lesson", JSONOut.s(lesson)),
+                                              ("completed", JSONOut.b(merged.completed)), ("secondsByDevice", seconds)]
+        if let opened { members.append(("lastOpenedAt", JSONOut.n(Double(opened)))) }
+        try ServerStore.appendChange(kind: "progress", entity: merged.id, userID: user.id, courseID: course.id, payload: JSONOut.obj(members), in: db)
+    }
+
+    private func applyAttempt(_ payload: JSONValue, id: String, courses: [String: Course], now: Int64, in db: Database) throws {
+        guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
+        if let owner = try db.fetchScalar(String.self, "SELECT user_id FROM attempts WHERE id = ?", arguments: [id]) {
+            if owner == user.id { return }  // the same attempt from another device: once
+            throw Rejection(reason: "attempt \(id) belongs to someone else")
+        }
+        guard let courseID = payload["course"]?.stringValue, let version = payload["courseVersion"]?.stringValue,
+              let quizID = payload["quiz"]?.stringValue else { throw Rejection(reason: "an attempt needs course, courseVersion and quiz") }
+        guard let course = courses[courseID + "@" + version] else { throw Rejection(reason: "\(courseID) has no version \(version)") }
+        guard let quiz = course.quizzes.first(where: { $0.id == quizID }) else { throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)") }
+        var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONValue(.null))
+        if quiz.mode == .exam {
+            // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
+            for question in quiz.questions {
+                guard case .single(let choices) = question.body, case .choice(let shown)? = responses[question.id] else {
+                    if case .multiple(let choices) = question.body, case .choices(let shown)? = responses[question.id] {
+                        responses[question.id] = .choices(shown.compactMap {
+                            StudentChoiceOrder.authoredIndex($0, quizID: quiz.id, questionID: question.id, choices: choices)
+                        })
+                    }
+                    continue
+                }
+                responses[question.id] = StudentChoiceOrder.authoredIndex(shown, quizID: quiz.id, questionID: question.id, choices: choices)
+                    .map(Response.choice) ?? .choice(-1)
+            }
+        }
+        let result = try Grader.grade(quiz, responses: responses)
+        try db.cachedStatement(sql: """
+            INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
+                                 awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, user.id, courseID, version, quizID, payload["startedAt"]?.numberValue.map { Int64($0) },
+                                     payload["submittedAt"]?.numberValue.map { Int64($0) }, Data(WireCodec.encode(payload)),
+                                     result.points, result.maxPoints, result.awaitingManualGrading, now])
+        try ServerStore.appendChange(kind: "attempt", entity: id, userID: user.id, courseID: courseID, payload: payload, in: db)
+        let questions = result.questions.map { q in
+            JSONOut.obj([("id", JSONOut.s(q.questionID)), ("fraction", JSONOut.n(q.fraction)), ("points", JSONOut.n(q.points)),
+                         ("maxPoints", JSONOut.n(q.maxPoints)), ("manual", JSONOut.b(q.needsManualGrading))])
+        }
+        try ServerStore.appendChange(kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, payload: JSONOut.obj([
+            ("quiz", JSONOut.s(quizID)), ("course", JSONOut.s(courseID)), ("points", JSONOut.n(result.points)),
+            ("maxPoints", JSONOut.n(result.maxPoints)), ("awaitingTeacher", JSONOut.b(result.awaitingManualGrading)),
+            ("questions", JSONOut.arr(questions)),
+        ]), in: db)
+    }
+
+    private func applySubmission(_ payload: JSONValue, id: String, course: Course, previousSync: SyncMerge.ClockReading?,
+                                 now: Int64, in db: Database) throws {
+        guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "a submission needs an id") }
+        if let owner = try db.fetchScalar(String.self, "SELECT user_id FROM submissions WHERE id = ?", arguments: [id]) {
+            if owner == user.id { return }
+            throw Rejection(reason: "submission \(id) belongs to someone else")
+        }
+        guard let assignmentID = payload["assignment"]?.stringValue else { throw Rejection(reason: "a submission needs an assignment") }
+        let current = course.renamed[assignmentID] ?? assignmentID
+        guard let assignment = course.assignments.first(where: { $0.id == current }) else {
+            throw Rejection(reason: "\(course.id) has no assignment \(assignmentID)")
+        }
+        for file in payload["files"]?.arrayValue ?? [] {
+            guard let hash = file["sha256"]?.stringValue, app.blobs.contains(hash) else {
+                throw Rejection(reason: "the file \(file["name"]?.stringValue ?? "?") was not uploaded; sync again")
+            }
+        }
+        let submittedAt = Int64(payload["submittedAt"]?.numberValue ?? Double(now))
+        let late = assignment.due.map { due in
+            !SyncMerge.isOnTime(due: due, madeAt: Date(timeIntervalSince1970: Double(submittedAt) / 1000),
+                                receivedAt: Date(timeIntervalSince1970: Double(now) / 1000), previousSync: previousSync)
+        } ?? false
+        try db.cachedStatement(sql: """
+            INSERT INTO submissions(id, user_id, course_id, assignment_id, version, payload, submitted_at, received_at, late)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [id, user.id, course.id, current, Int64(payload["version"]?.numberValue ?? 1),
+                                     Data(WireCodec.encode(payload)), submittedAt, now, late])
+        var members = payload.objectMembers ?? []
+        members.append((key: "receivedAt", value: JSONOut.n(Double(now))))
+        members.append((key: "late", value: JSONOut.b(late)))
+        try ServerStore.appendChange(kind: "submission", entity: id, userID: user.id, courseID: course.id,
+                                     payload: JSONValue(.object(members)), in: db)
+    }
+}
