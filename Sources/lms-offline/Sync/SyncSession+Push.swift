@@ -20,7 +20,9 @@ extension SyncSession {
             let before = account.acked
             let answer = try sendPush(batch)
             try record(answer, batch: batch)
-            sent += batch.filter { $0.seq > before && $0.seq <= account.acked }.count
+            let acknowledged = batch.filter { $0.seq > before && $0.seq <= account.acked }.count
+            sent += acknowledged
+            report.pushed += acknowledged
             if account.acked == before {
                 throw SyncError(.badAnswer("the server acknowledged nothing past \(before)"))
             }
