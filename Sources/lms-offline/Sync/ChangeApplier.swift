@@ -118,6 +118,7 @@ struct ChangeApplier {
             INSERT INTO enrollments(profile_id, course_id, status, latest_version, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(profile_id, course_id) DO UPDATE SET status = excluded.status,
                 latest_version = coalesce(excluded.latest_version, latest_version), updated_at = excluded.updated_at
+            WHERE status <> excluded.status OR latest_version IS NOT coalesce(excluded.latest_version, latest_version)
             """, arguments: [profile.id, course, status, latest, now])
         if let latest { try noteRelease(course: course, version: latest, packageID: nil, size: nil) }
         guard status == "removed", previous != "removed" else { return false }
