@@ -56,9 +56,9 @@ struct ChangeApplier {
         if let owner = payload["user"]?.stringValue, owner != userID { return }
         switch kind {
         case "progress": try applyProgress(entity: entity, payload)
-        case "attempt": try applyAttempt(id: entity, payload)
+        case "attempt": if try isEnrolled(course) { try applyAttempt(id: entity, payload) }
         case "attemptResult": if try applyResult(attemptID: entity, payload) { counts.grades += 1 }
-        case "submission": try applySubmission(id: entity, payload)
+        case "submission": if try isEnrolled(course) { try applySubmission(id: entity, payload) }
         case "rejection":
             if try applyRejection(entity: entity, payload) { counts.rejections += 1 }
         case "enrollment":
@@ -69,6 +69,14 @@ struct ChangeApplier {
         case "courseVersion": try applyCourseVersion(entity: entity, payload)
         default: break
         }
+    }
+
+    /// Whether the server ever enrolled the profile in `course`. Attempt and submission payloads
+    /// name no user, and a teacher's device also pulls its students' work: only work in the
+    /// profile's own courses is its own (the server sends the enrollment before any work in it).
+    func isEnrolled(_ course: String?) throws -> Bool {
+        guard let course else { return false }
+        return try db.fetchOne("SELECT 1 FROM enrollments WHERE profile_id = ? AND course_id = ?", arguments: [profile.id, course]) != nil
     }
 
     // MARK: - Progress

@@ -110,6 +110,7 @@ struct CourseUpdater {
             }
             _ = try CourseInstaller(queue: queue, home: home).install(verifiedFolder: relative, manifest: manifest, created: true, now: now)
             try? FileManager.default.removeItem(atPath: downloads)
+            _ = rmdir(home.path + "/downloads/\(manifest.courseID)")   // when no other version's download waits there
         } else {
             _ = try CourseInstaller(queue: queue, home: home).install(verifiedFolder: relative, manifest: manifest, created: false, now: now)
         }
