@@ -155,8 +155,12 @@ enum ReportCommands {
             }
         }
         let rows = try context.queue.read { db in
-            try db.fetchAll("SELECT id, kind, title, body, created_at, read_at FROM notifications WHERE profile_id = ? ORDER BY created_at DESC",
-                            arguments: [profile.id])
+            // Notifications made by sync carry both languages; the reader's is shown.
+            try db.fetchAll("""
+                SELECT id, kind, CASE WHEN ?1 THEN coalesce(title_es, title) ELSE title END,
+                       CASE WHEN ?1 THEN coalesce(body_es, body) ELSE body END, created_at, read_at
+                FROM notifications WHERE profile_id = ?2 ORDER BY created_at DESC
+                """, arguments: [Language.current == .spanish, profile.id])
         }
         if args.has("json") {
             console.out(JSONWriter.write(.list(rows.map { r in

@@ -23,6 +23,8 @@ final class ClientContext {
         do {
             queue = try DatabaseQueue(path: home.storePath)
             try StoreSchema.migrator.migrate(queue)
+            // The store holds bearer tokens (docs/CLIENT.md, "Sync"): only its owner may read it.
+            for suffix in ["", "-wal", "-shm"] { _ = chmod(home.storePath + suffix, 0o600) }
         } catch let error as DatabaseError {
             throw ClientError(.homeUnusable, home.storePath, error.message)
         }

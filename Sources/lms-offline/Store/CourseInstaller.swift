@@ -66,6 +66,25 @@ struct CourseInstaller {
             }
             created = true
         }
+        return try install(folder: relative, manifest: manifest, packageID: packageID, previousVersion: previous,
+                           created: created, source: path, now: now)
+    }
+
+    /// Installs a version whose folder is already in place at `courses/<course>/<package-id>/` and
+    /// verified against its manifest (built by sync from an older version and fetched entries):
+    /// the same switch as a package file, in one transaction; any failure leaves the previous
+    /// version in use. `created` removes the folder on failure.
+    func install(verifiedFolder relative: String, manifest: PackageManifest, created: Bool, now: Date) throws -> InstallReport {
+        let previous = try queue.read { db in
+            try db.fetchScalar(String.self, "SELECT version FROM courses WHERE id = ?", arguments: [manifest.courseID])
+        }
+        return try install(folder: relative, manifest: manifest, packageID: manifest.packageID, previousVersion: previous,
+                           created: created, source: home.absolute(relative: relative), now: now)
+    }
+
+    private func install(folder relative: String, manifest: PackageManifest, packageID: String, previousVersion previous: String?,
+                         created: Bool, source path: String, now: Date) throws -> InstallReport {
+        let folder = home.absolute(relative: relative)
         do {
             let loaded = CourseLoader.load(try FolderFiles(root: folder))
             guard let course = loaded.course else {

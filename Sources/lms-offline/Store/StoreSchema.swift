@@ -9,6 +9,7 @@ enum StoreSchema {
     /// The migrations, oldest first.
     static let migrator = DatabaseMigrator(migrations: [
         .init(version: 1, name: "client store", migrate: { db in try db.execute(sql: version1) }),
+        .init(version: 2, name: "sync", migrate: { db in try db.execute(sql: SyncSchema.version2) }),
     ])
 
     static let version1 = """

@@ -1,0 +1,152 @@
+import CoursePackage
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// What a course update did, for the summary.
+struct CourseUpdate: Sendable {
+    var courseID: String
+    /// The version installed before (nil for a first install).
+    var from: String?
+    var to: String
+    /// Entries fetched over the network and their bytes.
+    var fetchedEntries: Int
+    var fetchedBytes: Int64
+    /// Entries whose download continued a cut one.
+    var resumedEntries: Int
+}
+
+/// Brings a profile's courses to the newest versions the server announced (docs/PROTOCOL.md §10):
+/// the new manifest, then only the entries the device lacks (the delta, by hash), each downloaded
+/// with resume, then the new folder built from the installed one and the fetched entries, checked
+/// against the manifest, and installed by the same switch as a package file.
+struct CourseUpdater {
+    let http: SyncHTTP
+    let queue: DatabaseQueue
+    let home: ClientHome
+    let progress: ProgressBar
+
+    /// A course to bring up to date.
+    struct Target: Equatable {
+        var courseID: String
+        var version: String
+        /// The announced student build's id, when known.
+        var packageID: String?
+        /// The installed version and package, if any.
+        var installedVersion: String?
+        var installedFolder: String?
+    }
+
+    /// The courses of `profileID` whose announced version is newer than the installed one, or that are
+    /// not installed: active enrollments, and installed courses with an announced release.
+    static func targets(profileID: String, in db: Database) throws -> [Target] {
+        let rows = try db.fetchAll("""
+            SELECT k.course_id, r.version, r.package_id, e.latest_version, c.version, c.folder FROM
+              (SELECT course_id FROM enrollments WHERE profile_id = ?1 AND status = 'active'
+               UNION SELECT course_id FROM course_releases WHERE course_id IN (SELECT id FROM courses)
+                 AND course_id NOT IN (SELECT course_id FROM enrollments WHERE profile_id = ?1 AND status <> 'active')) k
+            LEFT JOIN course_releases r ON r.course_id = k.course_id
+            LEFT JOIN enrollments e ON e.profile_id = ?1 AND e.course_id = k.course_id
+            LEFT JOIN courses c ON c.id = k.course_id ORDER BY k.course_id
+            """, arguments: [profileID])
+        var targets: [Target] = []
+        for row in rows {
+            let announced = [row.string(1), row.string(3)].compactMap { $0.flatMap(SemanticVersion.init) }.max()
+            guard let announced, let courseID = row.string(0) else { continue }
+            let installed = row.string(4).flatMap(SemanticVersion.init)
+            if let installed, installed >= announced { continue }
+            let packageID = row.string(1).flatMap(SemanticVersion.init) == announced ? row.string(2) : nil
+            targets.append(Target(courseID: courseID, version: announced.description, packageID: packageID,
+                                  installedVersion: row.string(4), installedFolder: row.string(5)))
+        }
+        return targets
+    }
+
+    /// Updates (or installs) one course.
+    func update(_ target: Target, now: Date) throws -> CourseUpdate {
+        let course = Self.escape(target.courseID), version = Self.escape(target.version)
+        let base = "/api/v1/courses/\(course)/versions/\(version)"
+        let manifestBytes = try http.send("GET", base + "/manifest", maxBytes: SyncLimits.maxManifestBytes).body
+        let packageID = SHA256.hash(manifestBytes).hex
+        if let expected = target.packageID, expected != packageID {
+            throw SyncError(.corrupt(Messages.t(.manifestMismatch, target.courseID, target.version)))
+        }
+        let manifest: PackageManifest
+        do { manifest = try PackageManifest(data: manifestBytes) } catch { throw SyncError(.badAnswer("\(error)")) }
+        guard manifest.courseID == target.courseID, manifest.version.description == target.version else {
+            throw SyncError(.badAnswer("the manifest of \(target.courseID) \(target.version) names \(manifest.courseID) \(manifest.version)"))
+        }
+        let relative = "courses/\(manifest.courseID)/\(packageID)"
+        let folder = home.absolute(relative: relative)
+        var result = CourseUpdate(courseID: target.courseID, from: target.installedVersion, to: target.version,
+                                  fetchedEntries: 0, fetchedBytes: 0, resumedEntries: 0)
+        let known = try queue.read { db in
+            try db.fetchOne("SELECT 1 FROM course_versions WHERE course_id = ? AND package_id = ?",
+                            arguments: [manifest.courseID, packageID]) != nil
+        }
+        if !known {
+            // A folder left by a crash between building and switching is built again: it is not trusted.
+            try? FileManager.default.removeItem(atPath: folder)
+            let oldFolder = target.installedFolder.map(home.absolute(relative:))
+            let fetch = try entriesToFetch(target, manifest: manifest, oldFolder: oldFolder)
+            let downloads = home.path + "/downloads/\(manifest.courseID)/\(manifest.version)"
+            var downloader = EntryDownloader(http: http, directory: downloads)
+            var done: Int64 = 0
+            let total = fetch.reduce(Int64(0)) { $0 + Int64($1.size) }
+            downloader.onBytes = { n in done += Int64(n); progress.bytes(done, of: total, course: manifest.courseID) }
+            var fetched: [String: String] = [:]
+            for entry in fetch {
+                let got = try downloader.fetch(urlPath: base + "/entries/\(entry.sha256)", sha256: entry.sha256, size: entry.size)
+                fetched[entry.sha256] = got.path
+                result.fetchedEntries += got.bytes > 0 || entry.size == 0 ? 1 : 0
+                result.fetchedBytes += got.bytes
+                result.resumedEntries += got.resumed ? 1 : 0
+            }
+            try FileManager.default.createDirectory(atPath: home.coursesPath + "/" + manifest.courseID, withIntermediateDirectories: true)
+            do {
+                _ = try PackageDelta.assemble(manifestBytes: manifestBytes, onto: oldFolder, fetched: fetched, to: folder)
+            } catch {
+                throw SyncError(.corrupt("\(manifest.courseID) \(manifest.version): \(error)"))
+            }
+            _ = try CourseInstaller(queue: queue, home: home).install(verifiedFolder: relative, manifest: manifest, created: true, now: now)
+            try? FileManager.default.removeItem(atPath: downloads)
+            _ = rmdir(home.path + "/downloads/\(manifest.courseID)")   // when no other version's download waits there
+        } else {
+            _ = try CourseInstaller(queue: queue, home: home).install(verifiedFolder: relative, manifest: manifest, created: false, now: now)
+        }
+        return result
+    }
+
+    /// What to download: the server's delta from the installed version (docs/API.md), or, when the
+    /// server has no delta for it (a version installed from a file), the same plan made here from
+    /// the two manifests; every entry for a course not installed yet.
+    func entriesToFetch(_ target: Target, manifest: PackageManifest, oldFolder: String?) throws -> [PackageManifest.Entry] {
+        let wanted = Dictionary(manifest.entries.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a })
+        guard let oldFolder, let installed = target.installedVersion,
+              let data = FileManager.default.contents(atPath: oldFolder + "/" + PackageManifest.fileName),
+              let old = try? PackageManifest(data: data) else {
+            return wanted.values.sorted { $0.path < $1.path }
+        }
+        let local = try PackageDelta.make(from: old, to: manifest).fetch
+        do {
+            let path = "/api/v1/courses/\(Self.escape(target.courseID))/delta?from=\(Self.escape(installed))&to=\(Self.escape(target.version))"
+            let plan = try http.json("GET", path)
+            var list: [PackageManifest.Entry] = []
+            var seen: Set<String> = []
+            for item in plan["fetch"]?.arrayValue ?? [] {
+                guard let sha = item["sha256"]?.stringValue, let entry = wanted[sha], seen.insert(sha).inserted else { continue }
+                list.append(entry)
+            }
+            // The server's plan is for the version it knows as INSTALLED; what this folder lacks is fetched too.
+            for entry in local where seen.insert(entry.sha256).inserted { list.append(entry) }
+            return list
+        } catch let error as SyncError where error.isNotFound {
+            return local
+        }
+    }
+
+    /// A path segment, percent-encoded.
+    static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+}

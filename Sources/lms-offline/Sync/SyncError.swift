@@ -1,0 +1,46 @@
+import Foundation
+
+/// Why a sync step failed, sorted into what the student or a cron job can act on.
+struct SyncError: Error, CustomStringConvertible {
+    /// The kinds of failure.
+    enum Kind: Equatable {
+        /// The server could not be reached or the connection broke.
+        case network(String)
+        /// The token was refused (expired or revoked): log in again.
+        case unauthorized
+        /// The server answered an error (status, `code`, `message` from `{"error": {…}}`).
+        case server(status: Int, code: String, message: String)
+        /// The server's answer does not follow docs/PROTOCOL.md.
+        case badAnswer(String)
+        /// A download did not match its hash after every try.
+        case corrupt(String)
+    }
+
+    /// What went wrong.
+    let kind: Kind
+
+    init(_ kind: Kind) { self.kind = kind }
+
+    /// Whether the answer was 409 `epoch_changed` (PROTOCOL §7).
+    var isEpochChanged: Bool {
+        if case .server(409, "epoch_changed", _) = kind { return true }
+        return false
+    }
+
+    /// Whether the server said the thing asked for does not exist.
+    var isNotFound: Bool {
+        if case .server(404, _, _) = kind { return true }
+        return false
+    }
+
+    /// The message in the current language (never the token).
+    var description: String {
+        switch kind {
+        case .network(let what): return Messages.t(.syncNetwork, what)
+        case .unauthorized: return Messages.t(.syncLoginExpired)
+        case .server(let status, let code, let message): return Messages.t(.syncServerError, status, code, message)
+        case .badAnswer(let what): return Messages.t(.syncBadAnswer, what)
+        case .corrupt(let what): return Messages.t(.syncCorrupt, what)
+        }
+    }
+}
