@@ -71,3 +71,56 @@ struct WireCodecTests {
         #expect(SyncMerge.latest([]) == nil)
     }
 }
+
+struct WireCodecBuilderTests {
+    @Test func splicedValues_DecodeAsIfWrittenInPlace() throws {
+        let payloads: [JSONValue] = [["a": 1, "b": ["a": 2, "c": [["a": 3]]]], ["b": "x", "a": nil], ["c": [1.5, "y"]]]
+        var builder = WireCodec.Builder()
+        builder.beginObject(count: 2)
+        builder.key("cursor"); builder.value("v1.e.9")
+        builder.key("changes"); builder.beginArray(count: payloads.count)
+        for p in payloads {
+            builder.beginObject(count: 2)
+            builder.key("a"); builder.value(7)
+            builder.key("payload"); builder.splice(frame: WireCodec.encode(p, keyReferences: false))
+        }
+        let decoded = try WireCodec.decode(builder.bytes)
+        #expect(decoded["cursor"]?.stringValue == "v1.e.9")
+        #expect(decoded["changes"]?.arrayValue?.compactMap { $0["payload"] } == payloads)
+        #expect(decoded["changes"]?.arrayValue?.allSatisfy { $0["a"]?.numberValue == 7 } == true)
+    }
+
+    /// The Python client of the benchmark (scripts/bench/lmsframe.py) was written from docs/PROTOCOL.md
+    /// alone: frames it writes decode here and frames written here decode there.
+    @Test func anIndependentPythonCodec_Interoperates() throws {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        let script = """
+        import sys; sys.path.insert(0, sys.argv[1])
+        import lmsframe
+        data = sys.stdin.buffer.read()
+        value = lmsframe.decode(data)
+        value["python"] = [1, -2, 2.5, "ü", None, True, {"k": {"k": "again"}}]
+        sys.stdout.buffer.write(lmsframe.encode(value))
+        """
+        let input: JSONValue = ["seq": 41, "neg": -9_007_199_254_740_991, "s": "héllo", "list": [["k": 1], ["k": 2]], "d": 0.1]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, url.path + "/scripts/bench"]
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(WireCodec.encode(input)))
+        try stdin.fileHandleForWriting.close()
+        let output = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        let back = try WireCodec.decode([UInt8](output))
+        #expect(back["seq"] == input["seq"])
+        #expect(back["neg"] == input["neg"])
+        #expect(back["list"] == input["list"])
+        #expect(back["d"] == input["d"])
+        #expect(back["python"] == [1, -2, 2.5, "ü", nil, true, ["k": ["k": "again"]]])
+    }
+}

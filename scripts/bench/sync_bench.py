@@ -15,8 +15,15 @@ class Client:
     def call(self, method, path, body=b"", headers=None, token=None):
         headers = dict(headers or {})
         if token: headers["Authorization"] = "Bearer " + token
-        self.conn.request(method, path, body=body, headers=headers)
-        r = self.conn.getresponse()
+        try:
+            self.conn.request(method, path, body=body, headers=headers)
+            r = self.conn.getresponse()
+        except (http.client.RemoteDisconnected, ConnectionResetError, BrokenPipeError):
+            # The server closes keep-alive connections idle past its timeout: reconnect, as clients do.
+            self.conn.close()
+            self.conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
+            self.conn.request(method, path, body=body, headers=headers)
+            r = self.conn.getresponse()
         data = r.read()
         self.requests += 1
         self.sent += len(f"{method} {path} HTTP/1.1\r\n") + sum(len(k) + len(v) + 4 for k, v in headers.items()) + len(body) + 60

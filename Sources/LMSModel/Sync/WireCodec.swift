@@ -32,17 +32,58 @@ public enum WireCodec {
 
     // MARK: - Encoding
 
-    /// The frame holding `value`.
-    public static func encode(_ value: JSONValue) -> [UInt8] {
+    /// The frame holding `value`. With `keyReferences` false every key is written in full, so the
+    /// value's bytes (after the magic) can be spliced into another frame by a `Builder`.
+    public static func encode(_ value: JSONValue, keyReferences: Bool = true) -> [UInt8] {
         var writer = Writer()
+        writer.useReferences = keyReferences
         writer.bytes.append(contentsOf: magic)
         writer.write(value)
         return writer.bytes
     }
 
+    /// Builds a frame piece by piece with literal keys only, so that values encoded elsewhere (with
+    /// `encode(_:keyReferences: false)`) can be spliced in as they are, without decoding them.
+    public struct Builder {
+        var writer = Writer()
+
+        /// Starts a frame.
+        public init() {
+            writer.useReferences = false
+            writer.bytes.append(contentsOf: WireCodec.magic)
+        }
+
+        /// Starts an object of `count` members; write each with `key` then a value.
+        public mutating func beginObject(count: Int) {
+            writer.bytes.append(Tag.object.rawValue)
+            writer.varint(UInt64(count))
+        }
+
+        /// Starts an array of `count` values.
+        public mutating func beginArray(count: Int) {
+            writer.bytes.append(Tag.array.rawValue)
+            writer.varint(UInt64(count))
+        }
+
+        /// A member's key.
+        public mutating func key(_ key: String) { writer.key(key) }
+
+        /// A value.
+        public mutating func value(_ value: JSONValue) { writer.write(value) }
+
+        /// A value already encoded as a frame without key references (its magic is skipped).
+        public mutating func splice(frame: [UInt8]) {
+            writer.bytes.append(contentsOf: frame.dropFirst(WireCodec.magic.count))
+        }
+
+        /// The frame's bytes.
+        public var bytes: [UInt8] { writer.bytes }
+    }
+
     struct Writer {
         var bytes: [UInt8] = []
         var keys: [String: Int] = [:]
+        var useReferences = true
 
         init() { bytes.reserveCapacity(4096) }
 
@@ -64,6 +105,14 @@ public enum WireCodec {
         }
 
         mutating func key(_ k: String) {
+            guard useReferences else {
+                var k = k
+                k.withUTF8 { utf8 in
+                    varint(UInt64(utf8.count) << 1)
+                    bytes.append(contentsOf: utf8)
+                }
+                return
+            }
             if let index = keys[k] {
                 varint(UInt64(index) << 1 | 1)
             } else {

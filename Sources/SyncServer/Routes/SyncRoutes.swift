@@ -24,7 +24,12 @@ extension ServerApp {
 
     /// A frame response, gzip'd when the client accepts it.
     func frameResponse(_ value: JSONValue, request: HTTPRequest) throws -> HTTPResponse {
-        var bytes = WireCodec.encode(value)
+        try frameResponse(bytes: WireCodec.encode(value), request: request)
+    }
+
+    /// A frame response from its bytes, gzip'd when the client accepts it.
+    func frameResponse(bytes frame: [UInt8], request: HTTPRequest) throws -> HTTPResponse {
+        var bytes = frame
         var response = HTTPResponse(status: 200)
         if request.headers["Accept-Encoding"]?.lowercased().contains("gzip") == true {
             bytes = try Gzip.compress(bytes)
@@ -90,12 +95,23 @@ extension ServerApp {
             limit = n
         }
         let page = try store.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
-        let changes = page.changes.map { c in
-            JSONOut.obj([("sseq", JSONOut.n(Double(c.sseq))), ("kind", JSONOut.s(c.kind)), ("entity", JSONOut.s(c.entity)),
-                         ("course", JSONOut.opt(c.courseID)), ("payload", c.payload)])
+        // The page is built around the stored payload bytes: nothing is decoded and encoded again.
+        // `cursor` and `more` come first so that a client can read them before the changes.
+        var frame = WireCodec.Builder()
+        frame.beginObject(count: 4)
+        frame.key("cursor"); frame.value(JSONOut.s(makeCursor(page.next, epoch: epoch)))
+        frame.key("more"); frame.value(JSONOut.b(page.more))
+        frame.key("epoch"); frame.value(JSONOut.s(epoch))
+        frame.key("changes"); frame.beginArray(count: page.changes.count)
+        for change in page.changes {
+            frame.beginObject(count: 5)
+            frame.key("sseq"); frame.value(JSONOut.n(Double(change.sseq)))
+            frame.key("kind"); frame.value(JSONOut.s(change.kind))
+            frame.key("entity"); frame.value(JSONOut.s(change.entity))
+            frame.key("course"); frame.value(JSONOut.opt(change.courseID))
+            frame.key("payload"); frame.splice(frame: change.payloadFrame)
         }
-        return try frameResponse(JSONOut.obj([("cursor", JSONOut.s(makeCursor(page.next, epoch: epoch))), ("more", JSONOut.b(page.more)),
-                                              ("epoch", JSONOut.s(epoch)), ("changes", JSONOut.arr(changes))]), request: context.request)
+        return try frameResponse(bytes: frame.bytes, request: context.request)
     }
 
     /// `POST /api/v1/sync/blobs/missing` `{"sha256": [...]}` → `{"missing": [...]}`.

@@ -8,7 +8,11 @@ struct ServerChange: Sendable {
     var kind: String
     var entity: String
     var courseID: String?
-    var payload: JSONValue
+    /// The payload as stored: a frame without key references, spliced into pages as it is.
+    var payloadFrame: [UInt8]
+
+    /// The payload, decoded (tests and tools; pages never decode it).
+    var payload: JSONValue { (try? WireCodec.decode(payloadFrame)) ?? JSONValue(.null) }
 }
 
 /// The kinds of student work that a course's staff also see.
@@ -20,10 +24,12 @@ extension ServerStore {
     @discardableResult
     static func appendChange(kind: String, entity: String, userID: String?, courseID: String?, payload: JSONValue,
                              in db: Database) throws -> Int64 {
-        try appendChange(kind: kind, entity: entity, userID: userID, courseID: courseID, encodedPayload: Data(WireCodec.encode(payload)), in: db)
+        try appendChange(kind: kind, entity: entity, userID: userID, courseID: courseID,
+                         encodedPayload: Data(WireCodec.encode(payload, keyReferences: false)), in: db)
     }
 
-    /// Appends a server change whose payload is already encoded (a frame of its own).
+    /// Appends a server change whose payload is already encoded: a frame of its own, written
+    /// without key references (`WireCodec.encode(_:keyReferences: false)`), so pages can splice it.
     @discardableResult
     static func appendChange(kind: String, entity: String, userID: String?, courseID: String?, encodedPayload: Data,
                              in db: Database) throws -> Int64 {
@@ -57,32 +63,53 @@ extension ServerStore {
 
     /// The changes after `cursor` that `user` may see, oldest first: at most `limit` and about `maxBytes`,
     /// and the cursor to continue from (past invisible changes too, when the page is not full).
+    ///
+    /// Each rule of visibility is its own indexed query with its own LIMIT, merged here in order: one
+    /// query with an OR of the rules would make SQLite gather every remaining match before sorting,
+    /// on every page.
     func changes(for user: User, after cursor: Int64, limit: Int, maxBytes: Int) throws -> (changes: [ServerChange], more: Bool, next: Int64) {
         try read { db in
             // One read transaction: every change up to `latest` is considered by this page.
-            let latest = try db.fetchScalar(Int64.self, "SELECT COALESCE(MAX(sseq), 0) FROM changes") ?? 0
-            let staffClause = user.role >= .teacher
-                ? "OR (course_id IN (SELECT course_id FROM course_staff WHERE user_id = ?2) AND kind IN ('progress', 'attempt', 'attemptResult', 'submission'))"
-                : ""
-            let sql = """
-                SELECT sseq, kind, entity, course_id, payload FROM changes
-                WHERE sseq > ?1 AND sseq <= ?4 AND (user_id = ?2
-                   OR (user_id IS NULL AND course_id IN (SELECT course_id FROM enrollments WHERE user_id = ?2 AND status = 'active'
-                                                         UNION SELECT course_id FROM course_staff WHERE user_id = ?2))
-                   \(staffClause))
-                ORDER BY sseq LIMIT ?3
-                """
+            let latest = try db.cachedStatement(sql: "SELECT COALESCE(MAX(sseq), 0) FROM changes").fetchScalar(Int64.self) ?? 0
+            let columns = "SELECT sseq, kind, entity, course_id, payload FROM changes"
+            var queries: [(String, StatementArguments)] = [
+                ("\(columns) WHERE user_id = ?1 AND sseq > ?2 AND sseq <= ?3 ORDER BY sseq LIMIT ?4", [user.id, cursor, latest, limit + 1]),
+            ]
+            let member = try db.cachedStatement(sql: """
+                SELECT course_id FROM enrollments WHERE user_id = ? AND status = 'active' UNION SELECT course_id FROM course_staff WHERE user_id = ?
+                """).fetchColumn(String.self, arguments: [user.id, user.id]).compactMap { $0 }
+            for course in member {
+                queries.append(("\(columns) WHERE course_id = ?1 AND user_id IS NULL AND sseq > ?2 AND sseq <= ?3 ORDER BY sseq LIMIT ?4",
+                                [course, cursor, latest, limit + 1]))
+            }
+            if user.role >= .teacher {
+                let taught = try db.cachedStatement(sql: "SELECT course_id FROM course_staff WHERE user_id = ?")
+                    .fetchColumn(String.self, arguments: [user.id]).compactMap { $0 }
+                for course in taught {
+                    queries.append(("""
+                        \(columns) WHERE course_id = ?1 AND sseq > ?2 AND sseq <= ?3 AND user_id IS NOT NULL AND user_id != ?5
+                        AND kind IN ('progress', 'attempt', 'attemptResult', 'submission') ORDER BY sseq LIMIT ?4
+                        """, [course, cursor, latest, limit + 1, user.id]))
+                }
+            }
+            var found: [Int64: ServerChange] = [:]
+            for (sql, arguments) in queries {
+                try db.cachedStatement(sql: sql).forEach(arguments: arguments) { row in
+                    let sseq = row.int64(at: 0)
+                    guard found[sseq] == nil else { return }
+                    found[sseq] = ServerChange(sseq: sseq, kind: row.string(at: 1), entity: row.string(at: 2),
+                                               courseID: row.isNull(at: 3) ? nil : row.string(at: 3), payloadFrame: [UInt8](row.data(at: 4)))
+                }
+            }
+            let ordered = found.values.sorted { $0.sseq < $1.sseq }
             var out: [ServerChange] = []
             var bytes = 0
-            var more = false
-            try db.cachedStatement(sql: sql).forEach(arguments: [cursor, user.id, limit + 1, latest]) { row in
-                guard out.count < limit, bytes < maxBytes else { more = true; return }
-                let blob = row.data(at: 4)
-                bytes += blob.count
-                let payload = (try? WireCodec.decode([UInt8](blob))) ?? JSONValue(.null)
-                out.append(ServerChange(sseq: row.int64(at: 0), kind: row.string(at: 1), entity: row.string(at: 2),
-                                        courseID: row.isNull(at: 3) ? nil : row.string(at: 3), payload: payload))
+            for change in ordered {
+                guard out.count < limit, bytes < maxBytes else { break }
+                bytes += change.payloadFrame.count
+                out.append(change)
             }
+            let more = out.count < ordered.count
             let next = more ? (out.last?.sseq ?? cursor) : max(cursor, latest)
             return (out, more, next)
         }

@@ -204,6 +204,9 @@ final class ServerStore: @unchecked Sendable {
             CREATE INDEX submissions_user ON submissions(user_id, course_id, assignment_id);
             """)
         }
+        migrator.register(version: 4, name: "an index for course-wide changes") { db in
+            try db.execute(sql: "CREATE INDEX changes_course_wide ON changes(course_id, sseq) WHERE user_id IS NULL")
+        }
         return migrator
     }()
 }

@@ -137,7 +137,7 @@ struct SyncIngest {
             ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET completed = excluded.completed, seconds = excluded.seconds,
                    last_opened_at = excluded.last_opened_at, updated_at = excluded.updated_at
             """).execute(arguments: [user.id, course.id, lesson, merged.completed, JSONWriter.write(seconds), opened, nowMilliseconds()])
-        var members: [(String, JSONValue)] = [("course", JSONOut.s(course.id)), ("lesson", JSONOut.s(lesson)),
+        var members: [(String, JSONValue)] = [("user", JSONOut.s(user.id)), ("course", JSONOut.s(course.id)), ("lesson", JSONOut.s(lesson)),
                                               ("completed", JSONOut.b(merged.completed)), ("secondsByDevice", seconds)]
         if let opened { members.append(("lastOpenedAt", JSONOut.n(Double(opened)))) }
         try ServerStore.appendChange(kind: "progress", entity: merged.id, userID: user.id, courseID: course.id, payload: JSONOut.obj(members), in: db)
@@ -170,7 +170,9 @@ struct SyncIngest {
             }
         }
         let result = try Grader.grade(quiz, responses: responses)
-        let encoded = Data(WireCodec.encode(payload))
+        // Whose work it is, for the devices of teachers who pull several students' work.
+        let owned = JSONValue(.object([(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }))
+        let encoded = Data(WireCodec.encode(owned, keyReferences: false))
         try db.cachedStatement(sql: """
             INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
                                  awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -183,7 +185,7 @@ struct SyncIngest {
                          ("maxPoints", JSONOut.n(q.maxPoints)), ("manual", JSONOut.b(q.needsManualGrading))])
         }
         try ServerStore.appendChange(kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, payload: JSONOut.obj([
-            ("quiz", JSONOut.s(quizID)), ("course", JSONOut.s(courseID)), ("points", JSONOut.n(result.points)),
+            ("user", JSONOut.s(user.id)), ("quiz", JSONOut.s(quizID)), ("course", JSONOut.s(courseID)), ("points", JSONOut.n(result.points)),
             ("maxPoints", JSONOut.n(result.maxPoints)), ("awaitingTeacher", JSONOut.b(result.awaitingManualGrading)),
             ("questions", JSONOut.arr(questions)),
         ]), in: db)
@@ -216,7 +218,7 @@ struct SyncIngest {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: [id, user.id, course.id, current, Int64(payload["version"]?.numberValue ?? 1),
                                      Data(WireCodec.encode(payload)), submittedAt, now, late])
-        var members = payload.objectMembers ?? []
+        var members = [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }
         members.append((key: "receivedAt", value: JSONOut.n(Double(now))))
         members.append((key: "late", value: JSONOut.b(late)))
         try ServerStore.appendChange(kind: "submission", entity: id, userID: user.id, courseID: course.id,
