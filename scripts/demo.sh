@@ -74,17 +74,27 @@ curl -sf -H "Authorization: Bearer $SAM" "$S/api/v1/courses?enrollment=enrolled"
 curl -sf -H "Authorization: Bearer $SAM" -o "$work/downloaded.zip" "$S/api/v1/courses/intro-programming/versions/latest/package"
 "$lms" inspect "$work/downloaded.zip" | head -n 3
 
-step "The student installs the downloaded course and studies offline"
+step "The student installs the downloaded course and studies offline (no network needed from here)"
 export LMS_HOME="$work/student-home" LMS_PIN=2468
 "$lms" install "$work/downloaded.zip"
-"$lms" profile add ana
+"$lms" profile add sam
 "$lms" courses
 "$lms" read welcome --done
 printf '{"q1": 1, "q2": [0, 2], "q3": true, "q4": "def", "q5": 3.14, "q6": {"Int": "42", "String": "\\"hi\\""}}' > "$work/answers.json"
 "$lms" quiz check --answers "$work/answers.json"
+printf '{"e1": 0, "e2": 5, "e3": {"a": "1", "b": "2", "c": "3"}, "e4": "Washing dishes until the rack is empty."}' > "$work/exam.json"
+"$lms" quiz exam --answers "$work/exam.json"
 "$lms" submit reflection --text "Loops were hardest; drawing them helped."
-"$lms" student "$work/rich-1.3.0.zip" -o "$work/rich-1.3.0-student.zip" >/dev/null
-"$lms" install "$work/rich-1.3.0-student.zip"   # an update from a USB stick keeps all work
+
+step "A link appears: the student logs in and syncs (work goes up, the exam's score comes back)"
+printf '%s\n' 'student password' | "$lms" login --server "$S" --username sam --password-stdin
+"$lms" sync
+"$lms" grades
+
+step "The teacher publishes version 1.3.0; the student's next sync fetches only what changed"
+curl -sf -X POST -H "Authorization: Bearer $ADA" -H "X-Changelog: More loop practice" --data-binary @"$work/rich-1.3.0.zip" "$S/api/v1/courses" \
+  | python3 -c 'import json,sys; d=json.load(sys.stdin); print("published", d["version"], "changed:", ", ".join(d["changes"]["changed"]), "students affected:", d["studentsAffected"])'
+"$lms" sync
 "$lms" progress
 "$lms" due
 unset LMS_HOME LMS_PIN
