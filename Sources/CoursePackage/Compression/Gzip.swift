@@ -12,12 +12,12 @@ public enum Gzip {
     /// windowBits for a gzip wrapper (15 + 16).
     static let gzipWindowBits: Int32 = 31
     /// zlib's level: 6 is its default balance of speed and size.
-    static let level: Int32 = 6
+    public static let level: Int32 = 6
     /// Working chunk size.
     static let chunkBytes = 64 * 1024
 
     /// The gzip stream of `data`.
-    public static func compress(_ data: [UInt8]) throws -> [UInt8] {
+    public static func compress(_ data: [UInt8], level: Int32 = Gzip.level) throws -> [UInt8] {
         var stream = z_stream()
         guard czlib_deflateInit2(&stream, level, gzipWindowBits, 8, Z_DEFAULT_STRATEGY) == Z_OK else {
             throw GzipError(description: "deflateInit2 failed")
