@@ -60,6 +60,10 @@ import Testing
         #expect(try phone.count("SELECT count(*) FROM progress WHERE completed = 1") == 2, "both lessons, one from before the backup and one after")
         #expect(try phone.count("SELECT count(*) FROM attempts") == 1, "the attempt made after the backup came back, once")
         #expect(try laptop.count("SELECT count(*) FROM attempts") == 1)
+        // Once the server's grade is here it stands for the quiz: one line, not the local one beside it.
+        let grades = try JSONParser.parse(try laptop.ok(["grades", "--json"]).stdout).arrayValue ?? []
+        #expect(grades.filter { $0["item"]?.stringValue == "foundations/check" }.count == 1)
+        #expect(grades.first { $0["item"]?.stringValue == "foundations/check" }?["source"]?.stringValue == "server")
         kill(restarted.processIdentifier, SIGTERM)
         restarted.waitUntilExit()
         #expect(restarted.terminationStatus == 0)

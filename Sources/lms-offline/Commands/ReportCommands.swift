@@ -82,7 +82,10 @@ enum ReportCommands {
         try context.queue.read { db in
             try db.forEach("""
                 SELECT course_id, quiz_id, status, points, max_points, submitted_at FROM attempts
-                WHERE profile_id = ?1 AND status <> 'draft' AND (?2 IS NULL OR course_id = ?2) ORDER BY submitted_at
+                WHERE profile_id = ?1 AND status <> 'draft' AND (?2 IS NULL OR course_id = ?2)
+                  AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.profile_id = attempts.profile_id AND g.course_id = attempts.course_id
+                                  AND g.item_id = attempts.quiz_id)  -- the server's grade stands for the quiz once it is here
+                ORDER BY submitted_at
                 """, arguments: [profile.id, courseID]) { c in
                 let awaiting = c.string(at: 2) == "awaiting"
                 entries.append(.obj([("course", .str(c.string(at: 0))), ("item", .str(c.string(at: 1))), ("kind", .str("quiz")),
