@@ -20,6 +20,20 @@ import Testing
         return p.terminationStatus
     }
 
+    /// Starts `lms-server serve` on `data` at `port` (the port the devices know) and waits until it listens.
+    func serve(_ data: String, port: UInt16) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: SyncWorld.serverBinary)
+        process.arguments = ["serve", "--data", data, "--port", String(port)]
+        process.environment = SyncWorld.environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        _ = out.fileHandleForReading.availableData   // the "listening" line
+        return process
+    }
+
     @Test func afterARestore_TheNextSyncPushesAgainWhatTheServerLacks() throws {
         let world = try SyncWorld()
         try world.createUser("sam")
@@ -41,16 +55,8 @@ import Testing
         kill(world.process.processIdentifier, SIGTERM)
         world.process.waitUntilExit()
         #expect(try server(["restore", "--data", data, "--from", backup, "--force"]) == 0)
-        let restarted = Process()
-        restarted.executableURL = URL(fileURLWithPath: SyncWorld.serverBinary)
-        restarted.arguments = ["serve", "--data", data, "--port", String(world.port)]
-        restarted.environment = SyncWorld.environment
-        let out = Pipe()
-        restarted.standardOutput = out
-        restarted.standardError = FileHandle.nullDevice
-        try restarted.run()
+        let restarted = try serve(data, port: world.port)
         defer { if restarted.isRunning { kill(restarted.processIdentifier, SIGKILL); restarted.waitUntilExit() } }
-        _ = out.fileHandleForReading.availableData   // the "listening" line: the server is up
 
         // The restored server has only the first entry; the laptop's next sync restores the rest.
         let again = try laptop.sync()
@@ -93,15 +99,7 @@ import Testing
             kill(current.processIdentifier, SIGKILL)   // the server dies mid-sync: no graceful stop
             current.waitUntilExit()
             sync.waitUntilExit()
-            let next = Process()
-            next.executableURL = URL(fileURLWithPath: SyncWorld.serverBinary)
-            next.arguments = ["serve", "--data", data, "--port", String(world.port)]
-            next.environment = SyncWorld.environment
-            let out = Pipe()
-            next.standardOutput = out
-            next.standardError = FileHandle.nullDevice
-            try next.run()
-            _ = out.fileHandleForReading.availableData
+            let next = try serve(data, port: world.port)
             restarts.append(next)
             current = next
         }
