@@ -28,6 +28,24 @@ struct SyncIngest {
     final class BatchMemo {
         var latest: [String: String?] = [:]
         var enrolled: [String: Bool] = [:]
+        /// Lesson ids, quizzes and assignments by course version (`Course.lessons` and friends
+        /// are computed: asking them for every entry would rebuild the lists each time).
+        var lessons: [String: Set<String>] = [:]
+        var quizzes: [String: [String: Quiz]] = [:]
+
+        func lessonIDs(_ course: Course) -> Set<String> {
+            let key = course.id + "@" + course.version.description
+            if let known = lessons[key] { return known }
+            let ids = Set(course.lessons.map(\.id))
+            lessons[key] = ids
+            return ids
+        }
+
+        func quiz(_ id: String, in course: Course) -> Quiz? {
+            let key = course.id + "@" + course.version.description
+            if quizzes[key] == nil { quizzes[key] = Dictionary(course.quizzes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+            return quizzes[key]?[id]
+        }
     }
 
     func run(_ entries: [JSONValue]) throws -> Outcome {
@@ -104,17 +122,17 @@ struct SyncIngest {
         guard memo.enrolled[courseID] == true else { throw Rejection(reason: "you are not enrolled in \(courseID)") }
         let entity = entry["entity"]?.stringValue ?? ""
         switch entry["kind"]?.stringValue {
-        case "progress": try applyProgress(payload, course: course, in: db)
-        case "attempt": try applyAttempt(payload, id: entity, courses: courses, now: now, in: db)
+        case "progress": try applyProgress(payload, course: course, memo: memo, in: db)
+        case "attempt": try applyAttempt(payload, id: entity, courses: courses, memo: memo, now: now, in: db)
         case "submission": try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
         case let other: throw Rejection(reason: "devices cannot push \(other ?? "entries without a kind")")
         }
     }
 
-    private func applyProgress(_ payload: JSONValue, course: Course, in db: Database) throws {
+    private func applyProgress(_ payload: JSONValue, course: Course, memo: BatchMemo, in db: Database) throws {
         guard let lessonID = payload["lesson"]?.stringValue else { throw Rejection(reason: "progress without a lesson") }
         let lesson = course.renamed[lessonID] ?? lessonID
-        guard course.lessons.contains(where: { $0.id == lesson }) else { throw Rejection(reason: "\(course.id) has no lesson \(lessonID)") }
+        guard memo.lessonIDs(course).contains(lesson) else { throw Rejection(reason: "\(course.id) has no lesson \(lessonID)") }
         var incoming = LMSModel.Progress(userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
         for member in payload["secondsByDevice"]?.objectMembers ?? [] {
             if let n = member.value.numberValue, n >= 0, n < 1e9 { incoming.secondsByDevice[member.key] = Int(n) }
@@ -143,7 +161,8 @@ struct SyncIngest {
         try ServerStore.appendChange(kind: "progress", entity: merged.id, userID: user.id, courseID: course.id, payload: JSONOut.obj(members), in: db)
     }
 
-    private func applyAttempt(_ payload: JSONValue, id: String, courses: [String: Course], now: Int64, in db: Database) throws {
+    private func applyAttempt(_ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo, now: Int64,
+                              in db: Database) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
         if let owner = try db.cachedStatement(sql: "SELECT user_id FROM attempts WHERE id = ?").fetchScalar(String.self, arguments: [id]) {
             if owner == user.id { return }  // the same attempt from another device: once
@@ -152,7 +171,7 @@ struct SyncIngest {
         guard let courseID = payload["course"]?.stringValue, let version = payload["courseVersion"]?.stringValue,
               let quizID = payload["quiz"]?.stringValue else { throw Rejection(reason: "an attempt needs course, courseVersion and quiz") }
         guard let course = courses[courseID + "@" + version] else { throw Rejection(reason: "\(courseID) has no version \(version)") }
-        guard let quiz = course.quizzes.first(where: { $0.id == quizID }) else { throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)") }
+        guard let quiz = memo.quiz(quizID, in: course) else { throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)") }
         var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONValue(.null))
         if quiz.mode == .exam {
             // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
