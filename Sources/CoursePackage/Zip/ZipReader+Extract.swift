@@ -30,15 +30,18 @@ extension ZipReader {
         do {
             _ = chmod(temp, 0o755)
             let pipeline = ZipExtractionPipeline(chunkBytes: Self.chunkBytes)
+            // Folders made so far: a course has thousands of files in a few folders, and a mkdir
+            // (failing with EEXIST) plus an lstat per file showed up as system time on ext4.
+            var made: Set<String> = []
             for entry in entries {
                 let destination = temp + "/" + entry.path
                 if entry.isDirectory {
-                    try Self.makeDirectories(destination, below: temp)
+                    try Self.makeDirectories(destination, below: temp, made: &made)
                     try verify?(entry, SHA256.hash(bytes: []))
                     continue
                 }
                 if let slash = destination.lastIndex(of: "/") {
-                    try Self.makeDirectories(String(destination[..<slash]), below: temp)
+                    try Self.makeDirectories(String(destination[..<slash]), below: temp, made: &made)
                 }
                 let file = try ZipFileDescriptor(path: destination, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
                                                  mode: 0o644)
@@ -61,14 +64,17 @@ extension ZipReader {
         }
     }
 
-    /// Creates `path` and its missing parents down from `root` (which exists), mode 0755.
-    static func makeDirectories(_ path: String, below root: String) throws {
-        guard path.count > root.count else { return }
+    /// Creates `path` and its missing parents down from `root` (which exists), mode 0755; `made`
+    /// remembers the folders already there, so each is created (or checked) once per extraction.
+    static func makeDirectories(_ path: String, below root: String, made: inout Set<String>) throws {
+        guard path.count > root.count, !made.contains(path) else { return }
         let relative = path.dropFirst(root.count + 1)
         var current = root
         // Bounded by the number of segments of a validated path (<= maxPathBytes / 2).
         for segment in relative.split(separator: "/") {
             current += "/" + segment
+            if made.contains(current) { continue }
+            made.insert(current)
             if mkdir(current, 0o755) == 0 {
                 _ = chmod(current, 0o755)
                 continue
