@@ -45,8 +45,10 @@ extension ZipReader {
                 }
                 let file = try ZipFileDescriptor(path: destination, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
                                                  mode: 0o644)
-                guard fchmod(file.fd, 0o644) == 0 else {
-                    throw ZipError.io(operation: "chmod", path: destination, errno: errno)
+                if Self.umaskNarrowsFileMode {
+                    guard fchmod(file.fd, 0o644) == 0 else {
+                        throw ZipError.io(operation: "chmod", path: destination, errno: errno)
+                    }
                 }
                 let stream = try openStream(entry)
                 let hashMode: ZipExtractionPipeline.HashMode =
@@ -63,6 +65,16 @@ extension ZipReader {
             throw error
         }
     }
+
+    /// Whether this process's umask would take bits from mode 0644, so that each extracted file
+    /// needs an `fchmod`. Read once from /proc/self/status: changing the umask to find out is not
+    /// safe in a multi-threaded server. When it cannot be read, files are chmod'ed to be sure.
+    static let umaskNarrowsFileMode: Bool = {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+              let mask = Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) else { return true }
+        return mask & 0o644 != 0
+    }()
 
     /// Creates `path` and its missing parents down from `root` (which exists), mode 0755; `made`
     /// remembers the folders already there, so each is created (or checked) once per extraction.
