@@ -141,6 +141,7 @@ public enum CourseLoader {
     /// student copy (`.quiz.json`) would replace another file.
     static func checkNames(_ paths: [String], diagnostics: inout [Diagnostic]) {
         var seen: [String: String] = [:]
+        let all = Set(paths)
         for path in paths {
             if !CoursePath.isSafeRelative(path) {
                 diagnostics.append(.error(path, nil, "this name cannot go in a package (backslash, control character or a . segment): rename it"))
@@ -150,7 +151,7 @@ public enum CourseLoader {
                 diagnostics.append(.error(path, nil, "differs from \(other) only by case or accents: rename one of them"))
             }
             seen[key] = path
-            if path.hasSuffix(".gift"), paths.contains(String(path.dropLast(".gift".count)) + ".quiz.json") {
+            if path.hasSuffix(".gift"), all.contains(String(path.dropLast(".gift".count)) + ".quiz.json") {
                 diagnostics.append(.error(path, nil, "a quiz of the same name exists as .quiz.json: rename one (the student build writes GIFT exams as .quiz.json)"))
             }
         }

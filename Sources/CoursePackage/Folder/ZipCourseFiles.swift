@@ -85,7 +85,7 @@ public enum CourseSource {
         if isDir.boolValue { return .folder(try FolderFiles(root: path)) }
         let zipped = try ZipCourseFiles(path: path)
         if zipped.prefix.isEmpty, zipped.zip.entry(named: PackageManifest.fileName) != nil {
-            return .package(try PackageArchive(path: path))
+            return .package(try PackageArchive(path: path, reader: zipped.zip))
         }
         return .zippedFolder(zipped)
     }

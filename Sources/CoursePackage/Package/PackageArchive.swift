@@ -17,9 +17,14 @@ public final class PackageArchive: CourseFiles {
     private let listed: [String: PackageManifest.Entry]
 
     /// Opens and checks a package.
-    public init(path: String, limits: ZipLimits = .default) throws {
+    public convenience init(path: String, limits: ZipLimits = .default) throws {
+        try self.init(path: path, reader: try ZipReader(path: path, limits: limits))
+    }
+
+    /// Opens a package from an archive already read (its central directory parsed and checked once).
+    init(path: String, reader: ZipReader) throws {
         self.path = path
-        self.zip = try ZipReader(path: path, limits: limits)
+        self.zip = reader
         guard let manifestEntry = zip.entry(named: PackageManifest.fileName) else { throw PackageError.missingManifest }
         self.manifest = try PackageManifest(data: try zip.readData(manifestEntry))
         self.packageID = manifest.packageID

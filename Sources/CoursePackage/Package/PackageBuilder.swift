@@ -106,7 +106,7 @@ public enum PackageBuilder {
         for quiz in course.quizzes where quiz.mode == .exam {
             guard let path = loaded.itemPaths[quiz.id] else { continue }
             let jsonPath = path.hasSuffix(".gift") ? String(path.dropLast(".gift".count)) + ".quiz.json" : path
-            let text = JSONWriter.write(QuizJSONWriter.json(quiz, removingKeys: true), pretty: true)
+            let text = JSONWriter.write(QuizJSONWriter.studentCopy(of: quiz), pretty: true)
             result.removeAll { $0.path == path }
             if jsonPath != path, result.contains(where: { $0.path == jsonPath }) {
                 throw PackageError.cannotWrite(path: jsonPath, reason: "the student copy of \(path) would replace an existing file")

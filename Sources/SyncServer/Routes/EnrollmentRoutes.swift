@@ -161,7 +161,7 @@ extension ServerStore {
     func roster(courseID: String) throws -> [(User, String, String, [String])] {
         try read { db in
             try db.fetchAll("""
-                SELECT \(Self.userColumns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", ")),
+                SELECT \(Self.qualifiedUserColumns),
                        e.status, e.source, e.groups
                 FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.username
                 """, arguments: [courseID]).map { row in

@@ -5,6 +5,8 @@ import LMSModel
 /// Users, tokens, reset codes and login throttling.
 extension ServerStore {
     static let userColumns = "id, username, display_name, email, role, disabled"
+    /// The same columns of a table aliased `u`, for joins.
+    static let qualifiedUserColumns = "u.id, u.username, u.display_name, u.email, u.role, u.disabled"
 
     static func user(from row: Row) -> User {
         User(id: row.string("id") ?? "", username: row.string("username") ?? "", displayName: row.string("display_name") ?? "",
@@ -86,7 +88,7 @@ extension ServerStore {
     func user(forTokenHash hash: [UInt8], now: Int64) throws -> User? {
         try read { db in
             let sql = """
-                SELECT \(Self.userColumns.split(separator: ",").map { "u." + $0.trimmingCharacters(in: .whitespaces) }.joined(separator: ", "))
+                SELECT \(Self.qualifiedUserColumns)
                 FROM tokens t JOIN users u ON u.id = t.user_id
                 WHERE t.hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.disabled = 0
                 """
