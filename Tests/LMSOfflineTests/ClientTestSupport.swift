@@ -21,6 +21,18 @@ final class ClientFixture {
         try CLI.run(args, in: scratch.path, environment: environment.merging(extra) { $1 })
     }
 
+    /// Starts `lms-offline args` in the background, output discarded (for tests that kill it).
+    func launch(_ args: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CLI.binary)
+        process.arguments = args
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
     /// Runs and expects success.
     @discardableResult
     func ok(_ args: [String], _ extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {

@@ -207,13 +207,7 @@ import Testing
         try device.ok(["submit", "reflection", "--text", "mine"])
         let total = try device.count("SELECT count(*) FROM outbox")
         for delay in [0.15, 0.4, 0.8] {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: CLI.binary)
-            process.arguments = ["sync", "--quiet"]
-            process.environment = ProcessInfo.processInfo.environment.merging(device.environment) { $1 }
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
+            let process = try device.launch(["sync", "--quiet"])
             Thread.sleep(forTimeInterval: delay)
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()

@@ -88,13 +88,7 @@ import Testing
         var restarts: [Process] = []
         defer { for p in restarts where p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() } }
         for delay in [0.1, 0.3] {
-            let sync = Process()
-            sync.executableURL = URL(fileURLWithPath: CLI.binary)
-            sync.arguments = ["sync", "--quiet"]
-            sync.environment = ProcessInfo.processInfo.environment.merging(device.environment) { $1 }
-            sync.standardOutput = FileHandle.nullDevice
-            sync.standardError = FileHandle.nullDevice
-            try sync.run()
+            let sync = try device.launch(["sync", "--quiet"])
             Thread.sleep(forTimeInterval: delay)
             kill(current.processIdentifier, SIGKILL)   // the server dies mid-sync: no graceful stop
             current.waitUntilExit()
