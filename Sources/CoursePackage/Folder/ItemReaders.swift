@@ -85,8 +85,7 @@ enum LessonReader {
 
     static func warnUnknown(_ fm: FrontMatter, _ known: Set<String>, file: String, diagnostics: inout [Diagnostic]) {
         for field in fm.fields where !known.contains(field.key) {
-            let hint = known.min { editDistance($0, field.key) < editDistance($1, field.key) }
-            let suggestion = hint.flatMap { editDistance($0, field.key) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
+            let suggestion = nearest(to: field.key, among: known.sorted(), within: 2).map { " (did you mean \"\($0)\"?)" } ?? ""
             diagnostics.append(.warning(file, field.line, "unknown front matter key \"\(field.key)\" is ignored\(suggestion)"))
         }
     }

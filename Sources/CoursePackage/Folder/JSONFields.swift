@@ -27,8 +27,7 @@ struct JSONFields {
     /// Warns about keys outside `known`.
     mutating func warnUnknownKeys(_ known: Set<String>) {
         for member in object.objectMembers ?? [] where !known.contains(member.key) {
-            let hint = known.min { editDistance($0, member.key) < editDistance($1, member.key) }
-            let suggestion = hint.flatMap { editDistance($0, member.key) <= 2 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
+            let suggestion = nearest(to: member.key, among: known.sorted(), within: 2).map { " (did you mean \"\($0)\"?)" } ?? ""
             warning(member.value.line, "unknown key \"\(member.key)\" in \(context) is ignored\(suggestion)")
         }
     }

@@ -16,3 +16,14 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     }
     return previous[b.count]
 }
+
+/// The candidate nearest to `text` by edit distance (the first of equals), or nil when there is
+/// none within `maxDistance`: the "did you mean" of unknown ids, keys, options and commands.
+public func nearest(to text: String, among candidates: some Sequence<String>, within maxDistance: Int = .max) -> String? {
+    var best: (candidate: String, distance: Int)?
+    for candidate in candidates {
+        let distance = editDistance(candidate, text)
+        if distance <= maxDistance, distance < (best?.distance ?? .max) { best = (candidate, distance) }
+    }
+    return best?.candidate
+}

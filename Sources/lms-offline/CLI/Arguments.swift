@@ -48,7 +48,7 @@ struct Arguments: Sendable {
                 }
             } else {
                 let all = known.union(valued).sorted()
-                let hint = all.min { editDistance($0, name) < editDistance($1, name) }.map { " (did you mean --\($0)?)" } ?? ""
+                let hint = nearest(to: name, among: all).map { " (did you mean --\($0)?)" } ?? ""
                 throw UsageError(description: "unknown option \(arg)\(hint)")
             }
         }

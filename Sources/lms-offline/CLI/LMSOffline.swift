@@ -44,7 +44,7 @@ enum LMSOffline {
             return 0
         }
         guard let command = commands.first(where: { $0.name == name }) else {
-            let hint = commands.filter { !$0.hidden }.map(\.name).min { editDistance($0, name) < editDistance($1, name) }
+            let hint = nearest(to: name, among: commands.filter { !$0.hidden }.map(\.name))
             console.err("lms-offline: unknown command \"\(name)\"\(hint.map { " (did you mean \($0)?)" } ?? ""); run lms-offline help")
             return 2
         }

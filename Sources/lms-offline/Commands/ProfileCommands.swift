@@ -18,7 +18,7 @@ enum ProfileCommands {
         case "switch", "use": return try switchTo(args, context)
         case "remove", "rm": return try remove(args, context)
         default:
-            let hint = ["add", "list", "switch", "remove"].min { editDistance($0, action) < editDistance($1, action) } ?? "list"
+            let hint = nearest(to: action, among: ["add", "list", "switch", "remove"]) ?? "list"
             throw Arguments.UsageError(description: "unknown action \(action) (did you mean \(hint)?)")
         }
     }

@@ -62,7 +62,7 @@ struct CourseCatalog {
         if prefixed.count == 1 { return prefixed[0] }
         if prefixed.count > 1 { throw ClientError(.courseAmbiguous, text, prefixed.map(\.id).joined(separator: ", ")) }
         if all.isEmpty { throw ClientError(.noCourses) }
-        let near = all.map(\.id).min { editDistance($0, text) < editDistance($1, text) }
+        let near = nearest(to: text, among: all.map(\.id))
         throw ClientError(.courseUnknown, text, near.map { Messages.t(.didYouMean, $0) } ?? "")
     }
 
@@ -104,7 +104,7 @@ struct CourseCatalog {
                 throw ClientError(.itemAmbiguous, text, found.map { "\($0.courseID):\($0.id)" }.joined(separator: ", "))
             }
             let names = all.filter { $0.kind == kind }.flatMap { [$0.id, $0.shortID] }
-            let near = names.min { editDistance($0, text) < editDistance($1, text) }
+            let near = nearest(to: text, among: names)
             throw ClientError(.itemUnknown, Self.kindWord(kind), text, near.map { Messages.t(.didYouMean, $0) } ?? "")
         }
         guard item.kind == kind else {

@@ -28,7 +28,8 @@ struct ProfileStore {
     func named(_ name: String) throws -> Profile {
         let profiles = try all()
         if let found = profiles.first(where: { $0.name.lowercased() == name.lowercased() }) { return found }
-        let near = profiles.map(\.name).min { editDistance($0.lowercased(), name.lowercased()) < editDistance($1.lowercased(), name.lowercased()) }
+        let near = nearest(to: name.lowercased(), among: profiles.map { $0.name.lowercased() })
+            .flatMap { lowered in profiles.first { $0.name.lowercased() == lowered }?.name }
         throw ClientError(.profileUnknown, name, near.map { Messages.t(.didYouMean, $0) } ?? "")
     }
 
