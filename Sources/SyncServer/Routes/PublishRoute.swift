@@ -55,8 +55,8 @@ extension ServerApp {
         for package in [archive, studentArchive] {
             for entry in package.manifest.entries where !blobs.contains(entry.sha256) {
                 let temp = blobs.makeTempPath()
-                try package.copyEntry(entry.path, to: temp)
-                try blobs.adopt(fileAt: temp)
+                try package.copyEntry(entry.path, to: temp)   // checks the bytes against the manifest's hash
+                try blobs.adopt(fileAt: temp, verifiedSHA256: entry.sha256)
             }
         }
         let full = try blobs.adopt(fileAt: hardLinkOrCopy(upload))

@@ -36,8 +36,10 @@ struct BlobStore: Sendable {
     /// Moves the file at `source` (on the same file system) into the store under its hash, which is
     /// computed here; returns the hash and size. An existing identical blob is kept and `source` removed.
     @discardableResult
-    func adopt(fileAt source: String) throws -> (sha256: String, size: Int64) {
-        do { return try adoptOrThrow(source) } catch {
+    /// `verifiedSHA256`, when the caller has just checked the bytes' hash (as `PackageArchive.copyEntry`
+    /// does), saves reading and hashing the file a second time.
+    func adopt(fileAt source: String, verifiedSHA256: String? = nil) throws -> (sha256: String, size: Int64) {
+        do { return try adoptOrThrow(source, verifiedSHA256: verifiedSHA256) } catch {
             unlink(source)
             throw error
         }
@@ -50,8 +52,8 @@ struct BlobStore: Sendable {
         }
     }
 
-    private func adoptOrThrow(_ source: String) throws -> (sha256: String, size: Int64) {
-        let digest = try SHA256.hash(fileAt: source).hex
+    private func adoptOrThrow(_ source: String, verifiedSHA256: String?) throws -> (sha256: String, size: Int64) {
+        let digest = try verifiedSHA256 ?? SHA256.hash(fileAt: source).hex
         let size = (try FileManager.default.attributesOfItem(atPath: source)[.size] as? NSNumber)?.int64Value ?? 0
         guard let target = path(for: digest) else { throw BlobError(description: "bad hash") }
         if FileManager.default.fileExists(atPath: target) {
