@@ -12,6 +12,12 @@ public struct ChangeEntry: Hashable, Sendable {
         case attempt
         /// One version of an assignment submission (entity: the submission's UUID).
         case submission
+        /// A forum post's new state: made, edited or deleted (entity: the post's id).
+        case post
+        /// A direct message (entity: the message's id).
+        case message
+        /// A course announcement, accepted from course staff only (entity: its id).
+        case announcement
     }
 
     /// The device's ever-growing sequence number (nil until stored).
