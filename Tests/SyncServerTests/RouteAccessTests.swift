@@ -86,6 +86,19 @@ import Testing
                 default: break
                 }
                 if route.pattern == "/api/v1/courses/{id}/enroll" { json = nil; body = .data(Data("{}".utf8)) }
+                // Communication: a post of the caller's own (a member's) or of the student's, so that the author-only
+                // rules inside the handlers do not hide what the route's access allows.
+                if route.pattern.contains("{post}") {
+                    let author = [.admin, .owner, .student].contains(caller) ? caller.username ?? "student" : "student"
+                    path = path.replacingOccurrences(of: "{post}", with: try CommunicationTestSupport.makePost(server, by: author))
+                }
+                switch (route.method, route.pattern) {
+                case (.post, "/api/v1/courses/{id}/announcements"): json = ["title": "T", "body": "B"]
+                case (.post, "/api/v1/courses/{id}/forum"): json = ["title": "T", "body": "B"]
+                case (.post, "/api/v1/courses/{id}/forum/{post}/replies"), (.patch, "/api/v1/courses/{id}/forum/{post}"): json = ["body": "B"]
+                case (.post, "/api/v1/courses/{id}/messages"): json = ["to": caller == .student ? "owner" : "student", "body": "B"]
+                default: break
+                }
                 let before = try server.snapshot()
                 let response = server.request(route.method, path, as: caller.username, json: json, body: body)
                 let allowed = Self.isAllowed(route.access, caller)

@@ -39,5 +39,16 @@ extension ServerApp {
         Route(method: .post, pattern: "/api/v1/courses/{id}/enrollments", access: .courseStaff, body: .json, summary: "enroll a student", handler: { try $0.app.addEnrollment($0) }),
         Route(method: .put, pattern: "/api/v1/courses/{id}/enrollments/{username}/completion", access: .courseStaff, body: .json, summary: "record (or withdraw) a student's completion", handler: { try $0.app.setCompletion($0) }),
         Route(method: .delete, pattern: "/api/v1/courses/{id}/enrollments/{username}", access: .courseStaff, body: .none, summary: "remove a student", handler: { try $0.app.removeEnrollment($0) }),
+        // Communication (docs/API.md "Communication"): who may edit or delete one post is checked per post by ServerStore.savePost
+        Route(method: .get, pattern: "/api/v1/courses/{id}/announcements", access: .courseMember, body: .none, summary: "a course's announcements", handler: { try $0.app.listAnnouncements($0) }),
+        Route(method: .post, pattern: "/api/v1/courses/{id}/announcements", access: .courseStaff, body: .json, summary: "announce to a course", handler: { try $0.app.postAnnouncement($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/forum", access: .courseMember, body: .none, summary: "the threads of a course's (or a lesson's) forum", handler: { try $0.app.forumThreads($0) }),
+        Route(method: .post, pattern: "/api/v1/courses/{id}/forum", access: .courseMember, body: .json, summary: "start a thread", handler: { try $0.app.startThread($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/forum/{post}", access: .courseMember, body: .none, summary: "a thread with its replies", handler: { try $0.app.forumThread($0) }),
+        Route(method: .post, pattern: "/api/v1/courses/{id}/forum/{post}/replies", access: .courseMember, body: .json, summary: "reply in a thread", handler: { try $0.app.replyToPost($0) }),
+        Route(method: .patch, pattern: "/api/v1/courses/{id}/forum/{post}", access: .courseMember, body: .json, summary: "edit a post (its author only)", handler: { try $0.app.editPost($0) }),
+        Route(method: .delete, pattern: "/api/v1/courses/{id}/forum/{post}", access: .courseMember, body: .none, summary: "delete a post (its author or the course's teachers)", handler: { try $0.app.deletePost($0) }),
+        Route(method: .get, pattern: "/api/v1/messages", access: .user, body: .none, summary: "my direct messages", handler: { try $0.app.listMessages($0) }),
+        Route(method: .post, pattern: "/api/v1/courses/{id}/messages", access: .courseMember, body: .json, summary: "a direct message between a student and a teacher of the course", handler: { try $0.app.sendMessage($0) }),
     ]
 }

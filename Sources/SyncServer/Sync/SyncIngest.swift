@@ -108,6 +108,9 @@ struct SyncIngest {
 
     private func apply(_ entry: JSONValue, seq: Int64, courses: [String: Course], memo: BatchMemo, previousSync: SyncMerge.ClockReading?,
                        now: Int64, in db: Database) throws {
+        if let kind = entry["kind"]?.stringValue, Self.communicationKinds.contains(kind) {   // comms: rights checked per kind
+            return try applyCommunication(entry, kind: kind, courses: courses, memo: memo, in: db)
+        }
         let payload = entry["payload"] ?? JSONValue(.null)
         guard let courseID = payload["course"]?.stringValue else { throw Rejection(reason: "the entry names no course") }
         if memo.latest[courseID] == nil {

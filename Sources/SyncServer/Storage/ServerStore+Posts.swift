@@ -1,0 +1,316 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// Forum posts, direct messages and announcements (docs/PROTOCOL.md "post", "message",
+/// "announcement"). One set of rules, used by the sync (`SyncIngest+Posts`) and by the API
+/// (`CommunicationRoutes`), so that both make the same records and the same server changes:
+///
+/// - a post is written by a member of its course (an enrolled student, its staff, an admin);
+///   its text is edited only by its author; it is deleted by its author or the course's staff;
+/// - an announcement is written only by the course's staff;
+/// - a direct message goes between a student actively enrolled in the course and a teacher of
+///   that course (or an admin), and is visible to those two only: its server change is appended
+///   once for each of them, never course-wide.
+extension ServerStore {
+    /// Why a post, message or announcement was refused.
+    struct CommunicationRefusal: Error, CustomStringConvertible {
+        enum Kind { case forbidden, invalid, notFound }
+        var kind: Kind
+        var reason: String
+        var description: String { reason }
+
+        /// The same refusal as an API error.
+        var apiError: APIError {
+            switch kind {
+            case .forbidden: return .forbidden(reason)
+            case .invalid: return .badRequest(reason, code: "invalid_communication")
+            case .notFound: return .notFound(reason)
+            }
+        }
+    }
+
+    static func refuse(_ kind: CommunicationRefusal.Kind, _ reason: String) -> CommunicationRefusal {
+        CommunicationRefusal(kind: kind, reason: reason)
+    }
+
+    // MARK: - Rights
+
+    /// Whether `user` is staff of `courseID`: an admin, or a teacher listed as its owner or co-teacher.
+    static func isStaff(_ user: User, of courseID: String, in db: Database) throws -> Bool {
+        if user.role == .admin { return true }
+        guard user.role >= .teacher else { return false }
+        return try db.cachedStatement(sql: "SELECT 1 FROM course_staff WHERE user_id = ? AND course_id = ?")
+            .fetchOne(arguments: [user.id, courseID]) != nil
+    }
+
+    /// Whether `user` is actively enrolled in `courseID`.
+    static func isEnrolled(_ userID: String, in courseID: String, db: Database) throws -> Bool {
+        try db.cachedStatement(sql: "SELECT 1 FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'")
+            .fetchOne(arguments: [userID, courseID]) != nil
+    }
+
+    static func checkCourse(_ courseID: String, in db: Database) throws {
+        guard try db.cachedStatement(sql: "SELECT 1 FROM courses WHERE id = ?").fetchOne(arguments: [courseID]) != nil else {
+            throw refuse(.notFound, "there is no course \(courseID)")
+        }
+    }
+
+    static func checkText(title: String?, body: String, needsTitle: Bool) throws {
+        if needsTitle, (title ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw refuse(.invalid, "a title is needed")
+        }
+        if (title ?? "").utf8.count > CommunicationLimits.maxTitleBytes {
+            throw refuse(.invalid, "the title is longer than \(CommunicationLimits.maxTitleBytes) bytes")
+        }
+        if body.utf8.count > CommunicationLimits.maxBodyBytes {
+            throw refuse(.invalid, "the text is longer than \(CommunicationLimits.maxBodyBytes / 1024) KB")
+        }
+    }
+
+    // MARK: - Posts
+
+    /// Stores a post's new state from `user` (made, edited or deleted) with the merge rule
+    /// `Post.merged(with:)`, and appends a course-wide `post` change when anything changed.
+    /// `lessons` are the course's lesson ids, when known, to check a lesson forum's lesson.
+    @discardableResult
+    static func savePost(_ incoming: Post, by user: User, lessons: Set<String>?, in db: Database) throws -> Post {
+        try checkCourse(incoming.courseID, in: db)
+        let staff = try isStaff(user, of: incoming.courseID, in: db)
+        let member = try staff || isEnrolled(user.id, in: incoming.courseID, db: db)
+        guard member else {
+            throw refuse(.forbidden, "you are not a member of \(incoming.courseID)")
+        }
+        guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else { throw refuse(.invalid, "a post needs an id of 1 to 64 bytes") }
+        var merged: Post
+        if let stored = try post(incoming.id, in: db) {
+            guard stored.courseID == incoming.courseID else { throw refuse(.invalid, "post \(stored.id) is not in \(incoming.courseID)") }
+            merged = stored.merged(with: incoming)
+            if merged == stored { return stored }   // nothing new (a repeat, or an edit older than what is here)
+            let isAuthor = stored.authorID == user.id
+            if merged.deleted && !stored.deleted {
+                guard isAuthor || staff else { throw refuse(.forbidden, "only its author or a teacher of \(stored.courseID) may delete post \(stored.id)") }
+                merged.deletedBy = user.id
+            } else {
+                guard isAuthor else { throw refuse(.forbidden, "only its author may edit post \(stored.id)") }
+                try checkText(title: merged.title, body: merged.body, needsTitle: false)
+            }
+        } else {
+            merged = incoming
+            merged.authorID = user.id
+            merged.authorName = user.username
+            if merged.deleted { merged.deletedBy = user.id }
+            if let threadID = incoming.threadID {
+                guard let thread = try post(threadID, in: db), thread.courseID == incoming.courseID else {
+                    throw refuse(.notFound, "there is no thread \(threadID) in \(incoming.courseID)")
+                }
+                guard thread.isThread else { throw refuse(.invalid, "post \(threadID) is a reply: reply to its thread \(thread.thread)") }
+                guard !thread.deleted else { throw refuse(.invalid, "thread \(threadID) was deleted") }
+                merged.lessonID = thread.lessonID
+                merged.title = nil
+            } else if let lesson = incoming.lessonID, let lessons, !lessons.contains(lesson) {
+                throw refuse(.notFound, "\(incoming.courseID) has no lesson \(lesson)")
+            }
+            if !merged.deleted { try checkText(title: merged.title, body: merged.body, needsTitle: merged.isThread) }
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO posts(id, course_id, lesson_id, thread_id, author_id, author_name, title, body, created_at, revision,
+                              edited, deleted, deleted_by, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, revision = excluded.revision,
+                edited = excluded.edited, deleted = excluded.deleted, deleted_by = excluded.deleted_by, updated_at = excluded.updated_at
+            """).execute(arguments: [merged.id, merged.courseID, merged.lessonID, merged.threadID, merged.authorID, merged.authorName,
+                                     merged.title, merged.body, merged.createdAt, merged.revision.description, merged.edited,
+                                     merged.deleted, merged.deletedBy, nowMilliseconds()])
+        try appendChange(kind: "post", entity: merged.id, userID: nil, courseID: merged.courseID, payload: merged.payload, in: db)
+        return merged
+    }
+
+    static let postColumns = """
+        id, course_id, lesson_id, thread_id, author_id, author_name, title, body, created_at, revision, edited, deleted, deleted_by
+        """
+
+    static func post(from row: Row) -> Post? {
+        guard let id = row.string(0), let course = row.string(1), let revision = row.string(9).flatMap(HLCTimestamp.init) else { return nil }
+        return Post(id: id, courseID: course, lessonID: row.string(2), threadID: row.string(3), authorID: row.string(4) ?? "",
+                    authorName: row.string(5) ?? "", title: row.string(6), body: row.string(7) ?? "",
+                    createdAt: row.date(8) ?? Date(timeIntervalSince1970: 0), revision: revision, edited: row.bool(10) ?? false,
+                    deleted: row.bool(11) ?? false, deletedBy: row.string(12))
+    }
+
+    /// One post by id.
+    static func post(_ id: String, in db: Database) throws -> Post? {
+        try db.cachedStatement(sql: "SELECT \(postColumns) FROM posts WHERE id = ?").fetchOne(arguments: [id]).flatMap(post(from:))
+    }
+
+    /// The threads of a course's forum (`lesson` nil: the course-wide forum; "*": every forum), newest
+    /// first, each with its number of live replies.
+    func threads(courseID: String, lesson: String?) throws -> [(post: Post, replies: Int)] {
+        try read { db in
+            try db.fetchAll("""
+                SELECT \(Self.postColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")),
+                       (SELECT COUNT(*) FROM posts r WHERE r.thread_id = p.id AND r.deleted = 0)
+                FROM posts p WHERE p.course_id = ?1 AND p.thread_id IS NULL
+                  AND (?2 = '*' OR p.lesson_id IS ?2) ORDER BY p.created_at DESC, p.id
+                """, arguments: [courseID, lesson ?? (nil as String?)]).compactMap { row in
+                Self.post(from: row).map { ($0, row.int(13) ?? 0) }
+            }
+        }
+    }
+
+    /// A thread and its replies, oldest first; nil when there is no such post in the course.
+    func thread(_ id: String, courseID: String) throws -> [Post]? {
+        try read { db in
+            guard let first = try Self.post(id, in: db), first.courseID == courseID else { return nil }
+            let root = first.thread
+            return try db.fetchAll("SELECT \(Self.postColumns) FROM posts WHERE id = ?1 OR thread_id = ?1 ORDER BY thread_id IS NOT NULL, created_at, id",
+                                   arguments: [root]).compactMap(Self.post(from:))
+        }
+    }
+
+    // MARK: - Announcements
+
+    /// Stores an announcement from `user` (staff only) and appends a course-wide `announcement` change.
+    @discardableResult
+    static func saveAnnouncement(_ incoming: Announcement, by user: User, in db: Database) throws -> Announcement {
+        try checkCourse(incoming.courseID, in: db)
+        guard try isStaff(user, of: incoming.courseID, in: db) else {
+            throw refuse(.forbidden, "only the teachers of \(incoming.courseID) may announce")
+        }
+        guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else { throw refuse(.invalid, "an announcement needs an id of 1 to 64 bytes") }
+        if let author = try db.cachedStatement(sql: "SELECT author_id FROM announcements WHERE id = ?").fetchScalar(String.self, arguments: [incoming.id]) {
+            if author == user.id { return incoming }   // the same announcement again: once
+            throw refuse(.forbidden, "announcement \(incoming.id) belongs to someone else")
+        }
+        try checkText(title: incoming.title, body: incoming.body, needsTitle: true)
+        var stored = incoming
+        stored.authorID = user.id
+        stored.authorName = user.username
+        try db.cachedStatement(sql: """
+            INSERT INTO announcements(id, course_id, author_id, author_name, title, body, created_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [stored.id, stored.courseID, stored.authorID, stored.authorName, stored.title, stored.body,
+                                     stored.createdAt, nowMilliseconds()])
+        try appendChange(kind: "announcement", entity: stored.id, userID: nil, courseID: stored.courseID, payload: stored.payload, in: db)
+        return stored
+    }
+
+    /// A course's announcements, newest first.
+    func announcements(courseID: String) throws -> [Announcement] {
+        try read { db in
+            try db.fetchAll("""
+                SELECT id, course_id, author_id, author_name, title, body, created_at FROM announcements WHERE course_id = ?
+                ORDER BY created_at DESC, id
+                """, arguments: [courseID]).map { r in
+                Announcement(id: r.string(0) ?? "", courseID: r.string(1) ?? "", authorID: r.string(2) ?? "", authorName: r.string(3) ?? "",
+                             title: r.string(4) ?? "", body: r.string(5) ?? "", createdAt: r.date(6) ?? Date(timeIntervalSince1970: 0))
+            }
+        }
+    }
+
+    // MARK: - Direct messages
+
+    /// Stores a direct message from `user` to the student or teacher it names (by id, else by
+    /// username), after checking that the two are a student and a teacher of its course, and
+    /// appends one `message` change for each of the two.
+    @discardableResult
+    static func saveMessage(_ incoming: DirectMessage, by user: User, in db: Database) throws -> DirectMessage {
+        guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else { throw refuse(.invalid, "a message needs an id of 1 to 64 bytes") }
+        if let sender = try db.cachedStatement(sql: "SELECT from_id FROM messages WHERE id = ?").fetchScalar(String.self, arguments: [incoming.id]) {
+            if sender == user.id { return incoming }
+            throw refuse(.forbidden, "message \(incoming.id) belongs to someone else")
+        }
+        try checkCourse(incoming.courseID, in: db)
+        let row = incoming.toID.isEmpty
+            ? try db.cachedStatement(sql: "SELECT id, username, role, disabled FROM users WHERE username = ? COLLATE NOCASE").fetchOne(arguments: [incoming.toName])
+            : try db.cachedStatement(sql: "SELECT id, username, role, disabled FROM users WHERE id = ?").fetchOne(arguments: [incoming.toID])
+        guard let row, let toID = row.string(0), let toName = row.string(1), let role = row.string(2).flatMap(Role.init(rawValue:)) else {
+            throw refuse(.notFound, "there is no user \(incoming.toName.isEmpty ? incoming.toID : incoming.toName)")
+        }
+        let recipient = User(id: toID, username: toName, displayName: toName, role: role, disabled: row.bool(3) ?? false)
+        guard recipient.id != user.id else { throw refuse(.invalid, "a message needs someone else to go to") }
+        let senderTeaches = try isStaff(user, of: incoming.courseID, in: db)
+        let recipientTeaches = try isStaff(recipient, of: incoming.courseID, in: db)
+        let recipientLearns = try isEnrolled(recipient.id, in: incoming.courseID, db: db)
+        let senderLearns = try isEnrolled(user.id, in: incoming.courseID, db: db)
+        let allowed = (senderTeaches && !recipientTeaches && recipientLearns) || (!senderTeaches && recipientTeaches && senderLearns)
+        guard allowed else {
+            throw refuse(.forbidden, "direct messages go between a student and a teacher of \(incoming.courseID); \(user.username) and \(recipient.username) are not")
+        }
+        try checkText(title: nil, body: incoming.body, needsTitle: false)
+        guard !incoming.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw refuse(.invalid, "a message needs text") }
+        var stored = incoming
+        stored.fromID = user.id
+        stored.fromName = user.username
+        stored.toID = recipient.id
+        stored.toName = recipient.username
+        try db.cachedStatement(sql: """
+            INSERT INTO messages(id, course_id, from_id, from_name, to_id, to_name, body, sent_at, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [stored.id, stored.courseID, stored.fromID, stored.fromName, stored.toID, stored.toName, stored.body,
+                                     stored.sentAt, nowMilliseconds()])
+        // Visible to its two participants only: one change for each, never course-wide.
+        for participant in [stored.fromID, stored.toID] {
+            try appendChange(kind: "message", entity: stored.id, userID: participant, courseID: stored.courseID, payload: stored.payload, in: db)
+        }
+        return stored
+    }
+
+    /// The messages `userID` sent or received (with `other`, when given), oldest first.
+    func messages(userID: String, with other: String?) throws -> [DirectMessage] {
+        try read { db in
+            try db.fetchAll("""
+                SELECT id, course_id, from_id, from_name, to_id, to_name, body, sent_at FROM messages
+                WHERE (from_id = ?1 OR to_id = ?1) AND (?2 IS NULL OR (from_id = ?2 AND to_id = ?1) OR (to_id = ?2 AND from_id = ?1))
+                ORDER BY sent_at, id
+                """, arguments: [userID, other]).map { r in
+                DirectMessage(id: r.string(0) ?? "", courseID: r.string(1) ?? "", fromID: r.string(2) ?? "", fromName: r.string(3) ?? "",
+                              toID: r.string(4) ?? "", toName: r.string(5) ?? "", body: r.string(6) ?? "",
+                              sentAt: r.date(7) ?? Date(timeIntervalSince1970: 0))
+            }
+        }
+    }
+
+    /// Migration 7: the tables of communication.
+    static let communicationSchema = """
+        CREATE TABLE posts (
+            id TEXT PRIMARY KEY,
+            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+            lesson_id TEXT,
+            thread_id TEXT,
+            author_id TEXT NOT NULL,
+            author_name TEXT NOT NULL,
+            title TEXT,
+            body TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            revision TEXT NOT NULL,
+            edited INTEGER NOT NULL DEFAULT 0,
+            deleted INTEGER NOT NULL DEFAULT 0,
+            deleted_by TEXT,
+            updated_at INTEGER NOT NULL
+        );
+        CREATE INDEX posts_forum ON posts(course_id, thread_id, lesson_id);
+        CREATE INDEX posts_thread ON posts(thread_id);
+        CREATE TABLE announcements (
+            id TEXT PRIMARY KEY,
+            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+            author_id TEXT NOT NULL,
+            author_name TEXT NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            created_at INTEGER NOT NULL,
+            received_at INTEGER NOT NULL
+        );
+        CREATE INDEX announcements_course ON announcements(course_id, created_at);
+        CREATE TABLE messages (
+            id TEXT PRIMARY KEY,
+            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
+            from_id TEXT NOT NULL,
+            from_name TEXT NOT NULL,
+            to_id TEXT NOT NULL,
+            to_name TEXT NOT NULL,
+            body TEXT NOT NULL,
+            sent_at INTEGER NOT NULL,
+            received_at INTEGER NOT NULL
+        );
+        CREATE INDEX messages_from ON messages(from_id, sent_at);
+        CREATE INDEX messages_to ON messages(to_id, sent_at);
+        """
+}
