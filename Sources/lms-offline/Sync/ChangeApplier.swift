@@ -67,6 +67,9 @@ struct ChangeApplier {
                 counts.removedEnrollments.append(course)
             }
         case "courseVersion": try applyCourseVersion(entity: entity, payload)
+        case "announcement": try applyAnnouncement(id: entity, payload)
+        case "post": try applyPost(id: entity, payload)
+        case "message": try applyMessage(id: entity, payload)
         default: break
         }
     }

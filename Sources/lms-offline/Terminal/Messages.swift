@@ -66,6 +66,11 @@ enum MessageKey: String, CaseIterable, Sendable {
     case progressPushing, progressPulling, progressDownloading
     case summaryPushed, summaryRejected, summaryPulled, summaryGrades, summaryUpdated, summaryInstalled
     case attentionRejected, attentionRemoved
+    // Communication (Messages+Comms.swift)
+    case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete, commsPostDeleted
+    case commsMessageSelf, commsCourseUnknown, commsSaved, commsNotSynced, commsNoAnnouncements, commsNoThreads, commsNoMessages
+    case commsDeletedMark, commsEditedMark, commsReplies, commsBodyOrFile
+    case noteAnnouncementTitle, noteReplyTitle, noteMessageTitle, notePostTitle, noteBody, noteDeadlineTitle, noteDeadlineBody
 }
 
 extension MessageKey {
@@ -220,7 +225,7 @@ extension MessageKey {
         case .summaryInstalled: return ("installed %1 %2", "instalado %1 %2")
         case .attentionRejected: return ("%1: the server refused some work: see lms-offline inbox", "%1: el servidor rechazó parte del trabajo: vea lms-offline inbox")
         case .attentionRemoved: return ("%1: no longer enrolled in %2", "%1: ya no está matriculado en %2")
-        default: return ("?", "?")
+        default: return commsTexts
         }
     }
 }

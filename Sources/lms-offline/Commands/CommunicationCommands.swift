@@ -1,0 +1,253 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// Announcements, forums and direct messages (docs/CLIENT.md "Communication"). Everything is
+/// written offline, stored with its outbox entry, and shown as not yet synced until it comes back.
+enum CommunicationCommands {
+    static let bodyOptions: Set<String> = ["body", "body-file"]
+
+    static let all: [LMSOffline.Command] = [
+        .init(name: "announce", summary: "announce to a course (teachers; sent on the next sync)",
+              usage: "lms-offline announce COURSE --title T (--body B | --body-file F) [--home DIR]",
+              options: bodyOptions.union(["title"]), run: announce),
+        .init(name: "announcements", summary: "the announcements of your courses",
+              usage: "lms-offline announcements [COURSE] [--json] [--home DIR]", flags: ["json"], run: announcements),
+        .init(name: "forum", summary: "course and lesson forums: list, show, post, reply, edit, delete",
+              usage: """
+              lms-offline forum COURSE [--lesson ID] [--json]
+                     lms-offline forum show POST [--json]
+                     lms-offline forum post COURSE [--lesson ID] --title T (--body B | --body-file F)
+                     lms-offline forum reply POST (--body B | --body-file F)
+                     lms-offline forum edit POST [--title T] (--body B | --body-file F)
+                     lms-offline forum delete POST
+              """, flags: ["json"], options: bodyOptions.union(["title", "lesson"]), run: forum),
+        .init(name: "message", summary: "a direct message between a student and a teacher of a course",
+              usage: "lms-offline message USERNAME --course C (--body B | --body-file F) [--home DIR]",
+              options: bodyOptions.union(["course"]), run: message),
+        .init(name: "messages", summary: "your direct messages, sent and received",
+              usage: "lms-offline messages [USERNAME] [--json] [--home DIR]", flags: ["json"], run: messages),
+    ]
+
+    // MARK: - Writing
+
+    static func announce(_ args: Arguments, _ console: Console) throws -> Int32 {
+        try args.expectPositionals(atMost: 1)
+        let context = try ClientContext(args, console: console)
+        let profile = try context.studyProfile(args)
+        let course = try courseID(try args.positional(0, "COURSE"), context: context, profile: profile)
+        guard let title = args.value("title") else { throw Arguments.UsageError(description: "missing --title") }
+        let note = try store(context, profile).announce(courseID: course, title: title, body: try body(args), now: context.now())
+        console.out(Messages.t(.commsSaved, "announcement", String(note.id.prefix(8))))
+        return 0
+    }
+
+    static func message(_ args: Arguments, _ console: Console) throws -> Int32 {
+        try args.expectPositionals(atMost: 1)
+        let context = try ClientContext(args, console: console)
+        let profile = try context.studyProfile(args)
+        let to = try args.positional(0, "USERNAME")
+        guard let courseText = args.value("course") else { throw Arguments.UsageError(description: "missing --course") }
+        let course = try courseID(courseText, context: context, profile: profile)
+        let sent = try store(context, profile).send(to: to, courseID: course, body: try body(args), now: context.now())
+        console.out(Messages.t(.commsSaved, "message", String(sent.id.prefix(8))))
+        return 0
+    }
+
+    static func forum(_ args: Arguments, _ console: Console) throws -> Int32 {
+        let context = try ClientContext(args, console: console)
+        let profile = try context.studyProfile(args)
+        let now = context.now()
+        let verb = try args.positional(0, "COURSE or show|post|reply|edit|delete")
+        switch verb {
+        case "show":
+            try args.expectPositionals(atMost: 2)
+            return try showThread(try args.positional(1, "POST"), args: args, context: context, profile: profile)
+        case "post":
+            try args.expectPositionals(atMost: 2)
+            let course = try courseID(try args.positional(1, "COURSE"), context: context, profile: profile)
+            let lesson = try args.value("lesson").map { try lessonID($0, course: course, context: context) }
+            guard let title = args.value("title") else { throw Arguments.UsageError(description: "missing --title") }
+            let post = try store(context, profile).startThread(courseID: course, lessonID: lesson, title: title, body: try body(args), now: now)
+            console.out(Messages.t(.commsSaved, "thread", String(post.id.prefix(8))))
+        case "reply":
+            try args.expectPositionals(atMost: 2)
+            let post = try store(context, profile).reply(to: try args.positional(1, "POST"), body: try body(args), now: now)
+            console.out(Messages.t(.commsSaved, "reply", String(post.id.prefix(8))))
+        case "edit":
+            try args.expectPositionals(atMost: 2)
+            let post = try store(context, profile).edit(try args.positional(1, "POST"), title: args.value("title"), body: try body(args), now: now)
+            console.out(Messages.t(.commsSaved, "edit of", String(post.id.prefix(8))))
+        case "delete":
+            try args.expectPositionals(atMost: 2)
+            let post = try store(context, profile).delete(try args.positional(1, "POST"), now: now)
+            console.out(Messages.t(.commsSaved, "delete of", String(post.id.prefix(8))))
+        default:
+            try args.expectPositionals(atMost: 1)
+            let course = try courseID(verb, context: context, profile: profile)
+            let lesson = try args.value("lesson").map { try lessonID($0, course: course, context: context) }
+            return try listThreads(course: course, lesson: lesson, args: args, context: context, profile: profile)
+        }
+        return 0
+    }
+
+    // MARK: - Reading
+
+    static func announcements(_ args: Arguments, _ console: Console) throws -> Int32 {
+        try args.expectPositionals(atMost: 1)
+        let context = try ClientContext(args, console: console)
+        let profile = try context.studyProfile(args)
+        let course = try args.positionals.first.map { try courseID($0, context: context, profile: profile) }
+        let rows = try context.queue.read { db in
+            try db.fetchAll("""
+                SELECT id, course_id, author_name, title, body, created_at, synced FROM announcements
+                WHERE profile_id = ?1 AND (?2 IS NULL OR course_id = ?2) ORDER BY created_at DESC, id
+                """, arguments: [profile.id, course])
+        }
+        if args.has("json") {
+            console.out(JSONWriter.write(.list(rows.map { r in
+                .obj([("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")), ("author", .str(r.string(2) ?? "")),
+                      ("title", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")), ("createdAt", .date(r.date(5))),
+                      ("synced", .flag(r.bool(6) ?? false))])
+            }), pretty: true))
+            return 0
+        }
+        if rows.isEmpty { console.out(Messages.t(.commsNoAnnouncements)) }
+        for r in rows {
+            console.out(console.paint(r.string(3) ?? "", .bold) + "  \(r.string(1) ?? "")  \(r.string(2) ?? "")  \(stamp(r.date(5)))"
+                        + (r.bool(6) == true ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow)))
+            for line in (r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
+        }
+        return 0
+    }
+
+    static func listThreads(course: String, lesson: String?, args: Arguments, context: ClientContext, profile: Profile) throws -> Int32 {
+        let console = context.console
+        let threads = try context.queue.read { db in
+            try db.fetchAll("""
+                SELECT \(CommunicationStore.columns),
+                       (SELECT COUNT(*) FROM posts r WHERE r.profile_id = p.profile_id AND r.thread_id = p.id AND r.deleted = 0)
+                FROM posts p WHERE profile_id = ?1 AND course_id = ?2 AND thread_id IS NULL AND lesson_id IS ?3
+                ORDER BY created_at DESC, id
+                """, arguments: [profile.id, course, lesson]).compactMap { row in
+                CommunicationStore.post(from: row).map { (post: $0, synced: row.bool(14) ?? false, replies: row.int(15) ?? 0) }
+            }
+        }
+        if args.has("json") {
+            console.out(JSONWriter.write(.list(threads.map { json($0.post, synced: $0.synced, extra: [("replies", .int($0.replies))]) }), pretty: true))
+            return 0
+        }
+        if threads.isEmpty { console.out(Messages.t(.commsNoThreads)) }
+        for t in threads {
+            let title = t.post.deleted ? Messages.t(.commsDeletedMark) : console.paint(t.post.title ?? "", .bold)
+            console.out("\(String(t.post.id.prefix(8)))  \(title)  \(t.post.authorName)  \(stamp(t.post.createdAt))  "
+                        + Messages.t(.commsReplies, t.replies) + marks(t.post, synced: t.synced, console: console))
+        }
+        return 0
+    }
+
+    static func showThread(_ target: String, args: Arguments, context: ClientContext, profile: Profile) throws -> Int32 {
+        let console = context.console
+        let posts = try context.queue.read { db -> [(post: Post, synced: Bool)] in
+            let first = try CommunicationStore.post(matching: target, profileID: profile.id, in: db)
+            return try db.fetchAll("""
+                SELECT \(CommunicationStore.columns) FROM posts WHERE profile_id = ?1 AND (id = ?2 OR thread_id = ?2)
+                ORDER BY thread_id IS NOT NULL, created_at, id
+                """, arguments: [profile.id, first.thread]).compactMap { row in CommunicationStore.post(from: row).map { ($0, row.bool(14) ?? false) } }
+        }
+        if args.has("json") {
+            console.out(JSONWriter.write(.list(posts.map { json($0.post, synced: $0.synced) }), pretty: true))
+            return 0
+        }
+        for (i, item) in posts.enumerated() {
+            let p = item.post
+            let head = i == 0 ? console.paint(p.deleted ? Messages.t(.commsDeletedMark) : (p.title ?? ""), .bold) + "\n" : ""
+            console.out("\(head)\(i == 0 ? "" : "  ↳ ")\(String(p.id.prefix(8)))  \(p.authorName)  \(stamp(p.createdAt))" + marks(p, synced: item.synced, console: console))
+            let text = p.deleted ? Messages.t(.commsDeletedMark) : p.body
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { console.out((i == 0 ? "    " : "      ") + line) }
+        }
+        return 0
+    }
+
+    static func messages(_ args: Arguments, _ console: Console) throws -> Int32 {
+        try args.expectPositionals(atMost: 1)
+        let context = try ClientContext(args, console: console)
+        let profile = try context.studyProfile(args)
+        let other = args.positionals.first
+        let rows = try context.queue.read { db in
+            try db.fetchAll("""
+                SELECT id, course_id, from_name, to_name, body, sent_at, outgoing, synced FROM messages
+                WHERE profile_id = ?1 AND (?2 IS NULL OR lower(from_name) = lower(?2) OR lower(to_name) = lower(?2)) ORDER BY sent_at, id
+                """, arguments: [profile.id, other])
+        }
+        if args.has("json") {
+            console.out(JSONWriter.write(.list(rows.map { r in
+                .obj([("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")), ("from", .str(r.string(2) ?? "")),
+                      ("to", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")), ("sentAt", .date(r.date(5))),
+                      ("outgoing", .flag(r.bool(6) ?? false)), ("synced", .flag(r.bool(7) ?? false))])
+            }), pretty: true))
+            return 0
+        }
+        if rows.isEmpty { console.out(Messages.t(.commsNoMessages)) }
+        for r in rows {
+            let arrow = r.bool(6) == true ? "→ \(r.string(3) ?? "")" : "← \(r.string(2) ?? "")"
+            console.out(console.paint(arrow, .bold) + "  \(r.string(1) ?? "")  \(stamp(r.date(5)))"
+                        + (r.bool(7) == true ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow)))
+            for line in (r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
+        }
+        return 0
+    }
+
+    // MARK: - Support
+
+    static func store(_ context: ClientContext, _ profile: Profile) -> CommunicationStore {
+        CommunicationStore(queue: context.queue, deviceID: context.deviceID, profile: profile)
+    }
+
+    /// The text of `--body` or of `--body-file` (exactly one).
+    static func body(_ args: Arguments) throws -> String {
+        switch (args.value("body"), args.value("body-file")) {
+        case (let text?, nil): return text
+        case (nil, let file?):
+            guard let data = FileManager.default.contents(atPath: file) else { throw ClientError(.fileUnreadable, file) }
+            guard data.count <= CommunicationLimits.maxBodyBytes else { throw ClientError(.commsTooLong, file, CommunicationLimits.maxBodyBytes) }
+            return String(decoding: data, as: UTF8.self)
+        default: throw Arguments.UsageError(description: Messages.t(.commsBodyOrFile))
+        }
+    }
+
+    /// An installed course matching `text`; else a course this profile has heard of, or any valid
+    /// course id (a teacher need not install the courses they teach: the server checks).
+    static func courseID(_ text: String, context: ClientContext, profile: Profile) throws -> String {
+        let catalog = CourseCatalog(queue: context.queue, home: context.home)
+        if let course = try? catalog.course(matching: text) { return course.id }
+        guard Course.isValidID(text) else { throw ClientError(.commsCourseUnknown, text) }
+        return text
+    }
+
+    /// The lesson `text` of an installed course (checked, short ids allowed); as given when the course is not installed.
+    static func lessonID(_ text: String, course: String, context: ClientContext) throws -> String {
+        let catalog = CourseCatalog(queue: context.queue, home: context.home)
+        guard (try? catalog.course(matching: course))?.id == course else { return text }
+        return try catalog.item(matching: text, course: course, kind: "lesson").id
+    }
+
+    static func stamp(_ date: Date?) -> String {
+        guard let date else { return "" }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+
+    static func marks(_ post: Post, synced: Bool, console: Console) -> String {
+        (post.edited && !post.deleted ? "  " + Messages.t(.commsEditedMark) : "")
+            + (synced ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow))
+    }
+
+    static func json(_ p: Post, synced: Bool, extra: [(String, JSONValue)] = []) -> JSONValue {
+        .obj([("id", .str(p.id)), ("course", .str(p.courseID)), ("lesson", .opt(p.lessonID)), ("thread", .opt(p.threadID)),
+              ("author", .str(p.authorName)), ("title", .opt(p.title)), ("body", .str(p.body)), ("createdAt", .date(p.createdAt)),
+              ("edited", .flag(p.edited)), ("deleted", .flag(p.deleted)), ("synced", .flag(synced))] + extra)
+    }
+}
