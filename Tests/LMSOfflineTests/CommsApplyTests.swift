@@ -1,0 +1,82 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+import Testing
+@testable import lms_offline
+
+/// Pulled announcements, posts and messages against a store in memory: merged, idempotent, and
+/// notified once; messages of others never stored.
+struct CommsApplyTests {
+    static let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func change(_ kind: String, _ entity: String, _ payload: JSONValue) -> JSONValue {
+        .obj([("kind", .str(kind)), ("entity", .str(entity)), ("payload", payload)])
+    }
+
+    static func post(_ id: String, author: String, thread: String? = nil, body: String = "text", wall: Int64 = 1_800_000_000_000,
+                     deleted: Bool = false) -> JSONValue {
+        Post(id: id, courseID: "intro", threadID: thread, authorID: author, authorName: author == "u1" ? "sam" : "ada",
+             title: thread == nil ? "Question" : nil, body: body, createdAt: t0, revision: HLCTimestamp(wallMilliseconds: wall, node: "n"),
+             deleted: deleted).payload
+    }
+
+    func apply(_ queue: DatabaseQueue, _ changes: [JSONValue]) throws {
+        _ = try ChangeApplier.applyPage(changes, cursor: "v1.e.9", profile: SyncApplyTests.profile, userID: "u1", queue: queue, now: Self.t0)
+    }
+
+    func count(_ queue: DatabaseQueue, _ sql: String) throws -> Int { try queue.read { try $0.fetchScalar(Int.self, sql) ?? -1 } }
+
+    @Test func replies_AndMessagesToMe_AreNotifiedOnce_OthersMessagesAreSkipped() throws {
+        let queue = try SyncApplyTests.store()
+        try queue.write { db in
+            try db.execute("INSERT INTO enrollments(profile_id, course_id, status, updated_at) VALUES ('p1', 'intro', 'active', 0)")
+        }
+        let page = [
+            Self.change("post", "t1", Self.post("t1", author: "u1")),
+            Self.change("post", "r1", Self.post("r1", author: "u9", thread: "t1", body: "an answer")),
+            Self.change("post", "t2", Self.post("t2", author: "u9")),   // a classmate's thread: no news for a student
+            Self.change("announcement", "a1", Announcement(id: "a1", courseID: "intro", authorID: "u9", authorName: "ada", title: "Hi",
+                                                           body: "Welcome", createdAt: Self.t0).payload),
+            Self.change("message", "m1", DirectMessage(id: "m1", courseID: "intro", fromID: "u9", fromName: "ada", toID: "u1", toName: "sam",
+                                                       body: "see me", sentAt: Self.t0).payload),
+            Self.change("message", "m2", DirectMessage(id: "m2", courseID: "intro", fromID: "u9", fromName: "ada", toID: "u7", toName: "kim",
+                                                       body: "private", sentAt: Self.t0).payload),
+        ]
+        try apply(queue, page)
+        try apply(queue, page)
+        #expect(try count(queue, "SELECT count(*) FROM posts WHERE profile_id = 'p1'") == 3)
+        #expect(try count(queue, "SELECT count(*) FROM messages") == 1, "a message between others is never stored")
+        #expect(try count(queue, "SELECT count(*) FROM notifications") == 3)
+        #expect(try count(queue, "SELECT count(*) FROM notifications WHERE kind IN ('reply', 'announcement', 'message')") == 3)
+        #expect(try count(queue, "SELECT mine FROM posts WHERE id = 't1'") == 1)
+        // A later edit merges by revision; an older one changes nothing; a delete is final.
+        try apply(queue, [Self.change("post", "r1", Self.post("r1", author: "u9", thread: "t1", body: "newer", wall: 1_800_000_000_500))])
+        try apply(queue, [Self.change("post", "r1", Self.post("r1", author: "u9", thread: "t1", body: "older", wall: 1_800_000_000_100))])
+        #expect(try queue.read { try $0.fetchScalar(String.self, "SELECT body FROM posts WHERE id = 'r1'") } == "newer")
+        try apply(queue, [Self.change("post", "r1", Self.post("r1", author: "u9", thread: "t1", body: "", wall: 1_800_000_000_200, deleted: true))])
+        try apply(queue, [Self.change("post", "r1", Self.post("r1", author: "u9", thread: "t1", body: "revived?", wall: 1_800_000_009_000))])
+        #expect(try count(queue, "SELECT deleted FROM posts WHERE id = 'r1'") == 1)
+        #expect(try queue.read { try $0.fetchScalar(String.self, "SELECT body FROM posts WHERE id = 'r1'") } == "")
+    }
+
+    @Test func teachers_HearOfNewPosts_ButNotOfHistoryOnTheirFirstPull() throws {
+        let queue = try SyncApplyTests.store()   // p1 is not enrolled in intro: it teaches it
+        try apply(queue, [Self.change("post", "old", Self.post("old", author: "u9"))])
+        #expect(try count(queue, "SELECT count(*) FROM notifications") == 0, "the first pull brings history")
+        try apply(queue, [Self.change("post", "new", Self.post("new", author: "u9")), Self.change("post", "own", Self.post("own", author: "u1"))])
+        #expect(try count(queue, "SELECT count(*) FROM notifications WHERE kind = 'forum-post'") == 1)
+    }
+
+    @Test func migration5_KeepsEarlierData() throws {
+        let queue = try DatabaseQueue(inMemory: DatabaseOptions())
+        try queue.inDatabase { db in
+            try db.execute(sql: StoreSchema.version1)
+            try db.execute(sql: SyncSchema.version2)
+            try db.execute(sql: "PRAGMA user_version = 2")
+            try db.execute("INSERT INTO outbox(device_id, profile_id, kind, entity_id, payload, created_at) VALUES ('d', 'p', 'progress', 'e', '{}', 0)")
+        }
+        try StoreSchema.migrator.migrate(queue)
+        #expect(try count(queue, "SELECT count(*) FROM outbox") == 1)
+        #expect(try count(queue, "SELECT count(*) FROM posts") == 0)
+    }
+}
