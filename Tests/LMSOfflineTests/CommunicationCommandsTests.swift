@@ -60,19 +60,4 @@ struct CommunicationCommandsTests {
         #expect(try f.ok(["announcements"]).stdout.contains("No announcements"))
         #expect(try f.ok(["messages"]).stdout.contains("No messages"))
     }
-
-    @Test func upcomingDeadlines_AreNotifiedOncePerItem() throws {
-        let f = ClientFixture()
-        try f.addProfile("ana")
-        try f.installPast()
-        let soon = Date().addingTimeInterval(5 * 3600)
-        try f.store().write { db in
-            try db.execute("UPDATE course_items SET due = ? WHERE kind = 'assignment'", arguments: [soon])
-        }
-        let assignments = try f.count("SELECT count(*) FROM course_items WHERE kind = 'assignment' AND removed = 0")
-        try f.ok(["inbox"])
-        try f.ok(["inbox"])
-        #expect(assignments > 0)
-        #expect(try f.count("SELECT count(*) FROM notifications WHERE kind = 'deadline'") == assignments)
-    }
 }

@@ -142,7 +142,7 @@ enum ReportCommands {
         let context = try ClientContext(args, console: console)
         let profile = try context.studyProfile(args)
         let now = context.now()
-        try Notifications.noteDeadlines(context.queue, profile: profile, now: now)   // comms: deadlines once per item
+        try Notifications.refresh(context.queue, profile: profile, now: now)   // comms: new items and deadlines, once each
         if let id = args.value("read") {
             let changed = try context.queue.write { db -> Int in
                 try db.execute("UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE profile_id = ? AND (id = ? OR id LIKE ? || '%')",

@@ -101,7 +101,7 @@ enum SyncCommands {
             let session = SyncSession(queue: context.queue, home: context.home, deviceID: context.deviceID, profile: profile,
                                       account: account, progress: progress, clock: context.now)
             reports.append(session.run())
-            _ = try? Notifications.noteDeadlines(context.queue, profile: profile, now: context.now())   // comms: deadlines once per item
+            _ = try? Notifications.refresh(context.queue, profile: profile, now: context.now())   // comms: new items and deadlines, once each
         }
         let ok = reports.allSatisfy { $0.failure == nil }
         if json {

@@ -3,6 +3,7 @@
 /// Rows are per profile: two profiles on one device each hold what their account may see.
 /// `synced` is 0 for what was written here and not yet seen back from the server, 1 after.
 /// Posts keep their tombstones (`deleted`), so a delete made here or pulled stays a delete.
+/// `seen_items` remembers which lessons, quizzes and assignments a profile was told of.
 enum CommsSchema {
     static let version5 = """
     CREATE TABLE posts(
@@ -49,6 +50,12 @@ enum CommsSchema {
         outgoing INTEGER NOT NULL,
         synced INTEGER NOT NULL DEFAULT 0,
         PRIMARY KEY(profile_id, id)
+    ) WITHOUT ROWID;
+    CREATE TABLE seen_items(                      -- course items a profile was told of (new-item notifications)
+        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+        course_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        PRIMARY KEY(profile_id, course_id, item_id)
     ) WITHOUT ROWID;
     """
 }

@@ -28,6 +28,42 @@ enum Notifications {
         return line.count > excerptLength ? String(line.prefix(excerptLength - 1)) + "…" : line
     }
 
+    /// The notifications worked out from what is installed (run by `sync` and `inbox`): new items
+    /// of updated courses and upcoming deadlines. Returns how many were added.
+    @discardableResult
+    static func refresh(_ queue: DatabaseQueue, profile: Profile, now: Date) throws -> Int {
+        try noteNewItems(queue, profile: profile, now: now) + noteDeadlines(queue, profile: profile, now: now)
+    }
+
+    /// Leaves one notification per lesson, quiz or assignment that appeared in an installed course
+    /// since the profile last looked (a course seen for the first time is history, not news).
+    @discardableResult
+    static func noteNewItems(_ queue: DatabaseQueue, profile: Profile, now: Date) throws -> Int {
+        try queue.write { db in
+            var added = 0
+            let rows = try db.fetchAll("""
+                SELECT i.course_id, i.item_id, i.kind, i.title, c.title, c.version,
+                       EXISTS (SELECT 1 FROM seen_items s WHERE s.profile_id = ?1 AND s.course_id = i.course_id)
+                FROM course_items i JOIN courses c ON c.id = i.course_id
+                WHERE i.removed = 0 AND NOT EXISTS (SELECT 1 FROM seen_items s WHERE s.profile_id = ?1 AND s.course_id = i.course_id
+                                                    AND s.item_id = i.item_id)
+                ORDER BY i.course_id, i.position
+                """, arguments: [profile.id])
+            for row in rows {
+                guard let course = row.string(0), let item = row.string(1) else { continue }
+                try db.execute("INSERT OR IGNORE INTO seen_items(profile_id, course_id, item_id) VALUES (?, ?, ?)",
+                               arguments: [profile.id, course, item])
+                guard row.bool(6) == true else { continue }   // the course is new to this profile: its items are not news
+                let key: MessageKey = row.string(2) == "assignment" ? .noteNewAssignmentTitle
+                    : row.string(2) == "quiz" ? .noteNewQuizTitle : .noteNewLessonTitle
+                if try add(db, id: "new-item:\(course)/\(item)", profileID: profile.id, kind: "new-item",
+                           title: .init(key, [row.string(4) ?? course, row.string(3) ?? item]),
+                           body: .init(.noteNewItemBody, [row.string(5) ?? "", item]), now: now) { added += 1 }
+            }
+            return added
+        }
+    }
+
     /// Leaves one notification per assignment of an installed course that is due within
     /// `deadlineWarning` of `now` and that the profile has not submitted (run by `sync` and `inbox`).
     /// Returns how many were added.

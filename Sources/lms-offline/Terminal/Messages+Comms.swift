@@ -27,6 +27,10 @@ extension MessageKey {
         case .noteBody: return ("%1", "%1")
         case .noteDeadlineTitle: return ("%1 (%2) is due in %3 h", "%1 (%2) vence en %3 h")
         case .noteDeadlineBody: return ("Due %1; submit with lms-offline submit %2", "Vence el %1; entregue con lms-offline submit %2")
+        case .noteNewLessonTitle: return ("New lesson in %1: %2", "Nueva lección en %1: %2")
+        case .noteNewQuizTitle: return ("New quiz in %1: %2", "Nuevo cuestionario en %1: %2")
+        case .noteNewAssignmentTitle: return ("New assignment in %1: %2", "Nueva tarea en %1: %2")
+        case .noteNewItemBody: return ("In version %1 (%2)", "En la versión %1 (%2)")
         default: return ("?", "?")
         }
     }

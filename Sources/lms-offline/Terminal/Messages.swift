@@ -71,6 +71,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case commsMessageSelf, commsCourseUnknown, commsSaved, commsNotSynced, commsNoAnnouncements, commsNoThreads, commsNoMessages
     case commsDeletedMark, commsEditedMark, commsReplies, commsBodyOrFile
     case noteAnnouncementTitle, noteReplyTitle, noteMessageTitle, notePostTitle, noteBody, noteDeadlineTitle, noteDeadlineBody
+    case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody
 }
 
 extension MessageKey {

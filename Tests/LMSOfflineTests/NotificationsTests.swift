@@ -1,0 +1,42 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+import Testing
+
+/// Notifications worked out from installed courses: new items of an updated course (those of a
+/// newly installed course are not news) and upcoming deadlines, each once.
+struct NotificationsTests {
+    @Test func upcomingDeadlines_AreNotifiedOncePerItem() throws {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        try f.installPast()
+        let soon = Date().addingTimeInterval(5 * 3600)
+        try f.store().write { db in
+            try db.execute("UPDATE course_items SET due = ? WHERE kind = 'assignment'", arguments: [soon])
+        }
+        let assignments = try f.count("SELECT count(*) FROM course_items WHERE kind = 'assignment' AND removed = 0")
+        try f.ok(["inbox"])
+        try f.ok(["inbox"])
+        #expect(assignments > 0)
+        #expect(try f.count("SELECT count(*) FROM notifications WHERE kind = 'deadline'") == assignments)
+        #expect(try f.ok(["inbox"], ["LANG": "es_ES.UTF-8"]).stdout.contains("vence en"), "stored in both languages, shown in the reader's")
+    }
+
+    @Test func itemsAddedByAnUpdate_AreNotifiedOnce() throws {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        try f.installPast()
+        try f.ok(["inbox"])
+        #expect(try f.count("SELECT count(*) FROM notifications WHERE kind = 'new-item'") == 0, "a new course is not news item by item")
+        let folder = try f.writePastCourse()
+        try f.write("past/course.json", #"{"id": "past-course", "version": "1.1.0", "title": "Past course", "language": "es"}"#)
+        try f.write("past/01-unit/05-extra.assignment.md", "---\ntitle: Extra work\npoints: 1\nsubmission: text\n---\nWrite more.\n")
+        try f.write("past/01-unit/06-more.md", "# More\n\nOtra.\n")
+        try f.ok(["install", try f.pack(folder, to: "past-1.1.zip")])
+        let inbox = try f.ok(["inbox"]).stdout
+        #expect(inbox.contains("New assignment in Past course: Extra work"))
+        #expect(inbox.contains("New lesson in Past course: More"))
+        try f.ok(["inbox"])
+        #expect(try f.count("SELECT count(*) FROM notifications WHERE kind = 'new-item'") == 2)
+    }
+}
