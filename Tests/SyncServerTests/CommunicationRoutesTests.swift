@@ -126,6 +126,14 @@ struct CommunicationRoutesTests {
         let stored = try #require(try server.app.store.read { db in try ServerStore.post("p1", in: db) })
         #expect(stored.body == "v3", "the later revision wins, whatever the order of arrival")
         #expect(stored.authorName == "ana", "the server names the author, not the device")
+        // The author's later edit cannot move the post or rename its author.
+        var moved = try #require(Post(id: "p1", payload: Self.post("p1", body: "moved", wall: 1_800_000_000_350)))
+        moved.authorName = "someone"
+        moved.lessonID = "foundations/welcome"
+        let movedPush = server.push("ana", device: "device-ana", entries: [Self.entry(seq: 4, kind: "post", id: "p1", payload: moved.payload)])
+        #expect(movedPush.json["rejected"]?.arrayValue?.isEmpty == true)
+        let afterMove = try #require(try server.app.store.read { db in try ServerStore.post("p1", in: db) })
+        #expect(afterMove.body == "moved" && afterMove.authorName == "ana" && afterMove.lessonID == nil)
         // Ben cannot edit or delete ana's post; a teacher of another course is not a member at all.
         let ben = server.push("ben", device: "device-ben", entries: [
             Self.entry(seq: 1, kind: "post", id: "p1", payload: Self.post("p1", body: "mine now", wall: 1_900_000_000_000)),
@@ -156,20 +164,18 @@ struct CommunicationRoutesTests {
         ])
         #expect(owner.json["rejected"]?.arrayValue?.isEmpty == true)
         let late = server.push("ana", device: "device-ana", entries: [
-            Self.entry(seq: 4, kind: "post", id: "p1", payload: Self.post("p1", body: "edited after", wall: 1_800_000_009_000)),
+            Self.entry(seq: 5, kind: "post", id: "p1", payload: Self.post("p1", body: "edited after", wall: 1_800_000_009_000)),
         ])
         #expect(late.json["rejected"]?.arrayValue?.isEmpty == true, "a stale edit of a deleted post changes nothing and is not an error")
         let after = try #require(try server.app.store.read { db in try ServerStore.post("p1", in: db) })
         #expect(after.deleted && after.body.isEmpty && after.deletedBy != nil)
         // The same entries again change nothing (idempotent by stream, and by id for another device).
-        let before = try server.snapshot()
         _ = server.push("owner", device: "device-owner-2", entries: [
             Self.entry(seq: 1, kind: "announcement", id: "a1", payload: Announcement(id: "a1", courseID: "intro-programming", authorID: "", authorName: "",
                                                                                         title: "Exam Friday", body: "Room 3", createdAt: Date()).payload),
         ])
         #expect(try server.app.store.read { db in try db.fetchScalar(Int.self, "SELECT COUNT(*) FROM announcements") } == 1)
         #expect(try server.app.store.read { db in try db.fetchScalar(Int.self, "SELECT COUNT(*) FROM changes WHERE kind = 'announcement'") } == 1)
-        _ = before
         let benSees = kinds(try server.pullAll("ben").changes, "message")
         #expect(benSees.count == 1 && benSees.first?["payload"]?["fromName"]?.stringValue == "owner")
         #expect(kinds(try server.pullAll("ana").changes, "message").isEmpty)

@@ -85,7 +85,15 @@ extension ServerStore {
         var merged: Post
         if let stored = try post(incoming.id, in: db) {
             guard stored.courseID == incoming.courseID else { throw refuse(.invalid, "post \(stored.id) is not in \(incoming.courseID)") }
+            if stored.deleted { return stored }   // a delete is final: nothing can change a tombstone
             merged = stored.merged(with: incoming)
+            // Who wrote it, where and when never change, whatever the device sent.
+            merged.authorID = stored.authorID
+            merged.authorName = stored.authorName
+            merged.lessonID = stored.lessonID
+            merged.threadID = stored.threadID
+            merged.createdAt = stored.createdAt
+            if stored.threadID != nil { merged.title = nil }
             if merged == stored { return stored }   // nothing new (a repeat, or an edit older than what is here)
             let isAuthor = stored.authorID == user.id
             if merged.deleted && !stored.deleted {

@@ -28,7 +28,9 @@ extension ChangeApplier {
         // The server's copy names the author; a local copy may not have known its id yet.
         merged.authorID = incoming.authorID
         merged.authorName = incoming.authorName
-        try CommunicationStore.store(merged, profileID: profile.id, mine: incoming.authorID == userID ? true : nil, synced: true, in: db)
+        // Synced unless this device holds a newer revision that is still to be pushed.
+        let synced = stored.map { $0.revision <= incoming.revision } ?? true
+        try CommunicationStore.store(merged, profileID: profile.id, mine: incoming.authorID == userID ? true : nil, synced: synced, in: db)
         guard stored == nil, !incoming.deleted, incoming.authorID != userID else { return }
         let course = incoming.courseID
         if let thread = incoming.threadID {
