@@ -73,8 +73,9 @@ enum LMSOffline {
 
     static var help: String {
         var lines = ["lms-offline \(version): study, teach and pack courses offline", "", "commands:"]
+        let width = max(12, commands.filter { !$0.hidden }.map(\.name.count).max() ?? 0)   // never cut a name short
         for command in commands where !command.hidden {
-            lines.append("  \(command.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(command.summary)")
+            lines.append("  \(command.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(command.summary)")
         }
         lines.append("")
         lines.append("lms-offline help COMMAND shows a command's usage. --home DIR (or LMS_HOME) chooses the data folder.")
