@@ -38,7 +38,7 @@ enum CommunicationCommands {
         let course = try courseID(try args.positional(0, "COURSE"), context: context, profile: profile)
         guard let title = args.value("title") else { throw Arguments.UsageError(description: "missing --title") }
         let note = try store(context, profile).announce(courseID: course, title: title, body: try body(args), now: context.now())
-        console.out(Messages.t(.commsSaved, "announcement", String(note.id.prefix(8))))
+        console.out(Messages.t(.commsSavedAnnouncement, String(note.id.prefix(8))))
         return 0
     }
 
@@ -50,7 +50,7 @@ enum CommunicationCommands {
         guard let courseText = args.value("course") else { throw Arguments.UsageError(description: "missing --course") }
         let course = try courseID(courseText, context: context, profile: profile)
         let sent = try store(context, profile).send(to: to, courseID: course, body: try body(args), now: context.now())
-        console.out(Messages.t(.commsSaved, "message", String(sent.id.prefix(8))))
+        console.out(Messages.t(.commsSavedMessage, String(sent.id.prefix(8)), to))
         return 0
     }
 
@@ -69,19 +69,19 @@ enum CommunicationCommands {
             let lesson = try args.value("lesson").map { try lessonID($0, course: course, context: context) }
             guard let title = args.value("title") else { throw Arguments.UsageError(description: "missing --title") }
             let post = try store(context, profile).startThread(courseID: course, lessonID: lesson, title: title, body: try body(args), now: now)
-            console.out(Messages.t(.commsSaved, "thread", String(post.id.prefix(8))))
+            console.out(Messages.t(.commsSavedThread, String(post.id.prefix(8))))
         case "reply":
             try args.expectPositionals(atMost: 2)
             let post = try store(context, profile).reply(to: try args.positional(1, "POST"), body: try body(args), now: now)
-            console.out(Messages.t(.commsSaved, "reply", String(post.id.prefix(8))))
+            console.out(Messages.t(.commsSavedReply, String(post.id.prefix(8))))
         case "edit":
             try args.expectPositionals(atMost: 2)
             let post = try store(context, profile).edit(try args.positional(1, "POST"), title: args.value("title"), body: try body(args), now: now)
-            console.out(Messages.t(.commsSaved, "edit of", String(post.id.prefix(8))))
+            console.out(Messages.t(.commsSavedEdit, String(post.id.prefix(8))))
         case "delete":
             try args.expectPositionals(atMost: 2)
             let post = try store(context, profile).delete(try args.positional(1, "POST"), now: now)
-            console.out(Messages.t(.commsSaved, "delete of", String(post.id.prefix(8))))
+            console.out(Messages.t(.commsSavedDelete, String(post.id.prefix(8))))
         default:
             try args.expectPositionals(atMost: 1)
             let course = try courseID(verb, context: context, profile: profile)
@@ -211,7 +211,10 @@ enum CommunicationCommands {
         case (nil, let file?):
             guard let data = FileManager.default.contents(atPath: file) else { throw ClientError(.fileUnreadable, file) }
             guard data.count <= CommunicationLimits.maxBodyBytes else { throw ClientError(.commsTooLong, file, CommunicationLimits.maxBodyBytes) }
-            return String(decoding: data, as: UTF8.self)
+            // A file's final newline is not part of the text.
+            var text = String(decoding: data, as: UTF8.self)
+            while text.last?.isNewline == true { text.removeLast() }
+            return text
         default: throw Arguments.UsageError(description: Messages.t(.commsBodyOrFile))
         }
     }

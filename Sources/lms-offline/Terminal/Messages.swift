@@ -68,7 +68,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     case attentionRejected, attentionRemoved
     // Communication (Messages+Comms.swift)
     case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete, commsPostDeleted
-    case commsMessageSelf, commsCourseUnknown, commsSaved, commsNotSynced, commsNoAnnouncements, commsNoThreads, commsNoMessages
+    case commsMessageSelf, commsCourseUnknown, commsSavedThread, commsSavedReply, commsSavedEdit, commsSavedDelete, commsSavedMessage
+    case commsSavedAnnouncement, commsNotSynced, commsNoAnnouncements, commsNoThreads, commsNoMessages
     case commsDeletedMark, commsEditedMark, commsReplies, commsBodyOrFile
     case noteAnnouncementTitle, noteReplyTitle, noteMessageTitle, notePostTitle, noteBody, noteDeadlineTitle, noteDeadlineBody
     case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody
