@@ -180,4 +180,44 @@ struct CommunicationRoutesTests {
         #expect(benSees.count == 1 && benSees.first?["payload"]?["fromName"]?.stringValue == "owner")
         #expect(kinds(try server.pullAll("ana").changes, "message").isEmpty)
     }
+
+    @Test func malformedOrMisdirectedEntries_AreRejectedWithWhatIsWrong() throws {
+        let server = try world()
+        #expect(server.request(.post, "\(Self.course)/forum", as: "ana", json: ["id": "t1", "title": "T", "body": "B"]).status == 201)
+        #expect(server.request(.post, "\(Self.course)/forum/t1/replies", as: "ben", json: ["id": "r1", "body": "B"]).status == 201)
+        #expect(server.request(.post, "\(Self.course)/messages", as: "ana", json: ["id": "m1", "to": "owner", "body": "B"]).status == 201)
+        #expect(server.request(.post, "\(Self.course)/announcements", as: "owner", json: ["id": "a1", "title": "T", "body": "B"]).status == 201)
+        let longID = String(repeating: "x", count: 65)
+        let message = { (id: String, to: String) in
+            DirectMessage(id: id, courseID: "intro-programming", fromID: "", fromName: "", toID: "", toName: to, body: "hi", sentAt: Date()).payload
+        }
+        let cases: [(String, String, JSONValue, String)] = [
+            ("post", "r2", Self.post("r2", body: "b", thread: "r1"), "is a reply: reply to its thread t1"),
+            ("post", "r3", Self.post("r3", body: "b", thread: "nothread"), "there is no thread nothread"),
+            ("post", "p9", Self.post("p9", body: "b", course: "no-course"), "there is no course no-course"),
+            ("post", longID, Self.post(longID, body: "b"), "an id of 1 to 64 bytes"),
+            ("post", "p8", Self.post("p8", body: String(repeating: "b", count: CommunicationLimits.maxBodyBytes + 1)), "longer than 64 KB"),
+            ("post", "p7", Self.post("p7", body: "b", title: String(repeating: "t", count: 201)), "longer than 200 bytes"),
+            ("post", "t1", Self.post("t1", body: "b", course: "small-course"), "not a member"),
+            ("message", "m1", message("m1", "owner"), "belongs to someone else"),
+            ("message", "m2", message("m2", "ben"), "a message needs someone else"),
+            ("message", "m3", ["course": "intro-programming", "body": "hi", "sentAt": 1], "a message needs"),
+            ("announcement", "a2", ["course": "intro-programming", "title": "T"], "an announcement needs"),
+        ]
+        var seq: Int64 = 0
+        for (kind, id, payload, reason) in cases {
+            seq += 1
+            let answer = server.push("ben", device: "device-ben", entries: [Self.entry(seq: seq, kind: kind, id: id, payload: payload)])
+            let got = answer.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue ?? "accepted"
+            #expect(got.contains(reason), "\(kind) \(id.prefix(10)): \(got)")
+        }
+        let owner = server.push("other", device: "device-other", entries: [
+            Self.entry(seq: 1, kind: "announcement", id: "a1", payload: Announcement(id: "a1", courseID: "small-course", authorID: "", authorName: "",
+                                                                                        title: "T", body: "B", createdAt: Date()).payload),
+        ])
+        #expect(owner.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.contains("belongs to someone else") == true)
+        #expect(server.request(.get, "/api/v1/messages?with=nobody", as: "ana").status == 404)
+        #expect(server.request(.patch, "\(Self.course)/forum/nosuch", as: "ana", json: ["body": "x"]).status == 404)
+        #expect(server.request(.get, "\(Self.course)/forum/nosuch", as: "ana").status == 404)
+    }
 }
