@@ -133,8 +133,10 @@ extension ServerStore {
         return merged
     }
 
+    /// The columns `post(from:)` reads, qualified so that they also serve a query with subqueries on `posts`.
     static let postColumns = """
-        id, course_id, lesson_id, thread_id, author_id, author_name, title, body, created_at, revision, edited, deleted, deleted_by
+        p.id, p.course_id, p.lesson_id, p.thread_id, p.author_id, p.author_name, p.title, p.body, p.created_at, p.revision,
+        p.edited, p.deleted, p.deleted_by
         """
 
     static func post(from row: Row) -> Post? {
@@ -147,18 +149,17 @@ extension ServerStore {
 
     /// One post by id.
     static func post(_ id: String, in db: Database) throws -> Post? {
-        try db.cachedStatement(sql: "SELECT \(postColumns) FROM posts WHERE id = ?").fetchOne(arguments: [id]).flatMap(post(from:))
+        try db.cachedStatement(sql: "SELECT \(postColumns) FROM posts p WHERE id = ?").fetchOne(arguments: [id]).flatMap(post(from:))
     }
 
-    /// The threads of a course's forum (`lesson` nil: the course-wide forum; "*": every forum), newest
-    /// first, each with its number of live replies.
+    /// The threads of a course's forum (`lesson` nil: the course-wide forum), newest first, each with
+    /// its number of live replies.
     func threads(courseID: String, lesson: String?) throws -> [(post: Post, replies: Int)] {
         try read { db in
             try db.fetchAll("""
-                SELECT \(Self.postColumns.split(separator: ",").map { "p." + $0.trimmingCharacters(in: .whitespacesAndNewlines) }.joined(separator: ", ")),
-                       (SELECT COUNT(*) FROM posts r WHERE r.thread_id = p.id AND r.deleted = 0)
+                SELECT \(Self.postColumns), (SELECT COUNT(*) FROM posts r WHERE r.thread_id = p.id AND r.deleted = 0)
                 FROM posts p WHERE p.course_id = ?1 AND p.thread_id IS NULL
-                  AND (?2 = '*' OR p.lesson_id IS ?2) ORDER BY p.created_at DESC, p.id
+                  AND p.lesson_id IS ?2 ORDER BY p.created_at DESC, p.id
                 """, arguments: [courseID, lesson ?? (nil as String?)]).compactMap { row in
                 Self.post(from: row).map { ($0, row.int(13) ?? 0) }
             }
@@ -170,7 +171,7 @@ extension ServerStore {
         try read { db in
             guard let first = try Self.post(id, in: db), first.courseID == courseID else { return nil }
             let root = first.thread
-            return try db.fetchAll("SELECT \(Self.postColumns) FROM posts WHERE id = ?1 OR thread_id = ?1 ORDER BY thread_id IS NOT NULL, created_at, id",
+            return try db.fetchAll("SELECT \(Self.postColumns) FROM posts p WHERE id = ?1 OR thread_id = ?1 ORDER BY thread_id IS NOT NULL, created_at, id",
                                    arguments: [root]).compactMap(Self.post(from:))
         }
     }
