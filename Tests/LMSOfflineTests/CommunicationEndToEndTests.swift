@@ -82,7 +82,8 @@ import Testing
         let classmate = try world.device("kim")
         #expect(try classmate.sync().status == 0)
         #expect(try classmate.count("SELECT count(*) FROM messages") == 0)
-        #expect(try classmate.count("SELECT count(*) FROM posts") >= 0)
+        #expect(try classmate.count("SELECT count(*) FROM posts") == 2, "the forum is the course's: the thread and the reply's tombstone")
+        #expect(try classmate.count("SELECT count(*) FROM announcements") == 1)
     }
 
     @Test func aStudentsAnnouncement_IsRefused_WithTheReasonInTheInbox() throws {
