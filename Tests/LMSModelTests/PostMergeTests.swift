@@ -102,4 +102,25 @@ struct PostMergeTests {
         #expect(ChangeEntry.announcement(note, deviceID: "d", profileID: "p", at: t0).kind == .announcement)
         #expect(entry.payload["user"] == nil)
     }
+
+    @Test func anyOrderOfDelivery_Converges_WithEditsAndDeletesFromManyDevices() {
+        let p = base()
+        var replicas: [Post] = [p]
+        for (i, node) in ["a", "b", "c", "d"].enumerated() {
+            var clock = HybridLogicalClock(node: node, last: p.revision)
+            let at = clock.now(t0.addingTimeInterval(Double(i * 7 % 5)))   // clocks that disagree
+            replicas.append(i == 2 ? p.deleted(by: "t", at: at) : p.edited(title: "T\(i)", body: "from \(node)", at: at))
+        }
+        var generator = SystemRandomNumberGenerator()
+        var results: Set<Post> = []
+        for _ in 0..<200 {
+            let order = replicas.shuffled(using: &generator)
+            // Merged left to right, and as a tree (pairs first): the same.
+            results.insert(order.dropFirst().reduce(order[0]) { $0.merged(with: $1) })
+            let pairs = stride(from: 0, to: order.count, by: 2).map { i in i + 1 < order.count ? order[i].merged(with: order[i + 1]) : order[i] }
+            results.insert(pairs.dropFirst().reduce(pairs[0]) { $0.merged(with: $1) })
+        }
+        #expect(results.count == 1)
+        #expect(results.first?.deleted == true && results.first?.deletedBy == "t")
+    }
 }

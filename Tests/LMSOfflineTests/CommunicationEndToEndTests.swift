@@ -40,7 +40,7 @@ import Testing
         #expect(local.first?["synced"]?.boolValue == false && local.first?["lesson"]?.stringValue == "foundations/welcome")
         #expect(try student.sync().status == 0)
         #expect(try teacher.sync().status == 0)
-        let seen = try Self.json(teacher, ["forum", "intro-programming", "--lesson", "foundations/welcome"]).arrayValue ?? []
+        let seen = try Self.json(teacher, ["forum", "intro-programming", "--lesson", "welcome"]).arrayValue ?? []
         #expect(seen.first?["title"]?.stringValue == "Loops?" && seen.first?["author"]?.stringValue == "sam")
         #expect(try teacher.ok(["inbox"]).stdout.contains("New post by sam in intro-programming: Loops?"))
         try teacher.ok(["forum", "reply", String(threadID.prefix(8)), "--body", "Like this: for x in xs."])

@@ -228,11 +228,19 @@ enum CommunicationCommands {
         return text
     }
 
-    /// The lesson `text` of an installed course (checked, short ids allowed); as given when the course is not installed.
+    /// The lesson `text` of an installed course (checked, short ids allowed). When the course is not
+    /// installed (a teacher's device), a lesson whose forum is here by its last segment, else as given.
     static func lessonID(_ text: String, course: String, context: ClientContext) throws -> String {
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
-        guard (try? catalog.course(matching: course))?.id == course else { return text }
-        return try catalog.item(matching: text, course: course, kind: "lesson").id
+        if (try? catalog.course(matching: course))?.id == course {
+            return try catalog.item(matching: text, course: course, kind: "lesson").id
+        }
+        let known = try context.queue.read { db in
+            try db.fetchColumn(String.self, "SELECT DISTINCT lesson_id FROM posts WHERE course_id = ? AND lesson_id IS NOT NULL",
+                               arguments: [course]).compactMap { $0 }
+        }
+        let matching = known.filter { $0 == text || $0.hasSuffix("/" + text) }
+        return matching.count == 1 ? matching[0] : text
     }
 
     static func stamp(_ date: Date?) -> String {
