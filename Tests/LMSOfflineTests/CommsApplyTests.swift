@@ -79,4 +79,19 @@ struct CommsApplyTests {
         #expect(try count(queue, "SELECT count(*) FROM outbox") == 1)
         #expect(try count(queue, "SELECT count(*) FROM posts") == 0)
     }
+
+    @Test func erasure_RemovesTheUsersMessagesAndPostText_ForEveryProfile() throws {
+        let queue = try SyncApplyTests.store()
+        try apply(queue, [
+            Self.change("post", "t9", Self.post("t9", author: "u9", body: "personal")),
+            Self.change("post", "t1", Self.post("t1", author: "u1")),
+            Self.change("message", "m1", DirectMessage(id: "m1", courseID: "intro", fromID: "u9", fromName: "ada", toID: "u1", toName: "sam",
+                                                       body: "private", sentAt: Self.t0).payload),
+        ])
+        try queue.write { db in try CommunicationStore.erase(userID: "u9", in: db) }
+        #expect(try count(queue, "SELECT count(*) FROM messages") == 0)
+        #expect(try count(queue, "SELECT count(*) FROM posts WHERE body LIKE '%personal%' OR author_name = 'ada'") == 0)
+        #expect(try count(queue, "SELECT deleted FROM posts WHERE id = 't9'") == 1)
+        #expect(try count(queue, "SELECT deleted FROM posts WHERE id = 't1'") == 0)
+    }
 }

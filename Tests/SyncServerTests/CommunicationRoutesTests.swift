@@ -220,4 +220,31 @@ struct CommunicationRoutesTests {
         #expect(server.request(.patch, "\(Self.course)/forum/nosuch", as: "ana", json: ["body": "x"]).status == 404)
         #expect(server.request(.get, "\(Self.course)/forum/nosuch", as: "ana").status == 404)
     }
+
+    @Test func erasingAUser_DeletesTheirMessages_AndLeavesTombstonesOfTheirPosts() throws {
+        let server = try world()
+        #expect(server.request(.post, "\(Self.course)/forum", as: "ana", json: ["id": "t1", "title": "Mine", "body": "Personal"]).status == 201)
+        #expect(server.request(.post, "\(Self.course)/forum/t1/replies", as: "ben", json: ["id": "r1", "body": "Kept"]).status == 201)
+        #expect(server.request(.post, "\(Self.course)/messages", as: "ana", json: ["to": "owner", "body": "private"]).status == 201)
+        #expect(server.request(.post, "\(Self.course)/messages", as: "ben", json: ["to": "owner", "body": "ben's"]).status == 201)
+        let ana = try #require(try server.app.store.user(named: "ana"))
+        let erased = try server.app.store.write { db in try ServerStore.eraseCommunication(of: ana.id, in: db) }
+        #expect(erased == 1)
+        #expect(server.request(.get, "/api/v1/messages", as: "owner").json["messages"]?.arrayValue?.map { $0["body"]?.stringValue ?? "" } == ["ben's"])
+        let thread = server.request(.get, "\(Self.course)/forum/t1", as: "ben").json
+        #expect(thread["thread"]?["deleted"]?.boolValue == true && thread["thread"]?["body"]?.stringValue == "" && thread["thread"]?["author"]?.stringValue == "")
+        #expect(thread["replies"]?.arrayValue?.first?["body"]?.stringValue == "Kept")
+        let last = kinds(try server.pullAll("ben").changes, "post").last
+        #expect(last?["entity"]?.stringValue == "t1" && last?["payload"]?["deleted"]?.boolValue == true)
+        #expect(server.request(.post, "\(Self.course)/announcements", as: "owner", json: ["id": "a1", "title": "T", "body": "B"]).status == 201)
+        let owner = try #require(try server.app.store.user(named: "owner"))
+        try server.app.store.write { db in try ServerStore.eraseCommunication(of: owner.id, in: db) }
+        #expect(server.request(.get, "\(Self.course)/announcements", as: "ben").json["announcements"]?.arrayValue?.first?["author"]?.stringValue == "")
+        // Nothing of theirs is left in the communication tables or in the changes devices pull (the account is the admin's erasure).
+        let texts = try server.app.store.read { db in
+            try db.fetchAll("SELECT payload FROM changes").compactMap { $0.data(0).flatMap { try? WireCodec.decode([UInt8]($0)) } }
+                .map { JSONWriter.write($0) }.joined()
+        } + (try server.snapshot()).split(separator: "\n").filter { ["posts:", "messages:", "announcements:"].contains(where: $0.hasPrefix) }.joined()
+        for personal in ["Personal", "private", "\"ana\"", "\"owner\""] { #expect(!texts.contains(personal), "\(personal) is left") }
+    }
 }

@@ -180,4 +180,18 @@ struct CommunicationStore {
         if !me.isEmpty, post.authorID == me { return true }
         return try db.fetchScalar(Int.self, "SELECT mine FROM posts WHERE profile_id = ? AND id = ?", arguments: [profileID, post.id]) == 1
     }
+
+    // MARK: - Erasure
+
+    /// Removes what this device holds of an erased user (server id `userID`), for every profile:
+    /// messages to or from them, the text and name of their posts (kept as tombstones), and their
+    /// name on announcements. Run inside the transaction that applies the erasure.
+    static func erase(userID: String, in db: Database) throws {
+        guard !userID.isEmpty else { return }
+        try db.execute("DELETE FROM messages WHERE from_id = ?1 OR to_id = ?1", arguments: [userID])
+        try db.execute("""
+            UPDATE posts SET author_id = '', author_name = '', title = CASE WHEN thread_id IS NULL THEN '' END, body = '', deleted = 1,
+                   deleted_by = coalesce(deleted_by, 'erasure') WHERE author_id = ?
+            """, arguments: [userID])
+    }
 }
