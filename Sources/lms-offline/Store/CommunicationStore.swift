@@ -58,7 +58,7 @@ struct CommunicationStore {
             var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
             let post = Post(id: UUID().uuidString.lowercased(), courseID: courseID, lessonID: lessonID, authorID: me.id, authorName: me.name,
                             title: title, body: body, createdAt: now, revision: clock.now(now))
-            try save(post, mine: true, in: db)
+            try save(post, mine: true, at: now, in: db)
             return post
         }
     }
@@ -74,7 +74,7 @@ struct CommunicationStore {
             var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
             let post = Post(id: UUID().uuidString.lowercased(), courseID: thread.courseID, lessonID: thread.lessonID, threadID: thread.id,
                             authorID: me.id, authorName: me.name, body: body, createdAt: now, revision: clock.now(now))
-            try save(post, mine: true, in: db)
+            try save(post, mine: true, at: now, in: db)
             return post
         }
     }
@@ -90,7 +90,7 @@ struct CommunicationStore {
             if stored.deleted { throw ClientError(.commsPostDeleted, String(stored.id.prefix(8))) }
             var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
             let edited = stored.edited(title: title, body: body, at: clock.now(now))
-            try save(edited, mine: true, in: db)
+            try save(edited, mine: true, at: now, in: db)
             return edited
         }
     }
@@ -108,7 +108,7 @@ struct CommunicationStore {
             }
             var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
             let tomb = stored.deleted(by: me.id, at: clock.now(now))
-            try save(tomb, mine: nil, in: db)
+            try save(tomb, mine: nil, at: now, in: db)
             return tomb
         }
     }
@@ -131,9 +131,9 @@ struct CommunicationStore {
     }
 
     /// Stores a post written here and appends its outbox entry. `mine` nil keeps the row's flag.
-    private func save(_ post: Post, mine: Bool?, in db: Database) throws {
+    private func save(_ post: Post, mine: Bool?, at now: Date, in db: Database) throws {
         try Self.store(post, profileID: profile.id, mine: mine, synced: false, in: db)
-        try Outbox.append(.post(post, deviceID: deviceID, profileID: profile.id, at: Date()), to: db)
+        try Outbox.append(.post(post, deviceID: deviceID, profileID: profile.id, at: now), to: db)
     }
 
     // MARK: - Rows
