@@ -39,5 +39,10 @@ extension ServerApp {
         Route(method: .post, pattern: "/api/v1/courses/{id}/enrollments", access: .courseStaff, body: .json, summary: "enroll a student", handler: { try $0.app.addEnrollment($0) }),
         Route(method: .put, pattern: "/api/v1/courses/{id}/enrollments/{username}/completion", access: .courseStaff, body: .json, summary: "record (or withdraw) a student's completion", handler: { try $0.app.setCompletion($0) }),
         Route(method: .delete, pattern: "/api/v1/courses/{id}/enrollments/{username}", access: .courseStaff, body: .none, summary: "remove a student", handler: { try $0.app.removeEnrollment($0) }),
+        // Admin: groups, calendar, data rights (docs/API.md)
+        Route(method: .put, pattern: "/api/v1/courses/{id}/enrollments/{username}/groups", access: .courseStaff, body: .json, summary: "set or change a student's groups", handler: { try $0.app.setGroups($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/calendar.ics", access: .courseMember, body: .none, summary: "course dates and deadlines (iCalendar)", handler: { try $0.app.courseCalendar($0) }),
+        Route(method: .get, pattern: "/api/v1/admin/users/{username}/export", access: .admin, body: .none, summary: "everything held on a user (JSON)", handler: { try $0.app.exportUser($0) }),
+        Route(method: .post, pattern: "/api/v1/admin/users/{username}/erase", access: .admin, body: .json, summary: "erase a user's personal data", handler: { try $0.app.eraseUser($0) }),
     ]
 }

@@ -207,6 +207,7 @@ final class ServerStore: @unchecked Sendable {
         migrator.register(version: 4, name: "an index for course-wide changes") { db in
             try db.execute(sql: "CREATE INDEX changes_course_wide ON changes(course_id, sseq) WHERE user_id IS NULL")
         }
+        registerAdminMigration(&migrator)   // 8 (admin): sync volume, erasures
         return migrator
     }()
 }

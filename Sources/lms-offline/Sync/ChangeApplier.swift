@@ -67,6 +67,7 @@ struct ChangeApplier {
                 counts.removedEnrollments.append(course)
             }
         case "courseVersion": try applyCourseVersion(entity: entity, payload)
+        case "erasure": try applyErasure(entity: entity, payload)
         default: break
         }
     }
