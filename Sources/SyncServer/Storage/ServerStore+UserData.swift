@@ -49,6 +49,11 @@ extension ServerStore {
                              password_hash = randomblob(32), password_salt = randomblob(16), updated_at = ?3 WHERE id = ?1
             """),
         ("submission contents", "UPDATE submissions SET payload = ?4 WHERE user_id = ?1"),
+        // Time spent stays as a total; the per-device split would name the user's devices.
+        ("progress devices", """
+            UPDATE progress SET seconds = json_object('erased', (SELECT coalesce(sum(value), 0) FROM json_each(progress.seconds)))
+            WHERE user_id = ?1 AND json_valid(seconds)
+            """),
         ("devices", "DELETE FROM devices WHERE user_id = ?1"),
         ("sync streams", "DELETE FROM sync_streams WHERE user_id = ?1"),
         // The user's own changelog held copies of their work (submission texts): gone; course-wide changes stay.
