@@ -147,8 +147,14 @@ public struct ICalendar: Sendable {
     /// Whether a `YYYY-MM-DD` text is a real date.
     public static func isDay(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2 else { return false }
-        return nextDay(text) != text
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        // A real date reads back the same (2027-02-30 would become March 2).
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return false }
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return c.year == year && c.month == month && c.day == day
     }
 }
 
