@@ -70,7 +70,7 @@ extension ServerApp {
                                    studentBlob: studentBlob.sha256, studentSize: studentBlob.size,
                                    manifest: String(decoding: archive.manifest.encoded, as: UTF8.self),
                                    studentManifest: String(decoding: studentArchive.manifest.encoded, as: UTF8.self),
-                                   changelog: changelog, changes: JSONWriter.write(changes), publishedAt: nowMilliseconds())
+                                   changelog: changelog, changes: JSONWriter.write(Self.adding(items, to: changes)), publishedAt: nowMilliseconds())
         do {
             try store.publish(course, version: record, by: publisher.id, isNew: existing == nil)
         } catch let error as DatabaseError where error.isUniqueViolation || error.isConstraintViolation {
@@ -118,6 +118,13 @@ extension ServerApp {
         }
         return JSONOut.obj([("added", list(diff.added)), ("changed", list(diff.changed)), ("removed", list(diff.removed)),
                             ("renamed", list(diff.renamed))])
+    }
+
+    /// The stored `changes` of a version: the paths, and the items when known.
+    static func adding(_ items: JSONValue?, to changes: JSONValue) -> JSONValue {
+        guard let items, var members = changes.objectMembers else { return changes }
+        members.append((key: "items", value: items))
+        return JSONValue(.object(members))
     }
 
     /// A second name for `path` inside the blob store's temp folder (the original is removed by its owner).
