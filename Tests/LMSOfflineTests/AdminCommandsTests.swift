@@ -151,10 +151,14 @@ import Testing
         for device in [laptop, shared] { #expect(try device.sync(["--all"]).status == 0) }
         try laptop.ok(["done", "welcome"])
         try laptop.ok(["submit", "reflection", "--text", "Sam's private story"])
+        try laptop.ok(["submit", "hello", try laptop.write("hello.py", "print('Sam was here')\n")])
+        // Sam also hands in a file from the shared laptop (its profile is active there).
+        try shared.ok(["submit", "hello", try shared.write("hello2.py", "print('Sam at the camp')\n")], ["LMS_PIN": "1234"])
         #expect(try laptop.sync().status == 0)
         #expect(try shared.sync(["--all"]).status == 0)
         #expect(try shared.count("SELECT count(*) FROM profiles") == 2)
-        #expect(try shared.count("SELECT count(*) FROM submissions") == 1, "Sam's work reached the shared laptop")
+        #expect(try shared.count("SELECT count(*) FROM submissions") == 3, "Sam's work reached the shared laptop")
+        #expect(Self.blobCount(laptop) == 1 && Self.blobCount(shared) == 1)
 
         let admin = try world.device("root")
         #expect(try admin.run(["admin", "erase", "sam"]).status == 2, "--confirm is needed")
@@ -168,6 +172,7 @@ import Testing
         #expect(try shared.scalar("SELECT name FROM profiles") == "lia")
         #expect(try shared.count("SELECT count(*) FROM submissions") == 0)
         #expect(try shared.count("SELECT count(*) FROM sync_accounts") == 1)
+        #expect(Self.blobCount(shared) == 0, "Sam's file is gone from the shared laptop")
         // Sam's own laptop learns it from the server's answer to the old token.
         let result = try laptop.sync()
         #expect(result.status == 1)
@@ -175,6 +180,7 @@ import Testing
         for table in ["profiles", "sync_accounts", "progress", "submissions", "outbox", "attempts"] {
             #expect(try laptop.count("SELECT count(*) FROM \(table)") == 0, "\(table) on Sam's laptop")
         }
+        #expect(Self.blobCount(laptop) == 0, "and his file")
         // The server keeps the statistics, anonymously.
         let users = try admin.json(["admin", "users"])["users"]?.arrayValue?.compactMap { $0["username"]?.stringValue } ?? []
         #expect(!users.contains("sam") && users.contains(anonymous))
@@ -183,6 +189,12 @@ import Testing
         let export = try admin.json(["admin", "export", anonymous])
         #expect(export["account"]?["email"] == JSONValue(.null) && export["progress"]?.arrayValue?.count == 1)
         #expect(!String(describing: export).contains("private story"))
+    }
+
+    /// The submitted files held in a device's blob store.
+    static func blobCount(_ f: ClientFixture) -> Int {
+        let files = FileManager.default.enumerator(atPath: f.home + "/blobs")?.allObjects as? [String] ?? []
+        return files.filter { ($0 as NSString).lastPathComponent.count == 64 }.count
     }
 
     @Test func calendar_WritesInstalledCoursesDates_Offline() throws {
