@@ -44,7 +44,7 @@ enum AdminText {
         case .userEnabled: return ("Enabled %1.", "%1 activado.")
         case .roleSet: return ("%1 is now %2.", "%1 es ahora %2.")
         case .resetCode: return ("Reset code for %1: %2 (valid until %3)", "Código de restablecimiento de %1: %2 (válido hasta %3)")
-        case .resetCodeNote: return ("Give it to the person; they run: lms-offline reset or POST /api/v1/auth/reset. It works once.", "Entrégueselo a la persona; ejecuta: POST /api/v1/auth/reset. Funciona una sola vez.")
+        case .resetCodeNote: return ("Give it to the person: with it they set a new password (POST /api/v1/auth/reset). It works once.", "Entrégueselo a la persona: con él elige una contraseña nueva (POST /api/v1/auth/reset). Funciona una sola vez.")
         case .imported: return ("Imported %1 users.", "Importados %1 usuarios.")
         case .exported: return ("Wrote everything held on %1 to %2.", "Se escribió todo lo que se guarda de %1 en %2.")
         case .eraseNeedsConfirm: return ("erasing %1 removes their personal data for good: run again with --confirm", "borrar a %1 elimina sus datos personales para siempre: ejecute de nuevo con --confirm")

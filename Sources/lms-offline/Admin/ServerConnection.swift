@@ -39,6 +39,16 @@ struct ServerConnection {
         }
     }
 
+    /// Uploads a file (streamed from disk) and parses a JSON answer.
+    func upload(_ method: String, _ path: String, file: String, contentType: String, headers: [String: String] = [:]) throws -> JSONValue {
+        do {
+            let answer = try http.upload(method, path, file: file, headers: headers.merging(["Content-Type": contentType]) { $1 })
+            return answer.body.isEmpty ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
+        } catch let error as SyncError {
+            throw AdminError(error, server: account.server)
+        }
+    }
+
     /// `text` escaped for one path segment.
     static func segment(_ text: String) -> String {
         text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text

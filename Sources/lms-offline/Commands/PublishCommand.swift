@@ -46,7 +46,6 @@ enum PublishCommand {
         }
         // 3. Upload.
         let (_, connection) = try ServerConnection.open(args, console)
-        let body = try Data(contentsOf: URL(fileURLWithPath: package))
         var headers: [String: String] = [:]
         if let changelog = args.value("changelog") {
             // A header value is one line of visible ASCII or UTF-8; newlines would end it.
@@ -54,7 +53,7 @@ enum PublishCommand {
         }
         let answer: JSONValue
         do {
-            answer = try connection.send("POST", "/api/v1/courses", contentType: "application/zip", body: body, headers: headers).1
+            answer = try connection.upload("POST", "/api/v1/courses", file: package, contentType: "application/zip", headers: headers)
         } catch var error as AdminError {
             switch error.status {
             case 409:

@@ -95,8 +95,8 @@ final class SyncHTTP {
 
     // MARK: - One exchange
 
-    private func perform(_ method: String, _ path: String, headers: [String: String], body: Data?,
-                         sink: @escaping (HTTPAnswer) throws -> (Data) throws -> Void) throws -> HTTPAnswer {
+    func perform(_ method: String, _ path: String, headers: [String: String], body: Data?, bodyFile: URL? = nil,
+                 sink: @escaping (HTTPAnswer) throws -> (Data) throws -> Void) throws -> HTTPAnswer {
         guard let url = URL(string: server + path) else { throw SyncError(.badAnswer("cannot make a URL of \(server)\(path)")) }
         var request = URLRequest(url: url)
         request.httpMethod = method
@@ -105,7 +105,8 @@ final class SyncHTTP {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let exchange = StreamingDelegate.Exchange(makeSink: sink)
         delegate.begin(exchange)
-        session.dataTask(with: request).resume()
+        // A file body (a course package) is streamed from disk, never held in memory.
+        (bodyFile.map { session.uploadTask(with: request, fromFile: $0) } ?? session.dataTask(with: request)).resume()
         exchange.done.wait()
         if let failure = exchange.failure { throw failure }
         if let error = exchange.transportError {
