@@ -15,6 +15,9 @@ import Testing
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("course.json") && refused.stderr.contains("nothing was uploaded"))
         #expect(try world.call("GET", "/api/v1/courses", token: world.adminToken).1["total"]?.numberValue == 0)
+        let refusedJSON = try teacher.run(["publish", (broken as NSString).deletingLastPathComponent, "--json"])
+        #expect(refusedJSON.status == 1)
+        #expect(try JSONParser.parse(refusedJSON.stdout)["published"]?.boolValue == false)
 
         let first = try teacher.ok(["publish", repositoryRoot + "/samples/rich-course"]).stdout
         #expect(first.contains("Published intro-programming 1.2.0 (its first version)."))
@@ -66,6 +69,9 @@ import Testing
         #expect(evening["students"]?.arrayValue?.compactMap { $0["username"]?.stringValue } == ["lia", "sam"])
         let all = try teacher.json(["roster", "intro-programming"])
         #expect(all["students"]?.arrayValue?.first { $0["username"]?.stringValue == "sam" }?["groups"] == ["morning", "evening"])
+        let listed = try teacher.ok(["roster", "intro-programming", "--group", "evening"]).stdout
+        #expect(listed.contains("lia") && listed.contains("{evening}") && listed.contains("{morning, evening}"))
+        #expect(try teacher.ok(["roster", "intro-programming", "--group", "nobody"]).stdout.contains("No students in intro-programming (nobody)."))
         try teacher.ok(["roster", "remove", "intro-programming", "lia"])
         #expect(try teacher.json(["roster", "intro-programming"])["students"]?.arrayValue?.count == 2, "removed students are hidden")
         #expect(try teacher.json(["roster", "intro-programming", "--all"])["students"]?.arrayValue?.count == 3)
@@ -100,6 +106,10 @@ import Testing
         let csv = try admin.write("users.csv", "username,displayName,email,role\nkim,Kim Lee,kim@example.org,student\nlou,Lou,,teacher\n")
         let imported = try admin.json(["admin", "import", csv])
         #expect(imported["created"]?.numberValue == 2)
+        let more = try admin.ok(["admin", "import", try admin.write("more.csv", "username,role\nzoe,student\n")]).stdout
+        #expect(more.contains("Imported 1 users.") && more.contains("zoe"))
+        let listing = try admin.ok(["admin", "users"]).stdout
+        #expect(listing.contains("kim") && listing.contains("Kim Lee"))
         #expect(imported["users"]?.arrayValue?.allSatisfy { $0["resetCode"]?.stringValue?.isEmpty == false } == true)
         let bad = try admin.run(["admin", "import", try admin.write("bad.csv", "username,role\nkim,student\nx y,boss\n")])
         #expect(bad.status == 1 && bad.stderr.contains("line 2") && bad.stderr.contains("line 3"))
@@ -120,11 +130,20 @@ import Testing
         #expect(used.0 == 204)
         // Stats and export.
         let stats = try admin.json(["admin", "stats"])
-        #expect(stats["users"]?["student"]?.numberValue == 2)
+        #expect(stats["users"]?["student"]?.numberValue == 3)
         #expect(stats["perCourse"]?.arrayValue?.first?["activeEnrollments"]?.numberValue == 1)
         #expect(stats["syncVolume"] != nil && stats["devices"] != nil && stats["sites"] != nil)
+        try world.createUser("tom")
+        try world.enroll("tom")
+        let device = try world.device("tom")
+        #expect(try device.sync().status == 0)
+        try device.ok(["done", "welcome"])
+        #expect(try device.sync([], env: ["LMS_SITE": "camp-north"]).status == 0)
         let text = try admin.ok(["admin", "stats"]).stdout
         #expect(text.contains("Enrollments per course:") && text.contains("intro-programming"))
+        #expect(text.contains("camp-north") && text.contains("Last sync per device:") && text.contains("Sync volume per day"), "\(text)")
+        let printed = try admin.ok(["admin", "export", "sam"]).stdout
+        #expect(try JSONParser.parse(printed)["account"]?["username"]?.stringValue == "sam")
         try admin.ok(["admin", "export", "sam", "-o", admin.scratch.sub("sam.json")])
         let export = try JSONParser.parse(try String(contentsOfFile: admin.scratch.sub("sam.json"), encoding: .utf8))
         #expect(export["account"]?["username"]?.stringValue == "sam")
@@ -162,8 +181,8 @@ import Testing
 
         let admin = try world.device("root")
         #expect(try admin.run(["admin", "erase", "sam"]).status == 2, "--confirm is needed")
-        let erased = try admin.json(["admin", "erase", "sam", "--confirm"])
-        let anonymous = try #require(erased["anonymousName"]?.stringValue)
+        let erasedText = try admin.ok(["admin", "erase", "sam", "--confirm"]).stdout
+        let anonymous = try #require(erasedText.split(separator: " ").first { $0.hasPrefix("erased-") }.map { String($0.dropLast()) }, "\(erasedText)")
 
         // The shared laptop learns it through Lia's sync (the `erasure` change of the course).
         try shared.ok(["profile", "switch", "lia"], ["LMS_PIN": "1234"])

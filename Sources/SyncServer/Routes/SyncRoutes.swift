@@ -76,7 +76,7 @@ extension ServerApp {
             throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
         }
         let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
-        store.recordSync(.init(isPush: true, items: entries.count, bytes: { if case .data(let d) = context.request.body { return d.count } else { return 0 } }(), site: context.request.headers["X-LMS-Site"] ?? ""))
+        store.recordSync(.push(entries: entries.count, request: context.request))
         return JSONOut.response(200, JSONOut.obj([
             ("acked", JSONOut.n(Double(outcome.acked))),
             ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
@@ -116,7 +116,7 @@ extension ServerApp {
             frame.key("payload"); frame.splice(frame: change.payloadFrame)
         }
         let response = try frameResponse(bytes: frame.bytes, request: context.request)
-        store.recordSync(.init(isPush: false, items: page.changes.count, bytes: Int(response.body.count), site: context.request.headers["X-LMS-Site"] ?? ""))
+        store.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
         return response
     }
 

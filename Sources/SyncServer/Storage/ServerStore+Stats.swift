@@ -15,6 +15,18 @@ extension ServerStore {
         var bytes: Int
         /// The field site the device says it is at (`X-LMS-Site`), "" when none.
         var site: String
+
+        /// A push of `entries` in `request` (bytes as received: gzip'd when sent so).
+        static func push(entries: Int, request: HTTPRequest) -> SyncVolume {
+            let bytes: Int
+            if case .data(let data) = request.body { bytes = data.count } else { bytes = 0 }
+            return SyncVolume(isPush: true, items: entries, bytes: bytes, site: request.headers["X-LMS-Site"] ?? "")
+        }
+
+        /// A pull page of `changes` answered by `response`.
+        static func pull(changes: Int, response: HTTPResponse, request: HTTPRequest) -> SyncVolume {
+            SyncVolume(isPush: false, items: changes, bytes: Int(response.body.count), site: request.headers["X-LMS-Site"] ?? "")
+        }
     }
 
     /// The longest site name kept (outside input).

@@ -43,7 +43,10 @@ extension ServerStore {
         ("erased tokens", "INSERT OR IGNORE INTO erased_tokens(hash, erased_at) SELECT hash, ?3 FROM tokens WHERE user_id = ?1"),
         ("tokens", "DELETE FROM tokens WHERE user_id = ?1"),
         ("reset codes", "DELETE FROM reset_codes WHERE user_id = ?1"),
-        ("login throttling", "DELETE FROM login_failures WHERE instr(lower(key), (SELECT lower(username) FROM users WHERE id = ?1)) > 0"),
+        // Throttling keys are `user:<username>` and `enroll:<id>:<course>` (AccountRoutes, EnrollmentRoutes).
+        ("login throttling", """
+            DELETE FROM login_failures WHERE key = 'user:' || (SELECT lower(username) FROM users WHERE id = ?1) OR key LIKE 'enroll:' || ?1 || ':%'
+            """),
         ("account", """
             UPDATE users SET username = ?2, display_name = ?2, email = NULL, disabled = 1,
                              password_hash = randomblob(32), password_salt = randomblob(16), updated_at = ?3 WHERE id = ?1
