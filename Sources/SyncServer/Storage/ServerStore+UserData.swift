@@ -157,6 +157,12 @@ extension ServerStore {
                 SELECT course_id FROM enrollments WHERE user_id = ?1 UNION SELECT course_id FROM course_staff WHERE user_id = ?1 ORDER BY 1
                 """, arguments: [userID]).compactMap { $0 }
             let erasedPayload = Data(WireCodec.encode(JSONOut.obj([("erased", JSONOut.b(true))])))
+            // Essay answers are the person's own writing: they go; every other answer stays for item analysis.
+            for row in try db.fetchAll("SELECT id, payload FROM attempts WHERE user_id = ?", arguments: [userID]) {
+                if let data = row.data(1), let cleaned = Self.withoutEssays(data) {
+                    try db.execute("UPDATE attempts SET payload = ? WHERE id = ?", arguments: [cleaned, row.string(0)])
+                }
+            }
             let values: [(any DatabaseValueConvertible)?] = [userID, anonymous, now, erasedPayload]
             for statement in Self.erasureStatements {
                 // Each statement binds the arguments it names (?1…?n), in order.
@@ -182,6 +188,17 @@ extension ServerStore {
             }
             return Erasure(anonymousName: anonymous, unreferencedBlobs: ownFiles.subtracting(stillUsed).sorted(), courses: courses)
         }
+    }
+
+    /// An attempt payload with its essay answers emptied, or nil when it has none.
+    static func withoutEssays(_ data: Data) -> Data? {
+        guard let payload = try? WireCodec.decode([UInt8](data)), var members = payload.objectMembers,
+              let index = members.firstIndex(where: { $0.key == "responses" }), let responses = members[index].value.objectMembers,
+              responses.contains(where: { $0.value["essay"] != nil }) else { return nil }
+        members[index].value = JSONValue(.object(responses.map { member in
+            member.value["essay"] != nil ? (key: member.key, value: JSONOut.obj([("essay", JSONOut.s(""))])) : member
+        }))
+        return Data(WireCodec.encode(JSONValue(.object(members))))
     }
 
     /// The SHA-256 of every file a stored submission payload names.
