@@ -190,7 +190,6 @@ import Testing
         let responses = try WireCodec.decode([UInt8](attempt))["responses"]
         #expect(responses?["e4"]?["essay"]?.stringValue == "", "her essay is gone")
         #expect(responses?["e1"]?["choice"]?.numberValue == 1, "the other answers stay for item analysis")
-
         #expect(server.app.blobs.path(for: files.own).map { FileManager.default.fileExists(atPath: $0) } == false, "her own file is deleted")
         #expect(server.app.blobs.contains(files.shared), "a file Ben also submitted stays")
         func count(_ sql: String) throws -> Int {

@@ -38,6 +38,8 @@ enum PublishCommand {
                 return refuse(source, loaded.diagnostics, json: json, console)
             }
             course = loadedCourse
+            // Warnings do not stop a publish, but the teacher sees them.
+            if !json { loaded.diagnostics.filter { $0.severity == .warning }.forEach { console.err($0.description) } }
             // 2. Pack with the same builder as `lms-offline pack`.
             package = NSTemporaryDirectory() + "lms-publish-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).zip"
             cleanup.append(package)
