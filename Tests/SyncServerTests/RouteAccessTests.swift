@@ -33,6 +33,7 @@ import Testing
         try server.addUser("student", role: .student)
         try server.addUser("outsider", role: .student)
         try server.addUser("leaver", role: .student)
+        try server.addUser("erasable", role: .student)
         let rich = try SamplePackages.pack("rich-course")
         let small = try SamplePackages.pack("small-course")
         #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(rich)).status == 201)
@@ -54,6 +55,8 @@ import Testing
                 path = path.replacingOccurrences(of: "{id}", with: route.pattern.hasSuffix("/enroll") ? "small-course" : "intro-programming")
                 path = path.replacingOccurrences(of: "{username}", with: route.method == .delete ? "leaver" : "student")
                 if route.pattern.hasSuffix("/delta") { path += "?from=1.2.0" }
+                // An erasure is for good: it gets a user of its own.
+                if route.pattern.hasSuffix("/erase") { path = path.replacingOccurrences(of: "/student/", with: "/erasable/") }
                 var json: [String: JSONValue]?
                 var body: HTTPRequestBody?
                 switch route.pattern {
@@ -76,6 +79,8 @@ import Testing
                 case "/api/v1/courses/{id}/enroll": json = [:]
                 case "/api/v1/courses/{id}/enrollments" where route.method == .post: json = ["username": "student"]
                 case "/api/v1/courses/{id}/enrollments/{username}/completion": json = ["completed": false]
+                case "/api/v1/courses/{id}/enrollments/{username}/groups": json = ["add": [.init(.string("morning"))]]
+                case "/api/v1/admin/users/{username}/erase": json = ["confirm": "erasable"]
                 case "/api/v1/sync/push":
                     body = .data(Data(WireCodec.encode(["device": .init(.string("device-\(caller.rawValue)")), "clock": 1, "entries": []])))
                 case "/api/v1/sync/blobs/missing": json = ["sha256": [.init(.string(String(repeating: "a", count: 64)))]]

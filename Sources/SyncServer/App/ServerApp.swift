@@ -122,6 +122,7 @@ final class ServerApp: @unchecked Sendable {
         }
         let hash = Passwords.secretHash(String(header.dropFirst("Bearer ".count)))
         guard let user = try store.user(forTokenHash: hash, now: nowMilliseconds()) else {
+            if try store.isErasedToken(hash) { throw APIError.accountErased() }
             throw APIError.unauthorized("the token is unknown, expired or revoked: log in again")
         }
         return AuthUser(user: user, tokenHash: hash)

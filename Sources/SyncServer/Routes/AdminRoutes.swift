@@ -159,7 +159,8 @@ extension ServerApp {
         return JSONOut.response(201, JSONOut.obj([("created", JSONOut.n(Double(created.count))), ("users", JSONOut.arr(items))]))
     }
 
-    /// `GET /api/v1/admin/stats`: users by role, courses, enrollments, active devices, last sync.
+    /// `GET /api/v1/admin/stats`: users by role, courses, enrollments (also per course), active devices,
+    /// last sync per device and per site, sync volume per day.
     func stats(_ context: RequestContext) throws -> HTTPResponse {
         let counts = try store.userCountsByRole()
         let figures = try store.systemFigures()
@@ -169,6 +170,6 @@ extension ServerApp {
             ("enrollments", JSONOut.n(Double(figures.enrollments))),
             ("activeDevices", JSONOut.n(Double(figures.activeDevices))),
             ("lastSync", JSONOut.time(figures.lastSync)),
-        ]))
+        ] + (try store.detailedStats())))
     }
 }

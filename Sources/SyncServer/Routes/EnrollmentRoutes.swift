@@ -59,7 +59,8 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/enrollments`: the roster.
     func roster(_ context: RequestContext) throws -> HTTPResponse {
-        let rows = try store.roster(courseID: context.parameter("id"))
+        var rows = try store.roster(courseID: context.parameter("id"))
+        if let group = context.request.query["group"] { rows = rows.filter { $0.3.contains(group) } }
         return JSONOut.response(200, JSONOut.obj([("students", JSONOut.arr(rows.map { user, status, source, groups in
             JSONOut.obj([("username", JSONOut.s(user.username)), ("displayName", JSONOut.s(user.displayName)),
                          ("status", JSONOut.s(status)), ("source", JSONOut.s(source)), ("groups", JSONOut.arr(groups.map(JSONOut.s)))])

@@ -63,13 +63,14 @@ extension ServerApp {
         let studentBlob = try blobs.adopt(fileAt: hardLinkOrCopy(studentPath))
         let previous = try existing.flatMap { try store.version(courseID: course.id, version: $0.latestVersion) }
         let changes = try previous.map { try Self.changes(from: $0.manifest, to: archive) } ?? JSONOut.obj([])
+        let items = try previous.flatMap { try itemChanges(from: $0, to: course, archive: archive) }
         let changelog = context.request.headers["X-Changelog"] ?? context.request.query["changelog"]
         let record = VersionRecord(courseID: course.id, version: course.version.description, packageID: archive.packageID,
                                    packageBlob: full.sha256, packageSize: full.size, studentPackageID: student.packageID,
                                    studentBlob: studentBlob.sha256, studentSize: studentBlob.size,
                                    manifest: String(decoding: archive.manifest.encoded, as: UTF8.self),
                                    studentManifest: String(decoding: studentArchive.manifest.encoded, as: UTF8.self),
-                                   changelog: changelog, changes: JSONWriter.write(changes), publishedAt: nowMilliseconds())
+                                   changelog: changelog, changes: JSONWriter.write(Self.adding(items, to: changes)), publishedAt: nowMilliseconds())
         do {
             try store.publish(course, version: record, by: publisher.id, isNew: existing == nil)
         } catch let error as DatabaseError where error.isUniqueViolation || error.isConstraintViolation {
@@ -79,7 +80,8 @@ extension ServerApp {
         return JSONOut.response(201, JSONOut.obj([
             ("id", JSONOut.s(course.id)), ("version", JSONOut.s(course.version.description)), ("title", JSONOut.s(course.title)),
             ("packageId", JSONOut.s(archive.packageID)), ("studentPackageId", JSONOut.s(student.packageID)),
-            ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes), ("studentsAffected", JSONOut.n(Double(affected))),
+            ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes), ("items", items ?? JSONValue(.null)),
+            ("studentsAffected", JSONOut.n(Double(affected))),
         ]))
     }
 
@@ -91,8 +93,38 @@ extension ServerApp {
         let added = new.manifest.entries.map(\.path).filter { oldByPath[$0] == nil }
         let removed = old.entries.map(\.path).filter { newByPath[$0] == nil }
         let changed = new.manifest.entries.filter { oldByPath[$0.path] != nil && oldByPath[$0.path] != $0.sha256 }.map(\.path)
-        return JSONOut.obj([("added", JSONOut.arr(added.map(JSONOut.s))), ("removed", JSONOut.arr(removed.map(JSONOut.s))),
-                            ("changed", JSONOut.arr(changed.map(JSONOut.s)))])
+        // A removed path whose bytes reappear under an added path was moved (the file renamed).
+        let addedByHash = Dictionary(added.compactMap { path in newByPath[path].map { ($0, path) } }, uniquingKeysWith: { a, _ in a })
+        var renamed: [(String, String)] = []
+        for path in removed { if let hash = oldByPath[path], let to = addedByHash[hash] { renamed.append((path, to)) } }
+        let movedFrom = Set(renamed.map(\.0)), movedTo = Set(renamed.map(\.1))
+        return JSONOut.obj([("added", JSONOut.arr(added.filter { !movedTo.contains($0) }.map(JSONOut.s))),
+                            ("removed", JSONOut.arr(removed.filter { !movedFrom.contains($0) }.map(JSONOut.s))),
+                            ("changed", JSONOut.arr(changed.map(JSONOut.s))),
+                            ("renamed", JSONOut.arr(renamed.map { JSONOut.obj([("from", JSONOut.s($0.0)), ("to", JSONOut.s($0.1))]) }))])
+    }
+
+    /// Items added, changed, removed and renamed since the previous version (nil when it cannot be read).
+    func itemChanges(from previous: VersionRecord, to course: Course, archive: PackageArchive) throws -> JSONValue? {
+        guard let old = try courseCache.course(previous.courseID, version: previous.version, app: self) else { return nil }
+        let oldManifest = try PackageManifest(data: Data(previous.manifest.utf8))
+        let diff = CourseDiff.between(old, course, oldHashes: Dictionary(oldManifest.entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
+                                      newHashes: Dictionary(archive.manifest.entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }))
+        func list(_ items: [CourseDiff.Item]) -> JSONValue {
+            JSONOut.arr(items.map { item in
+                JSONOut.obj([("id", JSONOut.s(item.id)), ("kind", JSONOut.s(item.kind)), ("title", JSONOut.s(item.title))]
+                            + (item.from.map { [("from", JSONOut.s($0))] } ?? []))
+            })
+        }
+        return JSONOut.obj([("added", list(diff.added)), ("changed", list(diff.changed)), ("removed", list(diff.removed)),
+                            ("renamed", list(diff.renamed))])
+    }
+
+    /// The stored `changes` of a version: the paths, and the items when known.
+    static func adding(_ items: JSONValue?, to changes: JSONValue) -> JSONValue {
+        guard let items, var members = changes.objectMembers else { return changes }
+        members.append((key: "items", value: items))
+        return JSONValue(.object(members))
     }
 
     /// A second name for `path` inside the blob store's temp folder (the original is removed by its owner).

@@ -50,5 +50,10 @@ extension ServerApp {
         Route(method: .delete, pattern: "/api/v1/courses/{id}/forum/{post}", access: .courseMember, body: .none, summary: "delete a post (its author or the course's teachers)", handler: { try $0.app.deletePost($0) }),
         Route(method: .get, pattern: "/api/v1/messages", access: .user, body: .none, summary: "my direct messages", handler: { try $0.app.listMessages($0) }),
         Route(method: .post, pattern: "/api/v1/courses/{id}/messages", access: .courseMember, body: .json, summary: "a direct message between a student and a teacher of the course", handler: { try $0.app.sendMessage($0) }),
+        // Admin: groups, calendar, data rights (docs/API.md)
+        Route(method: .put, pattern: "/api/v1/courses/{id}/enrollments/{username}/groups", access: .courseStaff, body: .json, summary: "set or change a student's groups", handler: { try $0.app.setGroups($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/calendar.ics", access: .courseMember, body: .none, summary: "course dates and deadlines (iCalendar)", handler: { try $0.app.courseCalendar($0) }),
+        Route(method: .get, pattern: "/api/v1/admin/users/{username}/export", access: .admin, body: .none, summary: "everything held on a user (JSON)", handler: { try $0.app.exportUser($0) }),
+        Route(method: .post, pattern: "/api/v1/admin/users/{username}/erase", access: .admin, body: .json, summary: "erase a user's personal data", handler: { try $0.app.eraseUser($0) }),
     ]
 }

@@ -76,6 +76,7 @@ extension ServerApp {
             throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
         }
         let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
+        store.recordSync(.push(entries: entries.count, request: context.request))
         return JSONOut.response(200, JSONOut.obj([
             ("acked", JSONOut.n(Double(outcome.acked))),
             ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
@@ -114,7 +115,9 @@ extension ServerApp {
             frame.key("course"); frame.value(JSONOut.opt(change.courseID))
             frame.key("payload"); frame.splice(frame: change.payloadFrame)
         }
-        return try frameResponse(bytes: frame.bytes, request: context.request)
+        let response = try frameResponse(bytes: frame.bytes, request: context.request)
+        store.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
+        return response
     }
 
     /// `POST /api/v1/sync/blobs/missing` `{"sha256": [...]}` → `{"missing": [...]}`.

@@ -210,6 +210,7 @@ final class ServerStore: @unchecked Sendable {
         migrator.register(version: 7, name: "communication: forum posts, announcements, direct messages") { db in
             try db.execute(sql: communicationSchema)
         }
+        registerAdminMigration(&migrator)   // 8 (admin): sync volume, erasures
         return migrator
     }()
 }

@@ -28,6 +28,7 @@ enum LMSOffline {
     static let commands: [Command] = CourseCommands.all + InstallCommand.all + ProfileCommands.all + StudyCommands.all
         + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + DevCommands.all
         + CommunicationCommands.all
+        + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {

@@ -12,12 +12,15 @@ struct PullCounts: Sendable, Equatable {
     var rejections = 0
     /// Courses the student was removed from.
     var removedEnrollments: [String] = []
+    /// Submitted files of erased profiles that nothing references any more (`erasure`).
+    var unreferencedBlobs: [String] = []
 
     mutating func add(_ other: PullCounts) {
         changes += other.changes
         grades += other.grades
         rejections += other.rejections
         removedEnrollments += other.removedEnrollments
+        unreferencedBlobs += other.unreferencedBlobs
     }
 }
 
@@ -70,6 +73,7 @@ struct ChangeApplier {
         case "announcement": try applyAnnouncement(id: entity, payload)
         case "post": try applyPost(id: entity, payload)
         case "message": try applyMessage(id: entity, payload)
+        case "erasure": counts.unreferencedBlobs += try applyErasure(entity: entity, payload)
         default: break
         }
     }

@@ -27,6 +27,12 @@ struct SyncError: Error, CustomStringConvertible {
         return false
     }
 
+    /// Whether the server said the account was erased (401 `account_erased`).
+    var isAccountErased: Bool {
+        if case .server(401, "account_erased", _) = kind { return true }
+        return false
+    }
+
     /// Whether the server said the thing asked for does not exist.
     var isNotFound: Bool {
         if case .server(404, _, _) = kind { return true }

@@ -33,7 +33,11 @@ final class SyncHTTP {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = SyncLimits.requestTimeout
         configuration.timeoutIntervalForResource = SyncLimits.resourceTimeout
-        configuration.httpAdditionalHeaders = ["User-Agent": "lms-offline/\(LMSOffline.version)"]
+        var headers = ["User-Agent": "lms-offline/\(LMSOffline.version)"]
+        // The field site this device syncs from, for the server's figures (`admin stats`).
+        if let site = ProcessInfo.processInfo.environment["LMS_SITE"], !site.isEmpty, site.utf8.count <= 64,
+           site.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { headers["X-LMS-Site"] = site }
+        configuration.httpAdditionalHeaders = headers
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
 
@@ -91,8 +95,8 @@ final class SyncHTTP {
 
     // MARK: - One exchange
 
-    private func perform(_ method: String, _ path: String, headers: [String: String], body: Data?,
-                         sink: @escaping (HTTPAnswer) throws -> (Data) throws -> Void) throws -> HTTPAnswer {
+    func perform(_ method: String, _ path: String, headers: [String: String], body: Data?, bodyFile: URL? = nil,
+                 sink: @escaping (HTTPAnswer) throws -> (Data) throws -> Void) throws -> HTTPAnswer {
         guard let url = URL(string: server + path) else { throw SyncError(.badAnswer("cannot make a URL of \(server)\(path)")) }
         var request = URLRequest(url: url)
         request.httpMethod = method
@@ -101,7 +105,8 @@ final class SyncHTTP {
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
         let exchange = StreamingDelegate.Exchange(makeSink: sink)
         delegate.begin(exchange)
-        session.dataTask(with: request).resume()
+        // A file body (a course package) is streamed from disk, never held in memory.
+        (bodyFile.map { session.uploadTask(with: request, fromFile: $0) } ?? session.dataTask(with: request)).resume()
         exchange.done.wait()
         if let failure = exchange.failure { throw failure }
         if let error = exchange.transportError {
@@ -113,9 +118,10 @@ final class SyncHTTP {
 
     /// The error an answer of 400 or above stands for.
     static func error(status: Int, body: Data) -> SyncError {
-        if status == 401 { return SyncError(.unauthorized) }
         let json = try? JSONParser.parse(bytes: [UInt8](body.prefix(SyncLimits.maxJSONBytes)))
         let code = json?["error"]?["code"]?.stringValue ?? "http_\(status)"
+        // An erased account's token (docs/PROTOCOL.md "erasure") is kept apart from an expired one.
+        if status == 401, code != "account_erased" { return SyncError(.unauthorized) }
         let message = json?["error"]?["message"]?.stringValue ?? HTTPURLResponse.localizedString(forStatusCode: status)
         return SyncError(.server(status: status, code: code, message: message))
     }

@@ -42,6 +42,10 @@ final class SyncSession {
                 try pull()
             }
             try updateCourses()
+        } catch let error as SyncError where error.isAccountErased {
+            // The account was erased on the server: its data leaves this device (docs/PROTOCOL.md "erasure").
+            do { try LocalErasure.eraseOwnAccount(profileID: profile.id, queue: queue, home: home) } catch { report.failure = "\(error)" }
+            report.failure = report.failure ?? AdminText.t(.accountErasedHere, profile.name, account.server)
         } catch let error as SyncError {
             report.failure = error.description
             report.loginExpired = error.kind == .unauthorized
@@ -49,6 +53,8 @@ final class SyncSession {
         } catch {
             report.failure = "\(error)"
         }
+        // Files of profiles an `erasure` removed go once their rows are committed.
+        BlobStore(home: home).remove(report.pulled.unreferencedBlobs)
         progress.finish()
         return report
     }

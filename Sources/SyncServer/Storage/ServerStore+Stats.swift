@@ -1,0 +1,106 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// The figures of `GET /api/v1/admin/stats` beyond counts: enrollments per course, devices and
+/// sites by last sync, and sync volume per day (table `sync_volume`, migration 8).
+extension ServerStore {
+    /// What one sync request moved, counted per UTC day and site.
+    struct SyncVolume: Sendable {
+        /// `push` or `pull`.
+        var isPush: Bool
+        /// Entries received (push) or changes sent (pull).
+        var items: Int
+        /// Body bytes received (push) or sent (pull).
+        var bytes: Int
+        /// The field site the device says it is at (`X-LMS-Site`), "" when none.
+        var site: String
+
+        /// A push of `entries` in `request` (bytes as received: gzip'd when sent so).
+        static func push(entries: Int, request: HTTPRequest) -> SyncVolume {
+            let bytes: Int
+            if case .data(let data) = request.body { bytes = data.count } else { bytes = 0 }
+            return SyncVolume(isPush: true, items: entries, bytes: bytes, site: request.headers["X-LMS-Site"] ?? "")
+        }
+
+        /// A pull page of `changes` answered by `response`.
+        static func pull(changes: Int, response: HTTPResponse, request: HTTPRequest) -> SyncVolume {
+            SyncVolume(isPush: false, items: changes, bytes: Int(response.body.count), site: request.headers["X-LMS-Site"] ?? "")
+        }
+    }
+
+    /// The longest site name kept (outside input).
+    static let maxSiteBytes = 64
+
+    /// Counts one sync request in `sync_volume`: the ONE call the sync routes make. A failure here
+    /// never fails the sync (figures are not worth a student's work).
+    func recordSync(_ volume: SyncVolume) {
+        let site = String(volume.site.trimmingCharacters(in: .whitespaces).utf8.prefix(Self.maxSiteBytes)) ?? ""
+        let now = nowMilliseconds()
+        let day = Self.utcDay(now)
+        _ = try? write { db in
+            try db.cachedStatement(sql: """
+                INSERT INTO sync_volume(day, site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out, last_sync_at)
+                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                ON CONFLICT(day, site) DO UPDATE SET pushes = pushes + excluded.pushes, pulls = pulls + excluded.pulls,
+                    entries_in = entries_in + excluded.entries_in, changes_out = changes_out + excluded.changes_out,
+                    bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out, last_sync_at = excluded.last_sync_at
+                """).execute(arguments: [day, site, volume.isPush ? 1 : 0, volume.isPush ? 0 : 1, volume.isPush ? volume.items : 0,
+                                         volume.isPush ? 0 : volume.items, volume.isPush ? volume.bytes : 0, volume.isPush ? 0 : volume.bytes, now])
+        }
+    }
+
+    /// `YYYY-MM-DD` in UTC of a time in ms.
+    static func utcDay(_ ms: Int64) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(ms) / 1000))
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    /// How many days of volume `stats` lists.
+    static let statsDays = 30
+    /// How many devices `stats` lists (most recent first).
+    static let statsDevices = 200
+
+    /// The detailed figures as JSON members.
+    func detailedStats() throws -> [(String, JSONValue)] {
+        try read { db in
+            let perCourse = try db.fetchAll("""
+                SELECT c.id, c.title, c.latest_version,
+                       (SELECT count(*) FROM enrollments e WHERE e.course_id = c.id AND e.status = 'active') AS active,
+                       (SELECT count(*) FROM enrollments e WHERE e.course_id = c.id AND e.completed_at IS NOT NULL) AS completed
+                FROM courses c ORDER BY c.id
+                """).map { row in
+                JSONOut.obj([("id", JSONOut.s(row.string(0) ?? "")), ("title", JSONOut.s(row.string(1) ?? "")),
+                             ("latestVersion", JSONOut.s(row.string(2) ?? "")), ("activeEnrollments", JSONOut.n(row.int64(3) ?? 0)),
+                             ("completed", JSONOut.n(row.int64(4) ?? 0))])
+            }
+            let devices = try db.fetchAll("""
+                SELECT d.id, u.username, d.site, d.last_sync_at FROM devices d JOIN users u ON u.id = d.user_id
+                ORDER BY d.last_sync_at DESC LIMIT ?
+                """, arguments: [Self.statsDevices]).map { row in
+                JSONOut.obj([("device", JSONOut.s(row.string(0) ?? "")), ("user", JSONOut.s(row.string(1) ?? "")),
+                             ("site", JSONOut.opt(row.string(2))), ("lastSync", JSONOut.time(row.int64(3)))])
+            }
+            let sites = try db.fetchAll("""
+                SELECT site, MAX(last_sync_at), SUM(pushes), SUM(pulls) FROM sync_volume GROUP BY site ORDER BY site
+                """).map { row in
+                JSONOut.obj([("site", JSONOut.s(row.string(0) ?? "")), ("lastSync", JSONOut.time(row.int64(1))),
+                             ("pushes", JSONOut.n(row.int64(2) ?? 0)), ("pulls", JSONOut.n(row.int64(3) ?? 0))])
+            }
+            let since = Self.utcDay(nowMilliseconds() - Int64(Self.statsDays) * 24 * 3600 * 1000)
+            let volume = try db.fetchAll("""
+                SELECT day, SUM(pushes), SUM(pulls), SUM(entries_in), SUM(changes_out), SUM(bytes_in), SUM(bytes_out)
+                FROM sync_volume WHERE day >= ? GROUP BY day ORDER BY day
+                """, arguments: [since]).map { row in
+                JSONOut.obj([("day", JSONOut.s(row.string(0) ?? "")), ("pushes", JSONOut.n(row.int64(1) ?? 0)),
+                             ("pulls", JSONOut.n(row.int64(2) ?? 0)), ("entriesIn", JSONOut.n(row.int64(3) ?? 0)),
+                             ("changesOut", JSONOut.n(row.int64(4) ?? 0)), ("bytesIn", JSONOut.n(row.int64(5) ?? 0)),
+                             ("bytesOut", JSONOut.n(row.int64(6) ?? 0))])
+            }
+            return [("perCourse", JSONOut.arr(perCourse)), ("devices", JSONOut.arr(devices)), ("sites", JSONOut.arr(sites)),
+                    ("syncVolume", JSONOut.arr(volume))]
+        }
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import LMSModel
+
+/// The logged-in account of the active profile, for the teaching and admin commands that talk to
+/// the server's API (publish, roster, admin). Not thread-safe.
+struct ServerConnection {
+    /// The active profile's account.
+    let account: SyncAccount
+    /// HTTP with its token.
+    let http: SyncHTTP
+
+    /// The connection of the active profile; a clear error when it is not logged in.
+    static func open(_ args: Arguments, _ console: Console) throws -> (ClientContext, ServerConnection) {
+        let context = try ClientContext(args, console: console)
+        let profile = try context.activeProfile(args)
+        guard let account = try SyncAccountStore(queue: context.queue).account(of: profile.id), let token = account.token else {
+            throw ClientError(.notLoggedIn, profile.name)
+        }
+        return (context, ServerConnection(account: account, http: SyncHTTP(server: account.server, token: token)))
+    }
+
+    /// A JSON exchange whose errors become messages for people: 401 says log in again, others carry
+    /// the server's message (which says what to do).
+    func json(_ method: String, _ path: String, _ body: JSONValue? = nil) throws -> JSONValue {
+        do { return try http.json(method, path, body) } catch let error as SyncError {
+            throw AdminError(error, server: account.server)
+        }
+    }
+
+    /// Sends raw bytes (CSV, a package) and parses a JSON answer.
+    func send(_ method: String, _ path: String, contentType: String, body: Data, headers: [String: String] = [:],
+              maxBytes: Int = SyncLimits.maxJSONBytes) throws -> (HTTPAnswer, JSONValue) {
+        do {
+            let answer = try http.send(method, path, headers: headers.merging(["Content-Type": contentType]) { $1 }, body: body, maxBytes: maxBytes)
+            let json = answer.body.isEmpty ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
+            return (answer, json)
+        } catch let error as SyncError {
+            throw AdminError(error, server: account.server)
+        }
+    }
+
+    /// Uploads a file (streamed from disk) and parses a JSON answer.
+    func upload(_ method: String, _ path: String, file: String, contentType: String, headers: [String: String] = [:]) throws -> JSONValue {
+        do {
+            let answer = try http.upload(method, path, file: file, headers: headers.merging(["Content-Type": contentType]) { $1 })
+            return answer.body.isEmpty ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
+        } catch let error as SyncError {
+            throw AdminError(error, server: account.server)
+        }
+    }
+
+    /// `text` escaped for one path segment.
+    static func segment(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    }
+}
+
+/// A failed server exchange for a teacher or an admin: the status, and the server's message.
+struct AdminError: Error, CustomStringConvertible {
+    let underlying: SyncError
+    let server: String
+    /// A hint added by the command (e.g. how to raise a version).
+    var hint: String?
+
+    init(_ underlying: SyncError, server: String, hint: String? = nil) {
+        self.underlying = underlying
+        self.server = server
+        self.hint = hint
+    }
+
+    /// The HTTP status, when the server answered.
+    var status: Int? {
+        if case .server(let status, _, _) = underlying.kind { return status }
+        return underlying.kind == .unauthorized ? 401 : nil
+    }
+
+    var description: String {
+        var text: String
+        switch underlying.kind {
+        case .server(let status, _, let message):
+            text = status == 403 ? AdminText.t(.forbidden, message) : "\(message) (\(status))"
+        case .unauthorized: text = AdminText.t(.loginAgain, server)
+        default: text = underlying.description
+        }
+        if let hint { text += "\n" + hint }
+        return text
+    }
+}
