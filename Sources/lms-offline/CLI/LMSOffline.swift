@@ -27,6 +27,7 @@ enum LMSOffline {
     /// Every command, in the order `help` lists them.
     static let commands: [Command] = CourseCommands.all + InstallCommand.all + ProfileCommands.all + StudyCommands.all
         + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + DevCommands.all
+        + GradingCommands.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {

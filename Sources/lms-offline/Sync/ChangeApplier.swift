@@ -67,6 +67,8 @@ struct ChangeApplier {
                 counts.removedEnrollments.append(course)
             }
         case "courseVersion": try applyCourseVersion(entity: entity, payload)
+        case "grade": if try applyGrade(entity: entity, payload) { counts.grades += 1 }
+        case "certificate": try applyCertificate(payload)
         default: break
         }
     }
