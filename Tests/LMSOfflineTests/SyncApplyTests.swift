@@ -143,6 +143,6 @@ struct SyncApplyTests {
         }
         try StoreSchema.migrator.migrate(queue)
         #expect(try queue.read { try $0.fetchScalar(Int.self, "SELECT count(*) FROM outbox WHERE pushed_at IS NULL") } == 1)
-        #expect(try queue.read { try $0.fetchScalar(Int.self, "PRAGMA user_version") } == 2)
+        #expect(try queue.read { try $0.fetchScalar(Int.self, "PRAGMA user_version") } ?? 0 >= 2, "later migrations run too")
     }
 }
