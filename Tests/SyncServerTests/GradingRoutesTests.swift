@@ -192,6 +192,32 @@ import Testing
         #expect(String(decoding: itemsReport.bodyData, as: UTF8.self).hasPrefix("quiz,question,text,answered,correct,share %,mean %,flag\r\n"))
     }
 
+    static func pushedGrade(seq: Int64, submission: String, scores: [(String, Double)], feedback: String? = nil) -> JSONValue {
+        var payload: [(key: String, value: JSONValue)] = [("course", "intro-programming"), ("submission", .init(.string(submission))),
+                                                          ("scores", .init(.object(scores.map { (key: $0.0, value: .init(.number($0.1))) })))]
+        if let feedback { payload.append(("feedback", .init(.string(feedback)))) }
+        return .init(.object([("seq", .init(.number(Double(seq)))), ("prev", .init(.number(Double(seq - 1)))), ("kind", "grade"),
+                              ("entity", .init(.string("submission/\(submission)/\(seq)"))), ("at", 1), ("payload", .init(.object(payload)))]))
+    }
+
+    @Test func pushedGrade_FromATeachersDevice_IsCheckedAndRecorded() throws {
+        let server = try Self.world()
+        let refused = server.push("other", device: "dev-other-1", entries: [Self.pushedGrade(seq: 1, submission: "sub-r1", scores: [("points", 3)])])
+        #expect(refused.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue == "only the teachers of intro-programming may grade its work")
+        let student = server.push("ben", device: "dev-ben-1", entries: [Self.pushedGrade(seq: 1, submission: "sub-r1", scores: [("points", 3)])])
+        #expect(student.json["rejected"]?.arrayValue?.count == 1, "a student cannot grade")
+        let push = server.push("owner", device: "dev-owner-1", entries: [
+            Self.pushedGrade(seq: 1, submission: "sub-r1", scores: [("points", 9)]),
+            Self.pushedGrade(seq: 2, submission: "nope", scores: [("points", 1)]),
+            Self.pushedGrade(seq: 3, submission: "sub-r1", scores: [("points", 4)], feedback: "Graded on the bus"),
+        ])
+        let reasons = push.json["rejected"]?.arrayValue?.compactMap { $0["reason"]?.stringValue } ?? []
+        #expect(reasons == ["practice/reflection: \"points\" must be between 0 and 5 (got 9)", "intro-programming has no submission nope"])
+        let grade = try Self.pulled(server, "ana", kind: "grade")
+        #expect(grade.count == 1 && grade.first?["payload"]?["points"]?.numberValue == 4 && grade.first?["payload"]?["feedback"]?.stringValue == "Graded on the bus")
+        #expect(server.request(.get, "\(Self.course)/grading/queue", as: "owner").json["queue"]?.arrayValue?.contains { $0["id"]?.stringValue == "sub-r1" } == false)
+    }
+
     /// The small sample, changed to give certificates for 50% on quizzes.
     static func certificateCourse() throws -> String {
         let folder = NSTemporaryDirectory() + "lms-cert-\(UUID().uuidString)"

@@ -122,25 +122,33 @@ extension ServerApp {
         let course = try latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
         let (given, feedback) = try Self.readScores(body)
-        let points: Double
-        do { points = try RubricScoring.total(given, for: assignment) } catch {
+        let grade: GradeRecord
+        do { grade = try Self.makeGrade(record, assignment: assignment, scores: given, feedback: feedback, teacher: teacher, at: nowMilliseconds()) } catch {
             throw APIError.unprocessable("\(assignment.id): \(error)", code: "invalid_score")
         }
+        let payload = try store.write { db in try Self.record(grade, teacher: teacher, in: db) }
+        return JSONOut.response(200, payload)
+    }
+
+    /// A grade of `record` checked against the assignment's rubric (throws `GradingError`).
+    static func makeGrade(_ record: SubmissionRecord, assignment: Assignment, scores given: [String: Double], feedback: String?,
+                          teacher: User, at now: Int64) throws(GradingError) -> GradeRecord {
+        let points = try RubricScoring.total(given, for: assignment)
         let scores = RubricScoring.canonical(given, criteria: assignment.rubric.isEmpty ? [RubricScoring.wholeScore] : assignment.rubric.map(\.criterion))
-        let now = nowMilliseconds()
-        let grade = GradeRecord(userID: record.student.id, courseID: record.courseID, itemID: assignment.id, submissionID: record.id,
-                                points: points, maxPoints: assignment.points, scores: scores, feedback: feedback, gradedBy: teacher.id, gradedAt: now)
-        try store.write { db in
-            try ServerStore.saveGrade(grade, in: db)
-            try ServerStore.appendChange(kind: "grade", entity: "\(record.student.id)/\(record.courseID)/\(assignment.id)", userID: record.student.id,
-                                         courseID: record.courseID, payload: Self.gradePayload(
-                                            student: record.student.id, course: record.courseID, item: assignment.id, kind: "assignment",
-                                            target: ("submission", record.id), points: points, maxPoints: assignment.points, scores: scores,
-                                            feedback: feedback, teacher: teacher, at: now), in: db)
-        }
-        return JSONOut.response(200, Self.gradePayload(student: record.student.id, course: record.courseID, item: assignment.id, kind: "assignment",
-                                                       target: ("submission", record.id), points: points, maxPoints: assignment.points,
-                                                       scores: scores, feedback: feedback, teacher: teacher, at: now))
+        return GradeRecord(userID: record.student.id, courseID: record.courseID, itemID: assignment.id, submissionID: record.id,
+                           points: points, maxPoints: assignment.points, scores: scores, feedback: feedback, gradedBy: teacher.id, gradedAt: now)
+    }
+
+    /// Saves a grade with its history and the student's `grade` change, in `db`'s transaction; returns the change's payload.
+    @discardableResult
+    static func record(_ grade: GradeRecord, teacher: User, in db: Database) throws -> JSONValue {
+        let payload = gradePayload(student: grade.userID, course: grade.courseID, item: grade.itemID, kind: "assignment",
+                                   target: ("submission", grade.submissionID), points: grade.points, maxPoints: grade.maxPoints,
+                                   scores: grade.scores, feedback: grade.feedback, teacher: teacher, at: grade.gradedAt)
+        try ServerStore.saveGrade(grade, in: db)
+        try ServerStore.appendChange(kind: "grade", entity: "\(grade.userID)/\(grade.courseID)/\(grade.itemID)", userID: grade.userID,
+                                     courseID: grade.courseID, payload: payload, in: db)
+        return payload
     }
 
     /// The payload of a `grade` change (docs/PROTOCOL.md "grade"), also the answer of a grading route.

@@ -145,7 +145,11 @@ extension ServerStore {
 
     /// A submission of course `courseID`, or nil.
     func submission(_ id: String, courseID: String) throws -> SubmissionRecord? {
-        try read { db in
+        try read { db in try Self.submission(id, courseID: courseID, in: db) }
+    }
+
+    /// A submission of course `courseID`, or nil, inside a transaction.
+    static func submission(_ id: String, courseID: String, in db: Database) throws -> SubmissionRecord? {
             guard let row = try db.fetchOne("""
                 SELECT s.*, u.username, u.display_name FROM submissions s JOIN users u ON u.id = s.user_id WHERE s.id = ? AND s.course_id = ?
                 """, arguments: [id, courseID]) else { return nil }
@@ -156,7 +160,6 @@ extension ServerStore {
                                     payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONValue(.null),
                                     submittedAt: row.int64("submitted_at") ?? 0, receivedAt: row.int64("received_at") ?? 0,
                                     late: row.bool("late") ?? false)
-        }
     }
 
     /// An attempt of course `courseID`, or nil.
