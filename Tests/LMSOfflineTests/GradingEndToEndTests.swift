@@ -109,6 +109,37 @@ import Testing
         #expect(early.status == 1 && early.stderr.contains("complete intro-programming first"))
     }
 
+    @Test func teacherGradesOffline_FromPulledWork_TheGradeReachesTheStudentAfterSyncs() throws {
+        let world = try SyncWorld()
+        try world.createUser("sam")
+        try world.enroll("sam")
+        let laptop = try world.device("sam")
+        #expect(try laptop.sync().status == 0)
+        try laptop.ok(["submit", "reflection", "--text", "Written on the train"])
+        #expect(try laptop.sync().status == 0)
+        let teacher = try world.device("ada")
+        #expect(try teacher.sync().status == 0)
+        // From here the teacher's device works without the server.
+        let queue = try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue ?? []
+        #expect(queue.count == 1 && queue.first?["item"]?.stringValue == "practice/reflection")
+        let id = try #require(queue.first?["id"]?.stringValue)
+        #expect(try teacher.ok(["grade", "intro-programming", "--offline", "--show", id]).stdout.contains("│ Written on the train"))
+        let saved = try teacher.ok(["grade", "intro-programming", "--offline", "--submission", id, "--score", "points=9"])
+        #expect(saved.stdout.contains("the next lms-offline sync sends it"))
+        #expect(try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?.isEmpty == true)
+        let unknown = try teacher.run(["grade", "intro-programming", "--offline", "--submission", "nope", "--score", "points=1"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("run lms-offline sync first"))
+        // The first grade is over the maximum: the server refuses it and says why; a second one is fine.
+        let refused = try teacher.sync()
+        #expect(refused.stderr.contains("the server refused some work"), "\(refused.report)")
+        #expect(try teacher.ok(["inbox"]).stdout.contains("must be between 0 and 5 (got 9)"))
+        try teacher.ok(["grade", "intro-programming", "--offline", "--submission", id, "--score", "points=3", "--feedback", "Graded offline"])
+        #expect(try teacher.sync().status == 0)
+        #expect(try laptop.sync().status == 0)
+        #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/reflection'") == "Graded offline")
+        #expect(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/reflection'") } == 3)
+    }
+
     @Test func certificate_SavedAsHTML_ArrivesBySync_AndVerifies() throws {
         let world = try SyncWorld()
         let folder = world.scratch.sub("cert-course")

@@ -12,6 +12,8 @@ public struct ChangeEntry: Hashable, Sendable {
         case attempt
         /// One version of an assignment submission (entity: the submission's UUID).
         case submission
+        /// A teacher's grade of a submission, made offline (entity: `submission/<id>/<uuid>`).
+        case grade
     }
 
     /// The device's ever-growing sequence number (nil until stored).

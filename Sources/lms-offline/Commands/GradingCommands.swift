@@ -16,8 +16,10 @@ enum GradingCommands {
                      lms-offline grade COURSE --list [--json]
                      lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
                      lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
+                     lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID --score CRITERION=POINTS... [--feedback TEXT]]
               """,
-              flags: ["json", "list", "history"], options: ["submission", "attempt", "score", "feedback", "files", "student", "item"], run: grade),
+              flags: ["json", "list", "history", "offline"], options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
+              run: grade),
     ]
 
     // MARK: - gradebook
@@ -78,6 +80,7 @@ enum GradingCommands {
         try args.expectPositionals(atMost: 1)
         let course = try args.positional(0, "COURSE")
         let context = try ClientContext(args, console: console)
+        if args.has("offline") { return try OfflineGrading.run(args, course: course, context: context, console: console) }
         let api = try ServerAPI.connect(context, args)
         if args.has("history") { return try history(api, course: course, args: args, console: console) }
         if args.value("submission") != nil || args.value("attempt") != nil { return try gradeOne(api, course: course, args: args, console: console) }

@@ -51,4 +51,16 @@ extension ChangeApplier {
         try SyncNotes.add(db, id: "certificate:\(course)", profileID: profile.id, kind: "certificate",
                           title: .init(.certificateReadyTitle, [course]), body: .init(.certificateReadyBody, [course, code]), now: now)
     }
+
+    /// On a teacher's device: keeps a student's submission, attempt or score (the latest of each),
+    /// so that `grade --offline` can show and grade the queue without a network.
+    func keepStudentWork(kind: String, entity: String, course: String?, owner: String, _ payload: JSONValue) throws {
+        guard ["submission", "attempt", "attemptResult"].contains(kind), let course else { return }
+        let item = payload["assignment"]?.stringValue ?? payload["quiz"]?.stringValue
+        let submitted = payload["submittedAt"]?.numberValue.flatMap { $0.isFinite && abs($0) < 1e15 ? Int64($0) : nil }
+        try db.execute("""
+            INSERT OR REPLACE INTO student_work(profile_id, kind, entity, course_id, user_id, item_id, submitted_at, payload)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [profile.id, kind, entity, course, owner, item, submitted, JSONWriter.write(payload)])
+    }
 }

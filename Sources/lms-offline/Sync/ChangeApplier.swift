@@ -53,7 +53,10 @@ struct ChangeApplier {
         guard let kind = change["kind"]?.stringValue, let entity = change["entity"]?.stringValue else { return }
         let payload = change["payload"] ?? JSONValue(.null)
         let course = change["course"]?.stringValue ?? payload["course"]?.stringValue
-        if let owner = payload["user"]?.stringValue, owner != userID { return }
+        if let owner = payload["user"]?.stringValue, owner != userID {
+            try keepStudentWork(kind: kind, entity: entity, course: course, owner: owner, payload)
+            return
+        }
         switch kind {
         case "progress": try applyProgress(entity: entity, payload)
         case "attempt": if try isEnrolled(course) { try applyAttempt(id: entity, payload) }
