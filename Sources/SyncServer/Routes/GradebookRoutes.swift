@@ -121,7 +121,7 @@ extension ServerApp {
                            arguments: [id, student.id]) { c in out[c.string(at: 0)] = c.string(at: 1) }
             return out
         }
-        let awaiting = Set(try store.gradingQueue(courseID: id).filter { $0.student.id == student.id }.map(\.itemID))
+        let awaiting = Set(try store.gradingQueue(courseID: id, onlyUserID: student.id).map(\.itemID))
         func status(_ item: GradedItem) -> String {
             if awaiting.contains(item.id) { return "awaiting-grading" }
             return row.scores[item.id] == nil ? "missing" : "graded"

@@ -109,20 +109,20 @@ extension ServerStore {
     /// The grading queue: each student's latest submission of each assignment that has no grade
     /// of its own (never graded, or resubmitted since), and attempts whose essays await a teacher;
     /// oldest first. Only students actively enrolled.
-    func gradingQueue(courseID: String) throws -> [QueueEntry] {
+    func gradingQueue(courseID: String, onlyUserID: String? = nil) throws -> [QueueEntry] {
         try read { db in
             var out: [QueueEntry] = []
             try db.forEach("""
                 SELECT s.id, u.id, u.username, u.display_name, s.assignment_id, s.version, s.submitted_at, s.late,
                        (SELECT COUNT(*) FROM grades g WHERE g.course_id = s.course_id AND g.user_id = s.user_id AND g.item_id = s.assignment_id)
                 FROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY user_id, assignment_id ORDER BY submitted_at DESC, version DESC, id DESC) AS n
-                      FROM submissions WHERE course_id = ?1) s
+                      FROM submissions WHERE course_id = ?1 AND (?2 IS NULL OR user_id = ?2)) s
                 JOIN users u ON u.id = s.user_id
                 JOIN enrollments e ON e.user_id = s.user_id AND e.course_id = s.course_id AND e.status = 'active'
                 WHERE s.n = 1 AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.course_id = s.course_id AND g.user_id = s.user_id
                                               AND g.item_id = s.assignment_id AND g.submission_id = s.id)
                 ORDER BY s.submitted_at, s.id
-                """, arguments: [courseID]) { c in
+                """, arguments: [courseID, onlyUserID]) { c in
                 out.append(QueueEntry(kind: "submission", id: c.string(at: 0),
                                       student: GradebookStudent(id: c.string(at: 1), username: c.string(at: 2), displayName: c.string(at: 3)),
                                       itemID: c.string(at: 4), version: c.int64(at: 5), submittedAt: c.int64(at: 6), late: c.int64(at: 7) != 0,
@@ -132,8 +132,8 @@ extension ServerStore {
                 SELECT a.id, u.id, u.username, u.display_name, a.quiz_id, a.submitted_at FROM attempts a
                 JOIN users u ON u.id = a.user_id
                 JOIN enrollments e ON e.user_id = a.user_id AND e.course_id = a.course_id AND e.status = 'active'
-                WHERE a.course_id = ?1 AND a.awaiting_teacher = 1 ORDER BY a.submitted_at, a.id
-                """, arguments: [courseID]) { c in
+                WHERE a.course_id = ?1 AND a.awaiting_teacher = 1 AND (?2 IS NULL OR a.user_id = ?2) ORDER BY a.submitted_at, a.id
+                """, arguments: [courseID, onlyUserID]) { c in
                 out.append(QueueEntry(kind: "attempt", id: c.string(at: 0),
                                       student: GradebookStudent(id: c.string(at: 1), username: c.string(at: 2), displayName: c.string(at: 3)),
                                       itemID: c.string(at: 4), version: nil, submittedAt: c.isNull(at: 5) ? nil : c.int64(at: 5),
