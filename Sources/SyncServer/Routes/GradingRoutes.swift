@@ -168,10 +168,8 @@ extension ServerApp {
             guard let student = try store.user(named: name) else { throw APIError.notFound("no student \"\(name)\"") }
             userID = student.id
         }
-        let names = try store.gradeData(courseID: id, renamed: [:], lessons: [], onlyUserID: userID).students
-        let byID = Dictionary(names.map { ($0.id, $0.username) }, uniquingKeysWith: { a, _ in a })
         let history = try store.gradeHistory(courseID: id, userID: userID, itemID: context.request.query["item"]).map { h in
-            JSONOut.obj([("student", JSONOut.opt(byID[h.userID])), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
+            JSONOut.obj([("student", JSONOut.s(h.student)), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
                          ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONValue(.null)), ("newPoints", JSONOut.n(h.newPoints)),
                          ("oldFeedback", JSONOut.opt(h.oldFeedback)), ("newFeedback", JSONOut.opt(h.newFeedback)),
                          ("scores", Self.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)), ("changedAt", JSONOut.time(h.changedAt))])

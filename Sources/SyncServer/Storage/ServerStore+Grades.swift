@@ -21,6 +21,8 @@ struct GradeRecord: Sendable {
 /// One entry of a grade's history: who changed it, when, from what to what.
 struct GradeChange: Sendable {
     var userID: String
+    /// The student's username (filled when read back).
+    var student = ""
     var itemID: String
     /// The submission or attempt graded.
     var targetID: String
@@ -131,10 +133,11 @@ extension ServerStore {
     func gradeHistory(courseID: String, userID: String?, itemID: String?) throws -> [GradeChange] {
         try read { db in
             try db.fetchAll("""
-                SELECT h.*, u.username AS changed_by_name FROM grade_history h LEFT JOIN users u ON u.id = h.changed_by
+                SELECT h.*, u.username AS changed_by_name, s.username AS student_name FROM grade_history h
+                LEFT JOIN users u ON u.id = h.changed_by LEFT JOIN users s ON s.id = h.user_id
                 WHERE h.course_id = ?1 AND (?2 IS NULL OR h.user_id = ?2) AND (?3 IS NULL OR h.item_id = ?3) ORDER BY h.id
                 """, arguments: [courseID, userID, itemID]).map { row in
-                GradeChange(userID: row.string("user_id") ?? "", itemID: row.string("item_id") ?? "", targetID: row.string("target_id") ?? "",
+                GradeChange(userID: row.string("user_id") ?? "", student: row.string("student_name") ?? "", itemID: row.string("item_id") ?? "", targetID: row.string("target_id") ?? "",
                             oldPoints: row.double("old_points"), newPoints: row.double("new_points") ?? 0,
                             oldFeedback: row.string("old_feedback"), newFeedback: row.string("new_feedback"),
                             scores: Self.decodeScores(row.string("scores")), changedBy: row.string("changed_by_name") ?? row.string("changed_by") ?? "",
