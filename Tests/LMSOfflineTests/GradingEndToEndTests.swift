@@ -103,6 +103,15 @@ import Testing
         try teacher.ok(["report", "intro-programming", "--items", "--csv", itemsCSV])
         #expect(try String(contentsOfFile: itemsCSV, encoding: .utf8).hasPrefix("quiz,question,"))
         #expect(try teacher.run(["report", "intro-programming", "--inactive-days", "0"]).status == 2)
+        if TerminalSession.isAvailable {
+            // On a terminal the student's report draws bars: a full one for the reflection's 5/5.
+            let term = try TerminalSession(["report", "intro-programming", "--student", "sam"], environment: teacher.environment,
+                                           directory: teacher.scratch.path)
+            let screen = try term.waitFor("practice/reflection")
+            let line = screen.first { $0.contains("practice/reflection") } ?? ""
+            #expect(line.contains(String(repeating: "█", count: 30)), "\(line)")
+            #expect(screen.contains { $0.contains("practice/project") && $0.contains(String(repeating: "░", count: 30)) })
+        }
 
         // Not completed: no certificate, with the reason.
         let early = try laptop.run(["certificate", "intro-programming"])
