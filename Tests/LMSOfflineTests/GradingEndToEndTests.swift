@@ -42,6 +42,10 @@ import Testing
         let queue = try teacher.json(["grade", "intro-programming", "--list"])
         #expect(queue.arrayValue?.map { $0["kind"]?.stringValue ?? "" } == ["submission", "attempt"])
         let submission = try #require(queue.arrayValue?.first?["id"]?.stringValue)
+        // `s` skips an entry and `q` stops: nothing is recorded.
+        let skipped = try Self.run(teacher, ["grade", "intro-programming"], input: "s\nq\n")
+        #expect(skipped.status == 0 && skipped.stdout.contains("Skipped.") && !skipped.stdout.contains("Recorded"))
+        #expect(try teacher.json(["grade", "intro-programming", "--list"]).arrayValue?.count == 2)
         // Interactive: the reflection (no rubric: one score of 5) then the exam's essay (3 points).
         let session = try Self.run(teacher, ["grade", "intro-programming"], input: "7\n4\nWell said\n2\nNice example\n")
         #expect(session.status == 0, "\(session.stderr)")
@@ -99,6 +103,8 @@ import Testing
         #expect(student.contains("practice/reflection  5/5  \"Even better\""))
         let items = try teacher.json(["report", "intro-programming", "--items"])
         #expect(items["questions"]?.arrayValue?.contains { $0["question"]?.stringValue == "e4" && $0["answered"]?.numberValue == 1 } == true)
+        let reportCSV = try teacher.ok(["report", "intro-programming", "--csv", "-"]).stdout
+        #expect(reportCSV.hasPrefix("username,name,lessons done,") && reportCSV.contains("\r\nsam,sam,"))
         let itemsCSV = teacher.scratch.sub("items.csv")
         try teacher.ok(["report", "intro-programming", "--items", "--csv", itemsCSV])
         #expect(try String(contentsOfFile: itemsCSV, encoding: .utf8).hasPrefix("quiz,question,"))
@@ -185,5 +191,13 @@ import Testing
         let malformed = try anyone.run(["verify", "nope", "--server", world.base])
         #expect(malformed.status == 1 && malformed.stderr.contains("is not a certificate code"))
         #expect(try anyone.run(["verify", code]).stderr.contains("give --server URL"))
+        #expect(try device.json(["verify", code])["name"]?.stringValue == "kim", "the profile's server by default")
+        #expect(try device.json(["certificate", "small-course"])["code"]?.stringValue == code)
+        // Without the server, the certificate that sync brought is still there.
+        world.process.terminate()
+        world.process.waitUntilExit()
+        let offline = try device.ok(["certificate", "small-course", "-o", device.scratch.sub("cert.txt")])
+        #expect(offline.stdout.contains(code))
+        #expect(try String(contentsOfFile: device.scratch.sub("cert.txt"), encoding: .utf8).contains("has completed the course"))
     }
 }
