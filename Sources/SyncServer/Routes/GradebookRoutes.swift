@@ -81,12 +81,13 @@ extension ServerApp {
                                   now: Date(), inactiveDays: days)
         let risks = Dictionary(report.atRisk.map { ($0.student.id, $0.reasons) }, uniquingKeysWith: { a, _ in a })
         if csv {
+            let formatter = ISO8601DateFormatter()
             var out = CSV.line(["username", "name", "lessons done", "lessons", "total %", "result", "completed", "last active", "at risk"]) + "\r\n"
             for row in book.rows {
                 let a = data.activity[row.student.id]
                 out += CSV.line([row.student.username, row.student.displayName, String(a?.lessonsDone ?? 0), String(lessons),
                                  Gradebook.percent(row.total), row.passed ? "pass" : "fail", a?.completed == true ? "yes" : "no",
-                                 a?.lastActiveAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+                                 a?.lastActiveAt.map { formatter.string(from: $0) } ?? "",
                                  (risks[row.student.id] ?? []).map(\.description).joined(separator: "; ")]) + "\r\n"
             }
             return Self.csvResponse(out, name: "\(id)-report.csv")

@@ -18,13 +18,19 @@ extension ServerApp {
         let id = context.parameter("id")
         let course = try latestCourse(id)
         let titles = Dictionary(course.items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
+        let formatter = ISO8601DateFormatter()  // one per answer: making one per entry cost more than the query
         let entries = try store.gradingQueue(courseID: id).map { e in
             JSONOut.obj([("kind", JSONOut.s(e.kind)), ("id", JSONOut.s(e.id)), ("student", Self.studentJSON(e.student)),
                          ("item", JSONOut.s(e.itemID)), ("itemTitle", JSONOut.opt(titles[course.renamed[e.itemID] ?? e.itemID])),
-                         ("version", e.version.map { JSONOut.n($0) } ?? JSONValue(.null)), ("submittedAt", JSONOut.time(e.submittedAt)),
+                         ("version", e.version.map { JSONOut.n($0) } ?? JSONValue(.null)), ("submittedAt", Self.time(e.submittedAt, formatter)),
                          ("late", JSONOut.b(e.late)), ("regrade", JSONOut.b(e.regrade))])
         }
         return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("queue", JSONOut.arr(entries))]))
+    }
+
+    /// ISO 8601 text of a millisecond time with a formatter made once per answer.
+    static func time(_ ms: Int64?, _ formatter: ISO8601DateFormatter) -> JSONValue {
+        ms.map { JSONOut.s(formatter.string(from: Date(timeIntervalSince1970: Double($0) / 1000))) } ?? JSONValue(.null)
     }
 
     static func studentJSON(_ s: GradebookStudent) -> JSONValue {
@@ -168,11 +174,12 @@ extension ServerApp {
             guard let student = try store.user(named: name) else { throw APIError.notFound("no student \"\(name)\"") }
             userID = student.id
         }
+        let formatter = ISO8601DateFormatter()
         let history = try store.gradeHistory(courseID: id, userID: userID, itemID: context.request.query["item"]).map { h in
             JSONOut.obj([("student", JSONOut.s(h.student)), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
                          ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONValue(.null)), ("newPoints", JSONOut.n(h.newPoints)),
                          ("oldFeedback", JSONOut.opt(h.oldFeedback)), ("newFeedback", JSONOut.opt(h.newFeedback)),
-                         ("scores", Self.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)), ("changedAt", JSONOut.time(h.changedAt))])
+                         ("scores", Self.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)), ("changedAt", Self.time(h.changedAt, formatter))])
         }
         return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("history", JSONOut.arr(history))]))
     }
