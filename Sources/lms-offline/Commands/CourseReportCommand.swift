@@ -54,8 +54,8 @@ enum CourseReportCommand {
     static func showCourse(_ r: JSONValue, console: Console) {
         let n = r["students"]?.numberValue ?? 0
         console.out(console.paint(Messages.t(.reportSummary, r["title"]?.stringValue ?? r["course"]?.stringValue ?? "", RubricScoring.format(n),
-                                             RubricScoring.format(r["completionRate"]?.numberValue ?? 0), RubricScoring.format(r["passing"]?.numberValue ?? 0),
-                                             RubricScoring.format(r["averageTotal"]?.numberValue ?? 0)), .bold))
+                                             Gradebook.percent(r["completionRate"]?.numberValue ?? 0), RubricScoring.format(r["passing"]?.numberValue ?? 0),
+                                             Gradebook.percent(r["averageTotal"]?.numberValue ?? 0)), .bold))
         console.out(Messages.t(.reportDistribution))
         let buckets = r["distribution"]?.arrayValue ?? []
         let most = buckets.compactMap { $0["students"]?.numberValue }.max() ?? 0
