@@ -132,17 +132,23 @@ import Testing
         let laptop = try world.device("sam")
         #expect(try laptop.sync().status == 0)
         try laptop.ok(["submit", "reflection", "--text", "Written on the train"])
+        try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "The seasons"}"#)])
         #expect(try laptop.sync().status == 0)
+        let examBefore = try #require(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'") })
         let teacher = try world.device("ada")
         #expect(try teacher.sync().status == 0)
         // From here the teacher's device works without the server.
         let queue = try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue ?? []
-        #expect(queue.count == 1 && queue.first?["item"]?.stringValue == "practice/reflection")
+        #expect(queue.map { $0["kind"]?.stringValue ?? "" } == ["submission", "attempt"])
+        #expect(queue.first?["item"]?.stringValue == "practice/reflection" && queue.last?["item"]?.stringValue == "practice/exam")
         let id = try #require(queue.first?["id"]?.stringValue)
+        let attempt = try #require(queue.last?["id"]?.stringValue)
+        #expect(try teacher.ok(["grade", "intro-programming", "--offline", "--show", attempt]).stdout.contains("e4:\n  │ The seasons"))
+        try teacher.ok(["grade", "intro-programming", "--offline", "--attempt", attempt, "--score", "e4=2", "--feedback", "Good essay"])
         #expect(try teacher.ok(["grade", "intro-programming", "--offline", "--show", id]).stdout.contains("│ Written on the train"))
         let saved = try teacher.ok(["grade", "intro-programming", "--offline", "--submission", id, "--score", "points=9"])
         #expect(saved.stdout.contains("the next lms-offline sync sends it"))
-        #expect(try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?.isEmpty == true)
+        #expect(try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?.isEmpty == true, "both graded here")
         let unknown = try teacher.run(["grade", "intro-programming", "--offline", "--submission", "nope", "--score", "points=1"])
         #expect(unknown.status == 1 && unknown.stderr.contains("run lms-offline sync first"))
         // The first grade is over the maximum: the server refuses it and says why; a second one is fine.
@@ -154,6 +160,8 @@ import Testing
         #expect(try laptop.sync().status == 0)
         #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/reflection'") == "Graded offline")
         #expect(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/reflection'") } == 3)
+        #expect(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'") } == examBefore + 2)
+        #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/exam'") == "Good essay")
     }
 
     @Test func certificate_SavedAsHTML_ArrivesBySync_AndVerifies() throws {

@@ -192,8 +192,8 @@ import Testing
         #expect(String(decoding: itemsReport.bodyData, as: UTF8.self).hasPrefix("quiz,question,text,answered,correct,share %,mean %,flag\r\n"))
     }
 
-    static func pushedGrade(seq: Int64, submission: String, scores: [(String, Double)], feedback: String? = nil) -> JSONValue {
-        var payload: [(key: String, value: JSONValue)] = [("course", "intro-programming"), ("submission", .init(.string(submission))),
+    static func pushedGrade(seq: Int64, submission: String, scores: [(String, Double)], feedback: String? = nil, target: String = "submission") -> JSONValue {
+        var payload: [(key: String, value: JSONValue)] = [("course", "intro-programming"), (target, .init(.string(submission))), ("courseVersion", "1.2.0"),
                                                           ("scores", .init(.object(scores.map { (key: $0.0, value: .init(.number($0.1))) })))]
         if let feedback { payload.append(("feedback", .init(.string(feedback)))) }
         return .init(.object([("seq", .init(.number(Double(seq)))), ("prev", .init(.number(Double(seq - 1)))), ("kind", "grade"),
@@ -216,6 +216,15 @@ import Testing
         let grade = try Self.pulled(server, "ana", kind: "grade")
         #expect(grade.count == 1 && grade.first?["payload"]?["points"]?.numberValue == 4 && grade.first?["payload"]?["feedback"]?.stringValue == "Graded on the bus")
         #expect(server.request(.get, "\(Self.course)/grading/queue", as: "owner").json["queue"]?.arrayValue?.contains { $0["id"]?.stringValue == "sub-r1" } == false)
+        // Essays of an attempt, graded offline.
+        let essays = server.push("owner", device: "dev-owner-1", entries: [
+            Self.pushedGrade(seq: 4, submission: "att-1", scores: [("e4", 5)], target: "attempt"),
+            Self.pushedGrade(seq: 5, submission: "att-1", scores: [("e4", 3)], feedback: "Lovely", target: "attempt"),
+        ])
+        #expect(essays.json["rejected"]?.arrayValue?.compactMap { $0["reason"]?.stringValue } == ["practice/exam: \"e4\" must be between 0 and 3 (got 5)"])
+        let quizGrade = try Self.pulled(server, "ana", kind: "grade").last
+        #expect(quizGrade?["payload"]?["kind"]?.stringValue == "quiz" && quizGrade?["payload"]?["feedback"]?.stringValue == "Lovely")
+        #expect(server.request(.get, "\(Self.course)/grading/queue", as: "owner").json["queue"]?.arrayValue?.map { $0["id"]?.stringValue ?? "" } == ["sub-h1"])
     }
 
     /// The small sample, changed to give certificates for 50% on quizzes.

@@ -46,42 +46,52 @@ extension ServerApp {
         let body = try JSONBody(context.request, allowing: ["scores", "feedback"])
         let teacher = try context.user
         let (record, quiz) = try attemptRecord(context)
-        let essays = quiz.questions.filter { $0.kind == .essay }
-        guard !essays.isEmpty else { throw APIError.conflict("\(quiz.id) has no essay question: its score is automatic") }
+        guard quiz.questions.contains(where: { $0.kind == .essay }) else { throw APIError.conflict("\(quiz.id) has no essay question: its score is automatic") }
         let (given, feedback) = try Self.readScores(body)
-        let essayPoints: Double
-        do { essayPoints = try RubricScoring.total(given, criteria: essays.map { ($0.id, $0.points) }, maximum: essays.reduce(0) { $0 + $1.points }) } catch {
+        let checked: (points: Double, scores: [String: Double])
+        do { checked = try Self.essayScores(given, quiz: quiz) } catch {
             throw APIError.unprocessable("\(quiz.id): \(error)", code: "invalid_score")
         }
-        let scores = RubricScoring.canonical(given, criteria: essays.map(\.id))
-        let now = nowMilliseconds()
-        let total: Double = try store.write { db in
-            let auto = try db.fetchScalar(Double.self, "SELECT auto_points FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id]) ?? record.points
-            let total = auto + essayPoints
-            try db.execute("UPDATE attempts SET points = ?, awaiting_teacher = 0 WHERE id = ?", arguments: [total, record.id])
-            try db.execute("""
-                INSERT INTO attempt_grades(attempt_id, auto_points, scores, feedback, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?)
-                ON CONFLICT(attempt_id) DO UPDATE SET scores = excluded.scores, feedback = excluded.feedback, graded_by = excluded.graded_by,
-                    graded_at = excluded.graded_at
-                """, arguments: [record.id, auto, ServerStore.encodeScores(scores), feedback, teacher.id, now])
-            let oldFeedback = try db.fetchScalar(String.self, """
-                SELECT new_feedback FROM grade_history WHERE target_id = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [record.id])
-            try ServerStore.addHistory(GradeChange(userID: record.student.id, itemID: quiz.id, targetID: record.id, oldPoints: record.points,
-                                                   newPoints: total, oldFeedback: oldFeedback, newFeedback: feedback, scores: scores,
-                                                   changedBy: teacher.id, changedAt: now), courseID: record.courseID, in: db)
-            try ServerStore.appendChange(kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,
-                                         payload: try Self.regradedResult(record, quiz: quiz, scores: scores, total: total, in: db), in: db)
-            try ServerStore.appendChange(kind: "grade", entity: "\(record.student.id)/\(record.courseID)/\(quiz.id)/\(record.id)",
-                                         userID: record.student.id, courseID: record.courseID, payload: Self.gradePayload(
-                                            student: record.student.id, course: record.courseID, item: quiz.id, kind: "quiz",
-                                            target: ("attempt", record.id), points: total, maxPoints: record.maxPoints, scores: scores,
-                                            feedback: feedback, teacher: teacher, at: now), in: db)
-            return total
+        let payload = try store.write { db in
+            try Self.recordAttemptGrade(record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
+                                        teacher: teacher, at: nowMilliseconds(), in: db)
         }
-        return JSONOut.response(200, Self.gradePayload(student: record.student.id, course: record.courseID, item: quiz.id, kind: "quiz",
-                                                       target: ("attempt", record.id), points: total, maxPoints: record.maxPoints,
-                                                       scores: scores, feedback: feedback, teacher: teacher, at: now))
+        return JSONOut.response(200, payload)
+    }
+
+    /// The essays' total and their scores by question id, checked against the quiz (throws `GradingError`).
+    static func essayScores(_ given: [String: Double], quiz: Quiz) throws(GradingError) -> (points: Double, scores: [String: Double]) {
+        let essays = quiz.questions.filter { $0.kind == .essay }
+        let points = try RubricScoring.total(given, criteria: essays.map { ($0.id, $0.points) }, maximum: essays.reduce(0) { $0 + $1.points })
+        return (points, RubricScoring.canonical(given, criteria: essays.map(\.id)))
+    }
+
+    /// Records essay scores in `db`'s transaction: the attempt's score becomes its automatic points plus
+    /// these, with history, an `attemptResult` and a `grade` change for the student; returns the grade's payload.
+    @discardableResult
+    static func recordAttemptGrade(_ record: AttemptRecord, quiz: Quiz, essayPoints: Double, scores: [String: Double], feedback: String?,
+                                   teacher: User, at now: Int64, in db: Database) throws -> JSONValue {
+        let current = try db.fetchScalar(Double.self, "SELECT points FROM attempts WHERE id = ?", arguments: [record.id]) ?? record.points
+        let auto = try db.fetchScalar(Double.self, "SELECT auto_points FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id]) ?? current
+        let total = auto + essayPoints
+        try db.execute("UPDATE attempts SET points = ?, awaiting_teacher = 0 WHERE id = ?", arguments: [total, record.id])
+        try db.execute("""
+            INSERT INTO attempt_grades(attempt_id, auto_points, scores, feedback, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(attempt_id) DO UPDATE SET scores = excluded.scores, feedback = excluded.feedback, graded_by = excluded.graded_by,
+                graded_at = excluded.graded_at
+            """, arguments: [record.id, auto, ServerStore.encodeScores(scores), feedback, teacher.id, now])
+        let oldFeedback = try db.fetchScalar(String.self, "SELECT new_feedback FROM grade_history WHERE target_id = ? ORDER BY id DESC LIMIT 1",
+                                             arguments: [record.id])
+        try ServerStore.addHistory(GradeChange(userID: record.student.id, itemID: quiz.id, targetID: record.id, oldPoints: current,
+                                               newPoints: total, oldFeedback: oldFeedback, newFeedback: feedback, scores: scores,
+                                               changedBy: teacher.id, changedAt: now), courseID: record.courseID, in: db)
+        try ServerStore.appendChange(kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,
+                                     payload: try regradedResult(record, quiz: quiz, scores: scores, total: total, in: db), in: db)
+        let payload = gradePayload(student: record.student.id, course: record.courseID, item: quiz.id, kind: "quiz", target: ("attempt", record.id),
+                                   points: total, maxPoints: record.maxPoints, scores: scores, feedback: feedback, teacher: teacher, at: now)
+        try ServerStore.appendChange(kind: "grade", entity: "\(record.student.id)/\(record.courseID)/\(quiz.id)/\(record.id)",
+                                     userID: record.student.id, courseID: record.courseID, payload: payload, in: db)
+        return payload
     }
 
     /// The attempt's latest `attemptResult` payload with the essays scored by the teacher.

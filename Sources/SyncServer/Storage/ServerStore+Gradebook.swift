@@ -164,7 +164,11 @@ extension ServerStore {
 
     /// An attempt of course `courseID`, or nil.
     func attempt(_ id: String, courseID: String) throws -> AttemptRecord? {
-        try read { db in
+        try read { db in try Self.attempt(id, courseID: courseID, in: db) }
+    }
+
+    /// An attempt of course `courseID`, or nil, inside a transaction.
+    static func attempt(_ id: String, courseID: String, in db: Database) throws -> AttemptRecord? {
             guard let row = try db.fetchOne("""
                 SELECT a.*, u.username, u.display_name FROM attempts a JOIN users u ON u.id = a.user_id WHERE a.id = ? AND a.course_id = ?
                 """, arguments: [id, courseID]) else { return nil }
@@ -174,7 +178,6 @@ extension ServerStore {
                                  payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONValue(.null),
                                  points: row.double("points") ?? 0, maxPoints: row.double("max_points") ?? 0,
                                  awaitingTeacher: row.bool("awaiting_teacher") ?? false, submittedAt: row.int64("submitted_at"))
-        }
     }
 
     /// The latest per-question results of the course's scored attempts (from the `attemptResult`

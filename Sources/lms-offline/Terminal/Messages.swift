@@ -71,7 +71,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case queueEmpty, queueHeader, gradeScorePrompt, gradeFeedbackPrompt, gradeInvalidScore, gradeRecorded, gradeSkipped, filesSavedTo
     case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary, csvWritten
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified, certificateCodeInvalid
-    case needsServer, inactiveDaysInvalid, offlineEssays, offlineUnknownSubmission, gradeQueued
+    case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued
 }
 
 extension MessageKey {
@@ -256,8 +256,7 @@ extension MessageKey {
         case .certificateCodeInvalid: return ("%1 is not a certificate code: it has 20 letters and digits, like ABCDE-FGHJK-MNPQR-STVWX", "%1 no es un código de certificado: tiene 20 letras y cifras, como ABCDE-FGHJK-MNPQR-STVWX")
         case .needsServer: return ("give --server URL, or log in first (lms-offline login)", "indique --server URL, o inicie antes sesión (lms-offline login)")
         case .inactiveDaysInvalid: return ("--inactive-days must be a whole number of days from 1 to 366", "--inactive-days debe ser un número entero de días de 1 a 366")
-        case .offlineEssays: return ("--offline grades submissions; grade essays of attempts online (without --offline)", "--offline califica entregas; califique los ensayos de los intentos en línea (sin --offline)")
-        case .offlineUnknownSubmission: return ("this device has no submission %1 of %2: run lms-offline sync first (it brings the work of your students)", "este equipo no tiene la entrega %1 de %2: ejecute antes lms-offline sync (trae el trabajo de sus estudiantes)")
+        case .offlineUnknownSubmission: return ("this device has no submission or attempt %1 of %2: run lms-offline sync first (it brings the work of your students)", "este equipo no tiene la entrega o el intento %1 de %2: ejecute antes lms-offline sync (trae el trabajo de sus estudiantes)")
         case .gradeQueued: return ("Grade of %1 saved here; the next lms-offline sync sends it to the server.", "Nota de %1 guardada aquí; la próxima lms-offline sync la envía al servidor.")
         default: return ("?", "?")
         }
