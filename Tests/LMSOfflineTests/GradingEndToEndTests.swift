@@ -34,25 +34,31 @@ import Testing
         let laptop = try world.device("sam")
         #expect(try laptop.sync().status == 0)
         try laptop.ok(["submit", "reflection", "--text", "Loops were hard; examples helped"])
+        try laptop.ok(["submit", "hello", try laptop.write("hello.py", "print(\"Hello, world\")\n")])
         try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "A washing machine repeats"}"#)])
         #expect(try laptop.sync().status == 0)
         let examBefore = try #require(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'") })
 
         let teacher = try world.device("ada")
         let queue = try teacher.json(["grade", "intro-programming", "--list"])
-        #expect(queue.arrayValue?.map { $0["kind"]?.stringValue ?? "" } == ["submission", "attempt"])
+        #expect(queue.arrayValue?.map { $0["kind"]?.stringValue ?? "" } == ["submission", "submission", "attempt"])
         let submission = try #require(queue.arrayValue?.first?["id"]?.stringValue)
         // `s` skips an entry and `q` stops: nothing is recorded.
         let skipped = try Self.run(teacher, ["grade", "intro-programming"], input: "s\nq\n")
         #expect(skipped.status == 0 && skipped.stdout.contains("Skipped.") && !skipped.stdout.contains("Recorded"))
-        #expect(try teacher.json(["grade", "intro-programming", "--list"]).arrayValue?.count == 2)
-        // Interactive: the reflection (no rubric: one score of 5) then the exam's essay (3 points).
-        let session = try Self.run(teacher, ["grade", "intro-programming"], input: "7\n4\nWell said\n2\nNice example\n")
+        #expect(try teacher.json(["grade", "intro-programming", "--list"]).arrayValue?.count == 3)
+        // Interactive: the reflection (no rubric: one score of 5), hello (a rubric of three criteria,
+        // its file saved to a folder), then the exam's essay (3 points).
+        let session = try Self.run(teacher, ["grade", "intro-programming"], input: "7\n4\nWell said\n4\n4\n2\nPerfect\n2\nNice example\n")
         #expect(session.status == 0, "\(session.stderr)")
         #expect(session.stdout.contains("│ Loops were hard; examples helped"))
         #expect(session.stdout.contains("A washing machine repeats"))
         #expect(session.stderr.contains("give a number from 0 to 5"), "an out-of-range score is asked again")
         #expect(session.stdout.contains("Recorded 4/5 for practice/reflection"))
+        #expect(session.stdout.contains("Runs without errors (0-4): ") && session.stdout.contains("Recorded 10/10 for foundations/hello"))
+        let saved = teacher.scratch.sub("grading-intro-programming/sam-foundations_hello-v1/hello.py")
+        #expect(try String(contentsOfFile: saved, encoding: .utf8) == "print(\"Hello, world\")\n")
+        #expect(session.stdout.contains("files saved to"))
         #expect(session.stdout.contains("Recorded ") && session.stdout.contains("for practice/exam"))
         #expect(try teacher.ok(["grade", "intro-programming"]).stdout.contains("Nothing in intro-programming awaits grading."))
 
