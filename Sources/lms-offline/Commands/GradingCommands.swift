@@ -16,7 +16,7 @@ enum GradingCommands {
                      lms-offline grade COURSE --list [--json]
                      lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
                      lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
-                     lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID --score CRITERION=POINTS... [--feedback TEXT]]
+                     lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT]]
               """,
               flags: ["json", "list", "history", "offline"], options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
               run: grade),
