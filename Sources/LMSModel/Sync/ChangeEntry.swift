@@ -12,7 +12,7 @@ public struct ChangeEntry: Hashable, Sendable {
         case attempt
         /// One version of an assignment submission (entity: the submission's UUID).
         case submission
-        /// A teacher's grade of a submission, made offline (entity: `submission/<id>/<uuid>`).
+        /// A teacher's grade of a submission or an attempt's essays, made offline (entity: `submission/<id>/<uuid>`, `attempt/<id>/<uuid>`).
         case grade
     }
 

@@ -24,7 +24,8 @@ struct PullCounts: Sendable, Equatable {
 /// Applies pulled server changes to the store (docs/PROTOCOL.md §5, §6), inside the caller's
 /// transaction, with the merge rules of `SyncMerge`. Every change is idempotent here: applying a
 /// page twice has the effect of once. Unknown kinds are skipped (a newer server), never an error.
-/// Changes about another user (a teacher sees their students' work) are not the profile's and are skipped.
+/// Changes about another user (a teacher sees their students' work) are not the profile's: they are kept apart
+/// in `student_work` for offline grading (`keepStudentWork`).
 struct ChangeApplier {
     let db: Database
     /// The local profile the changes are for.
