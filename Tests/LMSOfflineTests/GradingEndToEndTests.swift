@@ -88,6 +88,11 @@ import Testing
         #expect(try teacher.ok(["grade", "intro-programming", "--history"]).stdout.contains("4 → 5  \"Even better\""))
         #expect(try laptop.sync().status == 0)
         #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/reflection'") == "Even better")
+        // A resubmission comes back to the queue with the earlier grade shown.
+        try laptop.ok(["submit", "reflection", "--text", "Second thoughts"])
+        #expect(try laptop.sync().status == 0)
+        let again = try Self.run(teacher, ["grade", "intro-programming"], input: "q\n")
+        #expect(again.stdout.contains("│ Second thoughts") && again.stdout.contains("Current grade (of an earlier version): 5/5; feedback: Even better"))
 
         // The student may not grade or read the gradebook.
         let refused = try laptop.run(["gradebook", "intro-programming"])

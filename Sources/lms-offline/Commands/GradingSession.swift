@@ -54,6 +54,11 @@ struct GradingSession {
             }
             console.out(Messages.t(.filesSavedTo, dir))
         }
+        if let grade = detail["grade"], !grade.isNull {
+            // A resubmission: what the earlier version got.
+            console.out(Messages.t(.gradeCurrent, "\(RubricScoring.format(grade["points"]?.numberValue ?? 0))/\(RubricScoring.format(grade["maxPoints"]?.numberValue ?? 0))",
+                                   grade["feedback"]?.stringValue ?? "–"))
+        }
         let assignment = detail["assignment"] ?? JSONValue(.null)
         var criteria = (assignment["rubric"]?.arrayValue ?? []).map { ($0["criterion"]?.stringValue ?? "", $0["points"]?.numberValue ?? 0) }
         if criteria.isEmpty { criteria = [(RubricScoring.wholeScore, assignment["points"]?.numberValue ?? 0)] }
