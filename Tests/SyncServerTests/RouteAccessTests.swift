@@ -54,6 +54,8 @@ import Testing
                     .replacingOccurrences(of: "{sha256}", with: route.pattern.hasPrefix("/api/v1/sync/") ? SHA256.hash(Data("file".utf8)).hex : entryHash)
                 path = path.replacingOccurrences(of: "{id}", with: route.pattern.hasSuffix("/enroll") ? "small-course" : "intro-programming")
                 path = path.replacingOccurrences(of: "{username}", with: route.method == .delete ? "leaver" : "student")
+                path = path.replacingOccurrences(of: "{submission}", with: "no-such-submission").replacingOccurrences(of: "{attempt}", with: "no-such-attempt")
+                    .replacingOccurrences(of: "{code}", with: "ABCDE-FGHJK-MNPQR-STVWX")
                 if route.pattern.hasSuffix("/delta") { path += "?from=1.2.0" }
                 // An erasure is for good: it gets a user of its own.
                 if route.pattern.hasSuffix("/erase") { path = path.replacingOccurrences(of: "/student/", with: "/erasable/") }
@@ -83,6 +85,8 @@ import Testing
                 case "/api/v1/admin/users/{username}/erase": json = ["confirm": "erasable"]
                 case "/api/v1/sync/push":
                     body = .data(Data(WireCodec.encode(["device": .init(.string("device-\(caller.rawValue)")), "clock": 1, "entries": []])))
+                case "/api/v1/courses/{id}/submissions/{submission}/grade", "/api/v1/courses/{id}/attempts/{attempt}/grade":
+                    json = ["scores": ["points": 1], "feedback": "ok"]
                 case "/api/v1/sync/blobs/missing": json = ["sha256": [.init(.string(String(repeating: "a", count: 64)))]]
                 case "/api/v1/sync/blobs/{sha256}":
                     let file = server.app.blobs.makeTempPath()

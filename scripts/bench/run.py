@@ -215,5 +215,11 @@ def main():
         if name not in SECTIONS: sys.exit(f"unknown section {name}; known: {', '.join(SECTIONS)}")
         SECTIONS[name](work)
 
+def section_teaching(work):
+    import teaching_bench
+    teaching_bench.section_teaching(work, bin_path)
+
+SECTIONS["teaching"] = section_teaching  # issue 6: gradebook and reports at 1,000 students × 50 items
+
 if __name__ == "__main__":
     main()

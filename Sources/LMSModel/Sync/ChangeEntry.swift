@@ -18,6 +18,8 @@ public struct ChangeEntry: Hashable, Sendable {
         case message
         /// A course announcement, accepted from course staff only (entity: its id).
         case announcement
+        /// A teacher's grade of a submission or an attempt's essays, made offline (entity: `submission/<id>/<uuid>`, `attempt/<id>/<uuid>`).
+        case grade
     }
 
     /// The device's ever-growing sequence number (nil until stored).

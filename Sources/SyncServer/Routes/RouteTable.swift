@@ -55,5 +55,19 @@ extension ServerApp {
         Route(method: .get, pattern: "/api/v1/courses/{id}/calendar.ics", access: .courseMember, body: .none, summary: "course dates and deadlines (iCalendar)", handler: { try $0.app.courseCalendar($0) }),
         Route(method: .get, pattern: "/api/v1/admin/users/{username}/export", access: .admin, body: .none, summary: "everything held on a user (JSON)", handler: { try $0.app.exportUser($0) }),
         Route(method: .post, pattern: "/api/v1/admin/users/{username}/erase", access: .admin, body: .json, summary: "erase a user's personal data", handler: { try $0.app.eraseUser($0) }),
+        // Grading (docs/API.md "Grading", "Reports", "Certificates")
+        Route(method: .get, pattern: "/api/v1/courses/{id}/grading/queue", access: .courseStaff, body: .none, summary: "submissions and essays awaiting a grade", handler: { try $0.app.gradingQueue($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/submissions/{submission}", access: .courseStaff, body: .none, summary: "one submission with its rubric and grade", handler: { try $0.app.showSubmission($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/submissions/{submission}/files/{sha256}", access: .courseStaff, body: .none, summary: "a submitted file", handler: { try $0.app.submissionFile($0) }),
+        Route(method: .put, pattern: "/api/v1/courses/{id}/submissions/{submission}/grade", access: .courseStaff, body: .json, summary: "grade a submission by rubric", handler: { try $0.app.gradeSubmission($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/attempts/{attempt}", access: .courseStaff, body: .none, summary: "an attempt's essay answers", handler: { try $0.app.showAttempt($0) }),
+        Route(method: .put, pattern: "/api/v1/courses/{id}/attempts/{attempt}/grade", access: .courseStaff, body: .json, summary: "grade an attempt's essays", handler: { try $0.app.gradeAttempt($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/grades/history", access: .courseStaff, body: .none, summary: "every change of the course's grades", handler: { try $0.app.gradeHistory($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/gradebook", access: .courseStaff, body: .none, summary: "students x graded items, weighted totals (JSON or CSV)", handler: { try $0.app.gradebookRoute($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/reports/course", access: .courseStaff, body: .none, summary: "completion, distribution, students at risk", handler: { try $0.app.courseReport($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/reports/students/{username}", access: .courseStaff, body: .none, summary: "one student's progress and scores", handler: { try $0.app.studentReport($0) }),
+        Route(method: .get, pattern: "/api/v1/courses/{id}/reports/items", access: .courseStaff, body: .none, summary: "per question, the share right", handler: { try $0.app.itemReport($0) }),
+        Route(method: .post, pattern: "/api/v1/courses/{id}/certificate", access: .courseMember, body: .none, summary: "my certificate (issued when I completed and passed)", handler: { try $0.app.requestCertificate($0) }),
+        Route(method: .get, pattern: "/api/v1/certificates/{code}", access: .anyone, body: .none, summary: "verify a certificate code", handler: { try $0.app.verifyCertificate($0) }),
     ]
 }

@@ -31,6 +31,19 @@ extension ServerStore {
         ("syncStreams", "SELECT device_id, acked_seq, last_sync_at, last_skew_ms FROM sync_streams WHERE user_id = ?1 ORDER BY device_id"),
         ("sessions", "SELECT created_at, expires_at, revoked_at, last_used_at FROM tokens WHERE user_id = ?1 ORDER BY created_at"),
         ("resetCodes", "SELECT created_by, expires_at, used_at FROM reset_codes WHERE user_id = ?1 ORDER BY expires_at"),
+        ("grades", """
+            SELECT course_id, item_id, submission_id, points, max_points, scores, feedback, graded_at
+            FROM grades WHERE user_id = ?1 ORDER BY course_id, item_id
+            """),
+        ("gradeHistory", """
+            SELECT course_id, item_id, target_id, old_points, new_points, old_feedback, new_feedback, scores, changed_at
+            FROM grade_history WHERE user_id = ?1 ORDER BY id
+            """),
+        ("essayGrades", """
+            SELECT g.attempt_id, g.auto_points, g.scores, g.feedback, g.graded_at
+            FROM attempt_grades g JOIN attempts a ON a.id = g.attempt_id WHERE a.user_id = ?1 ORDER BY g.graded_at
+            """),
+        ("certificates", "SELECT code, course_id, name, course_title, issued_at FROM certificates WHERE user_id = ?1 ORDER BY course_id"),
         ("posts", """
             SELECT id, course_id, lesson_id, thread_id, title, body, created_at, edited, deleted, updated_at
             FROM posts WHERE author_id = ?1 ORDER BY created_at, id
@@ -66,6 +79,11 @@ extension ServerStore {
             UPDATE progress SET seconds = json_object('erased', (SELECT coalesce(sum(value), 0) FROM json_each(progress.seconds)))
             WHERE user_id = ?1 AND json_valid(seconds)
             """),
+        // Grades stay as figures; a teacher's words about the person go. A certificate names the person: it goes.
+        ("grade feedback", "UPDATE grades SET feedback = NULL WHERE user_id = ?1"),
+        ("grade history feedback", "UPDATE grade_history SET old_feedback = NULL, new_feedback = NULL WHERE user_id = ?1"),
+        ("essay feedback", "UPDATE attempt_grades SET feedback = NULL WHERE attempt_id IN (SELECT id FROM attempts WHERE user_id = ?1)"),
+        ("certificates", "DELETE FROM certificates WHERE user_id = ?1"),
         ("devices", "DELETE FROM devices WHERE user_id = ?1"),
         ("sync streams", "DELETE FROM sync_streams WHERE user_id = ?1"),
         // The user's own changelog held copies of their work (submission texts): gone; course-wide changes stay.

@@ -207,6 +207,9 @@ final class ServerStore: @unchecked Sendable {
         migrator.register(version: 4, name: "an index for course-wide changes") { db in
             try db.execute(sql: "CREATE INDEX changes_course_wide ON changes(course_id, sseq) WHERE user_id IS NULL")
         }
+        migrator.register(version: 6, name: "grades and their history, essay grading, certificates, course-wide indexes") { db in
+            try db.execute(sql: ServerStore.gradesSchema)
+        }
         migrator.register(version: 7, name: "communication: forum posts, announcements, direct messages") { db in
             try db.execute(sql: communicationSchema)
         }

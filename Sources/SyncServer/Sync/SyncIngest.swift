@@ -122,12 +122,14 @@ struct SyncIngest {
         guard let latest = memo.latest[courseID] ?? nil, let course = courses[courseID + "@" + latest] else {
             throw Rejection(reason: "there is no course \(courseID)")
         }
-        guard memo.enrolled[courseID] == true else { throw Rejection(reason: "you are not enrolled in \(courseID)") }
+        // A grade comes from the course's staff, who are not enrolled (checked by `applyPushedGrade`).
+        guard memo.enrolled[courseID] == true || entry["kind"]?.stringValue == "grade" else { throw Rejection(reason: "you are not enrolled in \(courseID)") }
         let entity = entry["entity"]?.stringValue ?? ""
         switch entry["kind"]?.stringValue {
         case "progress": try applyProgress(payload, course: course, memo: memo, in: db)
         case "attempt": try applyAttempt(payload, id: entity, courses: courses, memo: memo, now: now, in: db)
         case "submission": try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
+        case "grade": try applyPushedGrade(payload, course: course, courses: courses, in: db)
         case let other: throw Rejection(reason: "devices cannot push \(other ?? "entries without a kind")")
         }
     }

@@ -60,6 +60,9 @@ struct Arguments: Sendable {
     /// The last value of an option.
     func value(_ name: String) -> String? { options[name]?.last }
 
+    /// Every value of a repeatable option, in order.
+    func values(_ name: String) -> [String] { options[name] ?? [] }
+
     /// The positional at `index`, or a usage error naming what was expected.
     func positional(_ index: Int, _ what: String) throws -> String {
         guard index < positionals.count else { throw UsageError(description: "missing \(what)") }

@@ -29,6 +29,7 @@ enum LMSOffline {
         + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + DevCommands.all
         + CommunicationCommands.all
         + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
+        + GradingCommands.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {

@@ -10,6 +10,7 @@ enum StoreSchema {
     static let migrator = DatabaseMigrator(migrations: [
         .init(version: 1, name: "client store", migrate: { db in try db.execute(sql: version1) }),
         .init(version: 2, name: "sync", migrate: { db in try db.execute(sql: SyncSchema.version2) }),
+        .init(version: 4, name: "grades from teachers, certificates", migrate: { db in try db.execute(sql: GradingSchema.version4) }),
         .init(version: 5, name: "communication", migrate: { db in try db.execute(sql: CommsSchema.version5) }),
     ])
 

@@ -18,10 +18,11 @@ extension ChangeApplier {
 /// Removes a server account's data from this device, inside the caller's transaction.
 enum LocalErasure {
     /// What a device holds about a user who is not one of its profiles (a teacher's copy of a
-    /// student's work), one statement per table: `?1` the server's user id. Empty today: the
-    /// applier keeps no other user's work (`ChangeApplier.apply` skips it); the grading and comms
-    /// tables that hold students' names or work on a teacher's device add their line here.
-    static let aboutOtherUser: [(name: String, sql: String)] = []
+    /// student's work), one statement per table: `?1` the server's user id. Communication (messages,
+    /// posts) is erased by `CommunicationStore.erase`.
+    static let aboutOtherUser: [(name: String, sql: String)] = [
+        ("a teacher's copy of the student's work", "DELETE FROM student_work WHERE user_id = ?"),
+    ]
 
     /// Deletes every profile of this device linked to `userID` on `server` (its work, outbox and
     /// login, by the profile's cascade), and what the device holds about that user otherwise.

@@ -27,7 +27,8 @@ struct PullCounts: Sendable, Equatable {
 /// Applies pulled server changes to the store (docs/PROTOCOL.md §5, §6), inside the caller's
 /// transaction, with the merge rules of `SyncMerge`. Every change is idempotent here: applying a
 /// page twice has the effect of once. Unknown kinds are skipped (a newer server), never an error.
-/// Changes about another user (a teacher sees their students' work) are not the profile's and are skipped.
+/// Changes about another user (a teacher sees their students' work) are not the profile's: they are kept apart
+/// in `student_work` for offline grading (`keepStudentWork`).
 struct ChangeApplier {
     let db: Database
     /// The local profile the changes are for.
@@ -56,7 +57,10 @@ struct ChangeApplier {
         guard let kind = change["kind"]?.stringValue, let entity = change["entity"]?.stringValue else { return }
         let payload = change["payload"] ?? JSONValue(.null)
         let course = change["course"]?.stringValue ?? payload["course"]?.stringValue
-        if let owner = payload["user"]?.stringValue, owner != userID { return }
+        if let owner = payload["user"]?.stringValue, owner != userID {
+            try keepStudentWork(kind: kind, entity: entity, course: course, owner: owner, payload)
+            return
+        }
         switch kind {
         case "progress": try applyProgress(entity: entity, payload)
         case "attempt": if try isEnrolled(course) { try applyAttempt(id: entity, payload) }
@@ -74,6 +78,8 @@ struct ChangeApplier {
         case "post": try applyPost(id: entity, payload)
         case "message": try applyMessage(id: entity, payload)
         case "erasure": counts.unreferencedBlobs += try applyErasure(entity: entity, payload)
+        case "grade": if try applyGrade(entity: entity, payload) { counts.grades += 1 }
+        case "certificate": try applyCertificate(payload)
         default: break
         }
     }

@@ -66,6 +66,12 @@ enum MessageKey: String, CaseIterable, Sendable {
     case progressPushing, progressPulling, progressDownloading
     case summaryPushed, summaryRejected, summaryPulled, summaryGrades, summaryUpdated, summaryInstalled
     case attentionRejected, attentionRemoved
+    // Grading, reports, certificates
+    case gradeReceivedTitle, gradeReceivedBody, gradeReceivedFeedback, certificateReadyTitle, certificateReadyBody
+    case queueEmpty, queueHeader, gradeScorePrompt, gradeFeedbackPrompt, gradeInvalidScore, gradeRecorded, gradeSkipped, filesSavedTo
+    case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary, csvWritten
+    case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified, certificateCodeInvalid
+    case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
     // Communication (Messages+Comms.swift)
     case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete, commsPostDeleted
     case commsMessageSelf, commsCourseUnknown, commsSavedThread, commsSavedReply, commsSavedEdit, commsSavedDelete, commsSavedMessage
@@ -227,6 +233,39 @@ extension MessageKey {
         case .summaryInstalled: return ("installed %1 %2", "instalado %1 %2")
         case .attentionRejected: return ("%1: the server refused some work: see lms-offline inbox", "%1: el servidor rechazó parte del trabajo: vea lms-offline inbox")
         case .attentionRemoved: return ("%1: no longer enrolled in %2", "%1: ya no está matriculado en %2")
+        case .gradeReceivedTitle: return ("New grade for %1 (%2)", "Nueva nota de %1 (%2)")
+        case .gradeReceivedBody: return ("%1 points, graded by %2.", "%1 puntos, calificado por %2.")
+        case .gradeReceivedFeedback: return ("%1 points, graded by %2. Feedback: %3", "%1 puntos, calificado por %2. Comentarios: %3")
+        case .certificateReadyTitle: return ("Your certificate for %1 is ready", "Su certificado de %1 está listo")
+        case .certificateReadyBody: return ("Save it with: lms-offline certificate %1 -o FILE (code %2)", "Guárdelo con: lms-offline certificate %1 -o ARCHIVO (código %2)")
+        case .queueEmpty: return ("Nothing in %1 awaits grading.", "Nada de %1 espera calificación.")
+        case .queueHeader: return ("%1 awaiting grading in %2", "%1 pendientes de calificar en %2")
+        case .gradeScorePrompt: return ("%1 (0-%2): ", "%1 (0-%2): ")
+        case .gradeFeedbackPrompt: return ("Feedback (one line, empty for none): ", "Comentarios (una línea, vacía para ninguno): ")
+        case .gradeInvalidScore: return ("give a number from 0 to %1 (s skips this one, q stops)", "indique un número de 0 a %1 (s salta este, q termina)")
+        case .gradeRecorded: return ("Recorded %1 for %2 (%3).", "Registrado %1 para %2 (%3).")
+        case .gradeSkipped: return ("Skipped.", "Omitido.")
+        case .filesSavedTo: return ("files saved to %1", "archivos guardados en %1")
+        case .essayAnswer: return ("Answer:", "Respuesta:")
+        case .noAnswer: return ("(no answer)", "(sin respuesta)")
+        case .gradeNeedsScore: return ("give at least one --score CRITERION=POINTS (an item without a rubric takes --score points=N)", "indique al menos un --score CRITERIO=PUNTOS (un elemento sin rúbrica usa --score points=N)")
+        case .gradeScoreSyntax: return ("--score %1 is not CRITERION=POINTS, like --score \"Readable code=2\"", "--score %1 no es CRITERIO=PUNTOS, como --score \"Readable code=2\"")
+        case .gradeOneTarget: return ("give either --submission ID or --attempt ID, not both", "indique --submission ID o --attempt ID, no ambos")
+        case .historyEmpty: return ("No grade of %1 has changed yet.", "Ninguna nota de %1 ha cambiado aún.")
+        case .gradebookSummary: return ("%1: %2 students, %3 graded items, pass at %4%", "%1: %2 estudiantes, %3 elementos calificados, se aprueba con %4%")
+        case .csvWritten: return ("wrote %1", "escrito %1")
+        case .reportSummary: return ("%1: %2 students, %3% completed, %4 passing, average %5%", "%1: %2 estudiantes, %3% completaron, %4 aprueban, media %5%")
+        case .reportAtRisk: return ("Students at risk:", "Estudiantes en riesgo:")
+        case .reportNobodyAtRisk: return ("Nobody is at risk.", "Nadie está en riesgo.")
+        case .reportDistribution: return ("Score distribution (total %):", "Distribución de notas (total %):")
+        case .certificateSaved: return ("Certificate of %1 saved to %2 (code %3).", "Certificado de %1 guardado en %2 (código %3).")
+        case .certificateVerified: return ("Valid: %1 completed %2 (%3) on %4.", "Válido: %1 completó %2 (%3) el %4.")
+        case .certificateCodeInvalid: return ("%1 is not a certificate code: it has 20 letters and digits, like ABCDE-FGHJK-MNPQR-STVWX", "%1 no es un código de certificado: tiene 20 letras y cifras, como ABCDE-FGHJK-MNPQR-STVWX")
+        case .needsServer: return ("give --server URL, or log in first (lms-offline login)", "indique --server URL, o inicie antes sesión (lms-offline login)")
+        case .inactiveDaysInvalid: return ("--inactive-days must be a whole number of days from 1 to 366", "--inactive-days debe ser un número entero de días de 1 a 366")
+        case .offlineUnknownSubmission: return ("this device has no submission or attempt %1 of %2: run lms-offline sync first (it brings the work of your students)", "este equipo no tiene la entrega o el intento %1 de %2: ejecute antes lms-offline sync (trae el trabajo de sus estudiantes)")
+        case .gradeQueued: return ("Grade of %1 saved here; the next lms-offline sync sends it to the server.", "Nota de %1 guardada aquí; la próxima lms-offline sync la envía al servidor.")
+        case .gradeCurrent: return ("Current grade (of an earlier version): %1; feedback: %2", "Nota actual (de una versión anterior): %1; comentarios: %2")
         default: return commsTexts
         }
     }

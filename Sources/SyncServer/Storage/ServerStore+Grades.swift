@@ -1,0 +1,202 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// A teacher's grade of one assignment for one student (table `grades`).
+struct GradeRecord: Sendable {
+    var userID: String
+    var courseID: String
+    var itemID: String
+    /// The submission graded.
+    var submissionID: String
+    var points: Double
+    var maxPoints: Double
+    /// Rubric criterion → points.
+    var scores: [String: Double]
+    var feedback: String?
+    var gradedBy: String
+    var gradedAt: Int64
+}
+
+/// One entry of a grade's history: who changed it, when, from what to what.
+struct GradeChange: Sendable {
+    var userID: String
+    /// The student's username (filled when read back).
+    var student = ""
+    var itemID: String
+    /// The submission or attempt graded.
+    var targetID: String
+    var oldPoints: Double?
+    var newPoints: Double
+    var oldFeedback: String?
+    var newFeedback: String?
+    var scores: [String: Double]
+    var changedBy: String
+    var changedAt: Int64
+}
+
+/// Grades, their history, essay grading of attempts, and certificates (migration 6).
+extension ServerStore {
+    /// Migration 6: grades and their history, teachers' grading of attempts, certificates, and the
+    /// course-wide indexes that the grading queue, gradebook and reports read by (no per-student queries).
+    static let gradesSchema = """
+        CREATE TABLE grades (
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            item_id TEXT NOT NULL,
+            submission_id TEXT NOT NULL,
+            points REAL NOT NULL,
+            max_points REAL NOT NULL,
+            scores TEXT NOT NULL DEFAULT '{}',
+            feedback TEXT,
+            graded_by TEXT NOT NULL,
+            graded_at INTEGER NOT NULL,
+            PRIMARY KEY (course_id, user_id, item_id)
+        );
+        CREATE TABLE attempt_grades (
+            attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+            auto_points REAL NOT NULL,
+            scores TEXT NOT NULL DEFAULT '{}',
+            feedback TEXT,
+            graded_by TEXT NOT NULL,
+            graded_at INTEGER NOT NULL
+        );
+        CREATE TABLE grade_history (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            course_id TEXT NOT NULL,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            item_id TEXT NOT NULL,
+            target_id TEXT NOT NULL,
+            old_points REAL,
+            new_points REAL NOT NULL,
+            old_feedback TEXT,
+            new_feedback TEXT,
+            scores TEXT NOT NULL,
+            changed_by TEXT NOT NULL,
+            changed_at INTEGER NOT NULL
+        );
+        CREATE INDEX grade_history_course ON grade_history(course_id, user_id, item_id);
+        CREATE TABLE certificates (
+            code TEXT PRIMARY KEY,
+            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            course_title TEXT NOT NULL,
+            issued_at INTEGER NOT NULL,
+            UNIQUE (user_id, course_id)
+        );
+        CREATE INDEX attempts_course ON attempts(course_id, awaiting_teacher, user_id, quiz_id);
+        CREATE INDEX submissions_course ON submissions(course_id, user_id, assignment_id);
+        CREATE INDEX progress_course ON progress(course_id, completed);
+        """
+
+    // MARK: - Assignment grades
+
+    static func grade(from row: Row) -> GradeRecord {
+        GradeRecord(userID: row.string("user_id") ?? "", courseID: row.string("course_id") ?? "", itemID: row.string("item_id") ?? "",
+                    submissionID: row.string("submission_id") ?? "", points: row.double("points") ?? 0, maxPoints: row.double("max_points") ?? 0,
+                    scores: decodeScores(row.string("scores")), feedback: row.string("feedback"), gradedBy: row.string("graded_by") ?? "",
+                    gradedAt: row.int64("graded_at") ?? 0)
+    }
+
+    /// The current grade of an item for a student.
+    static func grade(courseID: String, userID: String, itemID: String, in db: Database) throws -> GradeRecord? {
+        try db.fetchOne("SELECT * FROM grades WHERE course_id = ? AND user_id = ? AND item_id = ?", arguments: [courseID, userID, itemID])
+            .map(grade)
+    }
+
+    /// Records a grade, its history entry and the `grade` change for the student, in `db`'s transaction.
+    static func saveGrade(_ grade: GradeRecord, in db: Database) throws {
+        let old = try Self.grade(courseID: grade.courseID, userID: grade.userID, itemID: grade.itemID, in: db)
+        try db.execute("""
+            INSERT INTO grades(user_id, course_id, item_id, submission_id, points, max_points, scores, feedback, graded_by, graded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(course_id, user_id, item_id) DO UPDATE SET submission_id = excluded.submission_id, points = excluded.points,
+                max_points = excluded.max_points, scores = excluded.scores, feedback = excluded.feedback,
+                graded_by = excluded.graded_by, graded_at = excluded.graded_at
+            """, arguments: [grade.userID, grade.courseID, grade.itemID, grade.submissionID, grade.points, grade.maxPoints,
+                             encodeScores(grade.scores), grade.feedback, grade.gradedBy, grade.gradedAt])
+        try addHistory(GradeChange(userID: grade.userID, itemID: grade.itemID, targetID: grade.submissionID, oldPoints: old?.points,
+                                   newPoints: grade.points, oldFeedback: old?.feedback, newFeedback: grade.feedback, scores: grade.scores,
+                                   changedBy: grade.gradedBy, changedAt: grade.gradedAt), courseID: grade.courseID, in: db)
+    }
+
+    static func addHistory(_ change: GradeChange, courseID: String, in db: Database) throws {
+        try db.execute("""
+            INSERT INTO grade_history(course_id, user_id, item_id, target_id, old_points, new_points, old_feedback, new_feedback,
+                                      scores, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [courseID, change.userID, change.itemID, change.targetID, change.oldPoints, change.newPoints,
+                             change.oldFeedback, change.newFeedback, encodeScores(change.scores), change.changedBy, change.changedAt])
+    }
+
+    /// The history of a course's grades, oldest first, optionally of one student and one item.
+    func gradeHistory(courseID: String, userID: String?, itemID: String?) throws -> [GradeChange] {
+        try read { db in
+            try db.fetchAll("""
+                SELECT h.*, u.username AS changed_by_name, s.username AS student_name FROM grade_history h
+                LEFT JOIN users u ON u.id = h.changed_by LEFT JOIN users s ON s.id = h.user_id
+                WHERE h.course_id = ?1 AND (?2 IS NULL OR h.user_id = ?2) AND (?3 IS NULL OR h.item_id = ?3) ORDER BY h.id
+                """, arguments: [courseID, userID, itemID]).map { row in
+                GradeChange(userID: row.string("user_id") ?? "", student: row.string("student_name") ?? "", itemID: row.string("item_id") ?? "", targetID: row.string("target_id") ?? "",
+                            oldPoints: row.double("old_points"), newPoints: row.double("new_points") ?? 0,
+                            oldFeedback: row.string("old_feedback"), newFeedback: row.string("new_feedback"),
+                            scores: Self.decodeScores(row.string("scores")), changedBy: row.string("changed_by_name") ?? row.string("changed_by") ?? "",
+                            changedAt: row.int64("changed_at") ?? 0)
+            }
+        }
+    }
+
+    // MARK: - Scores as JSON
+
+    static func encodeScores(_ scores: [String: Double]) -> String {
+        JSONWriter.write(JSONValue(.object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number($0.value))) })))
+    }
+
+    static func decodeScores(_ text: String?) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for member in (try? JSONParser.parse(text ?? "{}"))?.objectMembers ?? [] {
+            if let n = member.value.numberValue { out[member.key] = n }
+        }
+        return out
+    }
+
+    // MARK: - Certificates
+
+    /// A certificate by its code.
+    func certificate(code: String) throws -> Certificate? {
+        try read { db in
+            try db.fetchOne("SELECT * FROM certificates WHERE code = ?", arguments: [code]).map(Self.certificate)
+        }
+    }
+
+    /// A student's certificate of a course.
+    func certificate(userID: String, courseID: String) throws -> Certificate? {
+        try read { db in
+            try db.fetchOne("SELECT * FROM certificates WHERE user_id = ? AND course_id = ?", arguments: [userID, courseID]).map(Self.certificate)
+        }
+    }
+
+    static func certificate(from row: Row) -> Certificate {
+        Certificate(code: row.string("code") ?? "", name: row.string("name") ?? "", courseID: row.string("course_id") ?? "",
+                    courseTitle: row.string("course_title") ?? "", issuedAt: Date(timeIntervalSince1970: Double(row.int64("issued_at") ?? 0) / 1000))
+    }
+
+    /// Stores a certificate and tells the student's devices (`certificate` change); an existing one of
+    /// the same student and course wins (two requests at once make one certificate).
+    func issue(_ certificate: Certificate, userID: String) throws -> Certificate {
+        try write { db in
+            if let existing = try db.fetchOne("SELECT * FROM certificates WHERE user_id = ? AND course_id = ?",
+                                              arguments: [userID, certificate.courseID]).map(Self.certificate) {
+                return existing
+            }
+            let issued = Int64((certificate.issuedAt.timeIntervalSince1970 * 1000).rounded())
+            try db.execute("INSERT INTO certificates(code, user_id, course_id, name, course_title, issued_at) VALUES (?, ?, ?, ?, ?, ?)",
+                           arguments: [certificate.code, userID, certificate.courseID, certificate.name, certificate.courseTitle, issued])
+            try Self.appendChange(kind: "certificate", entity: "\(userID)/\(certificate.courseID)", userID: userID, courseID: certificate.courseID,
+                                  payload: JSONOut.obj([("user", JSONOut.s(userID)), ("course", JSONOut.s(certificate.courseID)),
+                                                        ("code", JSONOut.s(certificate.code)), ("name", JSONOut.s(certificate.name)),
+                                                        ("title", JSONOut.s(certificate.courseTitle)), ("issuedAt", JSONOut.n(issued))]), in: db)
+            return certificate
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// A `grade` pushed by a teacher's device that graded offline (docs/PROTOCOL.md §6 `grade`):
+/// the same checks and effects as `PUT /api/v1/courses/{id}/submissions/{submission}/grade`, or
+/// for `attempt`, as `PUT …/attempts/{attempt}/grade` (essays).
+extension SyncIngest {
+    /// `courses` holds the course at the graded attempt's `courseVersion` (preloaded from the payload).
+    func applyPushedGrade(_ payload: JSONValue, course: Course, courses: [String: Course], in db: Database) throws {
+        if user.role != .admin {
+            let staff = user.role >= .teacher ? try db.fetchScalar(String.self, "SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?",
+                                                                   arguments: [user.id, course.id]) : nil
+            guard staff != nil else { throw Rejection(reason: "only the teachers of \(course.id) may grade its work") }
+        }
+        let scores = try Self.scores(payload)
+        let feedback = payload["feedback"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.utf8.prefix(GradingLimits.maxFeedbackBytes)) ?? $0 }
+        if let attemptID = payload["attempt"]?.stringValue {
+            guard let record = try ServerStore.attempt(attemptID, courseID: course.id, in: db) else {
+                throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
+            }
+            guard let quiz = courses[course.id + "@" + record.courseVersion]?.quizzes.first(where: { $0.id == record.quizID }),
+                  quiz.questions.contains(where: { $0.kind == .essay }) else {
+                throw Rejection(reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")
+            }
+            do {
+                let checked = try ServerApp.essayScores(scores, quiz: quiz)
+                try ServerApp.recordAttemptGrade(record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
+                                                 teacher: user, at: nowMilliseconds(), in: db)
+            } catch let error as GradingError {
+                throw Rejection(reason: "\(quiz.id): \(error)")
+            }
+            return
+        }
+        guard let submissionID = payload["submission"]?.stringValue,
+              let record = try ServerStore.submission(submissionID, courseID: course.id, in: db) else {
+            throw Rejection(reason: "\(course.id) has no submission \(payload["submission"]?.stringValue ?? "(none named)")")
+        }
+        let current = course.renamed[record.assignmentID] ?? record.assignmentID
+        guard let assignment = course.assignments.first(where: { $0.id == current }) else {
+            throw Rejection(reason: "\(course.id) no longer has the assignment \(record.assignmentID)")
+        }
+        do {
+            let grade = try ServerApp.makeGrade(record, assignment: assignment, scores: scores, feedback: feedback, teacher: user, at: nowMilliseconds())
+            try ServerApp.record(grade, teacher: user, in: db)
+        } catch let error as GradingError {
+            throw Rejection(reason: "\(assignment.id): \(error)")
+        }
+    }
+
+    static func scores(_ payload: JSONValue) throws -> [String: Double] {
+        var scores: [String: Double] = [:]
+        for member in payload["scores"]?.objectMembers ?? [] {
+            guard let n = member.value.numberValue else { throw Rejection(reason: "the score of \"\(member.key)\" must be a number") }
+            scores[member.key] = n
+        }
+        return scores
+    }
+}

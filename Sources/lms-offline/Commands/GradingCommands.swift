@@ -1,0 +1,141 @@
+import Foundation
+import LMSModel
+
+/// `lms-offline gradebook` and `grade`: a teacher's view of a course's grades and the grading queue,
+/// over the server's API (docs/CLIENT.md "Teaching").
+enum GradingCommands {
+    /// These commands, `report`, `certificate` and `verify`.
+    static let all: [LMSOffline.Command] = commands + CourseReportCommand.all + CertificateCommands.all
+
+    static let commands: [LMSOffline.Command] = [
+        .init(name: "gradebook", summary: "students × quizzes and assignments with weighted totals and pass/fail (teachers)",
+              usage: "lms-offline gradebook COURSE [--csv FILE] [--json] [--home DIR]", flags: ["json"], options: ["csv"], run: gradebook),
+        .init(name: "grade", summary: "grade the queue of submissions and essays by rubric, or one with --submission/--attempt (teachers)",
+              usage: """
+              lms-offline grade COURSE [--files DIR]   (interactive: the queue, one by one)
+                     lms-offline grade COURSE --list [--json]
+                     lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
+                     lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
+                     lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT]]
+              """,
+              flags: ["json", "list", "history", "offline"], options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
+              run: grade),
+    ]
+
+    // MARK: - gradebook
+
+    static func gradebook(_ args: Arguments, _ console: Console) throws -> Int32 {
+        try args.expectPositionals(atMost: 1)
+        let course = try args.positional(0, "COURSE")
+        let context = try ClientContext(args, console: console)
+        let api = try ServerAPI.connect(context, args)
+        if let file = args.value("csv") {
+            let data = try api.text(ServerAPI.course(course, "/gradebook?format=csv"))
+            try writeOut(data, to: file, console: console)
+            return 0
+        }
+        let book = try api.json("GET", ServerAPI.course(course, "/gradebook"))
+        if args.has("json") { console.out(JSONWriter.write(book, pretty: true)); return 0 }
+        let items = book["items"]?.arrayValue ?? []
+        let students = book["students"]?.arrayValue ?? []
+        let pass = book["policy"]?["passPercent"]?.numberValue ?? 60
+        console.out(console.paint(Messages.t(.gradebookSummary, book["title"]?.stringValue ?? course, students.count, items.count,
+                                             RubricScoring.format(pass)), .bold))
+        // Items are numbered in the header and listed below, so the table stays narrow.
+        let width = max(8, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
+        var header = "student".padding(toLength: width, withPad: " ", startingAt: 0)
+        for i in items.indices { header += " " + pad("#\(i + 1)", 6) }
+        console.out(header + "  " + pad("total", 6) + "  result")
+        for s in students {
+            var line = (s["username"]?.stringValue ?? "").padding(toLength: width, withPad: " ", startingAt: 0)
+            for item in items {
+                let value = s["scores"]?[item["id"]?.stringValue ?? ""]?.numberValue
+                line += " " + pad(value.map(RubricScoring.format) ?? "–", 6)
+            }
+            let passed = s["passed"]?.boolValue == true
+            line += "  " + String(format: "%5.1f%%", s["total"]?.numberValue ?? 0) + "  " + console.paint(passed ? "pass" : "fail", passed ? .green : .red)
+            console.out(line)
+        }
+        for (i, item) in items.enumerated() {
+            console.out("  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(RubricScoring.format(item["maxPoints"]?.numberValue ?? 0)))")
+        }
+        return 0
+    }
+
+    /// `text` right-aligned in `width` columns.
+    static func pad(_ text: String, _ width: Int) -> String {
+        text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
+    }
+
+    /// Writes `data` to `file` (atomically), or to standard output for `-`.
+    static func writeOut(_ data: Data, to file: String, console: Console) throws {
+        if file == "-" { FileHandle.standardOutput.write(data); return }
+        try AtomicFile.write(data, to: file)
+        console.err(Messages.t(.csvWritten, file))
+    }
+
+    // MARK: - grade
+
+    static func grade(_ args: Arguments, _ console: Console) throws -> Int32 {
+        try args.expectPositionals(atMost: 1)
+        let course = try args.positional(0, "COURSE")
+        let context = try ClientContext(args, console: console)
+        if args.has("offline") { return try OfflineGrading.run(args, course: course, context: context, console: console) }
+        let api = try ServerAPI.connect(context, args)
+        if args.has("history") { return try history(api, course: course, args: args, console: console) }
+        if args.value("submission") != nil || args.value("attempt") != nil { return try gradeOne(api, course: course, args: args, console: console) }
+        let queue = try api.json("GET", ServerAPI.course(course, "/grading/queue"))["queue"]?.arrayValue ?? []
+        if args.has("list") {
+            if args.has("json") { console.out(JSONWriter.write(.list(queue), pretty: true)); return 0 }
+            if queue.isEmpty { console.out(Messages.t(.queueEmpty, course)) }
+            for e in queue {
+                console.out("\(e["kind"]?.stringValue ?? "")  \(e["id"]?.stringValue ?? "")  \(e["student"]?["username"]?.stringValue ?? "")  "
+                            + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  late" : "")\(e["regrade"]?.boolValue == true ? "  regrade" : "")")
+            }
+            return 0
+        }
+        let folder = args.value("files") ?? FileManager.default.currentDirectoryPath + "/grading-\(course)"
+        return try GradingSession(api: api, course: course, folder: folder, console: console).run(queue)
+    }
+
+    /// `--submission ID` or `--attempt ID` with `--score` and `--feedback`: for scripts.
+    static func gradeOne(_ api: ServerAPI, course: String, args: Arguments, console: Console) throws -> Int32 {
+        if args.value("submission") != nil, args.value("attempt") != nil { throw Arguments.UsageError(description: Messages.t(.gradeOneTarget)) }
+        let raw = args.values("score")
+        guard !raw.isEmpty else { throw Arguments.UsageError(description: Messages.t(.gradeNeedsScore)) }
+        var members: [(String, JSONValue)] = []
+        for text in raw {
+            guard let (name, points) = RubricScoring.parse(text) else { throw Arguments.UsageError(description: Messages.t(.gradeScoreSyntax, text)) }
+            members.append((name, .num(points)))
+        }
+        var body: [(String, JSONValue)] = [("scores", .obj(members))]
+        if let feedback = args.value("feedback") { body.append(("feedback", .str(feedback))) }
+        let path = args.value("submission").map { ServerAPI.course(course, "/submissions/\(ServerAPI.segment($0))/grade") }
+            ?? ServerAPI.course(course, "/attempts/\(ServerAPI.segment(args.value("attempt") ?? ""))/grade")
+        let answer = try api.json("PUT", path, .obj(body))
+        if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)); return 0 }
+        console.out(Messages.t(.gradeRecorded, "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
+                               answer["item"]?.stringValue ?? "", answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
+        return 0
+    }
+
+    /// `--history`: every change of the course's grades (of one student or item).
+    static func history(_ api: ServerAPI, course: String, args: Arguments, console: Console) throws -> Int32 {
+        var query: [String] = []
+        if let student = args.value("student") { query.append("student=" + ServerAPI.query(student)) }
+        if let item = args.value("item") { query.append("item=" + ServerAPI.query(item)) }
+        let path = ServerAPI.course(course, "/grades/history") + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        let entries = try api.json("GET", path)["history"]?.arrayValue ?? []
+        if args.has("json") { console.out(JSONWriter.write(.list(entries), pretty: true)); return 0 }
+        if entries.isEmpty { console.out(Messages.t(.historyEmpty, course)); return 0 }
+        for h in entries {
+            let old = h["oldPoints"]?.numberValue.map(RubricScoring.format) ?? "–"
+            let new = h["newPoints"]?.numberValue.map(RubricScoring.format) ?? "?"
+            let feedback = h["newFeedback"]?.stringValue.map { "  \"\($0)\"" } ?? ""
+            console.out("\(h["changedAt"]?.stringValue ?? "")  \(h["changedBy"]?.stringValue ?? "")  \(h["student"]?.stringValue ?? "?")  "
+                        + "\(h["item"]?.stringValue ?? "")  \(old) → \(new)\(feedback)")
+        }
+        return 0
+    }
+}
+
