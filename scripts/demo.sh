@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job end to end on embedded defaults: builds the programs and runs a sample course
-# through its life so far: scaffold, validate, pack, inspect, student build, a new version
-# and its delta, and a verified unpack. Everything goes to a fresh folder under /tmp.
+# through its life: scaffold, validate, pack, inspect, student build, a new version and its
+# delta; a server on 127.0.0.1; a student who studies offline and syncs; a teacher who grades,
+# announces and publishes from the terminal. Everything goes to a fresh folder under /tmp.
 # Usage: scripts/demo.sh [WORKDIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -91,10 +92,30 @@ printf '%s\n' 'student password' | "$lms" login --server "$S" --username sam --p
 "$lms" sync
 "$lms" grades
 
-step "The teacher publishes version 1.3.0; the student's next sync fetches only what changed"
-curl -sf -X POST -H "Authorization: Bearer $ADA" -H "X-Changelog: More loop practice" --data-binary @"$work/rich-1.3.0.zip" "$S/api/v1/courses" \
-  | python3 -c 'import json,sys; d=json.load(sys.stdin); print("published", d["version"], "changed:", ", ".join(d["changes"]["changed"]), "students affected:", d["studentsAffected"])'
+unset LMS_HOME LMS_PIN
+
+step "The teacher works from the terminal too: the grading queue, a grade with feedback, an announcement"
+export LMS_HOME="$work/teacher-home" LMS_PIN=1357
+"$lms" profile add ada
+printf '%s\n' 'teacher password' | "$lms" login --server "$S" --username ada --password-stdin
+"$lms" grade intro-programming --list
+reflection=$("$lms" grade intro-programming --list --json | python3 -c 'import json,sys; print(next(e["id"] for e in json.load(sys.stdin) if e["item"].endswith("reflection")))')
+"$lms" grade intro-programming --submission "$reflection" --score points=5 --feedback "Drawing loops is a good habit."
+"$lms" announce intro-programming --title "Version 1.3.0" --body "More loop practice is coming tonight."
 "$lms" sync
+"$lms" gradebook intro-programming
+"$lms" report intro-programming
+
+step "The teacher publishes version 1.3.0 with the terminal client: what changed, and whom it reaches"
+"$lms" publish "$work/rich-next" --changelog "More loop practice"
+unset LMS_HOME LMS_PIN
+
+step "The student's next sync brings the grade, the announcement, and only what changed in 1.3.0"
+export LMS_HOME="$work/student-home" LMS_PIN=2468
+"$lms" sync
+"$lms" grades
+"$lms" announcements
+"$lms" inbox
 "$lms" progress
 "$lms" due
 unset LMS_HOME LMS_PIN
