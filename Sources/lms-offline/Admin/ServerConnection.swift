@@ -2,7 +2,8 @@ import Foundation
 import LMSModel
 
 /// The logged-in account of the active profile, for the teaching and admin commands that talk to
-/// the server's API (publish, roster, admin). Not thread-safe.
+/// the server's API (publish, roster, admin, gradebook, grade, report, certificate). Errors become
+/// messages for people (`AdminError`). Not thread-safe.
 struct ServerConnection {
     /// The active profile's account.
     let account: SyncAccount
@@ -12,11 +13,16 @@ struct ServerConnection {
     /// The connection of the active profile; a clear error when it is not logged in.
     static func open(_ args: Arguments, _ console: Console) throws -> (ClientContext, ServerConnection) {
         let context = try ClientContext(args, console: console)
+        return (context, try connect(context, args))
+    }
+
+    /// The connection of the active profile of `context`.
+    static func connect(_ context: ClientContext, _ args: Arguments) throws -> ServerConnection {
         let profile = try context.activeProfile(args)
         guard let account = try SyncAccountStore(queue: context.queue).account(of: profile.id), let token = account.token else {
             throw ClientError(.notLoggedIn, profile.name)
         }
-        return (context, ServerConnection(account: account, http: SyncHTTP(server: account.server, token: token)))
+        return ServerConnection(account: account, http: SyncHTTP(server: account.server, token: token))
     }
 
     /// A JSON exchange whose errors become messages for people: 401 says log in again, others carry
@@ -49,10 +55,29 @@ struct ServerConnection {
         }
     }
 
-    /// `text` escaped for one path segment.
-    static func segment(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
+    /// A text answer (CSV) up to `maxBytes`.
+    func text(_ path: String, maxBytes: Int = ClientLimits.maxCSVBytes) throws -> Data {
+        do { return try http.send("GET", path, maxBytes: maxBytes).body } catch let error as SyncError {
+            throw AdminError(error, server: account.server)
+        }
     }
+
+    /// One path segment, percent-encoded (ASCII only: every other byte is escaped).
+    static func segment(_ text: String) -> String {
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "/?#")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// A query value, percent-encoded.
+    static func query(_ text: String) -> String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+?#")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    /// `/api/v1/courses/COURSE` + `rest`.
+    static func course(_ id: String, _ rest: String) -> String { "/api/v1/courses/\(segment(id))\(rest)" }
 }
 
 /// A failed server exchange for a teacher or an admin: the status, and the server's message.

@@ -20,8 +20,8 @@ enum CertificateCommands {
         var answer: JSONValue
         var server: String?
         do {
-            let api = try ServerAPI.connect(context, args)
-            answer = try api.json("POST", ServerAPI.course(course, "/certificate"))
+            let api = try ServerConnection.connect(context, args)
+            answer = try api.http.json("POST", ServerConnection.course(course, "/certificate"))   // a network error falls back below
             server = api.account.server
         } catch let error as SyncError {
             guard case .network = error.kind, let stored = try storedCertificate(context, profileID: profile.id, course: course) else { throw error }

@@ -20,14 +20,14 @@ enum CourseReportCommand {
         }
         let path: String
         if let student = args.value("student") {
-            path = ServerAPI.course(course, "/reports/students/\(ServerAPI.segment(student))")
+            path = ServerConnection.course(course, "/reports/students/\(ServerConnection.segment(student))")
         } else if args.has("items") {
-            path = ServerAPI.course(course, "/reports/items")
+            path = ServerConnection.course(course, "/reports/items")
         } else {
-            path = ServerAPI.course(course, "/reports/course")
+            path = ServerConnection.course(course, "/reports/course")
         }
         let context = try ClientContext(args, console: console)
-        let api = try ServerAPI.connect(context, args)
+        let api = try ServerConnection.connect(context, args)
         if let file = args.value("csv") {
             let data = try api.text(path + "?" + (query + ["format=csv"]).joined(separator: "&"))
             try GradingCommands.writeOut(data, to: file, console: console)
@@ -41,10 +41,10 @@ enum CourseReportCommand {
         return 0
     }
 
-    /// A bar of `value` out of `maximum`, `ClientGradingLimits.barCells` wide, on a terminal only.
+    /// A bar of `value` out of `maximum`, `ClientLimits.barCells` wide, on a terminal only.
     static func bar(_ value: Double, of maximum: Double, console: Console, color: Console.Color = .green) -> String {
         guard console.isTerminal else { return "" }
-        let cells = ClientGradingLimits.barCells
+        let cells = ClientLimits.barCells
         let filled = maximum > 0 ? min(cells, Int((value / maximum * Double(cells)).rounded())) : 0
         return console.paint(String(repeating: "█", count: filled), color) + String(repeating: "░", count: cells - filled) + " "
     }

@@ -28,13 +28,13 @@ enum GradingCommands {
         try args.expectPositionals(atMost: 1)
         let course = try args.positional(0, "COURSE")
         let context = try ClientContext(args, console: console)
-        let api = try ServerAPI.connect(context, args)
+        let api = try ServerConnection.connect(context, args)
         if let file = args.value("csv") {
-            let data = try api.text(ServerAPI.course(course, "/gradebook?format=csv"))
+            let data = try api.text(ServerConnection.course(course, "/gradebook?format=csv"))
             try writeOut(data, to: file, console: console)
             return 0
         }
-        let book = try api.json("GET", ServerAPI.course(course, "/gradebook"))
+        let book = try api.json("GET", ServerConnection.course(course, "/gradebook"))
         if args.has("json") { console.out(JSONWriter.write(book, pretty: true)); return 0 }
         let items = book["items"]?.arrayValue ?? []
         let students = book["students"]?.arrayValue ?? []
@@ -81,10 +81,10 @@ enum GradingCommands {
         let course = try args.positional(0, "COURSE")
         let context = try ClientContext(args, console: console)
         if args.has("offline") { return try OfflineGrading.run(args, course: course, context: context, console: console) }
-        let api = try ServerAPI.connect(context, args)
+        let api = try ServerConnection.connect(context, args)
         if args.has("history") { return try history(api, course: course, args: args, console: console) }
         if args.value("submission") != nil || args.value("attempt") != nil { return try gradeOne(api, course: course, args: args, console: console) }
-        let queue = try api.json("GET", ServerAPI.course(course, "/grading/queue"))["queue"]?.arrayValue ?? []
+        let queue = try api.json("GET", ServerConnection.course(course, "/grading/queue"))["queue"]?.arrayValue ?? []
         if args.has("list") {
             if args.has("json") { console.out(JSONWriter.write(.list(queue), pretty: true)); return 0 }
             if queue.isEmpty { console.out(Messages.t(.queueEmpty, course)) }
@@ -99,7 +99,7 @@ enum GradingCommands {
     }
 
     /// `--submission ID` or `--attempt ID` with `--score` and `--feedback`: for scripts.
-    static func gradeOne(_ api: ServerAPI, course: String, args: Arguments, console: Console) throws -> Int32 {
+    static func gradeOne(_ api: ServerConnection, course: String, args: Arguments, console: Console) throws -> Int32 {
         if args.value("submission") != nil, args.value("attempt") != nil { throw Arguments.UsageError(description: Messages.t(.gradeOneTarget)) }
         let raw = args.values("score")
         guard !raw.isEmpty else { throw Arguments.UsageError(description: Messages.t(.gradeNeedsScore)) }
@@ -110,8 +110,8 @@ enum GradingCommands {
         }
         var body: [(String, JSONValue)] = [("scores", .obj(members))]
         if let feedback = args.value("feedback") { body.append(("feedback", .str(feedback))) }
-        let path = args.value("submission").map { ServerAPI.course(course, "/submissions/\(ServerAPI.segment($0))/grade") }
-            ?? ServerAPI.course(course, "/attempts/\(ServerAPI.segment(args.value("attempt") ?? ""))/grade")
+        let path = args.value("submission").map { ServerConnection.course(course, "/submissions/\(ServerConnection.segment($0))/grade") }
+            ?? ServerConnection.course(course, "/attempts/\(ServerConnection.segment(args.value("attempt") ?? ""))/grade")
         let answer = try api.json("PUT", path, .obj(body))
         if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)); return 0 }
         console.out(Messages.t(.gradeRecorded, "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
@@ -120,11 +120,11 @@ enum GradingCommands {
     }
 
     /// `--history`: every change of the course's grades (of one student or item).
-    static func history(_ api: ServerAPI, course: String, args: Arguments, console: Console) throws -> Int32 {
+    static func history(_ api: ServerConnection, course: String, args: Arguments, console: Console) throws -> Int32 {
         var query: [String] = []
-        if let student = args.value("student") { query.append("student=" + ServerAPI.query(student)) }
-        if let item = args.value("item") { query.append("item=" + ServerAPI.query(item)) }
-        let path = ServerAPI.course(course, "/grades/history") + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        if let student = args.value("student") { query.append("student=" + ServerConnection.query(student)) }
+        if let item = args.value("item") { query.append("item=" + ServerConnection.query(item)) }
+        let path = ServerConnection.course(course, "/grades/history") + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         let entries = try api.json("GET", path)["history"]?.arrayValue ?? []
         if args.has("json") { console.out(JSONWriter.write(.list(entries), pretty: true)); return 0 }
         if entries.isEmpty { console.out(Messages.t(.historyEmpty, course)); return 0 }

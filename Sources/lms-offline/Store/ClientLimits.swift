@@ -37,4 +37,8 @@ enum ClientLimits {
     /// The environment variable that lowers the PBKDF2 count for new PINs. Test-only: a warning
     /// is printed whenever it is used.
     static let pinIterationsVariable = "LMS_PIN_ITERATIONS"
+    /// The largest CSV or file accepted from the server (a gradebook of 1,000 students × 50 items is about 400 KB).
+    static let maxCSVBytes = 64 << 20
+    /// The widest terminal bar chart, in cells.
+    static let barCells = 30
 }
