@@ -284,4 +284,30 @@ import Testing
         let rich = server.request(.post, path, as: "owner")
         #expect(rich.status == 409, "staff are not students of the course")
     }
+
+    @Test func certificate_IssuedByItself_WhenATeacherRecordsCompletionOfAPassingStudent() throws {
+        let server = try TestServer()
+        try server.addUser("owner", role: .teacher)
+        try server.addUser("ana", role: .student)
+        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try Self.certificateCourse())).status == 201)
+        #expect(server.request(.post, "/api/v1/courses/small-course/enrollments", as: "owner", json: ["username": "ana"]).status == 201)
+        func certificates() throws -> [JSONValue] { try server.pullAll("ana").changes.filter { $0["kind"]?.stringValue == "certificate" } }
+        let completion = "/api/v1/courses/small-course/enrollments/ana/completion"
+        // Completed but not passing: nothing is issued.
+        #expect(server.request(.put, completion, as: "owner", json: ["completed": true]).status == 200)
+        #expect(try certificates().isEmpty)
+        let attempt = JSONValue(.object([("seq", 1), ("prev", 0), ("kind", "attempt"), ("entity", "att-pass"), ("at", 1), ("payload", JSONValue(.object([
+            ("quiz", "basics/check"), ("course", "small-course"), ("courseVersion", "1.0.0"), ("startedAt", 1), ("submittedAt", 2),
+            ("responses", ResponseCoding.json(["q1": .bool(true), "q2": .choice(1)]))])))]))
+        #expect(server.push("ana", device: "dev-ana-1", entries: [attempt]).status == 200)
+        // Recording completion again, now that she passes, issues it without her asking.
+        #expect(server.request(.put, completion, as: "owner", json: ["completed": true]).status == 200)
+        let issued = try certificates()
+        #expect(issued.count == 1 && issued.first?["payload"]?["name"]?.stringValue == "Ana")
+        let code = try #require(issued.first?["payload"]?["code"]?.stringValue)
+        #expect(server.request(.get, "/api/v1/certificates/\(code)").status == 200)
+        #expect(server.request(.post, "/api/v1/courses/small-course/certificate", as: "ana").json["code"]?.stringValue == code, "asking gives the same one")
+        #expect(server.request(.put, completion, as: "owner", json: ["completed": true]).status == 200)
+        #expect(try certificates().count == 1, "never issued twice")
+    }
 }

@@ -56,6 +56,7 @@ extension ServerApp {
             try Self.recordAttemptGrade(record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
                                         teacher: teacher, at: nowMilliseconds(), in: db)
         }
+        issueCertificatesIfEarned([StudentCourse(userID: record.student.id, courseID: record.courseID)])
         return JSONOut.response(200, payload)
     }
 

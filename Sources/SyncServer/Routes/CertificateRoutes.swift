@@ -1,11 +1,20 @@
 import Foundation
+import LMSDatabase
 import LMSModel
+
+/// A student in a course: what a change to eligibility for a certificate is about.
+struct StudentCourse: Hashable, Sendable {
+    var userID: String
+    var courseID: String
+}
 
 /// Certificates: a student asks for theirs; anyone verifies a code (docs/API.md "Certificates").
 extension ServerApp {
     /// `POST /api/v1/courses/{id}/certificate`: the caller's certificate of the course, issued now when
     /// the course gives certificates, the caller completed it (a teacher recorded completion, or every
     /// lesson is done) and the grade passes the course's policy; 201 when issued, 200 when it existed.
+    /// (The server also issues it by itself when a sync, a grade or a recorded completion makes a
+    /// student eligible: `issueCertificateIfEarned`.)
     func requestCertificate(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         let id = context.parameter("id")
@@ -13,6 +22,13 @@ extension ServerApp {
         guard try store.isActivelyEnrolled(userID: user.id, courseID: id) else {
             throw APIError.conflict("certificates go to students enrolled in \(id)")
         }
+        let made = try earnedCertificate(user: user, courseID: id)
+        let issued = try store.issue(made, userID: user.id)
+        return JSONOut.response(issued.code == made.code ? 201 : 200, Self.certificateJSON(issued))
+    }
+
+    /// The certificate `user` has earned in `courseID` (not yet stored), or a 409 that says what is missing.
+    func earnedCertificate(user: User, courseID id: String) throws -> Certificate {
         let (course, book, data) = try gradebook(courseID: id, onlyUserID: user.id)
         guard course.certificate else { throw APIError.conflict("\(id) does not give certificates") }
         guard let row = book.rows.first else { throw APIError.conflict("certificates go to students enrolled in \(id)") }
@@ -23,9 +39,27 @@ extension ServerApp {
         guard row.passed else {
             throw APIError.conflict("your grade in \(id) is \(Gradebook.percent(row.total))%; \(Gradebook.percent(book.policy.passPercent))% is needed for a certificate")
         }
-        let made = Certificate(code: Certificate.makeCode(), name: user.displayName, courseID: id, courseTitle: course.title, issuedAt: Date())
-        let issued = try store.issue(made, userID: user.id)
-        return JSONOut.response(issued.code == made.code ? 201 : 200, Self.certificateJSON(issued))
+        return Certificate(code: Certificate.makeCode(), name: user.displayName, courseID: id, courseTitle: course.title, issuedAt: Date())
+    }
+
+    /// Issues the certificate of each (student, course) that has just become eligible (after a push, a
+    /// grade or a recorded completion), so that a student who completes and passes receives it with
+    /// the next sync without asking. Courses without certificates, students who hold one already, and
+    /// students not yet eligible cost one or two indexed lookups. Never fails the request that caused
+    /// it: an error here is logged and the student can still ask (`POST …/certificate`).
+    func issueCertificatesIfEarned(_ pairs: Set<StudentCourse>) {
+        for pair in pairs.sorted(by: { ($0.courseID, $0.userID) < ($1.courseID, $1.userID) }) {
+            do {
+                guard try latestCourse(pair.courseID).certificate, try store.certificate(userID: pair.userID, courseID: pair.courseID) == nil,
+                      try store.isActivelyEnrolled(userID: pair.userID, courseID: pair.courseID),
+                      let user = try store.user(id: pair.userID) else { continue }
+                let made: Certificate
+                do { made = try earnedCertificate(user: user, courseID: pair.courseID) } catch is APIError { continue }
+                _ = try store.issue(made, userID: user.id)
+            } catch {
+                FileHandle.standardError.write(Data("lms-server: issuing the certificate of \(pair.userID) in \(pair.courseID) failed: \(error)\n".utf8))
+            }
+        }
     }
 
     /// `GET /api/v1/certificates/{code}`: whether a code is genuine; only name, course and date.

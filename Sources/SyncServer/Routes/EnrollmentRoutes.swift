@@ -95,6 +95,7 @@ extension ServerApp {
         guard try store.setCompletion(userID: student.id, courseID: id, version: completed ? version : nil) else {
             throw APIError.notFound("\(student.username) is not enrolled in \(id)")
         }
+        if completed { issueCertificatesIfEarned([StudentCourse(userID: student.id, courseID: id)]) }
         return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
                                                   ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONValue(.null))]))
     }

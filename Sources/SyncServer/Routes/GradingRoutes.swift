@@ -133,6 +133,7 @@ extension ServerApp {
             throw APIError.unprocessable("\(assignment.id): \(error)", code: "invalid_score")
         }
         let payload = try store.write { db in try Self.record(grade, teacher: teacher, in: db) }
+        issueCertificatesIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
         return JSONOut.response(200, payload)
     }
 

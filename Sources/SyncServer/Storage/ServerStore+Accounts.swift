@@ -36,6 +36,11 @@ extension ServerStore {
         }
     }
 
+    /// A user by id.
+    func user(id: String) throws -> User? {
+        try read { db in try db.fetchOne("SELECT \(Self.userColumns) FROM users WHERE id = ?", arguments: [id]).map(Self.user) }
+    }
+
     /// A user by username (case-insensitive).
     func user(named username: String) throws -> User? {
         try read { db in try db.fetchOne("SELECT \(Self.userColumns) FROM users WHERE username = ?", arguments: [username]).map(Self.user) }
