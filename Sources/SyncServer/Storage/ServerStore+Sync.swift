@@ -34,7 +34,8 @@ extension ServerStore {
     static func appendChange(kind: String, entity: String, userID: String?, courseID: String?, encodedPayload: Data,
                              in db: Database) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO changes(user_id, course_id, kind, entity, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [userID, courseID, kind, entity, encodedPayload, nowMilliseconds()])
+            .execute(arguments: StatementArguments([userID.map { .text($0) } ?? .null, courseID.map { .text($0) } ?? .null, .text(kind),
+                                                    .text(entity), .blob(encodedPayload), .integer(nowMilliseconds())]))
         return db.lastInsertRowID
     }
 
