@@ -36,6 +36,9 @@ public struct RowCursor {
     /// The column as bytes.
     public func data(at index: Int) -> Data { statement.data(at: index) }
 
+    /// The column as an array of bytes.
+    public func bytes(at index: Int) -> [UInt8] { statement.bytes(at: index) }
+
     /// The exact stored value.
     public func value(at index: Int) -> DatabaseValue { statement.value(at: index) }
 

@@ -43,6 +43,13 @@ extension Statement {
         return Data(bytes: bytes, count: count)
     }
 
+    /// The column as an array of bytes (one copy, no `Data`); empty for NULL and zero-length blobs.
+    public func bytes(at index: Int) -> [UInt8] {
+        let i = Int32(clamping: index)
+        guard let bytes = sqlite3_column_blob(handle, i) else { return [] }
+        return [UInt8](UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(handle, i))))
+    }
+
     /// The exact stored value of the column.
     public func value(at index: Int) -> DatabaseValue {
         switch sqlite3_column_type(handle, Int32(clamping: index)) {

@@ -21,6 +21,7 @@ import Testing
             texts += cursor.string(at: 2).hasPrefix("s") ? 1 : 0
             if cursor.isNull(at: 3) { nulls += 1 } else { blobs.append(cursor.data(at: 3)) }
             #expect(cursor.int(at: 0) == Int(cursor.int64(at: 0)))
+            #expect(cursor.bytes(at: 3) == [UInt8](cursor.data(at: 3)))
             #expect(cursor.value(at: 2) == .text(cursor.string(at: 2)))
         }
         #expect(sum == 4950)

@@ -15,6 +15,9 @@ import Testing
         #expect(statement.int64(at: 4) == 0)
         #expect(statement.string(at: 4) == "")
         #expect(statement.data(at: 4) == Data())
+        #expect(statement.bytes(at: 3) == [0, 255, 0])
+        #expect(statement.bytes(at: 4) == [])
+        #expect(statement.bytes(at: 2) == Array("text".utf8), "text read as bytes, as SQLite converts it")
         #expect(statement.int(at: 5) == 7)
     }
 

@@ -65,6 +65,9 @@ public enum WireCodec {
             writer.varint(UInt64(count))
         }
 
+        /// Makes room for `count` bytes in all (a page that will hold that much grows once).
+        public mutating func reserveCapacity(_ count: Int) { writer.bytes.reserveCapacity(count) }
+
         /// A member's key.
         public mutating func key(_ key: String) { writer.key(key) }
 

@@ -102,6 +102,7 @@ extension ServerApp {
         // The page is built around the stored payload bytes: nothing is decoded and encoded again.
         // `cursor` and `more` come first so that a client can read them before the changes.
         var frame = WireCodec.Builder()
+        frame.reserveCapacity(page.changes.reduce(256) { $0 + $1.payloadFrame.count + $1.entity.utf8.count + 64 })
         frame.beginObject(count: 4)
         frame.key("cursor"); frame.value(JSONOut.s(makeCursor(page.next, epoch: epoch)))
         frame.key("more"); frame.value(JSONOut.b(page.more))

@@ -34,7 +34,8 @@ extension ServerStore {
     static func appendChange(kind: String, entity: String, userID: String?, courseID: String?, encodedPayload: Data,
                              in db: Database) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO changes(user_id, course_id, kind, entity, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-            .execute(arguments: [userID, courseID, kind, entity, encodedPayload, nowMilliseconds()])
+            .execute(arguments: StatementArguments([userID.map { .text($0) } ?? .null, courseID.map { .text($0) } ?? .null, .text(kind),
+                                                    .text(entity), .blob(encodedPayload), .integer(nowMilliseconds())]))
         return db.lastInsertRowID
     }
 
@@ -92,16 +93,19 @@ extension ServerStore {
                         """, [course, cursor, latest, limit + 1, user.id]))
                 }
             }
-            var found: [Int64: ServerChange] = [:]
+            // Each query answers in sseq order; the rules can overlap (a teacher enrolled in a course
+            // they teach), so the merged list drops repeated sseqs.
+            var found: [ServerChange] = []
             for (sql, arguments) in queries {
                 try db.cachedStatement(sql: sql).forEach(arguments: arguments) { row in
-                    let sseq = row.int64(at: 0)
-                    guard found[sseq] == nil else { return }
-                    found[sseq] = ServerChange(sseq: sseq, kind: row.string(at: 1), entity: row.string(at: 2),
-                                               courseID: row.isNull(at: 3) ? nil : row.string(at: 3), payloadFrame: [UInt8](row.data(at: 4)))
+                    found.append(ServerChange(sseq: row.int64(at: 0), kind: row.string(at: 1), entity: row.string(at: 2),
+                                              courseID: row.isNull(at: 3) ? nil : row.string(at: 3), payloadFrame: row.bytes(at: 4)))
                 }
             }
-            let ordered = found.values.sorted { $0.sseq < $1.sseq }
+            if queries.count > 1 { found.sort { $0.sseq < $1.sseq } }
+            var ordered: [ServerChange] = []
+            ordered.reserveCapacity(found.count)
+            for change in found where ordered.last?.sseq != change.sseq { ordered.append(change) }
             var out: [ServerChange] = []
             var bytes = 0
             for change in ordered {

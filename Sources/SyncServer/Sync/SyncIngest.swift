@@ -23,6 +23,9 @@ struct SyncIngest {
     /// A refusal of one entry.
     struct Rejection: Error { var reason: String }
 
+    /// An entry whose fact is already stored (from another device): applied once, nothing to do.
+    struct AlreadyStored: Error {}
+
     /// What one push has already looked up about a course: its latest version and whether the user
     /// is enrolled (the same for every entry of the batch, so asked once).
     final class BatchMemo {
@@ -32,6 +35,11 @@ struct SyncIngest {
         /// are computed: asking them for every entry would rebuild the lists each time).
         var lessons: [String: Set<String>] = [:]
         var quizzes: [String: [String: Quiz]] = [:]
+        /// Progress records this batch touched, by `course NUL lesson`: as stored when the batch
+        /// began and as merged so far. Written once each at the end of the batch (`flushProgress`).
+        var progress: [String: (stored: LMSModel.Progress?, merged: LMSModel.Progress?)] = [:]
+        /// The order in which the batch first touched each progress record.
+        var progressOrder: [String] = []
 
         func lessonIDs(_ course: Course) -> Set<String> {
             let key = course.id + "@" + course.version.description
@@ -69,6 +77,8 @@ struct SyncIngest {
                 do {
                     try apply(entry, seq: seq, courses: courses, memo: memo, previousSync: stream.previous, now: now, in: db)
                     outcome.applied += 1
+                } catch is AlreadyStored {
+                    outcome.applied += 1
                 } catch let rejection as Rejection {
                     outcome.rejected.append((seq, rejection.reason))
                     try ServerStore.appendChange(kind: "rejection", entity: "\(device)/\(seq)", userID: user.id, courseID: nil,
@@ -79,6 +89,7 @@ struct SyncIngest {
                 }
                 outcome.acked = seq
             }
+            try flushProgress(memo, now: now, in: db)
             try ServerStore.saveStream(device: device, userID: user.id, acked: outcome.acked, now: now,
                                        skewMs: now - deviceClock, in: db)
             return outcome
@@ -143,36 +154,131 @@ struct SyncIngest {
             if let n = member.value.numberValue, n >= 0, n < 1e9 { incoming.secondsByDevice[member.key] = Int(n) }
         }
         incoming.lastOpenedAt = payload["lastOpenedAt"]?.numberValue.map { Date(timeIntervalSince1970: $0 / 1000) }
-        let row = try db.cachedStatement(sql: "SELECT completed, seconds, last_opened_at FROM progress WHERE user_id = ? AND course_id = ? AND lesson_id = ?")
-            .fetchOne(arguments: [user.id, course.id, lesson])
-        let stored = row.map { r -> LMSModel.Progress in
-            var p = LMSModel.Progress(userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
-            for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] { p.secondsByDevice[m.key] = Int(m.value.numberValue ?? 0) }
-            p.lastOpenedAt = r.int64("last_opened_at").map { Date(timeIntervalSince1970: Double($0) / 1000) }
-            return p
+        // A batch often holds several entries of one lesson: the record is read once, merged in
+        // memory, and written once at the end of the batch with one change for other devices
+        // (progress is a state: its last merged value says all the intermediate ones did).
+        let key = course.id + "\u{0}" + lesson
+        var record: (stored: LMSModel.Progress?, merged: LMSModel.Progress?)
+        if let known = memo.progress[key] {
+            record = known
+        } else {
+            let row = try db.cachedStatement(sql: "SELECT completed, seconds, last_opened_at FROM progress WHERE user_id = ? AND course_id = ? AND lesson_id = ?")
+                .fetchOne(arguments: StatementArguments([.text(user.id), .text(course.id), .text(lesson)]))
+            let stored = row.map { r -> LMSModel.Progress in
+                var p = LMSModel.Progress(userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
+                for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] { p.secondsByDevice[m.key] = Int(m.value.numberValue ?? 0) }
+                p.lastOpenedAt = r.int64("last_opened_at").map { Date(timeIntervalSince1970: Double($0) / 1000) }
+                return p
+            }
+            record = (stored, stored)
+            memo.progressOrder.append(key)
         }
-        let merged = SyncMerge.progress(stored, incoming)
-        if merged == stored { return }  // nothing new: no change for other devices either
-        let seconds = JSONValue(.object(merged.secondsByDevice.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }))
-        let opened = merged.lastOpenedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
-        try db.cachedStatement(sql: """
-            INSERT INTO progress(user_id, course_id, lesson_id, completed, seconds, last_opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET completed = excluded.completed, seconds = excluded.seconds,
-                   last_opened_at = excluded.last_opened_at, updated_at = excluded.updated_at
-            """).execute(arguments: [user.id, course.id, lesson, merged.completed, JSONWriter.write(seconds), opened, nowMilliseconds()])
-        var members: [(String, JSONValue)] = [("user", JSONOut.s(user.id)), ("course", JSONOut.s(course.id)), ("lesson", JSONOut.s(lesson)),
-                                              ("completed", JSONOut.b(merged.completed)), ("secondsByDevice", seconds)]
-        if let opened { members.append(("lastOpenedAt", JSONOut.n(Double(opened)))) }
-        try ServerStore.appendChange(kind: "progress", entity: merged.id, userID: user.id, courseID: course.id, payload: JSONOut.obj(members), in: db)
+        var merged = SyncMerge.progress(record.merged, incoming)
+        // As the database keeps it: whole milliseconds.
+        merged.lastOpenedAt = merged.lastOpenedAt.map { Date(timeIntervalSince1970: Double(Int64(($0.timeIntervalSince1970 * 1000).rounded())) / 1000) }
+        record.merged = merged
+        memo.progress[key] = record
+    }
+
+    /// Writes each progress record the batch changed, and one server change for each.
+    private func flushProgress(_ memo: BatchMemo, now: Int64, in db: Database) throws {
+        for key in memo.progressOrder {
+            guard let record = memo.progress[key], let merged = record.merged, merged != record.stored else { continue }  // nothing new
+            let seconds = JSONValue(.object(merged.secondsByDevice.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }))
+            let opened = merged.lastOpenedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
+            try db.cachedStatement(sql: """
+                INSERT INTO progress(user_id, course_id, lesson_id, completed, seconds, last_opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET completed = excluded.completed, seconds = excluded.seconds,
+                       last_opened_at = excluded.last_opened_at, updated_at = excluded.updated_at
+                """).execute(arguments: StatementArguments([.text(user.id), .text(merged.courseID), .text(merged.lessonID),
+                                                            .integer(merged.completed ? 1 : 0), .text(JSONWriter.write(seconds)),
+                                                            opened.map { .integer($0) } ?? .null, .integer(now)]))
+            var frame = WireCodec.Builder()
+            frame.beginObject(count: opened == nil ? 5 : 6)
+            frame.key("user"); frame.value(JSONOut.s(user.id))
+            frame.key("course"); frame.value(JSONOut.s(merged.courseID))
+            frame.key("lesson"); frame.value(JSONOut.s(merged.lessonID))
+            frame.key("completed"); frame.value(JSONOut.b(merged.completed))
+            frame.key("secondsByDevice"); frame.value(seconds)
+            if let opened { frame.key("lastOpenedAt"); frame.value(JSONOut.n(Double(opened))) }
+            try ServerStore.appendChange(kind: "progress", entity: merged.id, userID: user.id, courseID: merged.courseID,
+                                         encodedPayload: Data(frame.bytes), in: db)
+        }
+        memo.progress = [:]
+        memo.progressOrder = []
     }
 
     private func applyAttempt(_ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo, now: Int64,
                               in db: Database) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
-        if let owner = try db.cachedStatement(sql: "SELECT user_id FROM attempts WHERE id = ?").fetchScalar(String.self, arguments: [id]) {
-            if owner == user.id { return }  // the same attempt from another device: once
-            throw Rejection(reason: "attempt \(id) belongs to someone else")
+        // Checked and graded first (no database work), then inserted unless the id exists: one
+        // statement for a new attempt instead of a look-up and an insert.
+        let graded: (courseID: String, version: String, quizID: String, result: QuizResult)
+        do {
+            graded = try gradeAttempt(payload, courses: courses, memo: memo)
+        } catch {
+            // An id already stored answers as before any check of its payload: once, or someone else's.
+            try existingAttempt(id, in: db)
+            throw error
         }
+        let (courseID, version, quizID, result) = graded
+        // Whose work it is, for the devices of teachers who pull several students' work.
+        let members = (payload.objectMembers ?? []).filter { $0.key != "user" }
+        var owned = WireCodec.Builder()
+        owned.beginObject(count: members.count + 1)
+        owned.key("user"); owned.value(JSONOut.s(user.id))
+        for member in members { owned.key(member.key); owned.value(member.value) }
+        let encoded = Data(owned.bytes)
+        try db.cachedStatement(sql: """
+            INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
+                                 awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+            """).execute(arguments: StatementArguments([
+                .text(id), .text(user.id), .text(courseID), .text(version), .text(quizID),
+                payload["startedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null,
+                payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null, .blob(encoded),
+                .real(result.points), .real(result.maxPoints), .integer(result.awaitingManualGrading ? 1 : 0), .integer(now),
+            ]))
+        guard db.changes == 1 else {
+            try existingAttempt(id, in: db)
+            return
+        }
+        try ServerStore.appendChange(kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
+        var frame = WireCodec.Builder()
+        frame.beginObject(count: 7)
+        frame.key("user"); frame.value(JSONOut.s(user.id))
+        frame.key("quiz"); frame.value(JSONOut.s(quizID))
+        frame.key("course"); frame.value(JSONOut.s(courseID))
+        frame.key("points"); frame.value(JSONOut.n(result.points))
+        frame.key("maxPoints"); frame.value(JSONOut.n(result.maxPoints))
+        frame.key("awaitingTeacher"); frame.value(JSONOut.b(result.awaitingManualGrading))
+        frame.key("questions"); frame.beginArray(count: result.questions.count)
+        for q in result.questions {
+            frame.beginObject(count: 5)
+            frame.key("id"); frame.value(JSONOut.s(q.questionID))
+            frame.key("fraction"); frame.value(JSONOut.n(q.fraction))
+            frame.key("points"); frame.value(JSONOut.n(q.points))
+            frame.key("maxPoints"); frame.value(JSONOut.n(q.maxPoints))
+            frame.key("manual"); frame.value(JSONOut.b(q.needsManualGrading))
+        }
+        try ServerStore.appendChange(kind: "attemptResult", entity: id, userID: user.id, courseID: courseID,
+                                     encodedPayload: Data(frame.bytes), in: db)
+    }
+
+    /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
+    /// from another device: once), a rejection when it is someone else's. Returns when the id is new.
+    private func existingAttempt(_ id: String, in db: Database) throws {
+        guard let owner = try db.cachedStatement(sql: "SELECT user_id FROM attempts WHERE id = ?")
+            .fetchScalar(String.self, arguments: StatementArguments([.text(id)])) else { return }
+        if owner == user.id { throw AlreadyStored() }
+        throw Rejection(reason: "attempt \(id) belongs to someone else")
+    }
+
+    /// A number as a whole Int64, or nil when it has none (a pushed payload must never trap the server).
+    static func wholeNumber(_ n: Double) -> Int64? { n.isFinite && abs(n) < 9.2e18 ? Int64(n) : nil }
+
+    /// The attempt's course, version, quiz and the server's score of record (no database work).
+    private func gradeAttempt(_ payload: JSONValue, courses: [String: Course], memo: BatchMemo) throws
+        -> (courseID: String, version: String, quizID: String, result: QuizResult) {
         guard let courseID = payload["course"]?.stringValue, let version = payload["courseVersion"]?.stringValue,
               let quizID = payload["quiz"]?.stringValue else { throw Rejection(reason: "an attempt needs course, courseVersion and quiz") }
         guard let course = courses[courseID + "@" + version] else { throw Rejection(reason: "\(courseID) has no version \(version)") }
@@ -193,26 +299,7 @@ struct SyncIngest {
                     .map(Response.choice) ?? .choice(-1)
             }
         }
-        let result = try Grader.grade(quiz, responses: responses)
-        // Whose work it is, for the devices of teachers who pull several students' work.
-        let owned = JSONValue(.object([(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }))
-        let encoded = Data(WireCodec.encode(owned, keyReferences: false))
-        try db.cachedStatement(sql: """
-            INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
-                                 awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, user.id, courseID, version, quizID, payload["startedAt"]?.numberValue.map { Int64($0) },
-                                     payload["submittedAt"]?.numberValue.map { Int64($0) }, encoded,
-                                     result.points, result.maxPoints, result.awaitingManualGrading, now])
-        try ServerStore.appendChange(kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
-        let questions = result.questions.map { q in
-            JSONOut.obj([("id", JSONOut.s(q.questionID)), ("fraction", JSONOut.n(q.fraction)), ("points", JSONOut.n(q.points)),
-                         ("maxPoints", JSONOut.n(q.maxPoints)), ("manual", JSONOut.b(q.needsManualGrading))])
-        }
-        try ServerStore.appendChange(kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, payload: JSONOut.obj([
-            ("user", JSONOut.s(user.id)), ("quiz", JSONOut.s(quizID)), ("course", JSONOut.s(courseID)), ("points", JSONOut.n(result.points)),
-            ("maxPoints", JSONOut.n(result.maxPoints)), ("awaitingTeacher", JSONOut.b(result.awaitingManualGrading)),
-            ("questions", JSONOut.arr(questions)),
-        ]), in: db)
+        return (courseID, version, quizID, try Grader.grade(quiz, responses: responses))
     }
 
     private func applySubmission(_ payload: JSONValue, id: String, course: Course, previousSync: SyncMerge.ClockReading?,
@@ -232,7 +319,7 @@ struct SyncIngest {
                 throw Rejection(reason: "the file \(file["name"]?.stringValue ?? "?") was not uploaded; sync again")
             }
         }
-        let submittedAt = Int64(payload["submittedAt"]?.numberValue ?? Double(now))
+        let submittedAt = payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber) ?? now
         let late = assignment.due.map { due in
             !SyncMerge.isOnTime(due: due, madeAt: Date(timeIntervalSince1970: Double(submittedAt) / 1000),
                                 receivedAt: Date(timeIntervalSince1970: Double(now) / 1000), previousSync: previousSync)
@@ -240,7 +327,7 @@ struct SyncIngest {
         try db.cachedStatement(sql: """
             INSERT INTO submissions(id, user_id, course_id, assignment_id, version, payload, submitted_at, received_at, late)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, user.id, course.id, current, Int64(payload["version"]?.numberValue ?? 1),
+            """).execute(arguments: [id, user.id, course.id, current, payload["version"]?.numberValue.flatMap(Self.wholeNumber) ?? 1,
                                      Data(WireCodec.encode(payload)), submittedAt, now, late])
         var members = [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }
         members.append((key: "receivedAt", value: JSONOut.n(Double(now))))
