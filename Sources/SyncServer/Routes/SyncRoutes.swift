@@ -76,6 +76,7 @@ extension ServerApp {
             throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
         }
         let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
+        issueCertificatesIfEarned(outcome.certificateCandidates)
         store.recordSync(.push(entries: entries.count, request: context.request))
         return JSONOut.response(200, JSONOut.obj([
             ("acked", JSONOut.n(Double(outcome.acked))),

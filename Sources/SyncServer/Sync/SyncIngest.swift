@@ -18,6 +18,9 @@ struct SyncIngest {
         var rejected: [(seq: Int64, reason: String)] = []
         var applied = 0
         var duplicates = 0
+        /// The courses where this push completed a lesson or added a scored attempt: the student may
+        /// have just earned a certificate (checked after the commit, `issueCertificatesIfEarned`).
+        var certificateCandidates: Set<StudentCourse> = []
     }
 
     /// A refusal of one entry.
@@ -40,6 +43,8 @@ struct SyncIngest {
         var progress: [String: (stored: LMSModel.Progress?, merged: LMSModel.Progress?)] = [:]
         /// The order in which the batch first touched each progress record.
         var progressOrder: [String] = []
+        /// See `Outcome.certificateCandidates`.
+        var certificateCandidates: Set<StudentCourse> = []
 
         func lessonIDs(_ course: Course) -> Set<String> {
             let key = course.id + "@" + course.version.description
@@ -90,6 +95,7 @@ struct SyncIngest {
                 outcome.acked = seq
             }
             try flushProgress(memo, now: now, in: db)
+            outcome.certificateCandidates = memo.certificateCandidates
             try ServerStore.saveStream(device: device, userID: user.id, acked: outcome.acked, now: now,
                                        skewMs: now - deviceClock, in: db)
             return outcome
@@ -184,6 +190,9 @@ struct SyncIngest {
     private func flushProgress(_ memo: BatchMemo, now: Int64, in db: Database) throws {
         for key in memo.progressOrder {
             guard let record = memo.progress[key], let merged = record.merged, merged != record.stored else { continue }  // nothing new
+            if merged.completed, record.stored?.completed != true {
+                memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: merged.courseID))
+            }
             let seconds = JSONValue(.object(merged.secondsByDevice.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }))
             let opened = merged.lastOpenedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
             try db.cachedStatement(sql: """
@@ -243,6 +252,7 @@ struct SyncIngest {
             return
         }
         try ServerStore.appendChange(kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
+        if !result.awaitingManualGrading { memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID)) }
         var frame = WireCodec.Builder()
         frame.beginObject(count: 7)
         frame.key("user"); frame.value(JSONOut.s(user.id))
