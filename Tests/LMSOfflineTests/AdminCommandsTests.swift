@@ -219,6 +219,9 @@ import Testing
     @Test func calendar_WritesInstalledCoursesDates_Offline() throws {
         let f = ClientFixture()
         try f.addProfile("sam")
+        let empty = try f.run(["calendar", "-o", f.scratch.sub("none.ics")])
+        #expect(empty.status == 1 && empty.stderr.contains("No courses installed"), "\(empty.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: f.scratch.sub("none.ics")))
         try f.installRich()
         try f.installPast()
         try f.ok(["calendar", "-o", f.scratch.sub("all.ics")])

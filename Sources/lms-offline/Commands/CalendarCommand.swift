@@ -14,6 +14,7 @@ enum CalendarCommand {
         let context = try ClientContext(args, console: console)
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
         let installed = try args.positionals.first.map { [try catalog.course(matching: $0)] } ?? catalog.courses()
+        guard !installed.isEmpty else { throw ClientError(.noCourses) }
         var events: [ICalendar.Event] = []
         for course in installed {
             events += ICalendar.events(of: try CourseCatalog.loadCourse(folder: course.folder))
