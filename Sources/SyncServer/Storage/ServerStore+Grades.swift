@@ -105,6 +105,30 @@ extension ServerStore {
             .map(grade)
     }
 
+    /// The student's latest submission of an assignment (under any of `assignmentIDs`), in the
+    /// grading queue's order: submission time, then version, then id.
+    static func latestSubmissionID(userID: String, courseID: String, assignmentIDs: [String], in db: Database) throws -> String? {
+        try db.fetchScalar(String.self, """
+            SELECT id FROM submissions WHERE user_id = ?1 AND course_id = ?2 AND assignment_id IN (SELECT value FROM json_each(?3))
+            ORDER BY submitted_at DESC, version DESC, id DESC LIMIT 1
+            """, arguments: [userID, courseID, JSONWriter.write(JSONValue(.array(assignmentIDs.map { JSONValue(.string($0)) })))])
+    }
+
+    /// Why a grade of `record` made at `gradedAt` must not replace the item's current grade (one made
+    /// later, or one of a later submission), or nil when it may. Offline grading arrives late: the
+    /// newest grading of the newest work wins, not the last to reach the server.
+    static func newerGrade(than record: SubmissionRecord, itemID: String, gradedAt: Int64, in db: Database) throws -> String? {
+        guard let current = try grade(courseID: record.courseID, userID: record.student.id, itemID: itemID, in: db) else { return nil }
+        if current.submissionID != record.id, let graded = try submission(current.submissionID, courseID: record.courseID, in: db),
+           (record.submittedAt, record.version, record.id) < (graded.submittedAt, graded.version, graded.id) {
+            return "\(itemID): \(record.id) is older than \(graded.id), which has a grade already; this grade was not applied"
+        }
+        if current.gradedAt > gradedAt {
+            return "\(itemID): \(current.submissionID) was graded again after this grade was made; this grade was not applied"
+        }
+        return nil
+    }
+
     /// Records a grade, its history entry and the `grade` change for the student, in `db`'s transaction.
     static func saveGrade(_ grade: GradeRecord, in db: Database) throws {
         let old = try Self.grade(courseID: grade.courseID, userID: grade.userID, itemID: grade.itemID, in: db)

@@ -1,0 +1,61 @@
+import CoursePackage
+import Foundation
+import LMSModel
+import Testing
+@testable import SyncServer
+
+/// Regressions of the grading review: which grade wins, erasure of graders, CSVs, rubric names,
+/// feedback limits, erased students in the queue, and the export.
+@Suite(.serialized) struct GradingReviewTests {
+    static let course = GradingRoutesTests.course
+
+    /// A pushed grade; `iso` writes `gradedAt` as lms-offline does (ISO 8601) instead of ms.
+    static func pushedGrade(seq: Int64, submission: String, points: Double, gradedAt: Int64, iso: Bool = false) -> JSONValue {
+        let time = Date(timeIntervalSince1970: Double(gradedAt) / 1000)
+        let stamp: JSONValue = iso ? .init(.string(ISO8601DateFormatter().string(from: time))) : .init(.number(Double(gradedAt)))
+        let payload: [(key: String, value: JSONValue)] = [("course", "intro-programming"), ("submission", .init(.string(submission))),
+                                                          ("scores", .init(.object([(key: "points", value: .init(.number(points)))]))),
+                                                          ("gradedAt", stamp)]
+        return .init(.object([("seq", .init(.number(Double(seq)))), ("prev", .init(.number(Double(seq - 1)))), ("kind", "grade"),
+                              ("entity", .init(.string("submission/\(submission)/\(seq)"))), ("at", 1), ("payload", .init(.object(payload)))]))
+    }
+
+    static func currentGrade(_ server: TestServer) throws -> (submission: String, points: Double)? {
+        try server.app.store.read { db in
+            try db.fetchOne("SELECT submission_id, points FROM grades WHERE item_id = 'practice/reflection'")
+                .map { ($0.string(0) ?? "", $0.double(1) ?? 0) }
+        }
+    }
+
+    @Test func gradeOfAnOlderSubmission_IsRefusedOnline_AndDoesNotReplaceANewerGradeWhenPushed() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("co", role: .teacher)
+        #expect(server.request(.post, "\(Self.course)/teachers", as: "owner", json: ["username": "co"]).status == 200)
+        let gradedOffline = nowMilliseconds()   // the owner grades sub-r1 on a laptop, offline
+        #expect(server.push("ana", device: "dev-ana-1", entries: [
+            Entries.submission(seq: 4, prev: 3, id: "sub-r2", assignment: "practice/reflection", text: "Loops, then functions", submittedAt: nowMilliseconds() + 10),
+        ]).status == 200)
+        // Online, the older version cannot be graded any more.
+        let stale = server.request(.put, "\(Self.course)/submissions/sub-r1/grade", as: "co", json: ["scores": ["points": 2]])
+        #expect(stale.status == 409 && stale.json["error"]?["code"]?.stringValue == "not_latest_submission")
+        #expect(stale.json["error"]?["message"]?.stringValue?.contains("grade sub-r2 instead") == true)
+        #expect(server.request(.put, "\(Self.course)/submissions/sub-r2/grade", as: "co", json: ["scores": ["points": 5]]).status == 200)
+        // The laptop syncs: its grade of sub-r1 is refused with the reason, sub-r2 keeps its grade.
+        let push = server.push("owner", device: "dev-owner-1", entries: [Self.pushedGrade(seq: 1, submission: "sub-r1", points: 3, gradedAt: gradedOffline)])
+        #expect(push.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue
+                == "practice/reflection: sub-r1 is older than sub-r2, which has a grade already; this grade was not applied")
+        #expect(try Self.currentGrade(server)?.submission == "sub-r2" && Self.currentGrade(server)?.points == 5)
+        #expect(try GradingRoutesTests.pulled(server, "ana", kind: "grade").last?["payload"]?["points"]?.numberValue == 5)
+        #expect(server.request(.get, "\(Self.course)/grading/queue", as: "owner").json["queue"]?.arrayValue?
+            .contains { $0["id"]?.stringValue == "sub-r2" } == false, "sub-r2 does not come back as a regrade")
+        // A grade of the same submission made before the stored one (by its gradedAt) does not replace it either…
+        let earlier = server.push("owner", device: "dev-owner-1", entries: [Self.pushedGrade(seq: 2, submission: "sub-r2", points: 1, gradedAt: gradedOffline)])
+        #expect(earlier.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.contains("was graded again after this grade was made") == true)
+        #expect(try Self.currentGrade(server)?.points == 5)
+        // …while one made later does (ISO 8601, as lms-offline writes it).
+        let later = server.push("owner", device: "dev-owner-1", entries: [Self.pushedGrade(seq: 3, submission: "sub-r2", points: 4,
+                                                                                          gradedAt: nowMilliseconds() + 2000, iso: true)])
+        #expect(later.json["rejected"]?.arrayValue?.isEmpty ?? true)
+        #expect(try Self.currentGrade(server)?.points == 4)
+    }
+}
