@@ -58,4 +58,21 @@ import Testing
         #expect(later.json["rejected"]?.arrayValue?.isEmpty ?? true)
         #expect(try Self.currentGrade(server)?.points == 4)
     }
+
+    @Test func pushedFeedback_OverTheLimit_IsRejected_EvenWhenTheCutFallsInsideACharacter() throws {
+        let server = try GradingRoutesTests.world()
+        // "ñ" is two bytes: one ASCII letter first puts the limit inside the last "ñ".
+        let long = "a" + String(repeating: "ñ", count: GradingLimits.maxFeedbackBytes / 2)
+        let push = server.push("owner", device: "dev-owner-1", entries: [
+            GradingRoutesTests.pushedGrade(seq: 1, submission: "sub-r1", scores: [("points", 3)], feedback: long),
+        ])
+        #expect(push.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.hasPrefix("feedback is limited to \(GradingLimits.maxFeedbackBytes) bytes") == true)
+        #expect(try GradingRoutesTests.pulled(server, "ana", kind: "grade").isEmpty)
+    }
+
+    @Test func siteName_CutInsideACharacter_KeepsItsWholeCharacters() {
+        let site = String(repeating: "a", count: ServerStore.maxSiteBytes - 1) + "ñandú"
+        #expect(ServerStore.prefix(site, maxUTF8Bytes: ServerStore.maxSiteBytes) == String(repeating: "a", count: ServerStore.maxSiteBytes - 1))
+        #expect(ServerStore.prefix("Ñuñoa", maxUTF8Bytes: 64) == "Ñuñoa")
+    }
 }

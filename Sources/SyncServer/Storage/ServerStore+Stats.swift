@@ -35,7 +35,7 @@ extension ServerStore {
     /// Counts one sync request in `sync_volume`: the ONE call the sync routes make. A failure here
     /// never fails the sync (figures are not worth a student's work).
     func recordSync(_ volume: SyncVolume) {
-        let site = String(volume.site.trimmingCharacters(in: .whitespaces).utf8.prefix(Self.maxSiteBytes)) ?? ""
+        let site = Self.prefix(volume.site.trimmingCharacters(in: .whitespaces), maxUTF8Bytes: Self.maxSiteBytes)
         let now = nowMilliseconds()
         let day = Self.utcDay(now)
         _ = try? write { db in
@@ -48,6 +48,13 @@ extension ServerStore {
                 """).execute(arguments: [day, site, volume.isPush ? 1 : 0, volume.isPush ? 0 : 1, volume.isPush ? volume.items : 0,
                                          volume.isPush ? 0 : volume.items, volume.isPush ? volume.bytes : 0, volume.isPush ? 0 : volume.bytes, now])
         }
+    }
+
+    /// The longest start of `text` of at most `maxUTF8Bytes` bytes that ends on a character boundary
+    /// (`String(text.utf8.prefix(n))` is nil when the cut falls inside a character).
+    static func prefix(_ text: String, maxUTF8Bytes: Int) -> String {
+        var bytes = 0
+        return String(text.prefix { bytes += $0.utf8.count; return bytes <= maxUTF8Bytes })
     }
 
     /// `YYYY-MM-DD` in UTC of a time in ms.

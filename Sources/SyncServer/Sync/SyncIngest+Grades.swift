@@ -14,7 +14,11 @@ extension SyncIngest {
             guard staff != nil else { throw Rejection(reason: "only the teachers of \(course.id) may grade its work") }
         }
         let scores = try Self.scores(payload)
-        let feedback = payload["feedback"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.utf8.prefix(GradingLimits.maxFeedbackBytes)) ?? $0 }
+        // Refused like the route does: a cut could fall inside a character, and a teacher's words are not cut short silently.
+        let feedback = payload["feedback"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if let feedback, feedback.utf8.count > GradingLimits.maxFeedbackBytes {
+            throw Rejection(reason: "feedback is limited to \(GradingLimits.maxFeedbackBytes) bytes (got \(feedback.utf8.count))")
+        }
         if let attemptID = payload["attempt"]?.stringValue {
             guard let record = try ServerStore.attempt(attemptID, courseID: course.id, in: db) else {
                 throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
