@@ -75,4 +75,16 @@ import Testing
         #expect(ServerStore.prefix(site, maxUTF8Bytes: ServerStore.maxSiteBytes) == String(repeating: "a", count: ServerStore.maxSiteBytes - 1))
         #expect(ServerStore.prefix("Ñuñoa", maxUTF8Bytes: 64) == "Ñuñoa")
     }
+
+    @Test func export_KeepsTextThatLooksLikeJSON_AsText_AndParsesOnlyTheJSONColumns() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        #expect(server.request(.put, "\(Self.course)/submissions/sub-r1/grade", as: "owner", json: ["scores": ["points": 4], "feedback": "[5]"]).status == 200)
+        let export = server.request(.get, "/api/v1/admin/users/ana/export", as: "admin")
+        #expect(export.status == 200)
+        let grade = try #require(export.json["grades"]?.arrayValue?.first)
+        #expect(grade["feedback"]?.stringValue == "[5]", "a teacher's words stay words")
+        #expect(grade["scores"]?["points"]?.numberValue == 4, "the scores column is JSON")
+        #expect(export.json["gradeHistory"]?.arrayValue?.first?["newFeedback"]?.stringValue == "[5]")
+    }
 }
