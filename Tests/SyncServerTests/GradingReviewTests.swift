@@ -87,4 +87,21 @@ import Testing
         #expect(grade["scores"]?["points"]?.numberValue == 4, "the scores column is JSON")
         #expect(export.json["gradeHistory"]?.arrayValue?.first?["newFeedback"]?.stringValue == "[5]")
     }
+
+    @Test func erasedTeacher_LeavesNoNameInTheGradesTheyGave() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("cora", role: .teacher)
+        #expect(server.request(.post, "\(Self.course)/teachers", as: "owner", json: ["username": "cora"]).status == 200)
+        #expect(server.request(.put, "\(Self.course)/submissions/sub-r1/grade", as: "owner", json: ["scores": ["points": 4]]).status == 200)
+        #expect(server.request(.put, "\(Self.course)/submissions/sub-h1/grade", as: "cora",
+                               json: ["scores": ["Runs without errors": 4, "Prints exactly the right text": 4, "Readable code": 2]]).status == 200)
+        #expect(server.request(.put, "\(Self.course)/attempts/att-1/grade", as: "cora", json: ["scores": ["e4": 3]]).status == 200)
+        #expect(try GradingRoutesTests.pulled(server, "ana", kind: "grade").filter { $0["payload"]?["gradedBy"]?.stringValue == "Cora" }.count == 2)
+        let erased = server.request(.post, "/api/v1/admin/users/cora/erase", as: "admin", json: ["confirm": "cora"])
+        #expect(erased.status == 200)
+        let anonymous = try #require(erased.json["anonymousName"]?.stringValue)
+        let names = try GradingRoutesTests.pulled(server, "ana", kind: "grade").map { $0["payload"]?["gradedBy"]?.stringValue ?? "" }
+        #expect(names.sorted() == [anonymous, anonymous, "Owner"].sorted())
+    }
 }

@@ -195,6 +195,8 @@ extension ServerStore {
             }
             // Messages go, posts become tombstones without an author, announcements lose the name (re-sent to devices).
             try Self.eraseCommunication(of: userID, in: db)
+            // A teacher's name in the grades they gave (each student's `grade` changes) becomes the anonymous one.
+            try Self.eraseGrader(userID, anonymousName: anonymous, in: db)
             let values: [(any DatabaseValueConvertible)?] = [userID, anonymous, now, erasedPayload]
             for statement in Self.erasureStatements {
                 // Each statement binds the arguments it names (?1…?n), in order.
