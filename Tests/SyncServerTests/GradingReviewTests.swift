@@ -104,4 +104,20 @@ import Testing
         let names = try GradingRoutesTests.pulled(server, "ana", kind: "grade").map { $0["payload"]?["gradedBy"]?.stringValue ?? "" }
         #expect(names.sorted() == [anonymous, anonymous, "Owner"].sorted())
     }
+
+    @Test func erasedStudent_LeavesTheQueueAndTheAtRiskList_ButCountsInTheFigures() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        #expect(server.request(.put, "\(Self.course)/submissions/sub-r1/grade", as: "owner", json: ["scores": ["points": 0]]).status == 200)
+        let before = server.request(.get, "\(Self.course)/reports/course", as: "owner").json
+        #expect(before["atRisk"]?.arrayValue?.contains { $0["username"]?.stringValue == "ana" } == true, "failing graded work: \(before)")
+        #expect(server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: ["confirm": "ana"]).status == 200)
+        #expect(server.request(.get, "\(Self.course)/grading/queue", as: "owner").json["queue"]?.arrayValue?.isEmpty == true,
+                "nothing of an erased student to grade")
+        let after = server.request(.get, "\(Self.course)/reports/course", as: "owner").json
+        #expect(after["atRisk"]?.arrayValue?.isEmpty == true)
+        #expect(after["students"]?.numberValue == 2, "the figures still count the erased student")
+        let names = server.request(.get, "\(Self.course)/gradebook", as: "owner").json["students"]?.arrayValue?.compactMap { $0["username"]?.stringValue } ?? []
+        #expect(names.count == 2 && !names.contains("ana") && names.contains { $0.hasPrefix("erased-") })
+    }
 }
