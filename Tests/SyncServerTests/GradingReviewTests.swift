@@ -1,5 +1,6 @@
 import CoursePackage
 import Foundation
+import LMSDatabase
 import LMSModel
 import Testing
 @testable import SyncServer
@@ -119,5 +120,44 @@ import Testing
         #expect(after["students"]?.numberValue == 2, "the figures still count the erased student")
         let names = server.request(.get, "\(Self.course)/gradebook", as: "owner").json["students"]?.arrayValue?.compactMap { $0["username"]?.stringValue } ?? []
         #expect(names.count == 2 && !names.contains("ana") && names.contains { $0.hasPrefix("erased-") })
+    }
+
+    @Test func essayGrading_ReadsNoChangelog_TheOtherQuestionsComeFromTheAttempt() throws {
+        let server = try GradingRoutesTests.world()
+        let arrived = try #require(try GradingRoutesTests.pulled(server, "ana", kind: "attemptResult").last?["payload"]?["questions"]?.arrayValue)
+        // Without the changelog entry (a trimmed or rewritten changelog), the regraded result is still whole.
+        try server.app.store.write { db in try db.execute("DELETE FROM changes WHERE kind = 'attemptResult'") }
+        #expect(server.request(.put, "\(Self.course)/attempts/att-1/grade", as: "owner", json: ["scores": ["e4": 2]]).status == 200)
+        let regraded = try #require(try GradingRoutesTests.pulled(server, "ana", kind: "attemptResult").last?["payload"]?["questions"]?.arrayValue)
+        #expect(regraded.count == arrived.count)
+        for (before, after) in zip(arrived, regraded) where before["id"]?.stringValue != "e4" {
+            #expect(before == after, "automatic questions as graded on arrival")
+        }
+        let essay = regraded.first { $0["id"]?.stringValue == "e4" }
+        #expect(essay?["points"]?.numberValue == 2 && essay?["manual"]?.boolValue == false)
+    }
+
+    @Test func migration10_FromTheSchemaBefore_IndexesTheHistoryByTarget() throws {
+        let path = NSTemporaryDirectory() + "lms-m10-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        _ = try DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 10 }).migrate(queue)
+        try queue.write { db in
+            try db.execute("""
+                INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
+                VALUES ('u', 'ana', 'Ana', 'student', x'00', x'00', 1, 0, 0)
+                """)
+            try db.execute("""
+                INSERT INTO grade_history(course_id, user_id, item_id, target_id, new_points, scores, changed_by, changed_at)
+                VALUES ('c', 'u', 'q', 'att-1', 2, '{}', 't', 1)
+                """)
+        }
+        #expect(try ServerStore.migrator.migrate(queue).contains(10))
+        try queue.read { db in
+            #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM grade_history") == 1)
+            let plan = try db.fetchAll("EXPLAIN QUERY PLAN SELECT new_feedback FROM grade_history WHERE target_id = 'att-1' ORDER BY id DESC LIMIT 1")
+                .map { $0.string("detail") ?? "" }.joined(separator: " ")
+            #expect(plan.contains("grade_history_target"), "\(plan)")
+        }
     }
 }

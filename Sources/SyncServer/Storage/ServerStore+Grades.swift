@@ -90,6 +90,9 @@ extension ServerStore {
         CREATE INDEX progress_course ON progress(course_id, completed);
         """
 
+    /// Migration 10: essay grading reads an attempt's last history entry by its target.
+    static let gradeHistoryTargetIndex = "CREATE INDEX grade_history_target ON grade_history(target_id, id)"
+
     // MARK: - Assignment grades
 
     static func grade(from row: Row) -> GradeRecord {
