@@ -10,6 +10,8 @@ final class ServerStore: @unchecked Sendable {
 
     let queue: DatabaseQueue
     let path: String
+    /// Sync volume not written yet (`recordSync`, `flushSyncVolume`).
+    let syncVolume = SyncVolumeCounter()
 
     /// Opens (creating and migrating) the store at `path`.
     init(path: String) throws {
