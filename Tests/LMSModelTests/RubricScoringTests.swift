@@ -10,6 +10,16 @@ struct RubricScoringTests {
         #expect(try RubricScoring.total(["runs": 4, "OUTPUT": 3, " Readable ": 1.5], for: assignment) == 8.5)
     }
 
+    @Test func criterionScoredTwice_UnderSpellingsThatDifferInCase_IsRefused() {
+        #expect(throws: GradingError(.duplicateCriterion("Runs", "runs"))) {
+            try RubricScoring.total(["Runs": 4, "runs": 1, "Output": 4, "Readable": 2], for: assignment)
+        }
+        #expect(throws: GradingError(.duplicateCriterion(" points", "points"))) {
+            try RubricScoring.total(["points": 1, " points": 2], criteria: [], maximum: 5)
+        }
+        #expect(GradingError(.duplicateCriterion("Runs", "runs")).description == "\"Runs\" and \"runs\" are the same criterion (names ignore case): give it one score")
+    }
+
     @Test func unknownCriterion_IsNamed_WithTheKnownOnes() {
         #expect(throws: GradingError(.unknownCriterion("Style", known: ["Runs", "Output", "Readable"]))) {
             try RubricScoring.total(["Runs": 4, "Output": 4, "Readable": 2, "Style": 1], for: assignment)

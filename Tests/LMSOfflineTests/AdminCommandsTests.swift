@@ -77,7 +77,9 @@ import Testing
         #expect(try teacher.json(["roster", "intro-programming", "--all"])["students"]?.arrayValue?.count == 3)
         // CSV: RFC 4180, and a cell that would run as a formula is defused.
         try teacher.ok(["roster", "intro-programming", "--csv", teacher.scratch.sub("roster.csv")])
-        let csv = try String(contentsOfFile: teacher.scratch.sub("roster.csv"), encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: teacher.scratch.sub("roster.csv")))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "a UTF-8 byte order mark, so that Excel reads UTF-8")
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(csv.hasPrefix("username,displayName,status,source,groups\r\n"))
         #expect(csv.contains("eve,\"'=HYPERLINK(\"\"x\"\")\",active,teacher,morning\r\n"))
         #expect(csv.contains("sam,sam,active,teacher,morning;evening\r\n"))

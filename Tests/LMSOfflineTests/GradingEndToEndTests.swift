@@ -105,7 +105,9 @@ import Testing
         #expect(table.contains("sam") && table.contains("fail") && table.contains("#1 "))
         let csvPath = teacher.scratch.sub("book.csv")
         try teacher.ok(["gradebook", "intro-programming", "--csv", csvPath])
-        let csv = try String(contentsOfFile: csvPath, encoding: .utf8)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
+        #expect(Array(bytes.prefix(3)) == [0xEF, 0xBB, 0xBF], "the file keeps the server's byte order mark")
+        let csv = String(decoding: bytes.dropFirst(3), as: UTF8.self)
         #expect(csv.hasPrefix("username,name,") && csv.contains("\r\nsam,sam,"))
         let report = try teacher.json(["report", "intro-programming"])
         #expect(report["students"]?.numberValue == 1)
@@ -116,10 +118,10 @@ import Testing
         let items = try teacher.json(["report", "intro-programming", "--items"])
         #expect(items["questions"]?.arrayValue?.contains { $0["question"]?.stringValue == "e4" && $0["answered"]?.numberValue == 1 } == true)
         let reportCSV = try teacher.ok(["report", "intro-programming", "--csv", "-"]).stdout
-        #expect(reportCSV.hasPrefix("username,name,lessons done,") && reportCSV.contains("\r\nsam,sam,"))
+        #expect(reportCSV.hasPrefix("\u{FEFF}username,name,lessons done,") && reportCSV.contains("\r\nsam,sam,"))
         let itemsCSV = teacher.scratch.sub("items.csv")
         try teacher.ok(["report", "intro-programming", "--items", "--csv", itemsCSV])
-        #expect(try String(contentsOfFile: itemsCSV, encoding: .utf8).hasPrefix("quiz,question,"))
+        #expect(try String(decoding: Data(contentsOf: URL(fileURLWithPath: itemsCSV)), as: UTF8.self).hasPrefix("\u{FEFF}quiz,question,"))
         #expect(try teacher.run(["report", "intro-programming", "--inactive-days", "0"]).status == 2)
         if TerminalSession.isAvailable {
             // On a terminal the student's report draws bars: a full one for the reflection's 5/5.

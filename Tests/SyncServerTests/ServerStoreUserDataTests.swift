@@ -24,6 +24,7 @@ struct ServerStoreUserDataTests {
         #expect(try store.read { db in try db.fetchScalar(String.self, "SELECT username FROM users WHERE id = 'u1'") } == "ana")
         store.recordSync(.init(isPush: true, items: 3, bytes: 100, site: "  camp  "))
         store.recordSync(.init(isPush: false, items: 2, bytes: 50, site: "camp"))
+        store.flushSyncVolume()
         let row = try #require(try store.read { db in try db.fetchOne("SELECT site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out FROM sync_volume") })
         #expect(row.string(0) == "camp" && row.int(1) == 1 && row.int(2) == 1 && row.int(3) == 3 && row.int(4) == 2 && row.int(5) == 100 && row.int(6) == 50)
         #expect(try store.read { db in try db.fetchScalar(Int.self, "SELECT count(*) FROM erased_tokens") } == 0)

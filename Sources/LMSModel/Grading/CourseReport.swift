@@ -75,7 +75,7 @@ public struct CourseReport: Sendable {
     public var averageTotal: Double
     /// Students per bucket of total percent: `[0,10)`, `[10,20)`, … `[90,100]`.
     public var distribution: [Int]
-    /// The students at risk, in gradebook order.
+    /// The students at risk, in gradebook order (erased accounts are never listed).
     public var atRisk: [AtRisk]
     /// The share of lessons the calendar expects done by now (nil without course dates).
     public var expectedPercent: Double?
@@ -100,7 +100,7 @@ public struct CourseReport: Sendable {
         expectedPercent = expected
         let started = startDate.map { now >= $0 } ?? true
         var risks: [AtRisk] = []
-        for row in gradebook.rows {
+        for row in gradebook.rows where !row.student.erased {
             var reasons: [RiskReason] = []
             let act = activity[row.student.id]
             if let expected, lessonCount > 0, act?.completed != true {

@@ -45,12 +45,16 @@ public struct GradebookStudent: Hashable, Sendable {
     public var username: String
     /// The name shown.
     public var displayName: String
+    /// Whether an administrator erased the account: the student still counts in the figures, under
+    /// the anonymous name, but is nobody to grade or to worry about.
+    public var erased: Bool
 
     /// Makes a student.
-    public init(id: String, username: String, displayName: String) {
+    public init(id: String, username: String, displayName: String, erased: Bool = false) {
         self.id = id
         self.username = username
         self.displayName = displayName
+        self.erased = erased
     }
 }
 

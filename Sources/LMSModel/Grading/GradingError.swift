@@ -13,6 +13,8 @@ public struct GradingError: Error, Hashable, Sendable, CustomStringConvertible {
         case outOfRange(String, score: Double, maximum: Double)
         /// The scores add up to more than the item is worth.
         case overMaximum(total: Double, maximum: Double)
+        /// Two scores name the same criterion (names match ignoring case and surrounding spaces).
+        case duplicateCriterion(String, String)
     }
 
     /// What went wrong.
@@ -32,6 +34,8 @@ public struct GradingError: Error, Hashable, Sendable, CustomStringConvertible {
             return "\"\(name)\" must be between 0 and \(RubricScoring.format(maximum)) (got \(RubricScoring.format(score)))"
         case .overMaximum(let total, let maximum):
             return "the scores add up to \(RubricScoring.format(total)), more than the \(RubricScoring.format(maximum)) points the item is worth"
+        case .duplicateCriterion(let first, let second):
+            return "\"\(first)\" and \"\(second)\" are the same criterion (names ignore case): give it one score"
         }
     }
 }

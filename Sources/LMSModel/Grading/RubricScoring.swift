@@ -14,16 +14,21 @@ public enum RubricScoring {
     }
 
     /// The checked total of `scores` against `criteria` (name, points; empty: one `points` score up to
-    /// `maximum`). Criterion names match ignoring case and surrounding spaces.
+    /// `maximum`). Criterion names match ignoring case and surrounding spaces; two scores of one
+    /// criterion (`Runs` and `runs`) are refused.
     public static func total(_ scores: [String: Double], criteria: [(String, Double)], maximum: Double) throws(GradingError) -> Double {
         let rubric = criteria.isEmpty ? [(wholeScore, maximum)] : criteria
         var byKey: [String: (name: String, points: Double)] = [:]
         for (name, points) in rubric { byKey[key(name)] = (name, points) }
         var given: [String: Double] = [:]
+        var namedAs: [String: String] = [:]
         for (name, score) in scores.sorted(by: { $0.key < $1.key }) {
             guard let criterion = byKey[key(name)] else {
                 throw GradingError(.unknownCriterion(name, known: criteria.map(\.0)))
             }
+            // Two spellings of one criterion would make the total and the stored scores disagree.
+            if let earlier = namedAs[key(name)] { throw GradingError(.duplicateCriterion(earlier, name)) }
+            namedAs[key(name)] = name
             guard score.isFinite, score >= 0, score <= criterion.points + 1e-9 else {
                 throw GradingError(.outOfRange(criterion.name, score: score, maximum: criterion.points))
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// CSV as RFC 4180 writes it: fields separated by commas, quoted when they hold a comma, quote
 /// or line break, quotes doubled; CRLF or LF line ends. Used for imports and spreadsheet exports.
 public enum CSV {
@@ -11,7 +13,18 @@ public enum CSV {
         public var description: String { "line \(line): \(message)" }
     }
 
+    /// The byte order mark that starts every CSV file and answer we write: without it Excel reads
+    /// UTF-8 as the system's legacy code page ("María" shows as "MarÃ­a"). Readers skip it.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The bytes of a CSV file or answer: the byte order mark, then `text` in UTF-8 (the one place
+    /// that writes CSV out).
+    public static func fileData(_ text: String) -> Data {
+        Data((byteOrderMark + text).utf8)
+    }
+
     /// The rows of `text` with the line each starts on; blank lines are skipped. At most `maxRows` rows.
+    /// A leading byte order mark (a spreadsheet's "CSV UTF-8") is skipped.
     public static func parse(_ text: String, maxRows: Int = 100_000) throws -> [(line: Int, fields: [String])] {
         var rows: [(line: Int, fields: [String])] = []
         var fields: [String] = []
@@ -21,6 +34,7 @@ public enum CSV {
         var rowLine = 1
         var iterator = text.unicodeScalars.makeIterator()
         var pending: Unicode.Scalar? = iterator.next()
+        if pending == "\u{FEFF}" { pending = iterator.next() }
         var fieldWasQuoted = false
         func endRow() throws {
             fields.append(field)
@@ -65,12 +79,16 @@ public enum CSV {
         return rows
     }
 
+    /// The first characters that make a spreadsheet read a field as a formula (OWASP "CSV
+    /// Injection": `=`, `+`, `-`, `@`, and a tab or carriage return before one).
+    static let formulaStarts: Set<Unicode.Scalar> = ["=", "+", "-", "@", "\t", "\r"]
+
     /// One CSV line (without its line end) from `fields`. Fields that a spreadsheet would run as a
-    /// formula (`=`, `+`, `-`, `@` first) are prefixed with `'` so an export cannot inject one.
+    /// formula (`formulaStarts` first, numbers aside) are prefixed with `'` so an export cannot inject one.
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
             var value = field
-            if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+            if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil { value = "'" + value }
             if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }
@@ -78,5 +96,3 @@ public enum CSV {
         }.joined(separator: ",")
     }
 }
-
-import Foundation

@@ -25,4 +25,10 @@ enum ServerLimits {
     static let failureMemorySeconds: Int64 = 60 * 60
     /// Catalogue page size.
     static let maxCatalogueResults = 500
+    /// The longest sync volume waits in memory before it is written: 60 seconds, so that syncs
+    /// cost no write of their own and a crash loses at most a minute of figures.
+    static let syncVolumeFlushSeconds: Int64 = 60
+    /// Sites (`X-LMS-Site`, outside input) counted apart per day: 100, more than a deployment has
+    /// field sites; the rest are counted together under `ServerStore.otherSite`.
+    static let maxSyncSitesPerDay = 100
 }

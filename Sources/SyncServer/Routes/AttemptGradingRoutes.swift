@@ -1,3 +1,4 @@
+import CoursePackage
 import Foundation
 import LMSDatabase
 import LMSModel
@@ -95,20 +96,41 @@ extension ServerApp {
         return payload
     }
 
-    /// The attempt's latest `attemptResult` payload with the essays scored by the teacher.
+    /// The attempt's `attemptResult` payload with the essays scored by the teacher. The other
+    /// questions are graded again from the attempt's stored answers, exactly as when it arrived (the
+    /// grading is deterministic): no changelog is read.
     static func regradedResult(_ record: AttemptRecord, quiz: Quiz, scores: [String: Double], total: Double, in db: Database) throws -> JSONValue {
-        let previous = try db.fetchOne("SELECT payload FROM changes WHERE kind = 'attemptResult' AND entity = ? AND course_id = ? ORDER BY sseq DESC LIMIT 1",
-                                       arguments: [record.id, record.courseID])
-            .flatMap { try? WireCodec.decode([UInt8]($0.data(0) ?? Data())) }
-        var questions: [JSONValue] = previous?["questions"]?.arrayValue ?? []
-        for q in quiz.questions where q.kind == .essay {
-            let points = scores[q.id] ?? 0
-            let entry = JSONOut.obj([("id", JSONOut.s(q.id)), ("fraction", JSONOut.n(q.points > 0 ? points / q.points : 0)),
-                                     ("points", JSONOut.n(points)), ("maxPoints", JSONOut.n(q.points)), ("manual", JSONOut.b(false))])
-            if let i = questions.firstIndex(where: { $0["id"]?.stringValue == q.id }) { questions[i] = entry } else { questions.append(entry) }
+        let automatic = (try? Grader.grade(quiz, responses: authoredResponses(record.payload, quiz: quiz)))?.questions ?? []
+        let questions = automatic.map { q -> JSONValue in
+            guard let essay = quiz.questions.first(where: { $0.id == q.questionID && $0.kind == .essay }) else {
+                return JSONOut.obj([("id", JSONOut.s(q.questionID)), ("fraction", JSONOut.n(q.fraction)), ("points", JSONOut.n(q.points)),
+                                    ("maxPoints", JSONOut.n(q.maxPoints)), ("manual", JSONOut.b(q.needsManualGrading))])
+            }
+            let points = scores[essay.id] ?? 0
+            return JSONOut.obj([("id", JSONOut.s(essay.id)), ("fraction", JSONOut.n(essay.points > 0 ? points / essay.points : 0)),
+                                ("points", JSONOut.n(points)), ("maxPoints", JSONOut.n(essay.points)), ("manual", JSONOut.b(false))])
         }
         return JSONOut.obj([("user", JSONOut.s(record.student.id)), ("quiz", JSONOut.s(quiz.id)), ("course", JSONOut.s(record.courseID)),
                             ("points", JSONOut.n(total)), ("maxPoints", JSONOut.n(record.maxPoints)), ("awaitingTeacher", JSONOut.b(false)),
                             ("questions", JSONOut.arr(questions))])
+    }
+
+    /// The responses of a stored attempt payload with the choices of an exam as authored: an exam's
+    /// answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4). The same
+    /// mapping as when the attempt arrived (SyncIngest's applyAttempt).
+    static func authoredResponses(_ payload: JSONValue, quiz: Quiz) -> [String: Response] {
+        var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONValue(.null))
+        guard quiz.mode == .exam else { return responses }
+        for question in quiz.questions {
+            if case .single(let choices) = question.body, case .choice(let shown)? = responses[question.id] {
+                responses[question.id] = StudentChoiceOrder.authoredIndex(shown, quizID: quiz.id, questionID: question.id, choices: choices)
+                    .map(Response.choice) ?? .choice(-1)
+            } else if case .multiple(let choices) = question.body, case .choices(let shown)? = responses[question.id] {
+                responses[question.id] = .choices(shown.compactMap {
+                    StudentChoiceOrder.authoredIndex($0, quizID: quiz.id, questionID: question.id, choices: choices)
+                })
+            }
+        }
+        return responses
     }
 }

@@ -22,7 +22,7 @@ extension ServerApp {
 
     /// A CSV answer, offered as a file named `name`.
     static func csvResponse(_ text: String, name: String) -> HTTPResponse {
-        var response = HTTPResponse.text(200, text)
+        var response = HTTPResponse(status: 200, body: .data(CSV.fileData(text)))
         response.headers["Content-Type"] = "text/csv; charset=utf-8"
         response.headers["Content-Disposition"] = "attachment; filename=\"\(name)\""
         return response

@@ -128,6 +128,14 @@ extension ServerApp {
         let course = try latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
         let (given, feedback) = try Self.readScores(body)
+        let latest = try store.read { db in
+            try ServerStore.latestSubmissionID(userID: record.student.id, courseID: record.courseID,
+                                               assignmentIDs: Self.assignmentIDs(assignment.id, in: course), in: db)
+        }
+        if let latest, latest != record.id {
+            throw APIError(status: 409, code: "not_latest_submission",
+                           message: "\(record.id) is not \(record.student.username)'s latest submission of \(assignment.id): grade \(latest) instead")
+        }
         let grade: GradeRecord
         do { grade = try Self.makeGrade(record, assignment: assignment, scores: given, feedback: feedback, teacher: teacher, at: nowMilliseconds()) } catch {
             throw APIError.unprocessable("\(assignment.id): \(error)", code: "invalid_score")
@@ -135,6 +143,11 @@ extension ServerApp {
         let payload = try store.write { db in try Self.record(grade, teacher: teacher, in: db) }
         issueCertificatesIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
         return JSONOut.response(200, payload)
+    }
+
+    /// `id` and the earlier ids of the assignment that `course` renamed to it (submissions keep the id they were made under).
+    static func assignmentIDs(_ id: String, in course: Course) -> [String] {
+        [id] + course.renamed.filter { $0.value == id }.map(\.key).sorted()
     }
 
     /// A grade of `record` checked against the assignment's rubric (throws `GradingError`).

@@ -63,11 +63,12 @@ extension ServerStore {
             var students: [GradebookStudent] = []
             var activity: [String: StudentActivity] = [:]
             try db.forEach("""
-                SELECT u.id, u.username, u.display_name, e.completed_at FROM enrollments e JOIN users u ON u.id = e.user_id
+                SELECT u.id, u.username, u.display_name, e.completed_at, x.user_id IS NOT NULL FROM enrollments e JOIN users u ON u.id = e.user_id
+                LEFT JOIN erasures x ON x.user_id = e.user_id
                 WHERE e.course_id = ?1 AND e.status = 'active' AND (?2 IS NULL OR e.user_id = ?2) ORDER BY u.username
                 """, arguments: [courseID, onlyUserID]) { c in
                 let id = c.string(at: 0)
-                students.append(GradebookStudent(id: id, username: c.string(at: 1), displayName: c.string(at: 2)))
+                students.append(GradebookStudent(id: id, username: c.string(at: 1), displayName: c.string(at: 2), erased: c.int64(at: 4) != 0))
                 activity[id] = StudentActivity(studentID: id, lessonsDone: 0, lastActiveAt: nil, completed: !c.isNull(at: 3))
             }
             var scores: [String: [String: Double]] = [:]
@@ -108,7 +109,8 @@ extension ServerStore {
 
     /// The grading queue: each student's latest submission of each assignment that has no grade
     /// of its own (never graded, or resubmitted since), and attempts whose essays await a teacher;
-    /// oldest first. Only students actively enrolled.
+    /// oldest first. Only students actively enrolled and not erased (an erased student's work is
+    /// `{"erased": true}`: nothing to grade).
     func gradingQueue(courseID: String, onlyUserID: String? = nil) throws -> [QueueEntry] {
         try read { db in
             var out: [QueueEntry] = []
@@ -119,7 +121,8 @@ extension ServerStore {
                       FROM submissions WHERE course_id = ?1 AND (?2 IS NULL OR user_id = ?2)) s
                 JOIN users u ON u.id = s.user_id
                 JOIN enrollments e ON e.user_id = s.user_id AND e.course_id = s.course_id AND e.status = 'active'
-                WHERE s.n = 1 AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.course_id = s.course_id AND g.user_id = s.user_id
+                WHERE s.n = 1 AND NOT EXISTS (SELECT 1 FROM erasures x WHERE x.user_id = s.user_id)
+                AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.course_id = s.course_id AND g.user_id = s.user_id
                                               AND g.item_id = s.assignment_id AND g.submission_id = s.id)
                 ORDER BY s.submitted_at, s.id
                 """, arguments: [courseID, onlyUserID]) { c in
@@ -132,7 +135,8 @@ extension ServerStore {
                 SELECT a.id, u.id, u.username, u.display_name, a.quiz_id, a.submitted_at FROM attempts a
                 JOIN users u ON u.id = a.user_id
                 JOIN enrollments e ON e.user_id = a.user_id AND e.course_id = a.course_id AND e.status = 'active'
-                WHERE a.course_id = ?1 AND a.awaiting_teacher = 1 AND (?2 IS NULL OR a.user_id = ?2) ORDER BY a.submitted_at, a.id
+                WHERE a.course_id = ?1 AND a.awaiting_teacher = 1 AND (?2 IS NULL OR a.user_id = ?2)
+                AND NOT EXISTS (SELECT 1 FROM erasures x WHERE x.user_id = a.user_id) ORDER BY a.submitted_at, a.id
                 """, arguments: [courseID, onlyUserID]) { c in
                 out.append(QueueEntry(kind: "attempt", id: c.string(at: 0),
                                       student: GradebookStudent(id: c.string(at: 1), username: c.string(at: 2), displayName: c.string(at: 3)),

@@ -90,6 +90,9 @@ extension ServerStore {
         CREATE INDEX progress_course ON progress(course_id, completed);
         """
 
+    /// Migration 10: essay grading reads an attempt's last history entry by its target.
+    static let gradeHistoryTargetIndex = "CREATE INDEX grade_history_target ON grade_history(target_id, id)"
+
     // MARK: - Assignment grades
 
     static func grade(from row: Row) -> GradeRecord {
@@ -103,6 +106,30 @@ extension ServerStore {
     static func grade(courseID: String, userID: String, itemID: String, in db: Database) throws -> GradeRecord? {
         try db.fetchOne("SELECT * FROM grades WHERE course_id = ? AND user_id = ? AND item_id = ?", arguments: [courseID, userID, itemID])
             .map(grade)
+    }
+
+    /// The student's latest submission of an assignment (under any of `assignmentIDs`), in the
+    /// grading queue's order: submission time, then version, then id.
+    static func latestSubmissionID(userID: String, courseID: String, assignmentIDs: [String], in db: Database) throws -> String? {
+        try db.fetchScalar(String.self, """
+            SELECT id FROM submissions WHERE user_id = ?1 AND course_id = ?2 AND assignment_id IN (SELECT value FROM json_each(?3))
+            ORDER BY submitted_at DESC, version DESC, id DESC LIMIT 1
+            """, arguments: [userID, courseID, JSONWriter.write(JSONValue(.array(assignmentIDs.map { JSONValue(.string($0)) })))])
+    }
+
+    /// Why a grade of `record` made at `gradedAt` must not replace the item's current grade (one made
+    /// later, or one of a later submission), or nil when it may. Offline grading arrives late: the
+    /// newest grading of the newest work wins, not the last to reach the server.
+    static func newerGrade(than record: SubmissionRecord, itemID: String, gradedAt: Int64, in db: Database) throws -> String? {
+        guard let current = try grade(courseID: record.courseID, userID: record.student.id, itemID: itemID, in: db) else { return nil }
+        if current.submissionID != record.id, let graded = try submission(current.submissionID, courseID: record.courseID, in: db),
+           (record.submittedAt, record.version, record.id) < (graded.submittedAt, graded.version, graded.id) {
+            return "\(itemID): \(record.id) is older than \(graded.id), which has a grade already; this grade was not applied"
+        }
+        if current.gradedAt > gradedAt {
+            return "\(itemID): \(current.submissionID) was graded again after this grade was made; this grade was not applied"
+        }
+        return nil
     }
 
     /// Records a grade, its history entry and the `grade` change for the student, in `db`'s transaction.
@@ -143,6 +170,31 @@ extension ServerStore {
                             scores: Self.decodeScores(row.string("scores")), changedBy: row.string("changed_by_name") ?? row.string("changed_by") ?? "",
                             changedAt: row.int64("changed_at") ?? 0)
             }
+        }
+    }
+
+    // MARK: - Erasure of a grader
+
+    /// Rewrites the `gradedBy` name of every `grade` change that `userID` made (found by their history
+    /// entries: the graded submission or attempt and the time) to `anonymousName`, in the erasure's
+    /// transaction. The changes keep their `sseq`: a device that pulled one already is not sent it again,
+    /// since an old grade sent again would replace a newer one there.
+    static func eraseGrader(_ userID: String, anonymousName: String, in db: Database) throws {
+        var given: Set<String> = []
+        for row in try db.fetchAll("SELECT target_id, changed_at FROM grade_history WHERE changed_by = ?", arguments: [userID]) {
+            given.insert("\(row.string(0) ?? "")@\(row.int64(1) ?? 0)")
+        }
+        guard !given.isEmpty else { return }
+        for row in try db.fetchAll("""
+            SELECT sseq, payload FROM changes WHERE kind = 'grade' AND user_id IN (SELECT DISTINCT user_id FROM grade_history WHERE changed_by = ?)
+            """, arguments: [userID]) {
+            guard let data = row.data(1), let payload = try? WireCodec.decode([UInt8](data)), var members = payload.objectMembers,
+                  let target = payload["submission"]?.stringValue ?? payload["attempt"]?.stringValue,
+                  let at = payload["gradedAt"]?.numberValue, given.contains("\(target)@\(Int64(at))"),
+                  let index = members.firstIndex(where: { $0.key == "gradedBy" }) else { continue }
+            members[index].value = JSONOut.s(anonymousName)
+            try db.execute("UPDATE changes SET payload = ? WHERE sseq = ?",
+                           arguments: [Data(WireCodec.encode(JSONValue(.object(members)))), row.int64(0)])
         }
     }
 

@@ -32,22 +32,54 @@ extension ServerStore {
     /// The longest site name kept (outside input).
     static let maxSiteBytes = 64
 
-    /// Counts one sync request in `sync_volume`: the ONE call the sync routes make. A failure here
-    /// never fails the sync (figures are not worth a student's work).
+    /// The site that counts every site of a day past `ServerLimits.maxSyncSitesPerDay`.
+    static let otherSite = "other"
+
+    /// Counts one sync request: the ONE call the sync routes make. The count waits in memory
+    /// (`syncVolume`) and is written with the others at most every `ServerLimits.syncVolumeFlushSeconds`,
+    /// so a pull stays a read. A failure here never fails the sync (figures are not worth a student's work).
     func recordSync(_ volume: SyncVolume) {
-        let site = String(volume.site.trimmingCharacters(in: .whitespaces).utf8.prefix(Self.maxSiteBytes)) ?? ""
-        let now = nowMilliseconds()
-        let day = Self.utcDay(now)
-        _ = try? write { db in
-            try db.cachedStatement(sql: """
-                INSERT INTO sync_volume(day, site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out, last_sync_at)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                ON CONFLICT(day, site) DO UPDATE SET pushes = pushes + excluded.pushes, pulls = pulls + excluded.pulls,
-                    entries_in = entries_in + excluded.entries_in, changes_out = changes_out + excluded.changes_out,
-                    bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out, last_sync_at = excluded.last_sync_at
-                """).execute(arguments: [day, site, volume.isPush ? 1 : 0, volume.isPush ? 0 : 1, volume.isPush ? volume.items : 0,
-                                         volume.isPush ? 0 : volume.items, volume.isPush ? volume.bytes : 0, volume.isPush ? 0 : volume.bytes, now])
+        let site = Self.prefix(volume.site.trimmingCharacters(in: .whitespaces), maxUTF8Bytes: Self.maxSiteBytes)
+        if syncVolume.add(volume, site: site, at: nowMilliseconds()) { flushSyncVolume() }
+    }
+
+    /// Writes the counts waiting in memory in one transaction (before `admin/stats` answers, when one
+    /// is due, and at shutdown). A day keeps at most `ServerLimits.maxSyncSitesPerDay` sites besides
+    /// `otherSite`, which takes the counts of any further one. Counts whose write fails wait for the next.
+    func flushSyncVolume() {
+        let counts = syncVolume.take(at: nowMilliseconds())
+        guard !counts.isEmpty else { return }
+        do {
+            try write { db in
+                for (key, totals) in counts.sorted(by: { $0.key < $1.key }) {
+                    var site = key.site
+                    if site != Self.otherSite,
+                       try db.fetchScalar(Int.self, "SELECT 1 FROM sync_volume WHERE day = ? AND site = ?", arguments: [key.day, site]) == nil,
+                       try db.fetchScalar(Int.self, "SELECT count(*) FROM sync_volume WHERE day = ? AND site <> ?",
+                                          arguments: [key.day, Self.otherSite]) ?? 0 >= ServerLimits.maxSyncSitesPerDay {
+                        site = Self.otherSite
+                    }
+                    try db.cachedStatement(sql: """
+                        INSERT INTO sync_volume(day, site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out, last_sync_at)
+                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                        ON CONFLICT(day, site) DO UPDATE SET pushes = pushes + excluded.pushes, pulls = pulls + excluded.pulls,
+                            entries_in = entries_in + excluded.entries_in, changes_out = changes_out + excluded.changes_out,
+                            bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out,
+                            last_sync_at = max(coalesce(last_sync_at, 0), excluded.last_sync_at)
+                        """).execute(arguments: [key.day, site, totals.pushes, totals.pulls, totals.entriesIn, totals.changesOut,
+                                                 totals.bytesIn, totals.bytesOut, totals.lastSyncAt])
+                }
+            }
+        } catch {
+            syncVolume.putBack(counts)
         }
+    }
+
+    /// The longest start of `text` of at most `maxUTF8Bytes` bytes that ends on a character boundary
+    /// (`String(text.utf8.prefix(n))` is nil when the cut falls inside a character).
+    static func prefix(_ text: String, maxUTF8Bytes: Int) -> String {
+        var bytes = 0
+        return String(text.prefix { bytes += $0.utf8.count; return bytes <= maxUTF8Bytes })
     }
 
     /// `YYYY-MM-DD` in UTC of a time in ms.
@@ -65,7 +97,8 @@ extension ServerStore {
 
     /// The detailed figures as JSON members.
     func detailedStats() throws -> [(String, JSONValue)] {
-        try read { db in
+        flushSyncVolume()   // the figures include the syncs counted in memory
+        return try read { db in
             let perCourse = try db.fetchAll("""
                 SELECT c.id, c.title, c.latest_version,
                        (SELECT count(*) FROM enrollments e WHERE e.course_id = c.id AND e.status = 'active') AS active,

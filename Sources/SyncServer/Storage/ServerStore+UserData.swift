@@ -134,14 +134,17 @@ extension ServerStore {
         }))
     }
 
+    /// The text columns that hold JSON (enrollment groups, progress seconds by device, rubric or
+    /// essay scores): exported as JSON. Every other text (a post, feedback) stays text whatever it looks like.
+    static let exportJSONColumns: Set<String> = ["groups", "seconds", "scores"]
+
     static func json(_ value: DatabaseValue, column: String) -> JSONValue {
         switch value {
         case .null: return JSONValue(.null)
         case .integer(let n): return column.hasSuffix("_at") ? JSONOut.time(n) : JSONOut.n(Double(n))
         case .real(let d): return JSONOut.n(d)
         case .text(let t):
-            // JSON kept as text (groups, progress seconds) is exported as JSON.
-            if (t.hasPrefix("[") || t.hasPrefix("{")), let parsed = try? JSONParser.parse(t) { return parsed }
+            if exportJSONColumns.contains(column), let parsed = try? JSONParser.parse(t) { return parsed }
             return JSONOut.s(t)
         case .blob(let data):
             if let decoded = try? WireCodec.decode([UInt8](data)) { return decoded }
@@ -192,6 +195,8 @@ extension ServerStore {
             }
             // Messages go, posts become tombstones without an author, announcements lose the name (re-sent to devices).
             try Self.eraseCommunication(of: userID, in: db)
+            // A teacher's name in the grades they gave (each student's `grade` changes) becomes the anonymous one.
+            try Self.eraseGrader(userID, anonymousName: anonymous, in: db)
             let values: [(any DatabaseValueConvertible)?] = [userID, anonymous, now, erasedPayload]
             for statement in Self.erasureStatements {
                 // Each statement binds the arguments it names (?1…?n), in order.

@@ -10,6 +10,8 @@ final class ServerStore: @unchecked Sendable {
 
     let queue: DatabaseQueue
     let path: String
+    /// Sync volume not written yet (`recordSync`, `flushSyncVolume`).
+    let syncVolume = SyncVolumeCounter()
 
     /// Opens (creating and migrating) the store at `path`.
     init(path: String) throws {
@@ -218,6 +220,9 @@ final class ServerStore: @unchecked Sendable {
             try db.execute(sql: communicationSchema)
         }
         registerAdminMigration(&migrator)   // 8 (admin): sync volume, erasures
+        migrator.register(version: 10, name: "grade history by graded submission or attempt") { db in
+            try db.execute(sql: ServerStore.gradeHistoryTargetIndex)
+        }
         return migrator
     }()
 }

@@ -14,7 +14,11 @@ extension SyncIngest {
             guard staff != nil else { throw Rejection(reason: "only the teachers of \(course.id) may grade its work") }
         }
         let scores = try Self.scores(payload)
-        let feedback = payload["feedback"]?.stringValue.flatMap { $0.isEmpty ? nil : String($0.utf8.prefix(GradingLimits.maxFeedbackBytes)) ?? $0 }
+        // Refused like the route does: a cut could fall inside a character, and a teacher's words are not cut short silently.
+        let feedback = payload["feedback"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        if let feedback, feedback.utf8.count > GradingLimits.maxFeedbackBytes {
+            throw Rejection(reason: "feedback is limited to \(GradingLimits.maxFeedbackBytes) bytes (got \(feedback.utf8.count))")
+        }
         if let attemptID = payload["attempt"]?.stringValue {
             guard let record = try ServerStore.attempt(attemptID, courseID: course.id, in: db) else {
                 throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
@@ -23,10 +27,15 @@ extension SyncIngest {
                   quiz.questions.contains(where: { $0.kind == .essay }) else {
                 throw Rejection(reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")
             }
+            let gradedAt = gradingTime(payload)
+            if let later = try db.fetchScalar(Int64.self, "SELECT graded_at FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id]),
+               later > gradedAt {
+                throw Rejection(reason: "\(quiz.id): \(record.id) was graded again after this grade was made; this grade was not applied")
+            }
             do {
                 let checked = try ServerApp.essayScores(scores, quiz: quiz)
                 try ServerApp.recordAttemptGrade(record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
-                                                 teacher: user, at: nowMilliseconds(), in: db)
+                                                 teacher: user, at: gradedAt, in: db)
             } catch let error as GradingError {
                 throw Rejection(reason: "\(quiz.id): \(error)")
             }
@@ -40,12 +49,33 @@ extension SyncIngest {
         guard let assignment = course.assignments.first(where: { $0.id == current }) else {
             throw Rejection(reason: "\(course.id) no longer has the assignment \(record.assignmentID)")
         }
+        // When the teacher graded decides against a grade given meanwhile, not when the push arrives.
+        let gradedAt = gradingTime(payload)
+        if let reason = try ServerStore.newerGrade(than: record, itemID: assignment.id, gradedAt: gradedAt, in: db) {
+            throw Rejection(reason: reason)
+        }
         do {
-            let grade = try ServerApp.makeGrade(record, assignment: assignment, scores: scores, feedback: feedback, teacher: user, at: nowMilliseconds())
+            let grade = try ServerApp.makeGrade(record, assignment: assignment, scores: scores, feedback: feedback, teacher: user, at: gradedAt)
             try ServerApp.record(grade, teacher: user, in: db)
         } catch let error as GradingError {
             throw Rejection(reason: "\(assignment.id): \(error)")
         }
+    }
+
+    /// When the teacher graded, in server time (ms): the payload's `gradedAt` (ms, or ISO 8601 as
+    /// lms-offline writes it) moved by the device clock's skew, never later than now; now without one.
+    func gradingTime(_ payload: JSONValue) -> Int64 {
+        let now = nowMilliseconds()
+        let stated: Int64?
+        if let ms = payload["gradedAt"]?.numberValue, ms.isFinite, abs(ms) < 1e15 {
+            stated = Int64(ms)
+        } else if let text = payload["gradedAt"]?.stringValue, let date = ISO8601DateFormatter().date(from: text) {
+            stated = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        } else {
+            stated = nil
+        }
+        guard let stated else { return now }
+        return min(stated + (now - deviceClock), now)
     }
 
     static func scores(_ payload: JSONValue) throws -> [String: Double] {

@@ -47,7 +47,7 @@ enum RosterCommands {
                                        s["source"]?.stringValue ?? "", groups(s).joined(separator: ";")]))
             }
             // RFC 4180: CRLF line ends.
-            try AtomicFile.write(Data((lines.joined(separator: "\r\n") + "\r\n").utf8), to: file)
+            try AtomicFile.write(CSV.fileData(lines.joined(separator: "\r\n") + "\r\n"), to: file)
             console.out("\(file)  \(students.count)")
         } else if args.has("json") {
             console.out(JSONWriter.write(.obj([("course", .str(course)), ("students", .list(students))]), pretty: true))
