@@ -117,7 +117,7 @@ extension ServerApp {
 
     /// The responses of a stored attempt payload with the choices of an exam as authored: an exam's
     /// answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4). The same
-    /// mapping as when the attempt arrived (SyncIngest's applyAttempt).
+    /// mapping is used when the attempt arrives (SyncIngest) and when a teacher regrades it.
     static func authoredResponses(_ payload: JSONValue, quiz: Quiz) -> [String: Response] {
         var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONValue(.null))
         guard quiz.mode == .exam else { return responses }

@@ -293,22 +293,8 @@ struct SyncIngest {
               let quizID = payload["quiz"]?.stringValue else { throw Rejection(reason: "an attempt needs course, courseVersion and quiz") }
         guard let course = courses[courseID + "@" + version] else { throw Rejection(reason: "\(courseID) has no version \(version)") }
         guard let quiz = memo.quiz(quizID, in: course) else { throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)") }
-        var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONValue(.null))
-        if quiz.mode == .exam {
-            // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
-            for question in quiz.questions {
-                guard case .single(let choices) = question.body, case .choice(let shown)? = responses[question.id] else {
-                    if case .multiple(let choices) = question.body, case .choices(let shown)? = responses[question.id] {
-                        responses[question.id] = .choices(shown.compactMap {
-                            StudentChoiceOrder.authoredIndex($0, quizID: quiz.id, questionID: question.id, choices: choices)
-                        })
-                    }
-                    continue
-                }
-                responses[question.id] = StudentChoiceOrder.authoredIndex(shown, quizID: quiz.id, questionID: question.id, choices: choices)
-                    .map(Response.choice) ?? .choice(-1)
-            }
-        }
+        // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
+        let responses = ServerApp.authoredResponses(payload, quiz: quiz)
         return (courseID, version, quizID, try Grader.grade(quiz, responses: responses))
     }
 
