@@ -129,6 +129,11 @@ extension ServerStore {
             """).execute(arguments: [merged.id, merged.courseID, merged.lessonID, merged.threadID, merged.authorID, merged.authorName,
                                      merged.title, merged.body, merged.createdAt, merged.revision.description, merged.edited,
                                      merged.deleted, merged.deletedBy, nowMilliseconds()])
+        // The latest change carries the post's whole state: the earlier ones go, so that an edited
+        // or deleted text is not served again to a device pulling from an older cursor
+        // (docs/PROTOCOL.md §6.1). `kind = 'post'` is literal so that SQLite uses the partial index
+        // `changes_post_entity` (migration 9).
+        try db.cachedStatement(sql: "DELETE FROM changes WHERE kind = 'post' AND entity = ?").execute(arguments: [merged.id])
         try appendChange(kind: "post", entity: merged.id, userID: nil, courseID: merged.courseID, payload: merged.payload, in: db)
         return merged
     }
@@ -276,6 +281,16 @@ extension ServerStore {
             }
         }
     }
+
+    /// Migration 9: partial indexes on the changes of communication by entity, so that replacing
+    /// a post's change (`savePost`) or erasing a user's messages and posts (`eraseCommunication`)
+    /// does not scan the changelog. They are partial so that the hot path (progress, attempts)
+    /// does not pay for them; SQLite uses one only when the query says `kind = '…'` literally.
+    static let communicationChangeIndexes = """
+        CREATE INDEX changes_post_entity ON changes(entity) WHERE kind = 'post';
+        CREATE INDEX changes_message_entity ON changes(entity) WHERE kind = 'message';
+        CREATE INDEX changes_announcement_entity ON changes(entity) WHERE kind = 'announcement';
+        """
 
     /// Migration 7: the tables of communication.
     static let communicationSchema = """

@@ -1,0 +1,54 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+import Testing
+@testable import SyncServer
+
+/// What a pull serves of edited, deleted and erased communication, and the indexes that keep
+/// replacing those changes cheap (server migration 9).
+struct CommunicationPrivacyTests {
+    static let course = CommunicationRoutesTests.course
+
+    func payloads(_ server: TestServer, _ username: String) throws -> String {
+        try server.pullAll(username).changes.map { JSONWriter.write($0) }.joined(separator: "\n")
+    }
+
+    @Test func pullFromZero_ServesOnlyThePostsLatestState_NotTheirEditedOrDeletedText() throws {
+        let server = try CommunicationRoutesTests().world()
+        #expect(server.request(.post, "\(Self.course)/forum", as: "ana", json: ["id": "t1", "title": "Question", "body": "my phone is 555-0101"]).status == 201)
+        #expect(server.request(.post, "\(Self.course)/forum/t1/replies", as: "ben", json: ["id": "r1", "body": "regrettable words"]).status == 201)
+        #expect(server.request(.patch, "\(Self.course)/forum/t1", as: "ana", json: ["body": "never mind"]).status == 200)
+        #expect(server.request(.delete, "\(Self.course)/forum/r1", as: "ben").status == 200)
+        // A new device (or a newly enrolled student) pulls from cursor 0.
+        let seen = try payloads(server, "ben")
+        #expect(!seen.contains("555-0101"), "the edited text is gone")
+        #expect(!seen.contains("regrettable"), "the deleted text is gone")
+        #expect(seen.contains("never mind"))
+        let posts = try server.pullAll("ben").changes.filter { $0["kind"]?.stringValue == "post" }
+        #expect(posts.map { $0["entity"]?.stringValue ?? "" }.sorted() == ["r1", "t1"], "one change per post")
+    }
+
+    @Test func migration9_AddsPartialIndexes_ThatTheDeletesOfCommunicationUse() throws {
+        let path = NSTemporaryDirectory() + "lms-migrate-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        _ = try DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 9 }).migrate(queue)
+        try queue.write { db in
+            try db.execute("INSERT INTO changes(user_id, course_id, kind, entity, payload, created_at) VALUES (NULL, 'c', 'post', 'p1', x'00', 0)")
+        }
+        let applied = try ServerStore.migrator.migrate(queue)
+        #expect(applied.contains(9))
+        try queue.read { db in
+            #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM changes") == 1)
+            for (kind, index) in [("post", "changes_post_entity"), ("message", "changes_message_entity"), ("announcement", "changes_announcement_entity")] {
+                let plan = try db.fetchAll("EXPLAIN QUERY PLAN DELETE FROM changes WHERE kind = '\(kind)' AND entity = ?", arguments: ["x"])
+                    .map { $0.string("detail") ?? "" }.joined(separator: " ")
+                #expect(plan.contains(index), "\(kind): \(plan)")
+            }
+            let erase = try db.fetchAll("""
+                EXPLAIN QUERY PLAN DELETE FROM changes WHERE kind = 'message' AND entity IN (SELECT id FROM messages WHERE from_id = ?1 OR to_id = ?1)
+                """, arguments: ["u"]).map { $0.string("detail") ?? "" }.joined(separator: " ")
+            #expect(erase.contains("changes_message_entity"), "\(erase)")
+        }
+    }
+}
