@@ -185,9 +185,18 @@ struct CommunicationStore {
 
     /// Removes what this device holds of an erased user (server id `userID`), for every profile:
     /// messages to or from them, the text and name of their posts (kept as tombstones), and their
-    /// name on announcements. Run inside the transaction that applies the erasure.
+    /// name on announcements; and the notifications that quote them (`message:ID`, `reply:ID`,
+    /// `post:ID`, and replies in their threads, whose notices carry the thread's title), which is
+    /// why those go first, while the rows still say whose they were. Run inside the transaction
+    /// that applies the erasure.
     static func erase(userID: String, in db: Database) throws {
         guard !userID.isEmpty else { return }
+        try db.execute("""
+            DELETE FROM notifications WHERE id IN (SELECT 'message:' || id FROM messages WHERE from_id = ?1 OR to_id = ?1)
+               OR id IN (SELECT 'reply:' || id FROM posts WHERE author_id = ?1 UNION SELECT 'post:' || id FROM posts WHERE author_id = ?1)
+               OR id IN (SELECT 'reply:' || r.id FROM posts r JOIN posts t ON t.profile_id = r.profile_id AND t.id = r.thread_id
+                         WHERE t.author_id = ?1)
+            """, arguments: [userID])
         try db.execute("DELETE FROM messages WHERE from_id = ?1 OR to_id = ?1", arguments: [userID])
         try db.execute("""
             UPDATE posts SET author_id = '', author_name = '', title = CASE WHEN thread_id IS NULL THEN '' END, body = '', deleted = 1,
