@@ -67,18 +67,18 @@ enum StudyCommands {
             ]), pretty: true))
             return 0
         }
-        console.out(console.paint("\(course.title) (\(course.id) \(course.version))", .bold))
+        console.out(console.paint(TerminalText.sanitize("\(course.title) (\(course.id) \(course.version))"), .bold))
         var module = ""
         for item in items {
             if item.removed {
                 if module != "\u{0}" { module = "\u{0}"; console.out("") }
             } else if item.moduleID != module {
                 module = item.moduleID
-                console.out("\n" + console.paint(item.moduleTitle, .bold))
+                console.out("\n" + console.paint(TerminalText.sanitize(item.moduleTitle), .bold))
             }
             let state = states.text(item)
             let removed = item.removed ? " " + Messages.t(.removedMark) : ""
-            console.out("  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(item.title)  [\(state)]\(removed)")
+            console.out("  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)")
         }
         return 0
     }
