@@ -51,4 +51,23 @@ struct CommunicationPrivacyTests {
             #expect(erase.contains("changes_message_entity"), "\(erase)")
         }
     }
+
+    @Test func messagesToDisabledOrErasedAccounts_AreRefusedWithTheReason_ByAPIAndPush() throws {
+        let server = try CommunicationRoutesTests().world()
+        let ben = try #require(try server.app.store.user(named: "ben"))
+        try server.app.store.write { db in try db.execute("UPDATE users SET disabled = 1 WHERE id = ?", arguments: [ben.id]) }
+        let api = server.request(.post, "\(Self.course)/messages", as: "owner", json: ["to": "ben", "body": "hello?"])
+        #expect(api.status == 403)
+        #expect(String(decoding: api.bodyData, as: UTF8.self).contains("ben is disabled"))
+        let ana = try #require(try server.app.store.user(named: "ana"))
+        _ = try server.app.store.erase(userID: ana.id)
+        let push = server.push("owner", device: "device-owner", entries: [
+            CommunicationRoutesTests.entry(seq: 1, kind: "message", id: "m1", payload: DirectMessage(
+                id: "m1", courseID: "intro-programming", fromID: "", fromName: "", toID: ana.id, toName: "", body: "hi", sentAt: Date()).payload),
+        ])
+        let reason = push.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue ?? "accepted"
+        #expect(reason.contains("was erased"), "\(reason)")
+        #expect(!reason.contains("ana"), "the erased name is not repeated")
+        #expect(try server.app.store.read { db in try db.fetchScalar(Int.self, "SELECT count(*) FROM messages") } == 0)
+    }
 }

@@ -241,6 +241,13 @@ extension ServerStore {
         }
         let recipient = User(id: toID, username: toName, displayName: toName, role: role, disabled: row.bool(3) ?? false)
         guard recipient.id != user.id else { throw refuse(.invalid, "a message needs someone else to go to") }
+        // Nobody would read it: a disabled account cannot log in, and an erased one is gone for good.
+        if recipient.disabled {
+            let erased = try db.cachedStatement(sql: "SELECT 1 FROM erasures WHERE user_id = ?").fetchOne(arguments: [recipient.id]) != nil
+            throw refuse(.forbidden, erased
+                ? "the account \(recipient.username) was erased: a message cannot reach it"
+                : "the account \(recipient.username) is disabled: a message cannot reach it until an administrator enables it again")
+        }
         let senderTeaches = try isStaff(user, of: incoming.courseID, in: db)
         let recipientTeaches = try isStaff(recipient, of: incoming.courseID, in: db)
         let recipientLearns = try isEnrolled(recipient.id, in: incoming.courseID, db: db)
