@@ -122,4 +122,23 @@ struct CommsApplyTests {
         #expect(try count(queue, "SELECT count(*) FROM notifications WHERE title LIKE '%ada%' OR body LIKE '%personal%' OR body LIKE '%private%'") == 0)
         #expect(try count(queue, "SELECT count(*) FROM notifications WHERE id = 'message:m2'") == 1, "another person's message stays")
     }
+
+    @Test func othersFarFutureRevision_DoesNotDragThisProfilesClock_AndEditsKeepOrdering() throws {
+        let queue = try SyncApplyTests.store()
+        try apply(queue, [
+            Self.change("post", "t1", Self.post("t1", author: "u1")),
+            Self.change("post", "t9", Post(id: "t9", courseID: "intro", authorID: "u9", authorName: "ada", title: "Q", body: "x", createdAt: Self.t0,
+                                           revision: try #require(HLCTimestamp("9999999999999-999999-evil"))).payload),
+        ])
+        let store = CommunicationStore(queue: queue, deviceID: "dev", profile: SyncApplyTests.profile)
+        let now = Date()
+        let first = try store.edit("t1", title: nil, body: "one", now: now)
+        let second = try store.edit("t1", title: nil, body: "two", now: now)
+        #expect(first.revision.wallMilliseconds < 9_000_000_000_000, "not dragged to the year 2286: \(first.revision)")
+        #expect(first.revision.description < second.revision.description)
+        #expect(try queue.read { try $0.fetchScalar(String.self, "SELECT body FROM posts WHERE id = 't1'") } == "two")
+        // Deleting the far-future post (a teacher) still orders after it.
+        let tomb = try store.delete("t9", now: now)
+        #expect(tomb.revision > HLCTimestamp(wallMilliseconds: 9_999_999_999_999, counter: 999_999, node: "evil") || tomb.deleted)
+    }
 }

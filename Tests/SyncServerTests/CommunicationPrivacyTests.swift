@@ -70,4 +70,27 @@ struct CommunicationPrivacyTests {
         #expect(!reason.contains("ana"), "the erased name is not repeated")
         #expect(try server.app.store.read { db in try db.fetchScalar(Int.self, "SELECT count(*) FROM messages") } == 0)
     }
+
+    @Test func farFutureRevisions_AreRefused_ButEditsOfThePostStillOrder() throws {
+        let server = try CommunicationRoutesTests().world()
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let answer = server.push("ana", device: "device-ana", entries: [
+            CommunicationRoutesTests.entry(seq: 1, kind: "post", id: "p1", payload: CommunicationRoutesTests.post("p1", body: "ok", wall: now)),
+            CommunicationRoutesTests.entry(seq: 2, kind: "post", id: "p1", payload: try #require(
+                HLCTimestamp("9999999999999-999999-x").map { Post(id: "p1", payload: CommunicationRoutesTests.post("p1", body: "forever"))!
+                    .edited(title: nil, body: "forever", at: $0).payload })),
+            CommunicationRoutesTests.entry(seq: 3, kind: "post", id: "p2", payload: CommunicationRoutesTests.post("p2", body: "later",
+                                                                                                                   wall: now + 10 * 60 * 1000)),
+        ])
+        let rejected = (answer.json["rejected"]?.arrayValue ?? []).map { ($0["seq"]?.numberValue ?? 0, $0["reason"]?.stringValue ?? "") }
+        #expect(rejected.map(\.0) == [2, 3])
+        #expect(rejected.first?.1.contains("ahead of the server's clock") == true, "\(rejected)")
+        #expect(try server.app.store.read { db in try ServerStore.post("p1", in: db) }?.body == "ok")
+        // Within the limit, an edit is taken; the API's own edits order after it.
+        #expect(server.push("ana", device: "device-ana", entries: [
+            CommunicationRoutesTests.entry(seq: 4, kind: "post", id: "p1", payload: CommunicationRoutesTests.post("p1", body: "edit", wall: now + 60_000)),
+        ]).json["rejected"]?.arrayValue?.isEmpty == true)
+        #expect(server.request(.patch, "\(Self.course)/forum/p1", as: "ana", json: ["body": "edit 2"]).json["body"]?.stringValue == "edit 2")
+        #expect(server.request(.patch, "\(Self.course)/forum/p1", as: "ana", json: ["body": "edit 3"]).json["body"]?.stringValue == "edit 3")
+    }
 }

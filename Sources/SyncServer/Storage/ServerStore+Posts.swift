@@ -70,6 +70,18 @@ extension ServerStore {
 
     // MARK: - Posts
 
+    /// Refuses a revision whose wall time is more than `CommunicationLimits.maxRevisionLead`
+    /// ahead of the server's clock (unless the stored revision is already that far: an edit or a
+    /// delete of such a post orders after it without going further).
+    static func checkRevision(_ revision: HLCTimestamp, stored: HLCTimestamp?, now: Int64 = nowMilliseconds()) throws {
+        let limit = now + Int64(CommunicationLimits.maxRevisionLead * 1000)
+        guard revision.wallMilliseconds > limit, revision.wallMilliseconds > stored?.wallMilliseconds ?? Int64.min else { return }
+        throw refuse(.invalid, """
+            the post's revision \(revision) is more than \(Int(CommunicationLimits.maxRevisionLead / 60)) minutes ahead of the server's \
+            clock: set this device's date and time, then edit the post again
+            """)
+    }
+
     /// Stores a post's new state from `user` (made, edited or deleted) with the merge rule
     /// `Post.merged(with:)`, and appends a course-wide `post` change when anything changed.
     /// `lessons` are the course's lesson ids, when known, to check a lesson forum's lesson.
@@ -82,8 +94,10 @@ extension ServerStore {
             throw refuse(.forbidden, "you are not a member of \(incoming.courseID)")
         }
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else { throw refuse(.invalid, "a post needs an id of 1 to 64 bytes") }
+        let existing = try post(incoming.id, in: db)
+        try checkRevision(incoming.revision, stored: existing?.revision)
         var merged: Post
-        if let stored = try post(incoming.id, in: db) {
+        if let stored = existing {
             guard stored.courseID == incoming.courseID else { throw refuse(.invalid, "post \(stored.id) is not in \(incoming.courseID)") }
             if stored.deleted { return stored }   // a delete is final: nothing can change a tombstone
             merged = stored.merged(with: incoming)
