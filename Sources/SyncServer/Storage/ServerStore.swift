@@ -214,7 +214,7 @@ final class ServerStore: @unchecked Sendable {
             try db.execute(sql: communicationSchema)
         }
         registerAdminMigration(&migrator)   // 8 (admin): sync volume, erasures
-        migrator.register(version: 9, name: "partial indexes on the changes of posts, messages and announcements by entity") { db in
+        migrator.register(version: 9, name: "communication: partial indexes on changes by entity; posts and messages per user and day") { db in
             try db.execute(sql: communicationChangeIndexes)
         }
         return migrator
