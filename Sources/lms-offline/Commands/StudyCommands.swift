@@ -44,7 +44,7 @@ enum StudyCommands {
         for r in rows {
             let total = r.int(3) ?? 0, done = r.int(4) ?? 0
             let bar = console.isTerminal ? ReportCommands.bar(done, total, console: console) + " " : ""
-            console.out("\(r.string(0) ?? "")  \(r.string(1) ?? "")  \(bar)\(done)/\(total)  \(r.string(2) ?? "")")
+            console.out("\(r.string(0) ?? "")  \(r.string(1) ?? "")  \(bar)\(done)/\(total)  \(TerminalText.sanitize(r.string(2) ?? ""))")
         }
         return 0
     }
@@ -163,7 +163,7 @@ enum StudyCommands {
             if args.has("json") {
                 console.out(JSONWriter.write(.obj([("course", .str(plan.course.id)), ("next", JSONValue(.null))]), pretty: true))
             } else {
-                console.out(Messages.t(.nextDone, plan.course.title))
+                console.out(Messages.t(.nextDone, TerminalText.sanitize(plan.course.title)))
             }
             return 0
         }
