@@ -15,6 +15,11 @@ struct TerminalMarkdownTests {
         #expect(lines == ["a \u{1B}[1mb\u{1B}[0m \u{1B}[3mc\u{1B}[0m"])
     }
 
+    @Test func controlSequencesInTheLesson_AreShown_OnlyTheRenderersOwnStylesAreANSI() {
+        let lines = TerminalMarkdown(width: 60, color: true).render("a **b** \u{1B}]52;c;eA==\u{07} \u{9B}2J")
+        #expect(lines == ["a \u{1B}[1mb\u{1B}[0m ␛]52;c;eA==␇ \u{FFFD}2J"])
+    }
+
     @Test func paragraphs_WrapToTheWidth() {
         let lines = plain.render(String(repeating: "word ", count: 20))
         #expect(lines.allSatisfy { $0.count <= 40 })

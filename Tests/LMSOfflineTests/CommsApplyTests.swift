@@ -94,4 +94,51 @@ struct CommsApplyTests {
         #expect(try count(queue, "SELECT deleted FROM posts WHERE id = 't9'") == 1)
         #expect(try count(queue, "SELECT deleted FROM posts WHERE id = 't1'") == 0)
     }
+
+    @Test func erasure_RemovesTheNotificationsThatQuoteTheUser_OnEveryProfile() throws {
+        let queue = try SyncApplyTests.store()
+        try queue.write { db in
+            try db.execute("INSERT INTO enrollments(profile_id, course_id, status, updated_at) VALUES ('p1', 'intro', 'active', 0)")
+        }
+        try apply(queue, [
+            Self.change("post", "t1", Self.post("t1", author: "u1")),
+            Self.change("post", "t9", Self.post("t9", author: "u9", body: "their thread")),
+            Self.change("post", "r9", Self.post("r9", author: "u9", thread: "t1", body: "personal reply")),
+            Self.change("message", "m1", DirectMessage(id: "m1", courseID: "intro", fromID: "u9", fromName: "ada", toID: "u1", toName: "sam",
+                                                       body: "private words", sentAt: Self.t0).payload),
+            Self.change("message", "m2", DirectMessage(id: "m2", courseID: "intro", fromID: "u7", fromName: "kim", toID: "u1", toName: "sam",
+                                                       body: "kept", sentAt: Self.t0).payload),
+        ])
+        // A notice of a new post by u9 on another profile (a teacher's) of the same device.
+        try queue.write { db in
+            try CommunicationStore.store(try #require(Post(id: "t9", payload: Self.post("t9", author: "u9", body: "their thread"))),
+                                         profileID: "p2", mine: false, synced: true, in: db)
+            try Notifications.add(db, id: "post:t9", profileID: "p2", kind: "forum-post", title: .init(.notePostTitle, ["ada", "intro", "Question"]),
+                                  body: .init(.noteBody, ["their thread"]), now: Self.t0)
+        }
+        #expect(try count(queue, "SELECT count(*) FROM notifications WHERE id IN ('reply:r9', 'message:m1', 'post:t9')") == 3)
+        try queue.write { db in try CommunicationStore.erase(userID: "u9", in: db) }
+        #expect(try count(queue, "SELECT count(*) FROM notifications WHERE id IN ('reply:r9', 'message:m1', 'post:t9')") == 0)
+        #expect(try count(queue, "SELECT count(*) FROM notifications WHERE title LIKE '%ada%' OR body LIKE '%personal%' OR body LIKE '%private%'") == 0)
+        #expect(try count(queue, "SELECT count(*) FROM notifications WHERE id = 'message:m2'") == 1, "another person's message stays")
+    }
+
+    @Test func othersFarFutureRevision_DoesNotDragThisProfilesClock_AndEditsKeepOrdering() throws {
+        let queue = try SyncApplyTests.store()
+        try apply(queue, [
+            Self.change("post", "t1", Self.post("t1", author: "u1")),
+            Self.change("post", "t9", Post(id: "t9", courseID: "intro", authorID: "u9", authorName: "ada", title: "Q", body: "x", createdAt: Self.t0,
+                                           revision: try #require(HLCTimestamp("9999999999999-999999-evil"))).payload),
+        ])
+        let store = CommunicationStore(queue: queue, deviceID: "dev", profile: SyncApplyTests.profile)
+        let now = Date()
+        let first = try store.edit("t1", title: nil, body: "one", now: now)
+        let second = try store.edit("t1", title: nil, body: "two", now: now)
+        #expect(first.revision.wallMilliseconds < 9_000_000_000_000, "not dragged to the year 2286: \(first.revision)")
+        #expect(first.revision.description < second.revision.description)
+        #expect(try queue.read { try $0.fetchScalar(String.self, "SELECT body FROM posts WHERE id = 't1'") } == "two")
+        // Deleting the far-future post (a teacher) still orders after it.
+        let tomb = try store.delete("t9", now: now)
+        #expect(tomb.revision > HLCTimestamp(wallMilliseconds: 9_999_999_999_999, counter: 999_999, node: "evil") || tomb.deleted)
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import LMSDatabase
 import LMSModel
 import Testing
+@testable import lms_offline
 
 /// The communication commands offline: what they store, their outbox entries, and their errors.
 struct CommunicationCommandsTests {
@@ -59,5 +60,28 @@ struct CommunicationCommandsTests {
         #expect(try f.ok(["forum", "intro-programming"]).stdout.contains("No threads yet"))
         #expect(try f.ok(["announcements"]).stdout.contains("No announcements"))
         #expect(try f.ok(["messages"]).stdout.contains("No messages"))
+    }
+
+    @Test func someoneElsesControlSequences_AreShownNotSentToTheTerminal_ButJSONKeepsThem() throws {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        let hostile = "fine\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}1A"
+        try f.store().write { db in
+            let post = Post(id: "p-hostile", courseID: "intro-programming", authorID: "u9", authorName: "mallory\u{1B}[31m",
+                            title: "T\u{1B}[2J", body: hostile, createdAt: Date(), revision: HLCTimestamp(wallMilliseconds: 1, node: "n"))
+            try CommunicationStore.store(post, profileID: try #require(try db.fetchScalar(String.self, "SELECT id FROM profiles")),
+                                         mine: false, synced: true, in: db)
+            try db.execute("""
+                INSERT INTO messages(profile_id, id, course_id, from_id, from_name, to_id, to_name, body, sent_at, outgoing, synced)
+                SELECT id, 'm1', 'intro-programming', 'u9', 'mallory', 'u1', 'ana', ?, 0, 0, 1 FROM profiles
+                """, arguments: [hostile])
+        }
+        for command in [["forum", "show", "p-hostile"], ["forum", "intro-programming"], ["messages"]] {
+            let out = try f.ok(command).stdout
+            #expect(!out.unicodeScalars.contains { $0 == "\u{1B}" || $0 == "\u{9B}" || $0 == "\u{07}" }, "\(command)")
+        }
+        #expect(try f.ok(["forum", "show", "p-hostile"]).stdout.contains("fine␛[2J␛]52;c;ZXZpbA==␇"))
+        let json = try JSONParser.parse(try f.ok(["forum", "show", "p-hostile", "--json"]).stdout)
+        #expect(json.arrayValue?.first?["body"]?.stringValue == hostile, "--json output stays as it is")
     }
 }

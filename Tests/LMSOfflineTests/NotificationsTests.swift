@@ -2,6 +2,7 @@ import Foundation
 import LMSDatabase
 import LMSModel
 import Testing
+@testable import lms_offline
 
 /// Notifications worked out from installed courses: new items of an updated course (those of a
 /// newly installed course are not news) and upcoming deadlines, each once.
@@ -38,5 +39,28 @@ struct NotificationsTests {
         #expect(inbox.contains("New lesson in Past course: More"))
         try f.ok(["inbox"])
         #expect(try f.count("SELECT count(*) FROM notifications WHERE kind = 'new-item'") == 2)
+    }
+
+    @Test func newerVersionOfAnInstalledCourse_IsNotifiedOnce_InBothLanguages() throws {
+        let queue = try SyncApplyTests.store()
+        try queue.write { db in
+            try db.execute("""
+                INSERT INTO courses(id, version, package_id, title, folder, position, installed_at) VALUES ('intro', '1.2.0', 'pk', 'Intro', 'f', 0, 0)
+                """)
+        }
+        func release(_ version: String) -> JSONValue {
+            .obj([("kind", .str("courseVersion")), ("entity", .str("intro/\(version)")), ("course", .str("intro")),
+                  ("payload", .obj([("course", .str("intro")), ("version", .str(version))]))])
+        }
+        func notes() throws -> [String] {
+            try queue.read { try $0.fetchColumn(String.self, "SELECT title || ' | ' || title_es || ' | ' || body FROM notifications WHERE kind = 'course-version'") }
+                .compactMap { $0 }
+        }
+        let now = Date()
+        _ = try ChangeApplier.applyPage([release("1.2.0"), release("1.1.0")], cursor: "v1.e.1", profile: SyncApplyTests.profile, userID: "u1", queue: queue, now: now)
+        #expect(try notes().isEmpty, "not newer than what is installed")
+        _ = try ChangeApplier.applyPage([release("1.3.0"), release("1.3.0")], cursor: "v1.e.2", profile: SyncApplyTests.profile, userID: "u1", queue: queue, now: now)
+        _ = try ChangeApplier.applyPage([release("1.3.0")], cursor: "v1.e.3", profile: SyncApplyTests.profile, userID: "u1", queue: queue, now: now)
+        #expect(try notes() == ["New version of Intro: 1.3.0 | Nueva versión de Intro: 1.3.0 | You have 1.2.0; the next sync installs it (lms-offline sync)."])
     }
 }

@@ -83,6 +83,9 @@ import Testing
         #expect(try device.ok(["read", "welcome"]).stdout.contains("A new closing line."))
         #expect(try device.count("SELECT count(*) FROM progress WHERE completed = 1") == 1, "progress survives the update")
         #expect(!FileManager.default.fileExists(atPath: device.home + "/downloads/intro-programming/1.3.0"))
+        // One notice for the version: "course updated" (what changed) replaced "new version".
+        #expect(try device.count("SELECT count(*) FROM notifications WHERE kind = 'course-updated'") == 1)
+        #expect(try device.count("SELECT count(*) FROM notifications WHERE kind = 'course-version'") == 0)
     }
 
     @Test func cutDownload_ResumesWithRange() throws {

@@ -31,10 +31,17 @@ public struct HLCTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(wallMilliseconds: wall, counter: counter, node: String(parts[2]))
     }
 
-    /// The wire form.
+    /// The largest counter the wire form holds (six digits); a clock moves its wall time on
+    /// by a millisecond rather than go past it.
+    public static let maxCounter = 999_999
+    /// The largest wall time the wire form holds (thirteen digits of milliseconds, in 2286).
+    public static let maxWallMilliseconds: Int64 = 9_999_999_999_999
+
+    /// The wire form. A `HybridLogicalClock` never makes a timestamp outside the form's range;
+    /// one built by hand is clamped into it.
     public var description: String {
-        let wall = String(max(0, min(wallMilliseconds, 9_999_999_999_999)))
-        let count = String(max(0, min(counter, 999_999)))
+        let wall = String(max(0, min(wallMilliseconds, Self.maxWallMilliseconds)))
+        let count = String(max(0, min(counter, Self.maxCounter)))
         return String(repeating: "0", count: 13 - wall.count) + wall + "-" + String(repeating: "0", count: 6 - count.count) + count + "-" + node
     }
 
@@ -63,12 +70,21 @@ public struct HybridLogicalClock: Sendable {
         self.last = last
     }
 
-    /// A timestamp for a local event at `wallClock`, greater than anything made or seen.
+    /// A timestamp for a local event at `wallClock`, greater than anything made or seen. When the
+    /// counter is full (`HLCTimestamp.maxCounter`), the wall time moves on by a millisecond, so
+    /// that the wire form of each timestamp is still greater than the last one's; only past the
+    /// form's last millisecond (`maxWallMilliseconds`, a clock set to year 2286) does it stop.
     public mutating func now(_ wallClock: Date) -> HLCTimestamp {
-        let physical = Self.milliseconds(wallClock)
+        let physical = min(Self.milliseconds(wallClock), HLCTimestamp.maxWallMilliseconds)
         let next: HLCTimestamp
         if let last, last.wallMilliseconds >= physical {
-            next = HLCTimestamp(wallMilliseconds: last.wallMilliseconds, counter: last.counter + 1, node: node)
+            if last.counter < HLCTimestamp.maxCounter {
+                next = HLCTimestamp(wallMilliseconds: last.wallMilliseconds, counter: last.counter + 1, node: node)
+            } else if last.wallMilliseconds < HLCTimestamp.maxWallMilliseconds {
+                next = HLCTimestamp(wallMilliseconds: last.wallMilliseconds + 1, counter: 0, node: node)
+            } else {
+                next = HLCTimestamp(wallMilliseconds: last.wallMilliseconds, counter: HLCTimestamp.maxCounter, node: node)
+            }
         } else {
             next = HLCTimestamp(wallMilliseconds: physical, counter: 0, node: node)
         }

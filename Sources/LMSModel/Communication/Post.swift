@@ -178,4 +178,8 @@ public enum CommunicationLimits {
     public static let maxTitleBytes = 200
     /// The longest body, in bytes of UTF-8 (64 KiB: a long post, never a file).
     public static let maxBodyBytes = 64 * 1024
+    /// How far ahead of the server's clock a post's revision may be, in seconds (the sync's
+    /// trusted skew, 5 minutes): a revision from a clock set far ahead (or made up) would win every
+    /// later edit of the post, for everyone, until real time caught up.
+    public static let maxRevisionLead: TimeInterval = SyncMerge.trustedSkew
 }

@@ -29,7 +29,8 @@ public struct TerminalMarkdown: Sendable {
     /// The lines of `markdown`.
     public func render(_ markdown: String) -> [String] {
         var out: [String] = []
-        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map {
+        // A teacher's package is not trusted with the terminal: its controls are shown, not obeyed.
+        let lines = TerminalText.sanitize(markdown).split(separator: "\n", omittingEmptySubsequences: false).map {
             String($0.hasSuffix("\r") ? $0.dropLast() : $0).replacingTabs()
         }
         var i = 0

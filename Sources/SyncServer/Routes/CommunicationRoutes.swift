@@ -8,10 +8,10 @@ import LMSModel
 extension ServerApp {
     // MARK: - Announcements
 
-    /// `GET /api/v1/courses/{id}/announcements`: newest first.
+    /// `GET /api/v1/courses/{id}/announcements[?limit=N&before=CURSOR]`: a page, newest first.
     func listAnnouncements(_ context: RequestContext) throws -> HTTPResponse {
-        let items = try store.announcements(courseID: context.parameter("id"))
-        return JSONOut.response(200, JSONOut.obj([("announcements", JSONOut.arr(items.map(Self.json)))]))
+        let page = try store.announcements(courseID: context.parameter("id"), page: CommunicationPage(query: context.request.query))
+        return JSONOut.response(200, JSONOut.obj([("announcements", JSONOut.arr(page.announcements.map(Self.json))), ("next", JSONOut.opt(page.next))]))
     }
 
     /// `POST /api/v1/courses/{id}/announcements` `{"title", "body", "id"?}`.
@@ -27,14 +27,23 @@ extension ServerApp {
 
     // MARK: - Forums
 
-    /// `GET /api/v1/courses/{id}/forum[?lesson=L]`: the threads of the course's forum, or of a lesson's.
+    /// `GET /api/v1/courses/{id}/forum[?lesson=L&limit=N&before=CURSOR]`: a page of the threads of the
+    /// course's forum, or of a lesson's, with an `excerpt` of each thread's text instead of its `body`.
     func forumThreads(_ context: RequestContext) throws -> HTTPResponse {
-        let threads = try store.threads(courseID: context.parameter("id"), lesson: context.request.query["lesson"])
-        return JSONOut.response(200, JSONOut.obj([("threads", JSONOut.arr(threads.map { thread in
+        let page = try store.threads(courseID: context.parameter("id"), lesson: context.request.query["lesson"],
+                                     page: CommunicationPage(query: context.request.query))
+        return JSONOut.response(200, JSONOut.obj([("threads", JSONOut.arr(page.threads.map { thread in
             var json = Self.json(thread.post)
-            if case .object(var members) = json.kind { members.append((key: "replies", value: JSONOut.n(Double(thread.replies)))); json = JSONValue(.object(members)) }
+            if case .object(var members) = json.kind {
+                let body = thread.post.body
+                let excerpt = body.count > ServerLimits.threadExcerptCharacters ? String(body.prefix(ServerLimits.threadExcerptCharacters)) + "…" : body
+                members.removeAll { $0.key == "body" }
+                members.append((key: "excerpt", value: JSONOut.s(excerpt)))
+                members.append((key: "replies", value: JSONOut.n(Double(thread.replies))))
+                json = JSONValue(.object(members))
+            }
             return json
-        }))]))
+        })), ("next", JSONOut.opt(page.next))]))
     }
 
     /// `POST /api/v1/courses/{id}/forum` `{"title", "body", "lesson"?, "id"?}`: starts a thread.
@@ -101,7 +110,8 @@ extension ServerApp {
 
     // MARK: - Messages
 
-    /// `GET /api/v1/messages[?with=USERNAME]`: my direct messages, sent and received, oldest first.
+    /// `GET /api/v1/messages[?with=USERNAME&limit=N&before=CURSOR]`: a page of my direct messages,
+    /// sent and received: the latest ones, oldest first; `next` pages further back.
     func listMessages(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         var other: String?
@@ -109,8 +119,8 @@ extension ServerApp {
             guard let found = try store.user(named: name) else { throw APIError.notFound("there is no user \(name)") }
             other = found.id
         }
-        let items = try store.messages(userID: user.id, with: other)
-        return JSONOut.response(200, JSONOut.obj([("messages", JSONOut.arr(items.map(Self.json)))]))
+        let page = try store.messages(userID: user.id, with: other, page: CommunicationPage(query: context.request.query))
+        return JSONOut.response(200, JSONOut.obj([("messages", JSONOut.arr(page.messages.map(Self.json))), ("next", JSONOut.opt(page.next))]))
     }
 
     /// `POST /api/v1/courses/{id}/messages` `{"to", "body", "id"?}`: a message between a student and a teacher of the course.

@@ -15,7 +15,7 @@ import LMSModel
 extension ServerStore {
     /// Why a post, message or announcement was refused.
     struct CommunicationRefusal: Error, CustomStringConvertible {
-        enum Kind { case forbidden, invalid, notFound }
+        enum Kind { case forbidden, invalid, notFound, limited }
         var kind: Kind
         var reason: String
         var description: String { reason }
@@ -26,6 +26,10 @@ extension ServerStore {
             case .forbidden: return .forbidden(reason)
             case .invalid: return .badRequest(reason, code: "invalid_communication")
             case .notFound: return .notFound(reason)
+            case .limited:
+                var error = APIError(status: 429, code: "daily_limit", message: reason)
+                error.headers = [("Retry-After", String(ServerStore.secondsToNextDay()))]
+                return error
             }
         }
     }
@@ -68,7 +72,43 @@ extension ServerStore {
         }
     }
 
+    // MARK: - Daily limit
+
+    /// Seconds until the next UTC day, when the daily count starts again.
+    static func secondsToNextDay(now: Int64 = nowMilliseconds()) -> Int {
+        Int((86_400_000 - now % 86_400_000 + 999) / 1000)
+    }
+
+    /// Counts one new post or message by `user` in today's (UTC) total, refusing it past
+    /// `ServerLimits.maxPostsAndMessagesPerDay`.
+    static func countPosting(by user: User, in db: Database, now: Int64 = nowMilliseconds()) throws {
+        let day = now / 86_400_000
+        let used = try db.cachedStatement(sql: "SELECT count FROM posting_days WHERE user_id = ? AND day = ?")
+            .fetchScalar(Int.self, arguments: [user.id, day]) ?? 0
+        guard used < ServerLimits.maxPostsAndMessagesPerDay else {
+            throw refuse(.limited, """
+                \(user.username) has written \(ServerLimits.maxPostsAndMessagesPerDay) posts and messages today, the most for one \
+                person in a day: write again after 00:00 UTC
+                """)
+        }
+        try db.cachedStatement(sql: """
+            INSERT INTO posting_days(user_id, day, count) VALUES (?, ?, 1) ON CONFLICT(user_id, day) DO UPDATE SET count = count + 1
+            """).execute(arguments: [user.id, day])
+    }
+
     // MARK: - Posts
+
+    /// Refuses a revision whose wall time is more than `CommunicationLimits.maxRevisionLead`
+    /// ahead of the server's clock (unless the stored revision is already that far: an edit or a
+    /// delete of such a post orders after it without going further).
+    static func checkRevision(_ revision: HLCTimestamp, stored: HLCTimestamp?, now: Int64 = nowMilliseconds()) throws {
+        let limit = now + Int64(CommunicationLimits.maxRevisionLead * 1000)
+        guard revision.wallMilliseconds > limit, revision.wallMilliseconds > stored?.wallMilliseconds ?? Int64.min else { return }
+        throw refuse(.invalid, """
+            the post's revision \(revision) is more than \(Int(CommunicationLimits.maxRevisionLead / 60)) minutes ahead of the server's \
+            clock: set this device's date and time, then edit the post again
+            """)
+    }
 
     /// Stores a post's new state from `user` (made, edited or deleted) with the merge rule
     /// `Post.merged(with:)`, and appends a course-wide `post` change when anything changed.
@@ -82,8 +122,10 @@ extension ServerStore {
             throw refuse(.forbidden, "you are not a member of \(incoming.courseID)")
         }
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else { throw refuse(.invalid, "a post needs an id of 1 to 64 bytes") }
+        let existing = try post(incoming.id, in: db)
+        try checkRevision(incoming.revision, stored: existing?.revision)
         var merged: Post
-        if let stored = try post(incoming.id, in: db) {
+        if let stored = existing {
             guard stored.courseID == incoming.courseID else { throw refuse(.invalid, "post \(stored.id) is not in \(incoming.courseID)") }
             if stored.deleted { return stored }   // a delete is final: nothing can change a tombstone
             merged = stored.merged(with: incoming)
@@ -120,6 +162,7 @@ extension ServerStore {
                 throw refuse(.notFound, "\(incoming.courseID) has no lesson \(lesson)")
             }
             if !merged.deleted { try checkText(title: merged.title, body: merged.body, needsTitle: merged.isThread) }
+            try countPosting(by: user, in: db)
         }
         try db.cachedStatement(sql: """
             INSERT INTO posts(id, course_id, lesson_id, thread_id, author_id, author_name, title, body, created_at, revision,
@@ -129,6 +172,11 @@ extension ServerStore {
             """).execute(arguments: [merged.id, merged.courseID, merged.lessonID, merged.threadID, merged.authorID, merged.authorName,
                                      merged.title, merged.body, merged.createdAt, merged.revision.description, merged.edited,
                                      merged.deleted, merged.deletedBy, nowMilliseconds()])
+        // The latest change carries the post's whole state: the earlier ones go, so that an edited
+        // or deleted text is not served again to a device pulling from an older cursor
+        // (docs/PROTOCOL.md §6.1). `kind = 'post'` is literal so that SQLite uses the partial index
+        // `changes_post_entity` (migration 9).
+        try db.cachedStatement(sql: "DELETE FROM changes WHERE kind = 'post' AND entity = ?").execute(arguments: [merged.id])
         try appendChange(kind: "post", entity: merged.id, userID: nil, courseID: merged.courseID, payload: merged.payload, in: db)
         return merged
     }
@@ -152,17 +200,22 @@ extension ServerStore {
         try db.cachedStatement(sql: "SELECT \(postColumns) FROM posts p WHERE id = ?").fetchOne(arguments: [id]).flatMap(post(from:))
     }
 
-    /// The threads of a course's forum (`lesson` nil: the course-wide forum), newest first, each with
-    /// its number of live replies.
-    func threads(courseID: String, lesson: String?) throws -> [(post: Post, replies: Int)] {
+    /// One page of the threads of a course's forum (`lesson` nil: the course-wide forum), newest
+    /// first, each with its number of live replies; a thread's `body` holds only its first
+    /// `ServerLimits.threadExcerptCharacters` characters (and one more when there are more).
+    func threads(courseID: String, lesson: String?, page: CommunicationPage = CommunicationPage()) throws
+        -> (threads: [(post: Post, replies: Int)], next: String?) {
         try read { db in
-            try db.fetchAll("""
-                SELECT \(Self.postColumns), (SELECT COUNT(*) FROM posts r WHERE r.thread_id = p.id AND r.deleted = 0)
-                FROM posts p WHERE p.course_id = ?1 AND p.thread_id IS NULL
-                  AND p.lesson_id IS ?2 ORDER BY p.created_at DESC, p.id
-                """, arguments: [courseID, lesson ?? (nil as String?)]).compactMap { row in
-                Self.post(from: row).map { ($0, row.int(13) ?? 0) }
-            }
+            let columns = Self.postColumns.replacingOccurrences(of: "p.body", with: "substr(p.body, 1, \(ServerLimits.threadExcerptCharacters + 1))")
+            let rows = try db.fetchAll("""
+                SELECT \(columns), (SELECT COUNT(*) FROM posts r WHERE r.thread_id = p.id AND r.deleted = 0)
+                FROM posts p WHERE p.course_id = ?1 AND p.thread_id IS NULL AND p.lesson_id IS ?2
+                  AND (?3 IS NULL OR p.created_at < ?3 OR (p.created_at = ?3 AND p.id < ?4))
+                ORDER BY p.created_at DESC, p.id DESC LIMIT ?5
+                """, arguments: [courseID, lesson ?? (nil as String?), page.beforeAt, page.beforeID, page.limit + 1])
+            let kept = rows.prefix(page.limit)
+            return (kept.compactMap { row in Self.post(from: row).map { ($0, row.int(13) ?? 0) } },
+                    page.next(fetched: rows.count, lastAt: kept.last?.int64(8), lastID: kept.last?.string(0)))
         }
     }
 
@@ -202,16 +255,19 @@ extension ServerStore {
         return stored
     }
 
-    /// A course's announcements, newest first.
-    func announcements(courseID: String) throws -> [Announcement] {
+    /// One page of a course's announcements, newest first.
+    func announcements(courseID: String, page: CommunicationPage = CommunicationPage()) throws -> (announcements: [Announcement], next: String?) {
         try read { db in
-            try db.fetchAll("""
-                SELECT id, course_id, author_id, author_name, title, body, created_at FROM announcements WHERE course_id = ?
-                ORDER BY created_at DESC, id
-                """, arguments: [courseID]).map { r in
+            let rows = try db.fetchAll("""
+                SELECT id, course_id, author_id, author_name, title, body, created_at FROM announcements WHERE course_id = ?1
+                  AND (?2 IS NULL OR created_at < ?2 OR (created_at = ?2 AND id < ?3))
+                ORDER BY created_at DESC, id DESC LIMIT ?4
+                """, arguments: [courseID, page.beforeAt, page.beforeID, page.limit + 1])
+            let kept = rows.prefix(page.limit)
+            return (kept.map { r in
                 Announcement(id: r.string(0) ?? "", courseID: r.string(1) ?? "", authorID: r.string(2) ?? "", authorName: r.string(3) ?? "",
                              title: r.string(4) ?? "", body: r.string(5) ?? "", createdAt: r.date(6) ?? Date(timeIntervalSince1970: 0))
-            }
+            }, page.next(fetched: rows.count, lastAt: kept.last?.int64(6), lastID: kept.last?.string(0)))
         }
     }
 
@@ -236,6 +292,13 @@ extension ServerStore {
         }
         let recipient = User(id: toID, username: toName, displayName: toName, role: role, disabled: row.bool(3) ?? false)
         guard recipient.id != user.id else { throw refuse(.invalid, "a message needs someone else to go to") }
+        // Nobody would read it: a disabled account cannot log in, and an erased one is gone for good.
+        if recipient.disabled {
+            let erased = try db.cachedStatement(sql: "SELECT 1 FROM erasures WHERE user_id = ?").fetchOne(arguments: [recipient.id]) != nil
+            throw refuse(.forbidden, erased
+                ? "the account \(recipient.username) was erased: a message cannot reach it"
+                : "the account \(recipient.username) is disabled: a message cannot reach it until an administrator enables it again")
+        }
         let senderTeaches = try isStaff(user, of: incoming.courseID, in: db)
         let recipientTeaches = try isStaff(recipient, of: incoming.courseID, in: db)
         let recipientLearns = try isEnrolled(recipient.id, in: incoming.courseID, db: db)
@@ -246,6 +309,7 @@ extension ServerStore {
         }
         try checkText(title: nil, body: incoming.body, needsTitle: false)
         guard !incoming.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { throw refuse(.invalid, "a message needs text") }
+        try countPosting(by: user, in: db)
         var stored = incoming
         stored.fromID = user.id
         stored.fromName = user.username
@@ -262,20 +326,42 @@ extension ServerStore {
         return stored
     }
 
-    /// The messages `userID` sent or received (with `other`, when given), oldest first.
-    func messages(userID: String, with other: String?) throws -> [DirectMessage] {
+    /// One page of the messages `userID` sent or received (with `other`, when given): the latest
+    /// `page.limit` before the page's cursor, oldest first within the page (`next` goes further back).
+    func messages(userID: String, with other: String?, page: CommunicationPage = CommunicationPage()) throws
+        -> (messages: [DirectMessage], next: String?) {
         try read { db in
-            try db.fetchAll("""
+            let rows = try db.fetchAll("""
                 SELECT id, course_id, from_id, from_name, to_id, to_name, body, sent_at FROM messages
                 WHERE (from_id = ?1 OR to_id = ?1) AND (?2 IS NULL OR (from_id = ?2 AND to_id = ?1) OR (to_id = ?2 AND from_id = ?1))
-                ORDER BY sent_at, id
-                """, arguments: [userID, other]).map { r in
+                  AND (?3 IS NULL OR sent_at < ?3 OR (sent_at = ?3 AND id < ?4))
+                ORDER BY sent_at DESC, id DESC LIMIT ?5
+                """, arguments: [userID, other, page.beforeAt, page.beforeID, page.limit + 1])
+            let kept = rows.prefix(page.limit)
+            return (kept.reversed().map { r in
                 DirectMessage(id: r.string(0) ?? "", courseID: r.string(1) ?? "", fromID: r.string(2) ?? "", fromName: r.string(3) ?? "",
                               toID: r.string(4) ?? "", toName: r.string(5) ?? "", body: r.string(6) ?? "",
                               sentAt: r.date(7) ?? Date(timeIntervalSince1970: 0))
-            }
+            }, page.next(fetched: rows.count, lastAt: kept.last?.int64(7), lastID: kept.last?.string(0)))
         }
     }
+
+    /// Migration 9: partial indexes on the changes of communication by entity, so that replacing
+    /// a post's change (`savePost`) or erasing a user's messages and posts (`eraseCommunication`)
+    /// does not scan the changelog. They are partial so that the hot path (progress, attempts)
+    /// does not pay for them; SQLite uses one only when the query says `kind = '…'` literally.
+    /// And `posting_days`: new posts and messages per user and UTC day (`countPosting`).
+    static let communicationChangeIndexes = """
+        CREATE INDEX changes_post_entity ON changes(entity) WHERE kind = 'post';
+        CREATE INDEX changes_message_entity ON changes(entity) WHERE kind = 'message';
+        CREATE INDEX changes_announcement_entity ON changes(entity) WHERE kind = 'announcement';
+        CREATE TABLE posting_days (
+            user_id TEXT NOT NULL,
+            day INTEGER NOT NULL,
+            count INTEGER NOT NULL,
+            PRIMARY KEY (user_id, day)
+        );
+        """
 
     /// Migration 7: the tables of communication.
     static let communicationSchema = """

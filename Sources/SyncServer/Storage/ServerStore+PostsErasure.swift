@@ -43,6 +43,7 @@ extension ServerStore {
             try db.execute("DELETE FROM changes WHERE kind = 'post' AND entity = ?", arguments: [tomb.id])
             try appendChange(kind: "post", entity: tomb.id, userID: nil, courseID: tomb.courseID, payload: tomb.payload, in: db)
         }
+        try db.execute("DELETE FROM posting_days WHERE user_id = ?", arguments: [userID])
         return posts.count
     }
 }

@@ -220,6 +220,9 @@ final class ServerStore: @unchecked Sendable {
             try db.execute(sql: communicationSchema)
         }
         registerAdminMigration(&migrator)   // 8 (admin): sync volume, erasures
+        migrator.register(version: 9, name: "communication: partial indexes on changes by entity; posts and messages per user and day") { db in
+            try db.execute(sql: communicationChangeIndexes)
+        }
         migrator.register(version: 10, name: "grade history by graded submission or attempt") { db in
             try db.execute(sql: ServerStore.gradeHistoryTargetIndex)
         }

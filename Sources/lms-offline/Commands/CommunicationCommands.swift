@@ -114,9 +114,9 @@ enum CommunicationCommands {
         }
         if rows.isEmpty { console.out(Messages.t(.commsNoAnnouncements)) }
         for r in rows {
-            console.out(console.paint(r.string(3) ?? "", .bold) + "  \(r.string(1) ?? "")  \(r.string(2) ?? "")  \(stamp(r.date(5)))"
+            console.out(console.paint(TerminalText.sanitize(r.string(3) ?? ""), .bold) + "  \(r.string(1) ?? "")  \(TerminalText.sanitize(r.string(2) ?? ""))  \(stamp(r.date(5)))"
                         + (r.bool(6) == true ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow)))
-            for line in (r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
+            for line in TerminalText.sanitize(r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
         }
         return 0
     }
@@ -139,8 +139,8 @@ enum CommunicationCommands {
         }
         if threads.isEmpty { console.out(Messages.t(.commsNoThreads)) }
         for t in threads {
-            let title = t.post.deleted ? Messages.t(.commsDeletedMark) : console.paint(t.post.title ?? "", .bold)
-            console.out("\(String(t.post.id.prefix(8)))  \(title)  \(t.post.authorName)  \(stamp(t.post.createdAt))  "
+            let title = t.post.deleted ? Messages.t(.commsDeletedMark) : console.paint(TerminalText.sanitize(t.post.title ?? ""), .bold)
+            console.out("\(String(t.post.id.prefix(8)))  \(title)  \(TerminalText.sanitize(t.post.authorName))  \(stamp(t.post.createdAt))  "
                         + Messages.t(.commsReplies, t.replies) + marks(t.post, synced: t.synced, console: console))
         }
         return 0
@@ -161,9 +161,9 @@ enum CommunicationCommands {
         }
         for (i, item) in posts.enumerated() {
             let p = item.post
-            let head = i == 0 ? console.paint(p.deleted ? Messages.t(.commsDeletedMark) : (p.title ?? ""), .bold) + "\n" : ""
-            console.out("\(head)\(i == 0 ? "" : "  ↳ ")\(String(p.id.prefix(8)))  \(p.authorName)  \(stamp(p.createdAt))" + marks(p, synced: item.synced, console: console))
-            let text = p.deleted ? Messages.t(.commsDeletedMark) : p.body
+            let head = i == 0 ? console.paint(p.deleted ? Messages.t(.commsDeletedMark) : TerminalText.sanitize(p.title ?? ""), .bold) + "\n" : ""
+            console.out("\(head)\(i == 0 ? "" : "  ↳ ")\(String(p.id.prefix(8)))  \(TerminalText.sanitize(p.authorName))  \(stamp(p.createdAt))" + marks(p, synced: item.synced, console: console))
+            let text = p.deleted ? Messages.t(.commsDeletedMark) : TerminalText.sanitize(p.body)
             for line in text.split(separator: "\n", omittingEmptySubsequences: false) { console.out((i == 0 ? "    " : "      ") + line) }
         }
         return 0
@@ -190,10 +190,10 @@ enum CommunicationCommands {
         }
         if rows.isEmpty { console.out(Messages.t(.commsNoMessages)) }
         for r in rows {
-            let arrow = r.bool(6) == true ? "→ \(r.string(3) ?? "")" : "← \(r.string(2) ?? "")"
+            let arrow = TerminalText.sanitize(r.bool(6) == true ? "→ \(r.string(3) ?? "")" : "← \(r.string(2) ?? "")")
             console.out(console.paint(arrow, .bold) + "  \(r.string(1) ?? "")  \(stamp(r.date(5)))"
                         + (r.bool(7) == true ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow)))
-            for line in (r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
+            for line in TerminalText.sanitize(r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
         }
         return 0
     }

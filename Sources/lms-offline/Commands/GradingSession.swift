@@ -39,7 +39,7 @@ struct GradingSession {
     func gradeSubmission(_ id: String, student: String) throws -> Answer {
         let detail = try api.json("GET", ServerConnection.course(course, "/submissions/\(ServerConnection.segment(id))"))
         if let text = detail["text"]?.stringValue, !text.isEmpty {
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
+            for line in TerminalText.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
         }
         let files = detail["files"]?.arrayValue ?? []
         if !files.isEmpty {
@@ -57,7 +57,7 @@ struct GradingSession {
         if let grade = detail["grade"], !grade.isNull {
             // A resubmission: what the earlier version got.
             console.out(Messages.t(.gradeCurrent, "\(RubricScoring.format(grade["points"]?.numberValue ?? 0))/\(RubricScoring.format(grade["maxPoints"]?.numberValue ?? 0))",
-                                   grade["feedback"]?.stringValue ?? "–"))
+                                   TerminalText.sanitize(grade["feedback"]?.stringValue ?? "–")))
         }
         let assignment = detail["assignment"] ?? JSONValue(.null)
         var criteria = (assignment["rubric"]?.arrayValue ?? []).map { ($0["criterion"]?.stringValue ?? "", $0["points"]?.numberValue ?? 0) }
@@ -70,10 +70,10 @@ struct GradingSession {
         var criteria: [(String, String, Double)] = []
         for essay in detail["essays"]?.arrayValue ?? [] {
             let qid = essay["id"]?.stringValue ?? ""
-            console.out("\(qid): \(essay["text"]?.stringValue ?? "")")
+            console.out(TerminalText.sanitize("\(qid): \(essay["text"]?.stringValue ?? "")"))
             console.out("  " + Messages.t(.essayAnswer))
             let answer = essay["answer"]?.stringValue ?? Messages.t(.noAnswer)
-            for line in answer.split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
+            for line in TerminalText.sanitize(answer).split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
             criteria.append((qid, qid, essay["points"]?.numberValue ?? 0))
         }
         return try ask(criteria: criteria, path: ServerConnection.course(course, "/attempts/\(ServerConnection.segment(id))/grade"))

@@ -34,7 +34,7 @@ enum InstallCommand {
             report.removed.forEach { console.out(Messages.t(.changeRemoved, $0)) }
             report.renamed.forEach { console.out(Messages.t(.changeRenamed, $0.from, $0.to)) }
         } else {
-            console.out(Messages.t(.installed, report.courseID, report.version, report.title))
+            console.out(Messages.t(.installed, report.courseID, report.version, TerminalText.sanitize(report.title)))
         }
         return 0
     }

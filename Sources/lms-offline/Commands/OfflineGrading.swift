@@ -78,18 +78,18 @@ enum OfflineGrading {
 
     static func show(_ id: String, course: String, profile: Profile, context: ClientContext, console: Console) throws -> Int32 {
         if let attempt = try? work(.attempt, id, course: course, profile: profile, context: context) {
-            console.out(attempt["quiz"]?.stringValue ?? "")
+            console.out(TerminalText.sanitize(attempt["quiz"]?.stringValue ?? ""))
             for member in attempt["responses"]?.objectMembers ?? [] {
                 guard let text = member.value["essay"]?.stringValue else { continue }
-                console.out("\(member.key):")
-                for line in text.split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
+                console.out(TerminalText.sanitize("\(member.key):"))
+                for line in TerminalText.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
             }
             return 0
         }
         let payload = try work(.submission, id, course: course, profile: profile, context: context)
-        console.out("\(payload["assignment"]?.stringValue ?? "")  v\(JSONWriter.number(payload["version"]?.numberValue ?? 1))")
-        for line in (payload["text"]?.stringValue ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
-        for file in payload["files"]?.arrayValue ?? [] { console.out("  📎 \(file["name"]?.stringValue ?? "") (\(file["sha256"]?.stringValue ?? ""))") }
+        console.out("\(TerminalText.sanitize(payload["assignment"]?.stringValue ?? ""))  v\(JSONWriter.number(payload["version"]?.numberValue ?? 1))")
+        for line in TerminalText.sanitize(payload["text"]?.stringValue ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
+        for file in payload["files"]?.arrayValue ?? [] { console.out("  📎 \(TerminalText.sanitize(file["name"]?.stringValue ?? "")) (\(file["sha256"]?.stringValue ?? ""))") }
         return 0
     }
 

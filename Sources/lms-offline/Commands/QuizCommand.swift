@@ -43,7 +43,7 @@ enum QuizCommand {
                 var info = [quiz.mode.rawValue]
                 if let limit = quiz.timeLimitMinutes { info.append("\(JSONWriter.number(limit)) min") }
                 if let max = quiz.maxAttempts { info.append(Messages.t(.attemptsLeft, used + 1, max)) }
-                console.out(console.paint(Messages.t(.quizStart, quiz.title, quiz.questions.count, info.joined(separator: ", ")), .bold))
+                console.out(console.paint(Messages.t(.quizStart, TerminalText.sanitize(quiz.title), quiz.questions.count, info.joined(separator: ", ")), .bold))
             }
         }
 

@@ -56,9 +56,9 @@ enum ReportCommands {
                 continue
             }
             let bar = console.isTerminal ? bar(done, lessons, console: console) + " " : ""
-            console.out(console.paint(course.title, .bold) + "  \(bar)\(done)/\(lessons)  \(Messages.t(.headerTime)): \(ItemStates.duration(seconds))"
+            console.out(console.paint(TerminalText.sanitize(course.title), .bold) + "  \(bar)\(done)/\(lessons)  \(Messages.t(.headerTime)): \(ItemStates.duration(seconds))"
                         + (quizMax > 0 ? "  \(Messages.t(.headerScore)): \(JSONWriter.number(quizPoints))/\(JSONWriter.number(quizMax))" : ""))
-            for m in modules { console.out("  \(m.title): \(m.done)/\(m.lessons)") }
+            for m in modules { console.out("  \(TerminalText.sanitize(m.title)): \(m.done)/\(m.lessons)") }
         }
         if args.has("json") { console.out(JSONWriter.write(.list(reports), pretty: true)) }
         else if courses.isEmpty { console.out(Messages.t(.noCourses)) }
@@ -177,9 +177,10 @@ enum ReportCommands {
         for r in rows {
             let unread = r.date(5) == nil
             let mark = unread ? console.paint("●", .yellow) : " "
-            let title = unread ? console.paint(r.string(2) ?? "", .bold) : (r.string(2) ?? "")
-            console.out("\(mark) \(String((r.string(0) ?? "").prefix(8)))  \(title)")
-            if let body = r.string(3), !body.isEmpty { console.out("    \(body)") }
+            let title = TerminalText.sanitize(r.string(2) ?? "")
+            let shown = unread ? console.paint(title, .bold) : title
+            console.out("\(mark) \(String((r.string(0) ?? "").prefix(8)))  \(shown)")
+            if let body = r.string(3), !body.isEmpty { console.out("    \(TerminalText.sanitize(body))") }
         }
         return 0
     }

@@ -44,7 +44,7 @@ enum StudyCommands {
         for r in rows {
             let total = r.int(3) ?? 0, done = r.int(4) ?? 0
             let bar = console.isTerminal ? ReportCommands.bar(done, total, console: console) + " " : ""
-            console.out("\(r.string(0) ?? "")  \(r.string(1) ?? "")  \(bar)\(done)/\(total)  \(r.string(2) ?? "")")
+            console.out("\(r.string(0) ?? "")  \(r.string(1) ?? "")  \(bar)\(done)/\(total)  \(TerminalText.sanitize(r.string(2) ?? ""))")
         }
         return 0
     }
@@ -67,18 +67,18 @@ enum StudyCommands {
             ]), pretty: true))
             return 0
         }
-        console.out(console.paint("\(course.title) (\(course.id) \(course.version))", .bold))
+        console.out(console.paint(TerminalText.sanitize("\(course.title) (\(course.id) \(course.version))"), .bold))
         var module = ""
         for item in items {
             if item.removed {
                 if module != "\u{0}" { module = "\u{0}"; console.out("") }
             } else if item.moduleID != module {
                 module = item.moduleID
-                console.out("\n" + console.paint(item.moduleTitle, .bold))
+                console.out("\n" + console.paint(TerminalText.sanitize(item.moduleTitle), .bold))
             }
             let state = states.text(item)
             let removed = item.removed ? " " + Messages.t(.removedMark) : ""
-            console.out("  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(item.title)  [\(state)]\(removed)")
+            console.out("  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)")
         }
         return 0
     }
@@ -163,7 +163,7 @@ enum StudyCommands {
             if args.has("json") {
                 console.out(JSONWriter.write(.obj([("course", .str(plan.course.id)), ("next", JSONValue(.null))]), pretty: true))
             } else {
-                console.out(Messages.t(.nextDone, plan.course.title))
+                console.out(Messages.t(.nextDone, TerminalText.sanitize(plan.course.title)))
             }
             return 0
         }

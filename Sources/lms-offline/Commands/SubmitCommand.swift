@@ -31,7 +31,7 @@ enum SubmitCommand {
                 ("files", .list(submission.files.map { .obj([("name", .str($0.name)), ("size", .int(Int($0.size))), ("sha256", .str($0.sha256))]) })),
             ]), pretty: true))
         } else {
-            console.out(Messages.t(.submitted, assignment.title, submission.version))
+            console.out(Messages.t(.submitted, TerminalText.sanitize(assignment.title), submission.version))
         }
         return 0
     }

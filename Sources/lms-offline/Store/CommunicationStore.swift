@@ -19,10 +19,17 @@ struct CommunicationStore {
         return ("", profile.name)
     }
 
-    /// This device's clock for posts, past every revision stored here.
-    static func clock(deviceID: String, profileID: String, in db: Database) throws -> HybridLogicalClock {
-        let last = try db.fetchScalar(String.self, "SELECT max(revision) FROM posts WHERE profile_id = ?", arguments: [profileID])
-        return HybridLogicalClock(node: deviceID, last: last.flatMap(HLCTimestamp.init))
+    /// This profile's clock for posts: past every revision of its own posts (written here or by
+    /// the same account elsewhere) and, for an edit or a delete, past the revision of the post it
+    /// changes. Not past others' posts: one revision from a clock set far ahead would otherwise
+    /// drag every later post and edit of this device along (docs/PROTOCOL.md §6.1).
+    static func clock(deviceID: String, profileID: String, me: String, changing post: Post? = nil, in db: Database) throws -> HybridLogicalClock {
+        let last = try db.fetchScalar(String.self, """
+            SELECT max(revision) FROM posts WHERE profile_id = ?1 AND (mine = 1 OR (?2 <> '' AND author_id = ?2))
+            """, arguments: [profileID, me])
+        var clock = HybridLogicalClock(node: deviceID, last: last.flatMap(HLCTimestamp.init))
+        if let post { clock.observe(post.revision) }
+        return clock
     }
 
     /// Refuses empty or oversized text, naming the option to fix.
@@ -55,7 +62,7 @@ struct CommunicationStore {
         try Self.check(body, option: "--body", limit: CommunicationLimits.maxBodyBytes)
         return try queue.write { db in
             let me = try Self.identity(of: profile, in: db)
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, in: db)
             let post = Post(id: UUID().uuidString.lowercased(), courseID: courseID, lessonID: lessonID, authorID: me.id, authorName: me.name,
                             title: title, body: body, createdAt: now, revision: clock.now(now))
             try save(post, mine: true, at: now, in: db)
@@ -71,7 +78,7 @@ struct CommunicationStore {
             let thread = try parent.isThread ? parent : (Self.post(id: parent.thread, profileID: profile.id, in: db) ?? parent)
             if thread.deleted { throw ClientError(.commsPostDeleted, String(thread.id.prefix(8))) }
             let me = try Self.identity(of: profile, in: db)
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, in: db)
             let post = Post(id: UUID().uuidString.lowercased(), courseID: thread.courseID, lessonID: thread.lessonID, threadID: thread.id,
                             authorID: me.id, authorName: me.name, body: body, createdAt: now, revision: clock.now(now))
             try save(post, mine: true, at: now, in: db)
@@ -88,7 +95,7 @@ struct CommunicationStore {
             let me = try Self.identity(of: profile, in: db)
             guard try Self.isMine(stored, me: me.id, profileID: profile.id, in: db) else { throw ClientError(.commsNotYours, String(stored.id.prefix(8))) }
             if stored.deleted { throw ClientError(.commsPostDeleted, String(stored.id.prefix(8))) }
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, changing: stored, in: db)
             let edited = stored.edited(title: title, body: body, at: clock.now(now))
             try save(edited, mine: true, at: now, in: db)
             return edited
@@ -106,7 +113,7 @@ struct CommunicationStore {
             guard try Self.isMine(stored, me: me.id, profileID: profile.id, in: db) || !enrolled else {
                 throw ClientError(.commsCannotDelete, stored.courseID, String(stored.id.prefix(8)))
             }
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, changing: stored, in: db)
             let tomb = stored.deleted(by: me.id, at: clock.now(now))
             try save(tomb, mine: nil, at: now, in: db)
             return tomb
@@ -185,9 +192,18 @@ struct CommunicationStore {
 
     /// Removes what this device holds of an erased user (server id `userID`), for every profile:
     /// messages to or from them, the text and name of their posts (kept as tombstones), and their
-    /// name on announcements. Run inside the transaction that applies the erasure.
+    /// name on announcements; and the notifications that quote them (`message:ID`, `reply:ID`,
+    /// `post:ID`, and replies in their threads, whose notices carry the thread's title), which is
+    /// why those go first, while the rows still say whose they were. Run inside the transaction
+    /// that applies the erasure.
     static func erase(userID: String, in db: Database) throws {
         guard !userID.isEmpty else { return }
+        try db.execute("""
+            DELETE FROM notifications WHERE id IN (SELECT 'message:' || id FROM messages WHERE from_id = ?1 OR to_id = ?1)
+               OR id IN (SELECT 'reply:' || id FROM posts WHERE author_id = ?1 UNION SELECT 'post:' || id FROM posts WHERE author_id = ?1)
+               OR id IN (SELECT 'reply:' || r.id FROM posts r JOIN posts t ON t.profile_id = r.profile_id AND t.id = r.thread_id
+                         WHERE t.author_id = ?1)
+            """, arguments: [userID])
         try db.execute("DELETE FROM messages WHERE from_id = ?1 OR to_id = ?1", arguments: [userID])
         try db.execute("""
             UPDATE posts SET author_id = '', author_name = '', title = CASE WHEN thread_id IS NULL THEN '' END, body = '', deleted = 1,

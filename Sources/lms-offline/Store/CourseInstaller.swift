@@ -177,6 +177,9 @@ struct CourseInstaller {
         let body = isUpdate ? Messages.t(.noteUpdatedBody, report.added.count, report.changed.count, report.removed.count,
                                          report.renamed.count) : (course.description ?? "")
         for profileID in try db.fetchColumn(String.self, "SELECT id FROM profiles").compactMap({ $0 }) {
+            // "Course updated", which says what changed, replaces the sync's "new version" notice.
+            try db.execute("DELETE FROM notifications WHERE id = ?",
+                           arguments: [Notifications.newVersionID(course: course.id, version: course.version.description, profileID: profileID)])
             try db.execute("INSERT INTO notifications(id, profile_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
                            arguments: [UUID().uuidString.lowercased(), profileID, isUpdate ? "course-updated" : "course-installed",
                                        title, body, now])

@@ -54,7 +54,7 @@ final class QuizRunner {
         let options = shuffle.options(of: question)
         switch question.body {
         case .single(let choices), .multiple(let choices):
-            for (n, index) in options.enumerated() { console.out("  \(n + 1)) \(choices[index].text)") }
+            for (n, index) in options.enumerated() { console.out("  \(n + 1)) \(TerminalText.sanitize(choices[index].text))") }
             let many = question.kind == .multiple
             return prompt(many ? .chooseMany : .chooseOne) { text in
                 let numbers = text.split(whereSeparator: { $0 == "," || $0 == " " }).map { Int($0) }
@@ -79,7 +79,7 @@ final class QuizRunner {
             }
         case .matching(let pairs):
             let rights = QuizShuffle.rightItems(pairs)
-            for (n, index) in options.enumerated() { console.out("  \(n + 1)) \(rights[index])") }
+            for (n, index) in options.enumerated() { console.out("  \(n + 1)) \(TerminalText.sanitize(rights[index]))") }
             var matches: [String: String] = [:]
             for pair in pairs where !pair.left.isEmpty {
                 guard let answer = prompt(.matchPrompt, pair.left, parse: { text -> Response? in
@@ -132,7 +132,7 @@ final class QuizRunner {
         if result.fraction >= 1 { verdict = console.paint(Messages.t(.feedbackRight), .green) }
         else if result.fraction > 0 { verdict = console.paint(Messages.t(.feedbackPartial), .yellow) }
         else { verdict = console.paint(Messages.t(.feedbackWrong), .red) }
-        console.out(([verdict] + result.feedback).joined(separator: " "))
+        console.out(([verdict] + result.feedback.map(TerminalText.sanitize)).joined(separator: " "))
     }
 
     /// `m:ss` of a time interval (never negative).

@@ -172,6 +172,21 @@ struct ChangeApplier {
         }
         try db.execute("INSERT OR REPLACE INTO course_releases(course_id, version, package_id, size) VALUES (?, ?, ?, ?)",
                        arguments: [course, version, packageID, size])
+        try noteNewVersion(course: course, version: new)
+    }
+
+    /// Tells the profile that a newer version of an installed course was published, once per
+    /// course, version and profile (`Notifications.newVersionID`). The same sync usually installs
+    /// it right after; the installer's "course updated" notice, which says what changed, then
+    /// replaces this one, so the reader sees one notice per version either way.
+    func noteNewVersion(course: String, version: SemanticVersion) throws {
+        guard let row = try db.fetchOne("SELECT title, version FROM courses WHERE id = ?", arguments: [course]),
+              let installed = SemanticVersion(row.string(1) ?? ""), version > installed else { return }
+        let title = row.string(0) ?? course
+        try Notifications.add(db, id: Notifications.newVersionID(course: course, version: version.description, profileID: profile.id),
+                              profileID: profile.id, kind: "course-version",
+                              title: .init(.noteNewVersionTitle, [title, version.description]),
+                              body: .init(.noteNewVersionBody, [installed.description]), now: now)
     }
 
     /// Leaves a notification for a refused entry; true when it is new.

@@ -22,6 +22,11 @@ enum Notifications {
         try SyncNotes.add(db, id: id, profileID: profileID, kind: kind, title: title, body: body, now: now)
     }
 
+    /// The id of the notice that `version` of `course` was published (`ChangeApplier.noteNewVersion`).
+    static func newVersionID(course: String, version: String, profileID: String) -> String {
+        "course-version:\(course)/\(version)/\(profileID)"
+    }
+
     /// The start of a text on one line, for a notification's body.
     static func excerpt(_ text: String) -> String {
         let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")

@@ -36,6 +36,9 @@ extension MessageKey {
         case .noteNewQuizTitle: return ("New quiz in %1: %2", "Nuevo cuestionario en %1: %2")
         case .noteNewAssignmentTitle: return ("New assignment in %1: %2", "Nueva tarea en %1: %2")
         case .noteNewItemBody: return ("In version %1 (%2)", "En la versión %1 (%2)")
+        case .noteNewVersionTitle: return ("New version of %1: %2", "Nueva versión de %1: %2")
+        case .noteNewVersionBody: return ("You have %1; the next sync installs it (lms-offline sync).",
+                                          "Tiene la %1; la próxima sincronización la instala (lms-offline sync).")
         default: return ("?", "?")
         }
     }

@@ -78,7 +78,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case commsSavedAnnouncement, commsNotSynced, commsNoAnnouncements, commsNoThreads, commsNoMessages
     case commsDeletedMark, commsEditedMark, commsReplies, commsBodyOrFile
     case noteAnnouncementTitle, noteReplyTitle, noteMessageTitle, notePostTitle, noteBody, noteDeadlineTitle, noteDeadlineBody
-    case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody
+    case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody, noteNewVersionTitle, noteNewVersionBody
 }
 
 extension MessageKey {
