@@ -50,9 +50,12 @@ extension ServerApp {
     func issueCertificatesIfEarned(_ pairs: Set<StudentCourse>) {
         for pair in pairs.sorted(by: { ($0.courseID, $0.userID) < ($1.courseID, $1.userID) }) {
             do {
-                guard try latestCourse(pair.courseID).certificate, try store.certificate(userID: pair.userID, courseID: pair.courseID) == nil,
+                let course = try latestCourse(pair.courseID)
+                // Cheap checks first (indexed look-ups); the gradebook only for a student who may have completed.
+                guard course.certificate, try store.certificate(userID: pair.userID, courseID: pair.courseID) == nil,
                       try store.isActivelyEnrolled(userID: pair.userID, courseID: pair.courseID),
-                      let user = try store.user(id: pair.userID) else { continue }
+                      try store.mayHaveCompleted(userID: pair.userID, courseID: pair.courseID, lessonCount: course.lessons.count),
+                      let user = try store.user(id: pair.userID), !user.disabled else { continue }   // disabled: also every erased account
                 let made: Certificate
                 do { made = try earnedCertificate(user: user, courseID: pair.courseID) } catch is APIError { continue }
                 _ = try store.issue(made, userID: user.id)

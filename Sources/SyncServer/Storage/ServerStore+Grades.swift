@@ -251,4 +251,17 @@ extension ServerStore {
             return certificate
         }
     }
+
+    /// Whether the student may have completed the course: a teacher recorded completion, or at least as
+    /// many lessons are completed as the course has (a pre-check with no false negative, before the
+    /// gradebook decides exactly).
+    func mayHaveCompleted(userID: String, courseID: String, lessonCount: Int) throws -> Bool {
+        try read { db in
+            if try db.fetchScalar(Int.self, "SELECT completed_at IS NOT NULL FROM enrollments WHERE user_id = ? AND course_id = ?",
+                                  arguments: [userID, courseID]) == 1 { return true }
+            let done = try db.fetchScalar(Int.self, "SELECT count(*) FROM progress WHERE user_id = ? AND course_id = ? AND completed = 1",
+                                          arguments: [userID, courseID]) ?? 0
+            return done >= lessonCount
+        }
+    }
 }

@@ -7,7 +7,7 @@ import LMSModel
 /// for `attempt`, as `PUT …/attempts/{attempt}/grade` (essays).
 extension SyncIngest {
     /// `courses` holds the course at the graded attempt's `courseVersion` (preloaded from the payload).
-    func applyPushedGrade(_ payload: JSONValue, course: Course, courses: [String: Course], in db: Database) throws {
+    func applyPushedGrade(_ payload: JSONValue, course: Course, courses: [String: Course], memo: BatchMemo, in db: Database) throws {
         if user.role != .admin {
             let staff = user.role >= .teacher ? try db.fetchScalar(String.self, "SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?",
                                                                    arguments: [user.id, course.id]) : nil
@@ -36,6 +36,7 @@ extension SyncIngest {
                 let checked = try ServerApp.essayScores(scores, quiz: quiz)
                 try ServerApp.recordAttemptGrade(record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
                                                  teacher: user, at: gradedAt, in: db)
+                memo.certificateCandidates.insert(StudentCourse(userID: record.student.id, courseID: course.id))
             } catch let error as GradingError {
                 throw Rejection(reason: "\(quiz.id): \(error)")
             }
@@ -57,6 +58,7 @@ extension SyncIngest {
         do {
             let grade = try ServerApp.makeGrade(record, assignment: assignment, scores: scores, feedback: feedback, teacher: user, at: gradedAt)
             try ServerApp.record(grade, teacher: user, in: db)
+            memo.certificateCandidates.insert(StudentCourse(userID: grade.userID, courseID: course.id))
         } catch let error as GradingError {
             throw Rejection(reason: "\(assignment.id): \(error)")
         }

@@ -146,7 +146,7 @@ struct SyncIngest {
         case "progress": try applyProgress(payload, course: course, memo: memo, in: db)
         case "attempt": try applyAttempt(payload, id: entity, courses: courses, memo: memo, now: now, in: db)
         case "submission": try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
-        case "grade": try applyPushedGrade(payload, course: course, courses: courses, in: db)
+        case "grade": try applyPushedGrade(payload, course: course, courses: courses, memo: memo, in: db)
         case let other: throw Rejection(reason: "devices cannot push \(other ?? "entries without a kind")")
         }
     }
