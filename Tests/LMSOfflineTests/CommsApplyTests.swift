@@ -141,4 +141,16 @@ struct CommsApplyTests {
         let tomb = try store.delete("t9", now: now)
         #expect(tomb.revision > HLCTimestamp(wallMilliseconds: 9_999_999_999_999, counter: 999_999, node: "evil") || tomb.deleted)
     }
+
+    @Test func ownPostsFromADateSetAhead_DoNotKeepLaterPostsAhead_OnceTheDateIsRight() throws {
+        let queue = try SyncApplyTests.store()
+        let store = CommunicationStore(queue: queue, deviceID: "dev", profile: SyncApplyTests.profile)
+        let now = Date()
+        let wrong = try store.startThread(courseID: "intro", lessonID: nil, title: "Q", body: "written a year ahead", now: now.addingTimeInterval(365 * 86_400))
+        let right = try store.startThread(courseID: "intro", lessonID: nil, title: "Q2", body: "written with the date put right", now: now)
+        #expect(wrong.revision.wallMilliseconds > right.revision.wallMilliseconds)
+        #expect(abs(Double(right.revision.wallMilliseconds) - now.timeIntervalSince1970 * 1000) < 1000, "\(right.revision)")
+        let edited = try store.edit(String(right.id.prefix(8)), title: nil, body: "edited", now: now.addingTimeInterval(1))
+        #expect(edited.revision > right.revision && edited.revision.wallMilliseconds < wrong.revision.wallMilliseconds)
+    }
 }

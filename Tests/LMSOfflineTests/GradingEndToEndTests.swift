@@ -118,7 +118,7 @@ import Testing
         let items = try teacher.json(["report", "intro-programming", "--items"])
         #expect(items["questions"]?.arrayValue?.contains { $0["question"]?.stringValue == "e4" && $0["answered"]?.numberValue == 1 } == true)
         let reportCSV = try teacher.ok(["report", "intro-programming", "--csv", "-"]).stdout
-        #expect(reportCSV.hasPrefix("\u{FEFF}username,name,lessons done,") && reportCSV.contains("\r\nsam,sam,"))
+        #expect(reportCSV.hasPrefix("username,name,lessons done,") && reportCSV.contains("\r\nsam,sam,"), "a pipe gets no byte order mark")
         let itemsCSV = teacher.scratch.sub("items.csv")
         try teacher.ok(["report", "intro-programming", "--items", "--csv", itemsCSV])
         #expect(try String(decoding: Data(contentsOf: URL(fileURLWithPath: itemsCSV)), as: UTF8.self).hasPrefix("\u{FEFF}quiz,question,"))

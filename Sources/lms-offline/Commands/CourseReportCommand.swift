@@ -81,7 +81,7 @@ enum CourseReportCommand {
         for item in r["items"]?.arrayValue ?? [] {
             let points = item["points"]?.numberValue, maximum = item["maxPoints"]?.numberValue ?? 0
             let score = points.map { "\(RubricScoring.format($0))/\(RubricScoring.format(maximum))" } ?? (item["status"]?.stringValue ?? "")
-            let feedback = item["feedback"]?.stringValue.map { "  \"\($0)\"" } ?? ""
+            let feedback = item["feedback"]?.stringValue.map { "  \"\(TerminalText.sanitize($0))\"" } ?? ""
             console.out("  \(bar(points ?? 0, of: maximum, console: console))\(item["id"]?.stringValue ?? "")  \(score)\(feedback)")
         }
         for reason in r["atRisk"]?.arrayValue ?? [] { console.out("  " + console.paint("! " + (reason["text"]?.stringValue ?? ""), .yellow)) }

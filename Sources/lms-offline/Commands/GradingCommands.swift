@@ -57,7 +57,7 @@ enum GradingCommands {
             console.out(line)
         }
         for (i, item) in items.enumerated() {
-            console.out("  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(RubricScoring.format(item["maxPoints"]?.numberValue ?? 0)))")
+            console.out(TerminalText.sanitize("  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(RubricScoring.format(item["maxPoints"]?.numberValue ?? 0)))"))
         }
         return 0
     }
@@ -69,7 +69,12 @@ enum GradingCommands {
 
     /// Writes `data` to `file` (atomically), or to standard output for `-`.
     static func writeOut(_ data: Data, to file: String, console: Console) throws {
-        if file == "-" { FileHandle.standardOutput.write(data); return }
+        if file == "-" {
+            // A pipe reads plain UTF-8: the byte order mark is for spreadsheets opening a file.
+            let bom = Data([0xEF, 0xBB, 0xBF])
+            FileHandle.standardOutput.write(data.starts(with: bom) ? data.dropFirst(bom.count) : data)
+            return
+        }
         try AtomicFile.write(data, to: file)
         console.err(Messages.t(.csvWritten, file))
     }
@@ -132,8 +137,8 @@ enum GradingCommands {
             let old = h["oldPoints"]?.numberValue.map(RubricScoring.format) ?? "–"
             let new = h["newPoints"]?.numberValue.map(RubricScoring.format) ?? "?"
             let feedback = h["newFeedback"]?.stringValue.map { "  \"\($0)\"" } ?? ""
-            console.out("\(h["changedAt"]?.stringValue ?? "")  \(h["changedBy"]?.stringValue ?? "")  \(h["student"]?.stringValue ?? "?")  "
-                        + "\(h["item"]?.stringValue ?? "")  \(old) → \(new)\(feedback)")
+            console.out(TerminalText.sanitize("\(h["changedAt"]?.stringValue ?? "")  \(h["changedBy"]?.stringValue ?? "")  \(h["student"]?.stringValue ?? "?")  "
+                        + "\(h["item"]?.stringValue ?? "")  \(old) → \(new)\(feedback)"))
         }
         return 0
     }

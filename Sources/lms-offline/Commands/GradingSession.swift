@@ -21,9 +21,9 @@ struct GradingSession {
             let id = entry["id"]?.stringValue ?? ""
             let who = entry["student"]?["username"]?.stringValue ?? "?"
             console.out("")
-            console.out(console.paint("[\(i + 1)/\(queue.count)] \(who) (\(entry["student"]?["displayName"]?.stringValue ?? "")) — "
+            console.out(console.paint(TerminalText.sanitize("[\(i + 1)/\(queue.count)] \(who) (\(entry["student"]?["displayName"]?.stringValue ?? "")) — "
                                       + "\(entry["itemTitle"]?.stringValue ?? "") [\(entry["item"]?.stringValue ?? "")]"
-                                      + (entry["late"]?.boolValue == true ? " — late" : ""), .bold))
+                                      + (entry["late"]?.boolValue == true ? " — late" : "")), .bold))
             let outcome: Answer
             if entry["kind"]?.stringValue == "attempt" {
                 outcome = try gradeAttempt(id)
@@ -104,7 +104,13 @@ struct GradingSession {
         case .skip: return .skip
         case .value(let text): if !text.isEmpty { body.append(("feedback", .str(text))) }
         }
-        let answer = try api.json("PUT", path, .obj(body))
+        let answer: JSONValue
+        do { answer = try api.json("PUT", path, .obj(body)) } catch let error as AdminError where (error.status ?? 0) >= 400 && error.status != 401 {
+            // The server refused this one (resubmitted meanwhile, a score it will not take): say why, go on with the queue.
+            console.err("\(error)")
+            console.out(Messages.t(.gradeSkipped))
+            return .skip
+        }
         console.out(Messages.t(.gradeRecorded, "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
                                answer["item"]?.stringValue ?? "", answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
         return .value("")

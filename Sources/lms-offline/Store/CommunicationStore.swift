@@ -23,12 +23,18 @@ struct CommunicationStore {
     /// the same account elsewhere) and, for an edit or a delete, past the revision of the post it
     /// changes. Not past others' posts: one revision from a clock set far ahead would otherwise
     /// drag every later post and edit of this device along (docs/PROTOCOL.md §6.1).
-    static func clock(deviceID: String, profileID: String, me: String, changing post: Post? = nil, in db: Database) throws -> HybridLogicalClock {
+    /// Own revisions more than `CommunicationLimits.maxRevisionLead` ahead of `now` are left out too:
+    /// they were made while this device's date was wrong (the server refused them), and following
+    /// them would keep every later post refused after the date is put right.
+    static func clock(deviceID: String, profileID: String, me: String, changing post: Post? = nil, now: Date, in db: Database) throws -> HybridLogicalClock {
+        let bound = HLCTimestamp(wallMilliseconds: Int64(((now.timeIntervalSince1970 + CommunicationLimits.maxRevisionLead) * 1000).rounded()),
+                                 counter: HLCTimestamp.maxCounter, node: "~")
+        // The wire form is fixed-width, so text order is time order.
         let last = try db.fetchScalar(String.self, """
-            SELECT max(revision) FROM posts WHERE profile_id = ?1 AND (mine = 1 OR (?2 <> '' AND author_id = ?2))
-            """, arguments: [profileID, me])
+            SELECT max(revision) FROM posts WHERE profile_id = ?1 AND (mine = 1 OR (?2 <> '' AND author_id = ?2)) AND revision <= ?3
+            """, arguments: [profileID, me, bound.description])
         var clock = HybridLogicalClock(node: deviceID, last: last.flatMap(HLCTimestamp.init))
-        if let post { clock.observe(post.revision) }
+        if let post, post.revision <= bound { clock.observe(post.revision) }
         return clock
     }
 
@@ -62,7 +68,7 @@ struct CommunicationStore {
         try Self.check(body, option: "--body", limit: CommunicationLimits.maxBodyBytes)
         return try queue.write { db in
             let me = try Self.identity(of: profile, in: db)
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, now: now, in: db)
             let post = Post(id: UUID().uuidString.lowercased(), courseID: courseID, lessonID: lessonID, authorID: me.id, authorName: me.name,
                             title: title, body: body, createdAt: now, revision: clock.now(now))
             try save(post, mine: true, at: now, in: db)
@@ -78,7 +84,7 @@ struct CommunicationStore {
             let thread = try parent.isThread ? parent : (Self.post(id: parent.thread, profileID: profile.id, in: db) ?? parent)
             if thread.deleted { throw ClientError(.commsPostDeleted, String(thread.id.prefix(8))) }
             let me = try Self.identity(of: profile, in: db)
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, now: now, in: db)
             let post = Post(id: UUID().uuidString.lowercased(), courseID: thread.courseID, lessonID: thread.lessonID, threadID: thread.id,
                             authorID: me.id, authorName: me.name, body: body, createdAt: now, revision: clock.now(now))
             try save(post, mine: true, at: now, in: db)
@@ -95,7 +101,7 @@ struct CommunicationStore {
             let me = try Self.identity(of: profile, in: db)
             guard try Self.isMine(stored, me: me.id, profileID: profile.id, in: db) else { throw ClientError(.commsNotYours, String(stored.id.prefix(8))) }
             if stored.deleted { throw ClientError(.commsPostDeleted, String(stored.id.prefix(8))) }
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, changing: stored, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, changing: stored, now: now, in: db)
             let edited = stored.edited(title: title, body: body, at: clock.now(now))
             try save(edited, mine: true, at: now, in: db)
             return edited
@@ -113,7 +119,7 @@ struct CommunicationStore {
             guard try Self.isMine(stored, me: me.id, profileID: profile.id, in: db) || !enrolled else {
                 throw ClientError(.commsCannotDelete, stored.courseID, String(stored.id.prefix(8)))
             }
-            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, changing: stored, in: db)
+            var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, changing: stored, now: now, in: db)
             let tomb = stored.deleted(by: me.id, at: clock.now(now))
             try save(tomb, mine: nil, at: now, in: db)
             return tomb
