@@ -96,5 +96,10 @@ import Testing
         let result = try student.sync()
         #expect(result.report["rejected"]?.numberValue == 1, "\(result.report)")
         #expect(try student.ok(["inbox"]).stdout.contains("only the teachers of intro-programming may announce"))
+        // It stays on the device, marked refused rather than "not yet synced".
+        let listed = try student.json(["announcements"]).arrayValue?.first
+        #expect(listed?["refused"]?.boolValue == true && listed?["synced"]?.boolValue == false && listed?["body"]?.stringValue == "at mine")
+        let shown = try student.ok(["announcements"]).stdout
+        #expect(shown.contains("refused by the server: see lms-offline inbox") && !shown.contains("not yet synced"))
     }
 }

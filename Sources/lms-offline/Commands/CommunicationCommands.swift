@@ -108,14 +108,14 @@ enum CommunicationCommands {
             console.out(JSONWriter.write(.list(rows.map { r in
                 .obj([("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")), ("author", .str(r.string(2) ?? "")),
                       ("title", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")), ("createdAt", .date(r.date(5))),
-                      ("synced", .flag(r.bool(6) ?? false))])
+                      ("synced", .flag(SyncMark(r.int(6)) == .synced)), ("refused", .flag(SyncMark(r.int(6)) == .refused))])
             }), pretty: true))
             return 0
         }
         if rows.isEmpty { console.out(Messages.t(.commsNoAnnouncements)) }
         for r in rows {
             console.out(console.paint(TerminalText.sanitize(r.string(3) ?? ""), .bold) + "  \(r.string(1) ?? "")  \(TerminalText.sanitize(r.string(2) ?? ""))  \(stamp(r.date(5)))"
-                        + (r.bool(6) == true ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow)))
+                        + SyncMark(r.int(6)).mark(console))
             for line in TerminalText.sanitize(r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
         }
         return 0
@@ -130,7 +130,7 @@ enum CommunicationCommands {
                 FROM posts p WHERE profile_id = ?1 AND course_id = ?2 AND thread_id IS NULL AND lesson_id IS ?3
                 ORDER BY created_at DESC, id
                 """, arguments: [profile.id, course, lesson]).compactMap { row in
-                CommunicationStore.post(from: row).map { (post: $0, synced: row.bool(14) ?? false, replies: row.int(15) ?? 0) }
+                CommunicationStore.post(from: row).map { (post: $0, synced: SyncMark(row.int(14)), replies: row.int(15) ?? 0) }
             }
         }
         if args.has("json") {
@@ -148,12 +148,12 @@ enum CommunicationCommands {
 
     static func showThread(_ target: String, args: Arguments, context: ClientContext, profile: Profile) throws -> Int32 {
         let console = context.console
-        let posts = try context.queue.read { db -> [(post: Post, synced: Bool)] in
+        let posts = try context.queue.read { db -> [(post: Post, synced: SyncMark)] in
             let first = try CommunicationStore.post(matching: target, profileID: profile.id, in: db)
             return try db.fetchAll("""
                 SELECT \(CommunicationStore.columns) FROM posts WHERE profile_id = ?1 AND (id = ?2 OR thread_id = ?2)
                 ORDER BY thread_id IS NOT NULL, created_at, id
-                """, arguments: [profile.id, first.thread]).compactMap { row in CommunicationStore.post(from: row).map { ($0, row.bool(14) ?? false) } }
+                """, arguments: [profile.id, first.thread]).compactMap { row in CommunicationStore.post(from: row).map { ($0, SyncMark(row.int(14))) } }
         }
         if args.has("json") {
             console.out(JSONWriter.write(.list(posts.map { json($0.post, synced: $0.synced) }), pretty: true))
@@ -184,7 +184,8 @@ enum CommunicationCommands {
             console.out(JSONWriter.write(.list(rows.map { r in
                 .obj([("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")), ("from", .str(r.string(2) ?? "")),
                       ("to", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")), ("sentAt", .date(r.date(5))),
-                      ("outgoing", .flag(r.bool(6) ?? false)), ("synced", .flag(r.bool(7) ?? false))])
+                      ("outgoing", .flag(r.bool(6) ?? false)), ("synced", .flag(SyncMark(r.int(7)) == .synced)),
+                      ("refused", .flag(SyncMark(r.int(7)) == .refused))])
             }), pretty: true))
             return 0
         }
@@ -192,7 +193,7 @@ enum CommunicationCommands {
         for r in rows {
             let arrow = TerminalText.sanitize(r.bool(6) == true ? "→ \(r.string(3) ?? "")" : "← \(r.string(2) ?? "")")
             console.out(console.paint(arrow, .bold) + "  \(r.string(1) ?? "")  \(stamp(r.date(5)))"
-                        + (r.bool(7) == true ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow)))
+                        + SyncMark(r.int(7)).mark(console))
             for line in TerminalText.sanitize(r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
         }
         return 0
@@ -251,14 +252,38 @@ enum CommunicationCommands {
         return formatter.string(from: date)
     }
 
-    static func marks(_ post: Post, synced: Bool, console: Console) -> String {
-        (post.edited && !post.deleted ? "  " + Messages.t(.commsEditedMark) : "")
-            + (synced ? "" : "  " + console.paint(Messages.t(.commsNotSynced), .yellow))
+    static func marks(_ post: Post, synced: SyncMark, console: Console) -> String {
+        (post.edited && !post.deleted ? "  " + Messages.t(.commsEditedMark) : "") + synced.mark(console)
     }
 
-    static func json(_ p: Post, synced: Bool, extra: [(String, JSONValue)] = []) -> JSONValue {
+    static func json(_ p: Post, synced: SyncMark, extra: [(String, JSONValue)] = []) -> JSONValue {
         .obj([("id", .str(p.id)), ("course", .str(p.courseID)), ("lesson", .opt(p.lessonID)), ("thread", .opt(p.threadID)),
               ("author", .str(p.authorName)), ("title", .opt(p.title)), ("body", .str(p.body)), ("createdAt", .date(p.createdAt)),
-              ("edited", .flag(p.edited)), ("deleted", .flag(p.deleted)), ("synced", .flag(synced))] + extra)
+              ("edited", .flag(p.edited)), ("deleted", .flag(p.deleted)), ("synced", .flag(synced == .synced)),
+              ("refused", .flag(synced == .refused))] + extra)
+    }
+}
+
+/// Where a post, message or announcement written here stands with the server (the `synced` column:
+/// 0 waits to be pushed or to come back, 1 came back from the server, -1 the server refused it: the
+/// reason is in the inbox, and the text stays here).
+enum SyncMark: Equatable {
+    case pending, synced, refused
+
+    init(_ column: Int?) {
+        switch column {
+        case 1: self = .synced
+        case -1: self = .refused
+        default: self = .pending
+        }
+    }
+
+    /// The mark shown after the item in a listing (nothing once synced).
+    func mark(_ console: Console) -> String {
+        switch self {
+        case .synced: return ""
+        case .pending: return "  " + console.paint(Messages.t(.commsNotSynced), .yellow)
+        case .refused: return "  " + console.paint(Messages.t(.commsRefused), .red)
+        }
     }
 }

@@ -193,6 +193,11 @@ struct ChangeApplier {
     func applyRejection(entity: String, _ payload: JSONValue) throws -> Bool {
         let parts = entity.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, let seq = Int64(parts[1]) else { return false }
+        // A refused post, message or announcement stays on the device, marked refused (not "not yet synced").
+        let table = ["post": "posts", "message": "messages", "announcement": "announcements"][payload["kind"]?.stringValue ?? ""]
+        if let table, let id = payload["entity"]?.stringValue {
+            try db.execute("UPDATE \(table) SET synced = -1 WHERE profile_id = ? AND id = ? AND synced = 0", arguments: [profile.id, id])
+        }
         return try SyncNotes.rejection(db, profileID: profile.id, device: parts[0], seq: seq,
                                        kind: payload["kind"]?.stringValue ?? "?", entity: payload["entity"]?.stringValue ?? "?",
                                        reason: payload["reason"]?.stringValue ?? "?", now: now)

@@ -18,6 +18,7 @@ extension MessageKey {
         case .commsSavedMessage: return ("Saved message %1 to %2 (not yet synced: run lms-offline sync).", "Mensaje %1 para %2 guardado (aún sin sincronizar: ejecute lms-offline sync).")
         case .commsSavedAnnouncement: return ("Saved announcement %1 (not yet synced: run lms-offline sync).", "Anuncio %1 guardado (aún sin sincronizar: ejecute lms-offline sync).")
         case .commsNotSynced: return ("not yet synced", "aún sin sincronizar")
+        case .commsRefused: return ("refused by the server: see lms-offline inbox", "rechazado por el servidor: vea lms-offline inbox")
         case .commsNoAnnouncements: return ("No announcements.", "No hay anuncios.")
         case .commsNoThreads: return ("No threads yet: start one with lms-offline forum post COURSE --title T --body B", "Aún no hay hilos: empiece uno con lms-offline forum post CURSO --title T --body B")
         case .commsNoMessages: return ("No messages.", "No hay mensajes.")

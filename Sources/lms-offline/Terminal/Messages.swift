@@ -75,7 +75,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     // Communication (Messages+Comms.swift)
     case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete, commsPostDeleted
     case commsMessageSelf, commsCourseUnknown, commsSavedThread, commsSavedReply, commsSavedEdit, commsSavedDelete, commsSavedMessage
-    case commsSavedAnnouncement, commsNotSynced, commsNoAnnouncements, commsNoThreads, commsNoMessages
+    case commsSavedAnnouncement, commsNotSynced, commsRefused, commsNoAnnouncements, commsNoThreads, commsNoMessages
     case commsDeletedMark, commsEditedMark, commsReplies, commsBodyOrFile
     case noteAnnouncementTitle, noteReplyTitle, noteMessageTitle, notePostTitle, noteBody, noteDeadlineTitle, noteDeadlineBody
     case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody, noteNewVersionTitle, noteNewVersionBody
