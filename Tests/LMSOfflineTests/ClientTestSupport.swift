@@ -55,7 +55,7 @@ final class ClientFixture {
 
     /// Packs and installs the rich sample.
     func installRich() throws {
-        let package = try pack(repositoryRoot + "/samples/rich-course", to: "rich.zip")
+        let package = try pack(RichSample.folder, to: "rich.zip")
         try ok(["install", package])
     }
 
@@ -86,7 +86,7 @@ final class ClientFixture {
     /// A copy of the rich sample to edit (for updates).
     func copyRich(to relative: String) throws -> String {
         let path = scratch.sub(relative)
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/samples/rich-course", toPath: path)
+        try FileManager.default.copyItem(atPath: RichSample.folder, toPath: path)
         return path
     }
 

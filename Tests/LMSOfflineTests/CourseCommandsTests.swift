@@ -53,7 +53,7 @@ struct CourseCommandsTests {
 
     @Test func validate_Package_ChecksEveryHash() throws {
         let s = Scratch()
-        #expect(try CLI.run(["pack", repositoryRoot + "/samples/rich-course", "-o", "p.zip"], in: s.path).status == 0)
+        #expect(try CLI.run(["pack", RichSample.folder, "-o", "p.zip"], in: s.path).status == 0)
         #expect(try CLI.run(["validate", "p.zip"], in: s.path).status == 0)
         // Flip one byte inside a stored entry: the CRC check catches it with a clear message.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: s.sub("p.zip")))
@@ -70,7 +70,7 @@ struct CourseCommandsTests {
 
     @Test func studentDeltaAndUnpack_Work() throws {
         let s = Scratch()
-        #expect(try CLI.run(["pack", repositoryRoot + "/samples/rich-course", "-o", "full.zip"], in: s.path).status == 0)
+        #expect(try CLI.run(["pack", RichSample.folder, "-o", "full.zip"], in: s.path).status == 0)
         let student = try CLI.run(["student", "full.zip"], in: s.path)
         #expect(student.status == 0, "\(student.stderr)")
         let inspect = try CLI.run(["inspect", "full-student.zip", "--json"], in: s.path)

@@ -7,7 +7,7 @@ struct InstallCommandTests {
     @Test func install_RichSample_ListsCourseAndNotifiesProfiles() throws {
         let f = ClientFixture()
         try f.addProfile("ana")
-        let package = try f.pack(repositoryRoot + "/samples/rich-course", to: "rich.zip")
+        let package = try f.pack(RichSample.folder, to: "rich.zip")
         let report = try f.json(["install", package])
         #expect(report["course"]?.stringValue == "intro-programming")
         #expect(report["version"]?.stringValue == "1.2.0")
@@ -65,7 +65,7 @@ struct InstallCommandTests {
 
     @Test func install_OlderVersion_IsRefusedUnlessForced() throws {
         let f = ClientFixture()
-        let old = try f.pack(repositoryRoot + "/samples/rich-course", to: "old.zip")
+        let old = try f.pack(RichSample.folder, to: "old.zip")
         let v2 = try f.copyRich(to: "v2")
         let manifest = try String(contentsOfFile: v2 + "/course.json", encoding: .utf8).replacingOccurrences(of: "\"1.2.0\"", with: "\"2.0.0\"")
         try manifest.write(toFile: v2 + "/course.json", atomically: true, encoding: .utf8)

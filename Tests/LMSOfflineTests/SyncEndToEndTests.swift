@@ -94,7 +94,7 @@ import Testing
         try world.enroll("sam")
         // A course with a 600 KB media file, so that a cut lands inside an entry.
         let big = Scratch()
-        try FileManager.default.copyItem(atPath: repositoryRoot + "/samples/rich-course", toPath: big.sub("course"))
+        try FileManager.default.copyItem(atPath: RichSample.folder, toPath: big.sub("course"))
         try Data((0..<600_000).map { _ in UInt8.random(in: 0...255) }).write(to: URL(fileURLWithPath: big.sub("course/media/big.bin")))
         let course = big.sub("course/course.json")
         try String(contentsOfFile: course, encoding: .utf8).replacingOccurrences(of: "\"1.2.0\"", with: "\"1.2.1\"")

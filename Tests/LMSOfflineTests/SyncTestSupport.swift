@@ -57,7 +57,7 @@ final class SyncWorld {
         adminToken = try login("admin", "admin password!")
         try createUser("ada", role: "teacher")
         teacherToken = try login("ada", "password of ada")
-        if publish { try self.publish(folder: repositoryRoot + "/samples/rich-course") }
+        if publish { try self.publish(folder: RichSample.folder) }
     }
 
     deinit {

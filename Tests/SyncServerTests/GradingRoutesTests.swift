@@ -175,7 +175,7 @@ import Testing
         #expect(report.status == 200)
         #expect(report.json["students"]?.numberValue == 2 && report.json["completionRate"]?.numberValue == 0)
         #expect(report.json["distribution"]?.arrayValue?.first?["students"]?.numberValue == 2)
-        // The sample course starts in 2027: nobody is inactive or behind yet.
+        // The sample course starts after today (RichSample): nobody is inactive or behind yet.
         #expect(report.json["atRisk"]?.arrayValue?.isEmpty == true)
         #expect(server.request(.get, "\(Self.course)/reports/course?inactiveDays=0", as: "owner").status == 400)
         let csv = String(decoding: server.request(.get, "\(Self.course)/reports/course?format=csv", as: "owner").bodyData, as: UTF8.self)

@@ -96,10 +96,12 @@ enum SamplePackages {
         return url.path
     }()
 
-    /// Packs `samples/NAME` (optionally with its version replaced) into a temp file.
+    /// Packs `samples/NAME` (optionally with its version replaced) into a temp file; the rich
+    /// sample with its dates moved ahead of today (`RichSample`).
     static func pack(_ name: String, version: String? = nil) throws -> String {
         let folder = NSTemporaryDirectory() + "lms-sample-\(UUID().uuidString)"
-        try FileManager.default.copyItem(atPath: root + "/samples/" + name, toPath: folder)
+        let source = name == "rich-course" ? RichSample.folder : root + "/samples/" + name
+        try FileManager.default.copyItem(atPath: source, toPath: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         if let version {
             let path = folder + "/course.json"

@@ -149,8 +149,8 @@ struct SyncRoutesTests {
 
     @Test func submissions_LateOrNot_ByTheClockRule_AndFilesMustBeUploaded() throws {
         let server = try world()
-        // foundations/hello is due 2027-01-18T23:59:00Z: made in time but received now (2026: before the due time) is on time.
-        let due = ISO8601DateFormatter().date(from: "2027-01-18T23:59:00Z")!
+        // foundations/hello is due on 18 January at 23:59 UTC, ahead of today (RichSample): made in time is on time.
+        let due = ISO8601DateFormatter().date(from: "\(RichSample.year)-01-18T23:59:00Z")!
         let made = Int64(due.addingTimeInterval(-3600).timeIntervalSince1970 * 1000)
         #expect(server.push("ana", device: "dev-aaaaaaaa", entries: [Entries.submission(seq: 1, prev: 0, id: "sub-1", assignment: "foundations/hello", text: "hi", submittedAt: made)]).status == 200)
         let sub = try #require(try server.pullAll("ana").changes.first { $0["kind"]?.stringValue == "submission" })
