@@ -1,6 +1,7 @@
 import Foundation
 import LMSModel
 import Testing
+@testable import lms_offline
 
 /// Reports in `--json`: progress, grades, due, inbox.
 struct ReportCommandsTests {
@@ -30,5 +31,24 @@ struct ReportCommandsTests {
         let text = try f.ok(["progress"])
         #expect(text.stdout.contains("1/5"))
         #expect(!text.stdout.contains("█"), "bars only on a terminal")
+    }
+
+    @Test func inbox_ShowsIdsThatTellAnnouncementsApart_AndRefusesAnAmbiguousRead() throws {
+        let f = ClientFixture()
+        try f.addProfile("sam")
+        let profileID = try #require(try f.store().read { try $0.fetchScalar(String.self, "SELECT id FROM profiles") })
+        try f.store().write { db in
+            for id in ["announcement:3f1c2a77", "announcement:3f9d0011"] {
+                _ = try Notifications.add(db, id: id, profileID: profileID, kind: "announcement", title: .init(.noteAnnouncementTitle, ["intro", id]),
+                                          body: .init(.noteBody, ["…"]), now: Date())
+            }
+        }
+        let shown = try f.ok(["inbox"]).stdout
+        #expect(shown.contains("announcement:3f1 ") && shown.contains("announcement:3f9 "), "\(shown)")
+        let ambiguous = try f.run(["inbox", "--read", "announce"])
+        #expect(ambiguous.status == 1 && ambiguous.stderr.contains("names several notifications (announcement:3f1, announcement:3f9)"), "\(ambiguous.stderr)")
+        #expect(try f.json(["inbox"]).arrayValue?.allSatisfy { $0["read"]?.boolValue == false } == true, "nothing marked")
+        try f.ok(["inbox", "--read", "announcement:3f9"])
+        #expect(try f.json(["inbox"]).arrayValue?.filter { $0["read"]?.boolValue == true }.compactMap { $0["id"]?.stringValue } == ["announcement:3f9d0011"])
     }
 }

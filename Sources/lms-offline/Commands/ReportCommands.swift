@@ -144,12 +144,18 @@ enum ReportCommands {
         let now = context.now()
         try Notifications.refresh(context.queue, profile: profile, now: now)   // comms: new items and deadlines, once each
         if let id = args.value("read") {
-            let changed = try context.queue.write { db -> Int in
-                try db.execute("UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE profile_id = ? AND (id = ? OR id LIKE ? || '%')",
-                               arguments: [now, profile.id, id, id])
-                return db.changes
+            // The id as `inbox` shows it (a prefix that names one notification), or whole.
+            try context.queue.write { db in
+                let all = try db.fetchColumn(String.self, "SELECT id FROM notifications WHERE profile_id = ?", arguments: [profile.id]).compactMap { $0 }
+                let matches = all.contains(id) ? [id] : all.filter { $0.hasPrefix(id) }
+                guard !matches.isEmpty else { throw ClientError(.notificationUnknown, id) }
+                guard matches.count == 1 else {
+                    let short = shortIDs(all)
+                    throw ClientError(.notificationAmbiguous, id, matches.prefix(5).map { short[$0] ?? $0 }.joined(separator: ", "))
+                }
+                try db.execute("UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE profile_id = ? AND id = ?",
+                               arguments: [now, profile.id, matches[0]])
             }
-            guard changed > 0 else { throw ClientError(.notificationUnknown, id) }
             console.out(Messages.t(.markedRead, id))
             return 0
         }
@@ -174,12 +180,13 @@ enum ReportCommands {
             return 0
         }
         if rows.isEmpty { console.out(Messages.t(.inboxEmpty)) }
+        let short = shortIDs(rows.compactMap { $0.string(0) })
         for r in rows {
             let unread = r.date(5) == nil
             let mark = unread ? console.paint("●", .yellow) : " "
             let title = TerminalText.sanitize(r.string(2) ?? "")
             let shown = unread ? console.paint(title, .bold) : title
-            console.out("\(mark) \(String((r.string(0) ?? "").prefix(8)))  \(shown)")
+            console.out("\(mark) \(TerminalText.sanitize(short[r.string(0) ?? ""] ?? ""))  \(shown)")
             if let body = r.string(3), !body.isEmpty { console.out("    \(TerminalText.sanitize(body))") }
         }
         return 0

@@ -56,7 +56,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case wrongFileType, fileTooLarge, fileUnreadable, needsText, needsFile, nothingToSubmit, submitted, lateWarning
     // Reports
     case headerCourse, headerDone, headerTime, headerScore, headerDue, headerStatus, nothingDue, noGrades, inboxEmpty
-    case overdue, dueIn, awaiting, notStarted, markedRead, notificationUnknown, submittedState, doneState, pendingState
+    case overdue, dueIn, awaiting, notStarted, markedRead, notificationUnknown, notificationAmbiguous, submittedState, doneState, pendingState
     // Sync
     case syncNetwork, syncLoginExpired, syncLoginExpiredFor, syncServerError, syncBadAnswer, syncCorrupt, accountInUse
     case serverInvalid, passwordPrompt, passwordMissing, loginRefused, loggedIn, loggedOut, logoutOffline, notLoggedIn
@@ -184,6 +184,8 @@ extension MessageKey {
         case .notStarted: return ("not started", "sin empezar")
         case .markedRead: return ("Marked %1 read.", "%1 marcada como leída.")
         case .notificationUnknown: return ("no notification %1: run lms-offline inbox to see them", "no hay ninguna notificación %1: ejecute lms-offline inbox para verlas")
+        case .notificationAmbiguous: return ("%1 names several notifications (%2): give the id as lms-offline inbox shows it",
+                                             "%1 designa varias notificaciones (%2): indique el id como lo muestra lms-offline inbox")
         case .submittedState: return ("submitted (version %1)", "entregada (versión %1)")
         case .doneState: return ("done", "hecho")
         case .pendingState: return ("to do", "pendiente")
