@@ -103,6 +103,8 @@ import Testing
         #expect(book["students"]?.arrayValue?.first?["scores"]?["practice/reflection"]?.numberValue == 5)
         let table = try teacher.ok(["gradebook", "intro-programming"]).stdout
         #expect(table.contains("sam") && table.contains("fail") && table.contains("#1 "))
+        let spanish = try teacher.run(["gradebook", "intro-programming"], ["LANG": "es_ES.UTF-8"]).stdout
+        #expect(spanish.contains("estudiante") && spanish.contains("resultado") && spanish.contains("suspende"), "\(spanish)")
         let csvPath = teacher.scratch.sub("book.csv")
         try teacher.ok(["gradebook", "intro-programming", "--csv", csvPath])
         let bytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))

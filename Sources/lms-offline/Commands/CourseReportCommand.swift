@@ -77,7 +77,7 @@ enum CourseReportCommand {
         let passed = r["passed"]?.boolValue == true
         console.out(console.paint("\(r["student"]?["displayName"]?.stringValue ?? "") (\(r["student"]?["username"]?.stringValue ?? ""))", .bold)
                     + "  \(bar(done, of: lessons, console: console))\(RubricScoring.format(done))/\(RubricScoring.format(lessons))  "
-                    + "\(percent(r["total"]?.numberValue))  " + console.paint(passed ? "pass" : "fail", passed ? .green : .red))
+                    + "\(percent(r["total"]?.numberValue))  " + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red))
         for item in r["items"]?.arrayValue ?? [] {
             let points = item["points"]?.numberValue, maximum = item["maxPoints"]?.numberValue ?? 0
             let score = points.map { "\(RubricScoring.format($0))/\(RubricScoring.format(maximum))" } ?? (item["status"]?.stringValue ?? "")

@@ -43,9 +43,9 @@ enum GradingCommands {
                                              RubricScoring.format(pass)), .bold))
         // Items are numbered in the header and listed below, so the table stays narrow.
         let width = max(8, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
-        var header = "student".padding(toLength: width, withPad: " ", startingAt: 0)
+        var header = Messages.t(.wordStudent).padding(toLength: width, withPad: " ", startingAt: 0)
         for i in items.indices { header += " " + pad("#\(i + 1)", 6) }
-        console.out(header + "  " + pad("total", 6) + "  result")
+        console.out(header + "  " + pad(Messages.t(.wordTotal), 6) + "  " + Messages.t(.wordResult))
         for s in students {
             var line = (s["username"]?.stringValue ?? "").padding(toLength: width, withPad: " ", startingAt: 0)
             for item in items {
@@ -53,7 +53,7 @@ enum GradingCommands {
                 line += " " + pad(value.map(RubricScoring.format) ?? "–", 6)
             }
             let passed = s["passed"]?.boolValue == true
-            line += "  " + String(format: "%5.1f%%", s["total"]?.numberValue ?? 0) + "  " + console.paint(passed ? "pass" : "fail", passed ? .green : .red)
+            line += "  " + String(format: "%5.1f%%", s["total"]?.numberValue ?? 0) + "  " + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red)
             console.out(line)
         }
         for (i, item) in items.enumerated() {
@@ -95,7 +95,7 @@ enum GradingCommands {
             if queue.isEmpty { console.out(Messages.t(.queueEmpty, course)) }
             for e in queue {
                 console.out("\(e["kind"]?.stringValue ?? "")  \(e["id"]?.stringValue ?? "")  \(e["student"]?["username"]?.stringValue ?? "")  "
-                            + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  late" : "")\(e["regrade"]?.boolValue == true ? "  regrade" : "")")
+                            + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  " + Messages.t(.wordLate) : "")\(e["regrade"]?.boolValue == true ? "  " + Messages.t(.wordRegrade) : "")")
             }
             return 0
         }

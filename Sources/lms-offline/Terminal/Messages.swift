@@ -72,6 +72,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary, csvWritten
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified, certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
+    case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade
     // Communication (Messages+Comms.swift)
     case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete, commsPostDeleted
     case commsMessageSelf, commsCourseUnknown, commsSavedThread, commsSavedReply, commsSavedEdit, commsSavedDelete, commsSavedMessage
@@ -267,6 +268,13 @@ extension MessageKey {
         case .inactiveDaysInvalid: return ("--inactive-days must be a whole number of days from 1 to 366", "--inactive-days debe ser un número entero de días de 1 a 366")
         case .offlineUnknownSubmission: return ("this device has no submission or attempt %1 of %2: run lms-offline sync first (it brings the work of your students)", "este equipo no tiene la entrega o el intento %1 de %2: ejecute antes lms-offline sync (trae el trabajo de sus estudiantes)")
         case .gradeQueued: return ("Grade of %1 saved here; the next lms-offline sync sends it to the server.", "Nota de %1 guardada aquí; la próxima lms-offline sync la envía al servidor.")
+        case .wordStudent: return ("student", "estudiante")
+        case .wordTotal: return ("total", "total")
+        case .wordResult: return ("result", "resultado")
+        case .wordPass: return ("pass", "aprueba")
+        case .wordFail: return ("fail", "suspende")
+        case .wordLate: return ("late", "tarde")
+        case .wordRegrade: return ("regrade", "recalificar")
         case .gradeCurrent: return ("Current grade (of an earlier version): %1; feedback: %2", "Nota actual (de una versión anterior): %1; comentarios: %2")
         default: return commsTexts
         }
