@@ -179,6 +179,31 @@ import Testing
         #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/exam'") == "Good essay")
     }
 
+    @Test func offlineQueue_LeavesOutWhatWasGradedOnline_AfterTheNextSync() throws {
+        let world = try SyncWorld()
+        try world.createUser("sam")
+        try world.enroll("sam")
+        let laptop = try world.device("sam")
+        #expect(try laptop.sync().status == 0)
+        try laptop.ok(["submit", "reflection", "--text", "Written on the bus"])
+        #expect(try laptop.sync().status == 0)
+        let teacher = try world.device("ada")
+        #expect(try teacher.sync().status == 0)
+        let queue = try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue ?? []
+        let id = try #require(queue.first { $0["item"]?.stringValue == "practice/reflection" }?["id"]?.stringValue)
+        // Graded online (here, or by a colleague): the next sync brings the grade, and the offline queue drops the submission.
+        try teacher.ok(["grade", "intro-programming", "--submission", id, "--score", "points=4"])
+        #expect(try teacher.sync().status == 0)
+        let after = try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue ?? []
+        #expect(!after.contains { $0["id"]?.stringValue == id }, "\(after)")
+        // A new version from the student comes back to the queue.
+        try laptop.ok(["submit", "reflection", "--text", "Rewritten at home"])
+        #expect(try laptop.sync().status == 0)
+        #expect(try teacher.sync().status == 0)
+        #expect(try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?
+            .contains { $0["item"]?.stringValue == "practice/reflection" } == true)
+    }
+
     @Test func certificate_SavedAsHTML_ArrivesBySync_AndVerifies() throws {
         let world = try SyncWorld()
         let folder = world.scratch.sub("cert-course")

@@ -89,7 +89,7 @@ extension ServerStore {
                 for course in taught {
                     queries.append(("""
                         \(columns) WHERE course_id = ?1 AND sseq > ?2 AND sseq <= ?3 AND user_id IS NOT NULL AND user_id != ?5
-                        AND kind IN ('progress', 'attempt', 'attemptResult', 'submission') ORDER BY sseq LIMIT ?4
+                        AND kind IN ('progress', 'attempt', 'attemptResult', 'submission', 'grade') ORDER BY sseq LIMIT ?4
                         """, [course, cursor, latest, limit + 1, user.id]))
                 }
             }

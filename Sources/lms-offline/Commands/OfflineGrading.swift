@@ -43,6 +43,9 @@ enum OfflineGrading {
                                   AND (n.submitted_at > w.submitted_at OR (n.submitted_at = w.submitted_at AND n.entity > w.entity)))
                   AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.profile_id = w.profile_id AND o.kind = 'grade'
                                   AND o.entity_id LIKE 'submission/' || w.entity || '/%')
+                  AND NOT EXISTS (SELECT 1 FROM student_work g WHERE g.profile_id = w.profile_id AND g.kind = 'grade'
+                                  AND g.course_id = w.course_id AND g.user_id = w.user_id AND g.item_id = w.item_id
+                                  AND json_extract(g.payload, '$.submission') = w.entity)
                 ORDER BY w.submitted_at, w.entity
                 """, arguments: [profile.id, course]).map {
                 (.submission, $0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? "", Date(timeIntervalSince1970: Double($0.int64(3) ?? 0) / 1000))

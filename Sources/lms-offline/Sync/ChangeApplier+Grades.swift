@@ -55,8 +55,9 @@ extension ChangeApplier {
     /// On a teacher's device: keeps a student's submission, attempt or score (the latest of each),
     /// so that `grade --offline` can show and grade the queue without a network.
     func keepStudentWork(kind: String, entity: String, course: String?, owner: String, _ payload: JSONValue) throws {
-        guard ["submission", "attempt", "attemptResult"].contains(kind), let course else { return }
-        let item = payload["assignment"]?.stringValue ?? payload["quiz"]?.stringValue
+        // Grades too (made online or by a colleague), so the offline queue leaves out what is graded.
+        guard ["submission", "attempt", "attemptResult", "grade"].contains(kind), let course else { return }
+        let item = payload["assignment"]?.stringValue ?? payload["quiz"]?.stringValue ?? payload["item"]?.stringValue
         let submitted = payload["submittedAt"]?.numberValue.flatMap { $0.isFinite && abs($0) < 1e15 ? Int64($0) : nil }
         try db.execute("""
             INSERT OR REPLACE INTO student_work(profile_id, kind, entity, course_id, user_id, item_id, submitted_at, payload)
