@@ -22,12 +22,15 @@ let package = Package(
         .target(name: "LMSDatabase", dependencies: ["CSQLite"]),
         .executableTarget(name: "SyncServer", dependencies: ["LMSModel", "CoursePackage", "LMSDatabase"]),
         .executableTarget(name: "lms-offline", dependencies: ["LMSModel", "CoursePackage", "LMSDatabase"]),
+        // Test support shared by the client's and the server's tests (the rich sample with its
+        // dates moved ahead of today, starting the real server); not a product.
+        .target(name: "LMSTestSupport", path: "Tests/LMSTestSupport"),
         .testTarget(name: "LMSModelTests", dependencies: ["LMSModel"]),
         .testTarget(name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LMSDatabaseTests", dependencies: ["LMSDatabase"]),
-        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel", "LMSDatabase"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "CoursePackage", "LMSModel", "LMSDatabase"],
+        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel", "LMSDatabase", "LMSTestSupport"]),
+        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "CoursePackage", "LMSModel", "LMSDatabase", "LMSTestSupport"],
                     resources: [.copy("Fixtures")]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import LMSTestSupport
 import LMSModel
 import Testing
 

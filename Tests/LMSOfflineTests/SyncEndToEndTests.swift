@@ -1,4 +1,5 @@
 import Foundation
+import LMSTestSupport
 import LMSDatabase
 import LMSModel
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import LMSTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -26,34 +27,8 @@ final class SyncWorld {
     /// Starts the server, makes the teacher and publishes the rich sample (1.2.0).
     init(publish: Bool = true) throws {
         let data = scratch.sub("server")
-        let initialise = Process()
-        initialise.executableURL = URL(fileURLWithPath: Self.serverBinary)
-        initialise.arguments = ["init", "--data", data, "--admin-password-stdin"]
-        initialise.environment = Self.environment
-        let input = Pipe()
-        initialise.standardInput = input
-        initialise.standardOutput = FileHandle.nullDevice
-        initialise.standardError = FileHandle.nullDevice
-        try initialise.run()
-        input.fileHandleForWriting.write(Data("admin password!\n".utf8))
-        try input.fileHandleForWriting.close()
-        initialise.waitUntilExit()
-        guard initialise.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        process.executableURL = URL(fileURLWithPath: Self.serverBinary)
-        process.arguments = ["serve", "--data", data, "--port", "0"]
-        process.environment = Self.environment
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        var text = ""
-        let deadline = Date().addingTimeInterval(10)
-        while !text.contains("\n"), Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let range = text.range(of: "http://127.0.0.1:[0-9]+", options: .regularExpression) else { throw CocoaError(.executableLoad) }
-        base = String(text[range])
+        base = try ServerLauncher.start(process, output: output, binary: Self.serverBinary, data: data, adminPassword: "admin password!",
+                                        environment: Self.environment)
         adminToken = try login("admin", "admin password!")
         try createUser("ada", role: "teacher")
         teacherToken = try login("ada", "password of ada")

@@ -1,5 +1,6 @@
 import CoursePackage
 import Foundation
+import LMSTestSupport
 import LMSDatabase
 import LMSModel
 import Testing

@@ -1,5 +1,6 @@
 import CoursePackage
 import Foundation
+import LMSTestSupport
 import LMSModel
 import Testing
 @testable import SyncServer

@@ -1,4 +1,5 @@
 import Foundation
+import LMSTestSupport
 import Testing
 
 /// The copy of the rich sample the tests use keeps the course ahead of today, whatever the day.

@@ -1,5 +1,6 @@
 import CoursePackage
 import Foundation
+import LMSTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -27,35 +28,8 @@ final class ServerProcess {
     /// `lms-server init` with the admin password on standard input, then `serve --port 0`.
     init(adminPassword: String = "admin password!") throws {
         data = NSTemporaryDirectory() + "lms-srv-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let initialise = Process()
-        initialise.executableURL = URL(fileURLWithPath: Self.binary)
-        initialise.arguments = ["init", "--data", data, "--admin-password-stdin"]
-        initialise.environment = Self.environment
-        let input = Pipe()
-        initialise.standardInput = input
-        initialise.standardOutput = FileHandle.nullDevice
-        initialise.standardError = FileHandle.nullDevice
-        try initialise.run()
-        input.fileHandleForWriting.write(Data((adminPassword + "\n").utf8))
-        try input.fileHandleForWriting.close()
-        initialise.waitUntilExit()
-        guard initialise.terminationStatus == 0 else { throw CocoaError(.executableLoad) }
-        process.executableURL = URL(fileURLWithPath: Self.binary)
-        process.arguments = ["serve", "--data", data, "--port", "0"]
-        process.environment = Self.environment
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait (bounded) for the line that names the port.
-        var text = ""
-        let deadline = Date().addingTimeInterval(10)
-        while !text.contains("\n"), Date() < deadline {
-            let chunk = output.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
-        }
-        guard let range = text.range(of: "http://127.0.0.1:[0-9]+", options: .regularExpression) else { throw CocoaError(.executableLoad) }
-        base = String(text[range])
+        base = try ServerLauncher.start(process, output: output, binary: Self.binary, data: data, adminPassword: adminPassword,
+                                        environment: Self.environment)
     }
 
     /// Stops the server with SIGTERM (by its PID) and returns its exit status.

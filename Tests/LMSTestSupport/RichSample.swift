@@ -4,30 +4,29 @@ import Foundation
 /// course ahead of today, so that no test depends on the day it runs. The sample on disk is written
 /// for 2027 (11 January to 26 February, work due 18 January, 1 and 26 February); from then on the
 /// tests would see a course that has started, late work, deadline notices and students at risk.
-/// The same file is in LMSOfflineTests and SyncServerTests (test targets share no code).
-enum RichSample {
+public enum RichSample {
     /// The year the sample's dates are written in.
-    static let writtenYear = 2027
+    public static let writtenYear = 2027
 
     /// The year of every date the tests see: 2027 until the end of 2026, then always next year, so
     /// the course starts at least 11 days after today and every due time is ahead.
-    static let year = year(on: Date())
+    public static let year = year(on: Date())
 
     /// `year` as it would be on `now`.
-    static func year(on now: Date) -> Int {
+    public static func year(on now: Date) -> Int {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         return max(writtenYear, calendar.component(.year, from: now) + 1)
     }
 
     /// `text` with every date of `writtenYear` (`2027-MM-DD`) moved to `year`; other numbers stay.
-    static func shift(_ text: String, to year: Int) -> String {
+    public static func shift(_ text: String, to year: Int) -> String {
         text.replacingOccurrences(of: #"\b\#(writtenYear)-(?=[0-9]{2}-[0-9]{2})"#, with: "\(year)-", options: .regularExpression)
     }
 
     /// A copy of the sample, made once per test run, with its dates in `year` (course.json and the
     /// front matter of the Markdown files). Use it read-only, or copy it.
-    static let folder: String = {
+    public static let folder: String = {
         do {
             return try copy(to: NSTemporaryDirectory() + "lms-rich-\(UUID().uuidString)", year: year)
         } catch {
@@ -36,7 +35,7 @@ enum RichSample {
     }()
 
     /// Copies `samples/rich-course` into `parent/rich-course` with its dates moved to `year`; returns the copy.
-    static func copy(to parent: String, year: Int) throws -> String {
+    public static func copy(to parent: String, year: Int) throws -> String {
         let files = FileManager.default
         var root = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { root.deleteLastPathComponent() }
