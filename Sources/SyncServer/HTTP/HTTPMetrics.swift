@@ -49,12 +49,6 @@ final class HTTPMetrics: @unchecked Sendable {
         lock.lock(); total += 1; rejected += 1; lock.unlock()
     }
 
-    /// Connections open now.
-    var openConnections: Int {
-        lock.lock(); defer { lock.unlock() }
-        return open
-    }
-
     /// The metrics as Prometheus text (format 0.0.4), with `extra` (the application's own
     /// metrics, already in that format) appended.
     func render(extra: String) -> String {

@@ -54,15 +54,6 @@ extension ServerStore {
         }
     }
 
-    /// Whether a teacher teaches a course the student is enrolled in.
-    func teaches(teacherID: String, studentID: String) throws -> Bool {
-        try read { db in
-            try db.fetchScalar(Int64.self, """
-                SELECT COUNT(*) FROM course_staff s JOIN enrollments e ON e.course_id = s.course_id
-                WHERE s.user_id = ? AND e.user_id = ? AND e.status = 'active'
-                """, arguments: [teacherID, studentID]) ?? 0 > 0
-        }
-    }
 
     /// Whether the student is actively enrolled somewhere, and only in courses this teacher teaches.
     func teachesEveryCourse(teacherID: String, studentID: String) throws -> Bool {

@@ -15,8 +15,6 @@ struct ServerChange: Sendable {
     var payload: JSONValue { (try? WireCodec.decode(payloadFrame)) ?? JSONValue(.null) }
 }
 
-/// The kinds of student work that a course's staff also see.
-let studentWorkKinds = ["progress", "attempt", "attemptResult", "submission"]
 
 /// The changelog: streams, server changes and their visibility.
 extension ServerStore {

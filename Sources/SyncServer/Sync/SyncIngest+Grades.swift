@@ -8,11 +8,7 @@ import LMSModel
 extension SyncIngest {
     /// `courses` holds the course at the graded attempt's `courseVersion` (preloaded from the payload).
     func applyPushedGrade(_ payload: JSONValue, course: Course, courses: [String: Course], memo: BatchMemo, in db: Database) throws {
-        if user.role != .admin {
-            let staff = user.role >= .teacher ? try db.fetchScalar(String.self, "SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?",
-                                                                   arguments: [user.id, course.id]) : nil
-            guard staff != nil else { throw Rejection(reason: "only the teachers of \(course.id) may grade its work") }
-        }
+        guard try ServerStore.isStaff(user, of: course.id, in: db) else { throw Rejection(reason: "only the teachers of \(course.id) may grade its work") }
         let scores = try Self.scores(payload)
         // Refused like the route does: a cut could fall inside a character, and a teacher's words are not cut short silently.
         let feedback = payload["feedback"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }

@@ -18,7 +18,7 @@ extension SyncIngest {
                 guard let post = Post(id: entity, payload: payload) else {
                     throw Rejection(reason: "a post needs an id, course, body, createdAt and revision")
                 }
-                let latest = try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?").fetchScalar(String.self, arguments: [post.courseID])
+                let latest = try memo.latestVersion(post.courseID, in: db)
                 let lessons = latest.flatMap { courses[post.courseID + "@" + $0] }.map { memo.lessonIDs($0) }
                 try ServerStore.savePost(post, by: user, lessons: lessons, in: db)
             case "message":

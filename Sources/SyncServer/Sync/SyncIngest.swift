@@ -32,8 +32,17 @@ struct SyncIngest {
     /// What one push has already looked up about a course: its latest version and whether the user
     /// is enrolled (the same for every entry of the batch, so asked once).
     final class BatchMemo {
+        /// Each named course's latest version (nil: no such course), read once per batch.
         var latest: [String: String?] = [:]
         var enrolled: [String: Bool] = [:]
+
+        func latestVersion(_ courseID: String, in db: Database) throws -> String? {
+            if let known = latest[courseID] { return known }
+            let version = try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?").fetchScalar(String.self, arguments: [courseID])
+            latest[courseID] = version
+            return version
+        }
+
         /// Lesson ids, quizzes and assignments by course version (`Course.lessons` and friends
         /// are computed: asking them for every entry would rebuild the lists each time).
         var lessons: [String: Set<String>] = [:]
@@ -130,13 +139,8 @@ struct SyncIngest {
         }
         let payload = entry["payload"] ?? JSONValue(.null)
         guard let courseID = payload["course"]?.stringValue else { throw Rejection(reason: "the entry names no course") }
-        if memo.latest[courseID] == nil {
-            memo.latest[courseID] = try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?")
-                .fetchScalar(String.self, arguments: [courseID])
-            memo.enrolled[courseID] = try db.cachedStatement(sql: "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'")
-                .fetchScalar(Int64.self, arguments: [user.id, courseID]) ?? 0 > 0
-        }
-        guard let latest = memo.latest[courseID] ?? nil, let course = courses[courseID + "@" + latest] else {
+        if memo.enrolled[courseID] == nil { memo.enrolled[courseID] = try ServerStore.isEnrolled(user.id, in: courseID, db: db) }
+        guard let latest = try memo.latestVersion(courseID, in: db), let course = courses[courseID + "@" + latest] else {
             throw Rejection(reason: "there is no course \(courseID)")
         }
         // A grade comes from the course's staff, who are not enrolled (checked by `applyPushedGrade`).
