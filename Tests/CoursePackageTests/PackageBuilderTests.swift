@@ -20,7 +20,7 @@ struct PackageBuilderTests {
         let a = try Data(contentsOf: URL(fileURLWithPath: s.sub("a.zip")))
         let b = try Data(contentsOf: URL(fileURLWithPath: s.sub("b.zip")))
         #expect(a == b)
-        #expect(!FileManager.default.fileExists(atPath: s.sub("a.zip.partial-\(getpid())")))
+        #expect(!FileManager.default.fileExists(atPath: s.sub(".a.zip.partial-\(getpid())")))
     }
 
     @Test func manifest_ListsEveryEntry_AndItsHashIsThePackageID() throws {

@@ -48,6 +48,13 @@ enum CoursePath {
     /// Whether a file or folder name is ignored by the tools (drafts, editor files).
     static func isIgnored(_ name: Substring) -> Bool { name.hasPrefix(".") || name.hasPrefix("_") }
 
+    /// Where `path` is written before it is renamed into place: a hidden name beside it, so that a
+    /// package being packed inside its own course folder is never read as part of the course.
+    static func partial(for path: String) -> String {
+        let url = URL(fileURLWithPath: path)
+        return url.deletingLastPathComponent().path + "/." + url.lastPathComponent + ".partial-\(getpid())"
+    }
+
     /// Whether any segment of a relative path is ignored.
     static func isIgnoredPath(_ path: String) -> Bool {
         path.split(separator: "/").contains { isIgnored($0) }

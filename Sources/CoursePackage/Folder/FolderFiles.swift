@@ -54,7 +54,6 @@ public struct FolderFiles: CourseFiles {
                 case S_IFDIR: pending.append(rel)
                 case S_IFREG:
                     if !excluded.isEmpty, excluded.contains(URL(fileURLWithPath: root + "/" + rel).standardizedFileURL.path) { continue }
-                    if name.contains(".partial-") { continue }  // a package being written (PackageBuilder's temp name)
                     found.append(rel)
                     sizes[rel] = UInt64(st.st_size)
                     total += UInt64(st.st_size)

@@ -73,7 +73,7 @@ public enum PackageBuilder {
 
     private static func write(_ sources: [(path: String, source: Source)], course: Course, build: PackageManifest.Build,
                               to output: String) throws -> PackageManifest {
-        let temp = output + ".partial-\(getpid())"
+        let temp = CoursePath.partial(for: output)
         do {
             let writer = try ZipWriter(path: temp)
             var entries: [PackageManifest.Entry] = []

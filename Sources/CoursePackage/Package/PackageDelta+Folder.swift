@@ -17,7 +17,7 @@ extension PackageDelta {
            let old = try? PackageManifest(data: data) {
             for entry in old.entries { oldPathByHash[entry.sha256] = entry.path }
         }
-        let temp = newFolder + ".partial-\(getpid())"
+        let temp = CoursePath.partial(for: newFolder)
         try? fm.removeItem(atPath: temp)
         do {
             try fm.createDirectory(atPath: temp, withIntermediateDirectories: true)

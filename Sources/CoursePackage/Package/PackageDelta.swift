@@ -89,7 +89,7 @@ extension PackageDelta {
     /// Writes a delta archive: the new manifest, the plan and the bytes to fetch (under `fetch/<sha256>`),
     /// so that a device can update from a USB stick as from the server.
     public func writeArchive(newPackage: PackageArchive, to output: String) throws {
-        let temp = output + ".partial-\(getpid())"
+        let temp = CoursePath.partial(for: output)
         do {
             let writer = try ZipWriter(path: temp)
             try writer.addData(path: Self.planFileName, Data(JSONWriter.write(json, pretty: true).utf8), method: .deflate)
@@ -116,7 +116,7 @@ extension PackageDelta {
         let zip = try ZipReader(path: deltaPath)
         guard let manifestEntry = zip.entry(named: PackageManifest.fileName) else { throw PackageError.missingManifest }
         let manifest = try PackageManifest(data: try zip.readData(manifestEntry))
-        let temp = newFolder + ".partial-\(getpid())"
+        let temp = CoursePath.partial(for: newFolder)
         let fm = FileManager.default
         // The old folder is an extracted package: its manifest says where each hash lives.
         let oldManifest = fm.contents(atPath: oldFolder + "/" + PackageManifest.fileName).flatMap { try? PackageManifest(data: $0) }

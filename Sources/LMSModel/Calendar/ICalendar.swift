@@ -173,13 +173,9 @@ extension ICalendar {
         for assignment in course.assignments {
             guard let due = assignment.due else { continue }
             events.append(Event(uid: "\(course.id)/\(assignment.id)/due@\(host)", summary: "Due: \(assignment.title) (\(course.title))",
-                                description: "Assignment \(assignment.id) of \(course.id), \(formatPoints(assignment.points)) points",
+                                description: "Assignment \(assignment.id) of \(course.id), \(JSONWriter.number(assignment.points)) points",
                                 when: .instant(due), category: "deadline"))
         }
         return events
-    }
-
-    static func formatPoints(_ points: Double) -> String {
-        points == points.rounded() ? String(Int(points)) : String(points)
     }
 }

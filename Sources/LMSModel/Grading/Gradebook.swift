@@ -101,7 +101,8 @@ public struct Gradebook: Sendable {
         rows = students.map { student in
             let mine = scores[student.id] ?? [:]
             var earned: [GradedItem.Kind: Double] = [:], possible: [GradedItem.Kind: Double] = [:]
-            var gradedEarned: [GradedItem.Kind: Double] = [:], gradedPossible: [GradedItem.Kind: Double] = [:]
+            // `earned` counts graded work only; `possible` every item, `gradedPossible` the graded ones.
+            var gradedPossible: [GradedItem.Kind: Double] = [:]
             var kept: [String: Double] = [:]
             for item in items {
                 possible[item.kind, default: 0] += item.maxPoints
@@ -109,7 +110,6 @@ public struct Gradebook: Sendable {
                 let points = min(max(raw, 0), item.maxPoints)
                 kept[item.id] = points
                 earned[item.kind, default: 0] += points
-                gradedEarned[item.kind, default: 0] += points
                 gradedPossible[item.kind, default: 0] += item.maxPoints
             }
             var kindPercent: [String: Double] = [:]
@@ -118,7 +118,7 @@ public struct Gradebook: Sendable {
             }
             let total = Self.weighted(earned: earned, possible: possible, weights: weights)
             let graded = gradedPossible.values.reduce(0, +) > 0
-                ? Self.weighted(earned: gradedEarned, possible: gradedPossible, weights: weights) : nil
+                ? Self.weighted(earned: earned, possible: gradedPossible, weights: weights) : nil
             return Row(student: student, scores: kept, kindPercent: kindPercent, total: total, gradedPercent: graded,
                        passed: total + 1e-9 >= policy.passPercent)
         }
@@ -129,7 +129,7 @@ public struct Gradebook: Sendable {
         let present = Set(items.filter { $0.maxPoints > 0 }.map(\.kind))
         var weights: [GradedItem.Kind: Double] = [:]
         for kind in present { if let w = policy.weights[kind.rawValue], w.isFinite, w > 0 { weights[kind] = w } }
-        return weights.isEmpty ? [:] : weights
+        return weights
     }
 
     /// The weighted percent: each weighted kind's points ratio by its weight; without weights, all points together.

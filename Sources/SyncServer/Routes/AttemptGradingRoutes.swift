@@ -126,9 +126,9 @@ extension ServerApp {
                 responses[question.id] = StudentChoiceOrder.authoredIndex(shown, quizID: quiz.id, questionID: question.id, choices: choices)
                     .map(Response.choice) ?? .choice(-1)
             } else if case .multiple(let choices) = question.body, case .choices(let shown)? = responses[question.id] {
-                responses[question.id] = .choices(shown.compactMap {
-                    StudentChoiceOrder.authoredIndex($0, quizID: quiz.id, questionID: question.id, choices: choices)
-                })
+                // One permutation for the question (a hash per choice), not one per chosen answer.
+                let order = StudentChoiceOrder.permutation(quizID: quiz.id, questionID: question.id, choices: choices)
+                responses[question.id] = .choices(shown.compactMap { order.indices.contains($0) ? order[$0] : nil })
             }
         }
         return responses
