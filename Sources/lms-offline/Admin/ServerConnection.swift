@@ -62,22 +62,16 @@ struct ServerConnection {
         }
     }
 
-    /// One path segment, percent-encoded (ASCII only: every other byte is escaped).
-    static func segment(_ text: String) -> String {
-        var allowed = CharacterSet.urlPathAllowed
-        allowed.remove(charactersIn: "/?#")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    /// Text for a path segment or a query value: every byte but RFC 3986's unreserved ASCII
+    /// (letters, digits, `-._~`) percent-encoded. The one encoder of the client's requests.
+    static func escape(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
-    /// A query value, percent-encoded.
-    static func query(_ text: String) -> String {
-        var allowed = CharacterSet.urlQueryAllowed
-        allowed.remove(charactersIn: "&=+?#")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
-    }
+    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// `/api/v1/courses/COURSE` + `rest`.
-    static func course(_ id: String, _ rest: String) -> String { "/api/v1/courses/\(segment(id))\(rest)" }
+    static func course(_ id: String, _ rest: String) -> String { "/api/v1/courses/\(escape(id))\(rest)" }
 }
 
 /// A failed server exchange for a teacher or an admin: the status, and the server's message.

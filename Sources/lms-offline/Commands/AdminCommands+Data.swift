@@ -67,7 +67,6 @@ extension AdminCommands {
         let text = JSONWriter.write(answer, pretty: true) + "\n"
         if let output = args.value("output") {
             try AtomicFile.write(Data(text.utf8), to: output)
-            _ = chmod(output, 0o600)   // personal data: only its owner reads it
             console.err(AdminText.t(.exported, user, output))
         } else {
             console.out(String(text.dropLast()))

@@ -36,7 +36,7 @@ enum AdminCommands {
         }
     }
 
-    static func userPath(_ name: String) -> String { "/api/v1/admin/users/" + ServerConnection.segment(name) }
+    static func userPath(_ name: String) -> String { "/api/v1/admin/users/" + ServerConnection.escape(name) }
 
     // MARK: - users
 
@@ -103,7 +103,7 @@ enum AdminCommands {
         try args.expectPositionals(atMost: 2)
         let user = try args.positional(1, "USER")
         let (_, connection) = try ServerConnection.open(args, console)
-        let answer = try connection.json("POST", "/api/v1/users/\(ServerConnection.segment(user))/reset-code")
+        let answer = try connection.json("POST", "/api/v1/users/\(ServerConnection.escape(user))/reset-code")
         if args.has("json") {
             console.out(JSONWriter.write(answer, pretty: true))
         } else {

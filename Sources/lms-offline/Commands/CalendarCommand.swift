@@ -25,7 +25,7 @@ enum CalendarCommand {
                 let when: (String, JSONValue)
                 switch e.when {
                 case .day(let day): when = ("date", .str(day))
-                case .instant(let date): when = ("at", .str(ISO8601DateFormatter().string(from: date)))
+                case .instant(let date): when = ("at", .date(date))
                 }
                 return .obj([("uid", .str(e.uid)), ("summary", .str(e.summary)), when, ("category", .str(e.category ?? ""))])
             }

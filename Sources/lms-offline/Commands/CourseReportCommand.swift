@@ -20,7 +20,7 @@ enum CourseReportCommand {
         }
         let path: String
         if let student = args.value("student") {
-            path = ServerConnection.course(course, "/reports/students/\(ServerConnection.segment(student))")
+            path = ServerConnection.course(course, "/reports/students/\(ServerConnection.escape(student))")
         } else if args.has("items") {
             path = ServerConnection.course(course, "/reports/items")
         } else {

@@ -115,8 +115,8 @@ enum GradingCommands {
         }
         var body: [(String, JSONValue)] = [("scores", .obj(members))]
         if let feedback = args.value("feedback") { body.append(("feedback", .str(feedback))) }
-        let path = args.value("submission").map { ServerConnection.course(course, "/submissions/\(ServerConnection.segment($0))/grade") }
-            ?? ServerConnection.course(course, "/attempts/\(ServerConnection.segment(args.value("attempt") ?? ""))/grade")
+        let path = args.value("submission").map { ServerConnection.course(course, "/submissions/\(ServerConnection.escape($0))/grade") }
+            ?? ServerConnection.course(course, "/attempts/\(ServerConnection.escape(args.value("attempt") ?? ""))/grade")
         let answer = try api.json("PUT", path, .obj(body))
         if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)); return 0 }
         console.out(Messages.t(.gradeRecorded, "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
@@ -127,8 +127,8 @@ enum GradingCommands {
     /// `--history`: every change of the course's grades (of one student or item).
     static func history(_ api: ServerConnection, course: String, args: Arguments, console: Console) throws -> Int32 {
         var query: [String] = []
-        if let student = args.value("student") { query.append("student=" + ServerConnection.query(student)) }
-        if let item = args.value("item") { query.append("item=" + ServerConnection.query(item)) }
+        if let student = args.value("student") { query.append("student=" + ServerConnection.escape(student)) }
+        if let item = args.value("item") { query.append("item=" + ServerConnection.escape(item)) }
         let path = ServerConnection.course(course, "/grades/history") + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         let entries = try api.json("GET", path)["history"]?.arrayValue ?? []
         if args.has("json") { console.out(JSONWriter.write(.list(entries), pretty: true)); return 0 }

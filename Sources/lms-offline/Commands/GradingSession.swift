@@ -37,7 +37,7 @@ struct GradingSession {
     }
 
     func gradeSubmission(_ id: String, student: String) throws -> Answer {
-        let detail = try api.json("GET", ServerConnection.course(course, "/submissions/\(ServerConnection.segment(id))"))
+        let detail = try api.json("GET", ServerConnection.course(course, "/submissions/\(ServerConnection.escape(id))"))
         if let text = detail["text"]?.stringValue, !text.isEmpty {
             for line in TerminalText.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
         }
@@ -62,11 +62,11 @@ struct GradingSession {
         let assignment = detail["assignment"] ?? JSONValue(.null)
         var criteria = (assignment["rubric"]?.arrayValue ?? []).map { ($0["criterion"]?.stringValue ?? "", $0["points"]?.numberValue ?? 0) }
         if criteria.isEmpty { criteria = [(RubricScoring.wholeScore, assignment["points"]?.numberValue ?? 0)] }
-        return try ask(criteria: criteria.map { ($0.0, $0.0, $0.1) }, path: ServerConnection.course(course, "/submissions/\(ServerConnection.segment(id))/grade"))
+        return try ask(criteria: criteria.map { ($0.0, $0.0, $0.1) }, path: ServerConnection.course(course, "/submissions/\(ServerConnection.escape(id))/grade"))
     }
 
     func gradeAttempt(_ id: String) throws -> Answer {
-        let detail = try api.json("GET", ServerConnection.course(course, "/attempts/\(ServerConnection.segment(id))"))
+        let detail = try api.json("GET", ServerConnection.course(course, "/attempts/\(ServerConnection.escape(id))"))
         var criteria: [(String, String, Double)] = []
         for essay in detail["essays"]?.arrayValue ?? [] {
             let qid = essay["id"]?.stringValue ?? ""
@@ -76,7 +76,7 @@ struct GradingSession {
             for line in TerminalText.sanitize(answer).split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
             criteria.append((qid, qid, essay["points"]?.numberValue ?? 0))
         }
-        return try ask(criteria: criteria, path: ServerConnection.course(course, "/attempts/\(ServerConnection.segment(id))/grade"))
+        return try ask(criteria: criteria, path: ServerConnection.course(course, "/attempts/\(ServerConnection.escape(id))/grade"))
     }
 
     /// Asks a score per criterion (key, label, maximum) and feedback, then records the grade.

@@ -27,7 +27,6 @@ enum RosterCommands {
         }
     }
 
-    static func path(_ course: String) -> String { "/api/v1/courses/\(ServerConnection.segment(course))" }
 
     // MARK: - list
 
@@ -36,8 +35,8 @@ enum RosterCommands {
         let course = try args.positional(0, "COURSE")
         let (_, connection) = try ServerConnection.open(args, console)
         var query = ""
-        if let group = args.value("group") { query = "?group=" + ServerConnection.segment(group) }
-        let answer = try connection.json("GET", path(course) + "/enrollments" + query)
+        if let group = args.value("group") { query = "?group=" + ServerConnection.escape(group) }
+        let answer = try connection.json("GET", ServerConnection.course(course, "/enrollments") + query)
         var students = answer["students"]?.arrayValue ?? []
         if !args.has("all") { students = students.filter { $0["status"]?.stringValue == "active" } }
         if let file = args.value("csv") {
@@ -79,7 +78,7 @@ enum RosterCommands {
             var body: [(String, JSONValue)] = [("username", .str(user))]
             if let group = args.value("group") { body.append(("groups", .list([.str(group)]))) }
             if args.has("ignore-prerequisites") { body.append(("ignorePrerequisites", .flag(true))) }
-            results.append(try connection.json("POST", path(course) + "/enrollments", .obj(body)))
+            results.append(try connection.json("POST", ServerConnection.course(course, "/enrollments"), .obj(body)))
             if !args.has("json") { console.out(AdminText.t(.enrolled, user, course)) }
         }
         if args.has("json") { console.out(JSONWriter.write(.list(results), pretty: true)) }
@@ -90,7 +89,7 @@ enum RosterCommands {
         try args.expectPositionals(atMost: 3)
         let course = try args.positional(1, "COURSE"), user = try args.positional(2, "USER")
         let (_, connection) = try ServerConnection.open(args, console)
-        _ = try connection.json("DELETE", path(course) + "/enrollments/" + ServerConnection.segment(user))
+        _ = try connection.json("DELETE", ServerConnection.course(course, "/enrollments/" + ServerConnection.escape(user)))
         console.out(AdminText.t(.unenrolled, user, course))
         return 0
     }
@@ -111,7 +110,7 @@ enum RosterCommands {
             throw Arguments.UsageError(description: "--mode key needs --key K (the key students type)")
         }
         let (_, connection) = try ServerConnection.open(args, console)
-        let answer = try connection.json("PUT", path(course) + "/settings", .obj(body))
+        let answer = try connection.json("PUT", ServerConnection.course(course, "/settings"), .obj(body))
         if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)) } else { console.out(AdminText.t(.modeSet, course, mode)) }
         return 0
     }
@@ -124,7 +123,7 @@ enum RosterCommands {
         let (_, connection) = try ServerConnection.open(args, console)
         var results: [JSONValue] = []
         for user in users {
-            let answer = try connection.json("PUT", path(course) + "/enrollments/" + ServerConnection.segment(user) + "/groups",
+            let answer = try connection.json("PUT", ServerConnection.course(course, "/enrollments/" + ServerConnection.escape(user) + "/groups"),
                                              .obj([(args.has("add") ? "add" : "remove", .list([.str(group)]))]))
             results.append(answer)
             if !args.has("json") { console.out(AdminText.t(.groupsSet, user, course, groups(answer).joined(separator: ", "))) }

@@ -64,7 +64,7 @@ struct CourseUpdater {
 
     /// Updates (or installs) one course.
     func update(_ target: Target, now: Date) throws -> CourseUpdate {
-        let course = Self.escape(target.courseID), version = Self.escape(target.version)
+        let course = ServerConnection.escape(target.courseID), version = ServerConnection.escape(target.version)
         let base = "/api/v1/courses/\(course)/versions/\(version)"
         let manifestBytes = try http.send("GET", base + "/manifest", maxBytes: SyncLimits.maxManifestBytes).body
         let packageID = SHA256.hash(manifestBytes).hex
@@ -129,7 +129,7 @@ struct CourseUpdater {
         }
         let local = try PackageDelta.make(from: old, to: manifest).fetch
         do {
-            let path = "/api/v1/courses/\(Self.escape(target.courseID))/delta?from=\(Self.escape(installed))&to=\(Self.escape(target.version))"
+            let path = "/api/v1/courses/\(ServerConnection.escape(target.courseID))/delta?from=\(ServerConnection.escape(installed))&to=\(ServerConnection.escape(target.version))"
             let plan = try http.json("GET", path)
             var list: [PackageManifest.Entry] = []
             var seen: Set<String> = []
@@ -143,10 +143,5 @@ struct CourseUpdater {
         } catch let error as SyncError where error.isNotFound {
             return local
         }
-    }
-
-    /// A path segment, percent-encoded.
-    static func escape(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~"))) ?? text
     }
 }

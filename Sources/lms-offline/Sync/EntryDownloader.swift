@@ -27,7 +27,7 @@ struct EntryDownloader {
         let final = directory + "/" + sha256
         let partial = final + ".partial"
         if FileManager.default.fileExists(atPath: final) {
-            if try Self.hash(of: final) == sha256 { return Fetched(path: final, bytes: 0, resumed: false) }
+            if try SHA256.hash(fileAt: final).hex == sha256 { return Fetched(path: final, bytes: 0, resumed: false) }
             unlink(final)
         }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -99,7 +99,7 @@ struct EntryDownloader {
 
     /// Checks a full partial file; renames it into place when its hash is right, else removes it.
     private func complete(partial: String, final: String, sha256: String) throws -> Bool {
-        guard try Self.hash(of: partial) == sha256 else { unlink(partial); return false }
+        guard try SHA256.hash(fileAt: partial).hex == sha256 else { unlink(partial); return false }
         guard rename(partial, final) == 0 else { throw ClientError.io("rename", final, errno) }
         return true
     }
@@ -108,14 +108,5 @@ struct EntryDownloader {
     static func size(of path: String) -> Int64 {
         var info = stat()
         return stat(path, &info) == 0 ? Int64(info.st_size) : 0
-    }
-
-    /// The SHA-256 of a file, streamed.
-    static func hash(of path: String) throws -> String {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw ClientError(.fileUnreadable, path) }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        while let chunk = try handle.read(upToCount: 1 << 20), !chunk.isEmpty { hasher.update(data: chunk) }
-        return hasher.finalize().hex
     }
 }

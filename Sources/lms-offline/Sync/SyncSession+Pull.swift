@@ -8,7 +8,7 @@ extension SyncSession {
     func pull() throws {
         for _ in 0..<SyncLimits.maxPullPages {
             progress.note(Messages.t(.progressPulling, report.pulled.changes))
-            let path = "/api/v1/sync/pull?cursor=\(CourseUpdater.escape(account.cursor))&limit=\(SyncLimits.pullPageLimit)"
+            let path = "/api/v1/sync/pull?cursor=\(ServerConnection.escape(account.cursor))&limit=\(SyncLimits.pullPageLimit)"
             let answer = try http.send("GET", path, headers: ["Accept": SyncFrame.contentType, "Accept-Encoding": "gzip"],
                                        maxBytes: SyncLimits.maxFrameBytes)
             let page = try SyncFrame.decode(answer.body)
