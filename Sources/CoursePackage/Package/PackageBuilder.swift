@@ -40,8 +40,8 @@ public enum PackageBuilder {
     /// the diagnostics in `diagnostics`, when the course has errors.
     public static func pack(folder: String, to output: String? = nil, build: PackageManifest.Build = .full,
                             diagnostics: inout [Diagnostic]) throws -> Output {
-        // A package written inside the folder it packs must not pack itself: its path is left out (and
-        // FolderFiles skips `.partial-` temp files). Without -o the name is not known before loading,
+        // A package written inside the folder it packs must not pack itself: its path is left out (and its
+        // temp file has a hidden name, which FolderFiles ignores). Without -o the name is not known before loading,
         // so the default name is excluded for any course id by listing twice only when needed.
         var files = try FolderFiles(root: folder, excluding: output.map { [$0] } ?? [])
         var loaded = CourseLoader.load(files)

@@ -18,13 +18,13 @@ enum PublishCommand {
         var cleanup: [String] = []
         defer { for path in cleanup { try? FileManager.default.removeItem(atPath: path) } }
         let package: String
-        let course: Course
+        let version: SemanticVersion
         switch try CourseSource.open(source) {
         case .package(let archive):
             try archive.verify()
             let loaded = CourseLoader.load(archive)
             guard let loadedCourse = loaded.course else { return refuse(source, loaded.diagnostics, json: json, console) }
-            course = loadedCourse
+            version = loadedCourse.version
             package = source
         case let opened:
             var folder = source
@@ -33,18 +33,19 @@ enum PublishCommand {
                 try zipped.extractCourse(to: folder)
                 cleanup.append(folder)
             }
-            let loaded = CourseLoader.load(try CourseSource.open(folder).files)
-            guard let loadedCourse = loaded.course, !loaded.diagnostics.contains(where: { $0.severity == .error }) else {
-                return refuse(source, loaded.diagnostics, json: json, console)
-            }
-            course = loadedCourse
-            // Warnings do not stop a publish, but the teacher sees them.
-            if !json { loaded.diagnostics.filter { $0.severity == .warning }.forEach { console.err($0.description) } }
-            // 2. Pack with the same builder as `lms-offline pack`.
+            // 2. Validate and pack in one pass, with the same builder as `lms-offline pack`.
             package = NSTemporaryDirectory() + "lms-publish-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).zip"
             cleanup.append(package)
             var diagnostics: [Diagnostic] = []
-            _ = try PackageBuilder.pack(folder: folder, to: package, build: .full, diagnostics: &diagnostics)
+            let packed: PackageBuilder.Output
+            do {
+                packed = try PackageBuilder.pack(folder: folder, to: package, build: .full, diagnostics: &diagnostics)
+            } catch PackageError.invalidCourse {
+                return refuse(source, diagnostics, json: json, console)
+            }
+            version = packed.manifest.version
+            // Warnings do not stop a publish, but the teacher sees them.
+            if !json { packed.warnings.forEach { console.err($0.description) } }
         }
         // 3. Upload.
         let (_, connection) = try ServerConnection.open(args, console)
@@ -59,7 +60,7 @@ enum PublishCommand {
         } catch var error as AdminError {
             switch error.status {
             case 409:
-                var next = course.version
+                var next = version
                 next.patch += 1
                 next.prerelease = []
                 error.hint = AdminText.t(.versionExists, next.description)
