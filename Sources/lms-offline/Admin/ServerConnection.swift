@@ -28,38 +28,32 @@ struct ServerConnection {
     /// A JSON exchange whose errors become messages for people: 401 says log in again, others carry
     /// the server's message (which says what to do).
     func json(_ method: String, _ path: String, _ body: JSONValue? = nil) throws -> JSONValue {
-        do { return try http.json(method, path, body) } catch let error as SyncError {
-            throw AdminError(error, server: account.server)
-        }
+        try explained { try http.json(method, path, body) }
     }
 
-    /// Sends raw bytes (CSV, a package) and parses a JSON answer.
-    func send(_ method: String, _ path: String, contentType: String, body: Data, headers: [String: String] = [:],
-              maxBytes: Int = SyncLimits.maxJSONBytes) throws -> (HTTPAnswer, JSONValue) {
-        do {
-            let answer = try http.send(method, path, headers: headers.merging(["Content-Type": contentType]) { $1 }, body: body, maxBytes: maxBytes)
-            let json = answer.body.isEmpty ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
-            return (answer, json)
-        } catch let error as SyncError {
-            throw AdminError(error, server: account.server)
-        }
+    /// Sends raw bytes (CSV) and parses a JSON answer.
+    func send(_ method: String, _ path: String, contentType: String, body: Data) throws -> JSONValue {
+        try explained { Self.parsed(try http.send(method, path, headers: ["Content-Type": contentType], body: body)) }
     }
 
     /// Uploads a file (streamed from disk) and parses a JSON answer.
     func upload(_ method: String, _ path: String, file: String, contentType: String, headers: [String: String] = [:]) throws -> JSONValue {
-        do {
-            let answer = try http.upload(method, path, file: file, headers: headers.merging(["Content-Type": contentType]) { $1 })
-            return answer.body.isEmpty ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
-        } catch let error as SyncError {
-            throw AdminError(error, server: account.server)
-        }
+        try explained { Self.parsed(try http.upload(method, path, file: file, headers: headers.merging(["Content-Type": contentType]) { $1 })) }
     }
 
     /// A text answer (CSV) up to `maxBytes`.
     func text(_ path: String, maxBytes: Int = ClientLimits.maxCSVBytes) throws -> Data {
-        do { return try http.send("GET", path, maxBytes: maxBytes).body } catch let error as SyncError {
-            throw AdminError(error, server: account.server)
-        }
+        try explained { try http.send("GET", path, maxBytes: maxBytes).body }
+    }
+
+    /// Runs an exchange, turning its `SyncError` into an `AdminError` (a message for people).
+    private func explained<T>(_ exchange: () throws -> T) throws -> T {
+        do { return try exchange() } catch let error as SyncError { throw AdminError(error, server: account.server) }
+    }
+
+    /// An answer's body as JSON (null when empty or not JSON).
+    private static func parsed(_ answer: HTTPAnswer) -> JSONValue {
+        answer.body.isEmpty ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
     }
 
     /// Text for a path segment or a query value: every byte but RFC 3986's unreserved ASCII

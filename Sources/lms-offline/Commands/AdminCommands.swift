@@ -66,7 +66,7 @@ enum AdminCommands {
         let file = try args.positional(1, "FILE.csv (a header row: username,displayName,email,role,password)")
         guard let data = FileManager.default.contents(atPath: file) else { throw ClientError(.fileUnreadable, file) }
         let (_, connection) = try ServerConnection.open(args, console)
-        let answer = try connection.send("POST", "/api/v1/admin/users/import", contentType: "text/csv", body: data).1
+        let answer = try connection.send("POST", "/api/v1/admin/users/import", contentType: "text/csv", body: data)
         if args.has("json") {
             console.out(JSONWriter.write(answer, pretty: true))
             return 0
