@@ -72,8 +72,7 @@ extension ServerApp {
         try store.write { db in
             try store.setPassword(userID: user.id, hashed, in: db)
             // Every other session ends: a stolen token stops working when its owner changes the password.
-            try db.execute("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND hash != ?",
-                           arguments: [nowMilliseconds(), user.id, Data(keep)])
+            try ServerStore.revokeTokens(userID: user.id, except: keep, at: nowMilliseconds(), in: db)
         }
         return HTTPResponse(status: 204)
     }

@@ -68,7 +68,7 @@ extension ServerStore {
             try db.execute("UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ?, updated_at = ? WHERE id = ?",
                            arguments: [user.displayName, user.email, user.role.rawValue, user.disabled, nowMilliseconds(), user.id])
             if user.disabled {
-                try db.execute("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", arguments: [nowMilliseconds(), user.id])
+                try Self.revokeTokens(userID: user.id, at: nowMilliseconds(), in: db)
             }
         }
     }
@@ -101,6 +101,12 @@ extension ServerStore {
         }
     }
 
+    /// Ends every session of a user (all their live tokens but `kept`), inside the caller's transaction.
+    static func revokeTokens(userID: String, except kept: [UInt8]? = nil, at now: Int64, in db: Database) throws {
+        try db.execute("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND hash IS NOT ?",
+                       arguments: [now, userID, kept.map { Data($0) }])
+    }
+
     /// Revokes one token.
     func revokeToken(hash: [UInt8]) throws {
         try write { db in try db.execute("UPDATE tokens SET revoked_at = ? WHERE hash = ?", arguments: [nowMilliseconds(), Data(hash)]) }
@@ -127,7 +133,7 @@ extension ServerStore {
                 """, arguments: [Data(hash), username, now]), let userID = row.string("user_id") else { return false }
             try db.execute("UPDATE reset_codes SET used_at = ? WHERE code_hash = ?", arguments: [now, Data(hash)])
             try setPassword(userID: userID, password, in: db)
-            try db.execute("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", arguments: [now, userID])
+            try Self.revokeTokens(userID: userID, at: now, in: db)
             return true
         }
     }
