@@ -109,6 +109,21 @@ import Testing
         #expect(names.sorted() == [anonymous, anonymous, "Owner"].sorted())
     }
 
+    @Test func erasedTeachersRewrittenGrades_StillReadRight_InAPulledPage() throws {
+        // A rubric-less grade repeats the key "points" (the total, and the one score): the rewritten
+        // change must stay a frame that a pull page can splice.
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("cora", role: .teacher)
+        #expect(server.request(.post, "\(Self.course)/teachers", as: "owner", json: ["username": "cora"]).status == 200)
+        #expect(server.request(.put, "\(Self.course)/submissions/sub-r1/grade", as: "cora", json: ["scores": ["points": 4], "feedback": "Good"]).status == 200)
+        #expect(server.request(.post, "/api/v1/admin/users/cora/erase", as: "admin", json: ["confirm": "cora"]).status == 200)
+        let grade = try #require(try GradingRoutesTests.pulled(server, "ana", kind: "grade").last?["payload"])
+        #expect(grade["points"]?.numberValue == 4 && grade["scores"]?["points"]?.numberValue == 4 && grade["feedback"]?.stringValue == "Good",
+                "\(grade)")
+        #expect(grade["gradedBy"]?.stringValue?.hasPrefix("erased-") == true)
+    }
+
     @Test func erasedStudent_LeavesTheQueueAndTheAtRiskList_ButCountsInTheFigures() throws {
         let server = try GradingRoutesTests.world()
         try server.addUser("admin", role: .admin)

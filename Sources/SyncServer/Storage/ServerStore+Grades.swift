@@ -194,7 +194,7 @@ extension ServerStore {
                   let index = members.firstIndex(where: { $0.key == "gradedBy" }) else { continue }
             members[index].value = JSONOut.s(anonymousName)
             try db.execute("UPDATE changes SET payload = ? WHERE sseq = ?",
-                           arguments: [Data(WireCodec.encode(JSONValue(.object(members)))), row.int64(0)])
+                           arguments: [Self.changeFrame(JSONValue(.object(members))), row.int64(0)])
         }
     }
 

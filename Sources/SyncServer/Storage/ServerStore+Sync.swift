@@ -22,9 +22,13 @@ extension ServerStore {
     @discardableResult
     static func appendChange(kind: String, entity: String, userID: String?, courseID: String?, payload: JSONValue,
                              in db: Database) throws -> Int64 {
-        try appendChange(kind: kind, entity: entity, userID: userID, courseID: courseID,
-                         encodedPayload: Data(WireCodec.encode(payload, keyReferences: false)), in: db)
+        try appendChange(kind: kind, entity: entity, userID: userID, courseID: courseID, encodedPayload: changeFrame(payload), in: db)
     }
+
+    /// The one encoding of a stored change's payload: a frame without key references, so that pull
+    /// pages can splice it (a reference would resolve against the page's key table). Whatever writes
+    /// `changes.payload` goes through here or through `WireCodec.Builder`.
+    static func changeFrame(_ payload: JSONValue) -> Data { Data(WireCodec.encode(payload, keyReferences: false)) }
 
     /// Appends a server change whose payload is already encoded: a frame of its own, written
     /// without key references (`WireCodec.encode(_:keyReferences: false)`), so pages can splice it.
