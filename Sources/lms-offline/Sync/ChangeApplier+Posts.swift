@@ -47,9 +47,7 @@ extension ChangeApplier {
             }
         }
         // A course's teachers hear of every new post; the first pull brings history, not news.
-        let enrolled = try db.fetchOne("SELECT 1 FROM enrollments WHERE profile_id = ? AND course_id = ?", arguments: [profile.id, course]) != nil
-        let firstPull = try db.fetchScalar(String.self, "SELECT cursor FROM sync_accounts WHERE profile_id = ?", arguments: [profile.id]) ?? "" == ""
-        guard !enrolled, !firstPull else { return }
+        guard try !isEnrolled(course), !firstPull else { return }
         try Notifications.add(db, id: "post:\(id)", profileID: profile.id, kind: "forum-post",
                               title: .init(.notePostTitle, [incoming.authorName, course, incoming.title ?? ""]),
                               body: .init(.noteBody, [Notifications.excerpt(incoming.body)]), now: now)

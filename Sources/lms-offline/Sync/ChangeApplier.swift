@@ -37,12 +37,15 @@ struct ChangeApplier {
     let userID: String
     /// The device clock (for `updated_at` and notifications).
     let now: Date
+    /// Whether this page is the profile's first pull (history, not news: no forum-post notices).
+    let firstPull: Bool
 
     /// Applies a page and moves the account's cursor to `cursor`, in one transaction.
     static func applyPage(_ changes: [JSONValue], cursor: String, profile: Profile, userID: String,
                           queue: DatabaseQueue, now: Date) throws -> PullCounts {
         try queue.write { db in
-            let applier = ChangeApplier(db: db, profile: profile, userID: userID, now: now)
+            let firstPull = try db.fetchScalar(String.self, "SELECT cursor FROM sync_accounts WHERE profile_id = ?", arguments: [profile.id]) ?? "" == ""
+            let applier = ChangeApplier(db: db, profile: profile, userID: userID, now: now, firstPull: firstPull)
             var counts = PullCounts()
             for change in changes { try applier.apply(change, counts: &counts) }
             try db.execute("UPDATE sync_accounts SET cursor = ?, last_sync_at = ? WHERE profile_id = ?",
