@@ -8,18 +8,11 @@ import Testing
 
 /// Groups, the course calendar, admin figures, and data rights (export and erasure) in process.
 @Suite(.serialized) struct AdminDataRoutesTests {
+    /// SyncRoutesTests' course (owner, ana and ben enrolled, an outsider) with an admin and another teacher.
     func world() throws -> TestServer {
-        let server = try TestServer()
+        let server = try SyncRoutesTests().world()
         try server.addUser("admin", role: .admin)
-        try server.addUser("owner", role: .teacher)
         try server.addUser("otherteacher", role: .teacher)
-        try server.addUser("ana", role: .student)
-        try server.addUser("ben", role: .student)
-        try server.addUser("outsider", role: .student)
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))).status == 201)
-        for name in ["ana", "ben"] {
-            #expect(server.request(.post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": .init(.string(name))]).status == 201)
-        }
         return server
     }
 
