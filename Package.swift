@@ -10,13 +10,15 @@ let package = Package(
         .executable(name: "lms-server", targets: ["SyncServer"]),
         .library(name: "LMSModel", targets: ["LMSModel"]),
         .library(name: "CoursePackage", targets: ["CoursePackage"]),
-        .library(name: "LMSDatabase", targets: ["LMSDatabase"]),
+        .library(name: "LMSDatabase", targets: ["LMSDatabase"])
     ],
     targets: [
-        .systemLibrary(name: "CZlib", path: "Sources/CZlib",
-                       providers: [.apt(["zlib1g-dev"])]),
-        .systemLibrary(name: "CSQLite", path: "Sources/CSQLite",
-                       providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(
+            name: "CZlib", path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(
+            name: "CSQLite", path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"])]),
         .target(name: "LMSModel"),
         .target(name: "CoursePackage", dependencies: ["LMSModel", "CZlib"]),
         .target(name: "LMSDatabase", dependencies: ["CSQLite"]),
@@ -26,11 +28,16 @@ let package = Package(
         // dates moved ahead of today, starting the real server); not a product.
         .target(name: "LMSTestSupport", path: "Tests/LMSTestSupport"),
         .testTarget(name: "LMSModelTests", dependencies: ["LMSModel"]),
-        .testTarget(name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "LMSDatabaseTests", dependencies: ["LMSDatabase"]),
-        .testTarget(name: "LMSOfflineTests", dependencies: ["lms-offline", "CoursePackage", "LMSModel", "LMSDatabase", "LMSTestSupport"]),
-        .testTarget(name: "SyncServerTests", dependencies: ["SyncServer", "CoursePackage", "LMSModel", "LMSDatabase", "LMSTestSupport"],
-                    resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "LMSOfflineTests",
+            dependencies: ["lms-offline", "CoursePackage", "LMSModel", "LMSDatabase", "LMSTestSupport"]),
+        .testTarget(
+            name: "SyncServerTests",
+            dependencies: ["SyncServer", "CoursePackage", "LMSModel", "LMSDatabase", "LMSTestSupport"],
+            resources: [.copy("Fixtures")])
     ]
 )

@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/setup.sh
 
+# The tree keeps one format (.swift-format: 120 columns, 4 spaces); `swift format format --in-place
+# --recursive Sources Tests Fuzz` fixes what this finds.
+swift format lint --strict --recursive --parallel Sources Tests Fuzz Package.swift
+
 if [ "${1:-}" = "--coverage" ]; then
     swift build --build-tests --enable-code-coverage
     swift test --skip-build --enable-code-coverage

@@ -46,7 +46,7 @@ extension Database {
             return
         }
         try transaction(.deferred) { db in
-            _ = try db.fetchScalar(Int.self, "SELECT count(*) FROM sqlite_schema")  // start the snapshot
+            _ = try db.fetchScalar(Int.self, "SELECT count(*) FROM sqlite_schema") // start the snapshot
             try db.copy(to: path, pagesPerStep: pagesPerStep)
             return .commit
         }
@@ -72,7 +72,9 @@ extension Database {
             code = sqlite3_backup_step(backup, pagesPerStep)
             if code == SQLITE_OK { continue }
             let primary = code & 0xFF
-            if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED) && waitedMilliseconds < options.busyTimeoutMilliseconds {
+            if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+                && waitedMilliseconds < options.busyTimeoutMilliseconds
+            {
                 sqlite3_sleep(10)
                 waitedMilliseconds += 10
                 continue
@@ -81,7 +83,8 @@ extension Database {
         }
         let finishCode = sqlite3_backup_finish(backup)
         if code != SQLITE_DONE {
-            throw DatabaseError(resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: "backup to \(path)")
+            throw DatabaseError(
+                resultCode: code, message: String(cString: sqlite3_errstr(code)), sql: "backup to \(path)")
         }
         guard finishCode == SQLITE_OK else {
             throw DatabaseError(code: finishCode, connection: destination, sql: "backup to \(path)")

@@ -41,7 +41,8 @@ public final class Database {
         sqlite3_close_v2(handle)
     }
 
-    private static func openConnection(path: String, options: DatabaseOptions, requireWAL: Bool) throws -> OpaquePointer {
+    private static func openConnection(path: String, options: DatabaseOptions, requireWAL: Bool) throws -> OpaquePointer
+    {
         var connection: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &connection, flags, nil)

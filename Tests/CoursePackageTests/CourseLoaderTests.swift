@@ -27,7 +27,9 @@ struct CourseLoaderTests {
         #expect(project.rubric.count == 4)
         #expect(project.due == ISO8601DateFormatter().date(from: "2027-02-26T14:00:00Z"))
         let reflection = try #require(course.assignments.first { $0.id == "practice/reflection" })
-        #expect(reflection.due == ISO8601DateFormatter().date(from: "2027-02-01T15:00:00Z"), "local time in Africa/Nairobi (+03:00)")
+        #expect(
+            reflection.due == ISO8601DateFormatter().date(from: "2027-02-01T15:00:00Z"),
+            "local time in Africa/Nairobi (+03:00)")
     }
 
     @Test func scaffold_IsValidAsWritten() throws {
@@ -44,11 +46,20 @@ struct CourseLoaderTests {
 
     @Test func everyProblem_IsReportedAtOnce_WithFileAndLine() throws {
         let s = ScratchFolder()
-        s.write("course.json", "{\n  \"id\": \"bad-course\",\n  \"version\": \"two\",\n  \"title\": \"Bad\",\n  \"titel\": \"x\"\n}\n")
-        s.write("01-basics/01-intro.md", "---\ntype: vidoe\n---\n# Intro\n\n![pic](../media/missing.png)\n[ok](https://example.org)\n")
+        s.write(
+            "course.json",
+            "{\n  \"id\": \"bad-course\",\n  \"version\": \"two\",\n  \"title\": \"Bad\",\n  \"titel\": \"x\"\n}\n")
+        s.write(
+            "01-basics/01-intro.md",
+            "---\ntype: vidoe\n---\n# Intro\n\n![pic](../media/missing.png)\n[ok](https://example.org)\n")
         s.write("01-basics/02-video.md", "---\ntype: video\nmedia: nowhere.mp4\n---\n# Video\n")
-        s.write("01-basics/03-hw.assignment.md", "---\ntitle: HW\ndue: 2027-01-18 23:59\npoints: 10\n---\nDo it.\n\n## Rubric\n- A: 4\n- B: 4\n")
-        s.write("01-basics/04-q.quiz.json", "{\"questions\": [\n {\"type\": \"single\", \"text\": \"x\", \"choices\": [{\"text\": \"a\", \"correct\": true}, {\"text\": \"b\"}]},\n {\"id\": \"k\", \"type\": \"dropdown\", \"text\": \"y\"}\n]}\n")
+        s.write(
+            "01-basics/03-hw.assignment.md",
+            "---\ntitle: HW\ndue: 2027-01-18 23:59\npoints: 10\n---\nDo it.\n\n## Rubric\n- A: 4\n- B: 4\n")
+        s.write(
+            "01-basics/04-q.quiz.json",
+            "{\"questions\": [\n {\"type\": \"single\", \"text\": \"x\", \"choices\": [{\"text\": \"a\", \"correct\": true}, {\"text\": \"b\"}]},\n {\"id\": \"k\", \"type\": \"dropdown\", \"text\": \"y\"}\n]}\n"
+        )
         s.write("01-basics/05-g.gift", "::a:: 1 + 1 = {#two}\n")
         s.write("01-basics/06-dup.md", "---\nid: basics/ok\n---\n# Dup\n")
         s.write("01-basics/07-ok.md", "# OK\n")
@@ -68,9 +79,11 @@ struct CourseLoaderTests {
             "01-basics/04-q.quiz.json:2: warning: question has no \"id\"; its id q1 follows its position and changes if questions are reordered: add \"id\"",
             "01-basics/04-q.quiz.json:3: unknown question type \"dropdown\" (expected single, multiple, truefalse, short, numeric, matching, essay)",
             "01-basics/07-ok.md:1: id \"basics/ok\" is also the id of 01-basics/06-dup.md: every item needs its own id",
-            "media/unused.png: warning: file is not used by any lesson or assignment: link it, or delete it to keep the package small",
+            "media/unused.png: warning: file is not used by any lesson or assignment: link it, or delete it to keep the package small"
         ]
-        for line in expected { #expect(text.contains(line), "missing: \(line)\nfound:\n\(text.joined(separator: "\n"))") }
+        for line in expected {
+            #expect(text.contains(line), "missing: \(line)\nfound:\n\(text.joined(separator: "\n"))")
+        }
         #expect(text.contains { $0.hasPrefix("01-basics/05-g.gift:1: ") }, "GIFT errors carry file:line")
         #expect(!text.contains { $0.contains("_drafts") || $0.contains(".hidden") }, "ignored files are not read")
         #expect(result.course == nil)
@@ -87,12 +100,17 @@ struct CourseLoaderTests {
         let s = ScratchFolder()
         s.write("course.json", "{\n  \"id\": \"abc\",\n  \"version\": \"1.0.0\"\n  \"title\": \"x\"\n}")
         let result = try load(s.path)
-        #expect(result.diagnostics.map(\.description).contains { $0.hasPrefix("course.json:4: invalid JSON: expected , or }") })
+        #expect(
+            result.diagnostics.map(\.description).contains {
+                $0.hasPrefix("course.json:4: invalid JSON: expected , or }")
+            })
     }
 
     @Test func renamed_MustPointAtExistingIDs() throws {
         let s = ScratchFolder()
-        s.write("course.json", #"{"id": "abc", "version": "1.0.0", "title": "x", "renamed": {"m/old": "m/gone", "m/a": "m/b"}}"#)
+        s.write(
+            "course.json",
+            #"{"id": "abc", "version": "1.0.0", "title": "x", "renamed": {"m/old": "m/gone", "m/a": "m/b"}}"#)
         s.write("01-m/01-a.md", "# A\n")
         s.write("01-m/02-b.md", "# B\n")
         let text = try load(s.path).diagnostics.map(\.description)
@@ -112,6 +130,9 @@ struct CourseLoaderTests {
         s.write("course.json", #"{"id": "abc", "version": "1.0.0", "title": "x"}"#)
         s.write("01-m/01-a.md", "# A\n\n[secret](../../etc/passwd)\n\n```\n[not a link](nowhere.md)\n```\n")
         let text = try load(s.path).diagnostics.map(\.description)
-        #expect(text == ["01-m/01-a.md:3: link \"../../etc/passwd\" points outside the course folder: put the file inside the course"])
+        #expect(
+            text == [
+                "01-m/01-a.md:3: link \"../../etc/passwd\" points outside the course folder: put the file inside the course"
+            ])
     }
 }

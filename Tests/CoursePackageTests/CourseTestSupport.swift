@@ -19,7 +19,8 @@ final class ScratchFolder {
 
     func write(_ relative: String, _ data: Data) {
         let full = path + "/" + relative
-        try? FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(
+            atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         FileManager.default.createFile(atPath: full, contents: data)
     }
 
@@ -42,7 +43,9 @@ func copySample(_ name: String, into folder: ScratchFolder, as newName: String? 
 
 /// Runs a tool and returns its exit status and combined output.
 @discardableResult
-func runTool(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (status: Int32, output: String) {
+func runTool(_ executable: String, _ arguments: [String], in directory: String? = nil) throws -> (
+    status: Int32, output: String
+) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [executable] + arguments

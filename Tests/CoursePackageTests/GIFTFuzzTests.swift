@@ -10,10 +10,12 @@ import LMSModel
     static let maxPieces = 40
 
     @Test func randomInputsNeverCrash() throws {
-        let specials = ["{", "}", "~", "=", "#", ":", "::", "->", "%", "%50%", "%-100%", "%33.33333%", "..", "\\", "\\n",
-                        "\\\\", "\\{", "\\}", "\\~", "\\=", "\\#", "\\:", "####", "\n", "\n\n", "\r", " ", "0", "\n0\n",
-                        "//", "// id: x", "// points: 2", "// title: t", "$CATEGORY:", "[html]", "[markdown]", "T", "FALSE",
-                        "#1..2", "#3.14:0.01", "1e999", "é", "😀", "\u{0}", "\u{FEFF}"]
+        let specials = [
+            "{", "}", "~", "=", "#", ":", "::", "->", "%", "%50%", "%-100%", "%33.33333%", "..", "\\", "\\n",
+            "\\\\", "\\{", "\\}", "\\~", "\\=", "\\#", "\\:", "####", "\n", "\n\n", "\r", " ", "0", "\n0\n",
+            "//", "// id: x", "// points: 2", "// title: t", "$CATEGORY:", "[html]", "[markdown]", "T", "FALSE",
+            "#1..2", "#3.14:0.01", "1e999", "é", "😀", "\u{0}", "\u{FEFF}"
+        ]
         var fragments = specials
         for name in ["all-types", "escapes", "moodle-docs-examples", "errors"] {
             let text = try fixtureText(name)
@@ -37,12 +39,15 @@ import LMSModel
     }
 
     @Test func fiveThousandQuestionsParseQuickly() throws {
-        let bodies = ["{=Mitochondrion#Right. ~Ribosome#No. ~Nucleus ####General.}", "{T#wrong#right}",
-                      "{#=%100%3.14:0.01#fb =%50%3.1:0.1}", "{=a -> 1 =b -> 2 = -> 3}", "{=osmosis =%50%diffusion#Close}",
-                      "{~%50%a ~%50%b ~%-100%c}", "{}"]
+        let bodies = [
+            "{=Mitochondrion#Right. ~Ribosome#No. ~Nucleus ####General.}", "{T#wrong#right}",
+            "{#=%100%3.14:0.01#fb =%50%3.1:0.1}", "{=a -> 1 =b -> 2 = -> 3}", "{=osmosis =%50%diffusion#Close}",
+            "{~%50%a ~%50%b ~%-100%c}", "{}"
+        ]
         var text = "// title: Big\n\n"
         for index in 0..<5_000 {
-            text += "// points: 2\n::Question \(index)::Text of question \(index) with \\{escapes\\} "
+            text +=
+                "// points: 2\n::Question \(index)::Text of question \(index) with \\{escapes\\} "
                 + "\(bodies[index % bodies.count]) and more.\n\n"
         }
         let start = Date()

@@ -26,7 +26,9 @@ func short(_ text: String, _ fraction: Double = 1, _ feedback: String? = nil) ->
 }
 
 /// A numeric answer.
-func numeric(_ value: Double, _ tolerance: Double = 0, _ fraction: Double = 1, _ feedback: String? = nil) -> NumericAnswer {
+func numeric(_ value: Double, _ tolerance: Double = 0, _ fraction: Double = 1, _ feedback: String? = nil)
+    -> NumericAnswer
+{
     NumericAnswer(value: value, tolerance: tolerance, fraction: fraction, feedback: feedback)
 }
 

@@ -8,15 +8,16 @@ struct PackageArchiveTests {
     /// Packs the small sample, then lets Python rewrite the archive (valid ZIP, valid CRCs).
     func tampered(_ python: String, in s: ScratchFolder) throws -> String {
         var diagnostics: [Diagnostic] = []
-        _ = try PackageBuilder.pack(folder: repositoryRoot + "/samples/small-course", to: s.sub("good.zip"), diagnostics: &diagnostics)
+        _ = try PackageBuilder.pack(
+            folder: repositoryRoot + "/samples/small-course", to: s.sub("good.zip"), diagnostics: &diagnostics)
         let script = """
-        import sys, zipfile
-        src = zipfile.ZipFile(sys.argv[1]); dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
-        entries = {i.filename: src.read(i) for i in src.infolist()}
-        \(python)
-        for name, data in entries.items(): dst.writestr(name, data)
-        dst.close()
-        """
+            import sys, zipfile
+            src = zipfile.ZipFile(sys.argv[1]); dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)
+            entries = {i.filename: src.read(i) for i in src.infolist()}
+            \(python)
+            for name, data in entries.items(): dst.writestr(name, data)
+            dst.close()
+            """
         let result = try runTool("python3", ["-c", script, s.sub("good.zip"), s.sub("bad.zip")])
         #expect(result.status == 0, "\(result.output)")
         return s.sub("bad.zip")
@@ -25,7 +26,8 @@ struct PackageArchiveTests {
     @Test func changedBytes_FailHashCheck_AndExtractionLeavesNothing() throws {
         let s = ScratchFolder()
         defer { withExtendedLifetime(s) {} }
-        let bad = try tampered("entries['01-basics/01-hello.md'] = b'# Hello\\n\\nA changed lesson (same size?)'", in: s)
+        let bad = try tampered(
+            "entries['01-basics/01-hello.md'] = b'# Hello\\n\\nA changed lesson (same size?)'", in: s)
         let archive: PackageArchive
         do { archive = try PackageArchive(path: bad) } catch {
             #expect(error as? PackageError == .sizeMismatch("01-basics/01-hello.md"))
@@ -40,10 +42,14 @@ struct PackageArchiveTests {
     @Test func sameSizeChange_FailsHash() throws {
         let s = ScratchFolder()
         defer { withExtendedLifetime(s) {} }
-        let bad = try tampered("e = entries['01-basics/01-hello.md']; entries['01-basics/01-hello.md'] = e.replace(b'Hello', b'Jello')", in: s)
+        let bad = try tampered(
+            "e = entries['01-basics/01-hello.md']; entries['01-basics/01-hello.md'] = e.replace(b'Hello', b'Jello')",
+            in: s)
         let archive = try PackageArchive(path: bad)
         #expect(throws: PackageError.hashMismatch("01-basics/01-hello.md")) { try archive.verify() }
-        #expect(throws: PackageError.hashMismatch("01-basics/01-hello.md")) { _ = try archive.read("01-basics/01-hello.md") }
+        #expect(throws: PackageError.hashMismatch("01-basics/01-hello.md")) {
+            _ = try archive.read("01-basics/01-hello.md")
+        }
     }
 
     @Test func extraEntry_IsRefused() throws {
@@ -67,8 +73,12 @@ struct PackageArchiveTests {
         #expect(throws: PackageError.missingManifest) { try PackageArchive(path: noManifest) }
         let broken = try tampered("entries['manifest.json'] = b'{\"format\": 1, \"course\": 7}'", in: s)
         #expect(throws: PackageError.self) { try PackageArchive(path: broken) }
-        let future = try tampered("entries['manifest.json'] = entries['manifest.json'].replace(b'\"format\": 1', b'\"format\": 9')", in: s)
-        do { _ = try PackageArchive(path: future); Issue.record("format 9 accepted") } catch {
+        let future = try tampered(
+            "entries['manifest.json'] = entries['manifest.json'].replace(b'\"format\": 1', b'\"format\": 9')", in: s)
+        do {
+            _ = try PackageArchive(path: future)
+            Issue.record("format 9 accepted")
+        } catch {
             #expect("\(error)".contains("update lms-offline"))
         }
     }
@@ -76,7 +86,10 @@ struct PackageArchiveTests {
     @Test func notAZip_IsAClearError() throws {
         let s = ScratchFolder()
         s.write("x.zip", "this is not a zip file")
-        do { _ = try PackageArchive(path: s.sub("x.zip")); Issue.record("accepted") } catch {
+        do {
+            _ = try PackageArchive(path: s.sub("x.zip"))
+            Issue.record("accepted")
+        } catch {
             #expect(!"\(error)".isEmpty)
         }
     }

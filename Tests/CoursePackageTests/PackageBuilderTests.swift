@@ -4,7 +4,8 @@ import Testing
 @testable import CoursePackage
 
 struct PackageBuilderTests {
-    func pack(_ folder: String, _ output: String, build: PackageManifest.Build = .full) throws -> PackageBuilder.Output {
+    func pack(_ folder: String, _ output: String, build: PackageManifest.Build = .full) throws -> PackageBuilder.Output
+    {
         var diagnostics: [Diagnostic] = []
         return try PackageBuilder.pack(folder: folder, to: output, build: build, diagnostics: &diagnostics)
     }
@@ -46,7 +47,13 @@ struct PackageBuilderTests {
         let s = ScratchFolder()
         _ = try pack(repositoryRoot + "/samples/rich-course", s.sub("p.zip"))
         #expect(try runTool("unzip", ["-tq", s.sub("p.zip")]).status == 0)
-        let python = try runTool("python3", ["-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.namelist()))", s.sub("p.zip")])
+        let python = try runTool(
+            "python3",
+            [
+                "-c",
+                "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); assert z.testzip() is None; print(len(z.namelist()))",
+                s.sub("p.zip")
+            ])
         #expect(python.status == 0, "\(python.output)")
     }
 
@@ -64,21 +71,22 @@ struct PackageBuilderTests {
         // Python writing to a pipe cannot seek back: entries get data descriptors, and force_zip64 gives them
         // ZIP64 local extra fields and 64-bit descriptors.
         let script = """
-        import os, sys, zipfile
-        root = sys.argv[1]
-        z = zipfile.ZipFile(sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED)
-        for d, _, files in os.walk(root):
-            for f in sorted(files):
-                p = os.path.join(d, f)
-                with open(p, 'rb') as src, z.open(os.path.relpath(p, root), 'w', force_zip64=True) as dst:
-                    dst.write(src.read())
-        z.close()
-        """
+            import os, sys, zipfile
+            root = sys.argv[1]
+            z = zipfile.ZipFile(sys.stdout.buffer, 'w', zipfile.ZIP_DEFLATED)
+            for d, _, files in os.walk(root):
+                for f in sorted(files):
+                    p = os.path.join(d, f)
+                    with open(p, 'rb') as src, z.open(os.path.relpath(p, root), 'w', force_zip64=True) as dst:
+                        dst.write(src.read())
+            z.close()
+            """
         let shell = "python3 -c \"$0\" small-course | cat > by-python.zip"
         #expect(try runTool("sh", ["-c", shell, script], in: s.path).status == 0)
         for name in ["by-zip.zip", "by-python.zip"] {
             guard case .zippedFolder(let zipped) = try CourseSource.open(s.sub(name)) else {
-                Issue.record("\(name) should open as a zipped folder"); continue
+                Issue.record("\(name) should open as a zipped folder")
+                continue
             }
             let result = CourseLoader.load(zipped)
             #expect(result.isValid, "\(name): \(result.diagnostics.map(\.description))")

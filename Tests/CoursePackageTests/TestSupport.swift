@@ -50,7 +50,7 @@ struct SplitMix64: RandomNumberGenerator {
 struct RawZip {
     struct Entry {
         var name: [UInt8]
-        var data: [UInt8]           // stored bytes as written (already compressed if method 8)
+        var data: [UInt8] // stored bytes as written (already compressed if method 8)
         var method: UInt16 = 0
         var flags: UInt16 = 0x0800
         var crc: UInt32
@@ -84,23 +84,52 @@ struct RawZip {
         for entry in entries {
             offsets.append(UInt32(out.bytes.count))
             let name = entry.localName ?? entry.name
-            out.u32(0x0403_4b50); out.u16(20); out.u16(entry.localFlags ?? entry.flags)
-            out.u16(entry.localMethod ?? entry.method); out.u16(0); out.u16(0x21)
-            out.u32(entry.crc); out.u32(UInt32(entry.data.count)); out.u32(entry.uncompressedSize)
-            out.u16(UInt16(name.count)); out.u16(0); out.append(name); out.append(entry.data)
+            out.u32(0x0403_4b50)
+            out.u16(20)
+            out.u16(entry.localFlags ?? entry.flags)
+            out.u16(entry.localMethod ?? entry.method)
+            out.u16(0)
+            out.u16(0x21)
+            out.u32(entry.crc)
+            out.u32(UInt32(entry.data.count))
+            out.u32(entry.uncompressedSize)
+            out.u16(UInt16(name.count))
+            out.u16(0)
+            out.append(name)
+            out.append(entry.data)
         }
         let centralStart = out.bytes.count
         for (index, entry) in entries.enumerated() {
-            out.u32(0x0201_4b50); out.u16(entry.madeBy); out.u16(20); out.u16(entry.flags)
-            out.u16(entry.method); out.u16(0); out.u16(0x21); out.u32(entry.crc)
-            out.u32(entry.centralCompressedSize ?? UInt32(entry.data.count)); out.u32(entry.uncompressedSize)
-            out.u16(UInt16(entry.name.count)); out.u16(0); out.u16(0); out.u16(entry.diskStart); out.u16(0)
-            out.u32(entry.externalAttributes); out.u32(entry.offsetOverride ?? offsets[index]); out.append(entry.name)
+            out.u32(0x0201_4b50)
+            out.u16(entry.madeBy)
+            out.u16(20)
+            out.u16(entry.flags)
+            out.u16(entry.method)
+            out.u16(0)
+            out.u16(0x21)
+            out.u32(entry.crc)
+            out.u32(entry.centralCompressedSize ?? UInt32(entry.data.count))
+            out.u32(entry.uncompressedSize)
+            out.u16(UInt16(entry.name.count))
+            out.u16(0)
+            out.u16(0)
+            out.u16(entry.diskStart)
+            out.u16(0)
+            out.u32(entry.externalAttributes)
+            out.u32(entry.offsetOverride ?? offsets[index])
+            out.append(entry.name)
         }
         let centralSize = out.bytes.count - centralStart
         let count = eocdEntryCount ?? UInt16(entries.count)
-        out.u32(0x0605_4b50); out.u16(eocdDisk); out.u16(eocdDisk); out.u16(count); out.u16(count)
-        out.u32(UInt32(centralSize)); out.u32(UInt32(centralStart)); out.u16(UInt16(comment.count)); out.append(comment)
+        out.u32(0x0605_4b50)
+        out.u16(eocdDisk)
+        out.u16(eocdDisk)
+        out.u16(count)
+        out.u16(count)
+        out.u32(UInt32(centralSize))
+        out.u32(UInt32(centralStart))
+        out.u16(UInt16(comment.count))
+        out.append(comment)
         return out.bytes
     }
 }
@@ -129,8 +158,10 @@ func openAndReadAll(_ bytes: [UInt8], limits: ZipLimits = .default) throws {
 }
 
 /// Asserts that opening (and reading) `bytes` fails with exactly `expected`.
-func expectRefusal(_ bytes: [UInt8], _ expected: ZipError, limits: ZipLimits = .default,
-                   sourceLocation: SourceLocation = #_sourceLocation) {
+func expectRefusal(
+    _ bytes: [UInt8], _ expected: ZipError, limits: ZipLimits = .default,
+    sourceLocation: SourceLocation = #_sourceLocation
+) {
     do {
         try openAndReadAll(bytes, limits: limits)
         Issue.record("expected \(expected), but the archive was accepted", sourceLocation: sourceLocation)

@@ -43,7 +43,7 @@ import Testing
         ("a\u{0}b.txt", "contains a NUL byte"),
         ("a\u{1}b.txt", "contains a control character"),
         ("a//b.txt", "empty path segment"),
-        ("./a.txt", "'.' segment"),
+        ("./a.txt", "'.' segment")
     ])
     func unsafePaths(name: String, reason: String) {
         expectRefusal(zip([E(name, "x")]), .unsafePath(entry: name, reason: reason))
@@ -71,8 +71,9 @@ import Testing
         expectRefusal(zip([E("a.txt", "1"), E("a.txt", "2")]), .duplicateEntry(entry: "a.txt", other: "a.txt"))
         expectRefusal(zip([E("A.TXT", "1"), E("a.txt", "2")]), .duplicateEntry(entry: "a.txt", other: "A.TXT"))
         // "é" precomposed vs decomposed.
-        expectRefusal(zip([E("caf\u{E9}", "1"), E("cafe\u{301}", "2")]),
-                      .duplicateEntry(entry: "caf\u{E9}", other: "cafe\u{301}"))
+        expectRefusal(
+            zip([E("caf\u{E9}", "1"), E("cafe\u{301}", "2")]),
+            .duplicateEntry(entry: "caf\u{E9}", other: "cafe\u{301}"))
         expectRefusal(zip([E("a", "file"), E("a/b.txt", "x")]), .fileDirectoryConflict(entry: "a"))
         expectRefusal(zip([E("a", "file"), E("a-b", "x"), E("a/", "")]), .fileDirectoryConflict(entry: "a"))
         expectRefusal(zip([E("d/", ""), E("d/", "")]), .duplicateEntry(entry: "d/", other: "d/"))
@@ -90,10 +91,12 @@ import Testing
     @Test func entryCountAndSizeLimits() {
         let entries = (0..<5).map { E("f\($0)", "abc") }
         expectRefusal(zip(entries), .tooManyEntries(count: 5, limit: 4), limits: ZipLimits(maxEntries: 4))
-        expectRefusal(zip(entries), .entryTooLarge(entry: "f0", size: 3, limit: 2),
-                      limits: ZipLimits(maxEntryUncompressedBytes: 2))
-        expectRefusal(zip(entries), .archiveTooLarge(total: 12, limit: 10),
-                      limits: ZipLimits(maxTotalUncompressedBytes: 10))
+        expectRefusal(
+            zip(entries), .entryTooLarge(entry: "f0", size: 3, limit: 2),
+            limits: ZipLimits(maxEntryUncompressedBytes: 2))
+        expectRefusal(
+            zip(entries), .archiveTooLarge(total: 12, limit: 10),
+            limits: ZipLimits(maxTotalUncompressedBytes: 10))
     }
 
     @Test func zipBombRatio() throws {
@@ -104,8 +107,11 @@ import Testing
         bomb.crc = CRC32.checksum(bytes: zeros)
         bomb.uncompressedSize = UInt32(zeros.count)
         let compressed = UInt64(bomb.data.count)
-        expectRefusal(zip([bomb]), .compressionRatioTooHigh(entry: "bomb.bin", uncompressed: 5 << 20,
-                                                            compressed: compressed, limit: 200))
+        expectRefusal(
+            zip([bomb]),
+            .compressionRatioTooHigh(
+                entry: "bomb.bin", uncompressed: 5 << 20,
+                compressed: compressed, limit: 200))
         // Declared size smaller than the real stream: inflation stops one byte past it.
         bomb.uncompressedSize = 1 << 20
         expectRefusal(zip([bomb]), .sizeMismatch(entry: "bomb.bin", expected: 1 << 20, actual: (1 << 20) + 1))
@@ -124,8 +130,11 @@ import Testing
         deflated.method = 8
         deflated.crc = CRC32.checksum(bytes: text)
         deflated.uncompressedSize = UInt32(text.count + 3)
-        expectRefusal(zip([deflated]), .sizeMismatch(entry: "d.txt", expected: UInt64(text.count + 3),
-                                                     actual: UInt64(text.count)))
+        expectRefusal(
+            zip([deflated]),
+            .sizeMismatch(
+                entry: "d.txt", expected: UInt64(text.count + 3),
+                actual: UInt64(text.count)))
         deflated.uncompressedSize = UInt32(text.count)
         deflated.data = Array(deflated.data.dropLast(2))
         expectRefusal(zip([deflated]), .corruptData(entry: "d.txt", detail: "the deflate stream ends early"))
@@ -211,9 +220,10 @@ import Testing
     @Test func readDataRefusesHugeEntries() throws {
         let reader = try ZipReader(bytes: zip([E("a.txt", "x")]))
         let entry = try #require(reader.entries.first)
-        let fake = ZipEntry(path: "a.txt", method: .store, compressedSize: 1 << 30, uncompressedSize: 1 << 30,
-                            crc32: 0, localHeaderOffset: 0, dataOffset: 35, isDirectory: false,
-                            hasDataDescriptor: false, usesZip64: false)
+        let fake = ZipEntry(
+            path: "a.txt", method: .store, compressedSize: 1 << 30, uncompressedSize: 1 << 30,
+            crc32: 0, localHeaderOffset: 0, dataOffset: 35, isDirectory: false,
+            hasDataDescriptor: false, usesZip64: false)
         #expect(throws: ZipError.entryTooLargeForMemory(entry: "a.txt", size: 1 << 30, limit: 64 << 20)) {
             try reader.readData(fake)
         }

@@ -10,15 +10,15 @@ import Testing
         let unzip = try run(["unzip", "-t", dir.file("a.zip")])
         #expect(unzip.status == 0, "\(unzip.output)")
         let script = """
-        import zipfile, sys, hashlib
-        z = zipfile.ZipFile(sys.argv[1])
-        assert z.testzip() is None
-        for i in z.infolist():
-            assert i.flag_bits & 0x800, i.filename
-            assert i.date_time == (1980, 1, 1, 0, 0, 0), i.date_time
-            assert (i.external_attr >> 16) == 0o100644, oct(i.external_attr >> 16)
-            print(i.filename, hashlib.sha256(z.read(i)).hexdigest())
-        """
+            import zipfile, sys, hashlib
+            z = zipfile.ZipFile(sys.argv[1])
+            assert z.testzip() is None
+            for i in z.infolist():
+                assert i.flag_bits & 0x800, i.filename
+                assert i.date_time == (1980, 1, 1, 0, 0, 0), i.date_time
+                assert (i.external_attr >> 16) == 0o100644, oct(i.external_attr >> 16)
+                print(i.filename, hashlib.sha256(z.read(i)).hexdigest())
+            """
         let python = try run(["python3", "-c", script, dir.file("a.zip")])
         #expect(python.status == 0, "\(python.output)")
         let reader = try ZipReader(path: dir.file("a.zip"))
@@ -46,12 +46,13 @@ import Testing
             "tree/a.txt": Array(String(repeating: "text line\n", count: 2000).utf8),
             "tree/sub/b.bin": generator.bytes(200_000),
             "tree/sub/deeper/c.txt": Array("c".utf8),
-            "tree/empty.txt": [],
+            "tree/empty.txt": []
         ]
         for (name, bytes) in files {
             let path = dir.file(name)
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent,
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: (path as NSString).deletingLastPathComponent,
+                withIntermediateDirectories: true)
             try write(bytes, to: path)
         }
         return files
@@ -94,18 +95,19 @@ import Testing
         defer { dir.cleanup() }
         let files = try makeTree(dir)
         let script = """
-        import zipfile, sys, os
-        mode = sys.argv[1]
-        out = sys.stdout.buffer if mode.startswith('descriptor') else open('py.zip', 'wb')
-        with zipfile.ZipFile(out, 'w', compression=zipfile.ZIP_DEFLATED) as z:
-            for root, dirs, names in sorted(os.walk('tree')):
-                for n in sorted(names):
-                    p = os.path.join(root, n)
-                    with open(p, 'rb') as f, z.open(zipfile.ZipInfo.from_file(p), 'w', force_zip64=mode.endswith('zip64')) as w:
-                        w.write(f.read())
-            z.comment = b'python comment'
-        """
-        let command = mode.hasPrefix("descriptor")
+            import zipfile, sys, os
+            mode = sys.argv[1]
+            out = sys.stdout.buffer if mode.startswith('descriptor') else open('py.zip', 'wb')
+            with zipfile.ZipFile(out, 'w', compression=zipfile.ZIP_DEFLATED) as z:
+                for root, dirs, names in sorted(os.walk('tree')):
+                    for n in sorted(names):
+                        p = os.path.join(root, n)
+                        with open(p, 'rb') as f, z.open(zipfile.ZipInfo.from_file(p), 'w', force_zip64=mode.endswith('zip64')) as w:
+                            w.write(f.read())
+                z.comment = b'python comment'
+            """
+        let command =
+            mode.hasPrefix("descriptor")
             ? "python3 -c \"$0\" \(mode) | cat > py.zip" : "python3 -c \"$0\" \(mode)"
         let result = try run(["sh", "-c", command, script], cwd: dir.path)
         #expect(result.status == 0, "\(result.output)")

@@ -12,8 +12,11 @@ func writeSampleArchive(_ path: String, sourceDir: TempDir) throws -> [ZipEntryI
     let writer = try ZipWriter(path: path)
     var infos: [ZipEntryInfo] = []
     infos.append(try writer.addData(path: "README.md", Data(text.utf8), method: .deflate))
-    infos.append(try writer.addFile(path: "assets/random.bin", contentsOf: sourceDir.file("random.bin"), method: .store))
-    infos.append(try writer.addFile(path: "assets/random-deflated.bin", contentsOf: sourceDir.file("random.bin"), method: .deflate))
+    infos.append(
+        try writer.addFile(path: "assets/random.bin", contentsOf: sourceDir.file("random.bin"), method: .store))
+    infos.append(
+        try writer.addFile(
+            path: "assets/random-deflated.bin", contentsOf: sourceDir.file("random.bin"), method: .deflate))
     infos.append(try writer.addData(path: "empty.txt", Data(), method: .deflate))
     infos.append(try writer.addData(path: "empty-stored.txt", Data(), method: .store))
     infos.append(try writer.addData(path: "unicode/Übung — 練習 🎓.txt", Data("ünïcødé".utf8), method: .deflate))
@@ -100,8 +103,10 @@ func writeSampleArchive(_ path: String, sourceDir: TempDir) throws -> [ZipEntryI
         #expect(throws: ZipError.tooManyEntries(count: UInt64(count), limit: 20_000)) {
             try ZipReader(path: dir.file("many.zip"))
         }
-        let result = try run(["python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(len(z.namelist()))",
-                              dir.file("many.zip")])
+        let result = try run([
+            "python3", "-c", "import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(len(z.namelist()))",
+            dir.file("many.zip")
+        ])
         #expect(result.output.trimmingCharacters(in: .whitespacesAndNewlines) == "\(count)")
     }
 }

@@ -25,10 +25,12 @@ import Testing
     @Test func notNullAndForeignKeyErrorsAreClassified() throws {
         let db = try makeItemDatabase()
         try db.execute(sql: "CREATE TABLE child(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES item(id))")
-        let fk = try #require(capture { try db.execute("INSERT INTO child(item_id) VALUES (?)", arguments: [42]) } as? DatabaseError)
+        let fk = try #require(
+            capture { try db.execute("INSERT INTO child(item_id) VALUES (?)", arguments: [42]) } as? DatabaseError)
         #expect(fk.isForeignKeyViolation)
         #expect(fk.isConstraintViolation)
-        let notNull = try #require(capture { try db.execute("INSERT INTO child(item_id) VALUES (NULL)") } as? DatabaseError)
+        let notNull = try #require(
+            capture { try db.execute("INSERT INTO child(item_id) VALUES (NULL)") } as? DatabaseError)
         #expect(notNull.extendedResultCode == DatabaseError.constraintNotNull)
     }
 

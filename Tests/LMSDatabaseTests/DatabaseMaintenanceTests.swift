@@ -54,7 +54,10 @@ import Testing
         let writerDone = DispatchSemaphore(value: 0)
         Thread.detachNewThread {
             defer { writerDone.signal() }
-            guard let writer = try? Database(path: path) else { started.signal(); return }
+            guard let writer = try? Database(path: path) else {
+                started.signal()
+                return
+            }
             started.signal()
             while !stop.isSet {
                 try? writer.execute("INSERT INTO t(s) VALUES (?)", arguments: ["concurrent"])

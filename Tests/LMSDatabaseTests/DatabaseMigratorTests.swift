@@ -11,11 +11,12 @@ import Testing
             try db.execute(sql: "ALTER TABLE item ADD COLUMN qty INTEGER NOT NULL DEFAULT 0")
         },
         .init(version: 5, name: "create tag") { db in
-            try db.execute(sql: """
-                CREATE TABLE tag(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES item(id), label TEXT);
-                CREATE INDEX tag_item ON tag(item_id);
-                """)
-        },
+            try db.execute(
+                sql: """
+                    CREATE TABLE tag(id INTEGER PRIMARY KEY, item_id INTEGER NOT NULL REFERENCES item(id), label TEXT);
+                    CREATE INDEX tag_item ON tag(item_id);
+                    """)
+        }
     ]
 
     private func schema(_ db: Database) throws -> [String?] {
@@ -54,7 +55,9 @@ import Testing
         try db.execute(sql: "PRAGMA user_version = 9")
         let error = capture { try DatabaseMigrator(migrations: Self.all).migrate(db) }
         #expect(error as? MigrationError == .databaseIsNewer(found: 9, known: 5))
-        #expect("\(error.map { "\($0)" } ?? "")".contains("the database was written by a newer version (9); upgrade the program"))
+        #expect(
+            "\(error.map { "\($0)" } ?? "")".contains(
+                "the database was written by a newer version (9); upgrade the program"))
         #expect(try DatabaseMigrator.currentVersion(of: db) == 9)
     }
 

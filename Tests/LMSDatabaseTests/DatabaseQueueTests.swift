@@ -7,7 +7,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let queue = try DatabaseQueue(path: directory.path("q.sqlite"))
         try queue.write { db in
-            try db.execute(sql: "CREATE TABLE counter(id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0);")
+            try db.execute(
+                sql:
+                    "CREATE TABLE counter(id INTEGER PRIMARY KEY, n INTEGER NOT NULL); INSERT INTO counter VALUES (1, 0);"
+            )
             try db.execute(sql: "CREATE TABLE log(thread INTEGER, i INTEGER)")
         }
         let failures = LockedFlag()

@@ -17,20 +17,23 @@ import Testing
     }
 
     @Test func failedOpenThrowsAClearError() throws {
-        let error = try #require(capture { _ = try Database(path: "/nonexistent-dir-\(UUID())/x.sqlite") } as? DatabaseError)
+        let error = try #require(
+            capture { _ = try Database(path: "/nonexistent-dir-\(UUID())/x.sqlite") } as? DatabaseError)
         #expect(error.resultCode == 14)
         #expect(error.message.contains("unable to open"))
     }
 
     @Test func scriptsRunEveryStatementAndReportTheFailingOne() throws {
         let db = try Database.inMemory()
-        try db.execute(sql: """
-            CREATE TABLE a(x); -- comment
-            INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);
-            /* trailing */
-            """)
+        try db.execute(
+            sql: """
+                CREATE TABLE a(x); -- comment
+                INSERT INTO a VALUES (1); INSERT INTO a VALUES (2);
+                /* trailing */
+                """)
         #expect(try db.fetchScalar(Int.self, "SELECT sum(x) FROM a") == 3)
-        let error = try #require(capture { try db.execute(sql: "INSERT INTO a VALUES (3); INSERT INTO nope VALUES (4);") } as? DatabaseError)
+        let error = try #require(
+            capture { try db.execute(sql: "INSERT INTO a VALUES (3); INSERT INTO nope VALUES (4);") } as? DatabaseError)
         #expect(error.sql == "INSERT INTO nope VALUES (4);")
         #expect(error.message.contains("no such table: nope"))
         try db.execute(sql: "")
@@ -58,7 +61,7 @@ import Testing
         let error = try #require(capture { try waiter.execute(sql: "BEGIN IMMEDIATE") } as? DatabaseError)
         #expect(error.isBusy)
         #expect(Date().timeIntervalSince(start) >= 0.15)
-        #expect(try waiter.fetchScalar(Int.self, "SELECT count(*) FROM t") == 0)  // WAL: readers not blocked
+        #expect(try waiter.fetchScalar(Int.self, "SELECT count(*) FROM t") == 0) // WAL: readers not blocked
         try holder.execute(sql: "COMMIT")
         try waiter.execute(sql: "BEGIN IMMEDIATE; COMMIT;")
     }

@@ -18,7 +18,7 @@ import Testing
     @Test func everyCaseRoundTripsThroughSQLite() throws {
         let db = try Database.inMemory()
         let values: [DatabaseValue] = [
-            .null, .integer(.min), .integer(.max), .real(-0.5), .text("héllo 🌍"), .blob(Data([0, 1, 0])),
+            .null, .integer(.min), .integer(.max), .real(-0.5), .text("héllo 🌍"), .blob(Data([0, 1, 0]))
         ]
         for value in values {
             let row = try #require(try db.fetchOne("SELECT ?", arguments: StatementArguments([value])))

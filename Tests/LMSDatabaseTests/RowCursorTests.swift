@@ -7,7 +7,9 @@ import Testing
         let db = try Database.inMemory()
         try db.execute(sql: "CREATE TABLE t(i INTEGER, r REAL, s TEXT, b BLOB)")
         for n in 0..<100 {
-            try db.execute("INSERT INTO t VALUES (?, ?, ?, ?)", arguments: [n, Double(n) / 2, "s\(n)", n % 2 == 0 ? Data([UInt8(n)]) : nil])
+            try db.execute(
+                "INSERT INTO t VALUES (?, ?, ?, ?)",
+                arguments: [n, Double(n) / 2, "s\(n)", n % 2 == 0 ? Data([UInt8(n)]) : nil])
         }
         var sum: Int64 = 0
         var halves = 0.0

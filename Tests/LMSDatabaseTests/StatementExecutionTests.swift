@@ -16,7 +16,8 @@ import Testing
 
     @Test func mismatchedScalarThrowsWithoutValue() throws {
         let db = try Database.inMemory()
-        let error = try #require(capture { _ = try db.fetchScalar(Int.self, "SELECT ?", arguments: ["secret-value"]) } as? DatabaseError)
+        let error = try #require(
+            capture { _ = try db.fetchScalar(Int.self, "SELECT ?", arguments: ["secret-value"]) } as? DatabaseError)
         #expect(error.message == "cannot convert TEXT to Int")
         #expect(!error.description.contains("secret-value"))
     }

@@ -22,8 +22,9 @@ struct CertificateTests {
     }
 
     @Test func printable_TextAndHTML_HoldNameCourseDateCode_Escaped() {
-        let cert = Certificate(code: "ABCDE-FGHJK-MNPQR-STVWX", name: "Ana <b>", courseID: "c-1", courseTitle: "Intro & more",
-                               issuedAt: Date(timeIntervalSince1970: 1_800_000_000))
+        let cert = Certificate(
+            code: "ABCDE-FGHJK-MNPQR-STVWX", name: "Ana <b>", courseID: "c-1", courseTitle: "Intro & more",
+            issuedAt: Date(timeIntervalSince1970: 1_800_000_000))
         let text = cert.text(verifyURL: "https://lms.example.org/api/v1/certificates/ABCDE-FGHJK-MNPQR-STVWX")
         #expect(text.contains("Ana <b>") && text.contains("Intro & more") && text.contains("2027-01-15"))
         #expect(text.contains("Verification code: ABCDE-FGHJK-MNPQR-STVWX") && text.contains("lms-offline verify"))

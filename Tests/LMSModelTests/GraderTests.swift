@@ -7,7 +7,9 @@ struct GraderTests {
     }
 
     @Test func single_RightChoiceEarnsFullPoints_WithItsFeedback() {
-        let question = q(.single(choices: [Choice(text: "3", fraction: 0), Choice(text: "4", fraction: 1, feedback: "Yes.")]), points: 2)
+        let question = q(
+            .single(choices: [Choice(text: "3", fraction: 0), Choice(text: "4", fraction: 1, feedback: "Yes.")]),
+            points: 2)
         let result = Grader.grade(question, response: .choice(1))
         #expect(result.points == 2)
         #expect(result.feedback == ["Yes."])
@@ -15,7 +17,8 @@ struct GraderTests {
     }
 
     @Test func single_PartialCreditChoice_EarnsItsFraction() {
-        let question = q(.single(choices: [Choice(text: "a", fraction: 1), Choice(text: "b", fraction: 0.5)]), points: 4)
+        let question = q(
+            .single(choices: [Choice(text: "a", fraction: 1), Choice(text: "b", fraction: 0.5)]), points: 4)
         #expect(Grader.grade(question, response: .choice(1)).points == 2)
     }
 
@@ -26,7 +29,9 @@ struct GraderTests {
     }
 
     @Test func multiple_SumsFractions_ClampedToZeroAndOne() {
-        let choices = [Choice(text: "2", fraction: 0.5), Choice(text: "3", fraction: -1), Choice(text: "4", fraction: 0.5)]
+        let choices = [
+            Choice(text: "2", fraction: 0.5), Choice(text: "3", fraction: -1), Choice(text: "4", fraction: 0.5)
+        ]
         let question = q(.multiple(choices: choices), points: 2)
         #expect(Grader.grade(question, response: .choices([0, 2])).points == 2)
         #expect(Grader.grade(question, response: .choices([0])).points == 1)
@@ -43,14 +48,18 @@ struct GraderTests {
     }
 
     @Test func short_IgnoresCaseAndExtraSpaces_BestWeightWins() {
-        let question = q(.short(answers: [ShortAnswer(text: "Lake  Victoria"), ShortAnswer(text: "victoria", fraction: 0.5)]))
+        let question = q(
+            .short(answers: [ShortAnswer(text: "Lake  Victoria"), ShortAnswer(text: "victoria", fraction: 0.5)]))
         #expect(Grader.grade(question, response: .text("  lake victoria ")).fraction == 1)
         #expect(Grader.grade(question, response: .text("Victoria")).fraction == 0.5)
         #expect(Grader.grade(question, response: .text("nile")).fraction == 0)
     }
 
     @Test func numeric_ToleranceIsInclusive_NaNEarnsZero() {
-        let question = q(.numeric(answers: [NumericAnswer(value: 3.14, tolerance: 0.01), NumericAnswer(value: 3, tolerance: 0.5, fraction: 0.5)]))
+        let question = q(
+            .numeric(answers: [
+                NumericAnswer(value: 3.14, tolerance: 0.01), NumericAnswer(value: 3, tolerance: 0.5, fraction: 0.5)
+            ]))
         #expect(Grader.grade(question, response: .number(3.15)).fraction == 1)
         #expect(Grader.grade(question, response: .number(3.13)).fraction == 1)
         #expect(Grader.grade(question, response: .number(3.3)).fraction == 0.5)
@@ -59,8 +68,11 @@ struct GraderTests {
     }
 
     @Test func matching_CreditPerRightPair_DistractorsIgnored() {
-        let question = q(.matching(pairs: [MatchPair(left: "Int", right: "42"), MatchPair(left: "String", right: "hi"),
-                                           MatchPair(left: "", right: "3.5")]), points: 4)
+        let question = q(
+            .matching(pairs: [
+                MatchPair(left: "Int", right: "42"), MatchPair(left: "String", right: "hi"),
+                MatchPair(left: "", right: "3.5")
+            ]), points: 4)
         #expect(Grader.grade(question, response: .matches(["Int": "42", "String": "hi"])).points == 4)
         #expect(Grader.grade(question, response: .matches(["Int": "42", "String": "3.5"])).points == 2)
     }
@@ -81,10 +93,12 @@ struct GraderTests {
     }
 
     @Test func quiz_TotalsAndRefusesKeylessExam() throws {
-        var quiz = Quiz(id: "m/q", title: "Q", questions: [
-            q(.trueFalse(answer: true, feedbackIfTrue: nil, feedbackIfFalse: nil), points: 1),
-            Question(id: "e", text: "?", points: 3, body: .essay),
-        ])
+        var quiz = Quiz(
+            id: "m/q", title: "Q",
+            questions: [
+                q(.trueFalse(answer: true, feedbackIfTrue: nil, feedbackIfFalse: nil), points: 1),
+                Question(id: "e", text: "?", points: 3, body: .essay)
+            ])
         let result = try Grader.grade(quiz, responses: ["q": .bool(true)])
         #expect(result.points == 1)
         #expect(result.maxPoints == 4)

@@ -5,9 +5,12 @@ import Testing
 /// The hybrid logical clock at the edges of its wire form.
 struct HybridLogicalClockTests {
     @Test func fullCounter_MovesTheWallTimeOn_SoEachWireFormIsGreater() {
-        var clock = HybridLogicalClock(node: "d", last: HLCTimestamp(wallMilliseconds: 9_000_000_000_000, counter: 999_998, node: "x"))
+        var clock = HybridLogicalClock(
+            node: "d", last: HLCTimestamp(wallMilliseconds: 9_000_000_000_000, counter: 999_998, node: "x"))
         let now = Date(timeIntervalSince1970: 1_800_000_000)
-        let a = clock.now(now), b = clock.now(now), c = clock.now(now)
+        let a = clock.now(now)
+        let b = clock.now(now)
+        let c = clock.now(now)
         #expect(a.description == "9000000000000-999999-d")
         #expect(b.description == "9000000000001-000000-d")
         #expect(a.description < b.description && b.description < c.description)

@@ -24,7 +24,7 @@ struct JSONParserTests {
         ("{\"a\": tru}", 1, "unexpected text"),
         ("{}\n{}", 2, "after the end"),
         ("\"\\ud800\"", 1, "surrogate"),
-        ("\"line\nbreak\"", 1, "line break"),
+        ("\"line\nbreak\"", 1, "line break")
     ])
     func malformed_ReportsLineAndReason(_ text: String, _ line: Int, _ fragment: String) {
         do {

@@ -7,14 +7,15 @@ struct PostMergeTests {
     let t0 = Date(timeIntervalSince1970: 1_800_000_000)
 
     func base() -> Post {
-        Post(id: "p1", courseID: "c", lessonID: "l1", authorID: "u1", authorName: "ana", title: "Q", body: "first",
-             createdAt: t0, revision: HLCTimestamp(wallMilliseconds: 1_800_000_000_000, node: "devA"))
+        Post(
+            id: "p1", courseID: "c", lessonID: "l1", authorID: "u1", authorName: "ana", title: "Q", body: "first",
+            createdAt: t0, revision: HLCTimestamp(wallMilliseconds: 1_800_000_000_000, node: "devA"))
     }
 
     @Test func clock_IsMonotonic_WhenTheWallClockGoesBack() {
         var clock = HybridLogicalClock(node: "a")
         let first = clock.now(t0)
-        let second = clock.now(t0.addingTimeInterval(-60))   // the clock was set back a minute
+        let second = clock.now(t0.addingTimeInterval(-60)) // the clock was set back a minute
         let third = clock.now(t0)
         #expect(first < second && second < third)
         #expect(second.wallMilliseconds == first.wallMilliseconds && second.counter == 1)
@@ -29,7 +30,7 @@ struct PostMergeTests {
         let next = slow.now(t0)
         #expect(next > remote)
         #expect(next.node == "slow")
-        slow.observe(HLCTimestamp(wallMilliseconds: 1, node: "old"))   // older: changes nothing
+        slow.observe(HLCTimestamp(wallMilliseconds: 1, node: "old")) // older: changes nothing
         #expect(slow.now(t0) > next)
     }
 
@@ -60,8 +61,10 @@ struct PostMergeTests {
 
     @Test func equalRevisions_StillConverge() {
         let p = base()
-        var x = p; x.body = "x"
-        var y = p; y.body = "y"
+        var x = p
+        x.body = "x"
+        var y = p
+        y.body = "y"
         #expect(x.merged(with: y) == y.merged(with: x))
     }
 
@@ -71,7 +74,9 @@ struct PostMergeTests {
         var author = HybridLogicalClock(node: "author", last: p.revision)
         let tomb = p.deleted(by: "t1", at: teacher.now(t0.addingTimeInterval(5)))
         let lateEdit = p.edited(title: nil, body: "edited offline later", at: author.now(t0.addingTimeInterval(50)))
-        for merged in [tomb.merged(with: lateEdit), lateEdit.merged(with: tomb), p.merged(with: lateEdit).merged(with: tomb)] {
+        for merged in [
+            tomb.merged(with: lateEdit), lateEdit.merged(with: tomb), p.merged(with: lateEdit).merged(with: tomb)
+        ] {
             #expect(merged.deleted && merged.body.isEmpty && merged.title == "" && merged.deletedBy == "t1")
         }
         #expect(tomb.merged(with: lateEdit) == lateEdit.merged(with: tomb))
@@ -88,14 +93,17 @@ struct PostMergeTests {
     @Test func payloads_RoundTrip() {
         var post = base()
         post.threadID = "t9"
-        post = post.edited(title: nil, body: "b", at: HLCTimestamp(wallMilliseconds: 1_800_000_000_500, counter: 3, node: "n"))
+        post = post.edited(
+            title: nil, body: "b", at: HLCTimestamp(wallMilliseconds: 1_800_000_000_500, counter: 3, node: "n"))
         #expect(Post(id: post.id, payload: post.payload) == post)
-        let message = DirectMessage(id: "m1", courseID: "c", fromID: "u1", fromName: "ana", toID: "", toName: "teo", body: "hi", sentAt: t0)
+        let message = DirectMessage(
+            id: "m1", courseID: "c", fromID: "u1", fromName: "ana", toID: "", toName: "teo", body: "hi", sentAt: t0)
         #expect(DirectMessage(id: "m1", payload: message.payload) == message)
-        let note = Announcement(id: "a1", courseID: "c", authorID: "t", authorName: "teo", title: "T", body: "B", createdAt: t0)
+        let note = Announcement(
+            id: "a1", courseID: "c", authorID: "t", authorName: "teo", title: "T", body: "B", createdAt: t0)
         #expect(Announcement(id: "a1", payload: note.payload) == note)
-        #expect(Post(id: "x", payload: ["course": "c", "body": "b"]) == nil)   // no revision
-        #expect(DirectMessage(id: "m", payload: ["course": "c", "body": "b", "sentAt": 1]) == nil)   // no recipient
+        #expect(Post(id: "x", payload: ["course": "c", "body": "b"]) == nil) // no revision
+        #expect(DirectMessage(id: "m", payload: ["course": "c", "body": "b", "sentAt": 1]) == nil) // no recipient
         let entry = ChangeEntry.post(post, deviceID: "d", profileID: "p", at: t0)
         #expect(entry.kind == .post && entry.entityID == post.id)
         #expect(ChangeEntry.message(message, deviceID: "d", profileID: "p", at: t0).kind == .message)
@@ -108,8 +116,9 @@ struct PostMergeTests {
         var replicas: [Post] = [p]
         for (i, node) in ["a", "b", "c", "d"].enumerated() {
             var clock = HybridLogicalClock(node: node, last: p.revision)
-            let at = clock.now(t0.addingTimeInterval(Double(i * 7 % 5)))   // clocks that disagree
-            replicas.append(i == 2 ? p.deleted(by: "t", at: at) : p.edited(title: "T\(i)", body: "from \(node)", at: at))
+            let at = clock.now(t0.addingTimeInterval(Double(i * 7 % 5))) // clocks that disagree
+            replicas.append(
+                i == 2 ? p.deleted(by: "t", at: at) : p.edited(title: "T\(i)", body: "from \(node)", at: at))
         }
         var generator = SystemRandomNumberGenerator()
         var results: Set<Post> = []
@@ -117,7 +126,9 @@ struct PostMergeTests {
             let order = replicas.shuffled(using: &generator)
             // Merged left to right, and as a tree (pairs first): the same.
             results.insert(order.dropFirst().reduce(order[0]) { $0.merged(with: $1) })
-            let pairs = stride(from: 0, to: order.count, by: 2).map { i in i + 1 < order.count ? order[i].merged(with: order[i + 1]) : order[i] }
+            let pairs = stride(from: 0, to: order.count, by: 2).map { i in
+                i + 1 < order.count ? order[i].merged(with: order[i + 1]) : order[i]
+            }
             results.insert(pairs.dropFirst().reduce(pairs[0]) { $0.merged(with: $1) })
         }
         #expect(results.count == 1)

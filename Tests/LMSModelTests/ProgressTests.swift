@@ -4,10 +4,12 @@ import Testing
 
 struct ProgressTests {
     @Test func merge_IsCommutativeAssociativeAndIdempotent() {
-        let a = Progress(userID: "u", courseID: "c", lessonID: "l", completed: false, secondsByDevice: ["d1": 30],
-                         lastOpenedAt: Date(timeIntervalSince1970: 10))
-        let b = Progress(userID: "u", courseID: "c", lessonID: "l", completed: true, secondsByDevice: ["d1": 20, "d2": 5],
-                         lastOpenedAt: Date(timeIntervalSince1970: 20))
+        let a = Progress(
+            userID: "u", courseID: "c", lessonID: "l", completed: false, secondsByDevice: ["d1": 30],
+            lastOpenedAt: Date(timeIntervalSince1970: 10))
+        let b = Progress(
+            userID: "u", courseID: "c", lessonID: "l", completed: true, secondsByDevice: ["d1": 20, "d2": 5],
+            lastOpenedAt: Date(timeIntervalSince1970: 20))
         let c = Progress(userID: "u", courseID: "c", lessonID: "l", secondsByDevice: ["d3": 7])
         #expect(a.merged(with: b) == b.merged(with: a))
         #expect(a.merged(with: b).merged(with: c) == a.merged(with: b.merged(with: c)))

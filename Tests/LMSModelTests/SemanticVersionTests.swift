@@ -14,8 +14,10 @@ struct SemanticVersionTests {
     }
 
     @Test func ordering_FollowsSemVerPrecedence() throws {
-        let chain = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11",
-                     "1.0.0-rc.1", "1.0.0", "1.0.1", "1.2.0", "2.0.0"]
+        let chain = [
+            "1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11",
+            "1.0.0-rc.1", "1.0.0", "1.0.1", "1.2.0", "2.0.0"
+        ]
         let versions = try chain.map { try #require(SemanticVersion($0)) }
         for (a, b) in zip(versions, versions.dropFirst()) { #expect(a < b, "\(a) < \(b)") }
         #expect(SemanticVersion("1.0.0+a") == SemanticVersion("1.0.0+b"))

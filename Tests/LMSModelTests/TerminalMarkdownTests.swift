@@ -46,7 +46,8 @@ struct TerminalMarkdownTests {
     @Test func tables_AlignColumnsAndShrinkToTheWidth() {
         let lines = plain.render("| A | Longer header |\n|---|---|\n| 1 | x |")
         #expect(lines == ["A │ Longer header", "──┼──────────────", "1 │ x"])
-        let narrow = TerminalMarkdown(width: 20, color: false).render("| a | \(String(repeating: "b", count: 40)) |\n|--|--|\n| c | d |")
+        let narrow = TerminalMarkdown(width: 20, color: false).render(
+            "| a | \(String(repeating: "b", count: 40)) |\n|--|--|\n| c | d |")
         #expect(narrow.allSatisfy { $0.count <= 20 })
         #expect(narrow[0].hasSuffix("…"))
     }

@@ -11,7 +11,8 @@ import Testing
         let world = try SyncWorld(publish: false)
         let teacher = try world.device("ada")
         // A folder with errors: the diagnostics, exit 1, nothing uploaded.
-        let broken = try teacher.write("broken/course.json", #"{"id": "broken-course", "version": "two", "title": "Broken"}"#)
+        let broken = try teacher.write(
+            "broken/course.json", #"{"id": "broken-course", "version": "two", "title": "Broken"}"#)
         let refused = try teacher.run(["publish", (broken as NSString).deletingLastPathComponent])
         #expect(refused.status == 1)
         #expect(refused.stderr.contains("course.json") && refused.stderr.contains("nothing was uploaded"))
@@ -30,10 +31,13 @@ import Testing
         #expect(again.stderr.contains("already published") && again.stderr.contains("1.2.1"), "\(again.stderr)")
         // A new version: an edited lesson, a new lesson, a removed assignment; one student affected.
         let edited = try teacher.copyRich(to: "rich-1.3.0")
-        try String(contentsOfFile: edited + "/course.json", encoding: .utf8).replacingOccurrences(of: "\"1.2.0\"", with: "\"1.3.0\"")
-            .write(toFile: edited + "/course.json", atomically: true, encoding: .utf8)
+        try String(contentsOfFile: edited + "/course.json", encoding: .utf8).replacingOccurrences(
+            of: "\"1.2.0\"", with: "\"1.3.0\""
+        )
+        .write(toFile: edited + "/course.json", atomically: true, encoding: .utf8)
         let lesson = edited + "/01-foundations/02-listen.md"
-        try (String(contentsOfFile: lesson, encoding: .utf8) + "\nOne more line.\n").write(toFile: lesson, atomically: true, encoding: .utf8)
+        try (String(contentsOfFile: lesson, encoding: .utf8) + "\nOne more line.\n").write(
+            toFile: lesson, atomically: true, encoding: .utf8)
         try teacher.write("rich-1.3.0/02-practice/06-extra.md", "---\ntitle: Extra\n---\nMore.\n")
         try FileManager.default.removeItem(atPath: edited + "/02-practice/05-project.assignment.md")
         let report = try teacher.ok(["publish", edited, "--changelog", "New extra lesson"]).stdout
@@ -45,8 +49,10 @@ import Testing
         let details = try world.call("GET", "/api/v1/courses/intro-programming", token: world.teacherToken).1
         #expect(String(describing: details).contains("New extra lesson"))
         // A package works too, and --json carries the server's answer.
-        try String(contentsOfFile: edited + "/course.json", encoding: .utf8).replacingOccurrences(of: "\"1.3.0\"", with: "\"1.4.0\"")
-            .write(toFile: edited + "/course.json", atomically: true, encoding: .utf8)
+        try String(contentsOfFile: edited + "/course.json", encoding: .utf8).replacingOccurrences(
+            of: "\"1.3.0\"", with: "\"1.4.0\""
+        )
+        .write(toFile: edited + "/course.json", atomically: true, encoding: .utf8)
         let package = try teacher.pack(edited, to: "rich-1.4.0.zip")
         let json = try teacher.json(["publish", package])
         #expect(json["version"]?.stringValue == "1.4.0" && json["previousVersion"]?.stringValue == "1.3.0")
@@ -62,19 +68,27 @@ import Testing
         let body = #"{"username": "eve", "displayName": "=HYPERLINK(\"x\")", "password": "password of eve"}"#
         #expect(try world.call("POST", "/api/v1/admin/users", token: world.adminToken, body: Data(body.utf8)).0 == 201)
         let teacher = try world.device("ada")
-        let added = try teacher.ok(["roster", "add", "intro-programming", "sam", "lia", "eve", "--group", "morning"]).stdout
+        let added = try teacher.ok(["roster", "add", "intro-programming", "sam", "lia", "eve", "--group", "morning"])
+            .stdout
         #expect(added.contains("Enrolled lia in intro-programming."))
         try teacher.ok(["roster", "group", "intro-programming", "evening", "--add", "sam", "lia"])
         try teacher.ok(["roster", "group", "intro-programming", "morning", "--remove", "lia"])
         let evening = try teacher.json(["roster", "intro-programming", "--group", "evening"])
         #expect(evening["students"]?.arrayValue?.compactMap { $0["username"]?.stringValue } == ["lia", "sam"])
         let all = try teacher.json(["roster", "intro-programming"])
-        #expect(all["students"]?.arrayValue?.first { $0["username"]?.stringValue == "sam" }?["groups"] == ["morning", "evening"])
+        #expect(
+            all["students"]?.arrayValue?.first { $0["username"]?.stringValue == "sam" }?["groups"] == [
+                "morning", "evening"
+            ])
         let listed = try teacher.ok(["roster", "intro-programming", "--group", "evening"]).stdout
         #expect(listed.contains("lia") && listed.contains("{evening}") && listed.contains("{morning, evening}"))
-        #expect(try teacher.ok(["roster", "intro-programming", "--group", "nobody"]).stdout.contains("No students in intro-programming (nobody)."))
+        #expect(
+            try teacher.ok(["roster", "intro-programming", "--group", "nobody"]).stdout.contains(
+                "No students in intro-programming (nobody)."))
         try teacher.ok(["roster", "remove", "intro-programming", "lia"])
-        #expect(try teacher.json(["roster", "intro-programming"])["students"]?.arrayValue?.count == 2, "removed students are hidden")
+        #expect(
+            try teacher.json(["roster", "intro-programming"])["students"]?.arrayValue?.count == 2,
+            "removed students are hidden")
         #expect(try teacher.json(["roster", "intro-programming", "--all"])["students"]?.arrayValue?.count == 3)
         // CSV: RFC 4180, and a cell that would run as a formula is defused.
         try teacher.ok(["roster", "intro-programming", "--csv", teacher.scratch.sub("roster.csv")])
@@ -87,10 +101,13 @@ import Testing
         // Enrollment keys.
         let short = try teacher.run(["roster", "key", "intro-programming", "--mode", "key", "--key", "ab"])
         #expect(short.status == 1 && short.stderr.contains("key"))
-        #expect(try teacher.run(["roster", "key", "intro-programming", "--mode", "key"]).status == 2, "a key mode needs --key")
+        #expect(
+            try teacher.run(["roster", "key", "intro-programming", "--mode", "key"]).status == 2,
+            "a key mode needs --key")
         try teacher.ok(["roster", "key", "intro-programming", "--mode", "key", "--key", "BLUE-FISH"])
-        let enroll = try world.call("POST", "/api/v1/courses/intro-programming/enroll", token: try world.login("lia", "password of lia"),
-                                    body: Data(#"{"key": "blue fish"}"#.utf8))
+        let enroll = try world.call(
+            "POST", "/api/v1/courses/intro-programming/enroll", token: try world.login("lia", "password of lia"),
+            body: Data(#"{"key": "blue fish"}"#.utf8))
         #expect(enroll.0 == 201)
         // Another teacher's course is out of reach.
         try world.createUser("bob", role: "teacher")
@@ -106,7 +123,8 @@ import Testing
         try world.createUser("sam")
         try world.enroll("sam")
         let admin = try world.device("root")
-        let csv = try admin.write("users.csv", "username,displayName,email,role\nkim,Kim Lee,kim@example.org,student\nlou,Lou,,teacher\n")
+        let csv = try admin.write(
+            "users.csv", "username,displayName,email,role\nkim,Kim Lee,kim@example.org,student\nlou,Lou,,teacher\n")
         let imported = try admin.json(["admin", "import", csv])
         #expect(imported["created"]?.numberValue == 2)
         let more = try admin.ok(["admin", "import", try admin.write("more.csv", "username,role\nzoe,student\n")]).stdout
@@ -114,22 +132,28 @@ import Testing
         let listing = try admin.ok(["admin", "users"]).stdout
         #expect(listing.contains("kim") && listing.contains("Kim Lee"))
         #expect(imported["users"]?.arrayValue?.allSatisfy { $0["resetCode"]?.stringValue?.isEmpty == false } == true)
-        let bad = try admin.run(["admin", "import", try admin.write("bad.csv", "username,role\nkim,student\nx y,boss\n")])
+        let bad = try admin.run([
+            "admin", "import", try admin.write("bad.csv", "username,role\nkim,student\nx y,boss\n")
+        ])
         #expect(bad.status == 1 && bad.stderr.contains("line 2") && bad.stderr.contains("line 3"))
         let teachers = try admin.json(["admin", "users", "--role", "teacher"])
         #expect(teachers["users"]?.arrayValue?.compactMap { $0["username"]?.stringValue } == ["ada", "lou"])
         try admin.ok(["admin", "role", "lou", "admin"])
         try admin.ok(["admin", "disable", "kim"])
-        let kim = try admin.json(["admin", "users"])["users"]?.arrayValue?.first { $0["username"]?.stringValue == "kim" }
+        let kim = try admin.json(["admin", "users"])["users"]?.arrayValue?.first {
+            $0["username"]?.stringValue == "kim"
+        }
         #expect(kim?["disabled"]?.boolValue == true)
         try admin.ok(["admin", "enable", "kim"])
         #expect(try admin.run(["admin", "role", "kim", "boss"]).status == 2)
         #expect(try admin.run(["admin", "disable", "root"]).stderr.contains("cannot disable yourself"))
         // A reset code that works once.
         let reset = try admin.ok(["admin", "reset", "sam"]).stdout
-        let code = try #require(reset.split(separator: " ").first { $0.count == 14 && $0.contains("-") }.map(String.init), "\(reset)")
-        let used = try world.call("POST", "/api/v1/auth/reset", token: nil,
-                                  body: Data(#"{"username": "sam", "code": "\#(code)", "newPassword": "a new password"}"#.utf8))
+        let code = try #require(
+            reset.split(separator: " ").first { $0.count == 14 && $0.contains("-") }.map(String.init), "\(reset)")
+        let used = try world.call(
+            "POST", "/api/v1/auth/reset", token: nil,
+            body: Data(#"{"username": "sam", "code": "\#(code)", "newPassword": "a new password"}"#.utf8))
         #expect(used.0 == 204)
         // Stats and export.
         let stats = try admin.json(["admin", "stats"])
@@ -144,7 +168,9 @@ import Testing
         #expect(try device.sync([], env: ["LMS_SITE": "camp-north"]).status == 0)
         let text = try admin.ok(["admin", "stats"]).stdout
         #expect(text.contains("Enrollments per course:") && text.contains("intro-programming"))
-        #expect(text.contains("camp-north") && text.contains("Last sync per device:") && text.contains("Sync volume per day"), "\(text)")
+        #expect(
+            text.contains("camp-north") && text.contains("Last sync per device:")
+                && text.contains("Sync volume per day"), "\(text)")
         let printed = try admin.ok(["admin", "export", "sam"]).stdout
         #expect(try JSONParser.parse(printed)["account"]?["username"]?.stringValue == "sam")
         try admin.ok(["admin", "export", "sam", "-o", admin.scratch.sub("sam.json")])
@@ -175,7 +201,8 @@ import Testing
         try laptop.ok(["submit", "reflection", "--text", "Sam's private story"])
         try laptop.ok(["submit", "hello", try laptop.write("hello.py", "print('Sam was here')\n")])
         // Sam also hands in a file from the shared laptop (its profile is active there).
-        try shared.ok(["submit", "hello", try shared.write("hello2.py", "print('Sam at the camp')\n")], ["LMS_PIN": "1234"])
+        try shared.ok(
+            ["submit", "hello", try shared.write("hello2.py", "print('Sam at the camp')\n")], ["LMS_PIN": "1234"])
         #expect(try laptop.sync().status == 0)
         #expect(try shared.sync(["--all"]).status == 0)
         #expect(try shared.count("SELECT count(*) FROM profiles") == 2)
@@ -185,7 +212,9 @@ import Testing
         let admin = try world.device("root")
         #expect(try admin.run(["admin", "erase", "sam"]).status == 2, "--confirm is needed")
         let erasedText = try admin.ok(["admin", "erase", "sam", "--confirm"]).stdout
-        let anonymous = try #require(erasedText.split(separator: " ").first { $0.hasPrefix("erased-") }.map { String($0.dropLast()) }, "\(erasedText)")
+        let anonymous = try #require(
+            erasedText.split(separator: " ").first { $0.hasPrefix("erased-") }.map { String($0.dropLast()) },
+            "\(erasedText)")
 
         // The shared laptop learns it through Lia's sync (the `erasure` change of the course).
         try shared.ok(["profile", "switch", "lia"], ["LMS_PIN": "1234"])
@@ -204,7 +233,8 @@ import Testing
         }
         #expect(Self.blobCount(laptop) == 0, "and his file")
         // The server keeps the statistics, anonymously.
-        let users = try admin.json(["admin", "users"])["users"]?.arrayValue?.compactMap { $0["username"]?.stringValue } ?? []
+        let users =
+            try admin.json(["admin", "users"])["users"]?.arrayValue?.compactMap { $0["username"]?.stringValue } ?? []
         #expect(!users.contains("sam") && users.contains(anonymous))
         let stats = try admin.json(["admin", "stats"])
         #expect(stats["perCourse"]?.arrayValue?.first?["activeEnrollments"]?.numberValue == 2)

@@ -4,7 +4,8 @@ import Foundation
 enum CLI {
     /// The binary beside the test bundle (`.build/debug/lms-offline`).
     static let binary: String = {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         var dir = URL(fileURLWithPath: exe).deletingLastPathComponent()
         if dir.lastPathComponent == "MacOS" || dir.path.hasSuffix(".xctest/Contents") { dir.deleteLastPathComponent() }
         let candidate = dir.appendingPathComponent("lms-offline").path
@@ -20,7 +21,8 @@ enum CLI {
     }
 
     /// Runs `lms-offline args` with `environment` added, in `directory`.
-    static func run(_ args: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result {
+    static func run(_ args: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
@@ -44,8 +46,9 @@ enum CLI {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 

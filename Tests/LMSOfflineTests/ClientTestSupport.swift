@@ -12,8 +12,11 @@ final class ClientFixture {
 
     /// The environment of every run: this home, English, fast PIN hashing (test-only), no colour.
     var environment: [String: String] {
-        ["LMS_HOME": home, "LMS_PIN_ITERATIONS": "1000", "LANG": "C", "LC_ALL": "", "LC_MESSAGES": "", "NO_COLOR": "1",
-         "LMS_PIN": "", "PAGER": "cat"]
+        [
+            "LMS_HOME": home, "LMS_PIN_ITERATIONS": "1000", "LANG": "C", "LC_ALL": "", "LC_MESSAGES": "",
+            "NO_COLOR": "1",
+            "LMS_PIN": "", "PAGER": "cat"
+        ]
     }
 
     /// Runs `lms-offline args` with extra environment.
@@ -36,14 +39,18 @@ final class ClientFixture {
 
     /// Runs and expects success.
     @discardableResult
-    func ok(_ args: [String], _ extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> CLI.Result {
+    func ok(_ args: [String], _ extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws
+        -> CLI.Result
+    {
         let result = try run(args, extra)
         #expect(result.status == 0, "\(args): \(result.stderr)", sourceLocation: sourceLocation)
         return result
     }
 
     /// Runs with `--json` and parses standard output.
-    func json(_ args: [String], _ extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation) throws -> JSONValue {
+    func json(_ args: [String], _ extra: [String: String] = [:], sourceLocation: SourceLocation = #_sourceLocation)
+        throws -> JSONValue
+    {
         let result = try ok(args + ["--json"], extra, sourceLocation: sourceLocation)
         return try JSONParser.parse(result.stdout)
     }
@@ -73,13 +80,16 @@ final class ClientFixture {
     func count(_ sql: String) throws -> Int { try store().read { try $0.fetchScalar(Int.self, sql) ?? -1 } }
 
     /// `PRAGMA integrity_check` of the store.
-    func integrity() throws -> String { try store().read { try $0.fetchScalar(String.self, "PRAGMA integrity_check") ?? "" } }
+    func integrity() throws -> String {
+        try store().read { try $0.fetchScalar(String.self, "PRAGMA integrity_check") ?? "" }
+    }
 
     /// Writes a file in the scratch folder and returns its path.
     @discardableResult
     func write(_ relative: String, _ text: String) throws -> String {
         let path = scratch.sub(relative)
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
@@ -93,9 +103,12 @@ final class ClientFixture {
 
     /// A small course with a past due date, an upload limit of 1 KB and a 6-second quiz.
     func writePastCourse() throws -> String {
-        try write("past/course.json", #"{"id": "past-course", "version": "1.0.0", "title": "Past course", "language": "es"}"#)
+        try write(
+            "past/course.json", #"{"id": "past-course", "version": "1.0.0", "title": "Past course", "language": "es"}"#)
         try write("past/01-unit/01-intro.md", "# Intro\n\nHola.\n")
-        try write("past/01-unit/02-late.assignment.md", """
+        try write(
+            "past/01-unit/02-late.assignment.md",
+            """
             ---
             title: Late work
             due: 2020-01-01T00:00:00Z
@@ -106,12 +119,16 @@ final class ClientFixture {
             ---
             Hand in a note.
             """)
-        try write("past/01-unit/03-quick.quiz.json", """
+        try write(
+            "past/01-unit/03-quick.quiz.json",
+            """
             {"title": "Quick", "timeLimitMinutes": 0.1, "questions": [
               {"id": "a", "type": "short", "text": "Say yes", "accept": ["yes"]},
               {"id": "b", "type": "short", "text": "Say no", "accept": ["no"]}]}
             """)
-        try write("past/01-unit/04-all.quiz.json", """
+        try write(
+            "past/01-unit/04-all.quiz.json",
+            """
             {"title": "All kinds", "maxAttempts": 3, "questions": [
               {"id": "q1", "type": "single", "text": "2 + 2 = ?", "choices": [{"text": "3"}, {"text": "4", "correct": true}]},
               {"id": "q2", "type": "multiple", "text": "Pick the even numbers", "points": 2,

@@ -19,14 +19,18 @@ struct CommunicationCommandsTests {
         #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'message'") == 1)
         #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'announcement'") == 1)
         let threads = try JSONParser.parse(try f.ok(["forum", "intro-programming", "--json"]).stdout).arrayValue ?? []
-        #expect(threads.count == 1 && threads.first?["title"]?.stringValue == "Hello all" && threads.first?["replies"]?.numberValue == 1)
+        #expect(
+            threads.count == 1 && threads.first?["title"]?.stringValue == "Hello all"
+                && threads.first?["replies"]?.numberValue == 1)
         #expect(threads.first?["edited"]?.boolValue == true && threads.first?["synced"]?.boolValue == false)
         let shown = try f.ok(["forum", "show", id]).stdout
         #expect(shown.contains("on two lines") && shown.contains("not yet synced") && shown.contains("(edited)"))
         #expect(try f.ok(["messages"]).stdout.contains("→ ada"))
         // Revisions grow: the edit's entry orders after the post's.
         let revisions = try f.store().read { db in
-            try db.fetchColumn(String.self, "SELECT payload FROM outbox WHERE kind = 'post' AND entity_id = ? ORDER BY seq", arguments: [id])
+            try db.fetchColumn(
+                String.self, "SELECT payload FROM outbox WHERE kind = 'post' AND entity_id = ? ORDER BY seq",
+                arguments: [id])
         }.compactMap { $0 }.compactMap { try? JSONParser.parse($0)["revision"]?.stringValue }
         #expect(revisions.count == 2 && revisions[0] < revisions[1])
         // Deleting leaves a tombstone and one more entry.
@@ -43,12 +47,18 @@ struct CommunicationCommandsTests {
             (["forum", "post", "intro-programming", "--title", "T"], 2, "--body"),
             (["forum", "post", "intro-programming", "--title", "T", "--body", "b", "--body-file", "x"], 2, "not both"),
             (["forum", "post", "Not A Course!", "--title", "T", "--body", "b"], 1, "is not a course id"),
-            (["forum", "post", "intro-programming", "--title", String(repeating: "t", count: 300), "--body", "b"], 1, "longer than 200 bytes"),
+            (
+                ["forum", "post", "intro-programming", "--title", String(repeating: "t", count: 300), "--body", "b"], 1,
+                "longer than 200 bytes"
+            ),
             (["forum", "reply", "nosuch", "--body", "b"], 1, "no post nosuch"),
             (["forum", "post", "intro-programming", "--body", "b"], 2, "missing --title"),
             (["message", "ana", "--course", "intro-programming", "--body", "me"], 1, "someone else"),
             (["message", "ada", "--body", "b"], 2, "missing --course"),
-            (["announce", "intro-programming", "--title", "T", "--body-file", "/nonexistent/file"], 1, "/nonexistent/file"),
+            (
+                ["announce", "intro-programming", "--title", "T", "--body-file", "/nonexistent/file"], 1,
+                "/nonexistent/file"
+            )
         ]
         for (args, status, text) in cases {
             let result = try f.run(args)
@@ -67,11 +77,15 @@ struct CommunicationCommandsTests {
         try f.addProfile("ana")
         let hostile = "fine\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07}\u{9B}1A"
         try f.store().write { db in
-            let post = Post(id: "p-hostile", courseID: "intro-programming", authorID: "u9", authorName: "mallory\u{1B}[31m",
-                            title: "T\u{1B}[2J", body: hostile, createdAt: Date(), revision: HLCTimestamp(wallMilliseconds: 1, node: "n"))
-            try CommunicationStore.store(post, profileID: try #require(try db.fetchScalar(String.self, "SELECT id FROM profiles")),
-                                         mine: false, synced: true, in: db)
-            try db.execute("""
+            let post = Post(
+                id: "p-hostile", courseID: "intro-programming", authorID: "u9", authorName: "mallory\u{1B}[31m",
+                title: "T\u{1B}[2J", body: hostile, createdAt: Date(),
+                revision: HLCTimestamp(wallMilliseconds: 1, node: "n"))
+            try CommunicationStore.store(
+                post, profileID: try #require(try db.fetchScalar(String.self, "SELECT id FROM profiles")),
+                mine: false, synced: true, in: db)
+            try db.execute(
+                """
                 INSERT INTO messages(profile_id, id, course_id, from_id, from_name, to_id, to_name, body, sent_at, outgoing, synced)
                 SELECT id, 'm1', 'intro-programming', 'u9', 'mallory', 'u1', 'ana', ?, 0, 0, 1 FROM profiles
                 """, arguments: [hostile])

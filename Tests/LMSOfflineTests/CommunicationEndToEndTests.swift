@@ -14,12 +14,15 @@ import Testing
         let world = try SyncWorld()
         try world.createUser("sam")
         try world.enroll("sam")
-        let teacher = try world.device("ada"), student = try world.device("sam")
+        let teacher = try world.device("ada")
+        let student = try world.device("sam")
         #expect(try student.sync().status == 0)
         #expect(try teacher.sync().status == 0)
 
         // The teacher announces offline: stored, not yet synced; then syncs.
-        let said = try teacher.ok(["announce", "intro-programming", "--title", "Welcome", "--body", "Read module 1 first."])
+        let said = try teacher.ok([
+            "announce", "intro-programming", "--title", "Welcome", "--body", "Read module 1 first."
+        ])
         #expect(said.stdout.contains("not yet synced"))
         #expect(try Self.json(teacher, ["announcements"]).arrayValue?.first?["synced"]?.boolValue == false)
         let pushed = try teacher.sync()
@@ -29,15 +32,21 @@ import Testing
         // The student syncs and sees it in announcements and in the inbox.
         #expect(try student.sync().status == 0)
         let notes = try Self.json(student, ["announcements", "intro-programming"]).arrayValue ?? []
-        #expect(notes.count == 1 && notes.first?["title"]?.stringValue == "Welcome" && notes.first?["author"]?.stringValue == "ada")
+        #expect(
+            notes.count == 1 && notes.first?["title"]?.stringValue == "Welcome"
+                && notes.first?["author"]?.stringValue == "ada")
         #expect(try student.ok(["inbox"]).stdout.contains("Announcement in intro-programming: Welcome"))
 
         // The student asks on a lesson's forum offline; the teacher sees it and replies.
-        #expect(try student.ok(["forum", "post", "intro-programming", "--lesson", "welcome", "--title", "Loops?",
-                                "--body", "How do loops work?"]).stdout.contains("not yet synced"))
+        #expect(
+            try student.ok([
+                "forum", "post", "intro-programming", "--lesson", "welcome", "--title", "Loops?",
+                "--body", "How do loops work?"
+            ]).stdout.contains("not yet synced"))
         let local = try Self.json(student, ["forum", "intro-programming", "--lesson", "welcome"]).arrayValue ?? []
         let threadID = try #require(local.first?["id"]?.stringValue)
-        #expect(local.first?["synced"]?.boolValue == false && local.first?["lesson"]?.stringValue == "foundations/welcome")
+        #expect(
+            local.first?["synced"]?.boolValue == false && local.first?["lesson"]?.stringValue == "foundations/welcome")
         #expect(try student.sync().status == 0)
         #expect(try teacher.sync().status == 0)
         let seen = try Self.json(teacher, ["forum", "intro-programming", "--lesson", "welcome"]).arrayValue ?? []
@@ -48,7 +57,9 @@ import Testing
         #expect(try student.sync().status == 0)
         #expect(try student.ok(["inbox"]).stdout.contains("ada replied in \"Loops?\" (intro-programming)"))
         let thread = try Self.json(student, ["forum", "show", threadID]).arrayValue ?? []
-        #expect(thread.count == 2 && thread.last?["body"]?.stringValue == "Like this: for x in xs." && thread.last?["synced"]?.boolValue == true)
+        #expect(
+            thread.count == 2 && thread.last?["body"]?.stringValue == "Like this: for x in xs."
+                && thread.last?["synced"]?.boolValue == true)
 
         // The student edits the question; the teacher deletes the reply; both converge.
         try student.ok(["forum", "edit", threadID, "--body", "How do for loops work?"])
@@ -59,7 +70,9 @@ import Testing
         #expect(try student.sync().status == 0)
         for device in [student, teacher] {
             let posts = try Self.json(device, ["forum", "show", threadID]).arrayValue ?? []
-            #expect(posts.first?["body"]?.stringValue == "How do for loops work?" && posts.first?["edited"]?.boolValue == true)
+            #expect(
+                posts.first?["body"]?.stringValue == "How do for loops work?"
+                    && posts.first?["edited"]?.boolValue == true)
             #expect(posts.last?["deleted"]?.boolValue == true && posts.last?["body"]?.stringValue == "")
         }
         // A student cannot edit the teacher's post, nor delete it: clear errors, nothing stored.
@@ -82,7 +95,9 @@ import Testing
         let classmate = try world.device("kim")
         #expect(try classmate.sync().status == 0)
         #expect(try classmate.count("SELECT count(*) FROM messages") == 0)
-        #expect(try classmate.count("SELECT count(*) FROM posts") == 2, "the forum is the course's: the thread and the reply's tombstone")
+        #expect(
+            try classmate.count("SELECT count(*) FROM posts") == 2,
+            "the forum is the course's: the thread and the reply's tombstone")
         #expect(try classmate.count("SELECT count(*) FROM announcements") == 1)
     }
 
@@ -98,7 +113,9 @@ import Testing
         #expect(try student.ok(["inbox"]).stdout.contains("only the teachers of intro-programming may announce"))
         // It stays on the device, marked refused rather than "not yet synced".
         let listed = try student.json(["announcements"]).arrayValue?.first
-        #expect(listed?["refused"]?.boolValue == true && listed?["synced"]?.boolValue == false && listed?["body"]?.stringValue == "at mine")
+        #expect(
+            listed?["refused"]?.boolValue == true && listed?["synced"]?.boolValue == false
+                && listed?["body"]?.stringValue == "at mine")
         let shown = try student.ok(["announcements"]).stdout
         #expect(shown.contains("refused by the server: see lms-offline inbox") && !shown.contains("not yet synced"))
     }

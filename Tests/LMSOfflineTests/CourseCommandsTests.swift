@@ -36,12 +36,15 @@ struct CourseCommandsTests {
     @Test func validate_InvalidCourse_PrintsFileLineAndExits1() throws {
         let s = Scratch()
         try FileManager.default.createDirectory(atPath: s.sub("c/01-m"), withIntermediateDirectories: true)
-        try #"{"id": "ok-id", "version": "1.0", "title": "T"}"#.write(toFile: s.sub("c/course.json"), atomically: true, encoding: .utf8)
+        try #"{"id": "ok-id", "version": "1.0", "title": "T"}"#.write(
+            toFile: s.sub("c/course.json"), atomically: true, encoding: .utf8)
         try "---\ntype: vidoe\n---\n# L\n".write(toFile: s.sub("c/01-m/01-l.md"), atomically: true, encoding: .utf8)
         let result = try CLI.run(["validate", "c"], in: s.path, environment: ["NO_COLOR": "1"])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("course.json:1: \"version\" must be a semantic version like 1.2.0 (found \"1.0\")"))
-        #expect(result.stdout.contains("01-m/01-l.md:2: unknown lesson type \"vidoe\" (expected text, video, file, url)"))
+        #expect(
+            result.stdout.contains("course.json:1: \"version\" must be a semantic version like 1.2.0 (found \"1.0\")"))
+        #expect(
+            result.stdout.contains("01-m/01-l.md:2: unknown lesson type \"vidoe\" (expected text, video, file, url)"))
         #expect(!result.stdout.contains("\u{1B}["), "no colour when not a TTY")
         let json = try CLI.run(["validate", "c", "--json"], in: s.path)
         #expect(json.status == 1)
@@ -79,7 +82,8 @@ struct CourseCommandsTests {
         let delta = try CLI.run(["delta", "full.zip", "full-student.zip", "--json"], in: s.path)
         #expect(delta.status == 0)
         let plan = try JSONParser.parse(delta.stdout)
-        #expect(plan["fetch"]?.arrayValue?.compactMap { $0["path"]?.stringValue }.sorted()
+        #expect(
+            plan["fetch"]?.arrayValue?.compactMap { $0["path"]?.stringValue }.sorted()
                 == ["02-practice/02-exam.quiz.json", "02-practice/03-final.quiz.json"])
         let unpack = try CLI.run(["unpack", "full.zip", "-o", "installed"], in: s.path)
         #expect(unpack.status == 0)

@@ -26,18 +26,30 @@ final class CuttingProxy: @unchecked Sendable {
         var address = Self.loopback(port: 0)
         var one: Int32 = 1
         setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, socklen_t(MemoryLayout<Int32>.size))
-        let bound = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw CocoaError(.fileWriteUnknown) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard bound == 0, listen(fd, 16) == 0 else {
+            close(fd)
+            throw CocoaError(.fileWriteUnknown)
+        }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-            getsockname(fd, $0, &length) } }
+        _ = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                getsockname(fd, $0, &length)
+            }
+        }
         listener = fd
         port = UInt16(bigEndian: address.sin_port)
         Thread.detachNewThread { [self] in acceptLoop() }
     }
 
-    deinit { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
+    deinit {
+        shutdown(listener, Int32(SHUT_RDWR))
+        close(listener)
+    }
 
     static func loopback(port: UInt16) -> sockaddr_in {
         var address = sockaddr_in()
@@ -53,9 +65,16 @@ final class CuttingProxy: @unchecked Sendable {
             if client < 0 { return }
             let upstream = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
             var address = Self.loopback(port: upstreamPort)
-            let connected = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
-            guard connected == 0 else { close(client); close(upstream); continue }
+            let connected = withUnsafePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    connect(upstream, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
+            }
+            guard connected == 0 else {
+                close(client)
+                close(upstream)
+                continue
+            }
             let state = Connection()
             Thread.detachNewThread { [self] in pump(from: client, to: upstream, state: state, requests: true) }
             Thread.detachNewThread { [self] in pump(from: upstream, to: client, state: state, requests: false) }
@@ -80,11 +99,19 @@ final class CuttingProxy: @unchecked Sendable {
                 let text = String(decoding: buffer[0..<n], as: UTF8.self)
                 lock.withLock { _requests.append(text) }
                 let arm = text.contains(trigger) && lock.withLock { _cuts == 0 }
-                state.lock.withLock { if arm { state.armed = true; state.answered = 0 } }
+                state.lock.withLock {
+                    if arm {
+                        state.armed = true
+                        state.answered = 0
+                    }
+                }
             } else {
                 let cut: Bool = state.lock.withLock {
                     guard state.armed else { return false }
-                    if state.answered + n >= cutAfterBytes { count = max(0, cutAfterBytes - state.answered); return true }
+                    if state.answered + n >= cutAfterBytes {
+                        count = max(0, cutAfterBytes - state.answered)
+                        return true
+                    }
                     state.answered += n
                     return false
                 }
@@ -100,7 +127,12 @@ final class CuttingProxy: @unchecked Sendable {
         shutdown(source, Int32(SHUT_RDWR))
         shutdown(target, Int32(SHUT_RDWR))
         state.lock.withLock {
-            if state.closed { close(source); close(target) } else { state.closed = true }
+            if state.closed {
+                close(source)
+                close(target)
+            } else {
+                state.closed = true
+            }
         }
     }
 }

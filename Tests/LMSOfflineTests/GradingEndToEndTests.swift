@@ -12,9 +12,13 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = args
-        process.environment = ProcessInfo.processInfo.environment.merging(f.environment) { $1 }.merging(["LMS_PIN": "1234"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(f.environment) { $1 }.merging([
+            "LMS_PIN": "1234"
+        ]) { $1 }
         process.currentDirectoryURL = URL(fileURLWithPath: f.scratch.path)
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
@@ -24,7 +28,9 @@ import Testing
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         let err = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return CLI.Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self))
+        return CLI.Result(
+            status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+            stderr: String(decoding: err, as: UTF8.self))
     }
 
     @Test func studentSubmitsOffline_TeacherGrades_StudentSeesGradeFeedbackAndNotification() throws {
@@ -35,9 +41,15 @@ import Testing
         #expect(try laptop.sync().status == 0)
         try laptop.ok(["submit", "reflection", "--text", "Loops were hard; examples helped"])
         try laptop.ok(["submit", "hello", try laptop.write("hello.py", "print(\"Hello, world\")\n")])
-        try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "A washing machine repeats"}"#)])
+        try laptop.ok([
+            "quiz", "exam", "--answers",
+            try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "A washing machine repeats"}"#)
+        ])
         #expect(try laptop.sync().status == 0)
-        let examBefore = try #require(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'") })
+        let examBefore = try #require(
+            try laptop.store().read {
+                try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'")
+            })
 
         let teacher = try world.device("ada")
         let queue = try teacher.json(["grade", "intro-programming", "--list"])
@@ -49,18 +61,23 @@ import Testing
         #expect(try teacher.json(["grade", "intro-programming", "--list"]).arrayValue?.count == 3)
         // Interactive: the reflection (no rubric: one score of 5), hello (a rubric of three criteria,
         // its file saved to a folder), then the exam's essay (3 points).
-        let session = try Self.run(teacher, ["grade", "intro-programming"], input: "7\n4\nWell said\n4\n4\n2\nPerfect\n2\nNice example\n")
+        let session = try Self.run(
+            teacher, ["grade", "intro-programming"], input: "7\n4\nWell said\n4\n4\n2\nPerfect\n2\nNice example\n")
         #expect(session.status == 0, "\(session.stderr)")
         #expect(session.stdout.contains("│ Loops were hard; examples helped"))
         #expect(session.stdout.contains("A washing machine repeats"))
         #expect(session.stderr.contains("give a number from 0 to 5"), "an out-of-range score is asked again")
         #expect(session.stdout.contains("Recorded 4/5 for practice/reflection"))
-        #expect(session.stdout.contains("Runs without errors (0-4): ") && session.stdout.contains("Recorded 10/10 for foundations/hello"))
+        #expect(
+            session.stdout.contains("Runs without errors (0-4): ")
+                && session.stdout.contains("Recorded 10/10 for foundations/hello"))
         let saved = teacher.scratch.sub("grading-intro-programming/sam-foundations_hello-v1/hello.py")
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "print(\"Hello, world\")\n")
         #expect(session.stdout.contains("files saved to"))
         #expect(session.stdout.contains("Recorded ") && session.stdout.contains("for practice/exam"))
-        #expect(try teacher.ok(["grade", "intro-programming"]).stdout.contains("Nothing in intro-programming awaits grading."))
+        #expect(
+            try teacher.ok(["grade", "intro-programming"]).stdout.contains(
+                "Nothing in intro-programming awaits grading."))
 
         let pulled = try laptop.sync()
         #expect(pulled.status == 0)
@@ -76,15 +93,23 @@ import Testing
         #expect(inbox.contains("Feedback: Well said"))
 
         // A regrade from a script keeps the history and reaches the student again.
-        let regrade = try teacher.ok(["grade", "intro-programming", "--submission", submission, "--score", "points=5", "--feedback", "Even better"])
+        let regrade = try teacher.ok([
+            "grade", "intro-programming", "--submission", submission, "--score", "points=5", "--feedback", "Even better"
+        ])
         #expect(regrade.stdout.contains("Recorded 5/5"))
         let bad = try teacher.run(["grade", "intro-programming", "--submission", submission, "--score", "points=9"])
         #expect(bad.status == 1 && bad.stderr.contains("\"points\" must be between 0 and 5 (got 9)"))
-        #expect(try teacher.run(["grade", "intro-programming", "--submission", submission, "--score", "nine"]).status == 2)
+        #expect(
+            try teacher.run(["grade", "intro-programming", "--submission", submission, "--score", "nine"]).status == 2)
         let unknown = try teacher.run(["grade", "intro-programming", "--submission", "nope", "--score", "points=1"])
         #expect(unknown.status == 1 && unknown.stderr.contains("has no submission \"nope\""))
-        let history = try teacher.json(["grade", "intro-programming", "--history", "--student", "sam", "--item", "practice/reflection"]).arrayValue ?? []
-        #expect(history.map { $0["newPoints"]?.numberValue ?? -1 } == [4, 5] && history.last?["oldPoints"]?.numberValue == 4)
+        let history =
+            try teacher.json([
+                "grade", "intro-programming", "--history", "--student", "sam", "--item", "practice/reflection"
+            ]).arrayValue ?? []
+        #expect(
+            history.map { $0["newPoints"]?.numberValue ?? -1 } == [4, 5] && history.last?["oldPoints"]?.numberValue == 4
+        )
         #expect(try teacher.ok(["grade", "intro-programming", "--history"]).stdout.contains("4 → 5  \"Even better\""))
         #expect(try laptop.sync().status == 0)
         #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/reflection'") == "Even better")
@@ -92,7 +117,9 @@ import Testing
         try laptop.ok(["submit", "reflection", "--text", "Second thoughts"])
         #expect(try laptop.sync().status == 0)
         let again = try Self.run(teacher, ["grade", "intro-programming"], input: "q\n")
-        #expect(again.stdout.contains("│ Second thoughts") && again.stdout.contains("Current grade (of an earlier version): 5/5; feedback: Even better"))
+        #expect(
+            again.stdout.contains("│ Second thoughts")
+                && again.stdout.contains("Current grade (of an earlier version): 5/5; feedback: Even better"))
 
         // The student may not grade or read the gradebook.
         let refused = try laptop.run(["gradebook", "intro-programming"])
@@ -104,7 +131,9 @@ import Testing
         let table = try teacher.ok(["gradebook", "intro-programming"]).stdout
         #expect(table.contains("sam") && table.contains("fail") && table.contains("#1 "))
         let spanish = try teacher.run(["gradebook", "intro-programming"], ["LANG": "es_ES.UTF-8"]).stdout
-        #expect(spanish.contains("estudiante") && spanish.contains("resultado") && spanish.contains("suspende"), "\(spanish)")
+        #expect(
+            spanish.contains("estudiante") && spanish.contains("resultado") && spanish.contains("suspende"),
+            "\(spanish)")
         let csvPath = teacher.scratch.sub("book.csv")
         try teacher.ok(["gradebook", "intro-programming", "--csv", csvPath])
         let bytes = try Data(contentsOf: URL(fileURLWithPath: csvPath))
@@ -114,25 +143,36 @@ import Testing
         let report = try teacher.json(["report", "intro-programming"])
         #expect(report["students"]?.numberValue == 1)
         let summary = try teacher.ok(["report", "intro-programming"]).stdout
-        #expect(summary.contains("Introduction to Programming: 1 students, 0.0% completed, 0 passing") && summary.contains("Score distribution"))
+        #expect(
+            summary.contains("Introduction to Programming: 1 students, 0.0% completed, 0 passing")
+                && summary.contains("Score distribution"))
         let student = try teacher.ok(["report", "intro-programming", "--student", "sam"]).stdout
         #expect(student.contains("practice/reflection  5/5  \"Even better\""))
         let items = try teacher.json(["report", "intro-programming", "--items"])
-        #expect(items["questions"]?.arrayValue?.contains { $0["question"]?.stringValue == "e4" && $0["answered"]?.numberValue == 1 } == true)
+        #expect(
+            items["questions"]?.arrayValue?.contains {
+                $0["question"]?.stringValue == "e4" && $0["answered"]?.numberValue == 1
+            } == true)
         let reportCSV = try teacher.ok(["report", "intro-programming", "--csv", "-"]).stdout
-        #expect(reportCSV.hasPrefix("username,name,lessons done,") && reportCSV.contains("\r\nsam,sam,"), "a pipe gets no byte order mark")
+        #expect(
+            reportCSV.hasPrefix("username,name,lessons done,") && reportCSV.contains("\r\nsam,sam,"),
+            "a pipe gets no byte order mark")
         let itemsCSV = teacher.scratch.sub("items.csv")
         try teacher.ok(["report", "intro-programming", "--items", "--csv", itemsCSV])
-        #expect(try String(decoding: Data(contentsOf: URL(fileURLWithPath: itemsCSV)), as: UTF8.self).hasPrefix("\u{FEFF}quiz,question,"))
+        #expect(
+            try String(decoding: Data(contentsOf: URL(fileURLWithPath: itemsCSV)), as: UTF8.self).hasPrefix(
+                "\u{FEFF}quiz,question,"))
         #expect(try teacher.run(["report", "intro-programming", "--inactive-days", "0"]).status == 2)
         if TerminalSession.isAvailable {
             // On a terminal the student's report draws bars: a full one for the reflection's 5/5.
-            let term = try TerminalSession(["report", "intro-programming", "--student", "sam"], environment: teacher.environment,
-                                           directory: teacher.scratch.path)
+            let term = try TerminalSession(
+                ["report", "intro-programming", "--student", "sam"], environment: teacher.environment,
+                directory: teacher.scratch.path)
             let screen = try term.waitFor("practice/reflection")
             let line = screen.first { $0.contains("practice/reflection") } ?? ""
             #expect(line.contains(String(repeating: "█", count: 30)), "\(line)")
-            #expect(screen.contains { $0.contains("practice/project") && $0.contains(String(repeating: "░", count: 30)) })
+            #expect(
+                screen.contains { $0.contains("practice/project") && $0.contains(String(repeating: "░", count: 30)) })
         }
 
         // Not completed: no certificate, with the reason.
@@ -147,35 +187,65 @@ import Testing
         let laptop = try world.device("sam")
         #expect(try laptop.sync().status == 0)
         try laptop.ok(["submit", "reflection", "--text", "Written on the train"])
-        try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "The seasons"}"#)])
+        try laptop.ok([
+            "quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "The seasons"}"#)
+        ])
         #expect(try laptop.sync().status == 0)
-        let examBefore = try #require(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'") })
+        let examBefore = try #require(
+            try laptop.store().read {
+                try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'")
+            })
         let teacher = try world.device("ada")
         #expect(try teacher.sync().status == 0)
         // From here the teacher's device works without the server.
         let queue = try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue ?? []
         #expect(queue.map { $0["kind"]?.stringValue ?? "" } == ["submission", "attempt"])
-        #expect(queue.first?["item"]?.stringValue == "practice/reflection" && queue.last?["item"]?.stringValue == "practice/exam")
+        #expect(
+            queue.first?["item"]?.stringValue == "practice/reflection"
+                && queue.last?["item"]?.stringValue == "practice/exam")
         let id = try #require(queue.first?["id"]?.stringValue)
         let attempt = try #require(queue.last?["id"]?.stringValue)
-        #expect(try teacher.ok(["grade", "intro-programming", "--offline", "--show", attempt]).stdout.contains("e4:\n  │ The seasons"))
-        try teacher.ok(["grade", "intro-programming", "--offline", "--attempt", attempt, "--score", "e4=2", "--feedback", "Good essay"])
-        #expect(try teacher.ok(["grade", "intro-programming", "--offline", "--show", id]).stdout.contains("│ Written on the train"))
-        let saved = try teacher.ok(["grade", "intro-programming", "--offline", "--submission", id, "--score", "points=9"])
+        #expect(
+            try teacher.ok(["grade", "intro-programming", "--offline", "--show", attempt]).stdout.contains(
+                "e4:\n  │ The seasons"))
+        try teacher.ok([
+            "grade", "intro-programming", "--offline", "--attempt", attempt, "--score", "e4=2", "--feedback",
+            "Good essay"
+        ])
+        #expect(
+            try teacher.ok(["grade", "intro-programming", "--offline", "--show", id]).stdout.contains(
+                "│ Written on the train"))
+        let saved = try teacher.ok([
+            "grade", "intro-programming", "--offline", "--submission", id, "--score", "points=9"
+        ])
         #expect(saved.stdout.contains("the next lms-offline sync sends it"))
-        #expect(try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?.isEmpty == true, "both graded here")
-        let unknown = try teacher.run(["grade", "intro-programming", "--offline", "--submission", "nope", "--score", "points=1"])
+        #expect(
+            try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?.isEmpty == true,
+            "both graded here")
+        let unknown = try teacher.run([
+            "grade", "intro-programming", "--offline", "--submission", "nope", "--score", "points=1"
+        ])
         #expect(unknown.status == 1 && unknown.stderr.contains("run lms-offline sync first"))
         // The first grade is over the maximum: the server refuses it and says why; a second one is fine.
         let refused = try teacher.sync()
         #expect(refused.stderr.contains("the server refused some work"), "\(refused.report)")
         #expect(try teacher.ok(["inbox"]).stdout.contains("must be between 0 and 5 (got 9)"))
-        try teacher.ok(["grade", "intro-programming", "--offline", "--submission", id, "--score", "points=3", "--feedback", "Graded offline"])
+        try teacher.ok([
+            "grade", "intro-programming", "--offline", "--submission", id, "--score", "points=3", "--feedback",
+            "Graded offline"
+        ])
         #expect(try teacher.sync().status == 0)
         #expect(try laptop.sync().status == 0)
-        #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/reflection'") == "Graded offline")
-        #expect(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/reflection'") } == 3)
-        #expect(try laptop.store().read { try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'") } == examBefore + 2)
+        #expect(
+            try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/reflection'") == "Graded offline")
+        #expect(
+            try laptop.store().read {
+                try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/reflection'")
+            } == 3)
+        #expect(
+            try laptop.store().read {
+                try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'")
+            } == examBefore + 2)
         #expect(try laptop.scalar("SELECT feedback FROM grades WHERE item_id = 'practice/exam'") == "Good essay")
     }
 
@@ -200,8 +270,9 @@ import Testing
         try laptop.ok(["submit", "reflection", "--text", "Rewritten at home"])
         #expect(try laptop.sync().status == 0)
         #expect(try teacher.sync().status == 0)
-        #expect(try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?
-            .contains { $0["item"]?.stringValue == "practice/reflection" } == true)
+        #expect(
+            try teacher.json(["grade", "intro-programming", "--offline", "--list"]).arrayValue?
+                .contains { $0["item"]?.stringValue == "practice/reflection" } == true)
     }
 
     @Test func certificate_SavedAsHTML_ArrivesBySync_AndVerifies() throws {
@@ -210,7 +281,11 @@ import Testing
         try FileManager.default.copyItem(atPath: repositoryRoot + "/samples/small-course", toPath: folder)
         let manifest = folder + "/course.json"
         try String(contentsOfFile: manifest, encoding: .utf8)
-            .replacingOccurrences(of: "\"language\"", with: "\"certificate\": true, \"grading\": {\"passPercent\": 50, \"weights\": {\"quiz\": 1}},\n  \"language\"")
+            .replacingOccurrences(
+                of: "\"language\"",
+                with:
+                    "\"certificate\": true, \"grading\": {\"passPercent\": 50, \"weights\": {\"quiz\": 1}},\n  \"language\""
+            )
             .write(toFile: manifest, atomically: true, encoding: .utf8)
         try world.publish(folder: folder)
         try world.createUser("kim")
@@ -240,7 +315,9 @@ import Testing
         let malformed = try anyone.run(["verify", "nope", "--server", world.base])
         #expect(malformed.status == 1 && malformed.stderr.contains("is not a certificate code"))
         #expect(try anyone.run(["verify", code]).stderr.contains("give --server URL"))
-        #expect(try anyone.run(["verify", "nope"], ["LANG": "es_ES.UTF-8"]).stderr.contains("nope no es un código de certificado"))
+        #expect(
+            try anyone.run(["verify", "nope"], ["LANG": "es_ES.UTF-8"]).stderr.contains(
+                "nope no es un código de certificado"))
         #expect(try device.json(["verify", code])["name"]?.stringValue == "kim", "the profile's server by default")
         #expect(try device.json(["certificate", "small-course"])["code"]?.stringValue == code)
         // Without the server, the certificate that sync brought is still there.
@@ -248,6 +325,8 @@ import Testing
         world.process.waitUntilExit()
         let offline = try device.ok(["certificate", "small-course", "-o", device.scratch.sub("cert.txt")])
         #expect(offline.stdout.contains(code))
-        #expect(try String(contentsOfFile: device.scratch.sub("cert.txt"), encoding: .utf8).contains("has completed the course"))
+        #expect(
+            try String(contentsOfFile: device.scratch.sub("cert.txt"), encoding: .utf8).contains(
+                "has completed the course"))
     }
 }

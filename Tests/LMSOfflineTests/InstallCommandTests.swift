@@ -35,11 +35,15 @@ struct InstallCommandTests {
         let v2 = try f.copyRich(to: "v2")
         var manifest = try String(contentsOfFile: v2 + "/course.json", encoding: .utf8)
         manifest = manifest.replacingOccurrences(of: "\"1.2.0\"", with: "\"1.3.0\"")
-            .replacingOccurrences(of: #""renamed": {"foundations/intro": "foundations/welcome"}"#,
-                                  with: #""renamed": {"foundations/intro": "foundations/welcome", "foundations/check": "foundations/quiz-one"}"#)
+            .replacingOccurrences(
+                of: #""renamed": {"foundations/intro": "foundations/welcome"}"#,
+                with:
+                    #""renamed": {"foundations/intro": "foundations/welcome", "foundations/check": "foundations/quiz-one"}"#
+            )
         try manifest.write(toFile: v2 + "/course.json", atomically: true, encoding: .utf8)
         try FileManager.default.removeItem(atPath: v2 + "/01-foundations/04-reading.md")
-        try FileManager.default.moveItem(atPath: v2 + "/01-foundations/05-check.quiz.json", toPath: v2 + "/01-foundations/05-quiz-one.quiz.json")
+        try FileManager.default.moveItem(
+            atPath: v2 + "/01-foundations/05-check.quiz.json", toPath: v2 + "/01-foundations/05-quiz-one.quiz.json")
         try (try String(contentsOfFile: v2 + "/01-foundations/01-welcome.md", encoding: .utf8) + "\nOne more line.\n")
             .write(toFile: v2 + "/01-foundations/01-welcome.md", atomically: true, encoding: .utf8)
         try f.write("v2/02-practice/06-wrap-up.md", "# Wrap-up\n\nThat is all.\n")
@@ -68,7 +72,8 @@ struct InstallCommandTests {
         let f = ClientFixture()
         let old = try f.pack(RichSample.folder, to: "old.zip")
         let v2 = try f.copyRich(to: "v2")
-        let manifest = try String(contentsOfFile: v2 + "/course.json", encoding: .utf8).replacingOccurrences(of: "\"1.2.0\"", with: "\"2.0.0\"")
+        let manifest = try String(contentsOfFile: v2 + "/course.json", encoding: .utf8).replacingOccurrences(
+            of: "\"1.2.0\"", with: "\"2.0.0\"")
         try manifest.write(toFile: v2 + "/course.json", atomically: true, encoding: .utf8)
         try f.ok(["install", try f.pack(v2, to: "v2.zip")])
         let refused = try f.run(["install", old])
@@ -89,7 +94,8 @@ struct InstallCommandTests {
         let outbox = try f.count("SELECT count(*) FROM outbox")
         // A v2 package with one byte flipped inside a stored entry.
         let v2 = try f.copyRich(to: "v2")
-        let manifest = try String(contentsOfFile: v2 + "/course.json", encoding: .utf8).replacingOccurrences(of: "\"1.2.0\"", with: "\"1.3.0\"")
+        let manifest = try String(contentsOfFile: v2 + "/course.json", encoding: .utf8).replacingOccurrences(
+            of: "\"1.2.0\"", with: "\"1.3.0\"")
         try manifest.write(toFile: v2 + "/course.json", atomically: true, encoding: .utf8)
         let package = try f.pack(v2, to: "v2.zip")
         var bytes = try Data(contentsOf: URL(fileURLWithPath: package))

@@ -10,24 +10,34 @@ struct LocalErasureTests {
     static func store() throws -> DatabaseQueue {
         let queue = try SyncApplyTests.store()
         try queue.write { db in
-            try db.execute("INSERT INTO profiles(id, name, name_key, salt, iterations, pin_hash, created_at) VALUES ('p3', 'p3', 'p3', x'00', 1, x'00', 0)")
-            try db.execute("INSERT INTO sync_accounts(profile_id, server, username, user_id, token) VALUES ('p2', 'http://s', 'lia', 'u2', 't2')")
-            try db.execute("INSERT INTO sync_accounts(profile_id, server, username, user_id, token) VALUES ('p3', 'http://other', 'lia', 'u2', 't3')")
+            try db.execute(
+                "INSERT INTO profiles(id, name, name_key, salt, iterations, pin_hash, created_at) VALUES ('p3', 'p3', 'p3', x'00', 1, x'00', 0)"
+            )
+            try db.execute(
+                "INSERT INTO sync_accounts(profile_id, server, username, user_id, token) VALUES ('p2', 'http://s', 'lia', 'u2', 't2')"
+            )
+            try db.execute(
+                "INSERT INTO sync_accounts(profile_id, server, username, user_id, token) VALUES ('p3', 'http://other', 'lia', 'u2', 't3')"
+            )
             for profile in ["p1", "p2", "p3"] {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO progress(profile_id, course_id, lesson_id, completed, seconds_by_device, total_seconds, updated_at)
                     VALUES (?, 'c', 'l', 1, '{}', 0, 0)
                     """, arguments: [profile])
-                try db.execute("INSERT INTO outbox(device_id, profile_id, kind, entity_id, payload, created_at) VALUES ('d', ?, 'progress', 'e', '{}', 0)",
-                               arguments: [profile])
+                try db.execute(
+                    "INSERT INTO outbox(device_id, profile_id, kind, entity_id, payload, created_at) VALUES ('d', ?, 'progress', 'e', '{}', 0)",
+                    arguments: [profile])
             }
         }
         return queue
     }
 
     static func erasure(_ user: String) -> JSONValue {
-        .obj([("sseq", .num(9)), ("kind", .str("erasure")), ("entity", .str(user)), ("course", .str("c")),
-              ("payload", .obj([("erasedUser", .str(user))]))])
+        .obj([
+            ("sseq", .num(9)), ("kind", .str("erasure")), ("entity", .str(user)), ("course", .str("c")),
+            ("payload", .obj([("erasedUser", .str(user))]))
+        ])
     }
 
     static func profiles(_ queue: DatabaseQueue) throws -> [String] {
@@ -36,8 +46,9 @@ struct LocalErasureTests {
 
     @Test func erasure_RemovesEveryProfileOfThatAccountOnThisServer_Only() throws {
         let queue = try Self.store()
-        let counts = try ChangeApplier.applyPage([Self.erasure("u2")], cursor: "v1.e.9", profile: SyncApplyTests.profile, userID: "u1",
-                                                 queue: queue, now: Date())
+        let counts = try ChangeApplier.applyPage(
+            [Self.erasure("u2")], cursor: "v1.e.9", profile: SyncApplyTests.profile, userID: "u1",
+            queue: queue, now: Date())
         #expect(counts.changes == 1)
         #expect(try Self.profiles(queue) == ["p1", "p3"], "p2 is gone; p3 is the same name on another server")
         func scalar(_ sql: String) throws -> String? { try queue.read { try $0.fetchScalar(String.self, sql) } }
@@ -46,10 +57,14 @@ struct LocalErasureTests {
         #expect(try scalar("SELECT CAST(count(*) AS TEXT) FROM sync_accounts WHERE profile_id = 'p2'") == "0")
         #expect(try scalar("SELECT cursor FROM sync_accounts WHERE profile_id = 'p1'") == "v1.e.9")
         // Twice: nothing more goes.
-        _ = try ChangeApplier.applyPage([Self.erasure("u2")], cursor: "v1.e.10", profile: SyncApplyTests.profile, userID: "u1", queue: queue, now: Date())
+        _ = try ChangeApplier.applyPage(
+            [Self.erasure("u2")], cursor: "v1.e.10", profile: SyncApplyTests.profile, userID: "u1", queue: queue,
+            now: Date())
         #expect(try Self.profiles(queue) == ["p1", "p3"])
         // An unknown id touches nothing.
-        _ = try ChangeApplier.applyPage([Self.erasure("u9")], cursor: "v1.e.11", profile: SyncApplyTests.profile, userID: "u1", queue: queue, now: Date())
+        _ = try ChangeApplier.applyPage(
+            [Self.erasure("u9")], cursor: "v1.e.11", profile: SyncApplyTests.profile, userID: "u1", queue: queue,
+            now: Date())
         #expect(try Self.profiles(queue) == ["p1", "p3"])
     }
 
@@ -58,7 +73,7 @@ struct LocalErasureTests {
         let home = ClientHome(path: NSTemporaryDirectory() + "lms-erase-\(UUID().uuidString)")
         try LocalErasure.eraseOwnAccount(profileID: "p1", queue: queue, home: home)
         #expect(try Self.profiles(queue) == ["p2", "p3"])
-        try LocalErasure.eraseOwnAccount(profileID: "p1", queue: queue, home: home)   // nothing left: no error
+        try LocalErasure.eraseOwnAccount(profileID: "p1", queue: queue, home: home) // nothing left: no error
     }
 
     @Test func adminMessages_HaveBothLanguages_WithTheSamePlaceholders() {

@@ -18,10 +18,13 @@ struct OutboxTests {
         }
         #expect(rows.map { $0.string(3) ?? "" } == ["progress", "attempt", "submission"])
         #expect(rows.map { $0.int64(0) ?? 0 } == [1, 2, 3], "the sequence only grows")
-        let device = try JSONParser.parse(try String(contentsOfFile: f.home + "/device.json", encoding: .utf8))["deviceID"]?.stringValue
+        let device = try JSONParser.parse(try String(contentsOfFile: f.home + "/device.json", encoding: .utf8))[
+            "deviceID"]?.stringValue
         #expect(rows.allSatisfy { $0.string(1) == device })
         let profile = try #require(rows.first?.string(2))
-        #expect(rows[0].string(4) == "\(profile)/intro-programming/foundations/welcome", "progress ids are user/course/lesson")
+        #expect(
+            rows[0].string(4) == "\(profile)/intro-programming/foundations/welcome",
+            "progress ids are user/course/lesson")
         let progress = try JSONParser.parse(rows[0].string(5) ?? "")
         #expect(progress["completed"]?.boolValue == true)
         let attempt = try JSONParser.parse(rows[1].string(5) ?? "")

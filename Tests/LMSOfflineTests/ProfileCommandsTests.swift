@@ -70,7 +70,8 @@ struct ProfileCommandsTests {
         try f.addProfile("ana", pin: "1111")
         let session = f.home + "/session.json"
         let text = try String(contentsOfFile: session, encoding: .utf8)
-        let stale = text.replacingOccurrences(of: #""lastUsedAt" *: *[0-9]+"#, with: "\"lastUsedAt\": 1000", options: .regularExpression)
+        let stale = text.replacingOccurrences(
+            of: #""lastUsedAt" *: *[0-9]+"#, with: "\"lastUsedAt\": 1000", options: .regularExpression)
         try stale.write(toFile: session, atomically: true, encoding: .utf8)
         let expired = try f.run(["progress"])
         #expect(expired.status == 1)

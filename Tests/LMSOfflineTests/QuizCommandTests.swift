@@ -8,7 +8,10 @@ struct QuizCommandTests {
         let f = ClientFixture()
         try f.installRich()
         try f.addProfile("ana")
-        let sheet = try f.write("a.json", #"{"q1": 1, "q2": [0, 2], "q3": true, "q4": "def", "q5": 3.14, "q6": {"Int": "42", "String": "\"hi\""}, "q7": "A function that calls itself."}"#)
+        let sheet = try f.write(
+            "a.json",
+            #"{"q1": 1, "q2": [0, 2], "q3": true, "q4": "def", "q5": 3.14, "q6": {"Int": "42", "String": "\"hi\""}, "q7": "A function that calls itself."}"#
+        )
         let result = try f.json(["quiz", "foundations/check", "--answers", sheet])
         #expect(result["status"]?.stringValue == "graded")
         #expect(result["result"]?["points"]?.numberValue == 7)
@@ -31,10 +34,15 @@ struct QuizCommandTests {
         let f = ClientFixture()
         try f.installRich()
         try f.addProfile("ana")
-        let result = try f.json(["quiz", "exam", "--answers", try f.write("e.json", #"{"e1": 1, "e2": 5, "e3": {"a": "1"}, "e4": "Washing dishes."}"#)])
+        let result = try f.json([
+            "quiz", "exam", "--answers",
+            try f.write("e.json", #"{"e1": 1, "e2": 5, "e3": {"a": "1"}, "e4": "Washing dishes."}"#)
+        ])
         #expect(result["status"]?.stringValue == "awaiting-server")
         #expect(result["result"] == nil)
-        let payload = try f.store().read { try $0.fetchScalar(String.self, "SELECT payload FROM outbox WHERE kind = 'attempt'") }
+        let payload = try f.store().read {
+            try $0.fetchScalar(String.self, "SELECT payload FROM outbox WHERE kind = 'attempt'")
+        }
         let json = try JSONParser.parse(try #require(payload))
         #expect(json["quiz"]?.stringValue == "practice/exam")
         #expect(json["courseVersion"]?.stringValue == "1.2.0")

@@ -9,7 +9,9 @@ struct QuizInteractiveTests {
     static func number(of choice: String, in lines: [String]) -> String? {
         for line in lines.reversed() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if let paren = trimmed.firstIndex(of: ")"), trimmed[trimmed.index(after: paren)...].trimmingCharacters(in: .whitespaces) == choice {
+            if let paren = trimmed.firstIndex(of: ")"),
+                trimmed[trimmed.index(after: paren)...].trimmingCharacters(in: .whitespaces) == choice
+            {
                 return String(trimmed[..<paren])
             }
         }
@@ -27,8 +29,11 @@ struct QuizInteractiveTests {
             var screen = lines
             // Wait for the prompt of this question.
             let deadline = Date().addingTimeInterval(TerminalSession.timeout)
-            while Date() < deadline, !(screen.last { !$0.isEmpty } ?? "").hasSuffix(":") && !(screen.last { !$0.isEmpty } ?? "").contains("→")
-                    && !(screen.last { !$0.isEmpty } ?? "").contains("(.)") {
+            while Date() < deadline,
+                !(screen.last { !$0.isEmpty } ?? "").hasSuffix(":")
+                    && !(screen.last { !$0.isEmpty } ?? "").contains("→")
+                    && !(screen.last { !$0.isEmpty } ?? "").contains("(.)")
+            {
                 usleep(50_000)
                 screen = try term.screen()
             }
@@ -38,7 +43,9 @@ struct QuizInteractiveTests {
             if text.contains("2 + 2") {
                 try term.type(try #require(Self.number(of: "4", in: question)))
             } else if text.contains("Pick the even numbers") {
-                try term.type("\(try #require(Self.number(of: "2", in: question))),\(try #require(Self.number(of: "4", in: question)))")
+                try term.type(
+                    "\(try #require(Self.number(of: "2", in: question))),\(try #require(Self.number(of: "4", in: question)))"
+                )
             } else if text.contains("zero times") {
                 try term.type("t")
             } else if text.contains("Keyword") {

@@ -21,7 +21,10 @@ struct ReportCommandsTests {
         #expect(grades.arrayValue?.first?["points"]?.numberValue == 3)
         #expect(grades.arrayValue?.first?["source"]?.stringValue == "local")
         let due = try f.json(["due"])
-        #expect(due.arrayValue?.compactMap { $0["assignment"]?.stringValue } == ["foundations/hello", "practice/reflection", "practice/project"])
+        #expect(
+            due.arrayValue?.compactMap { $0["assignment"]?.stringValue } == [
+                "foundations/hello", "practice/reflection", "practice/project"
+            ])
         let inbox = try f.json(["inbox"])
         let id = try #require(inbox.arrayValue?.first?["id"]?.stringValue)
         #expect(inbox.arrayValue?.first?["read"]?.boolValue == false)
@@ -39,16 +42,25 @@ struct ReportCommandsTests {
         let profileID = try #require(try f.store().read { try $0.fetchScalar(String.self, "SELECT id FROM profiles") })
         try f.store().write { db in
             for id in ["announcement:3f1c2a77", "announcement:3f9d0011"] {
-                _ = try Notifications.add(db, id: id, profileID: profileID, kind: "announcement", title: .init(.noteAnnouncementTitle, ["intro", id]),
-                                          body: .init(.noteBody, ["…"]), now: Date())
+                _ = try Notifications.add(
+                    db, id: id, profileID: profileID, kind: "announcement",
+                    title: .init(.noteAnnouncementTitle, ["intro", id]),
+                    body: .init(.noteBody, ["…"]), now: Date())
             }
         }
         let shown = try f.ok(["inbox"]).stdout
         #expect(shown.contains("announcement:3f1 ") && shown.contains("announcement:3f9 "), "\(shown)")
         let ambiguous = try f.run(["inbox", "--read", "announce"])
-        #expect(ambiguous.status == 1 && ambiguous.stderr.contains("names several notifications (announcement:3f1, announcement:3f9)"), "\(ambiguous.stderr)")
-        #expect(try f.json(["inbox"]).arrayValue?.allSatisfy { $0["read"]?.boolValue == false } == true, "nothing marked")
+        #expect(
+            ambiguous.status == 1
+                && ambiguous.stderr.contains("names several notifications (announcement:3f1, announcement:3f9)"),
+            "\(ambiguous.stderr)")
+        #expect(
+            try f.json(["inbox"]).arrayValue?.allSatisfy { $0["read"]?.boolValue == false } == true, "nothing marked")
         try f.ok(["inbox", "--read", "announcement:3f9"])
-        #expect(try f.json(["inbox"]).arrayValue?.filter { $0["read"]?.boolValue == true }.compactMap { $0["id"]?.stringValue } == ["announcement:3f9d0011"])
+        #expect(
+            try f.json(["inbox"]).arrayValue?.filter { $0["read"]?.boolValue == true }.compactMap {
+                $0["id"]?.stringValue
+            } == ["announcement:3f9d0011"])
     }
 }

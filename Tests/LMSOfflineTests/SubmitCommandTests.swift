@@ -18,8 +18,9 @@ struct SubmitCommandTests {
         #expect(second["version"]?.numberValue == 2)
         #expect(try f.count("SELECT count(*) FROM submissions") == 2)
         #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'submission'") == 2)
-        #expect(try FileManager.default.subpathsOfDirectory(atPath: f.home + "/blobs").filter { $0.count > 3 }.count == 1,
-                "the same content is stored once")
+        #expect(
+            try FileManager.default.subpathsOfDirectory(atPath: f.home + "/blobs").filter { $0.count > 3 }.count == 1,
+            "the same content is stored once")
     }
 
     @Test func submit_WrongTypeTooLargeOrMissing_IsRefusedAndNothingStored() throws {

@@ -9,10 +9,14 @@ import Testing
     /// A student's view from one device, comparable across devices.
     static func view(_ f: ClientFixture) throws -> [String] {
         try f.store().read { db in
-            let progress = try db.fetchAll("SELECT course_id, lesson_id, completed, seconds_by_device FROM progress ORDER BY 1, 2")
-                .map { "progress \($0.string(0) ?? "") \($0.string(1) ?? "") \($0.int(2) ?? 0) \($0.string(3) ?? "")" }
-            let attempts = try db.fetchAll("SELECT id, quiz_id, status, points FROM attempts WHERE status <> 'draft' ORDER BY 1")
-                .map { "attempt \($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "") \($0.double(3) ?? -1)" }
+            let progress = try db.fetchAll(
+                "SELECT course_id, lesson_id, completed, seconds_by_device FROM progress ORDER BY 1, 2"
+            )
+            .map { "progress \($0.string(0) ?? "") \($0.string(1) ?? "") \($0.int(2) ?? 0) \($0.string(3) ?? "")" }
+            let attempts = try db.fetchAll(
+                "SELECT id, quiz_id, status, points FROM attempts WHERE status <> 'draft' ORDER BY 1"
+            )
+            .map { "attempt \($0.string(0) ?? "") \($0.string(1) ?? "") \($0.string(2) ?? "") \($0.double(3) ?? -1)" }
             let grades = try db.fetchAll("SELECT course_id, item_id, points, max_points FROM grades ORDER BY 1, 2")
                 .map { "grade \($0.string(0) ?? "") \($0.string(1) ?? "") \($0.double(2) ?? -1)/\($0.double(3) ?? -1)" }
             let submissions = try db.fetchAll("SELECT id, assignment_id FROM submissions ORDER BY 1")
@@ -25,7 +29,8 @@ import Testing
         let world = try SyncWorld()
         try world.createUser("sam")
         try world.enroll("sam")
-        let laptop = try world.device("sam"), phone = try world.device("sam")
+        let laptop = try world.device("sam")
+        let phone = try world.device("sam")
         // Both install the course by syncing (a full download), then study offline.
         for device in [laptop, phone] {
             let first = try device.sync()
@@ -34,7 +39,8 @@ import Testing
         }
         try laptop.ok(["done", "welcome"])
         try laptop.ok(["quiz", "check", "--answers", try laptop.write("a.json", #"{"q1": 1}"#)])
-        try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "walking"}"#)])
+        try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "walking"}"#)]
+        )
         try phone.ok(["done", "listen"])
         try phone.ok(["submit", "reflection", "--text", "I learned loops"])
         #expect(try laptop.scalar("SELECT status FROM attempts WHERE quiz_id = 'practice/exam'") == "awaiting")
@@ -57,7 +63,9 @@ import Testing
         // A sync with nothing new pushes nothing and pulls nothing.
         let quiet = try laptop.run(["sync", "--quiet"])
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
-        #expect(try laptop.count("SELECT count(*) FROM outbox WHERE pushed_at IS NULL") == 0, "entries are kept, marked pushed")
+        #expect(
+            try laptop.count("SELECT count(*) FROM outbox WHERE pushed_at IS NULL") == 0,
+            "entries are kept, marked pushed")
         #expect(try laptop.count("SELECT count(*) FROM outbox") == 3)
     }
 
@@ -69,10 +77,13 @@ import Testing
         #expect(try device.sync().status == 0)
         try device.ok(["done", "welcome"])
         let edited = try device.copyRich(to: "rich-1.3.0")
-        try String(contentsOfFile: edited + "/course.json", encoding: .utf8).replacingOccurrences(of: "\"1.2.0\"", with: "\"1.3.0\"")
-            .write(toFile: edited + "/course.json", atomically: true, encoding: .utf8)
+        try String(contentsOfFile: edited + "/course.json", encoding: .utf8).replacingOccurrences(
+            of: "\"1.2.0\"", with: "\"1.3.0\""
+        )
+        .write(toFile: edited + "/course.json", atomically: true, encoding: .utf8)
         let lesson = edited + "/01-foundations/01-welcome.md"
-        try (String(contentsOfFile: lesson, encoding: .utf8) + "\nA new closing line.\n").write(toFile: lesson, atomically: true, encoding: .utf8)
+        try (String(contentsOfFile: lesson, encoding: .utf8) + "\nA new closing line.\n").write(
+            toFile: lesson, atomically: true, encoding: .utf8)
         try world.publish(folder: edited)
         let result = try device.sync()
         #expect(result.status == 0, "\(result.stderr)")
@@ -82,7 +93,8 @@ import Testing
         #expect(update["fetchedEntries"]?.numberValue == 2)
         #expect(try device.scalar("SELECT version FROM courses") == "1.3.0")
         #expect(try device.ok(["read", "welcome"]).stdout.contains("A new closing line."))
-        #expect(try device.count("SELECT count(*) FROM progress WHERE completed = 1") == 1, "progress survives the update")
+        #expect(
+            try device.count("SELECT count(*) FROM progress WHERE completed = 1") == 1, "progress survives the update")
         #expect(!FileManager.default.fileExists(atPath: device.home + "/downloads/intro-programming/1.3.0"))
         // One notice for the version: "course updated" (what changed) replaced "new version".
         #expect(try device.count("SELECT count(*) FROM notifications WHERE kind = 'course-updated'") == 1)
@@ -96,7 +108,8 @@ import Testing
         // A course with a 600 KB media file, so that a cut lands inside an entry.
         let big = Scratch()
         try FileManager.default.copyItem(atPath: RichSample.folder, toPath: big.sub("course"))
-        try Data((0..<600_000).map { _ in UInt8.random(in: 0...255) }).write(to: URL(fileURLWithPath: big.sub("course/media/big.bin")))
+        try Data((0..<600_000).map { _ in UInt8.random(in: 0...255) }).write(
+            to: URL(fileURLWithPath: big.sub("course/media/big.bin")))
         let course = big.sub("course/course.json")
         try String(contentsOfFile: course, encoding: .utf8).replacingOccurrences(of: "\"1.2.0\"", with: "\"1.2.1\"")
             .write(toFile: course, atomically: true, encoding: .utf8)
@@ -106,29 +119,34 @@ import Testing
         let result = try device.sync()
         #expect(result.status == 0, "\(result.stderr)")
         #expect(proxy.cuts == 1, "the proxy cut one download")
-        #expect(proxy.requests.contains { $0.contains("/entries/") && $0.lowercased().contains("range: bytes=") },
-                "the download resumed with Range")
+        #expect(
+            proxy.requests.contains { $0.contains("/entries/") && $0.lowercased().contains("range: bytes=") },
+            "the download resumed with Range")
         let update = try #require(result.report["updates"]?.arrayValue?.first)
         #expect(update["resumedEntries"]?.numberValue == 1)
         #expect(try device.scalar("SELECT version FROM courses") == "1.2.1")
         let installed = try #require(try device.scalar("SELECT folder FROM courses"))
-        #expect(FileManager.default.contentsEqual(atPath: device.home + "/" + installed + "/media/big.bin", andPath: big.sub("course/media/big.bin")))
+        #expect(
+            FileManager.default.contentsEqual(
+                atPath: device.home + "/" + installed + "/media/big.bin", andPath: big.sub("course/media/big.bin")))
     }
 
     @Test func rejection_SyncsBack_AndShowsInInbox() throws {
         let world = try SyncWorld()
         try world.createUser("sam")
-        let device = try world.device("sam")   // not enrolled
+        let device = try world.device("sam") // not enrolled
         try device.installRich()
         try device.ok(["done", "welcome"])
         let quiet = try device.run(["sync", "--quiet"])
         #expect(quiet.status == 0)
-        #expect(!quiet.stdout.isEmpty && quiet.stderr.contains("refused"), "a rejection needs attention even with --quiet")
+        #expect(
+            !quiet.stdout.isEmpty && quiet.stderr.contains("refused"), "a rejection needs attention even with --quiet")
         let inbox = try device.json(["inbox"])
         let note = try #require(inbox.arrayValue?.first { $0["kind"]?.stringValue == "sync-rejected" })
         #expect(note["title"]?.stringValue?.contains("foundations/welcome") == true)
-        #expect(try device.count("SELECT count(*) FROM notifications WHERE kind = 'sync-rejected'") == 1,
-                "answered to the push and pulled back: one notification")
+        #expect(
+            try device.count("SELECT count(*) FROM notifications WHERE kind = 'sync-rejected'") == 1,
+            "answered to the push and pulled back: one notification")
         let spanish = try device.run(["inbox"], ["LANG": "es_ES.UTF-8"]).stdout
         #expect(spanish.contains("El servidor no aceptó"))
         #expect(try device.count("SELECT count(*) FROM progress WHERE completed = 1") == 1, "the work stays here")
@@ -136,11 +154,14 @@ import Testing
 
     @Test func syncAll_SyncsEveryLoggedInProfile_WithoutPINs() throws {
         let world = try SyncWorld()
-        for name in ["sam", "kim"] { try world.createUser(name); try world.enroll(name) }
+        for name in ["sam", "kim"] {
+            try world.createUser(name)
+            try world.enroll(name)
+        }
         let shared = try world.device("sam")
         try shared.addProfile("kim")
         try shared.login("kim", server: world.base)
-        try shared.addProfile("lee")   // never logged in: not synced
+        try shared.addProfile("lee") // never logged in: not synced
         let result = try shared.run(["sync", "--all", "--json"])
         #expect(result.status == 0, "\(result.stderr)")
         let profiles = try JSONParser.parse(result.stdout)["profiles"]?.arrayValue ?? []
@@ -169,7 +190,8 @@ import Testing
         let group = DispatchGroup()
         nonisolated(unsafe) var statuses: [Int32] = []
         let lock = NSLock()
-        let environment = device.environment, directory = device.scratch.path
+        let environment = device.environment
+        let directory = device.scratch.path
         for _ in 0..<2 {
             group.enter()
             DispatchQueue.global().async {

@@ -30,7 +30,7 @@ import Testing
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
         try process.run()
-        _ = out.fileHandleForReading.availableData   // the "listening" line
+        _ = out.fileHandleForReading.availableData // the "listening" line
         return process
     }
 
@@ -56,15 +56,23 @@ import Testing
         world.process.waitUntilExit()
         #expect(try server(["restore", "--data", data, "--from", backup, "--force"]) == 0)
         let restarted = try serve(data, port: world.port)
-        defer { if restarted.isRunning { kill(restarted.processIdentifier, SIGKILL); restarted.waitUntilExit() } }
+        defer {
+            if restarted.isRunning {
+                kill(restarted.processIdentifier, SIGKILL)
+                restarted.waitUntilExit()
+            }
+        }
 
         // The restored server has only the first entry; the laptop's next sync restores the rest.
         let again = try laptop.sync()
         #expect(again.status == 0, "\(again.stderr)")
         let phone = try world.device("sam")
         #expect(try phone.sync().status == 0)
-        #expect(try phone.count("SELECT count(*) FROM progress WHERE completed = 1") == 2, "both lessons, one from before the backup and one after")
-        #expect(try phone.count("SELECT count(*) FROM attempts") == 1, "the attempt made after the backup came back, once")
+        #expect(
+            try phone.count("SELECT count(*) FROM progress WHERE completed = 1") == 2,
+            "both lessons, one from before the backup and one after")
+        #expect(
+            try phone.count("SELECT count(*) FROM attempts") == 1, "the attempt made after the backup came back, once")
         #expect(try laptop.count("SELECT count(*) FROM attempts") == 1)
         // Once the server's grade is here it stands for the quiz: one line, not the local one beside it.
         let grades = try JSONParser.parse(try laptop.ok(["grades", "--json"]).stdout).arrayValue ?? []
@@ -86,11 +94,16 @@ import Testing
         let data = world.scratch.sub("server")
         var current: Process = world.process
         var restarts: [Process] = []
-        defer { for p in restarts where p.isRunning { kill(p.processIdentifier, SIGKILL); p.waitUntilExit() } }
+        defer {
+            for p in restarts where p.isRunning {
+                kill(p.processIdentifier, SIGKILL)
+                p.waitUntilExit()
+            }
+        }
         for delay in [0.1, 0.3] {
             let sync = try device.launch(["sync", "--quiet"])
             Thread.sleep(forTimeInterval: delay)
-            kill(current.processIdentifier, SIGKILL)   // the server dies mid-sync: no graceful stop
+            kill(current.processIdentifier, SIGKILL) // the server dies mid-sync: no graceful stop
             current.waitUntilExit()
             sync.waitUntilExit()
             let next = try serve(data, port: world.port)

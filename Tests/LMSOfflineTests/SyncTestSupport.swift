@@ -1,7 +1,7 @@
 import Foundation
 import LMSTestSupport
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import LMSDatabase
 import LMSModel
@@ -27,8 +27,9 @@ final class SyncWorld {
     /// Starts the server, makes the teacher and publishes the rich sample (1.2.0).
     init(publish: Bool = true) throws {
         let data = scratch.sub("server")
-        base = try ServerLauncher.start(process, output: output, binary: Self.serverBinary, data: data, adminPassword: "admin password!",
-                                        environment: Self.environment)
+        base = try ServerLauncher.start(
+            process, output: output, binary: Self.serverBinary, data: data, adminPassword: "admin password!",
+            environment: Self.environment)
         adminToken = try login("admin", "admin password!")
         try createUser("ada", role: "teacher")
         teacherToken = try login("ada", "password of ada")
@@ -36,7 +37,10 @@ final class SyncWorld {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
     }
 
     /// The port the server listens on.
@@ -59,15 +63,17 @@ final class SyncWorld {
     }
 
     func login(_ username: String, _ password: String) throws -> String {
-        let (status, json) = try call("POST", "/api/v1/auth/login", token: nil,
-                                      body: Data(#"{"username": "\#(username)", "password": "\#(password)"}"#.utf8))
+        let (status, json) = try call(
+            "POST", "/api/v1/auth/login", token: nil,
+            body: Data(#"{"username": "\#(username)", "password": "\#(password)"}"#.utf8))
         guard status == 200, let token = json["token"]?.stringValue else { throw CocoaError(.userCancelled) }
         return token
     }
 
     /// Makes a user whose password is `password of NAME`.
     func createUser(_ username: String, role: String = "student") throws {
-        let body = #"{"username": "\#(username)", "displayName": "\#(username)", "role": "\#(role)", "password": "password of \#(username)"}"#
+        let body =
+            #"{"username": "\#(username)", "displayName": "\#(username)", "role": "\#(role)", "password": "password of \#(username)"}"#
         let (status, _) = try call("POST", "/api/v1/admin/users", token: adminToken, body: Data(body.utf8))
         #expect(status == 201 || status == 200)
     }
@@ -77,14 +83,16 @@ final class SyncWorld {
         let zip = scratch.sub("publish-\(UInt32.random(in: 0...UInt32.max)).zip")
         let packed = try CLI.run(["pack", folder, "-o", zip])
         #expect(packed.status == 0, "\(packed.stderr)")
-        let (status, json) = try call("POST", "/api/v1/courses", token: teacherToken, body: try Data(contentsOf: URL(fileURLWithPath: zip)))
+        let (status, json) = try call(
+            "POST", "/api/v1/courses", token: teacherToken, body: try Data(contentsOf: URL(fileURLWithPath: zip)))
         #expect(status == 201, "\(json)")
     }
 
     /// Enrolls a student in the rich sample.
     func enroll(_ username: String, course: String = "intro-programming") throws {
-        let (status, json) = try call("POST", "/api/v1/courses/\(course)/enrollments", token: teacherToken,
-                                      body: Data(#"{"username": "\#(username)"}"#.utf8))
+        let (status, json) = try call(
+            "POST", "/api/v1/courses/\(course)/enrollments", token: teacherToken,
+            body: Data(#"{"username": "\#(username)"}"#.utf8))
         #expect(status == 201 || status == 200, "\(json)")
     }
 
@@ -103,7 +111,9 @@ extension ClientFixture {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: CLI.binary)
         process.arguments = ["login", "--server", server, "--username", student, "--password-stdin"]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging(["LMS_PIN": "1234"]) { $1 }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }.merging([
+            "LMS_PIN": "1234"
+        ]) { $1 }
         let input = Pipe()
         process.standardInput = input
         process.standardOutput = FileHandle.nullDevice
@@ -117,7 +127,9 @@ extension ClientFixture {
 
     /// Runs `sync --json` and returns its status and the report of the first profile.
     @discardableResult
-    func sync(_ extra: [String] = [], env: [String: String] = [:]) throws -> (status: Int32, report: JSONValue, stderr: String) {
+    func sync(_ extra: [String] = [], env: [String: String] = [:]) throws -> (
+        status: Int32, report: JSONValue, stderr: String
+    ) {
         let result = try run(["sync", "--json"] + extra, env)
         let json = (try? JSONParser.parse(result.stdout)) ?? JSONValue(.null)
         return (result.status, json["profiles"]?.arrayValue?.first ?? JSONValue(.null), result.stderr)

@@ -12,10 +12,14 @@ final class TerminalSession {
     /// Starts `lms-offline args` in a 120×40 terminal with `environment`.
     init(_ args: [String], environment: [String: String], directory: String) throws {
         let env = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
-        let command = "cd '\(directory)' && env \(env) '\(CLI.binary)' \(args.map { "'\($0)'" }.joined(separator: " ")); sleep 120"
+        let command =
+            "cd '\(directory)' && env \(env) '\(CLI.binary)' \(args.map { "'\($0)'" }.joined(separator: " ")); sleep 120"
         // The server forked here would keep a captured pipe open forever: give it no pipe.
         try tmux(["new-session", "-d", "-s", "main", "-x", "120", "-y", "40", command], capture: false)
-        panePID = Int32(try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+        panePID =
+            Int32(
+                try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(
+                    in: .whitespacesAndNewlines)) ?? 0
     }
 
     deinit {
@@ -34,7 +38,8 @@ final class TerminalSession {
     /// client is not always noticed by Foundation's `Process`.
     @discardableResult
     func tmux(_ args: [String], capture: Bool = true) throws -> String {
-        let outputPath = capture ? NSTemporaryDirectory() + "\(socket)-\(UInt32.random(in: 0...UInt32.max)).out" : "/dev/null"
+        let outputPath =
+            capture ? NSTemporaryDirectory() + "\(socket)-\(UInt32.random(in: 0...UInt32.max)).out" : "/dev/null"
         defer { if capture { unlink(outputPath) } }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -55,7 +60,9 @@ final class TerminalSession {
 
     /// The screen and its scrollback, as lines.
     func screen() throws -> [String] {
-        try tmux(["capture-pane", "-p", "-S", "-300", "-t", "main"]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        try tmux(["capture-pane", "-p", "-S", "-300", "-t", "main"]).split(
+            separator: "\n", omittingEmptySubsequences: false
+        ).map(String.init)
     }
 
     /// Waits until the screen holds `text` (`count` times); fails after the timeout. Trailing spaces
@@ -71,12 +78,17 @@ final class TerminalSession {
             usleep(50_000)
         }
         let lines = try screen()
-        Issue.record("timed out waiting for \"\(text)\"; screen:\n\(lines.joined(separator: "\n"))", sourceLocation: sourceLocation)
+        Issue.record(
+            "timed out waiting for \"\(text)\"; screen:\n\(lines.joined(separator: "\n"))",
+            sourceLocation: sourceLocation)
         throw CancellationError()
     }
 
     /// Types a line and presses Enter.
-    func type(_ line: String) throws { try tmux(["send-keys", "-t", "main", "-l", line]); try tmux(["send-keys", "-t", "main", "Enter"]) }
+    func type(_ line: String) throws {
+        try tmux(["send-keys", "-t", "main", "-l", line])
+        try tmux(["send-keys", "-t", "main", "Enter"])
+    }
 
     /// Presses a key (`C-c`).
     func press(_ key: String) throws { try tmux(["send-keys", "-t", "main", key]) }

@@ -21,7 +21,8 @@ public enum RichSample {
 
     /// `text` with every date of `writtenYear` (`2027-MM-DD`) moved to `year`; other numbers stay.
     public static func shift(_ text: String, to year: Int) -> String {
-        text.replacingOccurrences(of: #"\b\#(writtenYear)-(?=[0-9]{2}-[0-9]{2})"#, with: "\(year)-", options: .regularExpression)
+        text.replacingOccurrences(
+            of: #"\b\#(writtenYear)-(?=[0-9]{2}-[0-9]{2})"#, with: "\(year)-", options: .regularExpression)
     }
 
     /// A copy of the sample, made once per test run, with its dates in `year` (course.json and the
@@ -42,7 +43,8 @@ public enum RichSample {
         let target = parent + "/rich-course"
         try files.createDirectory(atPath: parent, withIntermediateDirectories: true)
         try files.copyItem(atPath: root.path + "/samples/rich-course", toPath: target)
-        for relative in try files.subpathsOfDirectory(atPath: target) where relative.hasSuffix(".json") || relative.hasSuffix(".md") {
+        for relative in try files.subpathsOfDirectory(atPath: target)
+        where relative.hasSuffix(".json") || relative.hasSuffix(".md") {
             let path = target + "/" + relative
             let text = try String(contentsOfFile: path, encoding: .utf8)
             let shifted = shift(text, to: year)

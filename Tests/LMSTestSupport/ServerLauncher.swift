@@ -4,8 +4,10 @@ import Foundation
 /// `lms-server init` with the admin password on standard input, then `serve --port 0` in `process`;
 /// waits (bounded) for the line that names the port and returns the server's base URL.
 public enum ServerLauncher {
-    public static func start(_ process: Process, output: Pipe, binary: String, data: String, adminPassword: String,
-                             environment: [String: String]) throws -> String {
+    public static func start(
+        _ process: Process, output: Pipe, binary: String, data: String, adminPassword: String,
+        environment: [String: String]
+    ) throws -> String {
         let initialise = Process()
         initialise.executableURL = URL(fileURLWithPath: binary)
         initialise.arguments = ["init", "--data", data, "--admin-password-stdin"]
@@ -32,7 +34,9 @@ public enum ServerLauncher {
             if chunk.isEmpty { break }
             text += String(decoding: chunk, as: UTF8.self)
         }
-        guard let range = text.range(of: "http://127.0.0.1:[0-9]+", options: .regularExpression) else { throw CocoaError(.executableLoad) }
+        guard let range = text.range(of: "http://127.0.0.1:[0-9]+", options: .regularExpression) else {
+            throw CocoaError(.executableLoad)
+        }
         return String(text[range])
     }
 }

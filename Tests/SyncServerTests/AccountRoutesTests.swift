@@ -6,8 +6,9 @@ import Testing
 struct AccountRoutesTests {
     @Test func login_ReturnsTokenExpiryAndUser_AndLogoutRevokes() throws {
         let server = try TestServer()
-        try server.app.store.createUser(username: "ada", displayName: "Ada", email: "ada@example.org", role: .student,
-                                        password: Passwords.hash("correct horse", iterations: Passwords.minimumIterations))
+        try server.app.store.createUser(
+            username: "ada", displayName: "Ada", email: "ada@example.org", role: .student,
+            password: Passwords.hash("correct horse", iterations: Passwords.minimumIterations))
         let login = server.request(.post, "/api/v1/auth/login", json: ["username": "ADA", "password": "correct horse"])
         #expect(login.status == 200)
         let token = try #require(login.json["token"]?.stringValue)
@@ -27,32 +28,53 @@ struct AccountRoutesTests {
         let server = try TestServer()
         try server.addUser("bob", role: .student)
         for _ in 0..<ServerLimits.freeLoginFailures {
-            #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "bob", "password": "nope-nope"]).status == 401)
+            #expect(
+                server.request(.post, "/api/v1/auth/login", json: ["username": "bob", "password": "nope-nope"]).status
+                    == 401)
         }
         let locked = server.request(.post, "/api/v1/auth/login", json: ["username": "bob", "password": "password-bob"])
         #expect(locked.status == 429)
         #expect(Int(locked.headers["Retry-After"] ?? "") ?? 0 >= Int(ServerLimits.firstLockoutSeconds) - 1)
         // Another address is still throttled for that user; others on the same address are not (yet).
-        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "bob", "password": "password-bob"], remote: "10.0.0.9").status == 429)
+        #expect(
+            server.request(
+                .post, "/api/v1/auth/login", json: ["username": "bob", "password": "password-bob"], remote: "10.0.0.9"
+            ).status == 429)
         try server.addUser("carol", role: .student)
-        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "carol", "password": "password-carol"]).status == 200)
+        #expect(
+            server.request(.post, "/api/v1/auth/login", json: ["username": "carol", "password": "password-carol"])
+                .status == 200)
     }
 
     @Test func manyFailuresFromOneAddress_ThrottleThatAddress() throws {
         let server = try TestServer()
         try server.addUser("dora", role: .student)
         for i in 0..<ServerLimits.freeAddressFailures {
-            _ = server.request(.post, "/api/v1/auth/login", json: ["username": .init(.string("guess\(i)")), "password": "wrong-one"], remote: "10.9.9.9")
+            _ = server.request(
+                .post, "/api/v1/auth/login", json: ["username": .init(.string("guess\(i)")), "password": "wrong-one"],
+                remote: "10.9.9.9")
         }
-        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "dora", "password": "password-dora"], remote: "10.9.9.9").status == 429)
-        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "dora", "password": "password-dora"], remote: "10.9.9.8").status == 200)
+        #expect(
+            server.request(
+                .post, "/api/v1/auth/login", json: ["username": "dora", "password": "password-dora"], remote: "10.9.9.9"
+            ).status == 429)
+        #expect(
+            server.request(
+                .post, "/api/v1/auth/login", json: ["username": "dora", "password": "password-dora"], remote: "10.9.9.8"
+            ).status == 200)
     }
 
     @Test func changingThePassword_EndsOtherSessions() throws {
         let server = try TestServer()
         try server.addUser("gus", role: .student)
-        let other = server.request(.post, "/api/v1/auth/login", json: ["username": "gus", "password": "password-gus"]).json["token"]?.stringValue ?? ""
-        #expect(server.request(.put, "/api/v1/me/password", as: "gus", json: ["oldPassword": "password-gus", "newPassword": "brand new pass"]).status == 204)
+        let other =
+            server.request(.post, "/api/v1/auth/login", json: ["username": "gus", "password": "password-gus"]).json[
+                "token"]?.stringValue ?? ""
+        #expect(
+            server.request(
+                .put, "/api/v1/me/password", as: "gus",
+                json: ["oldPassword": "password-gus", "newPassword": "brand new pass"]
+            ).status == 204)
         #expect(server.request(.get, "/api/v1/me", as: "gus").status == 200, "the session that changed it stays")
         #expect(server.request(.get, "/api/v1/me", headers: [("Authorization", "Bearer \(other)")]).status == 401)
     }
@@ -65,7 +87,8 @@ struct AccountRoutesTests {
         #expect(unknown.status == 401)
         #expect(server.request(.patch, "/api/v1/admin/users/dan", as: "admin", json: ["disabled": true]).status == 200)
         #expect(server.request(.get, "/api/v1/me", as: "dan").status == 401, "disabling revokes tokens")
-        let disabled = server.request(.post, "/api/v1/auth/login", json: ["username": "dan", "password": "password-dan"], remote: "10.1.1.1")
+        let disabled = server.request(
+            .post, "/api/v1/auth/login", json: ["username": "dan", "password": "password-dan"], remote: "10.1.1.1")
         #expect(disabled.status == 401)
         #expect(disabled.json["error"]?["message"] == unknown.json["error"]?["message"])
     }
@@ -74,27 +97,59 @@ struct AccountRoutesTests {
         let server = try TestServer()
         try server.addUser("teacher", role: .teacher)
         try server.addUser("eve", role: .student)
-        #expect(server.request(.post, "/api/v1/courses", as: "teacher", body: try server.upload(try SamplePackages.pack("small-course"))).status == 201)
-        #expect(server.request(.post, "/api/v1/users/eve/reset-code", as: "teacher").status == 403, "not yet the teacher's student")
-        #expect(server.request(.post, "/api/v1/courses/small-course/enrollments", as: "teacher", json: ["username": "eve"]).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "teacher",
+                body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
+        #expect(
+            server.request(.post, "/api/v1/users/eve/reset-code", as: "teacher").status == 403,
+            "not yet the teacher's student")
+        #expect(
+            server.request(.post, "/api/v1/courses/small-course/enrollments", as: "teacher", json: ["username": "eve"])
+                .status == 201)
         let made = server.request(.post, "/api/v1/users/eve/reset-code", as: "teacher")
         #expect(made.status == 201)
         let code = try #require(made.json["code"]?.stringValue)
         #expect(code.count == 14)
         let spoken = code.lowercased().replacingOccurrences(of: "-", with: " ")
-        #expect(server.request(.post, "/api/v1/auth/reset", json: ["username": "eve", "code": .init(.string(spoken)), "newPassword": "short"]).status == 422)
-        #expect(server.request(.post, "/api/v1/auth/reset", json: ["username": "eve", "code": .init(.string(spoken)), "newPassword": "a new password"]).status == 204)
+        #expect(
+            server.request(
+                .post, "/api/v1/auth/reset",
+                json: ["username": "eve", "code": .init(.string(spoken)), "newPassword": "short"]
+            ).status == 422)
+        #expect(
+            server.request(
+                .post, "/api/v1/auth/reset",
+                json: ["username": "eve", "code": .init(.string(spoken)), "newPassword": "a new password"]
+            ).status == 204)
         #expect(server.request(.get, "/api/v1/me", as: "eve").status == 401, "a reset ends every session")
-        #expect(server.request(.post, "/api/v1/auth/reset", json: ["username": "eve", "code": .init(.string(code)), "newPassword": "another one!"]).status == 403)
-        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "eve", "password": "a new password"]).status == 200)
+        #expect(
+            server.request(
+                .post, "/api/v1/auth/reset",
+                json: ["username": "eve", "code": .init(.string(code)), "newPassword": "another one!"]
+            ).status == 403)
+        #expect(
+            server.request(.post, "/api/v1/auth/login", json: ["username": "eve", "password": "a new password"]).status
+                == 200)
     }
 
     @Test func changePassword_NeedsTheOldOne() throws {
         let server = try TestServer()
         try server.addUser("fay", role: .student)
-        #expect(server.request(.put, "/api/v1/me/password", as: "fay", json: ["oldPassword": "wrong-one", "newPassword": "new password"]).status == 403)
-        #expect(server.request(.put, "/api/v1/me/password", as: "fay", json: ["oldPassword": "password-fay", "newPassword": "new password"]).status == 204)
-        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "fay", "password": "new password"]).status == 200)
+        #expect(
+            server.request(
+                .put, "/api/v1/me/password", as: "fay",
+                json: ["oldPassword": "wrong-one", "newPassword": "new password"]
+            ).status == 403)
+        #expect(
+            server.request(
+                .put, "/api/v1/me/password", as: "fay",
+                json: ["oldPassword": "password-fay", "newPassword": "new password"]
+            ).status == 204)
+        #expect(
+            server.request(.post, "/api/v1/auth/login", json: ["username": "fay", "password": "new password"]).status
+                == 200)
     }
 
     @Test(arguments: [
@@ -102,7 +157,7 @@ struct AccountRoutesTests {
         ("[1, 2]", "invalid_json"),
         ("{\"username\": 5, \"password\": \"x\"}", "wrong_type"),
         ("{\"username\": \"a\", \"password\": \"b\", \"admin\": true}", "unknown_field"),
-        ("{\"password\": \"b\"}", "missing_field"),
+        ("{\"password\": \"b\"}", "missing_field")
     ])
     func badJSON_IsA400ThatNamesTheProblem(_ body: String, _ code: String) throws {
         let server = try TestServer()

@@ -21,43 +21,87 @@ import Testing
     @Test func groups_AreSetAddedRemoved_AndFilterTheRoster() throws {
         let server = try world()
         let groups = "/api/v1/courses/intro-programming/enrollments/ana/groups"
-        #expect(server.request(.put, groups, as: "owner", json: ["groups": ["morning", "lab"]]).json["groups"] == ["morning", "lab"])
-        #expect(server.request(.put, groups, as: "owner", json: ["add": ["evening"], "remove": ["lab"]]).json["groups"] == ["morning", "evening"])
-        #expect(server.request(.put, "/api/v1/courses/intro-programming/enrollments/ben/groups", as: "owner", json: ["add": ["evening"]]).status == 200)
-        let evening = server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=evening", as: "owner").json["students"]?.arrayValue ?? []
+        #expect(
+            server.request(.put, groups, as: "owner", json: ["groups": ["morning", "lab"]]).json["groups"] == [
+                "morning", "lab"
+            ])
+        #expect(
+            server.request(.put, groups, as: "owner", json: ["add": ["evening"], "remove": ["lab"]]).json["groups"] == [
+                "morning", "evening"
+            ])
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/enrollments/ben/groups", as: "owner",
+                json: ["add": ["evening"]]
+            ).status == 200)
+        let evening =
+            server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=evening", as: "owner").json[
+                "students"]?.arrayValue ?? []
         #expect(evening.compactMap { $0["username"]?.stringValue } == ["ana", "ben"])
-        let morning = server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=morning", as: "owner").json["students"]?.arrayValue ?? []
+        let morning =
+            server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=morning", as: "owner").json[
+                "students"]?.arrayValue ?? []
         #expect(morning.compactMap { $0["username"]?.stringValue } == ["ana"])
         // Bad input: no change asked, an empty name, a student not in the course.
         #expect(server.request(.put, groups, as: "owner", json: [:]).status == 400)
         #expect(server.request(.put, groups, as: "owner", json: ["add": [" "]]).status == 422)
-        #expect(server.request(.put, "/api/v1/courses/intro-programming/enrollments/outsider/groups", as: "owner", json: ["add": ["x"]]).status == 404)
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/enrollments/outsider/groups", as: "owner", json: ["add": ["x"]]
+            ).status == 404)
         let many = JSONValue(.array((0...ServerApp.maxGroupsPerStudent).map { JSONValue(.string("g\($0)")) }))
         #expect(server.request(.put, groups, as: "owner", json: ["groups": many]).status == 422)
-        #expect(server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=morning", as: "owner").json["students"]?.arrayValue?.count == 1,
-                "a refused change stores nothing")
+        #expect(
+            server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=morning", as: "owner").json[
+                "students"]?.arrayValue?.count == 1,
+            "a refused change stores nothing")
     }
 
     @Test func aTeacher_ManagesOnlyTheirCoursesRosters() throws {
         let server = try world()
         let before = try server.snapshot()
         #expect(server.request(.get, "/api/v1/courses/intro-programming/enrollments", as: "otherteacher").status == 403)
-        #expect(server.request(.post, "/api/v1/courses/intro-programming/enrollments", as: "otherteacher", json: ["username": "outsider"]).status == 403)
-        #expect(server.request(.delete, "/api/v1/courses/intro-programming/enrollments/ana", as: "otherteacher").status == 403)
-        #expect(server.request(.put, "/api/v1/courses/intro-programming/enrollments/ana/groups", as: "otherteacher", json: ["add": ["x"]]).status == 403)
-        #expect(server.request(.put, "/api/v1/courses/intro-programming/settings", as: "otherteacher", json: ["enrollment": "open"]).status == 403)
-        #expect(server.request(.put, "/api/v1/courses/intro-programming/enrollments/ana/groups", as: "ana", json: ["add": ["x"]]).status == 403)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/enrollments", as: "otherteacher",
+                json: ["username": "outsider"]
+            ).status == 403)
+        #expect(
+            server.request(.delete, "/api/v1/courses/intro-programming/enrollments/ana", as: "otherteacher").status
+                == 403)
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/enrollments/ana/groups", as: "otherteacher",
+                json: ["add": ["x"]]
+            ).status == 403)
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/settings", as: "otherteacher", json: ["enrollment": "open"]
+            ).status == 403)
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/enrollments/ana/groups", as: "ana", json: ["add": ["x"]]
+            ).status == 403)
         #expect(try server.snapshot() == before)
         // A co-teacher gains the rights.
-        #expect(server.request(.post, "/api/v1/courses/intro-programming/teachers", as: "owner", json: ["username": "otherteacher"]).status < 300)
-        #expect(server.request(.put, "/api/v1/courses/intro-programming/enrollments/ana/groups", as: "otherteacher", json: ["add": ["x"]]).status == 200)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/teachers", as: "owner", json: ["username": "otherteacher"]
+            ).status < 300)
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/enrollments/ana/groups", as: "otherteacher",
+                json: ["add": ["x"]]
+            ).status == 200)
     }
 
     // MARK: - Calendar
 
     @Test func calendar_IsValidICalendar_ForCourseMembersOnly() throws {
         let server = try world()
-        let response = server.request(.get, "/api/v1/courses/intro-programming/calendar.ics", as: "ana", headers: [("Host", "lms.example.org:8080")])
+        let response = server.request(
+            .get, "/api/v1/courses/intro-programming/calendar.ics", as: "ana",
+            headers: [("Host", "lms.example.org:8080")])
         #expect(response.status == 200)
         #expect(response.headers["Content-Type"]?.hasPrefix("text/calendar") == true)
         let text = String(decoding: response.bodyData, as: UTF8.self)
@@ -72,7 +116,12 @@ import Testing
 
     @Test func stats_ListCoursesDevicesSitesAndDailyVolume() throws {
         let server = try world()
-        let push = server.push("ana", device: "dev-aaaaaaaa", entries: [Entries.progress(seq: 1, prev: 0, lesson: "foundations/welcome", completed: true, device: "dev-aaaaaaaa")])
+        let push = server.push(
+            "ana", device: "dev-aaaaaaaa",
+            entries: [
+                Entries.progress(
+                    seq: 1, prev: 0, lesson: "foundations/welcome", completed: true, device: "dev-aaaaaaaa")
+            ])
         #expect(push.status == 200)
         _ = server.request(.get, "/api/v1/sync/pull", as: "ana", headers: [("X-LMS-Site", "camp-north")])
         let stats = server.request(.get, "/api/v1/admin/stats", as: "admin").json
@@ -91,28 +140,59 @@ import Testing
 
     /// Ana's work: progress, a graded attempt, and a submission with a file (shared with Ben's).
     func anasWork(_ server: TestServer) throws -> (own: String, shared: String) {
-        let own = Data("ana's private notes".utf8), shared = Data("the same template".utf8)
+        let own = Data("ana's private notes".utf8)
+        let shared = Data("the same template".utf8)
         for data in [own, shared] {
             let file = server.app.blobs.makeTempPath()
             FileManager.default.createFile(atPath: file, contents: data)
-            #expect(server.request(.put, "/api/v1/sync/blobs/\(SHA256.hash(data).hex)", as: "ana", body: .file(path: file, size: Int64(data.count))).status == 204)
+            #expect(
+                server.request(
+                    .put, "/api/v1/sync/blobs/\(SHA256.hash(data).hex)", as: "ana",
+                    body: .file(path: file, size: Int64(data.count))
+                ).status == 204)
         }
         func submission(seq: Int64, id: String, files: [Data], text: String = "Ana Smith, my story") -> JSONValue {
-            ["seq": .init(.number(Double(seq))), "prev": .init(.number(Double(seq - 1))), "kind": "submission", "entity": .init(.string(id)), "at": 1,
-             "payload": ["course": "intro-programming", "assignment": "practice/reflection", "version": 1, "text": .init(.string(text)),
-                         "files": .init(.array(files.map { d in ["name": "notes.txt", "size": .init(.number(Double(d.count))), "sha256": .init(.string(SHA256.hash(d).hex))] })),
-                         "submittedAt": .init(.number(Double(nowMilliseconds())))]]
+            [
+                "seq": .init(.number(Double(seq))), "prev": .init(.number(Double(seq - 1))), "kind": "submission",
+                "entity": .init(.string(id)), "at": 1,
+                "payload": [
+                    "course": "intro-programming", "assignment": "practice/reflection", "version": 1,
+                    "text": .init(.string(text)),
+                    "files": .init(
+                        .array(
+                            files.map { d in
+                                [
+                                    "name": "notes.txt", "size": .init(.number(Double(d.count))),
+                                    "sha256": .init(.string(SHA256.hash(d).hex))
+                                ]
+                            })),
+                    "submittedAt": .init(.number(Double(nowMilliseconds())))
+                ]
+            ]
         }
-        let pushed = server.push("ana", device: "dev-anaanana", entries: [
-            Entries.progress(seq: 1, prev: 0, lesson: "foundations/welcome", completed: true, device: "dev-anaanana"),
-            Entries.attempt(seq: 2, prev: 1, id: "att-ana", quiz: "practice/exam", responses: ["e1": .choice(1), "e4": .essay("Ana Smith's own essay")]),
-            submission(seq: 3, id: "sub-ana", files: [own, shared]),
-        ])
+        let pushed = server.push(
+            "ana", device: "dev-anaanana",
+            entries: [
+                Entries.progress(
+                    seq: 1, prev: 0, lesson: "foundations/welcome", completed: true, device: "dev-anaanana"),
+                Entries.attempt(
+                    seq: 2, prev: 1, id: "att-ana", quiz: "practice/exam",
+                    responses: ["e1": .choice(1), "e4": .essay("Ana Smith's own essay")]),
+                submission(seq: 3, id: "sub-ana", files: [own, shared])
+            ])
         #expect(pushed.json["acked"]?.numberValue == 3, "\(pushed.json)")
         let benFile = server.app.blobs.makeTempPath()
         FileManager.default.createFile(atPath: benFile, contents: shared)
-        #expect(server.request(.put, "/api/v1/sync/blobs/\(SHA256.hash(shared).hex)", as: "ben", body: .file(path: benFile, size: Int64(shared.count))).status == 204)
-        #expect(server.push("ben", device: "dev-benbenbe", entries: [submission(seq: 1, id: "sub-ben", files: [shared], text: "Ben's work")]).json["acked"]?.numberValue == 1)
+        #expect(
+            server.request(
+                .put, "/api/v1/sync/blobs/\(SHA256.hash(shared).hex)", as: "ben",
+                body: .file(path: benFile, size: Int64(shared.count))
+            ).status == 204)
+        #expect(
+            server.push(
+                "ben", device: "dev-benbenbe",
+                entries: [submission(seq: 1, id: "sub-ben", files: [shared], text: "Ben's work")]
+            ).json["acked"]?.numberValue == 1)
         return (SHA256.hash(own).hex, SHA256.hash(shared).hex)
     }
 
@@ -128,7 +208,9 @@ import Testing
         #expect(export["progress"]?.arrayValue?.count == 1)
         #expect(export["attempts"]?.arrayValue?.first?["quizId"]?.stringValue == "practice/exam")
         #expect(export["submissions"]?.arrayValue?.first?["payload"]?["text"]?.stringValue == "Ana Smith, my story")
-        #expect(export["submissions"]?.arrayValue?.first?["payload"]?["files"]?.arrayValue?.count == 2, "with the files' hashes")
+        #expect(
+            export["submissions"]?.arrayValue?.first?["payload"]?["files"]?.arrayValue?.count == 2,
+            "with the files' hashes")
         #expect(export["devices"]?.arrayValue?.first?["id"]?.stringValue == "dev-anaanana")
         #expect(export["syncStreams"]?.arrayValue?.first?["ackedSeq"]?.numberValue == 3)
         #expect(export["sessions"]?.arrayValue?.count == 1)
@@ -141,7 +223,9 @@ import Testing
     /// The first `table.column` whose value (text, or the raw bytes of a blob) contains `text`.
     static func anyValue(in server: TestServer, contains text: String) throws -> String? {
         try server.app.store.read { db in
-            for table in try db.fetchColumn(String.self, "SELECT name FROM sqlite_master WHERE type = 'table'").compactMap({ $0 }) {
+            for table in try db.fetchColumn(String.self, "SELECT name FROM sqlite_master WHERE type = 'table'")
+                .compactMap({ $0 })
+            {
                 for row in try db.fetchAll("SELECT * FROM \(table)") {
                     for (name, value) in zip(row.columnNames, row.values) {
                         switch value {
@@ -163,8 +247,12 @@ import Testing
         let anaToken = try #require(server.tokens["ana"])
         // A confirmation is needed, and an admin cannot erase themselves.
         #expect(server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: [:]).status == 422)
-        #expect(server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: ["confirm": "anna"]).status == 422)
-        #expect(server.request(.post, "/api/v1/admin/users/admin/erase", as: "admin", json: ["confirm": "admin"]).status == 422)
+        #expect(
+            server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: ["confirm": "anna"]).status == 422
+        )
+        #expect(
+            server.request(.post, "/api/v1/admin/users/admin/erase", as: "admin", json: ["confirm": "admin"]).status
+                == 422)
         let erased = server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: ["confirm": "ana"])
         #expect(erased.status == 200, "\(erased.json)")
         #expect(erased.json["filesRemoved"]?.numberValue == 1)
@@ -173,18 +261,27 @@ import Testing
 
         // Personal data: gone.
         #expect(try server.app.store.user(named: "ana") == nil)
-        let row = try #require(try server.app.store.read { db in
-            try db.fetchOne("SELECT username, display_name, email, disabled FROM users WHERE id = ?", arguments: [ana.id])
-        })
+        let row = try #require(
+            try server.app.store.read { db in
+                try db.fetchOne(
+                    "SELECT username, display_name, email, disabled FROM users WHERE id = ?", arguments: [ana.id])
+            })
         #expect(row.string(0) == anonymous && row.string(1) == anonymous && row.string(2) == nil && row.bool(3) == true)
         #expect(try Self.anyValue(in: server, contains: "Ben's work") != nil, "the search sees inside blobs")
-        #expect(try Self.anyValue(in: server, contains: "Ana Smith") == nil, "her writing is gone from every table (changes included)")
+        #expect(
+            try Self.anyValue(in: server, contains: "Ana Smith") == nil,
+            "her writing is gone from every table (changes included)")
         #expect(try Self.anyValue(in: server, contains: "dev-anaanana") == nil, "and her devices")
-        let attempt = try #require(try server.app.store.read { db in try db.fetchScalar(Data.self, "SELECT payload FROM attempts WHERE id = 'att-ana'") })
+        let attempt = try #require(
+            try server.app.store.read { db in
+                try db.fetchScalar(Data.self, "SELECT payload FROM attempts WHERE id = 'att-ana'")
+            })
         let responses = try WireCodec.decode([UInt8](attempt))["responses"]
         #expect(responses?["e4"]?["essay"]?.stringValue == "", "her essay is gone")
         #expect(responses?["e1"]?["choice"]?.numberValue == 1, "the other answers stay for item analysis")
-        #expect(server.app.blobs.path(for: files.own).map { FileManager.default.fileExists(atPath: $0) } == false, "her own file is deleted")
+        #expect(
+            server.app.blobs.path(for: files.own).map { FileManager.default.fileExists(atPath: $0) } == false,
+            "her own file is deleted")
         #expect(server.app.blobs.contains(files.shared), "a file Ben also submitted stays")
         func count(_ sql: String) throws -> Int {
             try server.app.store.read { db in try db.fetchScalar(Int.self, sql, arguments: [ana.id]) ?? -1 }
@@ -199,14 +296,17 @@ import Testing
         // Her old token: 401 account_erased (her devices delete her data); the login is gone.
         let refused = server.request(.get, "/api/v1/sync/pull", headers: [("Authorization", "Bearer \(anaToken)")])
         #expect(refused.status == 401 && refused.json["error"]?["code"]?.stringValue == "account_erased")
-        #expect(server.request(.post, "/api/v1/auth/login", json: ["username": "ana", "password": "password-ana"]).status == 401)
+        #expect(
+            server.request(.post, "/api/v1/auth/login", json: ["username": "ana", "password": "password-ana"]).status
+                == 401)
         // The course's staff and members pull an `erasure` change naming her id, and no name.
         let teacher = try server.pullAll("owner").changes.filter { $0["kind"]?.stringValue == "erasure" }
         #expect(teacher.count == 1 && teacher.first?["payload"]?["erasedUser"]?.stringValue == ana.id)
         #expect(try server.pullAll("ben").changes.contains { $0["kind"]?.stringValue == "erasure" })
         #expect(try server.pullAll("outsider").changes.allSatisfy { $0["kind"]?.stringValue != "erasure" })
         // Erasing twice: the name is gone.
-        #expect(server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: ["confirm": "ana"]).status == 404)
+        #expect(
+            server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: ["confirm": "ana"]).status == 404)
     }
 }
 
@@ -215,13 +315,17 @@ enum ICalendarChecks {
     static func expectWellFormed(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
         #expect(text.hasSuffix("\r\n"), sourceLocation: sourceLocation)
         let bytes = Array(text.utf8)
-        for (i, b) in bytes.enumerated() where b == 10 { #expect(i > 0 && bytes[i - 1] == 13, "bare LF at \(i)", sourceLocation: sourceLocation) }
+        for (i, b) in bytes.enumerated() where b == 10 {
+            #expect(i > 0 && bytes[i - 1] == 13, "bare LF at \(i)", sourceLocation: sourceLocation)
+        }
         let lines = text.components(separatedBy: "\r\n").dropLast()
         var stack: [String] = []
         for line in lines {
             #expect(line.utf8.count <= 75, "line over 75 octets: \(line)", sourceLocation: sourceLocation)
             if line.hasPrefix("BEGIN:") { stack.append(String(line.dropFirst(6))) }
-            if line.hasPrefix("END:") { #expect(stack.popLast() == String(line.dropFirst(4)), sourceLocation: sourceLocation) }
+            if line.hasPrefix("END:") {
+                #expect(stack.popLast() == String(line.dropFirst(4)), sourceLocation: sourceLocation)
+            }
         }
         #expect(stack.isEmpty, sourceLocation: sourceLocation)
         #expect(lines.first == "BEGIN:VCALENDAR" && lines.last == "END:VCALENDAR", sourceLocation: sourceLocation)

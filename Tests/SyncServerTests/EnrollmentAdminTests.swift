@@ -10,7 +10,10 @@ struct EnrollmentAdminTests {
         try server.addUser("admin", role: .admin)
         try server.addUser("owner", role: .teacher)
         try server.addUser("student", role: .student)
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("small-course"))).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
         return server
     }
 
@@ -18,16 +21,25 @@ struct EnrollmentAdminTests {
         let server = try world()
         let enroll = "/api/v1/courses/small-course/enroll"
         #expect(server.request(.post, enroll, as: "student", json: [:]).status == 403, "teacher-managed by default")
-        #expect(server.request(.put, "/api/v1/courses/small-course/settings", as: "owner", json: ["enrollment": "key"]).status == 422, "a key mode needs a key")
-        #expect(server.request(.put, "/api/v1/courses/small-course/settings", as: "owner", json: ["enrollment": "key", "key": "BLUE-FISH"]).status == 200)
+        #expect(
+            server.request(.put, "/api/v1/courses/small-course/settings", as: "owner", json: ["enrollment": "key"])
+                .status == 422, "a key mode needs a key")
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/small-course/settings", as: "owner",
+                json: ["enrollment": "key", "key": "BLUE-FISH"]
+            ).status == 200)
         #expect(server.request(.post, enroll, as: "student", json: ["key": "red-fish"]).status == 403)
         #expect(server.request(.post, enroll, as: "student", json: ["key": "blue fish"]).status == 201)
         #expect(server.request(.post, enroll, as: "student", json: ["key": "blue fish"]).status == 200, "idempotent")
         let roster = server.request(.get, "/api/v1/courses/small-course/enrollments", as: "owner")
         #expect(roster.json["students"]?.arrayValue?.first?["source"]?.stringValue == "key")
         #expect(server.request(.delete, "/api/v1/courses/small-course/enrollments/student", as: "owner").status == 204)
-        #expect(server.request(.get, "/api/v1/courses/small-course/versions/1.0.0/package", as: "student").status == 403)
-        #expect(server.request(.put, "/api/v1/courses/small-course/settings", as: "owner", json: ["enrollment": "open"]).status == 200)
+        #expect(
+            server.request(.get, "/api/v1/courses/small-course/versions/1.0.0/package", as: "student").status == 403)
+        #expect(
+            server.request(.put, "/api/v1/courses/small-course/settings", as: "owner", json: ["enrollment": "open"])
+                .status == 200)
         #expect(server.request(.post, enroll, as: "student", json: [:]).status == 201)
     }
 
@@ -36,26 +48,41 @@ struct EnrollmentAdminTests {
         // A course that requires small-course, and one that has ended.
         let folder = NSTemporaryDirectory() + "lms-pre-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: folder + "/01-m", withIntermediateDirectories: true)
-        try #"{"id": "next-course", "version": "1.0.0", "title": "Next", "prerequisites": [{"course": "small-course"}]}"#
+        try
+            #"{"id": "next-course", "version": "1.0.0", "title": "Next", "prerequisites": [{"course": "small-course"}]}"#
             .write(toFile: folder + "/course.json", atomically: true, encoding: .utf8)
         try "# L\n".write(toFile: folder + "/01-m/01-l.md", atomically: true, encoding: .utf8)
         var diagnostics: [Diagnostic] = []
         let next = NSTemporaryDirectory() + "next-\(UUID().uuidString).zip"
         _ = try PackageBuilder.pack(folder: folder, to: next, diagnostics: &diagnostics)
         #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(next)).status == 201)
-        #expect(server.request(.put, "/api/v1/courses/next-course/settings", as: "owner", json: ["enrollment": "open"]).status == 200)
+        #expect(
+            server.request(.put, "/api/v1/courses/next-course/settings", as: "owner", json: ["enrollment": "open"])
+                .status == 200)
         let refused = server.request(.post, "/api/v1/courses/next-course/enroll", as: "student", json: [:])
         #expect(refused.status == 403)
         #expect(refused.json["error"]?["message"]?.stringValue?.contains("complete small-course") == true)
-        #expect(server.request(.post, "/api/v1/courses/next-course/enrollments", as: "owner", json: ["username": "student"]).status == 403)
+        #expect(
+            server.request(.post, "/api/v1/courses/next-course/enrollments", as: "owner", json: ["username": "student"])
+                .status == 403)
         // Completing the prerequisite (recorded by its teacher) opens the door.
-        #expect(server.request(.post, "/api/v1/courses/small-course/enrollments", as: "owner", json: ["username": "student"]).status == 201)
-        let done = server.request(.put, "/api/v1/courses/small-course/enrollments/student/completion", as: "owner", json: ["completed": true])
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/small-course/enrollments", as: "owner", json: ["username": "student"]
+            ).status == 201)
+        let done = server.request(
+            .put, "/api/v1/courses/small-course/enrollments/student/completion", as: "owner", json: ["completed": true])
         #expect(done.json["version"]?.stringValue == "1.0.0")
         #expect(server.request(.post, "/api/v1/courses/next-course/enroll", as: "student", json: [:]).status == 201)
-        #expect(server.request(.post, "/api/v1/courses/next-course/enrollments", as: "owner",
-                               json: ["username": "student", "ignorePrerequisites": true, "groups": ["morning"]]).status == 201)
-        try server.app.store.write { db in try db.execute("UPDATE courses SET end_date = '2001-01-01', enrollment_mode = 'open' WHERE id = 'small-course'") }
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/next-course/enrollments", as: "owner",
+                json: ["username": "student", "ignorePrerequisites": true, "groups": ["morning"]]
+            ).status == 201)
+        try server.app.store.write { db in
+            try db.execute(
+                "UPDATE courses SET end_date = '2001-01-01', enrollment_mode = 'open' WHERE id = 'small-course'")
+        }
         try server.addUser("latecomer", role: .student)
         let ended = server.request(.post, "/api/v1/courses/small-course/enroll", as: "latecomer", json: [:])
         #expect(ended.status == 403)
@@ -64,17 +91,26 @@ struct EnrollmentAdminTests {
 
     @Test func admin_CreatesUpdatesAndImportsUsers_AllOrNothing() throws {
         let server = try world()
-        let made = server.request(.post, "/api/v1/admin/users", as: "admin", json: ["username": "newbie", "role": "teacher"])
+        let made = server.request(
+            .post, "/api/v1/admin/users", as: "admin", json: ["username": "newbie", "role": "teacher"])
         #expect(made.status == 201)
         #expect(made.json["resetCode"]?.stringValue?.count == 14, "no password given: a reset code to hand over")
         #expect(server.request(.post, "/api/v1/admin/users", as: "admin", json: ["username": "NEWBIE"]).status == 409)
         #expect(server.request(.post, "/api/v1/admin/users", as: "admin", json: ["username": "x y"]).status == 422)
-        #expect(server.request(.post, "/api/v1/admin/users", as: "admin", json: ["username": "ok", "role": "king"]).status == 422)
-        #expect(server.request(.patch, "/api/v1/admin/users/newbie", as: "admin", json: ["role": "student", "displayName": "New Bie"]).json["user"]?["role"]?.stringValue == "student")
-        #expect(server.request(.patch, "/api/v1/admin/users/admin", as: "admin", json: ["disabled": true]).status == 422, "no self-lockout")
+        #expect(
+            server.request(.post, "/api/v1/admin/users", as: "admin", json: ["username": "ok", "role": "king"]).status
+                == 422)
+        #expect(
+            server.request(
+                .patch, "/api/v1/admin/users/newbie", as: "admin", json: ["role": "student", "displayName": "New Bie"]
+            ).json["user"]?["role"]?.stringValue == "student")
+        #expect(
+            server.request(.patch, "/api/v1/admin/users/admin", as: "admin", json: ["disabled": true]).status == 422,
+            "no self-lockout")
 
         let before = try server.snapshot()
-        let bad = "username,displayName,role,password\nann,Ann,student,long enough\nben,Ben,wizard,\nstudent,Dup,student,\n"
+        let bad =
+            "username,displayName,role,password\nann,Ann,student,long enough\nben,Ben,wizard,\nstudent,Dup,student,\n"
         let refused = server.request(.post, "/api/v1/admin/users/import", as: "admin", body: .data(Data(bad.utf8)))
         #expect(refused.status == 422)
         let message = refused.json["error"]?["message"]?.stringValue ?? ""

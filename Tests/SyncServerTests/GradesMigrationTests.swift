@@ -11,11 +11,13 @@ struct GradesMigrationTests {
         let queue = try DatabaseQueue(path: path)
         _ = try DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 6 }).migrate(queue)
         try queue.write { db in
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
                 VALUES ('u', 'ana', 'Ana', 'student', x'00', x'00', 1, 0, 0)
                 """)
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO submissions(id, user_id, course_id, assignment_id, version, payload, submitted_at, received_at, late)
                 VALUES ('s1', 'u', 'c', 'a', 1, x'00', 0, 0, 0)
                 """)
@@ -25,10 +27,15 @@ struct GradesMigrationTests {
         try queue.read { db in
             #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM submissions") == 1)
             for table in ["grades", "grade_history", "attempt_grades", "certificates"] {
-                #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", arguments: [table]) == 1)
+                #expect(
+                    try db.fetchScalar(
+                        Int.self, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        arguments: [table]) == 1)
             }
-            let plan = try db.fetchAll("EXPLAIN QUERY PLAN SELECT user_id, quiz_id, MAX(points) FROM attempts WHERE course_id = 'c' AND awaiting_teacher = 0 GROUP BY user_id, quiz_id")
-                .map { $0.string("detail") ?? "" }.joined(separator: " ")
+            let plan = try db.fetchAll(
+                "EXPLAIN QUERY PLAN SELECT user_id, quiz_id, MAX(points) FROM attempts WHERE course_id = 'c' AND awaiting_teacher = 0 GROUP BY user_id, quiz_id"
+            )
+            .map { $0.string("detail") ?? "" }.joined(separator: " ")
             #expect(plan.contains("attempts_course"), "the gradebook reads attempts by the course index: \(plan)")
         }
     }

@@ -12,7 +12,8 @@ import Testing
     }
 
     static func loadCases() throws -> [Case] {
-        let url = try #require(Bundle.module.url(forResource: "llhttp-requests", withExtension: "txt", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "llhttp-requests", withExtension: "txt", subdirectory: "Fixtures"))
         let text = try String(contentsOf: url, encoding: .utf8)
         var cases: [Case] = []
         var current: Case?
@@ -36,7 +37,8 @@ import Testing
             } else if line == "---" {
                 inRequest = true
             } else if let colon = line.firstIndex(of: ":") {
-                current?.fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+                current?.fields[String(line[..<colon])] = line[line.index(after: colon)...].trimmingCharacters(
+                    in: .whitespaces)
             }
         }
         close()
@@ -50,17 +52,35 @@ import Testing
         var i = 0
         var lineEnd = true
         while i < bytes.count {
-            guard bytes[i] == 0x5C else { out.append(bytes[i]); i += 1; continue }
-            guard i + 1 < bytes.count else { lineEnd = false; i += 1; continue }
+            guard bytes[i] == 0x5C else {
+                out.append(bytes[i])
+                i += 1
+                continue
+            }
+            guard i + 1 < bytes.count else {
+                lineEnd = false
+                i += 1
+                continue
+            }
             switch bytes[i + 1] {
-            case UInt8(ascii: "r"): out.append(13); i += 2
-            case UInt8(ascii: "n"): out.append(10); i += 2
-            case UInt8(ascii: "t"): out.append(9); i += 2
-            case UInt8(ascii: "\\"): out.append(0x5C); i += 2
+            case UInt8(ascii: "r"):
+                out.append(13)
+                i += 2
+            case UInt8(ascii: "n"):
+                out.append(10)
+                i += 2
+            case UInt8(ascii: "t"):
+                out.append(9)
+                i += 2
+            case UInt8(ascii: "\\"):
+                out.append(0x5C)
+                i += 2
             case UInt8(ascii: "x"):
                 out.append(UInt8(String(decoding: bytes[(i + 2)..<(i + 4)], as: UTF8.self), radix: 16) ?? 0)
                 i += 4
-            default: out.append(0x5C); i += 1
+            default:
+                out.append(0x5C)
+                i += 1
             }
         }
         if lineEnd { out += [13, 10] }
@@ -73,7 +93,9 @@ import Testing
         for c in cases {
             let llhttpAccepts = c.fields["llhttp"] == "accept"
             let weAccept = c.fields["expect"]?.hasPrefix("accept") == true
-            if llhttpAccepts != weAccept { #expect(c.fields["note"] != nil, "\(c.title): a difference from llhttp needs a note") }
+            if llhttpAccepts != weAccept {
+                #expect(c.fields["note"] != nil, "\(c.title): a difference from llhttp needs a note")
+            }
         }
     }
 
@@ -91,7 +113,9 @@ import Testing
                     #expect(outcome.error == nil, "\(c.title): \(String(describing: outcome.error))")
                     #expect(outcome.requests.count == Int(parts.last ?? "") ?? -1, "\(c.title)")
                 } else {
-                    #expect(outcome.error?.status == Int(parts.last ?? ""), "\(c.title): got \(String(describing: outcome.error))")
+                    #expect(
+                        outcome.error?.status == Int(parts.last ?? ""),
+                        "\(c.title): got \(String(describing: outcome.error))")
                 }
             }
         }

@@ -20,7 +20,8 @@ import Testing
     }
 
     @Test func chunkedBody_WithExtensionsAndTrailers_IsDecoded() throws {
-        let text = "POST /a HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n"
+        let text =
+            "POST /a HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n"
             + "5;ilovew3;somuchlove=aretheseparametersfor;another=withvalue\nhello\n"
             + "6;q=\"a \\\"quoted\\\" ;value\"\n world\n0\nVary: *\nContent-Type: text/plain\n\n"
         let outcome = parse([crlf(text)])
@@ -29,20 +30,21 @@ import Testing
     }
 
     @Test(arguments: [
-        ("5 ;ext\nhello\n0\n\n", true),          // BWS before ";" is allowed (RFC 9112 §7.1.1)
-        ("5\nhello\n000\n\n", true),             // last-chunk with leading zeros
-        ("A\n0123456789\n0\n\n", true),          // uppercase hex
-        ("5 \nhello\n0\n\n", false),             // trailing space without extension
-        ("5;\nhello\n0\n\n", false),             // ";" without a name
-        ("5;a=\"open\nhello\n0\n\n", false),     // unbalanced quote
-        ("2 erfrferferf\naa\n0\n\n", false),     // no ";" before extension
-        ("5\nhelloXX0\n\n", false),              // data not followed by CRLF
-        ("g\nhello\n0\n\n", false),              // not hex
-        ("-5\nhello\n0\n\n", false),             // sign
-        ("1000000000000000\nx\n0\n\n", false),   // 16 hex digits: overflow refused
+        ("5 ;ext\nhello\n0\n\n", true), // BWS before ";" is allowed (RFC 9112 §7.1.1)
+        ("5\nhello\n000\n\n", true), // last-chunk with leading zeros
+        ("A\n0123456789\n0\n\n", true), // uppercase hex
+        ("5 \nhello\n0\n\n", false), // trailing space without extension
+        ("5;\nhello\n0\n\n", false), // ";" without a name
+        ("5;a=\"open\nhello\n0\n\n", false), // unbalanced quote
+        ("2 erfrferferf\naa\n0\n\n", false), // no ";" before extension
+        ("5\nhelloXX0\n\n", false), // data not followed by CRLF
+        ("g\nhello\n0\n\n", false), // not hex
+        ("-5\nhello\n0\n\n", false), // sign
+        ("1000000000000000\nx\n0\n\n", false) // 16 hex digits: overflow refused
     ])
     func chunkSizeLine_FollowsGrammar(body: String, accepted: Bool) {
-        let outcome = parse([crlf("POST /a HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n" + body)], maxBody: Int64.max)
+        let outcome = parse(
+            [crlf("POST /a HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n" + body)], maxBody: Int64.max)
         if accepted {
             #expect(outcome.error == nil && outcome.requests.count == 1)
         } else {
@@ -51,7 +53,8 @@ import Testing
     }
 
     @Test func chunkedBody_PastLimit_Is413() {
-        let outcome = parse([crlf("POST /a HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n5\nhello\n6\n world\n0\n\n")], maxBody: 8)
+        let outcome = parse(
+            [crlf("POST /a HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n5\nhello\n6\n world\n0\n\n")], maxBody: 8)
         #expect(outcome.error == .bodyTooLarge)
         #expect(outcome.error?.status == 413)
     }
@@ -99,7 +102,7 @@ import Testing
         (": b", .invalidHeaderName),
         ("NoColon", .invalidHeaderName),
         ("Host: b", .invalidHost),
-        ("Expect: something-else", .unsupportedExpectation),
+        ("Expect: something-else", .unsupportedExpectation)
     ])
     func smugglingVector_IsRefused(fields: String, expected: HTTPParseError) {
         let outcome = parse([crlf("POST /a HTTP/1.1\nHost: a\n\(fields)\n\n") + Array("hello".utf8)])
@@ -123,7 +126,8 @@ import Testing
     }
 
     @Test func transferEncodingInHTTP10_IsRefused() {
-        #expect(parse([crlf("POST / HTTP/1.0\nTransfer-Encoding: chunked\n\n0\n\n")]).error == .unsupportedTransferEncoding)
+        #expect(
+            parse([crlf("POST / HTTP/1.0\nTransfer-Encoding: chunked\n\n0\n\n")]).error == .unsupportedTransferEncoding)
     }
 
     @Test(arguments: [
@@ -131,7 +135,7 @@ import Testing
         ("GET / HTTP/1.1x", 400), ("GET / http/1.1", 400), ("GET / ICE/1.0", 400), ("GET /  HTTP/1.1", 400),
         ("GET  / HTTP/1.1", 400), ("GET /", 400), ("/ HTTP/1.1", 400),
         ("PROPFIND / HTTP/1.1", 501), ("get / HTTP/1.1", 501), ("CONNECT a:443 HTTP/1.1", 501),
-        ("G(T / HTTP/1.1", 400),
+        ("G(T / HTTP/1.1", 400)
     ])
     func requestLine_MapsToStatus(line: String, status: Int) {
         #expect(parse([crlf("\(line)\nHost: a\n\n")]).error?.status == status)
@@ -155,9 +159,12 @@ import Testing
     @Test func largeHeaderSection_Is431() {
         var limits = HTTPLimits()
         limits.maxHeaderBytes = 100
-        let outcome = parse([crlf("GET / HTTP/1.1\nHost: a\nX-Big: \(String(repeating: "b", count: 200))\n\n")], limits: limits)
+        let outcome = parse(
+            [crlf("GET / HTTP/1.1\nHost: a\nX-Big: \(String(repeating: "b", count: 200))\n\n")], limits: limits)
         #expect(outcome.error == .headerSectionTooLarge)
-        #expect(parse([Array("GET / HTTP/1.1\r\nX: \(String(repeating: "b", count: 200))".utf8)], limits: limits).error?.status == 431)
+        #expect(
+            parse([Array("GET / HTTP/1.1\r\nX: \(String(repeating: "b", count: 200))".utf8)], limits: limits).error?
+                .status == 431)
     }
 
     @Test func manyHeaders_Are431() {
@@ -174,31 +181,43 @@ import Testing
     // MARK: - Keep-alive and pipelining
 
     @Test func connectionTokens_DecideKeepAlive() throws {
-        #expect(try #require(parse([crlf("GET / HTTP/1.1\nHost: a\nConnection: close\n\n")]).requests.first).head.keepAlive == false)
+        #expect(
+            try #require(parse([crlf("GET / HTTP/1.1\nHost: a\nConnection: close\n\n")]).requests.first).head.keepAlive
+                == false)
         #expect(try #require(parse([crlf("GET / HTTP/1.0\n\n")]).requests.first).head.keepAlive == false)
         #expect(try #require(parse([crlf("GET / HTTP/1.0\nConnection: Keep-Alive\n\n")]).requests.first).head.keepAlive)
-        #expect(try #require(parse([crlf("GET / HTTP/1.1\nHost: a\nConnection: keep-alive, Upgrade\n\n")]).requests.first).head.keepAlive)
+        #expect(
+            try #require(parse([crlf("GET / HTTP/1.1\nHost: a\nConnection: keep-alive, Upgrade\n\n")]).requests.first)
+                .head.keepAlive)
     }
 
     @Test func expectContinue_IsReported_OnlyForHTTP11() throws {
-        let head = try #require(parse([crlf("POST / HTTP/1.1\nHost: a\nExpect: 100-Continue\nContent-Length: 1\n\nx")]).requests.first).head
+        let head = try #require(
+            parse([crlf("POST / HTTP/1.1\nHost: a\nExpect: 100-Continue\nContent-Length: 1\n\nx")]).requests.first
+        ).head
         #expect(head.expectsContinue)
-        let old = try #require(parse([crlf("POST / HTTP/1.0\nExpect: 100-continue\nContent-Length: 1\n\nx")]).requests.first).head
+        let old = try #require(
+            parse([crlf("POST / HTTP/1.0\nExpect: 100-continue\nContent-Length: 1\n\nx")]).requests.first
+        ).head
         #expect(!old.expectsContinue)
     }
 
-    static let pipelined = crlf("GET /one HTTP/1.1\nHost: a\n\n"
-        + "POST /two HTTP/1.1\nHost: a\nContent-Length: 3\n\nabc"
-        + "PUT /three HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n2;x=y\nde\n1\nf\n0\nT: 1\n\n"
-        + "DELETE /four HTTP/1.1\nHost: a\nConnection: close\n\n")
+    static let pipelined = crlf(
+        "GET /one HTTP/1.1\nHost: a\n\n"
+            + "POST /two HTTP/1.1\nHost: a\nContent-Length: 3\n\nabc"
+            + "PUT /three HTTP/1.1\nHost: a\nTransfer-Encoding: chunked\n\n2;x=y\nde\n1\nf\n0\nT: 1\n\n"
+            + "DELETE /four HTTP/1.1\nHost: a\nConnection: close\n\n")
 
     @Test func pipelinedRequests_SplitAtEveryByte_ParseIdentically() {
         let bytes = Self.pipelined
         for split in 0...bytes.count {
             let outcome = parse([Array(bytes[0..<split]), Array(bytes[split...])])
             #expect(outcome.error == nil, "split at \(split)")
-            #expect(outcome.requests.map(\.head.target.path) == ["/one", "/two", "/three", "/four"], "split at \(split)")
-            #expect(outcome.requests.map { String(decoding: $0.body, as: UTF8.self) } == ["", "abc", "def", ""], "split at \(split)")
+            #expect(
+                outcome.requests.map(\.head.target.path) == ["/one", "/two", "/three", "/four"], "split at \(split)")
+            #expect(
+                outcome.requests.map { String(decoding: $0.body, as: UTF8.self) } == ["", "abc", "def", ""],
+                "split at \(split)")
         }
     }
 
@@ -210,8 +229,14 @@ import Testing
     @Test func errorsAreFinal_NothingAfterIsParsed() {
         var parser = HTTPRequestParser()
         parser.append(contentsOf: crlf("GET / HTTP/1.1\nHost: a\nContent-Length: x\n\nGET / HTTP/1.1\nHost: a\n\n"))
-        guard case .error = parser.next() else { Issue.record("expected an error"); return }
-        guard case .error = parser.next() else { Issue.record("expected the error again"); return }
+        guard case .error = parser.next() else {
+            Issue.record("expected an error")
+            return
+        }
+        guard case .error = parser.next() else {
+            Issue.record("expected the error again")
+            return
+        }
         #expect(parser.phase == .failed)
     }
 }

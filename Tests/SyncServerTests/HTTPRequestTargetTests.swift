@@ -20,7 +20,7 @@ import Testing
 
     @Test func query_IsDecodedSeparately_PlusAsSpace() throws {
         let target = try HTTPRequestTarget.parse("/p+q?name=J%C3%B6+Doe&x=1&x=2&flag&&empty=")
-        #expect(target.segments == ["p+q"])   // "+" is a space only in the query
+        #expect(target.segments == ["p+q"]) // "+" is a space only in the query
         #expect(target.queryItems.map(\.name) == ["name", "x", "x", "flag", "empty"])
         #expect(target.queryItems.map(\.value) == ["Jö Doe", "1", "2", "", ""])
         #expect(try HTTPRequestTarget.parse("/?a=%2F..%2e").queryItems.first?.value == "/...")
@@ -37,7 +37,7 @@ import Testing
         "/%2e%2e/secret", "/%2E", "/a%2fb", "/a%2Fb", "/a%5cb", "/a%5Cb", "/a%00b", "/a%0ab",
         "/a%", "/a%2", "/a%zz", "/a%+1", "/a%-1",
         "/a\\b", "/a b", "/a\"b", "/a<b>", "/a#frag", "/a^b", "/a|b", "/a{b}", "/a`b",
-        "/caf\u{E9}", "/a?q=\u{E9}", "/a?q=%00", "/a?q=%zz", "/a?q=%C3", "/%C3%28",
+        "/caf\u{E9}", "/a?q=\u{E9}", "/a?q=%00", "/a?q=%zz", "/a?q=%C3", "/%C3%28"
     ])
     func hostileTarget_IsRefused(raw: String) {
         #expect(throws: HTTPParseError.self) { try HTTPRequestTarget.parse(raw) }

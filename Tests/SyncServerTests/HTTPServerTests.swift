@@ -20,8 +20,9 @@ import Testing
         let server = try makeTestServer(handler: echoHandler)
         defer { server.stop(grace: 1) }
         let client = try TestClient(port: server.port)
-        try client.send("GET /1 HTTP/1.1\r\nHost: a\r\n\r\nPOST /2 HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhi"
-            + "GET /3 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
+        try client.send(
+            "GET /1 HTTP/1.1\r\nHost: a\r\n\r\nPOST /2 HTTP/1.1\r\nHost: a\r\nContent-Length: 2\r\n\r\nhi"
+                + "GET /3 HTTP/1.1\r\nHost: a\r\nConnection: close\r\n\r\n")
         #expect(client.readResponse()?.text == "GET /1")
         #expect(client.readResponse()?.text == "POST /2 hi")
         let last = try #require(client.readResponse())
@@ -42,8 +43,9 @@ import Testing
     }
 
     @Test func expectContinue_Gets100_WhenBodyAccepted_And413WithoutReadingWhenNot() throws {
-        let server = try makeTestServer(policy: { _, path in path == "/small" ? .memory(maxBytes: 4) : .memory(maxBytes: 100) },
-                                        handler: echoHandler)
+        let server = try makeTestServer(
+            policy: { _, path in path == "/small" ? .memory(maxBytes: 4) : .memory(maxBytes: 100) },
+            handler: echoHandler)
         defer { server.stop(grace: 1) }
         let ok = try TestClient(port: server.port)
         try ok.send("PUT /up HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n")
@@ -68,7 +70,7 @@ import Testing
         try client.send("HEAD /x HTTP/1.1\r\nHost: a\r\n\r\nGET /y HTTP/1.1\r\nHost: a\r\n\r\n")
         let head = try #require(client.readResponse(noBody: true))
         #expect(head.status == 200 && head.headers["Content-Length"] == "7" && head.body.isEmpty)
-        #expect(client.readResponse()?.text == "GET /y")   // nothing of HEAD's body slipped in between
+        #expect(client.readResponse()?.text == "GET /y") // nothing of HEAD's body slipped in between
     }
 
     @Test func fileBody_Gives304_206_416() throws {
@@ -76,8 +78,9 @@ import Testing
         try Data("0123456789abcdef".utf8).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
         let server = try makeTestServer { _ in
-            HTTPResponse(status: 200, headers: HTTPHeaders([("ETag", "\"f1\""), ("Accept-Ranges", "bytes")]),
-                         body: .file(path: path, offset: 0, length: 16), route: "GET /file")
+            HTTPResponse(
+                status: 200, headers: HTTPHeaders([("ETag", "\"f1\""), ("Accept-Ranges", "bytes")]),
+                body: .file(path: path, offset: 0, length: 16), route: "GET /file")
         }
         defer { server.stop(grace: 1) }
         let client = try TestClient(port: server.port)
@@ -88,7 +91,8 @@ import Testing
         #expect(notModified.status == 304 && notModified.headers["Content-Length"] == nil)
         try client.send("GET /f HTTP/1.1\r\nHost: a\r\nRange: bytes=10-\r\n\r\n")
         let partial = try #require(client.readResponse())
-        #expect(partial.status == 206 && partial.text == "abcdef" && partial.headers["Content-Range"] == "bytes 10-15/16")
+        #expect(
+            partial.status == 206 && partial.text == "abcdef" && partial.headers["Content-Range"] == "bytes 10-15/16")
         try client.send("GET /f HTTP/1.1\r\nHost: a\r\nRange: bytes=16-\r\n\r\n")
         let unsatisfiable = try #require(client.readResponse())
         #expect(unsatisfiable.status == 416 && unsatisfiable.headers["Content-Range"] == "bytes */16")
@@ -97,15 +101,18 @@ import Testing
     @Test func spooledBody_IsAFile_DeletedAfterHandler() throws {
         let directory = NSTemporaryDirectory()
         let seen = LockedBox<String?>(nil)
-        let server = try makeTestServer(policy: { _, _ in .spool(maxBytes: 1 << 20, directory: directory) }) { request in
+        let server = try makeTestServer(policy: { _, _ in .spool(maxBytes: 1 << 20, directory: directory) }) {
+            request in
             guard case .file(let path, let size) = request.body,
-                  let data = FileManager.default.contents(atPath: path) else { return .text(500, "no file") }
+                let data = FileManager.default.contents(atPath: path)
+            else { return .text(500, "no file") }
             seen.value = path
             return .text(200, "\(size) \(String(decoding: data, as: UTF8.self))")
         }
         defer { server.stop(grace: 1) }
         let client = try TestClient(port: server.port)
-        try client.send("POST /up HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n")
+        try client.send(
+            "POST /up HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n2;x=1\r\nde\r\n0\r\n\r\n")
         #expect(client.readResponse()?.text == "5 abcde")
         let path = try #require(seen.value)
         #expect(!FileManager.default.fileExists(atPath: path))
@@ -125,14 +132,17 @@ import Testing
     }
 
     @Test func slowloris_IsCutByHeaderDeadline_WhileOthersAreServed() throws {
-        let server = try makeTestServer(handler: echoHandler)   // headerTimeout = 1 s
+        let server = try makeTestServer(handler: echoHandler) // headerTimeout = 1 s
         defer { server.stop(grace: 1) }
         let slow = try TestClient(port: server.port)
         let start = Date()
         let request = Array("GET /slow HTTP/1.1\r\nHost: a\r\nX-Padding: aaaaaaaaaaaaaaaaaaaa\r\n\r\n".utf8)
         var cut = false
         for (i, byte) in request.enumerated() {
-            if (try? slow.send([byte])) == nil { cut = true; break }
+            if (try? slow.send([byte])) == nil {
+                cut = true
+                break
+            }
             if i == 2 {
                 // Meanwhile another client is served promptly.
                 let other = try TestClient(port: server.port)
@@ -157,7 +167,8 @@ import Testing
         limits.maxConnections = 2
         let server = try makeTestServer(limits: limits, handler: echoHandler)
         defer { server.stop(grace: 1) }
-        let a = try TestClient(port: server.port), b = try TestClient(port: server.port)
+        let a = try TestClient(port: server.port)
+        let b = try TestClient(port: server.port)
         try a.send("GET /a HTTP/1.1\r\nHost: a\r\n\r\n")
         try b.send("GET /b HTTP/1.1\r\nHost: a\r\n\r\n")
         #expect(a.readResponse()?.status == 200 && b.readResponse()?.status == 200)
@@ -188,9 +199,12 @@ import Testing
 
     @Test func metricsAndLog_RecordEachRequest() throws {
         let lines = LockedBox<[String]>([])
-        let server = HTTPServer(configuration: HTTPServerConfiguration(port: 0, limits: testLimits(), log: true,
-                                                                       logSink: { line in lines.value.append(line) }),
-                                bodyPolicy: { _, _, _ in .reject }) { _ in
+        let server = HTTPServer(
+            configuration: HTTPServerConfiguration(
+                port: 0, limits: testLimits(), log: true,
+                logSink: { line in lines.value.append(line) }),
+            bodyPolicy: { _, _, _ in .reject }
+        ) { _ in
             var r = HTTPResponse.text(200, "x")
             r.route = "GET /items/{id}"
             return r
@@ -208,7 +222,9 @@ import Testing
         #expect(text.contains("http_request_duration_seconds_bucket{route=\"GET /items/{id}\",le=\"+Inf\"} 1"))
         #expect(text.contains("http_open_connections 1") && text.hasSuffix("app_up 1\n"))
         let line = try #require(lines.value.first)
-        #expect(line.contains("\"path\":\"/items/7\"") && line.contains("\"status\":200") && line.contains("\"route\":\"GET /items/{id}\""))
+        #expect(
+            line.contains("\"path\":\"/items/7\"") && line.contains("\"status\":200")
+                && line.contains("\"route\":\"GET /items/{id}\""))
         #expect(!line.contains("secret"))
     }
 }
@@ -219,7 +235,15 @@ final class LockedBox<T>: @unchecked Sendable {
     private var stored: T
     init(_ value: T) { stored = value }
     var value: T {
-        get { lock.lock(); defer { lock.unlock() }; return stored }
-        set { lock.lock(); stored = newValue; lock.unlock() }
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return stored
+        }
+        set {
+            lock.lock()
+            stored = newValue
+            lock.unlock()
+        }
     }
 }

@@ -3,7 +3,10 @@ import Foundation
 
 /// What a parser made of some bytes: the complete requests, and the error that ended it, if any.
 struct ParseOutcome {
-    struct Request { var head: HTTPRequestHead; var body: [UInt8] }
+    struct Request {
+        var head: HTTPRequestHead
+        var body: [UInt8]
+    }
     var requests: [Request] = []
     var error: HTTPParseError?
 }
@@ -23,7 +26,10 @@ func parse(_ chunks: [[UInt8]], limits: HTTPLimits = HTTPLimits(), maxBody: Int6
             case .head(let h):
                 head = h
                 body = []
-                if let error = parser.beginBody(maxBytes: maxBody) { outcome.error = error; return outcome }
+                if let error = parser.beginBody(maxBytes: maxBody) {
+                    outcome.error = error
+                    return outcome
+                }
             case .body(let bytes): body += bytes
             case .end:
                 guard let h = head else { return outcome }
@@ -70,7 +76,9 @@ final class TestClient {
 
     /// Reads more bytes; false at EOF or after `timeout` seconds without any.
     private func fill(timeout: Double) -> Bool {
-        guard socket.waitReadable(timeoutMilliseconds: Int32(timeout * 1000), wakeFD: nil) == .readable else { return false }
+        guard socket.waitReadable(timeoutMilliseconds: Int32(timeout * 1000), wakeFD: nil) == .readable else {
+            return false
+        }
         var chunk = [UInt8](repeating: 0, count: 65536)
         let n = chunk.withUnsafeMutableBytes { (try? socket.receive(into: $0)) ?? 0 }
         if n <= 0 { return false }
@@ -82,7 +90,10 @@ final class TestClient {
     func readResponse(noBody: Bool = false, timeout: Double = 5) -> Response? {
         var headEnd: Int?
         while true {
-            if let r = buffer.firstRange(of: [13, 10, 13, 10]) { headEnd = r.upperBound; break }
+            if let r = buffer.firstRange(of: [13, 10, 13, 10]) {
+                headEnd = r.upperBound
+                break
+            }
             if !fill(timeout: timeout) { return nil }
         }
         guard let headEnd else { return nil }
@@ -92,10 +103,12 @@ final class TestClient {
         var headers = HTTPHeaders()
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers.add(String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
+            headers.add(
+                String(line[..<colon]), String(line[line.index(after: colon)...]).trimmingCharacters(in: .whitespaces))
         }
         buffer.removeFirst(headEnd)
-        let length = noBody || status == 304 || status == 204 || status < 200 ? 0 : Int(headers["Content-Length"] ?? "0") ?? 0
+        let length =
+            noBody || status == 304 || status == 204 || status < 200 ? 0 : Int(headers["Content-Length"] ?? "0") ?? 0
         while buffer.count < length {
             if !fill(timeout: timeout) { return nil }
         }
@@ -120,10 +133,14 @@ final class TestClient {
 }
 
 /// A server on a free loopback port with short limits and no log, for live tests.
-func makeTestServer(limits: HTTPLimits = testLimits(), policy: @escaping @Sendable (HTTPMethod, String) -> BodyPolicy = { _, _ in .memory(maxBytes: 1024) },
-                    handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) throws -> HTTPServer {
-    let server = HTTPServer(configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, log: false),
-                            bodyPolicy: { method, path, _ in policy(method, path) }, handler: handler)
+func makeTestServer(
+    limits: HTTPLimits = testLimits(),
+    policy: @escaping @Sendable (HTTPMethod, String) -> BodyPolicy = { _, _ in .memory(maxBytes: 1024) },
+    handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
+) throws -> HTTPServer {
+    let server = HTTPServer(
+        configuration: HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, log: false),
+        bodyPolicy: { method, path, _ in policy(method, path) }, handler: handler)
     try server.start()
     return server
 }

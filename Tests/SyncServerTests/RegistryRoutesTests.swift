@@ -17,17 +17,25 @@ struct RegistryRoutesTests {
     @Test func publish_ThenSameOrLowerVersion_Is409_AndInvalidIs422WithNothingStored() throws {
         let server = try world()
         let v120 = try SamplePackages.pack("rich-course")
-        let published = server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(v120), headers: [("X-Changelog", "First edition")])
+        let published = server.request(
+            .post, "/api/v1/courses", as: "owner", body: try server.upload(v120),
+            headers: [("X-Changelog", "First edition")])
         #expect(published.status == 201)
         #expect(published.json["studentPackageId"]?.stringValue?.count == 64)
         #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(v120)).status == 409)
         let v130 = try SamplePackages.pack("rich-course", version: "1.3.0")
-        #expect(server.request(.post, "/api/v1/courses", as: "other", body: try server.upload(v130)).status == 403, "not their course")
+        #expect(
+            server.request(.post, "/api/v1/courses", as: "other", body: try server.upload(v130)).status == 403,
+            "not their course")
         let second = server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(v130))
         #expect(second.status == 201)
         #expect(second.json["previousVersion"]?.stringValue == "1.2.0")
         #expect(second.json["changes"]?["changed"]?.arrayValue?.compactMap(\.stringValue) == ["course.json"])
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course", version: "1.2.5"))).status == 409)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner",
+                body: try server.upload(try SamplePackages.pack("rich-course", version: "1.2.5"))
+            ).status == 409)
 
         let before = try server.snapshot()
         let junk = NSTemporaryDirectory() + "junk-\(UUID().uuidString).zip"
@@ -36,8 +44,11 @@ struct RegistryRoutesTests {
         #expect(invalid.status == 422)
         #expect(invalid.json["error"]?["code"]?.stringValue == "invalid_package")
         #expect(try server.snapshot() == before)
-        let student = try PackageBuilder.studentBuild(of: v130, to: NSTemporaryDirectory() + "s-\(UUID().uuidString).zip")
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(student.path)).status == 422, "student builds are refused")
+        let student = try PackageBuilder.studentBuild(
+            of: v130, to: NSTemporaryDirectory() + "s-\(UUID().uuidString).zip")
+        #expect(
+            server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(student.path)).status == 422,
+            "student builds are refused")
         #expect(server.request(.post, "/api/v1/courses", as: "owner").status == 400)
 
         let details = server.request(.get, "/api/v1/courses/intro-programming", as: "student")
@@ -51,7 +62,10 @@ struct RegistryRoutesTests {
         #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(package)).status == 201)
         let path = "/api/v1/courses/intro-programming/versions/1.2.0/package"
         #expect(server.request(.get, path, as: "student").status == 403, "enroll first")
-        #expect(server.request(.post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": "student"]).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": "student"]
+            ).status == 201)
         let download = server.request(.get, path, as: "student")
         #expect(download.status == 200)
         #expect(download.headers["Accept-Ranges"] == "bytes")
@@ -60,28 +74,54 @@ struct RegistryRoutesTests {
         let archive = try PackageArchive(path: file)
         #expect(archive.manifest.build == .student)
         #expect(download.headers["ETag"] == "\"\(archive.packageID)\"")
-        #expect(server.request(.get, "/api/v1/courses/intro-programming/versions/latest/package", as: "student").headers["ETag"] == download.headers["ETag"])
+        #expect(
+            server.request(.get, "/api/v1/courses/intro-programming/versions/latest/package", as: "student").headers[
+                "ETag"] == download.headers["ETag"])
         let teacherCopy = server.request(.get, path, as: "owner")
-        #expect(try PackageArchive(path: { let f = file + ".t"; try teacherCopy.bodyData.write(to: URL(fileURLWithPath: f)); return f }()).manifest.build == .full)
+        #expect(
+            try PackageArchive(
+                path: {
+                    let f = file + ".t"
+                    try teacherCopy.bodyData.write(to: URL(fileURLWithPath: f))
+                    return f
+                }()
+            ).manifest.build == .full)
 
         // Entries by hash: the student build's exam file yes, the full build's exam file (with keys) never.
         let full = try PackageArchive(path: package)
         let keyed = try #require(full.manifest.entry("02-practice/02-exam.quiz.json")?.sha256)
         let keyless = try #require(archive.manifest.entry("02-practice/02-exam.quiz.json")?.sha256)
         #expect(keyed != keyless)
-        #expect(server.request(.get, "/api/v1/courses/intro-programming/versions/1.2.0/entries/\(keyed)", as: "student").status == 404)
-        let entry = server.request(.get, "/api/v1/courses/intro-programming/versions/1.2.0/entries/\(keyless)", as: "student")
+        #expect(
+            server.request(.get, "/api/v1/courses/intro-programming/versions/1.2.0/entries/\(keyed)", as: "student")
+                .status == 404)
+        let entry = server.request(
+            .get, "/api/v1/courses/intro-programming/versions/1.2.0/entries/\(keyless)", as: "student")
         #expect(entry.status == 200)
         #expect(SHA256.hash(entry.bodyData).hex == keyless)
-        #expect(server.request(.get, "/api/v1/courses/intro-programming/versions/1.2.0/entries/\(keyed)", as: "owner").status == 200)
-        #expect(server.request(.get, "/api/v1/courses/intro-programming/versions/9.9.9/package", as: "student").status == 404)
+        #expect(
+            server.request(.get, "/api/v1/courses/intro-programming/versions/1.2.0/entries/\(keyed)", as: "owner")
+                .status == 200)
+        #expect(
+            server.request(.get, "/api/v1/courses/intro-programming/versions/9.9.9/package", as: "student").status
+                == 404)
     }
 
     @Test func delta_ListsOnlyChangedEntries() throws {
         let server = try world()
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))).status == 201)
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course", version: "2.0.0"))).status == 201)
-        #expect(server.request(.post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": "student"]).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))
+            ).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner",
+                body: try server.upload(try SamplePackages.pack("rich-course", version: "2.0.0"))
+            ).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": "student"]
+            ).status == 201)
         let delta = server.request(.get, "/api/v1/courses/intro-programming/delta?from=1.2.0", as: "student")
         #expect(delta.status == 200)
         #expect(delta.json["fetch"]?.arrayValue?.compactMap { $0["path"]?.stringValue } == ["course.json"])
@@ -91,11 +131,22 @@ struct RegistryRoutesTests {
 
     @Test func catalogue_SearchesAndFilters_WithEnrollmentState() throws {
         let server = try world()
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))).status == 201)
-        #expect(server.request(.post, "/api/v1/courses", as: "other", body: try server.upload(try SamplePackages.pack("small-course"))).status == 201)
-        #expect(server.request(.post, "/api/v1/courses/small-course/enrollments", as: "other", json: ["username": "student"]).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))
+            ).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "other", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/small-course/enrollments", as: "other", json: ["username": "student"]
+            ).status == 201)
         func ids(_ query: String) -> [String] {
-            server.request(.get, "/api/v1/courses" + query, as: "student").json["courses"]?.arrayValue?.compactMap { $0["id"]?.stringValue } ?? []
+            server.request(.get, "/api/v1/courses" + query, as: "student").json["courses"]?.arrayValue?.compactMap {
+                $0["id"]?.stringValue
+            } ?? []
         }
         #expect(ids("") == ["small-course", "intro-programming"])
         #expect(ids("?q=programming") == ["intro-programming"])

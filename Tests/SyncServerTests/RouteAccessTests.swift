@@ -38,12 +38,19 @@ import Testing
         let small = try SamplePackages.pack("small-course")
         #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(rich)).status == 201)
         #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(small)).status == 201)
-        #expect(server.request(.put, "/api/v1/courses/small-course/settings", as: "owner", json: ["enrollment": "open"]).status == 200)
+        #expect(
+            server.request(.put, "/api/v1/courses/small-course/settings", as: "owner", json: ["enrollment": "open"])
+                .status == 200)
         for name in ["student", "leaver"] {
-            #expect(server.request(.post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": .init(.string(name))]).status == 201)
+            #expect(
+                server.request(
+                    .post, "/api/v1/courses/intro-programming/enrollments", as: "owner",
+                    json: ["username": .init(.string(name))]
+                ).status == 201)
         }
         let version = try #require(try server.app.store.version(courseID: "intro-programming", version: "1.2.0"))
-        let entryHash = try #require(try PackageManifest(data: Data(version.studentManifest.utf8)).entry("course.json")?.sha256)
+        let entryHash = try #require(
+            try PackageManifest(data: Data(version.studentManifest.utf8)).entry("course.json")?.sha256)
         var nextVersion = 3
         var counter = 0
 
@@ -51,14 +58,21 @@ import Testing
             for caller in Caller.allCases {
                 counter += 1
                 var path = route.pattern.replacingOccurrences(of: "{version}", with: "1.2.0")
-                    .replacingOccurrences(of: "{sha256}", with: route.pattern.hasPrefix("/api/v1/sync/") ? SHA256.hash(Data("file".utf8)).hex : entryHash)
-                path = path.replacingOccurrences(of: "{id}", with: route.pattern.hasSuffix("/enroll") ? "small-course" : "intro-programming")
+                    .replacingOccurrences(
+                        of: "{sha256}",
+                        with: route.pattern.hasPrefix("/api/v1/sync/") ? SHA256.hash(Data("file".utf8)).hex : entryHash)
+                path = path.replacingOccurrences(
+                    of: "{id}", with: route.pattern.hasSuffix("/enroll") ? "small-course" : "intro-programming")
                 path = path.replacingOccurrences(of: "{username}", with: route.method == .delete ? "leaver" : "student")
-                path = path.replacingOccurrences(of: "{submission}", with: "no-such-submission").replacingOccurrences(of: "{attempt}", with: "no-such-attempt")
-                    .replacingOccurrences(of: "{code}", with: "ABCDE-FGHJK-MNPQR-STVWX")
+                path = path.replacingOccurrences(of: "{submission}", with: "no-such-submission").replacingOccurrences(
+                    of: "{attempt}", with: "no-such-attempt"
+                )
+                .replacingOccurrences(of: "{code}", with: "ABCDE-FGHJK-MNPQR-STVWX")
                 if route.pattern.hasSuffix("/delta") { path += "?from=1.2.0" }
                 // An erasure is for good: it gets a user of its own.
-                if route.pattern.hasSuffix("/erase") { path = path.replacingOccurrences(of: "/student/", with: "/erasable/") }
+                if route.pattern.hasSuffix("/erase") {
+                    path = path.replacingOccurrences(of: "/student/", with: "/erasable/")
+                }
                 var json: [String: JSONValue]?
                 var body: HTTPRequestBody?
                 switch route.pattern {
@@ -66,12 +80,17 @@ import Testing
                 case "/api/v1/auth/reset":
                     let code = Passwords.makeResetCode()
                     let target = try #require(try server.app.store.user(named: "outsider"))
-                    try server.app.store.addResetCode(hash: Passwords.secretHash(code, normalise: true), userID: target.id, createdBy: target.id,
-                                                      expiresAt: nowMilliseconds() + 60_000)
+                    try server.app.store.addResetCode(
+                        hash: Passwords.secretHash(code, normalise: true), userID: target.id, createdBy: target.id,
+                        expiresAt: nowMilliseconds() + 60_000)
                     json = ["username": "outsider", "code": .init(.string(code)), "newPassword": "password-outsider"]
                 case "/api/v1/me/password":
-                    json = ["oldPassword": .init(.string("password-\(caller.username ?? "x")")), "newPassword": .init(.string("password-\(caller.username ?? "x")"))]
-                case "/api/v1/admin/users": json = route.method == .post ? ["username": .init(.string("made\(counter)"))] : nil
+                    json = [
+                        "oldPassword": .init(.string("password-\(caller.username ?? "x")")),
+                        "newPassword": .init(.string("password-\(caller.username ?? "x")"))
+                    ]
+                case "/api/v1/admin/users":
+                    json = route.method == .post ? ["username": .init(.string("made\(counter)"))] : nil
                 case "/api/v1/admin/users/{username}": json = ["displayName": "Student"]
                 case "/api/v1/admin/users/import": body = .data(Data("username\nimported\(counter)\n".utf8))
                 case "/api/v1/courses" where route.method == .post:
@@ -84,46 +103,70 @@ import Testing
                 case "/api/v1/courses/{id}/enrollments/{username}/groups": json = ["add": [.init(.string("morning"))]]
                 case "/api/v1/admin/users/{username}/erase": json = ["confirm": "erasable"]
                 case "/api/v1/sync/push":
-                    body = .data(Data(WireCodec.encode(["device": .init(.string("device-\(caller.rawValue)")), "clock": 1, "entries": []])))
-                case "/api/v1/courses/{id}/submissions/{submission}/grade", "/api/v1/courses/{id}/attempts/{attempt}/grade":
+                    body = .data(
+                        Data(
+                            WireCodec.encode([
+                                "device": .init(.string("device-\(caller.rawValue)")), "clock": 1, "entries": []
+                            ])))
+                case "/api/v1/courses/{id}/submissions/{submission}/grade",
+                    "/api/v1/courses/{id}/attempts/{attempt}/grade":
                     json = ["scores": ["points": 1], "feedback": "ok"]
-                case "/api/v1/sync/blobs/missing": json = ["sha256": [.init(.string(String(repeating: "a", count: 64)))]]
+                case "/api/v1/sync/blobs/missing":
+                    json = ["sha256": [.init(.string(String(repeating: "a", count: 64)))]]
                 case "/api/v1/sync/blobs/{sha256}":
                     let file = server.app.blobs.makeTempPath()
                     FileManager.default.createFile(atPath: file, contents: Data("file".utf8))
                     body = .file(path: file, size: 4)
                 default: break
                 }
-                if route.pattern == "/api/v1/courses/{id}/enroll" { json = nil; body = .data(Data("{}".utf8)) }
+                if route.pattern == "/api/v1/courses/{id}/enroll" {
+                    json = nil
+                    body = .data(Data("{}".utf8))
+                }
                 // Communication: a post of the caller's own (a member's) or of the student's, so that the author-only
                 // rules inside the handlers do not hide what the route's access allows.
                 if route.pattern.contains("{post}") {
                     let author = [.admin, .owner, .student].contains(caller) ? caller.username ?? "student" : "student"
-                    path = path.replacingOccurrences(of: "{post}", with: try CommunicationTestSupport.makePost(server, by: author))
+                    path = path.replacingOccurrences(
+                        of: "{post}", with: try CommunicationTestSupport.makePost(server, by: author))
                 }
                 switch (route.method, route.pattern) {
                 case (.post, "/api/v1/courses/{id}/announcements"): json = ["title": "T", "body": "B"]
                 case (.post, "/api/v1/courses/{id}/forum"): json = ["title": "T", "body": "B"]
-                case (.post, "/api/v1/courses/{id}/forum/{post}/replies"), (.patch, "/api/v1/courses/{id}/forum/{post}"): json = ["body": "B"]
-                case (.post, "/api/v1/courses/{id}/messages"): json = ["to": caller == .student ? "owner" : "student", "body": "B"]
+                case (.post, "/api/v1/courses/{id}/forum/{post}/replies"),
+                    (.patch, "/api/v1/courses/{id}/forum/{post}"):
+                    json = ["body": "B"]
+                case (.post, "/api/v1/courses/{id}/messages"):
+                    json = ["to": caller == .student ? "owner" : "student", "body": "B"]
                 default: break
                 }
                 let before = try server.snapshot()
                 let response = server.request(route.method, path, as: caller.username, json: json, body: body)
                 let allowed = Self.isAllowed(route.access, caller)
                 if allowed {
-                    #expect(![401, 403].contains(response.status) && response.status < 500,
-                            "\(route.label) as \(caller.rawValue): \(response.status) \(String(decoding: response.bodyData, as: UTF8.self))")
-                    if route.method == .post, route.pattern == "/api/v1/courses", response.status == 201 { nextVersion += 1 }
+                    #expect(
+                        ![401, 403].contains(response.status) && response.status < 500,
+                        "\(route.label) as \(caller.rawValue): \(response.status) \(String(decoding: response.bodyData, as: UTF8.self))"
+                    )
+                    if route.method == .post, route.pattern == "/api/v1/courses", response.status == 201 {
+                        nextVersion += 1
+                    }
                     // Logging out, and a password reset (which revokes every token of the user), end sessions: log in again.
-                    let ended = route.pattern == "/api/v1/auth/logout" ? caller.username : route.pattern == "/api/v1/auth/reset" ? "outsider" : nil
+                    let ended =
+                        route.pattern == "/api/v1/auth/logout"
+                        ? caller.username : route.pattern == "/api/v1/auth/reset" ? "outsider" : nil
                     if let name = ended {
-                        let login = server.request(.post, "/api/v1/auth/login", json: ["username": .init(.string(name)), "password": .init(.string("password-\(name)"))])
+                        let login = server.request(
+                            .post, "/api/v1/auth/login",
+                            json: ["username": .init(.string(name)), "password": .init(.string("password-\(name)"))])
                         server.tokens[name] = login.json["token"]?.stringValue
                     }
                 } else {
-                    #expect(response.status == (caller == .nobody ? 401 : 403), "\(route.label) as \(caller.rawValue): \(response.status)")
-                    #expect(try server.snapshot() == before, "\(route.label) as \(caller.rawValue) changed the database")
+                    #expect(
+                        response.status == (caller == .nobody ? 401 : 403),
+                        "\(route.label) as \(caller.rawValue): \(response.status)")
+                    #expect(
+                        try server.snapshot() == before, "\(route.label) as \(caller.rawValue) changed the database")
                     #expect(response.json["error"]?["code"]?.stringValue != nil, "errors are JSON")
                 }
             }

@@ -8,7 +8,10 @@ struct ServerBackupTests {
     @Test func backupAndRestore_RoundTrip_WithANewEpoch() throws {
         let server = try TestServer()
         try server.addUser("owner", role: .teacher)
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))
+            ).status == 201)
         let epoch = try server.app.store.epoch()
         let backup = server.data + "-backup.zip"
         defer { unlink(backup) }
@@ -18,35 +21,41 @@ struct ServerBackupTests {
         let restored = server.data + "-restored"
         defer { try? FileManager.default.removeItem(atPath: restored) }
         _ = try ServerBackup.restore(from: backup, dataDirectory: restored, force: false)
-        let app = try ServerApp(configuration: .init(dataDirectory: restored, passwordIterations: Passwords.minimumIterations))
+        let app = try ServerApp(
+            configuration: .init(dataDirectory: restored, passwordIterations: Passwords.minimumIterations))
         #expect(try app.store.epoch() != epoch, "a restored server has a new epoch")
         #expect(try app.store.user(named: "owner") != nil)
         let version = try #require(try app.store.version(courseID: "intro-programming", version: "1.2.0"))
         #expect(app.blobs.contains(version.studentBlob))
         #expect(try app.store.read { try $0.integrityCheck() }.isEmpty)
         // Restoring over a folder in use needs --force, and keeps the old folder aside.
-        #expect(throws: (any Error).self) { try ServerBackup.restore(from: backup, dataDirectory: restored, force: false) }
+        #expect(throws: (any Error).self) {
+            try ServerBackup.restore(from: backup, dataDirectory: restored, force: false)
+        }
     }
 
     @Test func damagedBackup_IsRefused_AndLeavesNothing() throws {
         let server = try TestServer()
         try server.addUser("owner", role: .teacher)
-        #expect(server.request(.post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("small-course"))).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
         let backup = server.data + "-backup.zip"
         defer { unlink(backup) }
         _ = try ServerBackup.backup(dataDirectory: server.data, to: backup)
         // Rename one blob so that its bytes no longer match its name.
         let script = """
-        import sys, zipfile
-        src = zipfile.ZipFile(sys.argv[1]); dst = zipfile.ZipFile(sys.argv[2], 'w')
-        done = False
-        for i in src.infolist():
-            data = src.read(i)
-            if i.filename.startswith('blobs/') and not done:
-                data = data + b'x'; done = True
-            dst.writestr(i.filename, data)
-        dst.close()
-        """
+            import sys, zipfile
+            src = zipfile.ZipFile(sys.argv[1]); dst = zipfile.ZipFile(sys.argv[2], 'w')
+            done = False
+            for i in src.infolist():
+                data = src.read(i)
+                if i.filename.startswith('blobs/') and not done:
+                    data = data + b'x'; done = True
+                dst.writestr(i.filename, data)
+            dst.close()
+            """
         let bad = backup + ".bad.zip"
         defer { unlink(bad) }
         let process = Process()

@@ -2,7 +2,7 @@ import CoursePackage
 import Foundation
 import LMSTestSupport
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import LMSModel
 import Testing
@@ -15,7 +15,8 @@ final class ServerProcess {
     private let output = Pipe()
 
     static var binary: String {
-        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let exe =
+            (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
         return URL(fileURLWithPath: exe).deletingLastPathComponent().appendingPathComponent("lms-server").path
     }
 
@@ -28,8 +29,9 @@ final class ServerProcess {
     /// `lms-server init` with the admin password on standard input, then `serve --port 0`.
     init(adminPassword: String = "admin password!") throws {
         data = NSTemporaryDirectory() + "lms-srv-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        base = try ServerLauncher.start(process, output: output, binary: Self.binary, data: data, adminPassword: adminPassword,
-                                        environment: Self.environment)
+        base = try ServerLauncher.start(
+            process, output: output, binary: Self.binary, data: data, adminPassword: adminPassword,
+            environment: Self.environment)
     }
 
     /// Stops the server with SIGTERM (by its PID) and returns its exit status.
@@ -41,12 +43,17 @@ final class ServerProcess {
     }
 
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL); process.waitUntilExit() }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
         try? FileManager.default.removeItem(atPath: data)
     }
 
     /// One HTTP exchange through URLSession.
-    func call(_ method: String, _ path: String, token: String? = nil, body: Data? = nil, headers: [String: String] = [:]) throws -> (Int, Data, [String: String]) {
+    func call(
+        _ method: String, _ path: String, token: String? = nil, body: Data? = nil, headers: [String: String] = [:]
+    ) throws -> (Int, Data, [String: String]) {
         var request = URLRequest(url: URL(string: base + path)!)
         request.httpMethod = method
         request.httpBody = body
@@ -57,7 +64,9 @@ final class ServerProcess {
         URLSession.shared.dataTask(with: request) { data, response, _ in
             let http = response as? HTTPURLResponse
             var headers: [String: String] = [:]
-            for (k, v) in http?.allHeaderFields ?? [:] { headers[String(describing: k).lowercased()] = String(describing: v) }
+            for (k, v) in http?.allHeaderFields ?? [:] {
+                headers[String(describing: k).lowercased()] = String(describing: v)
+            }
             result = (http?.statusCode ?? 0, data ?? Data(), headers)
             done.signal()
         }.resume()
@@ -70,13 +79,15 @@ final class ServerProcess {
     @Test func operator_InitServePublishDownloadBackupAndStop() throws {
         let server = try ServerProcess()
         #expect(try server.call("GET", "/healthz").0 == 200)
-        let login = try server.call("POST", "/api/v1/auth/login", body: Data(#"{"username": "admin", "password": "admin password!"}"#.utf8))
+        let login = try server.call(
+            "POST", "/api/v1/auth/login", body: Data(#"{"username": "admin", "password": "admin password!"}"#.utf8))
         #expect(login.0 == 200)
         let token = try #require(try JSONParser.parse(bytes: [UInt8](login.1))["token"]?.stringValue)
 
         let package = try SamplePackages.pack("rich-course")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: package))
-        let published = try server.call("POST", "/api/v1/courses", token: token, body: bytes, headers: ["Content-Type": "application/zip"])
+        let published = try server.call(
+            "POST", "/api/v1/courses", token: token, body: bytes, headers: ["Content-Type": "application/zip"])
         #expect(published.0 == 201, "\(String(decoding: published.1, as: UTF8.self))")
         #expect(try server.call("POST", "/api/v1/courses", token: token, body: bytes).0 == 409)
 
@@ -86,7 +97,8 @@ final class ServerProcess {
         #expect(whole.0 == 200)
         #expect(whole.1 == bytes, "staff get the full package, byte for byte")
         let first = try server.call("GET", path, token: token, headers: ["Range": "bytes=0-999"])
-        let rest = try server.call("GET", path, token: token, headers: ["Range": "bytes=1000-", "If-Range": whole.2["etag"] ?? ""])
+        let rest = try server.call(
+            "GET", path, token: token, headers: ["Range": "bytes=1000-", "If-Range": whole.2["etag"] ?? ""])
         #expect(first.0 == 206 && rest.0 == 206)
         #expect(first.1 + rest.1 == bytes)
         #expect(try server.call("GET", path, token: token, headers: ["If-None-Match": whole.2["etag"] ?? ""]).0 == 304)
@@ -124,7 +136,9 @@ final class ServerProcess {
     }
 
     @Test func badCommands_ExitWithUsage() throws {
-        for (args, status) in [(["serve"], Int32(2)), (["serve", "--data", "/nonexistent/x"], 1), (["frobnicate"], 2), (["--version"], 0)] {
+        for (args, status) in [
+            (["serve"], Int32(2)), (["serve", "--data", "/nonexistent/x"], 1), (["frobnicate"], 2), (["--version"], 0)
+        ] {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: ServerProcess.binary)
             p.arguments = args

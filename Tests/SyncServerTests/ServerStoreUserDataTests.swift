@@ -13,20 +13,29 @@ struct ServerStoreUserDataTests {
         let before = DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 8 })
         _ = try before.migrate(queue)
         try queue.write { db in
-            try db.execute(sql: """
-                INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
-                VALUES ('u1', 'ana', 'Ana', 'student', x'00', x'00', 1, 1, 1);
-                INSERT INTO devices(id, user_id, last_sync_at) VALUES ('dev-1', 'u1', 5);
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
+                    VALUES ('u1', 'ana', 'Ana', 'student', x'00', x'00', 1, 1, 1);
+                    INSERT INTO devices(id, user_id, last_sync_at) VALUES ('dev-1', 'u1', 5);
+                    """)
         }
         let store = try ServerStore(path: path)
         #expect(try store.read { db in try DatabaseMigrator.currentVersion(of: db) } >= 8)
-        #expect(try store.read { db in try db.fetchScalar(String.self, "SELECT username FROM users WHERE id = 'u1'") } == "ana")
+        #expect(
+            try store.read { db in try db.fetchScalar(String.self, "SELECT username FROM users WHERE id = 'u1'") }
+                == "ana")
         store.recordSync(.init(isPush: true, items: 3, bytes: 100, site: "  camp  "))
         store.recordSync(.init(isPush: false, items: 2, bytes: 50, site: "camp"))
         store.flushSyncVolume()
-        let row = try #require(try store.read { db in try db.fetchOne("SELECT site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out FROM sync_volume") })
-        #expect(row.string(0) == "camp" && row.int(1) == 1 && row.int(2) == 1 && row.int(3) == 3 && row.int(4) == 2 && row.int(5) == 100 && row.int(6) == 50)
+        let row = try #require(
+            try store.read { db in
+                try db.fetchOne(
+                    "SELECT site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out FROM sync_volume")
+            })
+        #expect(
+            row.string(0) == "camp" && row.int(1) == 1 && row.int(2) == 1 && row.int(3) == 3 && row.int(4) == 2
+                && row.int(5) == 100 && row.int(6) == 50)
         #expect(try store.read { db in try db.fetchScalar(Int.self, "SELECT count(*) FROM erased_tokens") } == 0)
     }
 
@@ -38,8 +47,13 @@ struct ServerStoreUserDataTests {
             for section in ServerStore.exportSections { _ = try db.makeStatement(sql: section.sql) }
             for statement in ServerStore.erasureStatements { _ = try db.makeStatement(sql: statement.sql) }
         }
-        #expect(Set(ServerStore.exportSections.map(\.name)).count == ServerStore.exportSections.count, "section names are unique")
-        #expect(ServerStore.exportSections.allSatisfy { !$0.sql.contains("password_hash") && !$0.sql.contains("code_hash") && !$0.sql.contains("SELECT hash") })
+        #expect(
+            Set(ServerStore.exportSections.map(\.name)).count == ServerStore.exportSections.count,
+            "section names are unique")
+        #expect(
+            ServerStore.exportSections.allSatisfy {
+                !$0.sql.contains("password_hash") && !$0.sql.contains("code_hash") && !$0.sql.contains("SELECT hash")
+            })
         #expect(ServerStore.camelCase("last_sync_at") == "lastSyncAt")
     }
 }

@@ -23,32 +23,43 @@ final class TestServer {
     /// Makes a user with password `password-<username>` and logs them in.
     @discardableResult
     func addUser(_ username: String, role: Role) throws -> User {
-        let user = try app.store.createUser(username: username, displayName: username.capitalized, email: nil, role: role,
-                                            password: Passwords.hash("password-\(username)", iterations: Passwords.minimumIterations))
-        let response = request(.post, "/api/v1/auth/login", json: ["username": .init(.string(username)), "password": .init(.string("password-\(username)"))])
+        let user = try app.store.createUser(
+            username: username, displayName: username.capitalized, email: nil, role: role,
+            password: Passwords.hash("password-\(username)", iterations: Passwords.minimumIterations))
+        let response = request(
+            .post, "/api/v1/auth/login",
+            json: ["username": .init(.string(username)), "password": .init(.string("password-\(username)"))])
         tokens[username] = try JSONParser.parse(bytes: [UInt8](response.bodyData))["token"]?.stringValue
         return user
     }
 
     /// Answers a request as the server would.
-    func request(_ method: HTTPMethod, _ target: String, as username: String? = nil, json: [String: JSONValue]? = nil,
-                 body: HTTPRequestBody? = nil, headers: [(String, String)] = [], remote: String = "127.0.0.1") -> HTTPResponse {
+    func request(
+        _ method: HTTPMethod, _ target: String, as username: String? = nil, json: [String: JSONValue]? = nil,
+        body: HTTPRequestBody? = nil, headers: [(String, String)] = [], remote: String = "127.0.0.1"
+    ) -> HTTPResponse {
         let parts = target.split(separator: "?", maxSplits: 1)
         let path = String(parts[0])
         var query: [String: String] = [:]
         if parts.count == 2 {
             for pair in parts[1].split(separator: "&") {
-                let kv = pair.split(separator: "=", maxSplits: 1).map { String($0).removingPercentEncoding ?? String($0) }
+                let kv = pair.split(separator: "=", maxSplits: 1).map {
+                    String($0).removingPercentEncoding ?? String($0)
+                }
                 query[kv[0]] = kv.count > 1 ? kv[1] : ""
             }
         }
         var allHeaders = HTTPHeaders(headers)
         if let username, let token = tokens[username] { allHeaders["Authorization"] = "Bearer \(token)" }
         var requestBody = body ?? .none
-        if let json { requestBody = .data(Data(JSONWriter.write(JSONValue(.object(json.map { (key: $0.key, value: $0.value) }))).utf8)) }
-        let request = HTTPRequest(method: method, target: target, path: path, pathSegments: path.split(separator: "/").map(String.init),
-                                  query: query, queryItems: query.map { ($0.key, $0.value) }, headers: allHeaders, body: requestBody,
-                                  remoteAddress: remote, receivedAt: Date())
+        if let json {
+            requestBody = .data(
+                Data(JSONWriter.write(JSONValue(.object(json.map { (key: $0.key, value: $0.value) }))).utf8))
+        }
+        let request = HTTPRequest(
+            method: method, target: target, path: path, pathSegments: path.split(separator: "/").map(String.init),
+            query: query, queryItems: query.map { ($0.key, $0.value) }, headers: allHeaders, body: requestBody,
+            remoteAddress: remote, receivedAt: Date())
         return app.handle(request)
     }
 
@@ -64,7 +75,9 @@ final class TestServer {
     func snapshot() throws -> String {
         try app.store.read { db in
             var text = ""
-            for table in try db.fetchColumn(String.self, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").compactMap({ $0 }) {
+            for table in try db.fetchColumn(
+                String.self, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"
+            ).compactMap({ $0 }) {
                 for row in try db.fetchAll("SELECT * FROM \(table)") { text += "\(table): \(row.values)\n" }
             }
             return text
@@ -107,7 +120,8 @@ enum SamplePackages {
         if let version {
             let path = folder + "/course.json"
             let text = try String(contentsOfFile: path, encoding: .utf8)
-            let replaced = text.replacingOccurrences(of: #""version": "[^"]+""#, with: "\"version\": \"\(version)\"", options: .regularExpression)
+            let replaced = text.replacingOccurrences(
+                of: #""version": "[^"]+""#, with: "\"version\": \"\(version)\"", options: .regularExpression)
             try replaced.write(toFile: path, atomically: true, encoding: .utf8)
         }
         let output = NSTemporaryDirectory() + "lms-package-\(UUID().uuidString).zip"

@@ -28,8 +28,13 @@ struct SyncVolumeCounterTests {
         store.flushSyncVolume()
         store.recordSync(.init(isPush: false, items: 4, bytes: 10, site: "camp"))
         store.flushSyncVolume()
-        let row = try #require(try store.read { db in try db.fetchOne("SELECT pushes, pulls, entries_in, changes_out, bytes_in, bytes_out FROM sync_volume") })
-        #expect(row.int(0) == 1 && row.int(1) == 2 && row.int(2) == 3 && row.int(3) == 6 && row.int(4) == 100 && row.int(5) == 60)
+        let row = try #require(
+            try store.read { db in
+                try db.fetchOne("SELECT pushes, pulls, entries_in, changes_out, bytes_in, bytes_out FROM sync_volume")
+            })
+        #expect(
+            row.int(0) == 1 && row.int(1) == 2 && row.int(2) == 3 && row.int(3) == 6 && row.int(4) == 100
+                && row.int(5) == 60)
     }
 
     @Test func stats_SeeCountsNotWrittenYet() throws {

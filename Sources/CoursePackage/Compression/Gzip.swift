@@ -49,7 +49,9 @@ public enum Gzip {
     /// anything truncated or corrupt.
     public static func decompress(_ data: [UInt8], maxBytes: Int) throws -> [UInt8] {
         var stream = z_stream()
-        guard czlib_inflateInit2(&stream, gzipWindowBits) == Z_OK else { throw GzipError(description: "inflateInit2 failed") }
+        guard czlib_inflateInit2(&stream, gzipWindowBits) == Z_OK else {
+            throw GzipError(description: "inflateInit2 failed")
+        }
         defer { inflateEnd(&stream) }
         var output = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: chunkBytes)
@@ -63,10 +65,14 @@ public enum Gzip {
                     stream.avail_out = uInt(out.count)
                     status = inflate(&stream, Z_NO_FLUSH)
                     guard status == Z_OK || status == Z_STREAM_END else {
-                        throw GzipError(description: status == Z_BUF_ERROR ? "the gzip data is truncated" : "the gzip data is corrupt (\(status))")
+                        throw GzipError(
+                            description: status == Z_BUF_ERROR
+                                ? "the gzip data is truncated" : "the gzip data is corrupt (\(status))")
                     }
                     output.append(contentsOf: out[0..<(out.count - Int(stream.avail_out))])
-                    guard output.count <= maxBytes else { throw GzipError(description: "the data inflates past \(maxBytes) bytes") }
+                    guard output.count <= maxBytes else {
+                        throw GzipError(description: "the data inflates past \(maxBytes) bytes")
+                    }
                 }
             }
             guard stream.avail_in == 0 else { throw GzipError(description: "bytes after the end of the gzip data") }

@@ -25,7 +25,9 @@ public enum CourseLoader {
 
         static func classify(_ name: String) -> (kind: ItemFile, order: Int, stem: String)? {
             guard let (order, rest) = numberedName(name) else { return nil }
-            for (suffix, kind) in [(".assignment.md", ItemFile.assignment), (".quiz.json", .quizJSON), (".gift", .gift), (".md", .lesson)]
+            for (suffix, kind) in [
+                (".assignment.md", ItemFile.assignment), (".quiz.json", .quizJSON), (".gift", .gift), (".md", .lesson)
+            ]
             where rest.hasSuffix(suffix) && rest.count > suffix.count {
                 return (kind, order, String(rest.dropLast(suffix.count)))
             }
@@ -39,7 +41,11 @@ public enum CourseLoader {
         var references: Set<String> = []
         var metadata: Set<String> = ["course.json", PackageManifest.fileName]
         guard files.contains("course.json") else {
-            diagnostics.append(.error("course.json", nil, "the course has no course.json: add one with at least \"id\", \"version\" and \"title\" (lms-offline new-course makes a starting point)"))
+            diagnostics.append(
+                .error(
+                    "course.json", nil,
+                    "the course has no course.json: add one with at least \"id\", \"version\" and \"title\" (lms-offline new-course makes a starting point)"
+                ))
             return Result(course: nil, diagnostics: diagnostics, assets: [])
         }
         let manifestText = files.readText("course.json", into: &diagnostics)
@@ -47,7 +53,8 @@ public enum CourseLoader {
         if files.contains("syllabus.md"), let text = files.readText("syllabus.md", into: &diagnostics) {
             metadata.insert("syllabus.md")
             let fm = FrontMatter.parse(text, file: "syllabus.md", diagnostics: &diagnostics)
-            LessonReader.checkLinks(fm, file: "syllabus.md", files: files, references: &references, diagnostics: &diagnostics)
+            LessonReader.checkLinks(
+                fm, file: "syllabus.md", files: files, references: &references, diagnostics: &diagnostics)
         }
 
         // Group files by module folder.
@@ -59,7 +66,10 @@ public enum CourseLoader {
         }
         let moduleFolders = moduleFiles.keys.sorted { order(of: $0) < order(of: $1) }
         if moduleFolders.isEmpty {
-            diagnostics.append(.warning("course.json", nil, "the course has no modules: add a folder like 01-getting-started with a lesson in it"))
+            diagnostics.append(
+                .warning(
+                    "course.json", nil,
+                    "the course has no modules: add a folder like 01-getting-started with a lesson in it"))
         }
         var modules: [Module] = []
         var itemIDs: [String: String] = [:]
@@ -67,7 +77,9 @@ public enum CourseLoader {
         for folder in moduleFolders {
             let moduleID = String(numberedName(folder)?.rest ?? Substring(folder))
             if let other = moduleIDs[moduleID] {
-                diagnostics.append(.error(folder, nil, "module id \"\(moduleID)\" is also used by \(other): rename one of the folders"))
+                diagnostics.append(
+                    .error(folder, nil, "module id \"\(moduleID)\" is also used by \(other): rename one of the folders")
+                )
             }
             moduleIDs[moduleID] = folder
             var module = Module(id: moduleID, title: humanize(moduleID))
@@ -84,7 +96,11 @@ public enum CourseLoader {
                 let path = folder + "/" + name
                 metadata.insert(path)
                 if let other = seenOrders[position] {
-                    diagnostics.append(.warning(path, nil, "shares its number \(position) with \(other): the order between them is by name; renumber one to be sure"))
+                    diagnostics.append(
+                        .warning(
+                            path, nil,
+                            "shares its number \(position) with \(other): the order between them is by name; renumber one to be sure"
+                        ))
                 }
                 seenOrders[position] = name
                 guard let text = files.readText(path, into: &diagnostics) else { continue }
@@ -92,23 +108,35 @@ public enum CourseLoader {
                 var item: CourseItem?
                 switch kind {
                 case .lesson:
-                    item = LessonReader.read(text, file: path, defaultID: defaultID, files: files, references: &references,
-                                             diagnostics: &diagnostics).map(CourseItem.lesson)
+                    item = LessonReader.read(
+                        text, file: path, defaultID: defaultID, files: files, references: &references,
+                        diagnostics: &diagnostics
+                    ).map(CourseItem.lesson)
                 case .assignment:
-                    item = AssignmentReader.read(text, file: path, defaultID: defaultID, timeZone: course?.timeZone, files: files,
-                                                 references: &references, diagnostics: &diagnostics).map(CourseItem.assignment)
+                    item = AssignmentReader.read(
+                        text, file: path, defaultID: defaultID, timeZone: course?.timeZone, files: files,
+                        references: &references, diagnostics: &diagnostics
+                    ).map(CourseItem.assignment)
                 case .quizJSON:
-                    item = QuizJSONReader.read(text, file: path, defaultID: defaultID, defaultTitle: humanize(stem),
-                                               diagnostics: &diagnostics).map(CourseItem.quiz)
+                    item = QuizJSONReader.read(
+                        text, file: path, defaultID: defaultID, defaultTitle: humanize(stem),
+                        diagnostics: &diagnostics
+                    ).map(CourseItem.quiz)
                 case .gift:
-                    item = readGIFT(text, file: path, defaultID: defaultID, defaultTitle: humanize(stem),
-                                    diagnostics: &diagnostics).map(CourseItem.quiz)
+                    item = readGIFT(
+                        text, file: path, defaultID: defaultID, defaultTitle: humanize(stem),
+                        diagnostics: &diagnostics
+                    ).map(CourseItem.quiz)
                 }
                 guard let item else { continue }
                 if !isValidItemID(item.id) {
-                    diagnostics.append(.error(path, 1, "id \"\(item.id)\" may hold only letters, digits, -, _, . and /, up to 128 characters"))
+                    diagnostics.append(
+                        .error(
+                            path, 1,
+                            "id \"\(item.id)\" may hold only letters, digits, -, _, . and /, up to 128 characters"))
                 } else if let other = itemIDs[item.id] {
-                    diagnostics.append(.error(path, 1, "id \"\(item.id)\" is also the id of \(other): every item needs its own id"))
+                    diagnostics.append(
+                        .error(path, 1, "id \"\(item.id)\" is also the id of \(other): every item needs its own id"))
                 }
                 itemIDs[item.id] = path
                 module.items.append(item)
@@ -118,10 +146,16 @@ public enum CourseLoader {
         if var c = course {
             for (old, new) in c.renamed.sorted(by: { $0.key < $1.key }) {
                 if itemIDs[new] == nil {
-                    diagnostics.append(.error("course.json", nil, "\"renamed\" maps \"\(old)\" to \"\(new)\", but no item has the id \"\(new)\""))
+                    diagnostics.append(
+                        .error(
+                            "course.json", nil,
+                            "\"renamed\" maps \"\(old)\" to \"\(new)\", but no item has the id \"\(new)\""))
                 }
                 if let path = itemIDs[old] {
-                    diagnostics.append(.error("course.json", nil, "\"renamed\" says \"\(old)\" was renamed, but \(path) still has that id"))
+                    diagnostics.append(
+                        .error(
+                            "course.json", nil, "\"renamed\" says \"\(old)\" was renamed, but \(path) still has that id"
+                        ))
                 }
             }
             c.modules = modules
@@ -130,10 +164,14 @@ public enum CourseLoader {
         checkNames(files.paths, diagnostics: &diagnostics)
         let assets = files.paths.filter { !metadata.contains($0) }
         for asset in assets where !references.contains(asset) {
-            diagnostics.append(.warning(asset, nil, "file is not used by any lesson or assignment: link it, or delete it to keep the package small"))
+            diagnostics.append(
+                .warning(
+                    asset, nil,
+                    "file is not used by any lesson or assignment: link it, or delete it to keep the package small"))
         }
         diagnostics = sortedDiagnostics(diagnostics)
-        return Result(course: diagnostics.hasErrors ? nil : course, diagnostics: diagnostics, assets: assets, itemPaths: itemIDs)
+        return Result(
+            course: diagnostics.hasErrors ? nil : course, diagnostics: diagnostics, assets: assets, itemPaths: itemIDs)
     }
 
     /// Names a package cannot hold: unsafe ones, and two that differ only by case or Unicode
@@ -144,40 +182,56 @@ public enum CourseLoader {
         let all = Set(paths)
         for path in paths {
             if !CoursePath.isSafeRelative(path) {
-                diagnostics.append(.error(path, nil, "this name cannot go in a package (backslash, control character or a . segment): rename it"))
+                diagnostics.append(
+                    .error(
+                        path, nil,
+                        "this name cannot go in a package (backslash, control character or a . segment): rename it"))
             }
             let key = path.precomposedStringWithCanonicalMapping.lowercased()
             if let other = seen[key] {
-                diagnostics.append(.error(path, nil, "differs from \(other) only by case or accents: rename one of them"))
+                diagnostics.append(
+                    .error(path, nil, "differs from \(other) only by case or accents: rename one of them"))
             }
             seen[key] = path
             if path.hasSuffix(".gift"), all.contains(String(path.dropLast(".gift".count)) + ".quiz.json") {
-                diagnostics.append(.error(path, nil, "a quiz of the same name exists as .quiz.json: rename one (the student build writes GIFT exams as .quiz.json)"))
+                diagnostics.append(
+                    .error(
+                        path, nil,
+                        "a quiz of the same name exists as .quiz.json: rename one (the student build writes GIFT exams as .quiz.json)"
+                    ))
             }
         }
     }
 
-    static func readGIFT(_ text: String, file: String, defaultID: String, defaultTitle: String,
-                         diagnostics: inout [Diagnostic]) -> Quiz? {
+    static func readGIFT(
+        _ text: String, file: String, defaultID: String, defaultTitle: String,
+        diagnostics: inout [Diagnostic]
+    ) -> Quiz? {
         let doc = GIFTParser.parse(text, file: file)
         diagnostics.append(contentsOf: doc.diagnostics)
         guard !doc.diagnostics.hasErrors else { return nil }
         if doc.questions.isEmpty {
-            diagnostics.append(.error(file, 1, "the GIFT file has no questions: add at least one, e.g. \"2 + 2 = {=4 ~3}\""))
+            diagnostics.append(
+                .error(file, 1, "the GIFT file has no questions: add at least one, e.g. \"2 + 2 = {=4 ~3}\""))
             return nil
         }
         let s = doc.settings
-        return Quiz(id: s.id ?? defaultID, title: s.title ?? defaultTitle, mode: s.mode ?? .practice,
-                    timeLimitMinutes: s.timeLimitMinutes, maxAttempts: s.maxAttempts, shuffle: s.shuffle ?? false,
-                    questions: doc.questions)
+        return Quiz(
+            id: s.id ?? defaultID, title: s.title ?? defaultTitle, mode: s.mode ?? .practice,
+            timeLimitMinutes: s.timeLimitMinutes, maxAttempts: s.maxAttempts, shuffle: s.shuffle ?? false,
+            questions: doc.questions)
     }
 
-    private static func readModuleJSON(_ path: String, into module: inout Module, files: any CourseFiles,
-                                       diagnostics: inout [Diagnostic]) {
+    private static func readModuleJSON(
+        _ path: String, into module: inout Module, files: any CourseFiles,
+        diagnostics: inout [Diagnostic]
+    ) {
         guard let text = files.readText(path, into: &diagnostics) else { return }
         do {
             let json = try JSONParser.parse(text)
-            guard var f = JSONFields(json, file: path, context: "module.json", diagnostics: &diagnostics) else { return }
+            guard var f = JSONFields(json, file: path, context: "module.json", diagnostics: &diagnostics) else {
+                return
+            }
             f.warnUnknownKeys(["title", "description", "objectives", "id"])
             if let title = f.string("title") { module.title = title }
             module.description = f.string("description")
@@ -208,9 +262,11 @@ public enum CourseLoader {
     }
 
     static func isValidItemID(_ id: String) -> Bool {
-        (1...128).contains(id.utf8.count) && !id.hasPrefix("/") && !id.hasSuffix("/") && id.utf8.allSatisfy {
-            ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95 || $0 == 46 || $0 == 47
-        }
+        (1...128).contains(id.utf8.count) && !id.hasPrefix("/") && !id.hasSuffix("/")
+            && id.utf8.allSatisfy {
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 || $0 == 95
+                    || $0 == 46 || $0 == 47
+            }
     }
 
     static func sortedDiagnostics(_ list: [Diagnostic]) -> [Diagnostic] {

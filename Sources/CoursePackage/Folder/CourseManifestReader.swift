@@ -5,7 +5,7 @@ import LMSModel
 enum CourseManifestReader {
     static let knownKeys: Set<String> = [
         "id", "version", "title", "description", "language", "instructors", "durationHours", "startDate", "endDate",
-        "objectives", "prerequisites", "grading", "certificate", "tags", "timeZone", "renamed",
+        "objectives", "prerequisites", "grading", "certificate", "tags", "timeZone", "renamed"
     ]
 
     /// The course (without modules), or nil when required fields are missing or wrong.
@@ -20,7 +20,9 @@ enum CourseManifestReader {
             diagnostics.append(.error(file, 1, "invalid JSON: \(error)"))
             return nil
         }
-        guard var f = JSONFields(json, file: file, context: "course.json", diagnostics: &diagnostics) else { return nil }
+        guard var f = JSONFields(json, file: file, context: "course.json", diagnostics: &diagnostics) else {
+            return nil
+        }
         defer { diagnostics.append(contentsOf: f.diagnostics) }
         f.warnUnknownKeys(knownKeys)
         let id = f.string("id", required: true)
@@ -30,7 +32,8 @@ enum CourseManifestReader {
         let versionText = f.string("version", required: true)
         let version = versionText.flatMap(SemanticVersion.init)
         if let versionText, version == nil {
-            f.error(json["version"]?.line, "\"version\" must be a semantic version like 1.2.0 (found \"\(versionText)\")")
+            f.error(
+                json["version"]?.line, "\"version\" must be a semantic version like 1.2.0 (found \"\(versionText)\")")
         }
         let title = f.string("title", required: true)
         var course = Course(id: id ?? "", version: version ?? SemanticVersion(0, 0, 0), title: title ?? "")
@@ -45,14 +48,19 @@ enum CourseManifestReader {
             guard let text = f.string(key) else { continue }
             if CalendarDate.parse(text) == nil {
                 f.error(json[key]?.line, "\"\(key)\" must be a date like 2027-01-11 (found \"\(text)\")")
-            } else if key == "startDate" { course.startDate = text } else { course.endDate = text }
+            } else if key == "startDate" {
+                course.startDate = text
+            } else {
+                course.endDate = text
+            }
         }
         if let start = course.startDate, let end = course.endDate, end < start {
             f.error(json["endDate"]?.line, "\"endDate\" (\(end)) is before \"startDate\" (\(start))")
         }
         if let zone = f.string("timeZone") {
             if TimeZone(identifier: zone) == nil {
-                f.error(json["timeZone"]?.line, "\"timeZone\" must be an IANA zone like Africa/Nairobi (found \"\(zone)\")")
+                f.error(
+                    json["timeZone"]?.line, "\"timeZone\" must be an IANA zone like Africa/Nairobi (found \"\(zone)\")")
             } else {
                 course.timeZone = zone
             }
@@ -63,7 +71,9 @@ enum CourseManifestReader {
             if let members = renamed.objectMembers {
                 for member in members {
                     guard let target = member.value.stringValue else {
-                        f.error(member.value.line, "\"renamed\" maps old ids to new ids: the value of \"\(member.key)\" must be a string")
+                        f.error(
+                            member.value.line,
+                            "\"renamed\" maps old ids to new ids: the value of \"\(member.key)\" must be a string")
                         continue
                     }
                     course.renamed[member.key] = target
@@ -98,7 +108,9 @@ enum CourseManifestReader {
 
     private static func readGrading(_ f: inout JSONFields) -> GradingPolicy? {
         guard let value = f.object["grading"], !value.isNull else { return nil }
-        guard var g = JSONFields(value, file: f.file, context: "\"grading\"", diagnostics: &f.diagnostics) else { return nil }
+        guard var g = JSONFields(value, file: f.file, context: "\"grading\"", diagnostics: &f.diagnostics) else {
+            return nil
+        }
         defer { f.diagnostics.append(contentsOf: g.diagnostics) }
         g.warnUnknownKeys(["passPercent", "weights"])
         var policy = GradingPolicy()
@@ -132,7 +144,8 @@ enum CalendarDate {
     static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m) else { return nil }
+            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
+        else { return nil }
         let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard (1...days[m - 1]).contains(d) else { return nil }
         return (y, m, d)

@@ -53,7 +53,11 @@ public struct FolderFiles: CourseFiles {
                 switch st.st_mode & S_IFMT {
                 case S_IFDIR: pending.append(rel)
                 case S_IFREG:
-                    if !excluded.isEmpty, excluded.contains(URL(fileURLWithPath: root + "/" + rel).standardizedFileURL.path) { continue }
+                    if !excluded.isEmpty,
+                        excluded.contains(URL(fileURLWithPath: root + "/" + rel).standardizedFileURL.path)
+                    {
+                        continue
+                    }
                     found.append(rel)
                     sizes[rel] = UInt64(st.st_size)
                     total += UInt64(st.st_size)

@@ -41,7 +41,8 @@ struct FrontMatter {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             guard let colon = line.firstIndex(of: ":") else {
-                diagnostics.append(.error(file, lineNumber, "front matter line needs the form \"key: value\" (found \"\(trimmed)\")"))
+                diagnostics.append(
+                    .error(file, lineNumber, "front matter line needs the form \"key: value\" (found \"\(trimmed)\")"))
                 continue
             }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
@@ -50,7 +51,8 @@ struct FrontMatter {
                 value = String(value.dropFirst().dropLast())
             }
             if let earlier = seen[key] {
-                diagnostics.append(.warning(file, lineNumber, "\"\(key)\" is given twice (line \(earlier) too); the last one counts"))
+                diagnostics.append(
+                    .warning(file, lineNumber, "\"\(key)\" is given twice (line \(earlier) too); the last one counts"))
             }
             seen[key] = lineNumber
             result.fields.append(Field(key: key, value: value, line: lineNumber))

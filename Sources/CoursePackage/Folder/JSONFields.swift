@@ -11,7 +11,8 @@ struct JSONFields {
     /// Starts reading `value`, which must be an object; otherwise records an error.
     init?(_ value: JSONValue, file: String, context: String, diagnostics: inout [Diagnostic]) {
         guard value.objectMembers != nil else {
-            diagnostics.append(.error(file, value.line, "\(context) must be a JSON object {…} (found \(value.kindName))"))
+            diagnostics.append(
+                .error(file, value.line, "\(context) must be a JSON object {…} (found \(value.kindName))"))
             return nil
         }
         self.object = value
@@ -21,13 +22,18 @@ struct JSONFields {
 
     var line: Int { object.line }
 
-    mutating func error(_ line: Int?, _ message: String) { diagnostics.append(.error(file, line ?? object.line, message)) }
-    mutating func warning(_ line: Int?, _ message: String) { diagnostics.append(.warning(file, line ?? object.line, message)) }
+    mutating func error(_ line: Int?, _ message: String) {
+        diagnostics.append(.error(file, line ?? object.line, message))
+    }
+    mutating func warning(_ line: Int?, _ message: String) {
+        diagnostics.append(.warning(file, line ?? object.line, message))
+    }
 
     /// Warns about keys outside `known`.
     mutating func warnUnknownKeys(_ known: Set<String>) {
         for member in object.objectMembers ?? [] where !known.contains(member.key) {
-            let suggestion = nearest(to: member.key, among: known.sorted(), within: 2).map { " (did you mean \"\($0)\"?)" } ?? ""
+            let suggestion =
+                nearest(to: member.key, among: known.sorted(), within: 2).map { " (did you mean \"\($0)\"?)" } ?? ""
             warning(member.value.line, "unknown key \"\(member.key)\" in \(context) is ignored\(suggestion)")
         }
     }
@@ -58,7 +64,10 @@ struct JSONFields {
             return nil
         }
         if let range, !range.contains(n) {
-            error(value.line, "\"\(key)\" must be between \(JSONWriter.number(range.lowerBound)) and \(JSONWriter.number(range.upperBound)) (found \(JSONWriter.number(n)))")
+            error(
+                value.line,
+                "\"\(key)\" must be between \(JSONWriter.number(range.lowerBound)) and \(JSONWriter.number(range.upperBound)) (found \(JSONWriter.number(n)))"
+            )
             return nil
         }
         return n
@@ -67,7 +76,9 @@ struct JSONFields {
     mutating func integer(_ key: String, min: Int) -> Int? {
         guard let n = number(key) else { return nil }
         guard n == n.rounded(), n >= Double(min), n < 1e9 else {
-            error(object[key]?.line, "\"\(key)\" must be a whole number of at least \(min) (found \(JSONWriter.number(n)))")
+            error(
+                object[key]?.line,
+                "\"\(key)\" must be a whole number of at least \(min) (found \(JSONWriter.number(n)))")
             return nil
         }
         return Int(n)
@@ -98,13 +109,14 @@ struct JSONFields {
         guard let items = array(key) else { return [] }
         var out: [String] = []
         for item in items {
-            if let s = item.stringValue { out.append(s) } else {
+            if let s = item.stringValue {
+                out.append(s)
+            } else {
                 error(item.line, "every item of \"\(key)\" must be a string (found \(item.kindName))")
             }
         }
         return out
     }
 }
-
 
 import Foundation

@@ -35,11 +35,14 @@ enum MarkdownLinks {
         return links.filter { !$0.target.isEmpty }
     }
 
-    private static func scanLine(_ raw: UnsafeBufferPointer<UInt8>, lineNumber: Int, fence: inout UInt8, into links: inout [Link]) {
+    private static func scanLine(
+        _ raw: UnsafeBufferPointer<UInt8>, lineNumber: Int, fence: inout UInt8, into links: inout [Link]
+    ) {
         var indent = 0
         while indent < raw.count, raw[indent] == space { indent += 1 }
         if raw.count - indent >= 3, raw[indent] == raw[indent + 1], raw[indent] == raw[indent + 2],
-           raw[indent] == backtick || raw[indent] == tilde {
+            raw[indent] == backtick || raw[indent] == tilde
+        {
             if fence == 0 { fence = raw[indent] } else if fence == raw[indent] { fence = 0 }
             return
         }
@@ -49,7 +52,10 @@ enum MarkdownLinks {
         chars.reserveCapacity(raw.count)
         var inCode = false
         for c in raw {
-            if c == backtick { inCode.toggle(); continue }
+            if c == backtick {
+                inCode.toggle()
+                continue
+            }
             if !inCode { chars.append(c) }
         }
         if let definition = referenceDefinition(chars) {
@@ -63,7 +69,12 @@ enum MarkdownLinks {
                 var j = i + 2
                 var depth = 0
                 while j < chars.count {
-                    if chars[j] == lparen { depth += 1 } else if chars[j] == rparen { if depth == 0 { break }; depth -= 1 }
+                    if chars[j] == lparen {
+                        depth += 1
+                    } else if chars[j] == rparen {
+                        if depth == 0 { break }
+                        depth -= 1
+                    }
                     j += 1
                 }
                 links.append(Link(target: cleanTarget(chars[(i + 2)..<j]), line: lineNumber, isImage: isImage))
@@ -80,7 +91,8 @@ enum MarkdownLinks {
         if target.hasPrefix("#") || target.hasPrefix("//") { return false }
         if let colon = target.firstIndex(of: ":") {
             let scheme = target[..<colon]
-            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." }) {
+            if !scheme.isEmpty, scheme.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+            {
                 return false
             }
         }
@@ -98,7 +110,9 @@ enum MarkdownLinks {
         var depth = 0
         var k = closeIndex - 1
         while k >= 0 {
-            if chars[k] == close { depth += 1 } else if chars[k] == open {
+            if chars[k] == close {
+                depth += 1
+            } else if chars[k] == open {
                 if depth == 0 { return k > 0 && chars[k - 1] == bang }
                 depth -= 1
             }
@@ -119,7 +133,9 @@ enum MarkdownLinks {
     private static func referenceDefinition(_ chars: [UInt8]) -> String? {
         var i = 0
         while i < chars.count, chars[i] == space { i += 1 }
-        guard i < chars.count, chars[i] == open, i + 1 < chars.count, chars[i + 1] != UInt8(ascii: "^") else { return nil }
+        guard i < chars.count, chars[i] == open, i + 1 < chars.count, chars[i + 1] != UInt8(ascii: "^") else {
+            return nil
+        }
         var j = i + 1
         while j + 1 < chars.count, !(chars[j] == close && chars[j + 1] == UInt8(ascii: ":")) {
             if chars[j] == close { return nil }

@@ -3,14 +3,20 @@ import LMSModel
 /// Reads and checks a quiz in JSON (`NN-name.quiz.json`), the form of COURSE-FORMAT.md. A student
 /// build's exam quiz (`"keysRemoved": true`) holds questions without answer keys.
 enum QuizJSONReader {
-    static let quizKeys: Set<String> = ["id", "title", "mode", "timeLimitMinutes", "maxAttempts", "shuffle", "questions",
-                                        "keysRemoved"]
-    static let questionKeys: Set<String> = ["id", "type", "text", "title", "points", "choices", "answer", "tolerance",
-                                            "accept", "pairs", "feedback", "generalFeedback", "left", "right", "min", "max"]
+    static let quizKeys: Set<String> = [
+        "id", "title", "mode", "timeLimitMinutes", "maxAttempts", "shuffle", "questions",
+        "keysRemoved"
+    ]
+    static let questionKeys: Set<String> = [
+        "id", "type", "text", "title", "points", "choices", "answer", "tolerance",
+        "accept", "pairs", "feedback", "generalFeedback", "left", "right", "min", "max"
+    ]
 
     /// The quiz, or nil when it has errors. `defaultID` and `defaultTitle` come from the file name.
-    static func read(_ text: String, file: String, defaultID: String, defaultTitle: String,
-                     diagnostics: inout [Diagnostic]) -> Quiz? {
+    static func read(
+        _ text: String, file: String, defaultID: String, defaultTitle: String,
+        diagnostics: inout [Diagnostic]
+    ) -> Quiz? {
         let json: JSONValue
         do {
             json = try JSONParser.parse(text)
@@ -27,7 +33,9 @@ enum QuizJSONReader {
         var quiz = Quiz(id: f.string("id") ?? defaultID, title: f.string("title") ?? defaultTitle)
         quiz.keysRemoved = f.bool("keysRemoved") ?? false
         if let mode = f.string("mode") {
-            if let m = Quiz.Mode(rawValue: mode) { quiz.mode = m } else {
+            if let m = Quiz.Mode(rawValue: mode) {
+                quiz.mode = m
+            } else {
                 f.error(json["mode"]?.line, "\"mode\" must be practice or exam (found \"\(mode)\")")
             }
         }
@@ -35,15 +43,22 @@ enum QuizJSONReader {
         quiz.maxAttempts = f.integer("maxAttempts", min: 1)
         quiz.shuffle = f.bool("shuffle") ?? false
         let items = f.array("questions", required: true) ?? []
-        if items.isEmpty, json["questions"] != nil { f.error(json["questions"]?.line, "the quiz has no questions: add at least one") }
+        if items.isEmpty, json["questions"] != nil {
+            f.error(json["questions"]?.line, "the quiz has no questions: add at least one")
+        }
         var seen: [String: Int] = [:]
         for (position, item) in items.enumerated() {
-            guard var q = JSONFields(item, file: file, context: "a question", diagnostics: &f.diagnostics) else { continue }
+            guard var q = JSONFields(item, file: file, context: "a question", diagnostics: &f.diagnostics) else {
+                continue
+            }
             let question = readQuestion(&q, position: position + 1, keysRemoved: quiz.keysRemoved)
             f.diagnostics.append(contentsOf: q.diagnostics)
             guard let question else { continue }
             if let earlier = seen[question.id] {
-                f.error(item.line, "question id \"\(question.id)\" is used twice (also on line \(earlier)): ids must be unique in a quiz")
+                f.error(
+                    item.line,
+                    "question id \"\(question.id)\" is used twice (also on line \(earlier)): ids must be unique in a quiz"
+                )
             }
             seen[question.id] = item.line
             quiz.questions.append(question)
@@ -55,21 +70,30 @@ enum QuizJSONReader {
         q.warnUnknownKeys(questionKeys)
         let errorsBefore = q.diagnostics.count
         let id: String
-        if let given = q.string("id") { id = given } else {
+        if let given = q.string("id") {
+            id = given
+        } else {
             id = "q\(position)"
-            q.warning(nil, "question has no \"id\"; its id \(id) follows its position and changes if questions are reordered: add \"id\"")
+            q.warning(
+                nil,
+                "question has no \"id\"; its id \(id) follows its position and changes if questions are reordered: add \"id\""
+            )
         }
         let text = q.string("text", required: true) ?? ""
         let points = q.number("points", range: 0...10_000) ?? 1
         guard let typeName = q.string("type", required: true) else { return nil }
         guard let kind = Question.Kind(rawValue: typeName) else {
-            q.error(q.object["type"]?.line, "unknown question type \"\(typeName)\" (expected \(Question.Kind.allCases.map(\.rawValue).joined(separator: ", ")))")
+            q.error(
+                q.object["type"]?.line,
+                "unknown question type \"\(typeName)\" (expected \(Question.Kind.allCases.map(\.rawValue).joined(separator: ", ")))"
+            )
             return nil
         }
         let body = keysRemoved ? readPromptBody(&q, kind: kind) : readBody(&q, kind: kind)
         guard let body, q.diagnostics[errorsBefore...].allSatisfy({ $0.severity == .warning }) else { return nil }
-        return Question(id: id, title: q.string("title"), text: text, points: points, body: body,
-                        generalFeedback: q.string("generalFeedback"))
+        return Question(
+            id: id, title: q.string("title"), text: text, points: points, body: body,
+            generalFeedback: q.string("generalFeedback"))
     }
 
     private static func readBody(_ q: inout JSONFields, kind: Question.Kind) -> Question.Body? {
@@ -89,14 +113,19 @@ enum QuizJSONReader {
             return .short(answers: accept.map { ShortAnswer(text: $0) })
         case .numeric:
             if let min = q.number("min"), let max = q.number("max") {
-                guard min <= max else { q.error(nil, "\"min\" must not be above \"max\""); return nil }
+                guard min <= max else {
+                    q.error(nil, "\"min\" must not be above \"max\"")
+                    return nil
+                }
                 return .numeric(answers: [NumericAnswer(value: (min + max) / 2, tolerance: (max - min) / 2)])
             }
             guard let answer = q.number("answer") else {
                 q.error(nil, "a numeric question needs \"answer\": a number (and may add \"tolerance\")")
                 return nil
             }
-            return .numeric(answers: [NumericAnswer(value: answer, tolerance: q.number("tolerance", range: 0...1e15) ?? 0)])
+            return .numeric(answers: [
+                NumericAnswer(value: answer, tolerance: q.number("tolerance", range: 0...1e15) ?? 0)
+            ])
         case .matching:
             var pairs: [MatchPair] = []
             for item in q.array("pairs", required: true) ?? [] {
@@ -106,7 +135,9 @@ enum QuizJSONReader {
                 }
                 pairs.append(MatchPair(left: left, right: right))
             }
-            if pairs.filter({ !$0.left.isEmpty }).count < 2 { q.error(nil, "a matching question needs at least 2 pairs") }
+            if pairs.filter({ !$0.left.isEmpty }).count < 2 {
+                q.error(nil, "a matching question needs at least 2 pairs")
+            }
             return .matching(pairs: pairs)
         case .essay:
             return .essay
@@ -162,9 +193,10 @@ enum QuizJSONReader {
             let lefts = q.strings("left")
             let rights = q.strings("right")
             let count = max(lefts.count, rights.count)
-            return .matching(pairs: (0..<count).map {
-                MatchPair(left: $0 < lefts.count ? lefts[$0] : "", right: $0 < rights.count ? rights[$0] : "")
-            })
+            return .matching(
+                pairs: (0..<count).map {
+                    MatchPair(left: $0 < lefts.count ? lefts[$0] : "", right: $0 < rights.count ? rights[$0] : "")
+                })
         case .essay: return .essay
         }
     }

@@ -7,7 +7,7 @@ enum QuizJSONWriter {
     static func studentCopy(of quiz: Quiz) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("id", JSONValue(.string(quiz.id))), ("title", JSONValue(.string(quiz.title))),
-            ("mode", JSONValue(.string(quiz.mode.rawValue))),
+            ("mode", JSONValue(.string(quiz.mode.rawValue)))
         ]
         if let t = quiz.timeLimitMinutes { members.append(("timeLimitMinutes", JSONValue(.number(t)))) }
         if let m = quiz.maxAttempts { members.append(("maxAttempts", JSONValue(.number(Double(m))))) }
@@ -25,7 +25,9 @@ enum QuizJSONWriter {
         m.append(("points", JSONValue(.number(q.points))))
         switch q.body {
         case .single(let choices), .multiple(let choices):
-            let shown = StudentChoiceOrder.permutation(quizID: quizID, questionID: q.id, choices: choices).map { choices[$0] }
+            let shown = StudentChoiceOrder.permutation(quizID: quizID, questionID: q.id, choices: choices).map {
+                choices[$0]
+            }
             m.append(("choices", JSONValue(.array(shown.map { JSONValue(.object([("text", s($0.text))])) }))))
         case .matching(let pairs):
             // The two sides separately, the right one sorted: the pairing is not recoverable.
@@ -33,7 +35,7 @@ enum QuizJSONWriter {
             let rights = pairs.map(\.right).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             m.append(("right", JSONValue(.array(rights.map { s($0) }))))
         case .trueFalse, .short, .numeric, .essay:
-            break   // the text says it all; the answer stays on the server
+            break // the text says it all; the answer stays on the server
         }
         return JSONValue(.object(m))
     }

@@ -22,7 +22,8 @@ public final class ZipCourseFiles: CourseFiles {
         let roots = Set(files.compactMap { $0.path.split(separator: "/").first.map(String.init) })
         if files.contains(where: { $0.path == "course.json" }) {
             prefix = ""
-        } else if roots.count == 1, let root = roots.first, files.contains(where: { $0.path == root + "/course.json" }) {
+        } else if roots.count == 1, let root = roots.first, files.contains(where: { $0.path == root + "/course.json" })
+        {
             prefix = root + "/"
         } else {
             prefix = ""

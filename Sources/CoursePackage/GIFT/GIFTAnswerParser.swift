@@ -23,8 +23,10 @@ struct GIFTAnswerParser {
         pieces.append(start..<answers.upperBound)
         pieces = droppingEmptyFirst(pieces)
         guard pieces.count >= 2 else {
-            report.error(questionLine, "multiple-choice question needs at least 2 answers, found \(pieces.count) "
-                + "(write {=right ~wrong})")
+            report.error(
+                questionLine,
+                "multiple-choice question needs at least 2 answers, found \(pieces.count) "
+                    + "(write {=right ~wrong})")
             return nil
         }
         var choices: [Choice] = []
@@ -48,16 +50,20 @@ struct GIFTAnswerParser {
             choices.append(Choice(text: choice, fraction: fraction, feedback: feedback))
         }
         guard choices.count >= 2 else {
-            report.error(questionLine, "multiple-choice question needs at least 2 non-empty answers, found "
-                + "\(choices.count) (write {=right ~wrong})")
+            report.error(
+                questionLine,
+                "multiple-choice question needs at least 2 non-empty answers, found "
+                    + "\(choices.count) (write {=right ~wrong})")
             return nil
         }
         if single { return .single(choices: choices) }
         let positive = choices.reduce(0) { $0 + max($1.fraction, 0) }
         guard abs((positive * 100).rounded() - 100) < 0.5 else {
-            report.error(questionLine, "the positive weights of this multiple-answer question add up to "
-                + "\(GIFTAnswerParser.percent(positive))%, not 100% (fix the ~%n% weights, or mark one answer "
-                + "with = to make it single-choice)")
+            report.error(
+                questionLine,
+                "the positive weights of this multiple-answer question add up to "
+                    + "\(GIFTAnswerParser.percent(positive))%, not 100% (fix the ~%n% weights, or mark one answer "
+                    + "with = to make it single-choice)")
             return nil
         }
         return .multiple(choices: choices)
@@ -69,16 +75,20 @@ struct GIFTAnswerParser {
     func matching(_ answers: Range<Int>, _ report: inout GIFTDiagnostics) -> Question.Body? {
         let pieces = droppingEmptyFirst(text.split(answers, on: "="))
         guard pieces.count >= 2 else {
-            report.error(questionLine, "matching question needs at least 2 pairs, found \(pieces.count) "
-                + "(write {=item -> match =other -> match2})")
+            report.error(
+                questionLine,
+                "matching question needs at least 2 pairs, found \(pieces.count) "
+                    + "(write {=item -> match =other -> match2})")
             return nil
         }
         var pairs: [MatchPair] = []
         for piece in pieces {
             let answer = text.trimmed(piece)
             guard let arrow = text.firstIndex(of: Array("->".utf8), in: answer) else {
-                report.error(text.line(at: answer.lowerBound), "matching answer \"\(text.formattedText(answer))\" "
-                    + "has no \"->\" (write =item -> match, and \\= for a literal =)")
+                report.error(
+                    text.line(at: answer.lowerBound),
+                    "matching answer \"\(text.formattedText(answer))\" "
+                        + "has no \"->\" (write =item -> match, and \\= for a literal =)")
                 return nil
             }
             let left = text.formattedText(answer.lowerBound..<arrow)
@@ -133,8 +143,10 @@ struct GIFTAnswerParser {
             return nil
         }
         guard accepted.contains(where: { $0.fraction == 1 }) else {
-            report.error(questionLine, "no answer of this short-answer question is worth 100% "
-                + "(write one answer as =answer or =%100%answer)")
+            report.error(
+                questionLine,
+                "no answer of this short-answer question is worth 100% "
+                    + "(write one answer as =answer or =%100%answer)")
             return nil
         }
         return .short(answers: accepted)
@@ -160,8 +172,10 @@ struct GIFTAnswerParser {
         case .failure(.notANumber):
             report.error(line, "answer weight %\(weight)% is not a number (write e.g. %50% or %-25%)")
         case .failure(.notAGrade):
-            report.error(line, "answer weight %\(weight)% is not a grade Moodle accepts (use "
-                + "\(GIFTNumbers.gradeHint))")
+            report.error(
+                line,
+                "answer weight %\(weight)% is not a grade Moodle accepts (use "
+                    + "\(GIFTNumbers.gradeHint))")
         }
         return nil
     }

@@ -22,12 +22,16 @@ enum GIFTDirectives {
     }
 
     /// Applies one `// key: value` line from before the first question to `settings`.
-    static func applySetting(_ directive: GIFTDirective, to settings: inout QuizSettings,
-                             seen: inout [String: Int], _ report: inout GIFTDiagnostics) {
+    static func applySetting(
+        _ directive: GIFTDirective, to settings: inout QuizSettings,
+        seen: inout [String: Int], _ report: inout GIFTDiagnostics
+    ) {
         guard settingKeys.contains(directive.key) else { return }
         if let earlier = seen[directive.key] {
-            report.warning(directive.line, "quiz setting \(directive.key) was already set on line \(earlier); "
-                + "this later value wins")
+            report.warning(
+                directive.line,
+                "quiz setting \(directive.key) was already set on line \(earlier); "
+                    + "this later value wins")
         }
         seen[directive.key] = directive.line
         let value = directive.value
@@ -46,14 +50,18 @@ enum GIFTDirectives {
             settings.mode = mode
         case "timelimitminutes":
             guard let minutes = GIFTNumbers.number(value), minutes > 0, minutes <= maxTimeLimitMinutes else {
-                return report.error(line, "timeLimitMinutes \"\(value)\" is not a positive number of minutes "
-                    + "(write // timeLimitMinutes: 30)")
+                return report.error(
+                    line,
+                    "timeLimitMinutes \"\(value)\" is not a positive number of minutes "
+                        + "(write // timeLimitMinutes: 30)")
             }
             settings.timeLimitMinutes = minutes
         case "maxattempts":
             guard let attempts = Int(value), attempts >= 1 else {
-                return report.error(line, "maxAttempts \"\(value)\" is not a whole number of at least 1 "
-                    + "(write // maxAttempts: 3)")
+                return report.error(
+                    line,
+                    "maxAttempts \"\(value)\" is not a whole number of at least 1 "
+                        + "(write // maxAttempts: 3)")
             }
             settings.maxAttempts = attempts
         default:
@@ -65,8 +73,10 @@ enum GIFTDirectives {
     }
 
     /// Reads `// id:` and `// points:` from a question block's comment lines.
-    static func questionOptions(_ block: GIFTBlock, _ bytes: [UInt8],
-                                _ report: inout GIFTDiagnostics) -> QuestionOptions {
+    static func questionOptions(
+        _ block: GIFTBlock, _ bytes: [UInt8],
+        _ report: inout GIFTDiagnostics
+    ) -> QuestionOptions {
         var options = QuestionOptions()
         for line in block.lines {
             guard let directive = GIFTLexer.directive(line, in: bytes) else { continue }
@@ -77,14 +87,18 @@ enum GIFTDirectives {
                     continue
                 }
                 if let earlier = options.id {
-                    report.warning(directive.line, "question id set twice (line \(earlier.line) and here); "
-                        + "the later one wins")
+                    report.warning(
+                        directive.line,
+                        "question id set twice (line \(earlier.line) and here); "
+                            + "the later one wins")
                 }
                 options.id = (directive.value, directive.line)
             case "points":
                 guard let points = GIFTNumbers.number(directive.value), points > 0, points <= maxPoints else {
-                    report.error(directive.line, "points \"\(directive.value)\" is not a positive number "
-                        + "(write // points: 2)")
+                    report.error(
+                        directive.line,
+                        "points \"\(directive.value)\" is not a positive number "
+                            + "(write // points: 2)")
                     continue
                 }
                 options.points = points
@@ -99,8 +113,10 @@ enum GIFTDirectives {
     static func isValidID(_ id: String) -> Bool {
         let bytes = Array(id.utf8)
         guard let first = bytes.first, bytes.count <= maxIDLength, isAlphanumeric(first) else { return false }
-        return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
-            || $0 == UInt8(ascii: ".") }
+        return bytes.allSatisfy {
+            isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_")
+                || $0 == UInt8(ascii: ".")
+        }
     }
 
     /// The id a title gives: lowercase ASCII letters and digits, every other run of characters

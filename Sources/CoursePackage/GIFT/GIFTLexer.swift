@@ -60,7 +60,8 @@ enum GIFTLexer {
                     if !current.isEmpty { blocks.append(GIFTBlock(lines: current)) }
                     current = []
                 } else {
-                    let isComment = trimmed.count >= 2 && bytes[trimmed.lowerBound] == UInt8(ascii: "/")
+                    let isComment =
+                        trimmed.count >= 2 && bytes[trimmed.lowerBound] == UInt8(ascii: "/")
                         && bytes[trimmed.lowerBound + 1] == UInt8(ascii: "/")
                     current.append(GIFTLine(number: lineNumber, range: trimmed, isComment: isComment))
                 }

@@ -7,12 +7,13 @@ enum GIFTNumbers {
     /// Moodle's grade options (`question_bank::fraction_options`); their negatives are allowed too.
     static let gradeOptions: [Double] = [
         1.0, 0.9, 0.8333333, 0.8, 0.75, 0.7, 0.6666667, 0.6, 0.5, 0.4, 0.3333333, 0.3, 0.25, 0.2,
-        0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0,
+        0.1666667, 0.1428571, 0.125, 0.1111111, 0.1, 0.05, 0.0
     ]
     /// How close a weight must be to a grade option (`match_grade_options`' "slightly fuzzy test").
     static let gradeTolerance = 0.00001
     /// The percentages to suggest when a weight is not a grade option.
-    static let gradeHint = "100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, "
+    static let gradeHint =
+        "100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, 20, "
         + "16.66667, 14.28571, 12.5, 11.11111, 10, 5 or 0 percent, or minus one of these"
 
     /// The grade option `fraction` stands for (the canonical value), or nil when Moodle rejects it.
@@ -47,7 +48,9 @@ enum GIFTNumbers {
         guard mantissa > 0 else { return false }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { return false }
         }
         skipSpace()

@@ -11,8 +11,10 @@ extension GIFTAnswerParser {
     func numerical(_ answers: Range<Int>, _ report: inout GIFTDiagnostics) -> Question.Body? {
         var block = (answers.lowerBound + 1)..<answers.upperBound
         if let tilde = text.firstIndex(of: [UInt8(ascii: "~")], in: block) {
-            report.warning(text.line(at: tilde), "the catch-all feedback after ~ in a numerical question "
-                + "cannot be represented and was dropped (give feedback per answer with #)")
+            report.warning(
+                text.line(at: tilde),
+                "the catch-all feedback after ~ in a numerical question "
+                    + "cannot be represented and was dropped (give feedback per answer with #)")
             block = block.lowerBound..<tilde
         }
         let pieces = droppingEmptyFirst(text.split(block, on: "="))
@@ -35,22 +37,28 @@ extension GIFTAnswerParser {
             accepted.append(NumericAnswer(value: number, tolerance: tolerance, fraction: fraction, feedback: feedback))
         }
         if !accepted.contains(where: { $0.fraction == 1 }) {
-            report.warning(questionLine, "no answer of this numerical question is worth 100%, so nobody "
-                + "can get full marks (write one answer as =value or =%100%value)")
+            report.warning(
+                questionLine,
+                "no answer of this numerical question is worth 100%, so nobody "
+                    + "can get full marks (write one answer as =value or =%100%value)")
         }
         return .numeric(answers: accepted)
     }
 
     /// Reads `min..max`, `value:tolerance` or `value`, searching the unescaped text as Moodle does
     /// (so `\:` separates a tolerance just like `:`).
-    func numericValue(_ value: String, _ line: Int,
-                      _ report: inout GIFTDiagnostics) -> (value: Double, tolerance: Double)? {
+    func numericValue(
+        _ value: String, _ line: Int,
+        _ report: inout GIFTDiagnostics
+    ) -> (value: Double, tolerance: Double)? {
         if let dots = value.range(of: ".."), dots.lowerBound != value.startIndex {
             let low = GIFTText.phpTrim(String(value[..<dots.lowerBound]))
             let high = GIFTText.phpTrim(String(value[dots.upperBound...]))
             guard let min = GIFTNumbers.number(low), let max = GIFTNumbers.number(high) else {
-                report.error(line, "numerical range \"\(value)\" needs a number at both ends "
-                    + GIFTAnswerParser.numericalHint)
+                report.error(
+                    line,
+                    "numerical range \"\(value)\" needs a number at both ends "
+                        + GIFTAnswerParser.numericalHint)
                 return nil
             }
             let middle = (max + min) / 2
@@ -71,8 +79,10 @@ extension GIFTAnswerParser {
             return nil
         }
         guard let tolerance = GIFTNumbers.number(toleranceText) else {
-            report.error(line, "numerical tolerance \"\(toleranceText)\" is not a number "
-                + GIFTAnswerParser.numericalHint)
+            report.error(
+                line,
+                "numerical tolerance \"\(toleranceText)\" is not a number "
+                    + GIFTAnswerParser.numericalHint)
             return nil
         }
         return (number, tolerance)

@@ -73,8 +73,10 @@ public enum GIFTParser {
         var report = GIFTDiagnostics(file: file)
         let bytes = Array(text.utf8)
         guard bytes.count <= maxInputBytes else {
-            report.error(nil, "file is \(bytes.count) bytes, more than the \(maxInputBytes) a GIFT file may have "
-                + "(split it into several quizzes)")
+            report.error(
+                nil,
+                "file is \(bytes.count) bytes, more than the \(maxInputBytes) a GIFT file may have "
+                    + "(split it into several quizzes)")
             return GIFTDocument(diagnostics: report.items)
         }
         var settings = QuizSettings()
@@ -94,8 +96,10 @@ public enum GIFTParser {
             case .category(let name, let spansLines):
                 if inSettingsArea { readComments(block, bytes, true, &settings, &seenSettings, &report) }
                 if spansLines {
-                    report.warning(line, "Moodle reads every line of this block as the category name "
-                        + "(put a blank line after the $CATEGORY: line)")
+                    report.warning(
+                        line,
+                        "Moodle reads every line of this block as the category name "
+                            + "(put a blank line after the $CATEGORY: line)")
                 }
                 category = name.isEmpty ? nil : name
             case .description:
@@ -111,8 +115,10 @@ public enum GIFTParser {
                 inSettingsArea = false
                 position += 1
                 let options = GIFTDirectives.questionOptions(block, bytes, &report)
-                pending.append(Pending(draft: draft, line: line, position: position, options: options,
-                                       category: category))
+                pending.append(
+                    Pending(
+                        draft: draft, line: line, position: position, options: options,
+                        category: category))
             }
         }
         let questions = assignIDs(pending, &report)
@@ -123,9 +129,11 @@ public enum GIFTParser {
     }
 
     /// Reads the `// key: value` lines of a block that holds no question.
-    private static func readComments(_ block: GIFTBlock, _ bytes: [UInt8], _ inSettingsArea: Bool,
-                                     _ settings: inout QuizSettings, _ seen: inout [String: Int],
-                                     _ report: inout GIFTDiagnostics) {
+    private static func readComments(
+        _ block: GIFTBlock, _ bytes: [UInt8], _ inSettingsArea: Bool,
+        _ settings: inout QuizSettings, _ seen: inout [String: Int],
+        _ report: inout GIFTDiagnostics
+    ) {
         for line in block.lines {
             guard let directive = GIFTLexer.directive(line, in: bytes) else { continue }
             if inSettingsArea, GIFTDirectives.settingKeys.contains(directive.key) {
@@ -133,8 +141,10 @@ public enum GIFTParser {
             } else if GIFTDirectives.settingKeys.contains(directive.key), directive.key != "id" {
                 reportMisplaced(directive.key, line: directive.line, &report)
             } else if directive.key == "points" || directive.key == "id" {
-                report.warning(directive.line, "// \(directive.key): is ignored here: it applies only inside "
-                    + "a question's block (remove the blank line between it and its question)")
+                report.warning(
+                    directive.line,
+                    "// \(directive.key): is ignored here: it applies only inside "
+                        + "a question's block (remove the blank line between it and its question)")
             }
         }
     }
@@ -143,7 +153,8 @@ public enum GIFTParser {
     private static func warnAboutSettings(in block: GIFTBlock, _ bytes: [UInt8], _ report: inout GIFTDiagnostics) {
         for line in block.lines {
             guard let directive = GIFTLexer.directive(line, in: bytes), directive.key != "id",
-                  GIFTDirectives.settingKeys.contains(directive.key) else { continue }
+                GIFTDirectives.settingKeys.contains(directive.key)
+            else { continue }
             reportMisplaced(directive.key, line: directive.line, &report)
         }
     }
@@ -151,7 +162,8 @@ public enum GIFTParser {
     /// A quiz setting after the settings area does not count. A misplaced `mode` is an error: an exam
     /// read as practice would ship its answer keys to students.
     private static func reportMisplaced(_ key: String, line: Int, _ report: inout GIFTDiagnostics) {
-        let message = "quiz setting // \(key): is ignored here: settings go before the first question, "
+        let message =
+            "quiz setting // \(key): is ignored here: settings go before the first question, "
             + "with a blank line between them and the question"
         if key == "mode" { report.error(line, message) } else { report.warning(line, message) }
     }
@@ -164,8 +176,10 @@ public enum GIFTParser {
         for (index, item) in pending.enumerated() {
             guard let explicit = item.options.id else { continue }
             if let earlier = firstLine[explicit.value] {
-                report.error(explicit.line, "duplicate question id \"\(explicit.value)\" (first used on line "
-                    + "\(earlier)); give each question its own // id: (this question was skipped)")
+                report.error(
+                    explicit.line,
+                    "duplicate question id \"\(explicit.value)\" (first used on line "
+                        + "\(earlier)); give each question its own // id: (this question was skipped)")
                 keep[index] = false
             } else {
                 firstLine[explicit.value] = explicit.line
@@ -180,18 +194,23 @@ public enum GIFTParser {
             if let explicit = item.options.id {
                 id = explicit.value
             } else if let title = item.draft.title, case let slug = GIFTDirectives.slug(title),
-                      !slug.isEmpty, !used.contains(slug) {
+                !slug.isEmpty, !used.contains(slug)
+            {
                 id = slug
             } else {
                 id = GIFTDirectives.unique("q\(item.position)", avoiding: used, nextSuffix: &nextSuffix)
                 let why = item.draft.title.map { "its title \"\($0)\" gives no unused id" } ?? "question has no id"
-                report.warning(item.line, "\(why); its id \(id) follows its position, so it changes when "
-                    + "questions are added above it (add ::title:: or // id:)")
+                report.warning(
+                    item.line,
+                    "\(why); its id \(id) follows its position, so it changes when "
+                        + "questions are added above it (add ::title:: or // id:)")
             }
             used.insert(id)
-            questions.append(Question(id: id, title: item.draft.title, text: item.draft.text,
-                                      points: item.options.points ?? 1, body: item.draft.body,
-                                      generalFeedback: item.draft.generalFeedback, category: item.category))
+            questions.append(
+                Question(
+                    id: id, title: item.draft.title, text: item.draft.text,
+                    points: item.options.points ?? 1, body: item.draft.body,
+                    generalFeedback: item.draft.generalFeedback, category: item.category))
         }
         return questions
     }

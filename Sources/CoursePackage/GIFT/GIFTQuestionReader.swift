@@ -58,18 +58,24 @@ enum GIFTQuestionReader {
         let close = text.firstIndex(of: [UInt8(ascii: "}")], in: rest)
         guard let open, let close else {
             if open == nil && close == nil {
-                report.warning(startLine, "text without an answer block {...} is a Moodle description, not a "
-                    + "question; it was skipped (add {} for an essay, or make the lines // comments)")
+                report.warning(
+                    startLine,
+                    "text without an answer block {...} is a Moodle description, not a "
+                        + "question; it was skipped (add {} for an essay, or make the lines // comments)")
                 return .description
             }
-            let advice = open == nil ? "there is no \"{\" (start the answers with {, or write \\} for a literal brace)"
+            let advice =
+                open == nil
+                ? "there is no \"{\" (start the answers with {, or write \\} for a literal brace)"
                 : "there is no \"}\" (end the answers with }, or write \\{ for a literal brace)"
             report.error(startLine, "could not find {...} around the answers: " + advice)
             return .failed
         }
         guard open < close else {
-            report.error(text.line(at: close), "\"}\" comes before \"{\" (put the answers inside {...}, "
-                + "and write \\} for a literal brace)")
+            report.error(
+                text.line(at: close),
+                "\"}\" comes before \"{\" (put the answers inside {...}, "
+                    + "and write \\} for a literal brace)")
             return .failed
         }
         var answers = text.trimmed((open + 1)..<close)
@@ -86,9 +92,12 @@ enum GIFTQuestionReader {
         questionLines.append(contentsOf: text.lines[(close + 1)..<rest.upperBound])
         let questionText = GIFTText(units: questionUnits, lines: questionLines)
         if let stray = questionText.firstIndex(of: [UInt8(ascii: "{")], in: questionText.all)
-            ?? questionText.firstIndex(of: [UInt8(ascii: "}")], in: questionText.all) {
-            report.warning(questionText.line(at: stray), "only the first {...} is an answer block; the other "
-                + "braces stay in the question text (write \\{ and \\} for literal braces)")
+            ?? questionText.firstIndex(of: [UInt8(ascii: "}")], in: questionText.all)
+        {
+            report.warning(
+                questionText.line(at: stray),
+                "only the first {...} is an answer block; the other "
+                    + "braces stay in the question text (write \\{ and \\} for literal braces)")
         }
 
         // General feedback: after the last `####`.
@@ -107,8 +116,10 @@ enum GIFTQuestionReader {
 
     /// Moodle's type detection, in its order: essay, numerical, multichoice, match, truefalse,
     /// shortanswer.
-    static func body(of answers: Range<Int>, _ parser: GIFTAnswerParser,
-                     _ report: inout GIFTDiagnostics) -> Question.Body? {
+    static func body(
+        of answers: Range<Int>, _ parser: GIFTAnswerParser,
+        _ report: inout GIFTDiagnostics
+    ) -> Question.Body? {
         let text = parser.text
         if answers.isEmpty { return .essay }
         if text.isRaw(answers.lowerBound, "#") { return parser.numerical(answers, &report) }

@@ -148,7 +148,8 @@ struct GIFTText: Sendable {
     func formattedText(_ range: Range<Int>) -> String {
         var range = range
         if isRaw(range.lowerBound, "["), range.lowerBound < range.upperBound,
-           let end = firstIndex(of: [UInt8(ascii: "]")], in: range) {
+            let end = firstIndex(of: [UInt8(ascii: "]")], in: range)
+        {
             let name = string((range.lowerBound + 1)..<end)
             if GIFTText.formatNames.contains(name) {
                 range = (end + 1)..<range.upperBound
@@ -175,7 +176,8 @@ struct GIFTText: Sendable {
     static func phpTrim(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isPHPSpace(scalar: $0) }),
-              let last = scalars.lastIndex(where: { !isPHPSpace(scalar: $0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isPHPSpace(scalar: $0) })
+        else { return "" }
         return String(scalars[first...last])
     }
 

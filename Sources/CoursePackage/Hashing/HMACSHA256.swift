@@ -61,8 +61,12 @@ public enum PBKDF2 {
         var output: [UInt8] = []
         var blockIndex: UInt32 = 1
         while output.count < length {
-            let first = prf.authenticate(salt + [UInt8(blockIndex >> 24), UInt8((blockIndex >> 16) & 0xff),
-                                                 UInt8((blockIndex >> 8) & 0xff), UInt8(blockIndex & 0xff)]).bytes
+            let first = prf.authenticate(
+                salt + [
+                    UInt8(blockIndex >> 24), UInt8((blockIndex >> 16) & 0xff),
+                    UInt8((blockIndex >> 8) & 0xff), UInt8(blockIndex & 0xff)
+                ]
+            ).bytes
             var t = first
             withUnsafeTemporaryAllocation(byteCount: 64, alignment: 8) { raw in
                 let block = raw.baseAddress.unsafelyUnwrapped

@@ -11,8 +11,14 @@ extension SHA256 {
     /// The caller guarantees that `blockCount * 64` bytes are readable from `base`.
     @inline(never)
     static func compress(_ state: inout State, _ base: UnsafeRawPointer, blockCount: Int) {
-        var h0 = state.h0, h1 = state.h1, h2 = state.h2, h3 = state.h3
-        var h4 = state.h4, h5 = state.h5, h6 = state.h6, h7 = state.h7
+        var h0 = state.h0
+        var h1 = state.h1
+        var h2 = state.h2
+        var h3 = state.h3
+        var h4 = state.h4
+        var h5 = state.h5
+        var h6 = state.h6
+        var h7 = state.h7
         var ptr = base
         for _ in 0..<blockCount {
             var w0 = ptr.loadUnaligned(fromByteOffset: 0, as: UInt32.self).bigEndian
@@ -31,185 +37,292 @@ extension SHA256 {
             var w13 = ptr.loadUnaligned(fromByteOffset: 52, as: UInt32.self).bigEndian
             var w14 = ptr.loadUnaligned(fromByteOffset: 56, as: UInt32.self).bigEndian
             var w15 = ptr.loadUnaligned(fromByteOffset: 60, as: UInt32.self).bigEndian
-            var a = h0, b = h1, c = h2, d = h3, e = h4, f = h5, g = h6, h = h7
+            var a = h0
+            var b = h1
+            var c = h2
+            var d = h3
+            var e = h4
+            var f = h5
+            var g = h6
+            var h = h7
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0x428a2f98 &+ w0
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0x71374491 &+ w1
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0xb5c0fbcf &+ w2
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0xe9b5dba5 &+ w3
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0x3956c25b &+ w4
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0x59f111f1 &+ w5
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0x923f82a4 &+ w6
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0xab1c5ed5 &+ w7
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0xd807aa98 &+ w8
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0x12835b01 &+ w9
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0x243185be &+ w10
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0x550c7dc3 &+ w11
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0x72be5d74 &+ w12
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0x80deb1fe &+ w13
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0x9bdc06a7 &+ w14
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0xc19bf174 &+ w15
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
             w0 = w0 &+ (rotr(w14, 17) ^ rotr(w14, 19) ^ (w14 &>> 10)) &+ w9 &+ (rotr(w1, 7) ^ rotr(w1, 18) ^ (w1 &>> 3))
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0xe49b69c1 &+ w0
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
-            w1 = w1 &+ (rotr(w15, 17) ^ rotr(w15, 19) ^ (w15 &>> 10)) &+ w10 &+ (rotr(w2, 7) ^ rotr(w2, 18) ^ (w2 &>> 3))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            w1 =
+                w1 &+ (rotr(w15, 17) ^ rotr(w15, 19) ^ (w15 &>> 10)) &+ w10 &+ (rotr(w2, 7) ^ rotr(w2, 18) ^ (w2 &>> 3))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0xefbe4786 &+ w1
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
             w2 = w2 &+ (rotr(w0, 17) ^ rotr(w0, 19) ^ (w0 &>> 10)) &+ w11 &+ (rotr(w3, 7) ^ rotr(w3, 18) ^ (w3 &>> 3))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0x0fc19dc6 &+ w2
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
             w3 = w3 &+ (rotr(w1, 17) ^ rotr(w1, 19) ^ (w1 &>> 10)) &+ w12 &+ (rotr(w4, 7) ^ rotr(w4, 18) ^ (w4 &>> 3))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0x240ca1cc &+ w3
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
             w4 = w4 &+ (rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)) &+ w13 &+ (rotr(w5, 7) ^ rotr(w5, 18) ^ (w5 &>> 3))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0x2de92c6f &+ w4
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
             w5 = w5 &+ (rotr(w3, 17) ^ rotr(w3, 19) ^ (w3 &>> 10)) &+ w14 &+ (rotr(w6, 7) ^ rotr(w6, 18) ^ (w6 &>> 3))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0x4a7484aa &+ w5
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
             w6 = w6 &+ (rotr(w4, 17) ^ rotr(w4, 19) ^ (w4 &>> 10)) &+ w15 &+ (rotr(w7, 7) ^ rotr(w7, 18) ^ (w7 &>> 3))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0x5cb0a9dc &+ w6
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
             w7 = w7 &+ (rotr(w5, 17) ^ rotr(w5, 19) ^ (w5 &>> 10)) &+ w0 &+ (rotr(w8, 7) ^ rotr(w8, 18) ^ (w8 &>> 3))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0x76f988da &+ w7
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
             w8 = w8 &+ (rotr(w6, 17) ^ rotr(w6, 19) ^ (w6 &>> 10)) &+ w1 &+ (rotr(w9, 7) ^ rotr(w9, 18) ^ (w9 &>> 3))
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0x983e5152 &+ w8
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
             w9 = w9 &+ (rotr(w7, 17) ^ rotr(w7, 19) ^ (w7 &>> 10)) &+ w2 &+ (rotr(w10, 7) ^ rotr(w10, 18) ^ (w10 &>> 3))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0xa831c66d &+ w9
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
-            w10 = w10 &+ (rotr(w8, 17) ^ rotr(w8, 19) ^ (w8 &>> 10)) &+ w3 &+ (rotr(w11, 7) ^ rotr(w11, 18) ^ (w11 &>> 3))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            w10 =
+                w10 &+ (rotr(w8, 17) ^ rotr(w8, 19) ^ (w8 &>> 10)) &+ w3 &+ (rotr(w11, 7) ^ rotr(w11, 18) ^ (w11 &>> 3))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0xb00327c8 &+ w10
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
-            w11 = w11 &+ (rotr(w9, 17) ^ rotr(w9, 19) ^ (w9 &>> 10)) &+ w4 &+ (rotr(w12, 7) ^ rotr(w12, 18) ^ (w12 &>> 3))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            w11 =
+                w11 &+ (rotr(w9, 17) ^ rotr(w9, 19) ^ (w9 &>> 10)) &+ w4 &+ (rotr(w12, 7) ^ rotr(w12, 18) ^ (w12 &>> 3))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0xbf597fc7 &+ w11
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
-            w12 = w12 &+ (rotr(w10, 17) ^ rotr(w10, 19) ^ (w10 &>> 10)) &+ w5 &+ (rotr(w13, 7) ^ rotr(w13, 18) ^ (w13 &>> 3))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            w12 =
+                w12 &+ (rotr(w10, 17) ^ rotr(w10, 19) ^ (w10 &>> 10)) &+ w5
+                &+ (rotr(w13, 7) ^ rotr(w13, 18) ^ (w13 &>> 3))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0xc6e00bf3 &+ w12
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
-            w13 = w13 &+ (rotr(w11, 17) ^ rotr(w11, 19) ^ (w11 &>> 10)) &+ w6 &+ (rotr(w14, 7) ^ rotr(w14, 18) ^ (w14 &>> 3))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            w13 =
+                w13 &+ (rotr(w11, 17) ^ rotr(w11, 19) ^ (w11 &>> 10)) &+ w6
+                &+ (rotr(w14, 7) ^ rotr(w14, 18) ^ (w14 &>> 3))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0xd5a79147 &+ w13
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
-            w14 = w14 &+ (rotr(w12, 17) ^ rotr(w12, 19) ^ (w12 &>> 10)) &+ w7 &+ (rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            w14 =
+                w14 &+ (rotr(w12, 17) ^ rotr(w12, 19) ^ (w12 &>> 10)) &+ w7
+                &+ (rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0x06ca6351 &+ w14
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
-            w15 = w15 &+ (rotr(w13, 17) ^ rotr(w13, 19) ^ (w13 &>> 10)) &+ w8 &+ (rotr(w0, 7) ^ rotr(w0, 18) ^ (w0 &>> 3))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            w15 =
+                w15 &+ (rotr(w13, 17) ^ rotr(w13, 19) ^ (w13 &>> 10)) &+ w8 &+ (rotr(w0, 7) ^ rotr(w0, 18) ^ (w0 &>> 3))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0x14292967 &+ w15
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
             w0 = w0 &+ (rotr(w14, 17) ^ rotr(w14, 19) ^ (w14 &>> 10)) &+ w9 &+ (rotr(w1, 7) ^ rotr(w1, 18) ^ (w1 &>> 3))
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0x27b70a85 &+ w0
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
-            w1 = w1 &+ (rotr(w15, 17) ^ rotr(w15, 19) ^ (w15 &>> 10)) &+ w10 &+ (rotr(w2, 7) ^ rotr(w2, 18) ^ (w2 &>> 3))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            w1 =
+                w1 &+ (rotr(w15, 17) ^ rotr(w15, 19) ^ (w15 &>> 10)) &+ w10 &+ (rotr(w2, 7) ^ rotr(w2, 18) ^ (w2 &>> 3))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0x2e1b2138 &+ w1
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
             w2 = w2 &+ (rotr(w0, 17) ^ rotr(w0, 19) ^ (w0 &>> 10)) &+ w11 &+ (rotr(w3, 7) ^ rotr(w3, 18) ^ (w3 &>> 3))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0x4d2c6dfc &+ w2
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
             w3 = w3 &+ (rotr(w1, 17) ^ rotr(w1, 19) ^ (w1 &>> 10)) &+ w12 &+ (rotr(w4, 7) ^ rotr(w4, 18) ^ (w4 &>> 3))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0x53380d13 &+ w3
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
             w4 = w4 &+ (rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)) &+ w13 &+ (rotr(w5, 7) ^ rotr(w5, 18) ^ (w5 &>> 3))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0x650a7354 &+ w4
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
             w5 = w5 &+ (rotr(w3, 17) ^ rotr(w3, 19) ^ (w3 &>> 10)) &+ w14 &+ (rotr(w6, 7) ^ rotr(w6, 18) ^ (w6 &>> 3))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0x766a0abb &+ w5
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
             w6 = w6 &+ (rotr(w4, 17) ^ rotr(w4, 19) ^ (w4 &>> 10)) &+ w15 &+ (rotr(w7, 7) ^ rotr(w7, 18) ^ (w7 &>> 3))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0x81c2c92e &+ w6
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
             w7 = w7 &+ (rotr(w5, 17) ^ rotr(w5, 19) ^ (w5 &>> 10)) &+ w0 &+ (rotr(w8, 7) ^ rotr(w8, 18) ^ (w8 &>> 3))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0x92722c85 &+ w7
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
             w8 = w8 &+ (rotr(w6, 17) ^ rotr(w6, 19) ^ (w6 &>> 10)) &+ w1 &+ (rotr(w9, 7) ^ rotr(w9, 18) ^ (w9 &>> 3))
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0xa2bfe8a1 &+ w8
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
             w9 = w9 &+ (rotr(w7, 17) ^ rotr(w7, 19) ^ (w7 &>> 10)) &+ w2 &+ (rotr(w10, 7) ^ rotr(w10, 18) ^ (w10 &>> 3))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0xa81a664b &+ w9
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
-            w10 = w10 &+ (rotr(w8, 17) ^ rotr(w8, 19) ^ (w8 &>> 10)) &+ w3 &+ (rotr(w11, 7) ^ rotr(w11, 18) ^ (w11 &>> 3))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            w10 =
+                w10 &+ (rotr(w8, 17) ^ rotr(w8, 19) ^ (w8 &>> 10)) &+ w3 &+ (rotr(w11, 7) ^ rotr(w11, 18) ^ (w11 &>> 3))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0xc24b8b70 &+ w10
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
-            w11 = w11 &+ (rotr(w9, 17) ^ rotr(w9, 19) ^ (w9 &>> 10)) &+ w4 &+ (rotr(w12, 7) ^ rotr(w12, 18) ^ (w12 &>> 3))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            w11 =
+                w11 &+ (rotr(w9, 17) ^ rotr(w9, 19) ^ (w9 &>> 10)) &+ w4 &+ (rotr(w12, 7) ^ rotr(w12, 18) ^ (w12 &>> 3))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0xc76c51a3 &+ w11
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
-            w12 = w12 &+ (rotr(w10, 17) ^ rotr(w10, 19) ^ (w10 &>> 10)) &+ w5 &+ (rotr(w13, 7) ^ rotr(w13, 18) ^ (w13 &>> 3))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            w12 =
+                w12 &+ (rotr(w10, 17) ^ rotr(w10, 19) ^ (w10 &>> 10)) &+ w5
+                &+ (rotr(w13, 7) ^ rotr(w13, 18) ^ (w13 &>> 3))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0xd192e819 &+ w12
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
-            w13 = w13 &+ (rotr(w11, 17) ^ rotr(w11, 19) ^ (w11 &>> 10)) &+ w6 &+ (rotr(w14, 7) ^ rotr(w14, 18) ^ (w14 &>> 3))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            w13 =
+                w13 &+ (rotr(w11, 17) ^ rotr(w11, 19) ^ (w11 &>> 10)) &+ w6
+                &+ (rotr(w14, 7) ^ rotr(w14, 18) ^ (w14 &>> 3))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0xd6990624 &+ w13
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
-            w14 = w14 &+ (rotr(w12, 17) ^ rotr(w12, 19) ^ (w12 &>> 10)) &+ w7 &+ (rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            w14 =
+                w14 &+ (rotr(w12, 17) ^ rotr(w12, 19) ^ (w12 &>> 10)) &+ w7
+                &+ (rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0xf40e3585 &+ w14
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
-            w15 = w15 &+ (rotr(w13, 17) ^ rotr(w13, 19) ^ (w13 &>> 10)) &+ w8 &+ (rotr(w0, 7) ^ rotr(w0, 18) ^ (w0 &>> 3))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            w15 =
+                w15 &+ (rotr(w13, 17) ^ rotr(w13, 19) ^ (w13 &>> 10)) &+ w8 &+ (rotr(w0, 7) ^ rotr(w0, 18) ^ (w0 &>> 3))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0x106aa070 &+ w15
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
             w0 = w0 &+ (rotr(w14, 17) ^ rotr(w14, 19) ^ (w14 &>> 10)) &+ w9 &+ (rotr(w1, 7) ^ rotr(w1, 18) ^ (w1 &>> 3))
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0x19a4c116 &+ w0
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
-            w1 = w1 &+ (rotr(w15, 17) ^ rotr(w15, 19) ^ (w15 &>> 10)) &+ w10 &+ (rotr(w2, 7) ^ rotr(w2, 18) ^ (w2 &>> 3))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            w1 =
+                w1 &+ (rotr(w15, 17) ^ rotr(w15, 19) ^ (w15 &>> 10)) &+ w10 &+ (rotr(w2, 7) ^ rotr(w2, 18) ^ (w2 &>> 3))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0x1e376c08 &+ w1
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
             w2 = w2 &+ (rotr(w0, 17) ^ rotr(w0, 19) ^ (w0 &>> 10)) &+ w11 &+ (rotr(w3, 7) ^ rotr(w3, 18) ^ (w3 &>> 3))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0x2748774c &+ w2
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
             w3 = w3 &+ (rotr(w1, 17) ^ rotr(w1, 19) ^ (w1 &>> 10)) &+ w12 &+ (rotr(w4, 7) ^ rotr(w4, 18) ^ (w4 &>> 3))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0x34b0bcb5 &+ w3
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
             w4 = w4 &+ (rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 &>> 10)) &+ w13 &+ (rotr(w5, 7) ^ rotr(w5, 18) ^ (w5 &>> 3))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0x391c0cb3 &+ w4
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
             w5 = w5 &+ (rotr(w3, 17) ^ rotr(w3, 19) ^ (w3 &>> 10)) &+ w14 &+ (rotr(w6, 7) ^ rotr(w6, 18) ^ (w6 &>> 3))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0x4ed8aa4a &+ w5
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
             w6 = w6 &+ (rotr(w4, 17) ^ rotr(w4, 19) ^ (w4 &>> 10)) &+ w15 &+ (rotr(w7, 7) ^ rotr(w7, 18) ^ (w7 &>> 3))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0x5b9cca4f &+ w6
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
             w7 = w7 &+ (rotr(w5, 17) ^ rotr(w5, 19) ^ (w5 &>> 10)) &+ w0 &+ (rotr(w8, 7) ^ rotr(w8, 18) ^ (w8 &>> 3))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0x682e6ff3 &+ w7
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
             w8 = w8 &+ (rotr(w6, 17) ^ rotr(w6, 19) ^ (w6 &>> 10)) &+ w1 &+ (rotr(w9, 7) ^ rotr(w9, 18) ^ (w9 &>> 3))
             h = h &+ (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) &+ (g ^ (e & (f ^ g))) &+ 0x748f82ee &+ w8
-            d = d &+ h; h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
+            d = d &+ h
+            h = h &+ (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) &+ ((a & b) | (c & (a | b)))
             w9 = w9 &+ (rotr(w7, 17) ^ rotr(w7, 19) ^ (w7 &>> 10)) &+ w2 &+ (rotr(w10, 7) ^ rotr(w10, 18) ^ (w10 &>> 3))
             g = g &+ (rotr(d, 6) ^ rotr(d, 11) ^ rotr(d, 25)) &+ (f ^ (d & (e ^ f))) &+ 0x78a5636f &+ w9
-            c = c &+ g; g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
-            w10 = w10 &+ (rotr(w8, 17) ^ rotr(w8, 19) ^ (w8 &>> 10)) &+ w3 &+ (rotr(w11, 7) ^ rotr(w11, 18) ^ (w11 &>> 3))
+            c = c &+ g
+            g = g &+ (rotr(h, 2) ^ rotr(h, 13) ^ rotr(h, 22)) &+ ((h & a) | (b & (h | a)))
+            w10 =
+                w10 &+ (rotr(w8, 17) ^ rotr(w8, 19) ^ (w8 &>> 10)) &+ w3 &+ (rotr(w11, 7) ^ rotr(w11, 18) ^ (w11 &>> 3))
             f = f &+ (rotr(c, 6) ^ rotr(c, 11) ^ rotr(c, 25)) &+ (e ^ (c & (d ^ e))) &+ 0x84c87814 &+ w10
-            b = b &+ f; f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
-            w11 = w11 &+ (rotr(w9, 17) ^ rotr(w9, 19) ^ (w9 &>> 10)) &+ w4 &+ (rotr(w12, 7) ^ rotr(w12, 18) ^ (w12 &>> 3))
+            b = b &+ f
+            f = f &+ (rotr(g, 2) ^ rotr(g, 13) ^ rotr(g, 22)) &+ ((g & h) | (a & (g | h)))
+            w11 =
+                w11 &+ (rotr(w9, 17) ^ rotr(w9, 19) ^ (w9 &>> 10)) &+ w4 &+ (rotr(w12, 7) ^ rotr(w12, 18) ^ (w12 &>> 3))
             e = e &+ (rotr(b, 6) ^ rotr(b, 11) ^ rotr(b, 25)) &+ (d ^ (b & (c ^ d))) &+ 0x8cc70208 &+ w11
-            a = a &+ e; e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
-            w12 = w12 &+ (rotr(w10, 17) ^ rotr(w10, 19) ^ (w10 &>> 10)) &+ w5 &+ (rotr(w13, 7) ^ rotr(w13, 18) ^ (w13 &>> 3))
+            a = a &+ e
+            e = e &+ (rotr(f, 2) ^ rotr(f, 13) ^ rotr(f, 22)) &+ ((f & g) | (h & (f | g)))
+            w12 =
+                w12 &+ (rotr(w10, 17) ^ rotr(w10, 19) ^ (w10 &>> 10)) &+ w5
+                &+ (rotr(w13, 7) ^ rotr(w13, 18) ^ (w13 &>> 3))
             d = d &+ (rotr(a, 6) ^ rotr(a, 11) ^ rotr(a, 25)) &+ (c ^ (a & (b ^ c))) &+ 0x90befffa &+ w12
-            h = h &+ d; d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
-            w13 = w13 &+ (rotr(w11, 17) ^ rotr(w11, 19) ^ (w11 &>> 10)) &+ w6 &+ (rotr(w14, 7) ^ rotr(w14, 18) ^ (w14 &>> 3))
+            h = h &+ d
+            d = d &+ (rotr(e, 2) ^ rotr(e, 13) ^ rotr(e, 22)) &+ ((e & f) | (g & (e | f)))
+            w13 =
+                w13 &+ (rotr(w11, 17) ^ rotr(w11, 19) ^ (w11 &>> 10)) &+ w6
+                &+ (rotr(w14, 7) ^ rotr(w14, 18) ^ (w14 &>> 3))
             c = c &+ (rotr(h, 6) ^ rotr(h, 11) ^ rotr(h, 25)) &+ (b ^ (h & (a ^ b))) &+ 0xa4506ceb &+ w13
-            g = g &+ c; c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
-            w14 = w14 &+ (rotr(w12, 17) ^ rotr(w12, 19) ^ (w12 &>> 10)) &+ w7 &+ (rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3))
+            g = g &+ c
+            c = c &+ (rotr(d, 2) ^ rotr(d, 13) ^ rotr(d, 22)) &+ ((d & e) | (f & (d | e)))
+            w14 =
+                w14 &+ (rotr(w12, 17) ^ rotr(w12, 19) ^ (w12 &>> 10)) &+ w7
+                &+ (rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 &>> 3))
             b = b &+ (rotr(g, 6) ^ rotr(g, 11) ^ rotr(g, 25)) &+ (a ^ (g & (h ^ a))) &+ 0xbef9a3f7 &+ w14
-            f = f &+ b; b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
-            w15 = w15 &+ (rotr(w13, 17) ^ rotr(w13, 19) ^ (w13 &>> 10)) &+ w8 &+ (rotr(w0, 7) ^ rotr(w0, 18) ^ (w0 &>> 3))
+            f = f &+ b
+            b = b &+ (rotr(c, 2) ^ rotr(c, 13) ^ rotr(c, 22)) &+ ((c & d) | (e & (c | d)))
+            w15 =
+                w15 &+ (rotr(w13, 17) ^ rotr(w13, 19) ^ (w13 &>> 10)) &+ w8 &+ (rotr(w0, 7) ^ rotr(w0, 18) ^ (w0 &>> 3))
             a = a &+ (rotr(f, 6) ^ rotr(f, 11) ^ rotr(f, 25)) &+ (h ^ (f & (g ^ h))) &+ 0xc67178f2 &+ w15
-            e = e &+ a; a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
-            h0 = h0 &+ a; h1 = h1 &+ b; h2 = h2 &+ c; h3 = h3 &+ d
-            h4 = h4 &+ e; h5 = h5 &+ f; h6 = h6 &+ g; h7 = h7 &+ h
+            e = e &+ a
+            a = a &+ (rotr(b, 2) ^ rotr(b, 13) ^ rotr(b, 22)) &+ ((b & c) | (d & (b | c)))
+            h0 = h0 &+ a
+            h1 = h1 &+ b
+            h2 = h2 &+ c
+            h3 = h3 &+ d
+            h4 = h4 &+ e
+            h5 = h5 &+ f
+            h6 = h6 &+ g
+            h7 = h7 &+ h
             ptr += 64
         }
         state = State(h0: h0, h1: h1, h2: h2, h3: h3, h4: h4, h5: h5, h6: h6, h7: h7)

@@ -37,13 +37,17 @@ public final class PackageArchive: CourseFiles {
             guard expected.size == entry.uncompressedSize else { throw PackageError.sizeMismatch(entry.path) }
             present.insert(entry.path)
         }
-        for entry in manifest.entries where !present.contains(entry.path) { throw PackageError.missingEntry(entry.path) }
+        for entry in manifest.entries where !present.contains(entry.path) {
+            throw PackageError.missingEntry(entry.path)
+        }
         self.paths = manifest.entries.map(\.path)
     }
 
     /// Reads one file and checks its hash.
     public func read(_ path: String) throws -> [UInt8] {
-        guard let entry = zip.entry(named: path), let expected = listed[path] else { throw PackageError.missingEntry(path) }
+        guard let entry = zip.entry(named: path), let expected = listed[path] else {
+            throw PackageError.missingEntry(path)
+        }
         let data = try zip.readData(entry)
         guard SHA256.hash(data).hex == expected.sha256 else { throw PackageError.hashMismatch(path) }
         return [UInt8](data)
@@ -54,10 +58,16 @@ public final class PackageArchive: CourseFiles {
 
     /// Streams one entry into a new file at `destination`, checking its hash; the file is removed on failure.
     public func copyEntry(_ path: String, to destination: String) throws {
-        guard let entry = zip.entry(named: path), let expected = listed[path] else { throw PackageError.missingEntry(path) }
-        guard let handle = FileHandle(forWritingAtPath: destination) ?? {
-            FileManager.default.createFile(atPath: destination, contents: nil) ? FileHandle(forWritingAtPath: destination) : nil
-        }() else { throw PackageError.cannotWrite(path: destination, reason: "cannot create the file") }
+        guard let entry = zip.entry(named: path), let expected = listed[path] else {
+            throw PackageError.missingEntry(path)
+        }
+        guard
+            let handle = FileHandle(forWritingAtPath: destination)
+                ?? {
+                    FileManager.default.createFile(atPath: destination, contents: nil)
+                        ? FileHandle(forWritingAtPath: destination) : nil
+                }()
+        else { throw PackageError.cannotWrite(path: destination, reason: "cannot create the file") }
         do {
             var hasher = SHA256()
             try zip.read(entry) { chunk in

@@ -6,7 +6,8 @@ extension PackageBuilder {
     public static func studentBuild(of package: String, to output: String) throws -> Output {
         let archive = try PackageArchive(path: package)
         guard archive.manifest.build == .full else {
-            throw PackageError.invalidManifest("it is already a student build; make the student build from the full package")
+            throw PackageError.invalidManifest(
+                "it is already a student build; make the student build from the full package")
         }
         let work = output + ".work-\(getpid())"
         defer { try? FileManager.default.removeItem(atPath: work) }

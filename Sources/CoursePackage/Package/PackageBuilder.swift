@@ -9,7 +9,7 @@ public enum PackageBuilder {
     public static let storedExtensions: Set<String> = [
         "jpg", "jpeg", "png", "gif", "webp", "avif", "heic", "mp4", "m4v", "mov", "webm", "mkv", "avi", "mp3", "m4a",
         "aac", "ogg", "oga", "ogv", "opus", "flac", "zip", "gz", "tgz", "bz2", "xz", "zst", "7z", "rar", "jar", "epub",
-        "docx", "xlsx", "pptx", "odt", "ods", "odp", "woff", "woff2",
+        "docx", "xlsx", "pptx", "odt", "ods", "odp", "woff", "woff2"
     ]
 
     /// What a pack produced.
@@ -38,16 +38,21 @@ public enum PackageBuilder {
     /// Validates `folder` and writes its package to `output` (default: `defaultFileName` in the current
     /// folder), atomically: a temp file renamed into place. Throws `PackageError.invalidCourse`, with
     /// the diagnostics in `diagnostics`, when the course has errors.
-    public static func pack(folder: String, to output: String? = nil, build: PackageManifest.Build = .full,
-                            diagnostics: inout [Diagnostic]) throws -> Output {
+    public static func pack(
+        folder: String, to output: String? = nil, build: PackageManifest.Build = .full,
+        diagnostics: inout [Diagnostic]
+    ) throws -> Output {
         // A package written inside the folder it packs must not pack itself: its path is left out (and its
         // temp file has a hidden name, which FolderFiles ignores). Without -o the name is not known before loading,
         // so the default name is excluded for any course id by listing twice only when needed.
         var files = try FolderFiles(root: folder, excluding: output.map { [$0] } ?? [])
         var loaded = CourseLoader.load(files)
         if output == nil, let course = loaded.course,
-           files.paths.contains(where: { URL(fileURLWithPath: files.fullPath($0)).standardizedFileURL.path
-                                          == URL(fileURLWithPath: defaultFileName(for: course, build: build)).standardizedFileURL.path }) {
+            files.paths.contains(where: {
+                URL(fileURLWithPath: files.fullPath($0)).standardizedFileURL.path
+                    == URL(fileURLWithPath: defaultFileName(for: course, build: build)).standardizedFileURL.path
+            })
+        {
             files = try FolderFiles(root: folder, excluding: [defaultFileName(for: course, build: build)])
             loaded = CourseLoader.load(files)
         }
@@ -71,8 +76,10 @@ public enum PackageBuilder {
         case data(Data)
     }
 
-    private static func write(_ sources: [(path: String, source: Source)], course: Course, build: PackageManifest.Build,
-                              to output: String) throws -> PackageManifest {
+    private static func write(
+        _ sources: [(path: String, source: Source)], course: Course, build: PackageManifest.Build,
+        to output: String
+    ) throws -> PackageManifest {
         let temp = CoursePath.partial(for: output)
         do {
             let writer = try ZipWriter(path: temp)
@@ -85,8 +92,9 @@ public enum PackageBuilder {
                 }
                 entries.append(.init(path: path, size: info.uncompressedSize, sha256: info.sha256.hex))
             }
-            let manifest = PackageManifest(courseID: course.id, version: course.version, title: course.title,
-                                           build: build, entries: entries)
+            let manifest = PackageManifest(
+                courseID: course.id, version: course.version, title: course.title,
+                build: build, entries: entries)
             try writer.addData(path: PackageManifest.fileName, manifest.encoded, method: .deflate)
             try writer.finish()
             guard rename(temp, output) == 0 else {
@@ -100,8 +108,10 @@ public enum PackageBuilder {
     }
 
     /// Replaces every exam quiz's file by its keyless JSON copy.
-    private static func studentSources(_ sources: [(path: String, source: Source)], course: Course,
-                                       loaded: CourseLoader.Result, files: FolderFiles) throws -> [(path: String, source: Source)] {
+    private static func studentSources(
+        _ sources: [(path: String, source: Source)], course: Course,
+        loaded: CourseLoader.Result, files: FolderFiles
+    ) throws -> [(path: String, source: Source)] {
         var result = sources
         for quiz in course.quizzes where quiz.mode == .exam {
             guard let path = loaded.itemPaths[quiz.id] else { continue }
@@ -109,7 +119,8 @@ public enum PackageBuilder {
             let text = JSONWriter.write(QuizJSONWriter.studentCopy(of: quiz), pretty: true)
             result.removeAll { $0.path == path }
             if jsonPath != path, result.contains(where: { $0.path == jsonPath }) {
-                throw PackageError.cannotWrite(path: jsonPath, reason: "the student copy of \(path) would replace an existing file")
+                throw PackageError.cannotWrite(
+                    path: jsonPath, reason: "the student copy of \(path) would replace an existing file")
             }
             result.append((jsonPath, .data(Data(text.utf8))))
         }

@@ -8,13 +8,16 @@ extension PackageDelta {
     /// streamed and checked against the new manifest on the way, the manifest is written byte for
     /// byte (its SHA-256 is the package id), and the folder appears by one rename. `newFolder` must
     /// not exist; on failure nothing is left.
-    public static func assemble(manifestBytes: Data, onto oldFolder: String?, fetched: [String: String],
-                                to newFolder: String) throws -> PackageManifest {
+    public static func assemble(
+        manifestBytes: Data, onto oldFolder: String?, fetched: [String: String],
+        to newFolder: String
+    ) throws -> PackageManifest {
         let manifest = try PackageManifest(data: manifestBytes)
         let fm = FileManager.default
         var oldPathByHash: [String: String] = [:]
         if let oldFolder, let data = fm.contents(atPath: oldFolder + "/" + PackageManifest.fileName),
-           let old = try? PackageManifest(data: data) {
+            let old = try? PackageManifest(data: data)
+        {
             for entry in old.entries { oldPathByHash[entry.sha256] = entry.path }
         }
         let temp = CoursePath.partial(for: newFolder)
@@ -22,9 +25,12 @@ extension PackageDelta {
         do {
             try fm.createDirectory(atPath: temp, withIntermediateDirectories: true)
             for entry in manifest.entries {
-                guard CoursePath.isSafeRelative(entry.path) else { throw PackageError.invalidManifest("unsafe path \(entry.path)") }
+                guard CoursePath.isSafeRelative(entry.path) else {
+                    throw PackageError.invalidManifest("unsafe path \(entry.path)")
+                }
                 let target = temp + "/" + entry.path
-                try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try fm.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 let source: String
                 if let file = fetched[entry.sha256] {
                     source = file

@@ -43,8 +43,9 @@ public struct PackageDelta: Hashable, Sendable {
             pathByHash[entry.sha256] = pathByHash[entry.sha256] ?? entry.path
             oldHashByPath[entry.path] = entry.sha256
         }
-        var delta = PackageDelta(fromID: old.packageID, fromVersion: old.version, toID: new.packageID, toVersion: new.version,
-                                 fetch: [], copy: [], remove: [], unchanged: 0, totalBytes: new.totalSize)
+        var delta = PackageDelta(
+            fromID: old.packageID, fromVersion: old.version, toID: new.packageID, toVersion: new.version,
+            fetch: [], copy: [], remove: [], unchanged: 0, totalBytes: new.totalSize)
         var fetchedHashes: Set<String> = []
         for entry in new.entries {
             if oldHashByPath[entry.path] == entry.sha256 {
@@ -65,20 +66,48 @@ public struct PackageDelta: Hashable, Sendable {
     /// The plan as JSON (for `--json` and for the wire).
     public var json: JSONValue {
         func entries(_ list: [PackageManifest.Entry]) -> JSONValue {
-            JSONValue(.array(list.map { JSONValue(.object([("path", JSONValue(.string($0.path))),
-                                                           ("size", JSONValue(.number(Double($0.size)))),
-                                                           ("sha256", JSONValue(.string($0.sha256)))])) }))
+            JSONValue(
+                .array(
+                    list.map {
+                        JSONValue(
+                            .object([
+                                ("path", JSONValue(.string($0.path))),
+                                ("size", JSONValue(.number(Double($0.size)))),
+                                ("sha256", JSONValue(.string($0.sha256)))
+                            ]))
+                    }))
         }
-        return JSONValue(.object([
-            ("from", JSONValue(.object([("id", JSONValue(.string(fromID))), ("version", JSONValue(.string(fromVersion.description)))]))),
-            ("to", JSONValue(.object([("id", JSONValue(.string(toID))), ("version", JSONValue(.string(toVersion.description)))]))),
-            ("fetch", entries(fetch)),
-            ("copy", JSONValue(.array(copy.map { JSONValue(.object([("from", JSONValue(.string($0.from))), ("to", JSONValue(.string($0.to)))])) }))),
-            ("remove", JSONValue(.array(remove.map { JSONValue(.string($0)) }))),
-            ("unchanged", JSONValue(.number(Double(unchanged)))),
-            ("fetchBytes", JSONValue(.number(Double(fetchBytes)))),
-            ("totalBytes", JSONValue(.number(Double(totalBytes)))),
-        ]))
+        return JSONValue(
+            .object([
+                (
+                    "from",
+                    JSONValue(
+                        .object([
+                            ("id", JSONValue(.string(fromID))), ("version", JSONValue(.string(fromVersion.description)))
+                        ]))
+                ),
+                (
+                    "to",
+                    JSONValue(
+                        .object([
+                            ("id", JSONValue(.string(toID))), ("version", JSONValue(.string(toVersion.description)))
+                        ]))
+                ),
+                ("fetch", entries(fetch)),
+                (
+                    "copy",
+                    JSONValue(
+                        .array(
+                            copy.map {
+                                JSONValue(
+                                    .object([("from", JSONValue(.string($0.from))), ("to", JSONValue(.string($0.to)))]))
+                            }))
+                ),
+                ("remove", JSONValue(.array(remove.map { JSONValue(.string($0)) }))),
+                ("unchanged", JSONValue(.number(Double(unchanged)))),
+                ("fetchBytes", JSONValue(.number(Double(fetchBytes)))),
+                ("totalBytes", JSONValue(.number(Double(totalBytes))))
+            ]))
     }
 }
 
@@ -92,7 +121,8 @@ extension PackageDelta {
         let temp = CoursePath.partial(for: output)
         do {
             let writer = try ZipWriter(path: temp)
-            try writer.addData(path: Self.planFileName, Data(JSONWriter.write(json, pretty: true).utf8), method: .deflate)
+            try writer.addData(
+                path: Self.planFileName, Data(JSONWriter.write(json, pretty: true).utf8), method: .deflate)
             try writer.addData(path: PackageManifest.fileName, newPackage.manifest.encoded, method: .deflate)
             // Entries are streamed through a temp file (hash-checked), never held whole: media can be large.
             let staged = temp + ".entry"
@@ -100,10 +130,13 @@ extension PackageDelta {
             for entry in fetch {
                 unlink(staged)
                 try newPackage.copyEntry(entry.path, to: staged)
-                try writer.addFile(path: "fetch/" + entry.sha256, contentsOf: staged, method: PackageBuilder.method(for: entry.path))
+                try writer.addFile(
+                    path: "fetch/" + entry.sha256, contentsOf: staged, method: PackageBuilder.method(for: entry.path))
             }
             try writer.finish()
-            guard rename(temp, output) == 0 else { throw PackageError.cannotWrite(path: output, reason: String(cString: strerror(errno))) }
+            guard rename(temp, output) == 0 else {
+                throw PackageError.cannotWrite(path: output, reason: String(cString: strerror(errno)))
+            }
         } catch {
             unlink(temp)
             throw error
@@ -112,29 +145,40 @@ extension PackageDelta {
 
     /// Builds the new version's folder from the old version's extracted folder and a delta archive,
     /// checking every file against the new manifest. `newFolder` must not exist; on failure nothing is left.
-    public static func apply(archive deltaPath: String, onto oldFolder: String, to newFolder: String) throws -> PackageManifest {
+    public static func apply(archive deltaPath: String, onto oldFolder: String, to newFolder: String) throws
+        -> PackageManifest
+    {
         let zip = try ZipReader(path: deltaPath)
         guard let manifestEntry = zip.entry(named: PackageManifest.fileName) else { throw PackageError.missingManifest }
         let manifest = try PackageManifest(data: try zip.readData(manifestEntry))
         let temp = CoursePath.partial(for: newFolder)
         let fm = FileManager.default
         // The old folder is an extracted package: its manifest says where each hash lives.
-        let oldManifest = fm.contents(atPath: oldFolder + "/" + PackageManifest.fileName).flatMap { try? PackageManifest(data: $0) }
+        let oldManifest = fm.contents(atPath: oldFolder + "/" + PackageManifest.fileName).flatMap {
+            try? PackageManifest(data: $0)
+        }
         var oldPathByHash: [String: String] = [:]
         for entry in oldManifest?.entries ?? [] { oldPathByHash[entry.sha256] = entry.path }
         do {
             try fm.createDirectory(atPath: temp, withIntermediateDirectories: true)
             for entry in manifest.entries {
-                guard CoursePath.isSafeRelative(entry.path) else { throw PackageError.invalidManifest("unsafe path \(entry.path)") }
+                guard CoursePath.isSafeRelative(entry.path) else {
+                    throw PackageError.invalidManifest("unsafe path \(entry.path)")
+                }
                 let target = temp + "/" + entry.path
-                try fm.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try fm.createDirectory(
+                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
                 // Streamed and hashed on the way: new bytes from the delta, the rest copied from the old folder.
                 if let fetched = zip.entry(named: "fetch/" + entry.sha256) {
                     try Self.write(to: target, expecting: entry) { sink in try zip.read(fetched, sink) }
                 } else if let old = oldPathByHash[entry.sha256] {
-                    try Self.write(to: target, expecting: entry) { sink in try Self.stream(file: oldFolder + "/" + old, sink) }
+                    try Self.write(to: target, expecting: entry) { sink in
+                        try Self.stream(file: oldFolder + "/" + old, sink)
+                    }
                 } else {
-                    throw PackageError.deltaMismatch("\(entry.path) is neither in the delta nor in \(oldFolder): apply the delta to the version it was made from")
+                    throw PackageError.deltaMismatch(
+                        "\(entry.path) is neither in the delta nor in \(oldFolder): apply the delta to the version it was made from"
+                    )
                 }
             }
             try manifest.encoded.write(to: URL(fileURLWithPath: temp + "/" + PackageManifest.fileName))
@@ -154,9 +198,13 @@ extension PackageDelta {
     static let copyChunkBytes = 1 << 20
 
     /// Writes what `produce` streams into a new file at `path`, checking the bytes against `entry`.
-    static func write(to path: String, expecting entry: PackageManifest.Entry,
-                      _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+    static func write(
+        to path: String, expecting entry: PackageManifest.Entry,
+        _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+    ) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw PackageError.cannotWrite(path: path, reason: "create failed")
         }
         defer { try? handle.close() }

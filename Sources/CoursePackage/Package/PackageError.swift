@@ -29,15 +29,20 @@ public enum PackageError: Error, Hashable, Sendable, CustomStringConvertible {
         case .invalidManifest(let why):
             return "manifest.json is invalid: \(why); get a fresh copy of the package"
         case .entryNotInManifest(let p):
-            return "\(p): the archive holds a file that manifest.json does not list; the package was altered: get a fresh copy"
+            return
+                "\(p): the archive holds a file that manifest.json does not list; the package was altered: get a fresh copy"
         case .missingEntry(let p):
-            return "\(p): listed in manifest.json but missing from the archive; the package is incomplete: get a fresh copy"
+            return
+                "\(p): listed in manifest.json but missing from the archive; the package is incomplete: get a fresh copy"
         case .hashMismatch(let p):
-            return "\(p): its SHA-256 does not match manifest.json; the package is damaged or was altered: get a fresh copy"
+            return
+                "\(p): its SHA-256 does not match manifest.json; the package is damaged or was altered: get a fresh copy"
         case .sizeMismatch(let p):
-            return "\(p): its size does not match manifest.json; the package is damaged or was altered: get a fresh copy"
+            return
+                "\(p): its size does not match manifest.json; the package is damaged or was altered: get a fresh copy"
         case .invalidCourse(let n):
-            return "the course has \(n) error\(n == 1 ? "" : "s"); run lms-offline validate to see them, fix them and try again"
+            return
+                "the course has \(n) error\(n == 1 ? "" : "s"); run lms-offline validate to see them, fix them and try again"
         case .cannotWrite(let path, let reason):
             return "\(path): cannot write (\(reason)); check the folder exists, is writable and the disk has room"
         case .differentCourses(let a, let b):

@@ -58,19 +58,33 @@ public struct PackageManifest: Hashable, Sendable {
 
     /// The canonical bytes: sorted keys, two-space indent, a final newline.
     public var encoded: Data {
-        let json: JSONValue = JSONValue(.object([
-            ("build", JSONValue(.string(build.rawValue))),
-            ("course", JSONValue(.object([
-                ("id", JSONValue(.string(courseID))),
-                ("title", JSONValue(.string(title))),
-                ("version", JSONValue(.string(version.description))),
-            ]))),
-            ("entries", JSONValue(.array(entries.map {
-                JSONValue(.object([("path", JSONValue(.string($0.path))), ("sha256", JSONValue(.string($0.sha256))),
-                                   ("size", JSONValue(.number(Double($0.size))))]))
-            }))),
-            ("format", JSONValue(.number(Double(Self.formatVersion)))),
-        ]))
+        let json: JSONValue = JSONValue(
+            .object([
+                ("build", JSONValue(.string(build.rawValue))),
+                (
+                    "course",
+                    JSONValue(
+                        .object([
+                            ("id", JSONValue(.string(courseID))),
+                            ("title", JSONValue(.string(title))),
+                            ("version", JSONValue(.string(version.description)))
+                        ]))
+                ),
+                (
+                    "entries",
+                    JSONValue(
+                        .array(
+                            entries.map {
+                                JSONValue(
+                                    .object([
+                                        ("path", JSONValue(.string($0.path))),
+                                        ("sha256", JSONValue(.string($0.sha256))),
+                                        ("size", JSONValue(.number(Double($0.size))))
+                                    ]))
+                            }))
+                ),
+                ("format", JSONValue(.number(Double(Self.formatVersion))))
+            ]))
         return Data(JSONWriter.write(json, pretty: true, sortKeys: true).utf8)
     }
 
@@ -92,11 +106,14 @@ public struct PackageManifest: Hashable, Sendable {
         guard let format = json["format"]?.numberValue else { throw PackageError.invalidManifest("no \"format\"") }
         // Numbers come from outside: compare as doubles, never convert an out-of-range value.
         guard format == Double(Self.formatVersion) else {
-            throw PackageError.invalidManifest("format \(JSONWriter.number(format)) is not supported (this program reads format \(Self.formatVersion)); update lms-offline")
+            throw PackageError.invalidManifest(
+                "format \(JSONWriter.number(format)) is not supported (this program reads format \(Self.formatVersion)); update lms-offline"
+            )
         }
         guard let course = json["course"], let id = course["id"]?.stringValue, Course.isValidID(id),
-              let versionText = course["version"]?.stringValue, let version = SemanticVersion(versionText),
-              let title = course["title"]?.stringValue else {
+            let versionText = course["version"]?.stringValue, let version = SemanticVersion(versionText),
+            let title = course["title"]?.stringValue
+        else {
             throw PackageError.invalidManifest("\"course\" needs a valid id, version and title")
         }
         guard let buildText = json["build"]?.stringValue, let build = Build(rawValue: buildText) else {
@@ -106,9 +123,12 @@ public struct PackageManifest: Hashable, Sendable {
         var entries: [Entry] = []
         var seen: Set<String> = []
         for item in items {
-            guard let path = item["path"]?.stringValue, let size = item["size"]?.numberValue, size >= 0, size == size.rounded(),
-                  size <= Self.maxEntrySize, let sha = item["sha256"]?.stringValue, SHA256Digest(hex: sha) != nil else {
-                throw PackageError.invalidManifest("an entry needs \"path\", a whole \"size\" and a 64-digit hex \"sha256\"")
+            guard let path = item["path"]?.stringValue, let size = item["size"]?.numberValue, size >= 0,
+                size == size.rounded(),
+                size <= Self.maxEntrySize, let sha = item["sha256"]?.stringValue, SHA256Digest(hex: sha) != nil
+            else {
+                throw PackageError.invalidManifest(
+                    "an entry needs \"path\", a whole \"size\" and a 64-digit hex \"sha256\"")
             }
             guard seen.insert(path).inserted else { throw PackageError.invalidManifest("\"\(path)\" is listed twice") }
             entries.append(Entry(path: path, size: UInt64(exactly: size) ?? 0, sha256: sha))

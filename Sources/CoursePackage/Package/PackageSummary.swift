@@ -15,9 +15,12 @@ public struct PackageSummary: Sendable {
 
     /// The counts of `inspect --json`.
     public var counts: [(String, Int)] {
-        [("modules", course.modules.count), ("lessons", course.lessons.count), ("quizzes", course.quizzes.count),
-         ("questions", course.quizzes.reduce(0) { $0 + $1.questions.count }), ("assignments", course.assignments.count),
-         ("files", manifest.entries.count)]
+        [
+            ("modules", course.modules.count), ("lessons", course.lessons.count), ("quizzes", course.quizzes.count),
+            ("questions", course.quizzes.reduce(0) { $0 + $1.questions.count }),
+            ("assignments", course.assignments.count),
+            ("files", manifest.entries.count)
+        ]
     }
 
     /// The JSON of `inspect --json`: at least id, version, title, sha256 and counts.
@@ -26,18 +29,36 @@ public struct PackageSummary: Sendable {
         func n(_ v: Double) -> JSONValue { JSONValue(.number(v)) }
         var members: [(key: String, value: JSONValue)] = [
             ("id", s(course.id)), ("version", s(course.version.description)), ("title", s(course.title)),
-            ("sha256", s(manifest.packageID)), ("build", s(manifest.build.rawValue)),
+            ("sha256", s(manifest.packageID)), ("build", s(manifest.build.rawValue))
         ]
         if let language = course.language { members.append(("language", s(language))) }
         members.append(("instructors", JSONValue(.array(course.instructors.map(s)))))
         members.append(("sizeBytes", n(Double(manifest.totalSize))))
         members.append(("counts", JSONValue(.object(counts.map { ($0.0, n(Double($0.1))) }))))
-        members.append(("modules", JSONValue(.array(course.modules.map { module in
-            JSONValue(.object([("id", s(module.id)), ("title", s(module.title)),
-                               ("items", JSONValue(.array(module.items.map { item in
-                                   JSONValue(.object([("id", s(item.id)), ("kind", s(item.kindName)), ("title", s(item.title))]))
-                               })))]))
-        }))))
+        members.append(
+            (
+                "modules",
+                JSONValue(
+                    .array(
+                        course.modules.map { module in
+                            JSONValue(
+                                .object([
+                                    ("id", s(module.id)), ("title", s(module.title)),
+                                    (
+                                        "items",
+                                        JSONValue(
+                                            .array(
+                                                module.items.map { item in
+                                                    JSONValue(
+                                                        .object([
+                                                            ("id", s(item.id)), ("kind", s(item.kindName)),
+                                                            ("title", s(item.title))
+                                                        ]))
+                                                }))
+                                    )
+                                ]))
+                        }))
+            ))
         return JSONValue(.object(members))
     }
 
@@ -45,7 +66,8 @@ public struct PackageSummary: Sendable {
     public var text: String {
         var lines = ["\(course.title)  (\(course.id) \(course.version))"]
         if let d = course.description { lines.append(d) }
-        lines.append("package  \(manifest.packageID)  \(manifest.build.rawValue) build, \(Self.bytes(manifest.totalSize))")
+        lines.append(
+            "package  \(manifest.packageID)  \(manifest.build.rawValue) build, \(Self.bytes(manifest.totalSize))")
         if !course.instructors.isEmpty { lines.append("taught by \(course.instructors.joined(separator: ", "))") }
         lines.append(counts.map { "\($0.1) \($0.0)" }.joined(separator: ", "))
         for (i, module) in course.modules.enumerated() {
@@ -54,7 +76,8 @@ public struct PackageSummary: Sendable {
             for item in module.items {
                 var extra = ""
                 if case .quiz(let q) = item { extra = "  [\(q.mode.rawValue), \(q.questions.count) questions]" }
-                lines.append("   - \(item.kindName.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.title)\(extra)")
+                lines.append(
+                    "   - \(item.kindName.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.title)\(extra)")
             }
         }
         return lines.joined(separator: "\n")
@@ -65,7 +88,10 @@ public struct PackageSummary: Sendable {
         let units = ["bytes", "KB", "MB", "GB"]
         var value = Double(n)
         var unit = 0
-        while value >= 1024, unit < units.count - 1 { value /= 1024; unit += 1 }
+        while value >= 1024, unit < units.count - 1 {
+            value /= 1024
+            unit += 1
+        }
         return unit == 0 ? "\(n) bytes" : String(format: "%.1f", value) + " " + units[unit]
     }
 }

@@ -26,18 +26,19 @@ struct ZipCentralDirectory {
             guard header.u32() == ZipFormat.centralHeaderSignature else {
                 throw ZipError.corrupt(entry: nil, detail: "\(what) has no central header signature")
             }
-            guard let madeBy = header.u16(), let _ = header.u16(), let flags = header.u16(),
-                  let methodRaw = header.u16(), header.skip(4), let crc = header.u32(),
-                  let compressed32 = header.u32(), let uncompressed32 = header.u32(),
-                  let nameLength = header.u16(), let extraLength = header.u16(), let commentLength = header.u16(),
-                  let disk16 = header.u16(), header.skip(2), let external = header.u32(), let offset32 = header.u32()
+            guard let madeBy = header.u16(), header.u16() != nil, let flags = header.u16(),
+                let methodRaw = header.u16(), header.skip(4), let crc = header.u32(),
+                let compressed32 = header.u32(), let uncompressed32 = header.u32(),
+                let nameLength = header.u16(), let extraLength = header.u16(), let commentLength = header.u16(),
+                let disk16 = header.u16(), header.skip(2), let external = header.u32(), let offset32 = header.u32()
             else { throw ZipError.truncated(what) }
             let variable = Int(nameLength) + Int(extraLength) + Int(commentLength)
             guard centralEnd - cursor - UInt64(ZipFormat.centralHeaderBytes) >= UInt64(variable) else {
                 throw ZipError.truncated(what)
             }
-            let nameAndExtra = try source.bytes(at: cursor + UInt64(ZipFormat.centralHeaderBytes),
-                                                count: Int(nameLength) + Int(extraLength), what: what)
+            let nameAndExtra = try source.bytes(
+                at: cursor + UInt64(ZipFormat.centralHeaderBytes),
+                count: Int(nameLength) + Int(extraLength), what: what)
             cursor += UInt64(ZipFormat.centralHeaderBytes + variable)
 
             let (path, nameSaysDirectory) = try ZipPathValidator.validate(
@@ -48,21 +49,24 @@ struct ZipCentralDirectory {
             guard let method = ZipMethod(rawValue: methodRaw) else {
                 throw ZipError.unsupportedMethod(entry: path, method: methodRaw)
             }
-            var sizes = Zip64Values(uncompressed: UInt64(uncompressed32), compressed: UInt64(compressed32),
-                                    offset: UInt64(offset32), disk: UInt32(disk16))
+            var sizes = Zip64Values(
+                uncompressed: UInt64(uncompressed32), compressed: UInt64(compressed32),
+                offset: UInt64(offset32), disk: UInt32(disk16))
             let usesZip64 = try sizes.applyExtra(Array(nameAndExtra[Int(nameLength)...]), entry: path)
             guard sizes.disk == 0 else { throw ZipError.multiDisk }
-            let isDirectory = try Self.checkType(madeBy: madeBy, external: external, path: path,
-                                                 nameSaysDirectory: nameSaysDirectory)
+            let isDirectory = try Self.checkType(
+                madeBy: madeBy, external: external, path: path,
+                nameSaysDirectory: nameSaysDirectory)
             try checkSizes(path: path, method: method, sizes: sizes, isDirectory: isDirectory, total: &total)
             let local = try ZipLocalHeader.check(
                 in: source, offset: sizes.offset, centralName: Array(nameAndExtra[0..<Int(nameLength)]),
                 path: path, method: method, crc: crc, compressedSize: sizes.compressed,
                 uncompressedSize: sizes.uncompressed, centralOffset: end.centralOffset)
-            entries.append(ZipEntry(
-                path: path, method: method, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed,
-                crc32: crc, localHeaderOffset: sizes.offset, dataOffset: local.dataOffset,
-                isDirectory: isDirectory, hasDataDescriptor: local.hasDataDescriptor, usesZip64: usesZip64))
+            entries.append(
+                ZipEntry(
+                    path: path, method: method, compressedSize: sizes.compressed, uncompressedSize: sizes.uncompressed,
+                    crc32: crc, localHeaderOffset: sizes.offset, dataOffset: local.dataOffset,
+                    isDirectory: isDirectory, hasDataDescriptor: local.hasDataDescriptor, usesZip64: usesZip64))
         }
         guard cursor == centralEnd else {
             throw ZipError.corrupt(entry: nil, detail: "the central directory size does not match its entries")
@@ -81,7 +85,9 @@ struct ZipCentralDirectory {
         switch mode & ZipFormat.modeTypeMask {
         case 0: return nameSaysDirectory
         case ZipFormat.modeRegular:
-            if nameSaysDirectory { throw ZipError.corrupt(entry: path, detail: "a directory name has a regular-file mode") }
+            if nameSaysDirectory {
+                throw ZipError.corrupt(entry: path, detail: "a directory name has a regular-file mode")
+            }
             return false
         case ZipFormat.modeDirectory:
             if !nameSaysDirectory { throw ZipError.corrupt(entry: path, detail: "a file name has a directory mode") }
@@ -92,7 +98,8 @@ struct ZipCentralDirectory {
     }
 
     /// Applies the size, total and compression-ratio limits.
-    func checkSizes(path: String, method: ZipMethod, sizes: Zip64Values, isDirectory: Bool, total: inout UInt64) throws {
+    func checkSizes(path: String, method: ZipMethod, sizes: Zip64Values, isDirectory: Bool, total: inout UInt64) throws
+    {
         if isDirectory, sizes.uncompressed != 0 {
             throw ZipError.corrupt(entry: path, detail: "a directory entry has \(sizes.uncompressed) bytes of data")
         }
@@ -110,8 +117,9 @@ struct ZipCentralDirectory {
         if sizes.uncompressed > ZipLimits.ratioCheckMinimumBytes {
             let (allowed, big) = sizes.compressed.multipliedReportingOverflow(by: limits.maxCompressionRatio)
             if !big, sizes.uncompressed > allowed {
-                throw ZipError.compressionRatioTooHigh(entry: path, uncompressed: sizes.uncompressed,
-                                                       compressed: sizes.compressed, limit: limits.maxCompressionRatio)
+                throw ZipError.compressionRatioTooHigh(
+                    entry: path, uncompressed: sizes.uncompressed,
+                    compressed: sizes.compressed, limit: limits.maxCompressionRatio)
             }
         }
     }
@@ -152,7 +160,9 @@ struct Zip64Values {
 
     /// Unwraps a ZIP64 value or reports which one is missing.
     private static func need<T>(_ value: T?, _ field: String, _ entry: String) throws -> T {
-        guard let value else { throw ZipError.corrupt(entry: entry, detail: "the ZIP64 extra field lacks the \(field)") }
+        guard let value else {
+            throw ZipError.corrupt(entry: entry, detail: "the ZIP64 extra field lacks the \(field)")
+        }
         return value
     }
 }

@@ -23,7 +23,10 @@ struct ZipEndRecord {
         while index >= 0 {
             if tail[index] == 0x50, tail[index + 1] == 0x4b, tail[index + 2] == 0x05, tail[index + 3] == 0x06 {
                 let commentLength = Int(tail[index + 20]) | Int(tail[index + 21]) << 8
-                if index + fixed + commentLength == tailCount { found = index; break }
+                if index + fixed + commentLength == tailCount {
+                    found = index
+                    break
+                }
             }
             index -= 1
         }
@@ -31,7 +34,7 @@ struct ZipEndRecord {
         var reader = ZipByteReader(Array(tail[eocdIndex..<(eocdIndex + fixed)]))
         _ = reader.u32()
         guard let disk = reader.u16(), let centralDisk = reader.u16(), let diskEntries = reader.u16(),
-              let totalEntries = reader.u16(), let centralSize = reader.u32(), let centralOffset = reader.u32()
+            let totalEntries = reader.u16(), let centralSize = reader.u32(), let centralOffset = reader.u32()
         else { throw ZipError.truncated("the end of central directory") }
         let eocdOffset = tailStart + UInt64(eocdIndex)
 
@@ -48,8 +51,10 @@ struct ZipEndRecord {
         let locatorBytes = UInt64(ZipFormat.zip64LocatorBytes)
         guard eocdOffset >= locatorBytes else { return nil }
         let locatorOffset = eocdOffset - locatorBytes
-        var locator = ZipByteReader(try source.bytes(at: locatorOffset, count: ZipFormat.zip64LocatorBytes,
-                                                     what: "the ZIP64 locator"))
+        var locator = ZipByteReader(
+            try source.bytes(
+                at: locatorOffset, count: ZipFormat.zip64LocatorBytes,
+                what: "the ZIP64 locator"))
         guard locator.u32() == ZipFormat.zip64LocatorSignature else { return nil }
         guard let recordDisk = locator.u32(), let recordOffset = locator.u64(), let diskCount = locator.u32()
         else { throw ZipError.truncated("the ZIP64 locator") }
@@ -58,18 +63,22 @@ struct ZipEndRecord {
         guard recordOffset <= locatorOffset, locatorOffset - recordOffset >= recordBytes else {
             throw ZipError.truncated("the ZIP64 end of central directory record")
         }
-        var record = ZipByteReader(try source.bytes(at: recordOffset, count: ZipFormat.zip64EndOfCentralDirectoryBytes,
-                                                    what: "the ZIP64 end of central directory record"))
+        var record = ZipByteReader(
+            try source.bytes(
+                at: recordOffset, count: ZipFormat.zip64EndOfCentralDirectoryBytes,
+                what: "the ZIP64 end of central directory record"))
         guard record.u32() == ZipFormat.zip64EndOfCentralDirectorySignature else {
             throw ZipError.corrupt(entry: nil, detail: "the ZIP64 locator points to a missing ZIP64 end record")
         }
         guard record.skip(12), let disk = record.u32(), let centralDisk = record.u32(),
-              let diskEntries = record.u64(), let totalEntries = record.u64(),
-              let centralSize = record.u64(), let centralOffset = record.u64()
+            let diskEntries = record.u64(), let totalEntries = record.u64(),
+            let centralSize = record.u64(), let centralOffset = record.u64()
         else { throw ZipError.truncated("the ZIP64 end of central directory record") }
         guard disk == 0, centralDisk == 0, diskEntries == totalEntries else { throw ZipError.multiDisk }
-        return try ZipEndRecord(entryCount: totalEntries, centralOffset: centralOffset, centralSize: centralSize,
-                                endRecordsOffset: recordOffset).validated()
+        return try ZipEndRecord(
+            entryCount: totalEntries, centralOffset: centralOffset, centralSize: centralSize,
+            endRecordsOffset: recordOffset
+        ).validated()
     }
 
     /// Checks that the central directory lies inside the file, before the end records.

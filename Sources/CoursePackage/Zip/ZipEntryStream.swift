@@ -80,7 +80,8 @@ final class ZipEntryStream {
             if inputStart == inputEnd && compressedRead < entry.compressedSize { try refill() }
             let available = UnsafeRawBufferPointer(rebasing: input[inputStart..<inputEnd])
             let step: ZipInflater.Step
-            switch inflater.inflate(input: available, output: UnsafeMutableRawBufferPointer(rebasing: output[0..<room])) {
+            switch inflater.inflate(input: available, output: UnsafeMutableRawBufferPointer(rebasing: output[0..<room]))
+            {
             case .success(let value): step = value
             case .failure(let failure): throw ZipError.corruptData(entry: entry.path, detail: failure.reason)
             }
@@ -92,7 +93,8 @@ final class ZipEntryStream {
             if step.finished {
                 let unused = UInt64(inputEnd - inputStart) + (entry.compressedSize - compressedRead)
                 if unused > 0 {
-                    throw ZipError.corruptData(entry: entry.path, detail: "\(unused) bytes follow the end of the deflate stream")
+                    throw ZipError.corruptData(
+                        entry: entry.path, detail: "\(unused) bytes follow the end of the deflate stream")
                 }
                 finished = true
                 return step.produced

@@ -69,7 +69,8 @@ public enum ZipError: Error, CustomStringConvertible, Sendable, Equatable {
         case .multiDisk:
             return "The archive is split across several disks, which is not supported. Join it into one .zip file."
         case let .tooManyEntries(count, limit):
-            return "The archive has \(count) entries, more than the limit of \(limit). Split the content into smaller archives."
+            return
+                "The archive has \(count) entries, more than the limit of \(limit). Split the content into smaller archives."
         case let .corrupt(entry, detail):
             let name = entry.map { " (entry '\($0)')" } ?? ""
             return "The archive is malformed\(name): \(detail). \(retry)"
@@ -81,43 +82,55 @@ public enum ZipError: Error, CustomStringConvertible, Sendable, Equatable {
         case .symlink(let entry):
             return "Entry '\(entry)' is a symbolic link; links are refused. Replace it with a copy of the file."
         case let .notRegularFile(entry, mode):
-            return "Entry '\(entry)' is not a regular file or directory (mode \(String(mode, radix: 8))). Remove it from the archive."
+            return
+                "Entry '\(entry)' is not a regular file or directory (mode \(String(mode, radix: 8))). Remove it from the archive."
         case let .duplicateEntry(entry, other):
-            return "Entry '\(entry)' duplicates '\(other)' (same name, possibly differing only in case or Unicode form). Rename one of them."
+            return
+                "Entry '\(entry)' duplicates '\(other)' (same name, possibly differing only in case or Unicode form). Rename one of them."
         case .fileDirectoryConflict(let entry):
-            return "Entry '\(entry)' is a file but other entries use it as a directory. Rename the file or the directory."
+            return
+                "Entry '\(entry)' is a file but other entries use it as a directory. Rename the file or the directory."
         case .encrypted(let entry):
-            return "Entry '\(entry)' is encrypted; encrypted archives are not supported. Re-create the archive without a password."
+            return
+                "Entry '\(entry)' is encrypted; encrypted archives are not supported. Re-create the archive without a password."
         case let .unsupportedMethod(entry, method):
             return "Entry '\(entry)' uses compression method \(method); only store (0) and deflate (8) are supported. "
                 + "Re-create the archive with deflate."
         case let .entryTooLarge(entry, size, limit):
-            return "Entry '\(entry)' expands to \(size) bytes, over the per-entry limit of \(limit). Make the file smaller."
+            return
+                "Entry '\(entry)' expands to \(size) bytes, over the per-entry limit of \(limit). Make the file smaller."
         case let .archiveTooLarge(total, limit):
-            return "The archive expands to \(total) bytes in total, over the limit of \(limit). Make the archive smaller."
+            return
+                "The archive expands to \(total) bytes in total, over the limit of \(limit). Make the archive smaller."
         case let .compressionRatioTooHigh(entry, uncompressed, compressed, limit):
             return "Entry '\(entry)' expands from \(compressed) to \(uncompressed) bytes, a ratio over \(limit):1 "
                 + "(possible zip bomb). Store such data uncompressed or reduce it."
         case let .crcMismatch(entry, expected, actual):
-            return "Entry '\(entry)' is damaged: CRC-32 is \(hex(actual)) but the archive says \(hex(expected)). Download the archive again."
+            return
+                "Entry '\(entry)' is damaged: CRC-32 is \(hex(actual)) but the archive says \(hex(expected)). Download the archive again."
         case let .sizeMismatch(entry, expected, actual):
-            return "Entry '\(entry)' is damaged: its data is \(actual) bytes but the archive says \(expected). Download the archive again."
+            return
+                "Entry '\(entry)' is damaged: its data is \(actual) bytes but the archive says \(expected). Download the archive again."
         case let .corruptData(entry, detail):
             return "Entry '\(entry)' has corrupt compressed data (\(detail)). Download the archive again."
         case let .localHeaderMismatch(entry, field):
             return "Entry '\(entry)': the local header disagrees with the central directory on the \(field). \(retry)"
         case let .overlappingEntries(entry, other):
-            return "Entries '\(entry)' and '\(other)' share bytes in the archive (overlapping-entries zip bomb). \(retry)"
+            return
+                "Entries '\(entry)' and '\(other)' share bytes in the archive (overlapping-entries zip bomb). \(retry)"
         case let .entryTooLargeForMemory(entry, size, limit):
-            return "Entry '\(entry)' is \(size) bytes, too large to load into memory (limit \(limit)). Stream it with read(_:_:) instead."
+            return
+                "Entry '\(entry)' is \(size) bytes, too large to load into memory (limit \(limit)). Stream it with read(_:_:) instead."
         case .destinationExists(let path):
             return "Cannot extract into '\(path)': it already exists. Remove it or choose a new directory."
         case .writerClosed:
             return "The ZIP writer is already finished or failed earlier. Create a new ZipWriter."
         case .sourceChanged(let path):
-            return "'\(path)' changed size while it was being added to the archive. Retry when the file is no longer being written."
+            return
+                "'\(path)' changed size while it was being added to the archive. Retry when the file is no longer being written."
         case let .io(operation, path, code):
-            return "Cannot \(operation) '\(path)': \(String(cString: strerror(code))). Check the path, permissions and free disk space."
+            return
+                "Cannot \(operation) '\(path)': \(String(cString: strerror(code))). Check the path, permissions and free disk space."
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A thin owner of a POSIX file descriptor with full-length, EINTR-safe I/O.
@@ -43,8 +43,9 @@ final class ZipFileDescriptor {
         var done = 0
         // Bounded: each iteration reads at least one byte or returns.
         while done < buffer.count {
-            let got = Glibc.pread(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done,
-                                  off_t(offset) + off_t(done))
+            let got = Glibc.pread(
+                fd, buffer.baseAddress.map { $0 + done }, buffer.count - done,
+                off_t(offset) + off_t(done))
             if got < 0 {
                 if errno == EINTR { continue }
                 throw ZipError.io(operation: "read", path: path, errno: errno)
@@ -81,8 +82,9 @@ final class ZipFileDescriptor {
             var done = 0
             // Bounded: each iteration writes at least one byte or throws.
             while done < buffer.count {
-                let put = Glibc.pwrite(fd, buffer.baseAddress.map { $0 + done }, buffer.count - done,
-                                       off_t(offset) + off_t(done))
+                let put = Glibc.pwrite(
+                    fd, buffer.baseAddress.map { $0 + done }, buffer.count - done,
+                    off_t(offset) + off_t(done))
                 if put < 0 {
                     if errno == EINTR { continue }
                     throw ZipError.io(operation: "write", path: path, errno: errno)

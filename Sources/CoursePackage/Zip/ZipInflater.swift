@@ -33,7 +33,9 @@ final class ZipInflater {
 
     /// Decodes from `input` into `output` (at most `output.count` bytes).
     /// Returns a failure with zlib's reason when the data is invalid.
-    func inflate(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> Result<Step, ZipInflateFailure> {
+    func inflate(input: UnsafeRawBufferPointer, output: UnsafeMutableRawBufferPointer) -> Result<
+        Step, ZipInflateFailure
+    > {
         stream.pointee.next_in = UnsafeMutablePointer(mutating: input.baseAddress?.assumingMemoryBound(to: Bytef.self))
         stream.pointee.avail_in = uInt(input.count)
         stream.pointee.next_out = output.baseAddress?.assumingMemoryBound(to: Bytef.self)

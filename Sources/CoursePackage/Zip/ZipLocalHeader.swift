@@ -23,8 +23,8 @@ struct ZipLocalHeader {
             throw ZipError.corrupt(entry: path, detail: "no local header signature at offset \(offset)")
         }
         guard header.skip(2), let flags = header.u16(), let localMethod = header.u16(), header.skip(4),
-              let localCRC = header.u32(), let localCompressed = header.u32(), let localUncompressed = header.u32(),
-              let nameLength = header.u16(), let extraLength = header.u16()
+            let localCRC = header.u32(), let localCompressed = header.u32(), let localUncompressed = header.u32(),
+            let nameLength = header.u16(), let extraLength = header.u16()
         else { throw ZipError.truncated(what) }
         let name = try source.bytes(at: offset + fixedBytes, count: Int(nameLength), what: what)
         guard name == centralName else { throw ZipError.localHeaderMismatch(entry: path, field: "name") }
@@ -91,7 +91,8 @@ enum ZipEntrySetChecks {
                 throw ZipError.fileDirectoryConflict(entry: file.path)
             }
             if !current.entry.isDirectory, next.key.count > current.key.count,
-               next.key[current.key.count] == 0, next.key.starts(with: current.key) {
+                next.key[current.key.count] == 0, next.key.starts(with: current.key)
+            {
                 throw ZipError.fileDirectoryConflict(entry: current.entry.path)
             }
         }

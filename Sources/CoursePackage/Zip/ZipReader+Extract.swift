@@ -26,7 +26,9 @@ extension ZipReader {
         let url = URL(fileURLWithPath: target)
         let parent = url.deletingLastPathComponent().path
         let temp = parent + "/." + url.lastPathComponent + ".partial-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        guard mkdir(temp, 0o755) == 0 else { throw ZipError.io(operation: "create directory", path: temp, errno: errno) }
+        guard mkdir(temp, 0o755) == 0 else {
+            throw ZipError.io(operation: "create directory", path: temp, errno: errno)
+        }
         do {
             _ = chmod(temp, 0o755)
             let pipeline = ZipExtractionPipeline(chunkBytes: Self.chunkBytes)
@@ -43,8 +45,9 @@ extension ZipReader {
                 if let slash = destination.lastIndex(of: "/") {
                     try Self.makeDirectories(String(destination[..<slash]), below: temp, made: &made)
                 }
-                let file = try ZipFileDescriptor(path: destination, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
-                                                 mode: 0o644)
+                let file = try ZipFileDescriptor(
+                    path: destination, flags: O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW,
+                    mode: 0o644)
                 if Self.umaskNarrowsFileMode {
                     guard fchmod(file.fd, 0o644) == 0 else {
                         throw ZipError.io(operation: "chmod", path: destination, errno: errno)
@@ -52,7 +55,8 @@ extension ZipReader {
                 }
                 let stream = try openStream(entry)
                 let hashMode: ZipExtractionPipeline.HashMode =
-                    verify == nil ? .none : (entry.uncompressedSize <= Self.inlineHashMaximumBytes ? .inline : .background)
+                    verify == nil
+                    ? .none : (entry.uncompressedSize <= Self.inlineHashMaximumBytes ? .inline : .background)
                 let digest = try pipeline.copy(stream, to: file, hashMode: hashMode)
                 try file.close()
                 if let verify, let digest { try verify(entry, digest) }
@@ -71,8 +75,9 @@ extension ZipReader {
     /// safe in a multi-threaded server. When it cannot be read, files are chmod'ed to be sure.
     static let umaskNarrowsFileMode: Bool = {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
-              let mask = Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8) else { return true }
+            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("Umask:") }),
+            let mask = Int(line.dropFirst("Umask:".count).trimmingCharacters(in: .whitespaces), radix: 8)
+        else { return true }
         return mask & 0o644 != 0
     }()
 

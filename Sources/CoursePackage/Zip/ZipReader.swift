@@ -75,8 +75,9 @@ public final class ZipReader {
     ///   any error of ``read(_:_:)``.
     public func readData(_ entry: ZipEntry) throws -> Data {
         guard entry.uncompressedSize <= Self.maxInMemoryEntryBytes else {
-            throw ZipError.entryTooLargeForMemory(entry: entry.path, size: entry.uncompressedSize,
-                                                  limit: Self.maxInMemoryEntryBytes)
+            throw ZipError.entryTooLargeForMemory(
+                entry: entry.path, size: entry.uncompressedSize,
+                limit: Self.maxInMemoryEntryBytes)
         }
         var data = Data()
         data.reserveCapacity(Int(entry.uncompressedSize))

@@ -34,17 +34,17 @@ extension ZipWriter {
         out.u16(method.rawValue)
         out.u16(ZipFormat.fixedDOSTime)
         out.u16(ZipFormat.fixedDOSDate)
-        out.u32(0)  // CRC-32, patched
-        out.u32(0)  // compressed size, patched
-        out.u32(0)  // uncompressed size, patched
+        out.u32(0) // CRC-32, patched
+        out.u32(0) // compressed size, patched
+        out.u32(0) // uncompressed size, patched
         out.u16(UInt16(name.count))
         out.u16(zip64 ? 20 : 0)
         out.append(name)
         if zip64 {
             out.u16(ZipFormat.zip64ExtraTag)
             out.u16(16)
-            out.u64(0)  // uncompressed size, patched
-            out.u64(0)  // compressed size, patched
+            out.u64(0) // uncompressed size, patched
+            out.u64(0) // compressed size, patched
         }
         return out.bytes
     }
@@ -80,9 +80,9 @@ extension ZipWriter {
         out.u32(UInt32(clamping: info.uncompressedSize))
         out.u16(UInt16(record.name.count))
         out.u16(extra.bytes.isEmpty ? 0 : UInt16(extra.bytes.count + 4))
-        out.u16(0)  // comment length
-        out.u16(0)  // disk number start
-        out.u16(0)  // internal attributes
+        out.u16(0) // comment length
+        out.u16(0) // disk number start
+        out.u16(0) // internal attributes
         out.u32(fileMode << 16)
         out.u32(UInt32(clamping: record.localHeaderOffset))
         out.append(record.name)
@@ -106,16 +106,16 @@ extension ZipWriter {
             out.u64(UInt64(ZipFormat.zip64EndOfCentralDirectoryBytes - 12))
             out.u16(ZipFormat.hostUnix << 8 | 45)
             out.u16(45)
-            out.u32(0)  // this disk
-            out.u32(0)  // disk with central directory
+            out.u32(0) // this disk
+            out.u32(0) // disk with central directory
             out.u64(entryCount)
             out.u64(entryCount)
             out.u64(centralSize)
             out.u64(centralStart)
             out.u32(ZipFormat.zip64LocatorSignature)
-            out.u32(0)  // disk with ZIP64 record
+            out.u32(0) // disk with ZIP64 record
             out.u64(recordOffset)
-            out.u32(1)  // total disks
+            out.u32(1) // total disks
         }
         out.u32(ZipFormat.endOfCentralDirectorySignature)
         out.u16(0)
@@ -124,7 +124,7 @@ extension ZipWriter {
         out.u16(UInt16(clamping: entryCount))
         out.u32(UInt32(clamping: centralSize))
         out.u32(UInt32(clamping: centralStart))
-        out.u16(0)  // comment length
+        out.u16(0) // comment length
         return out.bytes
     }
 }

@@ -113,8 +113,9 @@ public final class ZipWriter {
         }
         try file.write(chunk.bytes)
         offset += UInt64(chunk.bytes.count)
-        let tail = Self.endRecords(entryCount: UInt64(records.count), centralStart: centralStart,
-                                   centralSize: offset - centralStart)
+        let tail = Self.endRecords(
+            entryCount: UInt64(records.count), centralStart: centralStart,
+            centralSize: offset - centralStart)
         try file.write(tail)
         try file.sync()
         try file.close()
@@ -136,7 +137,8 @@ public final class ZipWriter {
         let name = Array(path.utf8)
         let localOffset = offset
         let localZip64 = Self.needsZip64LocalHeader(sizeHint: sizeHint, method: method)
-        let versionNeeded = Self.versionNeeded(method: method, zip64: localZip64 || localOffset >= UInt64(ZipFormat.max32))
+        let versionNeeded = Self.versionNeeded(
+            method: method, zip64: localZip64 || localOffset >= UInt64(ZipFormat.max32))
         let header = Self.localHeader(name: name, method: method, versionNeeded: versionNeeded, zip64: localZip64)
         try file.write(header)
         offset += UInt64(header.count)
@@ -161,14 +163,17 @@ public final class ZipWriter {
             }
         }
         if let deflater {
-            try deflater.compress(UnsafeRawBufferPointer(start: nil, count: 0), finish: true,
-                                  output: outputBuffer, emit: sink)
+            try deflater.compress(
+                UnsafeRawBufferPointer(start: nil, count: 0), finish: true,
+                output: outputBuffer, emit: sink)
         }
         offset += compressed
-        let info = ZipEntryInfo(path: path, method: method, uncompressedSize: uncompressed,
-                                compressedSize: compressed, crc32: crc.value, sha256: sha.finalize())
-        try file.pwrite(Self.localHeaderPatch(info: info, zip64: localZip64),
-                        at: localOffset + 14)
+        let info = ZipEntryInfo(
+            path: path, method: method, uncompressedSize: uncompressed,
+            compressedSize: compressed, crc32: crc.value, sha256: sha.finalize())
+        try file.pwrite(
+            Self.localHeaderPatch(info: info, zip64: localZip64),
+            at: localOffset + 14)
         if localZip64 {
             var sizes = ZipByteWriter()
             sizes.u64(uncompressed)

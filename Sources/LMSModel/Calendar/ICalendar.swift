@@ -54,7 +54,9 @@ public struct ICalendar: Sendable {
 
     /// The calendar as text, every line folded and ended by CRLF; `stamp` is the `DTSTAMP` of every event.
     public func text(stamp: Date) -> String {
-        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + Self.escape(productID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:" + Self.escape(productID), "CALSCALE:GREGORIAN", "METHOD:PUBLISH"
+        ]
         if let name { lines.append("X-WR-CALNAME:" + Self.escape(name)) }
         for event in events {
             lines.append("BEGIN:VEVENT")
@@ -71,7 +73,9 @@ public struct ICalendar: Sendable {
                 lines.append("DTEND:" + Self.utc(date))
             }
             lines.append("SUMMARY:" + Self.escape(event.summary))
-            if let description = event.description, !description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(description)) }
+            if let description = event.description, !description.isEmpty {
+                lines.append("DESCRIPTION:" + Self.escape(description))
+            }
             if let category = event.category { lines.append("CATEGORIES:" + Self.escape(category)) }
             lines.append("TRANSP:TRANSPARENT")
             lines.append("END:VEVENT")
@@ -129,7 +133,9 @@ public struct ICalendar: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? TimeZone(secondsFromGMT: 0) ?? .current
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0, c.second ?? 0)
+        return String(
+            format: "%04d%02d%02dT%02d%02d%02dZ", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0,
+            c.second ?? 0)
     }
 
     /// The day after a `YYYY-MM-DD` date (the same text when it cannot be read).
@@ -139,7 +145,8 @@ public struct ICalendar: Sendable {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
         guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-              let next = calendar.date(byAdding: .day, value: 1, to: date) else { return day }
+            let next = calendar.date(byAdding: .day, value: 1, to: date)
+        else { return day }
         let c = calendar.dateComponents([.year, .month, .day], from: next)
         return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
     }
@@ -148,7 +155,8 @@ public struct ICalendar: Sendable {
     public static func isDay(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
+        else { return false }
         // A real date reads back the same (2027-02-30 would become March 2).
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
@@ -164,17 +172,26 @@ extension ICalendar {
     public static func events(of course: Course, host: String = "lms-offline") -> [Event] {
         var events: [Event] = []
         if let start = course.startDate, isDay(start) {
-            events.append(Event(uid: "\(course.id)/start@\(host)", summary: "\(course.title): course starts",
-                                description: course.description, when: .day(start), category: "course"))
+            events.append(
+                Event(
+                    uid: "\(course.id)/start@\(host)", summary: "\(course.title): course starts",
+                    description: course.description, when: .day(start), category: "course"))
         }
         if let end = course.endDate, isDay(end) {
-            events.append(Event(uid: "\(course.id)/end@\(host)", summary: "\(course.title): course ends", when: .day(end), category: "course"))
+            events.append(
+                Event(
+                    uid: "\(course.id)/end@\(host)", summary: "\(course.title): course ends", when: .day(end),
+                    category: "course"))
         }
         for assignment in course.assignments {
             guard let due = assignment.due else { continue }
-            events.append(Event(uid: "\(course.id)/\(assignment.id)/due@\(host)", summary: "Due: \(assignment.title) (\(course.title))",
-                                description: "Assignment \(assignment.id) of \(course.id), \(JSONWriter.number(assignment.points)) points",
-                                when: .instant(due), category: "deadline"))
+            events.append(
+                Event(
+                    uid: "\(course.id)/\(assignment.id)/due@\(host)",
+                    summary: "Due: \(assignment.title) (\(course.title))",
+                    description:
+                        "Assignment \(assignment.id) of \(course.id), \(JSONWriter.number(assignment.points)) points",
+                    when: .instant(due), category: "deadline"))
         }
         return events
     }

@@ -26,8 +26,9 @@ public struct HLCTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(_ text: String) {
         let parts = text.split(separator: "-", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 13, parts[1].count == 6, !parts[2].isEmpty, parts[2].utf8.count <= 64,
-              parts[0].allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit),
-              let wall = Int64(parts[0]), let counter = Int(parts[1]) else { return nil }
+            parts[0].allSatisfy(\.isASCIIDigit), parts[1].allSatisfy(\.isASCIIDigit),
+            let wall = Int64(parts[0]), let counter = Int(parts[1])
+        else { return nil }
         self.init(wallMilliseconds: wall, counter: counter, node: String(parts[2]))
     }
 
@@ -42,7 +43,8 @@ public struct HLCTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
     public var description: String {
         let wall = String(max(0, min(wallMilliseconds, Self.maxWallMilliseconds)))
         let count = String(max(0, min(counter, Self.maxCounter)))
-        return String(repeating: "0", count: 13 - wall.count) + wall + "-" + String(repeating: "0", count: 6 - count.count) + count + "-" + node
+        return String(repeating: "0", count: 13 - wall.count) + wall + "-"
+            + String(repeating: "0", count: 6 - count.count) + count + "-" + node
     }
 
     /// Wall time, then counter, then node.
@@ -83,7 +85,8 @@ public struct HybridLogicalClock: Sendable {
             } else if last.wallMilliseconds < HLCTimestamp.maxWallMilliseconds {
                 next = HLCTimestamp(wallMilliseconds: last.wallMilliseconds + 1, counter: 0, node: node)
             } else {
-                next = HLCTimestamp(wallMilliseconds: last.wallMilliseconds, counter: HLCTimestamp.maxCounter, node: node)
+                next = HLCTimestamp(
+                    wallMilliseconds: last.wallMilliseconds, counter: HLCTimestamp.maxCounter, node: node)
             }
         } else {
             next = HLCTimestamp(wallMilliseconds: physical, counter: 0, node: node)
@@ -94,7 +97,10 @@ public struct HybridLogicalClock: Sendable {
 
     /// Takes in a timestamp made elsewhere, so that the next local one orders after it.
     public mutating func observe(_ remote: HLCTimestamp) {
-        guard let last else { self.last = remote; return }
+        guard let last else {
+            self.last = remote
+            return
+        }
         if remote > last { self.last = remote }
     }
 

@@ -36,9 +36,11 @@ public struct Post: Hashable, Sendable {
     public var deletedBy: String?
 
     /// Makes a post.
-    public init(id: String, courseID: String, lessonID: String? = nil, threadID: String? = nil, authorID: String,
-                authorName: String, title: String? = nil, body: String, createdAt: Date, revision: HLCTimestamp,
-                edited: Bool = false, deleted: Bool = false, deletedBy: String? = nil) {
+    public init(
+        id: String, courseID: String, lessonID: String? = nil, threadID: String? = nil, authorID: String,
+        authorName: String, title: String? = nil, body: String, createdAt: Date, revision: HLCTimestamp,
+        edited: Bool = false, deleted: Bool = false, deletedBy: String? = nil
+    ) {
         self.id = id
         self.courseID = courseID
         self.lessonID = lessonID
@@ -129,8 +131,10 @@ public struct DirectMessage: Hashable, Sendable {
     public var sentAt: Date
 
     /// Makes a message.
-    public init(id: String, courseID: String, fromID: String, fromName: String, toID: String, toName: String,
-                body: String, sentAt: Date) {
+    public init(
+        id: String, courseID: String, fromID: String, fromName: String, toID: String, toName: String,
+        body: String, sentAt: Date
+    ) {
         self.id = id
         self.courseID = courseID
         self.fromID = fromID
@@ -161,7 +165,9 @@ public struct Announcement: Hashable, Sendable {
     public var createdAt: Date
 
     /// Makes an announcement.
-    public init(id: String, courseID: String, authorID: String, authorName: String, title: String, body: String, createdAt: Date) {
+    public init(
+        id: String, courseID: String, authorID: String, authorName: String, title: String, body: String, createdAt: Date
+    ) {
         self.id = id
         self.courseID = courseID
         self.authorID = authorID

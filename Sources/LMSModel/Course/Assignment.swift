@@ -24,9 +24,11 @@ public struct Assignment: Hashable, Sendable, Codable {
     public var path: String
 
     /// Makes an assignment.
-    public init(id: String, title: String, instructions: String = "", due: Date? = nil, points: Double = 10,
-                submission: SubmissionKind = .text, allowedTypes: [String] = [], maxFileMB: Double? = nil,
-                rubric: [RubricCriterion] = [], path: String) {
+    public init(
+        id: String, title: String, instructions: String = "", due: Date? = nil, points: Double = 10,
+        submission: SubmissionKind = .text, allowedTypes: [String] = [], maxFileMB: Double? = nil,
+        rubric: [RubricCriterion] = [], path: String
+    ) {
         self.id = id
         self.title = title
         self.instructions = instructions

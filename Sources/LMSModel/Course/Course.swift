@@ -38,12 +38,14 @@ public struct Course: Hashable, Sendable, Codable {
     public var modules: [Module]
 
     /// Makes a course.
-    public init(id: String, version: SemanticVersion, title: String, description: String? = nil,
-                language: String? = nil, instructors: [String] = [], durationHours: Double? = nil,
-                startDate: String? = nil, endDate: String? = nil, objectives: [String] = [],
-                prerequisites: [Prerequisite] = [], grading: GradingPolicy? = nil, certificate: Bool = false,
-                tags: [String] = [], timeZone: String? = nil, renamed: [String: String] = [:],
-                modules: [Module] = []) {
+    public init(
+        id: String, version: SemanticVersion, title: String, description: String? = nil,
+        language: String? = nil, instructors: [String] = [], durationHours: Double? = nil,
+        startDate: String? = nil, endDate: String? = nil, objectives: [String] = [],
+        prerequisites: [Prerequisite] = [], grading: GradingPolicy? = nil, certificate: Bool = false,
+        tags: [String] = [], timeZone: String? = nil, renamed: [String: String] = [:],
+        modules: [Module] = []
+    ) {
         self.id = id
         self.version = version
         self.title = title

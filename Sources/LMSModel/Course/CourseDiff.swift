@@ -37,7 +37,9 @@ public struct CourseDiff: Hashable, Sendable {
 
     /// The diff from `old` to `new`. `oldHashes` and `newHashes` map package paths to SHA-256 so
     /// that an edited lesson text (which the model does not hold) counts as a change.
-    public static func between(_ old: Course, _ new: Course, oldHashes: [String: String] = [:], newHashes: [String: String] = [:]) -> CourseDiff {
+    public static func between(
+        _ old: Course, _ new: Course, oldHashes: [String: String] = [:], newHashes: [String: String] = [:]
+    ) -> CourseDiff {
         var diff = CourseDiff()
         let oldItems = Dictionary(old.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         let newIDs = Set(new.items.map(\.id))
@@ -65,7 +67,9 @@ public struct CourseDiff: Hashable, Sendable {
     }
 
     /// Whether an item differs in its model or in the bytes of its files.
-    static func differs(_ a: CourseItem, _ b: CourseItem, oldHashes: [String: String], newHashes: [String: String]) -> Bool {
+    static func differs(_ a: CourseItem, _ b: CourseItem, oldHashes: [String: String], newHashes: [String: String])
+        -> Bool
+    {
         if a != b { return true }
         for path in paths(of: b) where oldHashes[path] != newHashes[path] { return true }
         return false
@@ -76,7 +80,7 @@ public struct CourseDiff: Hashable, Sendable {
         switch item {
         case .lesson(let lesson): return [lesson.path] + (lesson.media.map { [$0] } ?? [])
         case .assignment(let assignment): return [assignment.path]
-        case .quiz: return []   // a quiz's questions are in the model, so model equality covers it
+        case .quiz: return [] // a quiz's questions are in the model, so model equality covers it
         }
     }
 }

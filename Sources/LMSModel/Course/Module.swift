@@ -12,8 +12,10 @@ public struct Module: Hashable, Sendable, Codable {
     public var items: [CourseItem]
 
     /// Makes a module.
-    public init(id: String, title: String, description: String? = nil, objectives: [String] = [],
-                items: [CourseItem] = []) {
+    public init(
+        id: String, title: String, description: String? = nil, objectives: [String] = [],
+        items: [CourseItem] = []
+    ) {
         self.id = id
         self.title = title
         self.description = description
@@ -74,8 +76,10 @@ public struct Lesson: Hashable, Sendable, Codable {
     public var path: String
 
     /// Makes a lesson.
-    public init(id: String, title: String, kind: Kind = .text, media: String? = nil, url: String? = nil,
-                durationMinutes: Double? = nil, path: String) {
+    public init(
+        id: String, title: String, kind: Kind = .text, media: String? = nil, url: String? = nil,
+        durationMinutes: Double? = nil, path: String
+    ) {
         self.id = id
         self.title = title
         self.kind = kind

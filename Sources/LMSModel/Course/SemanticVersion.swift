@@ -26,7 +26,8 @@ public struct SemanticVersion: Hashable, Sendable, Comparable, CustomStringConve
         var rest = Substring(text)
         var build: [String] = []
         if let plus = rest.firstIndex(of: "+") {
-            build = rest[rest.index(after: plus)...].split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+            build = rest[rest.index(after: plus)...].split(separator: ".", omittingEmptySubsequences: false).map(
+                String.init)
             rest = rest[..<plus]
             guard build.allSatisfy(Self.isIdentifier) else { return nil }
         }
@@ -42,7 +43,9 @@ public struct SemanticVersion: Hashable, Sendable, Comparable, CustomStringConve
         guard core.count == 3 else { return nil }
         var numbers: [Int] = []
         for part in core {
-            guard Self.isNumeric(String(part)), part == "0" || !part.hasPrefix("0"), let n = Int(part) else { return nil }
+            guard Self.isNumeric(String(part)), part == "0" || !part.hasPrefix("0"), let n = Int(part) else {
+                return nil
+            }
             numbers.append(n)
         }
         self.init(numbers[0], numbers[1], numbers[2], prerelease: prerelease, build: build)
@@ -96,8 +99,10 @@ public struct SemanticVersion: Hashable, Sendable, Comparable, CustomStringConve
     public init(from decoder: Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
         guard let version = SemanticVersion(text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath,
-                                                    debugDescription: "not a semantic version: \(text)"))
+            throw DecodingError.dataCorrupted(
+                .init(
+                    codingPath: decoder.codingPath,
+                    debugDescription: "not a semantic version: \(text)"))
         }
         self = version
     }
@@ -105,6 +110,9 @@ public struct SemanticVersion: Hashable, Sendable, Comparable, CustomStringConve
     private static func isNumeric(_ s: String) -> Bool { !s.isEmpty && s.utf8.allSatisfy { $0 >= 48 && $0 <= 57 } }
 
     private static func isIdentifier(_ s: String) -> Bool {
-        !s.isEmpty && s.utf8.allSatisfy { ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 }
+        !s.isEmpty
+            && s.utf8.allSatisfy {
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45
+            }
     }
 }

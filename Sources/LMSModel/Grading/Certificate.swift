@@ -63,20 +63,28 @@ public struct Certificate: Hashable, Sendable {
     static func group(_ plain: String) -> String {
         var groups: [String] = []
         var rest = Substring(plain)
-        while !rest.isEmpty { groups.append(String(rest.prefix(groupLength))); rest = rest.dropFirst(groupLength) }
+        while !rest.isEmpty {
+            groups.append(String(rest.prefix(groupLength)))
+            rest = rest.dropFirst(groupLength)
+        }
         return groups.joined(separator: "-")
     }
 
     /// The issue day, `YYYY-MM-DD` (UTC).
     public var issuedDay: String {
-        ISO8601DateFormatter.string(from: issuedAt, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+        ISO8601DateFormatter.string(
+            from: issuedAt, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
     }
 
     /// A printable plain-text certificate; `verifyURL` is where to check the code.
     public func text(verifyURL: String?) -> String {
         let rule = String(repeating: "=", count: 60)
-        var lines = [rule, ""] + ["CERTIFICATE OF COMPLETION", "This certifies that", name, "has completed the course", courseTitle,
-                                  "on \(issuedDay)"].flatMap { [Self.centred($0), ""] } + [rule, "Verification code: \(code)"]
+        var lines =
+            [rule, ""]
+            + [
+                "CERTIFICATE OF COMPLETION", "This certifies that", name, "has completed the course", courseTitle,
+                "on \(issuedDay)"
+            ].flatMap { [Self.centred($0), ""] } + [rule, "Verification code: \(code)"]
         if let verifyURL { lines.append("Check it at \(verifyURL) or with: lms-offline verify \(code)") }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -85,15 +93,15 @@ public struct Certificate: Hashable, Sendable {
     public func html(verifyURL: String?) -> String {
         let check = verifyURL.map { "<p class=\"code\">Check it at \(Self.escape($0))</p>" } ?? ""
         return """
-        <!DOCTYPE html>
-        <html lang="en"><head><meta charset="utf-8"><title>Certificate: \(Self.escape(courseTitle))</title>
-        <style>body{font-family:Georgia,serif;text-align:center;margin:4em}h1{letter-spacing:.2em}
-        .name{font-size:2em;margin:1em}.code{font-family:monospace}@media print{body{margin:2em}}</style></head>
-        <body><h1>CERTIFICATE OF COMPLETION</h1><p>This certifies that</p><p class="name">\(Self.escape(name))</p>
-        <p>has completed the course</p><h2>\(Self.escape(courseTitle))</h2><p>on \(issuedDay)</p>
-        <p class="code">Verification code: \(Self.escape(code))</p>\(check)</body></html>
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Certificate: \(Self.escape(courseTitle))</title>
+            <style>body{font-family:Georgia,serif;text-align:center;margin:4em}h1{letter-spacing:.2em}
+            .name{font-size:2em;margin:1em}.code{font-family:monospace}@media print{body{margin:2em}}</style></head>
+            <body><h1>CERTIFICATE OF COMPLETION</h1><p>This certifies that</p><p class="name">\(Self.escape(name))</p>
+            <p>has completed the course</p><h2>\(Self.escape(courseTitle))</h2><p>on \(issuedDay)</p>
+            <p class="code">Verification code: \(Self.escape(code))</p>\(check)</body></html>
 
-        """
+            """
     }
 
     /// `text` centred in `width` columns (left as it is when longer).
@@ -109,4 +117,3 @@ public struct Certificate: Hashable, Sendable {
             .replacingOccurrences(of: "'", with: "&#39;")
     }
 }
-

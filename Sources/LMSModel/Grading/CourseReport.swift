@@ -41,7 +41,8 @@ public enum RiskReason: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .behindSchedule(let done, let expected):
-            return "behind schedule: \(Gradebook.percent(done))% of lessons done, \(Gradebook.percent(expected))% expected by now"
+            return
+                "behind schedule: \(Gradebook.percent(done))% of lessons done, \(Gradebook.percent(expected))% expected by now"
         case .failing(let graded, let pass):
             return "failing: \(Gradebook.percent(graded))% on graded work, \(Gradebook.percent(pass))% needed to pass"
         case .inactive(let days):
@@ -82,8 +83,10 @@ public struct CourseReport: Sendable {
 
     /// Builds the report from the gradebook and each student's activity at `now`.
     /// `start`/`end` are the course's dates (`YYYY-MM-DD`, UTC); `inactiveDays` is the threshold of inactivity.
-    public init(gradebook: Gradebook, activity: [String: StudentActivity], lessonCount: Int, start: String?, end: String?,
-                now: Date, inactiveDays: Int) {
+    public init(
+        gradebook: Gradebook, activity: [String: StudentActivity], lessonCount: Int, start: String?, end: String?,
+        now: Date, inactiveDays: Int
+    ) {
         students = gradebook.rows.count
         completed = gradebook.rows.filter { activity[$0.student.id]?.completed == true }.count
         completionRate = students > 0 ? Double(completed) / Double(students) * 100 : 0
@@ -92,7 +95,8 @@ public struct CourseReport: Sendable {
         var buckets = Array(repeating: 0, count: Self.bucketCount)
         for row in gradebook.rows { buckets[Self.bucket(row.total)] += 1 }
         distribution = buckets
-        let startDate = start.flatMap(Self.day), endDate = end.flatMap(Self.day)
+        let startDate = start.flatMap(Self.day)
+        let endDate = end.flatMap(Self.day)
         var expected: Double?
         if let s = startDate, let e = endDate, e > s {
             expected = min(max(now.timeIntervalSince(s) / e.timeIntervalSince(s), 0), 1) * 100
@@ -105,7 +109,9 @@ public struct CourseReport: Sendable {
             let act = activity[row.student.id]
             if let expected, lessonCount > 0, act?.completed != true {
                 let done = Double(act?.lessonsDone ?? 0) / Double(lessonCount) * 100
-                if done < expected - Self.scheduleTolerance * 100 { reasons.append(.behindSchedule(donePercent: done, expectedPercent: expected)) }
+                if done < expected - Self.scheduleTolerance * 100 {
+                    reasons.append(.behindSchedule(donePercent: done, expectedPercent: expected))
+                }
             }
             if let graded = row.gradedPercent, graded + 1e-9 < gradebook.policy.passPercent {
                 reasons.append(.failing(gradedPercent: graded, passPercent: gradebook.policy.passPercent))

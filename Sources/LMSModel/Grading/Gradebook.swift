@@ -29,7 +29,8 @@ public struct GradedItem: Hashable, Sendable {
     public static func items(of course: Course) -> [GradedItem] {
         course.items.compactMap { item in
             switch item {
-            case .quiz(let quiz): return GradedItem(id: quiz.id, title: quiz.title, kind: .quiz, maxPoints: quiz.maxPoints)
+            case .quiz(let quiz):
+                return GradedItem(id: quiz.id, title: quiz.title, kind: .quiz, maxPoints: quiz.maxPoints)
             case .assignment(let a): return GradedItem(id: a.id, title: a.title, kind: .assignment, maxPoints: a.points)
             case .lesson: return nil
             }
@@ -93,14 +94,17 @@ public struct Gradebook: Sendable {
 
     /// Builds the gradebook. `scores` holds points by student id, then item id; ids of items not in
     /// `items` are ignored, and points are clamped to `0...maxPoints`.
-    public init(items: [GradedItem], students: [GradebookStudent], scores: [String: [String: Double]], policy: GradingPolicy?) {
+    public init(
+        items: [GradedItem], students: [GradebookStudent], scores: [String: [String: Double]], policy: GradingPolicy?
+    ) {
         self.items = items
         let policy = policy ?? GradingPolicy()
         self.policy = policy
         let weights = Self.effectiveWeights(items: items, policy: policy)
         rows = students.map { student in
             let mine = scores[student.id] ?? [:]
-            var earned: [GradedItem.Kind: Double] = [:], possible: [GradedItem.Kind: Double] = [:]
+            var earned: [GradedItem.Kind: Double] = [:]
+            var possible: [GradedItem.Kind: Double] = [:]
             // `earned` counts graded work only; `possible` every item, `gradedPossible` the graded ones.
             var gradedPossible: [GradedItem.Kind: Double] = [:]
             var kept: [String: Double] = [:]
@@ -117,10 +121,12 @@ public struct Gradebook: Sendable {
                 kindPercent[kind.rawValue] = (earned[kind] ?? 0) / possible[kind]! * 100
             }
             let total = Self.weighted(earned: earned, possible: possible, weights: weights)
-            let graded = gradedPossible.values.reduce(0, +) > 0
+            let graded =
+                gradedPossible.values.reduce(0, +) > 0
                 ? Self.weighted(earned: earned, possible: gradedPossible, weights: weights) : nil
-            return Row(student: student, scores: kept, kindPercent: kindPercent, total: total, gradedPercent: graded,
-                       passed: total + 1e-9 >= policy.passPercent)
+            return Row(
+                student: student, scores: kept, kindPercent: kindPercent, total: total, gradedPercent: graded,
+                passed: total + 1e-9 >= policy.passPercent)
         }
     }
 
@@ -133,12 +139,15 @@ public struct Gradebook: Sendable {
     }
 
     /// The weighted percent: each weighted kind's points ratio by its weight; without weights, all points together.
-    static func weighted(earned: [GradedItem.Kind: Double], possible: [GradedItem.Kind: Double], weights: [GradedItem.Kind: Double]) -> Double {
+    static func weighted(
+        earned: [GradedItem.Kind: Double], possible: [GradedItem.Kind: Double], weights: [GradedItem.Kind: Double]
+    ) -> Double {
         if weights.isEmpty {
             let max = possible.values.reduce(0, +)
             return max > 0 ? earned.values.reduce(0, +) / max * 100 : 0
         }
-        var sum = 0.0, weightSum = 0.0
+        var sum = 0.0
+        var weightSum = 0.0
         for (kind, weight) in weights {
             guard let max = possible[kind], max > 0 else { continue }
             sum += weight * (earned[kind] ?? 0) / max * 100
@@ -150,13 +159,17 @@ public struct Gradebook: Sendable {
     /// The gradebook as CSV (RFC 4180, formula-safe): one line per student with each item's points
     /// (empty when ungraded), the percent per kind, the total and `pass`/`fail`.
     public func csv() -> String {
-        var out = CSV.line(["username", "name"] + items.map { "\($0.title) [\($0.id)] (/\(RubricScoring.format($0.maxPoints)))" }
-            + GradedItem.Kind.allCases.map { "\($0.rawValue) %" } + ["total %", "result"]) + "\r\n"
+        var out =
+            CSV.line(
+                ["username", "name"] + items.map { "\($0.title) [\($0.id)] (/\(RubricScoring.format($0.maxPoints)))" }
+                    + GradedItem.Kind.allCases.map { "\($0.rawValue) %" } + ["total %", "result"]) + "\r\n"
         out.reserveCapacity(rows.count * (items.count * 4 + 40))
         for row in rows {
             var fields = [row.student.username, row.student.displayName]
             for item in items { fields.append(row.scores[item.id].map(RubricScoring.format) ?? "") }
-            for kind in GradedItem.Kind.allCases { fields.append(row.kindPercent[kind.rawValue].map(Self.percent) ?? "") }
+            for kind in GradedItem.Kind.allCases {
+                fields.append(row.kindPercent[kind.rawValue].map(Self.percent) ?? "")
+            }
             fields.append(Self.percent(row.total))
             fields.append(row.passed ? "pass" : "fail")
             out += CSV.line(fields) + "\r\n"

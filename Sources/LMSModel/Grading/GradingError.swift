@@ -26,14 +26,18 @@ public struct GradingError: Error, Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch reason {
         case .unknownCriterion(let name, let known):
-            let list = known.isEmpty ? "this item has no rubric: give one score named \"points\"" : "known: \(known.joined(separator: ", "))"
+            let list =
+                known.isEmpty
+                ? "this item has no rubric: give one score named \"points\"" : "known: \(known.joined(separator: ", "))"
             return "\"\(name)\" is not a criterion of the rubric (\(list))"
         case .missingCriterion(let name):
             return "no score for \"\(name)\": score every criterion of the rubric"
         case .outOfRange(let name, let score, let maximum):
-            return "\"\(name)\" must be between 0 and \(RubricScoring.format(maximum)) (got \(RubricScoring.format(score)))"
+            return
+                "\"\(name)\" must be between 0 and \(RubricScoring.format(maximum)) (got \(RubricScoring.format(score)))"
         case .overMaximum(let total, let maximum):
-            return "the scores add up to \(RubricScoring.format(total)), more than the \(RubricScoring.format(maximum)) points the item is worth"
+            return
+                "the scores add up to \(RubricScoring.format(total)), more than the \(RubricScoring.format(maximum)) points the item is worth"
         case .duplicateCriterion(let first, let second):
             return "\"\(first)\" and \"\(second)\" are the same criterion (names ignore case): give it one score"
         }

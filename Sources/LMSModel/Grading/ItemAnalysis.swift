@@ -67,8 +67,9 @@ public struct ItemAnalysis: Sendable {
                     flag = "only \(Int((share * 100).rounded()))% got it right: check its key and wording"
                 }
                 let text = q.text.split(separator: "\n").first.map(String.init) ?? ""
-                return QuestionStats(quizID: quiz.id, questionID: q.id, text: text, answered: t.answered, correct: t.correct,
-                                     share: share, meanFraction: t.answered > 0 ? t.sum / Double(t.answered) : 0, flag: flag)
+                return QuestionStats(
+                    quizID: quiz.id, questionID: q.id, text: text, answered: t.answered, correct: t.correct,
+                    share: share, meanFraction: t.answered > 0 ? t.sum / Double(t.answered) : 0, flag: flag)
             }
         }
     }

@@ -16,7 +16,9 @@ public enum RubricScoring {
     /// The checked total of `scores` against `criteria` (name, points; empty: one `points` score up to
     /// `maximum`). Criterion names match ignoring case and surrounding spaces; two scores of one
     /// criterion (`Runs` and `runs`) are refused.
-    public static func total(_ scores: [String: Double], criteria: [(String, Double)], maximum: Double) throws(GradingError) -> Double {
+    public static func total(_ scores: [String: Double], criteria: [(String, Double)], maximum: Double)
+        throws(GradingError) -> Double
+    {
         let rubric = criteria.isEmpty ? [(wholeScore, maximum)] : criteria
         var byKey: [String: (name: String, points: Double)] = [:]
         for (name, points) in rubric { byKey[key(name)] = (name, points) }
@@ -53,7 +55,8 @@ public enum RubricScoring {
     public static func parse(_ text: String) -> (String, Double)? {
         guard let eq = text.lastIndex(of: "=") else { return nil }
         let name = text[..<eq].trimmingCharacters(in: .whitespaces)
-        guard !name.isEmpty, let value = Double(text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces)) else { return nil }
+        guard !name.isEmpty, let value = Double(text[text.index(after: eq)...].trimmingCharacters(in: .whitespaces))
+        else { return nil }
         return (name, value)
     }
 

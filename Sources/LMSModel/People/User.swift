@@ -14,8 +14,10 @@ public struct User: Hashable, Sendable, Codable {
     public var disabled: Bool
 
     /// Makes a user.
-    public init(id: String, username: String, displayName: String, email: String? = nil, role: Role = .student,
-                disabled: Bool = false) {
+    public init(
+        id: String, username: String, displayName: String, email: String? = nil, role: Role = .student,
+        disabled: Bool = false
+    ) {
         self.id = id
         self.username = username
         self.displayName = displayName
@@ -65,8 +67,10 @@ public struct Enrollment: Hashable, Sendable, Codable {
     public var groups: [String]
 
     /// Makes an enrollment.
-    public init(userID: String, courseID: String, source: Source = .teacher, status: Status = .active,
-                groups: [String] = []) {
+    public init(
+        userID: String, courseID: String, source: Source = .teacher, status: Status = .active,
+        groups: [String] = []
+    ) {
         self.userID = userID
         self.courseID = courseID
         self.source = source
@@ -75,7 +79,10 @@ public struct Enrollment: Hashable, Sendable, Codable {
     }
 
     /// How a student came to be enrolled.
-    public enum Source: String, Hashable, Sendable, Codable { case selfEnrolled = "self", key, teacher }
+    public enum Source: String, Hashable, Sendable, Codable {
+        case selfEnrolled = "self"
+        case key, teacher
+    }
     /// Whether an enrollment is in force.
     public enum Status: String, Hashable, Sendable, Codable { case active, removed }
 }

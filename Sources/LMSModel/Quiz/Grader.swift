@@ -16,8 +16,10 @@ public struct QuestionResult: Hashable, Sendable, Codable {
     public var feedback: [String]
 
     /// Makes a result.
-    public init(questionID: String, fraction: Double, points: Double, maxPoints: Double, needsManualGrading: Bool = false,
-                feedback: [String] = []) {
+    public init(
+        questionID: String, fraction: Double, points: Double, maxPoints: Double, needsManualGrading: Bool = false,
+        feedback: [String] = []
+    ) {
         self.questionID = questionID
         self.fraction = fraction
         self.points = points
@@ -95,8 +97,10 @@ public enum Grader {
             fraction = match?.fraction ?? 0
             if let text = match?.feedback { feedback.append(text) }
         case (.numeric(let answers), .number(let given)?):
-            let match = answers.filter { given.isFinite && abs(given - $0.value) <= $0.tolerance + 1e-9 * max(1, abs($0.value)) }
-                .max { $0.fraction < $1.fraction }
+            let match = answers.filter {
+                given.isFinite && abs(given - $0.value) <= $0.tolerance + 1e-9 * max(1, abs($0.value))
+            }
+            .max { $0.fraction < $1.fraction }
             fraction = match?.fraction ?? 0
             if let text = match?.feedback { feedback.append(text) }
         case (.matching(let pairs), .matches(let given)?):
@@ -108,8 +112,9 @@ public enum Grader {
         }
         let clamped = min(1, max(0, fraction))
         if let general = question.generalFeedback { feedback.append(general) }
-        return QuestionResult(questionID: question.id, fraction: clamped, points: clamped * question.points,
-                              maxPoints: question.points, needsManualGrading: manual, feedback: feedback)
+        return QuestionResult(
+            questionID: question.id, fraction: clamped, points: clamped * question.points,
+            maxPoints: question.points, needsManualGrading: manual, feedback: feedback)
     }
 
     /// Folds case and runs of white space, as Moodle's short answer does by default.

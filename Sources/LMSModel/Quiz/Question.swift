@@ -19,8 +19,10 @@ public struct Question: Hashable, Sendable, Codable {
     public var category: String?
 
     /// Makes a question.
-    public init(id: String, title: String? = nil, text: String, points: Double = 1, body: Body,
-                generalFeedback: String? = nil, category: String? = nil) {
+    public init(
+        id: String, title: String? = nil, text: String, points: Double = 1, body: Body,
+        generalFeedback: String? = nil, category: String? = nil
+    ) {
         self.id = id
         self.title = title
         self.text = text

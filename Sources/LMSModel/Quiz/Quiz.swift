@@ -18,9 +18,11 @@ public struct Quiz: Hashable, Sendable, Codable {
     public var keysRemoved: Bool
 
     /// Makes a quiz.
-    public init(id: String, title: String, mode: Mode = .practice, timeLimitMinutes: Double? = nil,
-                maxAttempts: Int? = nil, shuffle: Bool = false, questions: [Question] = [],
-                keysRemoved: Bool = false) {
+    public init(
+        id: String, title: String, mode: Mode = .practice, timeLimitMinutes: Double? = nil,
+        maxAttempts: Int? = nil, shuffle: Bool = false, questions: [Question] = [],
+        keysRemoved: Bool = false
+    ) {
         self.id = id
         self.title = title
         self.mode = mode
@@ -60,8 +62,10 @@ public struct QuizSettings: Hashable, Sendable {
     public var shuffle: Bool?
 
     /// Makes empty settings.
-    public init(id: String? = nil, title: String? = nil, mode: Quiz.Mode? = nil, timeLimitMinutes: Double? = nil,
-                maxAttempts: Int? = nil, shuffle: Bool? = nil) {
+    public init(
+        id: String? = nil, title: String? = nil, mode: Quiz.Mode? = nil, timeLimitMinutes: Double? = nil,
+        maxAttempts: Int? = nil, shuffle: Bool? = nil
+    ) {
         self.id = id
         self.title = title
         self.mode = mode

@@ -46,7 +46,8 @@ public enum AnswerSheet {
             return .choice(n)
         case .multiple(let choices):
             let list = value.arrayValue?.compactMap { $0.numberValue.flatMap(ResponseCoding.exactInt) } ?? []
-            guard let array = value.arrayValue, list.count == array.count, list.allSatisfy(choices.indices.contains) else {
+            guard let array = value.arrayValue, list.count == array.count, list.allSatisfy(choices.indices.contains)
+            else {
                 throw fail("an array of choice indexes from 0 to \(choices.count - 1)")
             }
             return .choices(list)

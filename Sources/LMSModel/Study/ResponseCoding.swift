@@ -17,7 +17,10 @@ public enum ResponseCoding {
         case .text(let t): (tag, value) = ("text", .string(t))
         case .number(let n): (tag, value) = ("number", .number(n))
         case .matches(let m):
-            (tag, value) = ("matches", .object(m.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.string($0.value))) }))
+            (tag, value) = (
+                "matches",
+                .object(m.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.string($0.value))) })
+            )
         case .essay(let t): (tag, value) = ("essay", .string(t))
         }
         return JSONValue(.object([(key: tag, value: JSONValue(value))]))
@@ -30,13 +33,15 @@ public enum ResponseCoding {
 
     /// Reads a tagged response; nil when it is not one.
     public static func response(from json: JSONValue) -> Response? {
-        guard let members = json.objectMembers, members.count == 1, let (tag, value) = members.first.map({ ($0.key, $0.value) })
+        guard let members = json.objectMembers, members.count == 1,
+            let (tag, value) = members.first.map({ ($0.key, $0.value) })
         else { return nil }
         switch tag {
         case "choice": return value.numberValue.flatMap(exactInt).map(Response.choice)
         case "choices":
             guard let list = value.arrayValue?.compactMap({ $0.numberValue.flatMap(exactInt) }),
-                  list.count == value.arrayValue?.count else { return nil }
+                list.count == value.arrayValue?.count
+            else { return nil }
             return .choices(list)
         case "bool": return value.boolValue.map(Response.bool)
         case "text": return value.stringValue.map(Response.text)
@@ -66,18 +71,21 @@ public enum ResponseCoding {
     /// The JSON of a graded result: points, maxPoints, percent, awaitingManualGrading, questions.
     public static func json(_ result: QuizResult) -> JSONValue {
         let questions = result.questions.map { q -> JSONValue in
-            JSONValue(.object([
-                ("id", .init(.string(q.questionID))), ("points", .init(.number(q.points))),
-                ("maxPoints", .init(.number(q.maxPoints))), ("needsManualGrading", .init(.bool(q.needsManualGrading))),
-                ("feedback", .init(.array(q.feedback.map { JSONValue(.string($0)) }))),
-            ]))
+            JSONValue(
+                .object([
+                    ("id", .init(.string(q.questionID))), ("points", .init(.number(q.points))),
+                    ("maxPoints", .init(.number(q.maxPoints))),
+                    ("needsManualGrading", .init(.bool(q.needsManualGrading))),
+                    ("feedback", .init(.array(q.feedback.map { JSONValue(.string($0)) })))
+                ]))
         }
-        return JSONValue(.object([
-            ("points", .init(.number(result.points))), ("maxPoints", .init(.number(result.maxPoints))),
-            ("percent", .init(.number((result.percent * 10).rounded() / 10))),
-            ("awaitingManualGrading", .init(.bool(result.awaitingManualGrading))),
-            ("questions", .init(.array(questions))),
-        ]))
+        return JSONValue(
+            .object([
+                ("points", .init(.number(result.points))), ("maxPoints", .init(.number(result.maxPoints))),
+                ("percent", .init(.number((result.percent * 10).rounded() / 10))),
+                ("awaitingManualGrading", .init(.bool(result.awaitingManualGrading))),
+                ("questions", .init(.array(questions)))
+            ]))
     }
 
     static func exactInt(_ n: Double) -> Int? {

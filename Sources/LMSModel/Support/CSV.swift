@@ -48,7 +48,12 @@ public enum CSV {
             pending = iterator.next()
             if inQuotes {
                 if c == "\"" {
-                    if pending == "\"" { field.unicodeScalars.append("\""); pending = iterator.next() } else { inQuotes = false }
+                    if pending == "\"" {
+                        field.unicodeScalars.append("\"")
+                        pending = iterator.next()
+                    } else {
+                        inQuotes = false
+                    }
                 } else {
                     if c == "\n" { line += 1 }
                     field.unicodeScalars.append(c)
@@ -57,7 +62,9 @@ public enum CSV {
             }
             switch c {
             case "\"":
-                guard field.isEmpty else { throw ParseError(line: line, message: "a quote inside an unquoted field: quote the whole field") }
+                guard field.isEmpty else {
+                    throw ParseError(line: line, message: "a quote inside an unquoted field: quote the whole field")
+                }
                 inQuotes = true
                 fieldWasQuoted = true
             case ",":
@@ -66,9 +73,13 @@ public enum CSV {
                 fieldWasQuoted = false
             case "\r":
                 if pending == "\n" { continue }
-                try endRow(); line += 1; rowLine = line
+                try endRow()
+                line += 1
+                rowLine = line
             case "\n":
-                try endRow(); line += 1; rowLine = line
+                try endRow()
+                line += 1
+                rowLine = line
             default:
                 if fieldWasQuoted { throw ParseError(line: line, message: "text after a closing quote") }
                 field.unicodeScalars.append(c)
@@ -88,7 +99,9 @@ public enum CSV {
     public static func line(_ fields: [String]) -> String {
         fields.map { field in
             var value = field
-            if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil { value = "'" + value }
+            if let first = value.unicodeScalars.first, formulaStarts.contains(first), Double(value) == nil {
+                value = "'" + value
+            }
             if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             }

@@ -10,7 +10,8 @@ public func editDistance(_ a: String, _ b: String) -> Int {
     for i in 1...a.count {
         current[0] = i
         for j in 1...b.count {
-            current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            current[j] = Swift.min(
+                previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
         }
         swap(&previous, &current)
     }
@@ -19,7 +20,8 @@ public func editDistance(_ a: String, _ b: String) -> Int {
 
 /// The candidate nearest to `text` by edit distance (the first of equals), or nil when there is
 /// none within `maxDistance`: the "did you mean" of unknown ids, keys, options and commands.
-public func nearest(to text: String, among candidates: some Sequence<String>, within maxDistance: Int = .max) -> String? {
+public func nearest(to text: String, among candidates: some Sequence<String>, within maxDistance: Int = .max) -> String?
+{
     var best: (candidate: String, distance: Int)?
     for candidate in candidates {
         let distance = editDistance(candidate, text)

@@ -115,7 +115,8 @@ public struct JSONValue: Hashable, Sendable {
 // MARK: - Literals
 
 extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
-    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral {
+    ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral, ExpressibleByNilLiteral
+{
     public init(stringLiteral value: String) { self.init(.string(value)) }
     public init(integerLiteral value: Int) { self.init(.number(Double(value))) }
     public init(floatLiteral value: Double) { self.init(.number(value)) }

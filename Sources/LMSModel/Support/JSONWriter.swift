@@ -44,7 +44,10 @@ public enum JSONWriter {
         case .number(let n): out += number(n)
         case .string(let s): out += quote(s)
         case .array(let elements):
-            if elements.isEmpty { out += "[]"; return }
+            if elements.isEmpty {
+                out += "[]"
+                return
+            }
             out += "[" + newline
             for (i, element) in elements.enumerated() {
                 out += pad
@@ -53,7 +56,10 @@ public enum JSONWriter {
             }
             out += close + "]"
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
             let ordered = sortKeys ? members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) } : members
             out += "{" + newline
             for (i, member) in ordered.enumerated() {

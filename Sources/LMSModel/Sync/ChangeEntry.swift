@@ -38,8 +38,10 @@ public struct ChangeEntry: Hashable, Sendable {
     public var createdAt: Date
 
     /// Makes an entry.
-    public init(seq: Int64? = nil, deviceID: String, profileID: String, kind: Kind, entityID: String,
-                payload: JSONValue, createdAt: Date) {
+    public init(
+        seq: Int64? = nil, deviceID: String, profileID: String, kind: Kind, entityID: String,
+        payload: JSONValue, createdAt: Date
+    ) {
         self.seq = seq
         self.deviceID = deviceID
         self.profileID = profileID
@@ -52,18 +54,20 @@ public struct ChangeEntry: Hashable, Sendable {
     // MARK: - Payloads
 
     /// The entry for a lesson's merged progress: completed, secondsByDevice, lastOpenedAt (unix ms).
-    public static func progress(_ progress: Progress, deviceID: String, profileID: String, at date: Date) -> ChangeEntry {
+    public static func progress(_ progress: Progress, deviceID: String, profileID: String, at date: Date) -> ChangeEntry
+    {
         let seconds = progress.secondsByDevice.sorted { $0.key < $1.key }
             .map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }
         var members: [(key: String, value: JSONValue)] = [
             ("course", JSONValue(.string(progress.courseID))),
             ("lesson", JSONValue(.string(progress.lessonID))),
             ("completed", JSONValue(.bool(progress.completed))),
-            ("secondsByDevice", JSONValue(.object(seconds))),
+            ("secondsByDevice", JSONValue(.object(seconds)))
         ]
         if let opened = progress.lastOpenedAt { members.append(("lastOpenedAt", .init(.number(milliseconds(opened))))) }
-        return ChangeEntry(deviceID: deviceID, profileID: profileID, kind: .progress, entityID: progress.id,
-                           payload: JSONValue(.object(members)), createdAt: date)
+        return ChangeEntry(
+            deviceID: deviceID, profileID: profileID, kind: .progress, entityID: progress.id,
+            payload: JSONValue(.object(members)), createdAt: date)
     }
 
     /// The entry for a submitted attempt. `result` is present for practice (graded here) and
@@ -73,31 +77,46 @@ public struct ChangeEntry: Hashable, Sendable {
             ("quiz", JSONValue(.string(attempt.quizID))),
             ("course", JSONValue(.string(attempt.courseID))),
             ("courseVersion", JSONValue(.string(attempt.courseVersion.description))),
-            ("startedAt", JSONValue(.number(milliseconds(attempt.startedAt)))),
+            ("startedAt", JSONValue(.number(milliseconds(attempt.startedAt))))
         ]
-        if let submitted = attempt.submittedAt { members.append(("submittedAt", .init(.number(milliseconds(submitted))))) }
+        if let submitted = attempt.submittedAt {
+            members.append(("submittedAt", .init(.number(milliseconds(submitted)))))
+        }
         members.append(("questionOrder", JSONValue(.array(attempt.questionOrder.map { JSONValue(.string($0)) }))))
         members.append(("responses", ResponseCoding.json(attempt.responses)))
         if let result = attempt.result { members.append(("result", ResponseCoding.json(result))) }
-        return ChangeEntry(deviceID: deviceID, profileID: profileID, kind: .attempt, entityID: attempt.id,
-                           payload: JSONValue(.object(members)), createdAt: date)
+        return ChangeEntry(
+            deviceID: deviceID, profileID: profileID, kind: .attempt, entityID: attempt.id,
+            payload: JSONValue(.object(members)), createdAt: date)
     }
 
     /// The entry for one submission version.
-    public static func submission(_ submission: Submission, deviceID: String, profileID: String, at date: Date) -> ChangeEntry {
+    public static func submission(_ submission: Submission, deviceID: String, profileID: String, at date: Date)
+        -> ChangeEntry
+    {
         var members: [(key: String, value: JSONValue)] = [
             ("course", JSONValue(.string(submission.courseID))),
             ("assignment", JSONValue(.string(submission.assignmentID))),
-            ("version", JSONValue(.number(Double(submission.version)))),
+            ("version", JSONValue(.number(Double(submission.version))))
         ]
         if let text = submission.text { members.append(("text", JSONValue(.string(text)))) }
-        members.append(("files", JSONValue(.array(submission.files.map { file in
-            JSONValue(.object([("name", .init(.string(file.name))), ("size", .init(.number(Double(file.size)))),
-                               ("sha256", .init(.string(file.sha256)))]))
-        }))))
+        members.append(
+            (
+                "files",
+                JSONValue(
+                    .array(
+                        submission.files.map { file in
+                            JSONValue(
+                                .object([
+                                    ("name", .init(.string(file.name))), ("size", .init(.number(Double(file.size)))),
+                                    ("sha256", .init(.string(file.sha256)))
+                                ]))
+                        }))
+            ))
         members.append(("submittedAt", JSONValue(.number(milliseconds(submission.submittedAt)))))
-        return ChangeEntry(deviceID: deviceID, profileID: profileID, kind: .submission, entityID: submission.id,
-                           payload: JSONValue(.object(members)), createdAt: date)
+        return ChangeEntry(
+            deviceID: deviceID, profileID: profileID, kind: .submission, entityID: submission.id,
+            payload: JSONValue(.object(members)), createdAt: date)
     }
 
     /// Unix milliseconds of a date (the wire's time unit).

@@ -35,10 +35,13 @@ public enum SyncMerge {
     /// Whether work due at `due` counts as on time (docs/PROTOCOL.md §8): received by the server in
     /// time, or made in time by a device whose clock was right at its previous sync and which does
     /// not claim a time before that sync.
-    public static func isOnTime(due: Date, madeAt deviceTime: Date, receivedAt: Date, previousSync: ClockReading?) -> Bool {
+    public static func isOnTime(due: Date, madeAt deviceTime: Date, receivedAt: Date, previousSync: ClockReading?)
+        -> Bool
+    {
         if receivedAt <= due { return true }
         guard let previous = previousSync, abs(previous.skew) <= trustedSkew else { return false }
-        let claimed = deviceTime.addingTimeInterval(previous.skew)   // the device's time, corrected by its last known skew
+        // the device's time, corrected by its last known skew
+        let claimed = deviceTime.addingTimeInterval(previous.skew)
         return deviceTime <= due && claimed >= previous.at.addingTimeInterval(-trustedSkew) && claimed <= receivedAt
     }
 }

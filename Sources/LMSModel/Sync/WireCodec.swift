@@ -169,7 +169,9 @@ public enum WireCodec {
             }
             var reader = Reader(bytes: buffer, offset: magic.count, limits: limits)
             let value = try reader.value(depth: 0)
-            guard reader.offset == buffer.count else { throw DecodeError(description: "bytes after the frame's value at \(reader.offset)") }
+            guard reader.offset == buffer.count else {
+                throw DecodeError(description: "bytes after the frame's value at \(reader.offset)")
+            }
             return value
         }
     }
@@ -204,7 +206,9 @@ public enum WireCodec {
         }
 
         mutating func utf8(count: UInt64) throws -> String {
-            guard count <= UInt64(limits.maxStringBytes), count <= UInt64(bytes.count - offset) else { throw fail("string too long or truncated") }
+            guard count <= UInt64(limits.maxStringBytes), count <= UInt64(bytes.count - offset) else {
+                throw fail("string too long or truncated")
+            }
             let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
             guard let s = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8") }
             offset += Int(count)
@@ -250,14 +254,18 @@ public enum WireCodec {
                 return JSONValue(.string(try utf8(count: try varint())))
             case .array:
                 let count = try varint()
-                guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else { throw fail("array too long") }
+                guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else {
+                    throw fail("array too long")
+                }
                 var items: [JSONValue] = []
                 items.reserveCapacity(Int(count))
                 for _ in 0..<count { items.append(try value(depth: depth + 1)) }
                 return JSONValue(.array(items))
             case .object:
                 let count = try varint()
-                guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else { throw fail("object too long") }
+                guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else {
+                    throw fail("object too long")
+                }
                 var members: [(key: String, value: JSONValue)] = []
                 members.reserveCapacity(Int(count))
                 for _ in 0..<count {

@@ -35,7 +35,10 @@ extension TerminalMarkdown {
         var i = 0
         var literal = ""
         func flush() {
-            if !literal.isEmpty { emit(literal); literal = "" }
+            if !literal.isEmpty {
+                emit(literal)
+                literal = ""
+            }
         }
         while i < chars.count {
             let c = chars[i]
@@ -51,7 +54,7 @@ extension TerminalMarkdown {
                 i = end + 1
                 continue
             }
-            if (c == "*" || c == "_"), i + 1 < chars.count, chars[i + 1] == c {
+            if c == "*" || c == "_", i + 1 < chars.count, chars[i + 1] == c {
                 flush()
                 bold.toggle()
                 i += 2
@@ -86,8 +89,9 @@ extension TerminalMarkdown {
     /// `[text](target)` starting at `start` (the `[`): its parts and the index after `)`.
     func parseLink(_ chars: [Character], from start: Int) -> (text: String, target: String, end: Int)? {
         guard chars[start] == "[", let close = chars[(start + 1)...].firstIndex(of: "]"),
-              close + 1 < chars.count, chars[close + 1] == "(",
-              let paren = chars[(close + 2)...].firstIndex(of: ")") else { return nil }
+            close + 1 < chars.count, chars[close + 1] == "(",
+            let paren = chars[(close + 2)...].firstIndex(of: ")")
+        else { return nil }
         var target = String(chars[(close + 2)..<paren])
         if let space = target.firstIndex(of: " ") { target = String(target[..<space]) } // drop a "title"
         return (String(chars[(start + 1)..<close]), target, paren + 1)

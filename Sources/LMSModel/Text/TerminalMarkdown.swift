@@ -44,7 +44,11 @@ public struct TerminalMarkdown: Sendable {
         while i < lines.count {
             let line = lines[i]
             let trimmed = line.trimmingLeadingSpaces()
-            if trimmed.isEmpty { flushParagraph(); i += 1; continue }
+            if trimmed.isEmpty {
+                flushParagraph()
+                i += 1
+                continue
+            }
             if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 flushParagraph()
                 let fence = String(trimmed.prefix(3))
@@ -108,7 +112,8 @@ public struct TerminalMarkdown: Sendable {
                 i += 1
                 // Continuation lines of the item (indented, not a new item).
                 while i < lines.count, !lines[i].trimmingLeadingSpaces().isEmpty, listItem(lines[i]) == nil,
-                      lines[i].hasPrefix("  ") {
+                    lines[i].hasPrefix("  ")
+                {
                     text += " " + lines[i].trimmingLeadingSpaces()
                     i += 1
                 }
@@ -188,8 +193,10 @@ public struct TerminalMarkdown: Sendable {
         var widths = (0..<columns).map { c in rows.map { c < $0.count ? $0[c].count : 0 }.max() ?? 0 }
         let separators = (columns - 1) * 3
         // Shrink the widest column until the table fits (never below 3 characters).
-        while widths.reduce(0, +) + separators > width, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
-              widths[widest] > 3 {
+        while widths.reduce(0, +) + separators > width,
+            let widest = widths.indices.max(by: { widths[$0] < widths[$1] }),
+            widths[widest] > 3
+        {
             widths[widest] -= 1
         }
         func line(_ row: [String]) -> String {

@@ -19,7 +19,10 @@ public enum TerminalText {
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (i, scalar) in scalars.enumerated() {
-            guard needsReplacing(scalar) else { out.append(scalar); continue }
+            guard needsReplacing(scalar) else {
+                out.append(scalar)
+                continue
+            }
             if scalar == "\r", i + 1 < scalars.count, scalars[i + 1] == "\n" { continue }
             out.append(placeholder(for: scalar))
         }
@@ -34,7 +37,7 @@ public enum TerminalText {
 
     static func placeholder(for scalar: Unicode.Scalar) -> Unicode.Scalar {
         let v = scalar.value
-        if v < 0x20 { return Unicode.Scalar(0x2400 + v) ?? c1Placeholder }   // U+2400 Control Pictures
+        if v < 0x20 { return Unicode.Scalar(0x2400 + v) ?? c1Placeholder } // U+2400 Control Pictures
         if v == 0x7F { return "\u{2421}" }
         return c1Placeholder
     }

@@ -24,9 +24,11 @@ public struct Attempt: Hashable, Sendable, Codable {
     public var result: QuizResult?
 
     /// Makes an attempt.
-    public init(id: String, userID: String, courseID: String, courseVersion: SemanticVersion, quizID: String,
-                startedAt: Date, submittedAt: Date? = nil, questionOrder: [String] = [],
-                responses: [String: Response] = [:], result: QuizResult? = nil) {
+    public init(
+        id: String, userID: String, courseID: String, courseVersion: SemanticVersion, quizID: String,
+        startedAt: Date, submittedAt: Date? = nil, questionOrder: [String] = [],
+        responses: [String: Response] = [:], result: QuizResult? = nil
+    ) {
         self.id = id
         self.userID = userID
         self.courseID = courseID

@@ -20,8 +20,10 @@ public struct Submission: Hashable, Sendable, Codable {
     public var submittedAt: Date
 
     /// Makes a submission.
-    public init(id: String, userID: String, courseID: String, assignmentID: String, version: Int, text: String? = nil,
-                files: [SubmittedFile] = [], submittedAt: Date) {
+    public init(
+        id: String, userID: String, courseID: String, assignmentID: String, version: Int, text: String? = nil,
+        files: [SubmittedFile] = [], submittedAt: Date
+    ) {
         self.id = id
         self.userID = userID
         self.courseID = courseID
@@ -72,8 +74,10 @@ public struct Grade: Hashable, Sendable, Codable {
     public var gradedAt: Date
 
     /// Makes a grade.
-    public init(userID: String, courseID: String, itemID: String, points: Double, maxPoints: Double,
-                rubricScores: [String: Double] = [:], feedback: String? = nil, gradedBy: String, gradedAt: Date) {
+    public init(
+        userID: String, courseID: String, itemID: String, points: Double, maxPoints: Double,
+        rubricScores: [String: Double] = [:], feedback: String? = nil, gradedBy: String, gradedAt: Date
+    ) {
         self.userID = userID
         self.courseID = courseID
         self.itemID = itemID
@@ -106,8 +110,10 @@ public struct Progress: Hashable, Sendable, Codable {
     public var lastOpenedAt: Date?
 
     /// Makes a progress record.
-    public init(userID: String, courseID: String, lessonID: String, completed: Bool = false,
-                secondsByDevice: [String: Int] = [:], lastOpenedAt: Date? = nil) {
+    public init(
+        userID: String, courseID: String, lessonID: String, completed: Bool = false,
+        secondsByDevice: [String: Int] = [:], lastOpenedAt: Date? = nil
+    ) {
         self.userID = userID
         self.courseID = courseID
         self.lessonID = lessonID

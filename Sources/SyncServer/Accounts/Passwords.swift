@@ -26,8 +26,9 @@ enum Passwords {
     /// Hashes a new password.
     static func hash(_ password: String, iterations: Int) -> Hash {
         let salt = randomBytes(saltBytes)
-        return Hash(hash: PBKDF2.deriveKey(password: Array(password.utf8), salt: salt, iterations: iterations),
-                    salt: salt, iterations: iterations)
+        return Hash(
+            hash: PBKDF2.deriveKey(password: Array(password.utf8), salt: salt, iterations: iterations),
+            salt: salt, iterations: iterations)
     }
 
     /// Checks a password against a stored hash, in constant time.
@@ -52,7 +53,8 @@ enum Passwords {
 
     /// A bearer token: `lms_` and 32 random bytes in base64url.
     static func makeToken() -> String {
-        "lms_" + Data(randomBytes(32)).base64EncodedString().replacingOccurrences(of: "+", with: "-")
+        "lms_"
+            + Data(randomBytes(32)).base64EncodedString().replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 

@@ -44,7 +44,8 @@ final class ServerApp: @unchecked Sendable {
             allowed.append(route.method.rawValue)
         }
         if allowed.isEmpty { return .failure(.notFound("no such resource; see docs/API.md for the routes")) }
-        var error = APIError(status: 405, code: "method_not_allowed", message: "use \(allowed.joined(separator: " or ")) here")
+        var error = APIError(
+            status: 405, code: "method_not_allowed", message: "use \(allowed.joined(separator: " or ")) here")
         error.headers = [("Allow", allowed.joined(separator: ", "))]
         return .failure(error)
     }
@@ -71,7 +72,8 @@ final class ServerApp: @unchecked Sendable {
                 response.route = route.label
                 return .respond(response)
             } catch {
-                return .respond(APIError(status: 503, code: "busy", message: "the server is busy; try again in a moment").response)
+                return .respond(
+                    APIError(status: 503, code: "busy", message: "the server is busy; try again in a moment").response)
             }
         }
         switch route.body {
@@ -92,7 +94,8 @@ final class ServerApp: @unchecked Sendable {
             label = route.label
             let auth = try authenticate(request.headers)
             try authorize(route.access, auth: auth, courseID: parameters["id"], username: parameters["username"])
-            var response = try route.handler(RequestContext(request: request, parameters: parameters, auth: auth, app: self))
+            var response = try route.handler(
+                RequestContext(request: request, parameters: parameters, auth: auth, app: self))
             response.route = label
             return response
         } catch let error as APIError {
@@ -100,12 +103,15 @@ final class ServerApp: @unchecked Sendable {
             response.route = label
             return response
         } catch let error as DatabaseError where error.isBusy || error.isLocked {
-            var response = APIError(status: 503, code: "busy", message: "the server is busy; try again in a moment",
-                                    headers: [("Retry-After", "1")]).response
+            var response = APIError(
+                status: 503, code: "busy", message: "the server is busy; try again in a moment",
+                headers: [("Retry-After", "1")]
+            ).response
             response.route = label
             return response
         } catch {
-            FileHandle.standardError.write(Data("lms-server: internal error on \(label ?? request.path): \(error)\n".utf8))
+            FileHandle.standardError.write(
+                Data("lms-server: internal error on \(label ?? request.path): \(error)\n".utf8))
             var response = APIError.internalError("the server failed to answer; the error is in its log").response
             response.route = label
             return response
@@ -139,16 +145,21 @@ final class ServerApp: @unchecked Sendable {
             if user.role == .admin { return }
             // A teacher may act for a student only when every course the student is in is one the teacher
             // teaches: taking over the account then reaches nothing the teacher cannot already see.
-            guard user.role == .teacher, let username, let student = try store.user(named: username), student.role == .student,
-                  try store.teachesEveryCourse(teacherID: user.id, studentID: student.id) else {
-                throw APIError.forbidden("only admins, and a teacher of every course this student is enrolled in, may do this")
+            guard user.role == .teacher, let username, let student = try store.user(named: username),
+                student.role == .student,
+                try store.teachesEveryCourse(teacherID: user.id, studentID: student.id)
+            else {
+                throw APIError.forbidden(
+                    "only admins, and a teacher of every course this student is enrolled in, may do this")
             }
         case .teacher, .publisher:
             guard user.role >= .teacher else { throw APIError.forbidden("only teachers and admins may do this") }
         case .admin:
             guard user.role == .admin else { throw APIError.forbidden("only admins may do this") }
         case .courseStaff, .courseOwner, .courseMember:
-            guard let courseID, try store.courseExists(courseID) else { throw APIError.notFound("no course \"\(courseID ?? "")\"") }
+            guard let courseID, try store.courseExists(courseID) else {
+                throw APIError.notFound("no course \"\(courseID ?? "")\"")
+            }
             if user.role == .admin { return }
             // Staff rights need the teacher role too: a teacher demoted to student loses them at once.
             let staff = user.role >= .teacher ? try store.staffRole(userID: user.id, courseID: courseID) : nil

@@ -16,21 +16,24 @@ extension ServerCommand {
         guard let port = Int(portText), (0...65535).contains(port) else {
             throw UsageError(description: "--port must be a number from 0 to 65535 (found \(portText))")
         }
-        let app = try ServerApp(configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
+        let app = try ServerApp(
+            configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
         app.blobs.removeTemporaryFiles()
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port
-        let server = HTTPServer(configuration: configuration,
-                                bodyPolicy: { method, path, headers in app.bodyPolicy(method: method, path: path, headers: headers) },
-                                handler: { request in app.handle(request) })
+        let server = HTTPServer(
+            configuration: configuration,
+            bodyPolicy: { method, path, headers in app.bodyPolicy(method: method, path: path, headers: headers) },
+            handler: { request in app.handle(request) })
         app.metricsRenderer = { extra in server.metrics.render(extra: extra) }
         try server.start()
         let signals = HTTPServer.installSignalHandlers(server: server, grace: shutdownGraceSeconds)
         // A line that scripts and tests wait for (with the real port when --port 0 picked one).
-        FileHandle.standardOutput.write(Data("lms-server \(version) listening on http://\(host):\(server.port) (data: \(data))\n".utf8))
+        FileHandle.standardOutput.write(
+            Data("lms-server \(version) listening on http://\(host):\(server.port) (data: \(data))\n".utf8))
         server.waitUntilStopped()
-        app.store.flushSyncVolume()   // the sync figures counted since the last write
+        app.store.flushSyncVolume() // the sync figures counted since the last write
         withExtendedLifetime((lock, signals)) {}
         FileHandle.standardOutput.write(Data("lms-server stopped\n".utf8))
     }

@@ -11,19 +11,25 @@ enum ServerBackup {
     static let databaseEntry = "lms.sqlite"
     /// A backup holds every blob of a server: far more entries and bytes than one package, so
     /// restore reads it with its own limits (every entry is still CRC- and hash-checked).
-    static let backupLimits = ZipLimits(maxEntries: 10_000_000, maxTotalUncompressedBytes: 1 << 50,
-                                        maxEntryUncompressedBytes: 1 << 40, maxCompressionRatio: 100_000)
+    static let backupLimits = ZipLimits(
+        maxEntries: 10_000_000, maxTotalUncompressedBytes: 1 << 50,
+        maxEntryUncompressedBytes: 1 << 40, maxCompressionRatio: 100_000)
     static let infoEntry = "backup.json"
 
     /// Writes a backup of `dataDirectory` to `output` (atomically); returns a one-line summary.
     static func backup(dataDirectory: String, to output: String) throws -> String {
         let databasePath = dataDirectory + "/" + ServerStore.fileName
         guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw ServerCommand.Failure(description: "\(dataDirectory) has no \(ServerStore.fileName): is it a data folder (lms-server init)?")
+            throw ServerCommand.Failure(
+                description: "\(dataDirectory) has no \(ServerStore.fileName): is it a data folder (lms-server init)?")
         }
         let snapshot = output + ".db-\(getpid())"
         let temp = output + ".partial-\(getpid())"
-        defer { unlink(snapshot); unlink(snapshot + "-wal"); unlink(snapshot + "-shm") }
+        defer {
+            unlink(snapshot)
+            unlink(snapshot + "-wal")
+            unlink(snapshot + "-shm")
+        }
         do {
             let source = try Database(path: databasePath)
             try source.backup(to: snapshot)
@@ -31,9 +37,12 @@ enum ServerBackup {
             let blobs = try BlobStore(root: dataDirectory + "/blobs")
             let hashes = try blobs.allHashes()
             let writer = try ZipWriter(path: temp)
-            let info = JSONValue(.object([("format", JSONValue(.number(1))), ("epoch", JSONValue(.string(epoch))),
-                                          ("createdAt", JSONValue(.string(ISO8601DateFormatter().string(from: Date())))),
-                                          ("blobs", JSONValue(.number(Double(hashes.count))))]))
+            let info = JSONValue(
+                .object([
+                    ("format", JSONValue(.number(1))), ("epoch", JSONValue(.string(epoch))),
+                    ("createdAt", JSONValue(.string(ISO8601DateFormatter().string(from: Date())))),
+                    ("blobs", JSONValue(.number(Double(hashes.count))))
+                ]))
             try writer.addData(path: infoEntry, Data(JSONWriter.write(info, pretty: true).utf8), method: .deflate)
             try writer.addFile(path: databaseEntry, contentsOf: snapshot, method: .deflate)
             for hash in hashes {
@@ -41,7 +50,9 @@ enum ServerBackup {
                 try writer.addFile(path: "blobs/" + hash.prefix(2) + "/" + hash, contentsOf: path, method: .store)
             }
             try writer.finish()
-            guard rename(temp, output) == 0 else { throw ServerCommand.Failure(description: "cannot write \(output): \(String(cString: strerror(errno)))") }
+            guard rename(temp, output) == 0 else {
+                throw ServerCommand.Failure(description: "cannot write \(output): \(String(cString: strerror(errno)))")
+            }
             return "database and \(hashes.count) blobs"
         } catch {
             unlink(temp)
@@ -57,9 +68,14 @@ enum ServerBackup {
         let fm = FileManager.default
         let existing = (try? fm.contentsOfDirectory(atPath: dataDirectory)) ?? []
         if !existing.isEmpty && !force {
-            throw ServerCommand.Failure(description: "\(dataDirectory) is not empty; stop the server and add --force to replace it (the old folder is kept beside it)")
+            throw ServerCommand.Failure(
+                description:
+                    "\(dataDirectory) is not empty; stop the server and add --force to replace it (the old folder is kept beside it)"
+            )
         }
-        if fm.fileExists(atPath: dataDirectory + "/" + ServerLock.fileName), ServerLock.isHeld(dataDirectory: dataDirectory) {
+        if fm.fileExists(atPath: dataDirectory + "/" + ServerLock.fileName),
+            ServerLock.isHeld(dataDirectory: dataDirectory)
+        {
             throw ServerCommand.Failure(description: "a server is running on \(dataDirectory): stop it first")
         }
         let staging = dataDirectory + ".restore-\(getpid())"
@@ -69,13 +85,16 @@ enum ServerBackup {
         }
         try reader.extractAll(to: staging) { entry, digest in
             if entry.path.hasPrefix("blobs/"), let name = entry.path.split(separator: "/").last, digest.hex != name {
-                throw ServerCommand.Failure(description: "\(entry.path) is damaged (its hash does not match its name); use another backup")
+                throw ServerCommand.Failure(
+                    description: "\(entry.path) is damaged (its hash does not match its name); use another backup")
             }
         }
         do {
             let db = try Database(path: staging + "/" + databaseEntry)
             let problems = try db.integrityCheck()
-            guard problems.isEmpty else { throw ServerCommand.Failure(description: "the backup's database is damaged: \(problems.prefix(3))") }
+            guard problems.isEmpty else {
+                throw ServerCommand.Failure(description: "the backup's database is damaged: \(problems.prefix(3))")
+            }
             try db.execute("UPDATE meta SET value = ? WHERE key = 'epoch'", arguments: [UUID().uuidString.lowercased()])
             try fm.removeItem(atPath: staging + "/" + infoEntry)
             if fm.fileExists(atPath: dataDirectory) {
@@ -83,7 +102,8 @@ enum ServerBackup {
                 try fm.moveItem(atPath: dataDirectory, toPath: aside)
             }
             guard rename(staging, dataDirectory) == 0 else {
-                throw ServerCommand.Failure(description: "cannot move the restored folder into place: \(String(cString: strerror(errno)))")
+                throw ServerCommand.Failure(
+                    description: "cannot move the restored folder into place: \(String(cString: strerror(errno)))")
             }
         } catch {
             try? fm.removeItem(atPath: staging)

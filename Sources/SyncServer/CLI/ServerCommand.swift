@@ -18,17 +18,17 @@ enum ServerCommand {
     }
 
     static let usage = """
-    lms-server \(version): the course system's sync server
+        lms-server \(version): the course system's sync server
 
-    usage:
-      lms-server init --data DIR [--admin USERNAME] [--admin-password-stdin]
-      lms-server serve --data DIR [--host 127.0.0.1] [--port 8080]
-      lms-server backup --data DIR --to FILE
-      lms-server restore --data DIR --from FILE [--force]
-      lms-server --version
+        usage:
+          lms-server init --data DIR [--admin USERNAME] [--admin-password-stdin]
+          lms-server serve --data DIR [--host 127.0.0.1] [--port 8080]
+          lms-server backup --data DIR --to FILE
+          lms-server restore --data DIR --from FILE [--force]
+          lms-server --version
 
-    environment: LMS_DATA (--data), LMS_HOST (--host), LMS_PORT (--port)
-    """
+        environment: LMS_DATA (--data), LMS_HOST (--host), LMS_PORT (--port)
+        """
 
     /// Runs the program and returns its exit status.
     static func run(_ args: [String], environment: [String: String] = ProcessInfo.processInfo.environment) -> Int32 {
@@ -111,7 +111,8 @@ enum ServerCommand {
     /// PBKDF2 rounds: the constant, unless `LMS_PASSWORD_ITERATIONS` lowers it for tests (never below the minimum).
     static func passwordIterations(_ environment: [String: String]) -> Int {
         guard let text = environment["LMS_PASSWORD_ITERATIONS"], let n = Int(text) else { return Passwords.iterations }
-        FileHandle.standardError.write(Data("lms-server: warning: LMS_PASSWORD_ITERATIONS=\(n) is for tests only\n".utf8))
+        FileHandle.standardError.write(
+            Data("lms-server: warning: LMS_PASSWORD_ITERATIONS=\(n) is for tests only\n".utf8))
         return max(n, Passwords.minimumIterations)
     }
 
@@ -127,15 +128,19 @@ enum ServerCommand {
         var generated = false
         if options["admin-password-stdin"] != nil {
             password = readLine(strippingNewline: true) ?? ""
-            if let problem = Passwords.problem(with: password) { throw Failure(description: "the admin password is refused: \(problem)") }
+            if let problem = Passwords.problem(with: password) {
+                throw Failure(description: "the admin password is refused: \(problem)")
+            }
         } else {
             password = Passwords.makeResetCode()
             generated = true
         }
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        let app = try ServerApp(configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
-        try app.store.createUser(username: username, displayName: "Administrator", email: nil, role: .admin,
-                                 password: Passwords.hash(password, iterations: app.configuration.passwordIterations))
+        let app = try ServerApp(
+            configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
+        try app.store.createUser(
+            username: username, displayName: "Administrator", email: nil, role: .admin,
+            password: Passwords.hash(password, iterations: app.configuration.passwordIterations))
         print("initialised \(data) with admin user \"\(username)\"")
         if generated {
             print("admin password (shown once; change it after logging in): \(password)")

@@ -24,9 +24,9 @@ enum HTTPBytes {
     @inline(__always) static func isPathChar(_ b: UInt8) -> Bool {
         switch b {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
-        case 0x2D, 0x2E, 0x5F, 0x7E: return true                     // - . _ ~
+        case 0x2D, 0x2E, 0x5F, 0x7E: return true // - . _ ~
         case 0x21, 0x24, 0x26, 0x27, 0x28, 0x29, 0x2A, 0x2B, 0x2C, 0x3B, 0x3D: return true // sub-delims
-        case 0x3A, 0x40: return true                                 // : @
+        case 0x3A, 0x40: return true // : @
         default: return false
         }
     }
@@ -43,6 +43,7 @@ enum HTTPBytes {
 
     /// Whether `bytes` equals the ASCII string `s`, ignoring ASCII case.
     static func equalsIgnoringCase<C: Collection>(_ bytes: C, _ s: String) -> Bool where C.Element == UInt8 {
-        bytes.count == s.utf8.count && zip(bytes, s.utf8).allSatisfy { HTTPHeaders.lowercased($0) == HTTPHeaders.lowercased($1) }
+        bytes.count == s.utf8.count
+            && zip(bytes, s.utf8).allSatisfy { HTTPHeaders.lowercased($0) == HTTPHeaders.lowercased($1) }
     }
 }

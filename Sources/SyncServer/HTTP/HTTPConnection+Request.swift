@@ -19,7 +19,9 @@ extension HTTPConnection {
             early = early.applyingPreconditions(method: head.method, requestHeaders: head.headers)
             let keepAlive = head.framing == .none && head.keepAlive && !isLast && !server.isStopping
             let sent = write(early, isHead: head.method == .head, minorVersion: head.minorVersion, keepAlive: keepAlive)
-            finish(method: head.method.rawValue, path: head.target.path, status: sent.status, bytes: sent.bytes, route: early.route)
+            finish(
+                method: head.method.rawValue, path: head.target.path, status: sent.status, bytes: sent.bytes,
+                route: early.route)
             if !keepAlive { lingeringClose() }
             return keepAlive && sent.ok
         }
@@ -38,7 +40,8 @@ extension HTTPConnection {
         let request = HTTPRequest(
             method: isHead ? .get : head.method, target: head.rawTarget, path: head.target.path,
             pathSegments: head.target.segments,
-            query: Dictionary(head.target.queryItems.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
+            query: Dictionary(
+                head.target.queryItems.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
             queryItems: head.target.queryItems.map { ($0.name, $0.value) },
             headers: head.headers, body: body, remoteAddress: remoteAddress,
             receivedAt: Date(timeIntervalSince1970: requestWallStart), isHead: isHead, minorVersion: head.minorVersion)
@@ -52,15 +55,18 @@ extension HTTPConnection {
         let wantsClose = response.headers.tokens("Connection").contains("close")
         let keepAlive = head.keepAlive && !isLast && !wantsClose && !server.isStopping
         let sent = write(response, isHead: isHead, minorVersion: head.minorVersion, keepAlive: keepAlive)
-        finish(method: head.method.rawValue, path: head.target.path, status: sent.status, bytes: sent.bytes,
-               route: response.route)
+        finish(
+            method: head.method.rawValue, path: head.target.path, status: sent.status, bytes: sent.bytes,
+            route: response.route)
         return keepAlive && sent.ok
     }
 
     /// Reads the body as `policy` says, answering `100 Continue` first when the client
     /// waits for it and the body will be accepted (RFC 9110 §10.1.1).
-    private func readBody(_ head: HTTPRequestHead, policy: BodyPolicy, buffer: UnsafeMutableRawBufferPointer,
-                          spoolPath: inout String?) -> Result<HTTPRequestBody, HTTPParseError> {
+    private func readBody(
+        _ head: HTTPRequestHead, policy: BodyPolicy, buffer: UnsafeMutableRawBufferPointer,
+        spoolPath: inout String?
+    ) -> Result<HTTPRequestBody, HTTPParseError> {
         if head.framing == .none {
             _ = parser.beginBody(maxBytes: 0)
             if case .end = parser.next() { return .success(.none) }
@@ -114,8 +120,9 @@ extension HTTPConnection {
             case .needMore:
                 // The body must keep up a minimum average rate after a grace period, and never
                 // take longer than the absolute bound.
-                let allowed = min(limits.bodyTimeout,
-                                  limits.bodyGraceTimeout + Double(received) / limits.bodyMinimumBytesPerSecond)
+                let allowed = min(
+                    limits.bodyTimeout,
+                    limits.bodyGraceTimeout + Double(received) / limits.bodyMinimumBytesPerSecond)
                 switch fill(buffer, deadline: bodyStart + allowed, wakeable: false) {
                 case .data: continue
                 case .timedOut: return .failure(.timedOut)
@@ -130,9 +137,11 @@ extension HTTPConnection {
     func refuse(_ error: HTTPParseError, head: HTTPRequestHead?) {
         var response = HTTPResponse.text(error.status, error.description + "\n")
         response.route = "rejected"
-        let sent = write(response, isHead: head?.method == .head, minorVersion: head?.minorVersion ?? 1, keepAlive: false)
-        finish(method: head?.method.rawValue ?? "-", path: head?.target.path ?? "-", status: error.status,
-               bytes: sent.bytes, route: response.route)
+        let sent = write(
+            response, isHead: head?.method == .head, minorVersion: head?.minorVersion ?? 1, keepAlive: false)
+        finish(
+            method: head?.method.rawValue ?? "-", path: head?.target.path ?? "-", status: error.status,
+            bytes: sent.bytes, route: response.route)
         lingeringClose()
     }
 
@@ -144,8 +153,9 @@ extension HTTPConnection {
             while drained < limits.lingerMaxBytes {
                 let remaining = deadline - HTTPClock.now()
                 guard remaining > 0,
-                      socket.waitReadable(timeoutMilliseconds: Int32(remaining * 1000) + 1, wakeFD: nil) == .readable,
-                      let n = try? socket.receive(into: scratch, nonBlocking: true), n > 0 else { return }
+                    socket.waitReadable(timeoutMilliseconds: Int32(remaining * 1000) + 1, wakeFD: nil) == .readable,
+                    let n = try? socket.receive(into: scratch, nonBlocking: true), n > 0
+                else { return }
                 drained += n
             }
         }
@@ -158,9 +168,11 @@ extension HTTPConnection {
         let configuration = server.configuration
         guard configuration.log else { return }
         let wall = requestWallStart
-        let line = HTTPRequestLog(seconds: Int(wall), milliseconds: Int((wall - Double(Int(wall))) * 1000),
-                                  remote: remoteAddress, method: method, path: path, status: status, bytes: bytes,
-                                  durationMilliseconds: seconds * 1000, route: route).jsonLine
+        let line = HTTPRequestLog(
+            seconds: Int(wall), milliseconds: Int((wall - Double(Int(wall))) * 1000),
+            remote: remoteAddress, method: method, path: path, status: status, bytes: bytes,
+            durationMilliseconds: seconds * 1000, route: route
+        ).jsonLine
         if let sink = configuration.logSink {
             sink(line)
         } else {

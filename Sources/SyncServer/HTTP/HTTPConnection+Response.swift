@@ -4,10 +4,16 @@ import Foundation
 
 extension HTTPConnection {
     /// What was sent: the final status, the body bytes, and whether the connection is still sound.
-    struct Sent { var status: Int; var bytes: Int64; var ok: Bool }
+    struct Sent {
+        var status: Int
+        var bytes: Int64
+        var ok: Bool
+    }
 
     /// Headers the server owns; a handler's values for them are replaced.
-    private static let serverOwned: Set<String> = ["content-length", "transfer-encoding", "connection", "date", "server", "keep-alive"]
+    private static let serverOwned: Set<String> = [
+        "content-length", "transfer-encoding", "connection", "date", "server", "keep-alive"
+    ]
 
     /// Writes `response`: its status line and headers with `Content-Length` (or none for
     /// 1xx/204/304), `Date`, `Server`, and `Connection` when the connection closes (or stays
@@ -18,7 +24,9 @@ extension HTTPConnection {
         if case .file(let path, let offset, let length) = response.body {
             do {
                 let opened = try HTTPFile.openForReading(path)
-                guard offset >= 0, length >= 0, offset + length <= (try opened.size()) else { throw SocketError.failed(call: "fstat", errno: 0) }
+                guard offset >= 0, length >= 0, offset + length <= (try opened.size()) else {
+                    throw SocketError.failed(call: "fstat", errno: 0)
+                }
                 file = opened
             } catch {
                 response = HTTPResponse.text(500, "the response's file cannot be read\n")
@@ -31,7 +39,8 @@ extension HTTPConnection {
         for field in response.headers where !Self.serverOwned.contains(field.name.lowercased()) {
             // A handler's header must not split the response (CR or LF in a name or value).
             guard !field.name.utf8.contains(where: { $0 < 0x21 || $0 == 0x3A }),
-                  !field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { continue }
+                !field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 })
+            else { continue }
             head += "\(field.name): \(field.value)\r\n"
         }
         if allowsBody { head += "Content-Length: \(bodyCount)\r\n" }
@@ -55,7 +64,9 @@ extension HTTPConnection {
                 try data.withUnsafeBytes { try socket.send($0) }
             case .file(_, let offset, let length) where sendBody:
                 try bytes.withUnsafeBytes { try socket.send($0) }
-                if let file { try socket.sendFile(file.fd, offset: offset, count: length, chunk: limits.fileChunkBytes) }
+                if let file {
+                    try socket.sendFile(file.fd, offset: offset, count: length, chunk: limits.fileChunkBytes)
+                }
             default:
                 try bytes.withUnsafeBytes { try socket.send($0) }
             }

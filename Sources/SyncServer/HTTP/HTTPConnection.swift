@@ -57,7 +57,10 @@ final class HTTPConnection {
         if remaining <= 0 { return .timedOut }
         if wakeable {
             idleFlag.store(true, ordering: .sequentiallyConsistent)
-            if server.isStopping { idleFlag.store(false, ordering: .sequentiallyConsistent); return .stopping }
+            if server.isStopping {
+                idleFlag.store(false, ordering: .sequentiallyConsistent)
+                return .stopping
+            }
         }
         defer { if wakeable { idleFlag.store(false, ordering: .sequentiallyConsistent) } }
         // Whatever already arrived is taken without waiting (pipelined and busy clients).
@@ -101,7 +104,7 @@ final class HTTPConnection {
                 refuse(error, head: nil)
                 return nil
             case .body, .end:
-                return nil  // cannot happen before a head; end the connection to be safe
+                return nil // cannot happen before a head; end the connection to be safe
             case .needMore:
                 // Idle between requests: the keep-alive timer, and a stopping server closes us.
                 // Within a head: an absolute deadline from its first byte (slowloris).

@@ -25,7 +25,7 @@ final class HTTPFile {
 
     /// A new, empty file with a unique name in `directory` (mode 0600), and its path.
     static func createTemporary(in directory: String) throws(SocketError) -> (HTTPFile, String) {
-        var template = Array((directory.hasSuffix("/") ? directory : directory + "/") .utf8CString.dropLast())
+        var template = Array((directory.hasSuffix("/") ? directory : directory + "/").utf8CString.dropLast())
         template += Array("lms-upload-XXXXXX".utf8CString)
         let fd = mkstemp(&template)
         guard fd >= 0 else { throw .failed(call: "mkstemp", errno: errno) }
@@ -38,7 +38,10 @@ final class HTTPFile {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n > 0 { offset += n; continue }
+            if n > 0 {
+                offset += n
+                continue
+            }
             if n < 0 && errno == EINTR { continue }
             throw .failed(call: "write", errno: errno)
         }
@@ -69,18 +72,21 @@ enum HTTPClock {
     /// `seconds` (since 1970, UTC) as an IMF-fixdate, e.g. "Sun, 06 Nov 1994 08:49:37 GMT"
     /// (RFC 9110 §5.6.7).
     static func imfFixdate(_ seconds: Int) -> String {
-        var t = time_t(seconds), parts = tm()
+        var t = time_t(seconds)
+        var parts = tm()
         gmtime_r(&t, &parts)
         let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
+        return
+            "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
             + "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec)) GMT"
     }
 
     /// `seconds` (since 1970, UTC) plus `milliseconds` in ISO 8601, e.g. "2024-05-01T12:00:00.123Z".
     static func iso8601(_ seconds: Int, milliseconds: Int) -> String {
-        var t = time_t(seconds), parts = tm()
+        var t = time_t(seconds)
+        var parts = tm()
         gmtime_r(&t, &parts)
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)

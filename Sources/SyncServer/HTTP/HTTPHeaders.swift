@@ -59,7 +59,8 @@ struct HTTPHeaders: Sendable, Sequence {
 
     /// ASCII case-insensitive comparison of field names, without allocating.
     static func namesEqual(_ a: String, _ b: String) -> Bool {
-        var ia = a.utf8.makeIterator(), ib = b.utf8.makeIterator()
+        var ia = a.utf8.makeIterator()
+        var ib = b.utf8.makeIterator()
         while true {
             switch (ia.next(), ib.next()) {
             case (nil, nil): return true

@@ -5,7 +5,10 @@ final class HTTPMetrics: @unchecked Sendable {
     /// Upper bounds of the latency histogram's buckets, in seconds.
     static let bucketBounds: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
-    private struct RequestKey: Hashable { let route: String; let status: Int }
+    private struct RequestKey: Hashable {
+        let route: String
+        let status: Int
+    }
     private struct Histogram {
         var buckets = [Int](repeating: 0, count: HTTPMetrics.bucketBounds.count)
         var count = 0
@@ -36,25 +39,36 @@ final class HTTPMetrics: @unchecked Sendable {
 
     /// Counts an accepted connection.
     func connectionOpened() {
-        lock.lock(); open += 1; total += 1; lock.unlock()
+        lock.lock()
+        open += 1
+        total += 1
+        lock.unlock()
     }
 
     /// Counts a closed connection.
     func connectionClosed() {
-        lock.lock(); open -= 1; lock.unlock()
+        lock.lock()
+        open -= 1
+        lock.unlock()
     }
 
     /// Counts a connection turned away at `maxConnections`.
     func connectionRejected() {
-        lock.lock(); total += 1; rejected += 1; lock.unlock()
+        lock.lock()
+        total += 1
+        rejected += 1
+        lock.unlock()
     }
 
     /// The metrics as Prometheus text (format 0.0.4), with `extra` (the application's own
     /// metrics, already in that format) appended.
     func render(extra: String) -> String {
         lock.lock()
-        let requests = self.requests, durations = self.durations
-        let open = self.open, total = self.total, rejected = self.rejected
+        let requests = self.requests
+        let durations = self.durations
+        let open = self.open
+        let total = self.total
+        let rejected = self.rejected
         lock.unlock()
         var out = "# HELP http_requests_total HTTP requests answered, by route and status.\n"
         out += "# TYPE http_requests_total counter\n"

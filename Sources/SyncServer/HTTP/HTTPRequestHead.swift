@@ -31,8 +31,10 @@ struct HTTPRequestHead: Sendable {
 extension HTTPRequestHead {
     /// Builds the head from its request line and fields, checking the rules that need the
     /// whole section: Host, framing and the connection's fate.
-    init(method: HTTPMethod, rawTarget: String, target: HTTPRequestTarget, minorVersion: Int,
-         headers: HTTPHeaders) throws(HTTPParseError) {
+    init(
+        method: HTTPMethod, rawTarget: String, target: HTTPRequestTarget, minorVersion: Int,
+        headers: HTTPHeaders
+    ) throws(HTTPParseError) {
         // RFC 9112 §3.2: an HTTP/1.1 request has exactly one Host; more than one is refused
         // in any version.
         let hosts = headers.values("Host")
@@ -48,7 +50,8 @@ extension HTTPRequestHead {
             // Only exactly `chunked`: any other coding list leaves the length unknowable, and
             // RFC 9112 §6.1 makes Transfer-Encoding in HTTP/1.0 faulty framing.
             guard minorVersion == 1, encodings.count == 1,
-                  HTTPBytes.equalsIgnoringCase(encodings[0].utf8, "chunked") else {
+                HTTPBytes.equalsIgnoringCase(encodings[0].utf8, "chunked")
+            else {
                 throw .unsupportedTransferEncoding
             }
             framing = .chunked
@@ -61,7 +64,9 @@ extension HTTPRequestHead {
         }
 
         let connection = headers.tokens("Connection")
-        let keepAlive = minorVersion == 1 ? !connection.contains("close") : connection.contains("keep-alive") && !connection.contains("close")
+        let keepAlive =
+            minorVersion == 1
+            ? !connection.contains("close") : connection.contains("keep-alive") && !connection.contains("close")
 
         var expectsContinue = false
         let expectations = headers.values("Expect")
@@ -72,8 +77,9 @@ extension HTTPRequestHead {
             // RFC 9110 §10.1.1: a 100-continue expectation in HTTP/1.0 is ignored.
             expectsContinue = minorVersion == 1
         }
-        self.init(method: method, rawTarget: rawTarget, target: target, minorVersion: minorVersion,
-                  headers: headers, framing: framing, keepAlive: keepAlive, expectsContinue: expectsContinue)
+        self.init(
+            method: method, rawTarget: rawTarget, target: target, minorVersion: minorVersion,
+            headers: headers, framing: framing, keepAlive: keepAlive, expectsContinue: expectsContinue)
     }
 
     /// The value of a Content-Length field: 1*DIGIT only (no sign, no spaces, no list), at most

@@ -18,7 +18,8 @@ struct HTTPRequestLog: Sendable {
     var jsonLine: String {
         var out = "{\"time\":\"\(HTTPClock.iso8601(seconds, milliseconds: milliseconds))\""
         out += ",\"remote\":\(Self.quote(remote)),\"method\":\(Self.quote(method)),\"path\":\(Self.quote(path))"
-        out += ",\"status\":\(status),\"bytes\":\(bytes),\"duration_ms\":\((durationMilliseconds * 1000).rounded() / 1000)"
+        out +=
+            ",\"status\":\(status),\"bytes\":\(bytes),\"duration_ms\":\((durationMilliseconds * 1000).rounded() / 1000)"
         out += ",\"route\":" + (route.map(Self.quote) ?? "null") + "}"
         return out
     }

@@ -8,7 +8,8 @@ extension HTTPRequestParser {
             case .chunkSize:
                 switch readLine(limit: limits.maxChunkLineBytes, tooLong: .invalidChunk) {
                 case .incomplete: return .needMore
-                case .error(let error): return .error(fail(error == .bareLineFeed || error == .bareCarriageReturn ? .invalidChunk : error))
+                case .error(let error):
+                    return .error(fail(error == .bareLineFeed || error == .bareCarriageReturn ? .invalidChunk : error))
                 case .line(let range):
                     guard let size = Self.parseChunkSizeLine(bytes(range)) else { return .error(fail(.invalidChunk)) }
                     if size == 0 {
@@ -69,7 +70,8 @@ extension HTTPRequestParser {
     static func parseChunkSizeLine(_ line: ArraySlice<UInt8>) -> Int64? {
         var i = line.startIndex
         let end = line.endIndex
-        var size: Int64 = 0, digits = 0
+        var size: Int64 = 0
+        var digits = 0
         while i < end, let v = HTTPBytes.hexValue(line[i]) {
             size = size << 4 | Int64(v)
             digits += 1
@@ -95,7 +97,11 @@ extension HTTPRequestParser {
                 var closed = false
                 while i < end {
                     let b = line[i]
-                    if b == HTTPBytes.quote { closed = true; i += 1; break }
+                    if b == HTTPBytes.quote {
+                        closed = true
+                        i += 1
+                        break
+                    }
                     if b == HTTPBytes.backslash {
                         // quoted-pair = "\" ( HTAB / SP / VCHAR / obs-text )
                         guard i + 1 < end, HTTPBytes.isFieldValueChar(line[i + 1]) else { return nil }

@@ -47,8 +47,9 @@ extension HTTPRequestParser {
 
     private mutating func finishHead(_ line: RequestLine) -> Event {
         do {
-            let head = try HTTPRequestHead(method: line.method, rawTarget: line.rawTarget, target: line.target,
-                                           minorVersion: line.minorVersion, headers: headers)
+            let head = try HTTPRequestHead(
+                method: line.method, rawTarget: line.rawTarget, target: line.target,
+                minorVersion: line.minorVersion, headers: headers)
             state = .bodyDecision(head.framing)
             headers = HTTPHeaders()
             return .head(head)
@@ -60,28 +61,32 @@ extension HTTPRequestParser {
     /// Parses `method SP request-target SP HTTP-version` (RFC 9112 §3), single spaces only.
     func parseRequestLine(_ line: ArraySlice<UInt8>) throws(HTTPParseError) -> RequestLine {
         guard let firstSpace = line.firstIndex(of: HTTPBytes.space),
-              let lastSpace = line.lastIndex(of: HTTPBytes.space), firstSpace < lastSpace else {
+            let lastSpace = line.lastIndex(of: HTTPBytes.space), firstSpace < lastSpace
+        else {
             throw .malformedRequestLine
         }
         let methodBytes = line[line.startIndex..<firstSpace]
         let targetBytes = line[(firstSpace + 1)..<lastSpace]
         let versionBytes = line[(lastSpace + 1)..<line.endIndex]
         guard !methodBytes.isEmpty, methodBytes.allSatisfy(HTTPBytes.isTokenChar), !targetBytes.isEmpty,
-              !targetBytes.contains(HTTPBytes.space) else {
+            !targetBytes.contains(HTTPBytes.space)
+        else {
             throw .malformedRequestLine
         }
         // HTTP-version = "HTTP/" DIGIT "." DIGIT (RFC 9112 §2.3); other versions are 505.
         guard versionBytes.count == 8, versionBytes.starts(with: "HTTP/".utf8),
-              let major = versionBytes.dropFirst(5).first, major >= 0x30 && major <= 0x39,
-              versionBytes[versionBytes.startIndex + 6] == HTTPBytes.dot,
-              let minor = versionBytes.last, minor >= 0x30 && minor <= 0x39 else {
+            let major = versionBytes.dropFirst(5).first, major >= 0x30 && major <= 0x39,
+            versionBytes[versionBytes.startIndex + 6] == HTTPBytes.dot,
+            let minor = versionBytes.last, minor >= 0x30 && minor <= 0x39
+        else {
             throw .malformedRequestLine
         }
         guard major == 0x31, minor == 0x30 || minor == 0x31 else { throw .unsupportedVersion }
         guard let method = HTTPMethod(bytes: methodBytes) else { throw .methodNotImplemented }
         let target = try HTTPRequestTarget.parse(targetBytes, method: method)
-        return RequestLine(method: method, rawTarget: String(decoding: targetBytes, as: UTF8.self),
-                           target: target, minorVersion: Int(minor - 0x30))
+        return RequestLine(
+            method: method, rawTarget: String(decoding: targetBytes, as: UTF8.self),
+            target: target, minorVersion: Int(minor - 0x30))
     }
 
     /// Parses `field-name ":" OWS field-value OWS` (RFC 9112 §5).
@@ -97,9 +102,14 @@ extension HTTPRequestParser {
             if line[colon] == HTTPBytes.space || line[colon] == HTTPBytes.tab { throw .whitespaceBeforeColon }
             throw .invalidHeaderName
         }
-        var valueStart = colon + 1, valueEnd = line.endIndex
-        while valueStart < valueEnd, line[valueStart] == HTTPBytes.space || line[valueStart] == HTTPBytes.tab { valueStart += 1 }
-        while valueEnd > valueStart, line[valueEnd - 1] == HTTPBytes.space || line[valueEnd - 1] == HTTPBytes.tab { valueEnd -= 1 }
+        var valueStart = colon + 1
+        var valueEnd = line.endIndex
+        while valueStart < valueEnd, line[valueStart] == HTTPBytes.space || line[valueStart] == HTTPBytes.tab {
+            valueStart += 1
+        }
+        while valueEnd > valueStart, line[valueEnd - 1] == HTTPBytes.space || line[valueEnd - 1] == HTTPBytes.tab {
+            valueEnd -= 1
+        }
         let value = line[valueStart..<valueEnd]
         guard value.allSatisfy(HTTPBytes.isFieldValueChar) else { throw .invalidHeaderValue }
         return (String(decoding: line[line.startIndex..<colon], as: UTF8.self), String(decoding: value, as: UTF8.self))

@@ -146,7 +146,10 @@ struct HTTPRequestParser: Sendable {
         case .failed(let error): return .error(error)
         case .requestLine, .headers: return readHead()
         case .bodyDecision(let framing):
-            if framing == .none { state = .endOfRequest; return next() }
+            if framing == .none {
+                state = .endOfRequest
+                return next()
+            }
             // The caller must decide first; reading on would treat the body as a request.
             return .needMore
         case .endOfRequest:
@@ -192,7 +195,10 @@ struct HTTPRequestParser: Sendable {
         buffer.withUnsafeBufferPointer { p in
             var i = scanIndex
             while i < end {
-                if p[i] == HTTPBytes.lf { lf = i; break }
+                if p[i] == HTTPBytes.lf {
+                    lf = i
+                    break
+                }
                 i += 1
             }
         }

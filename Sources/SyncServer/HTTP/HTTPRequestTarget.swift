@@ -105,15 +105,21 @@ struct HTTPRequestTarget: Sendable, Equatable {
     /// The items of a query: `&`-separated `name=value`, `+` as space, percent-decoded.
     private static func parseQuery(_ bytes: ArraySlice<UInt8>) throws(HTTPParseError) -> [QueryItem] {
         var items: [QueryItem] = []
-        var name: [UInt8] = [], value: [UInt8] = []
+        var name: [UInt8] = []
+        var value: [UInt8] = []
         var inValue = false
         var index = bytes.startIndex
         let end = bytes.endIndex
 
         func finishItem() throws(HTTPParseError) {
-            defer { name.removeAll(keepingCapacity: true); value.removeAll(keepingCapacity: true); inValue = false }
-            if name.isEmpty && !inValue { return }   // "a&&b": empty pairs are skipped
-            guard let n = String(validating: name, as: UTF8.self), let v = String(validating: value, as: UTF8.self) else {
+            defer {
+                name.removeAll(keepingCapacity: true)
+                value.removeAll(keepingCapacity: true)
+                inValue = false
+            }
+            if name.isEmpty && !inValue { return } // "a&&b": empty pairs are skipped
+            guard let n = String(validating: name, as: UTF8.self), let v = String(validating: value, as: UTF8.self)
+            else {
                 throw .invalidTarget("query is not UTF-8")
             }
             items.append(QueryItem(name: n, value: v))
@@ -153,9 +159,12 @@ struct HTTPRequestTarget: Sendable, Equatable {
     }
 
     /// The byte of the escape `%XY` at `index`, with strict hex digits.
-    private static func decodeEscape(_ bytes: ArraySlice<UInt8>, at index: Int, end: Int) throws(HTTPParseError) -> UInt8 {
+    private static func decodeEscape(_ bytes: ArraySlice<UInt8>, at index: Int, end: Int) throws(HTTPParseError)
+        -> UInt8
+    {
         guard index + 2 < end,
-              let high = HTTPBytes.hexValue(bytes[index + 1]), let low = HTTPBytes.hexValue(bytes[index + 2]) else {
+            let high = HTTPBytes.hexValue(bytes[index + 1]), let low = HTTPBytes.hexValue(bytes[index + 2])
+        else {
             throw .invalidTarget("malformed percent-escape")
         }
         return high << 4 | low

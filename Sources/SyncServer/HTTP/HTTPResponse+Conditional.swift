@@ -10,7 +10,8 @@ extension HTTPResponse {
         guard method == .get || method == .head, status == 200 else { return self }
         // RFC 9110 §13.2.2: If-None-Match is evaluated before Range.
         if let etag = headers["ETag"], let condition = requestHeaders["If-None-Match"],
-           Self.ifNoneMatch(condition, matches: etag) {
+            Self.ifNoneMatch(condition, matches: etag)
+        {
             var notModified = self
             notModified.status = 304
             notModified.body = .none
@@ -19,7 +20,8 @@ extension HTTPResponse {
         }
         // RFC 9110 §14.2: range handling is defined for GET only.
         guard method == .get, let range = requestHeaders["Range"],
-              headers["Accept-Ranges"].map({ HTTPBytes.equalsIgnoringCase($0.utf8, "bytes") }) == true else {
+            headers["Accept-Ranges"].map({ HTTPBytes.equalsIgnoringCase($0.utf8, "bytes") }) == true
+        else {
             return self
         }
         if let ifRange = requestHeaders["If-Range"], !ifRangeHolds(ifRange) { return self }
@@ -81,7 +83,8 @@ extension HTTPResponse {
         guard value.count > 6, HTTPBytes.equalsIgnoringCase(value.prefix(6).utf8, "bytes=") else { return .ignore }
         let spec = value.dropFirst(6).trimmingSpaces()
         guard !spec.contains(","), let dash = spec.firstIndex(of: "-") else { return .ignore }
-        let firstText = spec[spec.startIndex..<dash], lastText = spec[spec.index(after: dash)...]
+        let firstText = spec[spec.startIndex..<dash]
+        let lastText = spec[spec.index(after: dash)...]
         func number(_ s: Substring) -> Int64? { HTTPRequestHead.parseContentLength(String(s)) }
         if firstText.isEmpty {
             guard let suffix = number(lastText) else { return .ignore }

@@ -46,8 +46,9 @@ struct HTTPResponse: Sendable {
 
     /// A plain-text response in UTF-8.
     static func text(_ status: Int, _ text: String) -> HTTPResponse {
-        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")]),
-                     body: .data(Data(text.utf8)))
+        HTTPResponse(
+            status: status, headers: HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")]),
+            body: .data(Data(text.utf8)))
     }
 
     /// Whether a response with `status` may carry a body and Content-Length (RFC 9110 §6.4.1:

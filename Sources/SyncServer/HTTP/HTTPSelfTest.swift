@@ -5,24 +5,32 @@ import Foundation
 ///
 /// Usage: `lms-server http-selftest [--port N] [--file PATH] [--log]`.
 func runHTTPSelfTest(arguments: [String]) -> Int32 {
-    var port = 8080, file: String?, log = false
+    var port = 8080
+    var file: String?
+    var log = false
     var i = 0
     while i < arguments.count {
         switch arguments[i] {
-        case "--port" where i + 1 < arguments.count: port = Int(arguments[i + 1]) ?? port; i += 1
-        case "--file" where i + 1 < arguments.count: file = arguments[i + 1]; i += 1
+        case "--port" where i + 1 < arguments.count:
+            port = Int(arguments[i + 1]) ?? port
+            i += 1
+        case "--file" where i + 1 < arguments.count:
+            file = arguments[i + 1]
+            i += 1
         case "--log": log = true
         default:
-            FileHandle.standardError.write(Data("usage: lms-server http-selftest [--port N] [--file PATH] [--log]\n".utf8))
+            FileHandle.standardError.write(
+                Data("usage: lms-server http-selftest [--port N] [--file PATH] [--log]\n".utf8))
             return 2
         }
         i += 1
     }
     let fileSize = file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 } ?? 0
     let servedFile = file
-    let server = HTTPServer(configuration: HTTPServerConfiguration(port: port, log: log),
-                            bodyPolicy: { _, _, _ in .reject },
-                            handler: { request in makeSelfTestResponse(request, file: servedFile, fileSize: fileSize) })
+    let server = HTTPServer(
+        configuration: HTTPServerConfiguration(port: port, log: log),
+        bodyPolicy: { _, _, _ in .reject },
+        handler: { request in makeSelfTestResponse(request, file: servedFile, fileSize: fileSize) })
     do {
         try server.start()
     } catch {
@@ -44,10 +52,13 @@ func makeSelfTestResponse(_ request: HTTPRequest, file: String?, fileSize: Int64
         response.route = "GET /healthz"
         return response
     case (.get, "/file") where file != nil:
-        let headers = HTTPHeaders([("Content-Type", "application/octet-stream"), ("ETag", "\"selftest-\(fileSize)\""),
-                                   ("Accept-Ranges", "bytes")])
-        return HTTPResponse(status: 200, headers: headers, body: .file(path: file ?? "", offset: 0, length: fileSize),
-                            route: "GET /file")
+        let headers = HTTPHeaders([
+            ("Content-Type", "application/octet-stream"), ("ETag", "\"selftest-\(fileSize)\""),
+            ("Accept-Ranges", "bytes")
+        ])
+        return HTTPResponse(
+            status: 200, headers: headers, body: .file(path: file ?? "", offset: 0, length: fileSize),
+            route: "GET /file")
     default:
         return HTTPResponse(status: 404, body: .data(Data("not found\n".utf8)), route: "unmatched")
     }

@@ -27,9 +27,11 @@ final class HTTPServer: @unchecked Sendable {
 
     /// A server that asks `bodyPolicy` what to do with each request body and answers each
     /// request with `handler`. It does nothing until ``start()``.
-    init(configuration: HTTPServerConfiguration,
-         bodyPolicy: @escaping @Sendable (HTTPMethod, String, HTTPHeaders) -> BodyPolicy,
-         handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse) {
+    init(
+        configuration: HTTPServerConfiguration,
+        bodyPolicy: @escaping @Sendable (HTTPMethod, String, HTTPHeaders) -> BodyPolicy,
+        handler: @escaping @Sendable (HTTPRequest) -> HTTPResponse
+    ) {
         self.configuration = configuration
         self.bodyPolicy = bodyPolicy
         self.handler = handler
@@ -38,7 +40,8 @@ final class HTTPServer: @unchecked Sendable {
 
     /// The bound port (after ``start()``).
     var port: Int {
-        state.lock(); defer { state.unlock() }
+        state.lock()
+        defer { state.unlock() }
         return boundPort
     }
 
@@ -70,7 +73,8 @@ final class HTTPServer: @unchecked Sendable {
         while true {
             if listener.waitReadable(timeoutMilliseconds: 1000, wakeFD: wakePipe.readFD) == .woken { return }
             if isStopping { return }
-            let client: Socket, remote: String
+            let client: Socket
+            let remote: String
             do {
                 (client, remote) = try listener.accept()
             } catch .outOfDescriptors {
@@ -103,9 +107,11 @@ final class HTTPServer: @unchecked Sendable {
     private func refuse(_ client: Socket) {
         metrics.connectionRejected()
         let date = HTTPClock.imfFixdate(HTTPClock.wallSeconds())
-        client.sendWithoutBlocking(Array(("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
-            + "Content-Length: 12\r\nRetry-After: 1\r\nDate: \(date)\r\nServer: lms-server\r\n"
-            + "Connection: close\r\n\r\nserver busy\n").utf8))
+        client.sendWithoutBlocking(
+            Array(
+                ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
+                    + "Content-Length: 12\r\nRetry-After: 1\r\nDate: \(date)\r\nServer: lms-server\r\n"
+                    + "Connection: close\r\n\r\nserver busy\n").utf8))
     }
 
     /// Called by a connection's thread as it finishes.

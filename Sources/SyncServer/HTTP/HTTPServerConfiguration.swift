@@ -12,8 +12,10 @@ struct HTTPServerConfiguration: Sendable {
     var logSink: (@Sendable (String) -> Void)? = nil
 
     /// A configuration; every part has a default.
-    init(host: String = "127.0.0.1", port: Int = 8080, limits: HTTPLimits = HTTPLimits(), log: Bool = true,
-         logSink: (@Sendable (String) -> Void)? = nil) {
+    init(
+        host: String = "127.0.0.1", port: Int = 8080, limits: HTTPLimits = HTTPLimits(), log: Bool = true,
+        logSink: (@Sendable (String) -> Void)? = nil
+    ) {
         self.host = host
         self.port = port
         self.limits = limits

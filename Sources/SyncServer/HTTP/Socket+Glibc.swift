@@ -25,12 +25,17 @@ final class Socket: @unchecked Sendable {
 
     /// A socket bound to `host:port` (numeric IPv4 or IPv6; port 0 picks a free one) and listening.
     static func listen(host: String, port: Int, backlog: Int32) throws(SocketError) -> Socket {
-        var v4 = in_addr(), v6 = in6_addr()
+        var v4 = in_addr()
+        var v6 = in6_addr()
         let name = host == "localhost" ? "127.0.0.1" : host
         let family: Int32
-        if inet_pton(AF_INET, name, &v4) == 1 { family = AF_INET }
-        else if inet_pton(AF_INET6, name, &v6) == 1 { family = AF_INET6 }
-        else { throw .invalidAddress(host) }
+        if inet_pton(AF_INET, name, &v4) == 1 {
+            family = AF_INET
+        } else if inet_pton(AF_INET6, name, &v6) == 1 {
+            family = AF_INET6
+        } else {
+            throw .invalidAddress(host)
+        }
         let fd = socket(family, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw error("socket") }
         let sock = Socket(fd: fd)
@@ -43,7 +48,9 @@ final class Socket: @unchecked Sendable {
             addr.sin_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
             addr.sin_addr = v4
             bound = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+                }
             }
         } else {
             var addr = sockaddr_in6()
@@ -51,7 +58,9 @@ final class Socket: @unchecked Sendable {
             addr.sin6_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
             addr.sin6_addr = v6
             bound = withUnsafePointer(to: &addr) {
-                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) }
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                    bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in6>.size))
+                }
             }
         }
         if bound != 0 {
@@ -65,7 +74,9 @@ final class Socket: @unchecked Sendable {
     /// A socket connected to `host:port` (numeric IPv4), blocking; for tests and tools.
     static func connect(host: String, port: Int) throws(SocketError) -> Socket {
         var v4 = in_addr()
-        guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &v4) == 1 else { throw .invalidAddress(host) }
+        guard inet_pton(AF_INET, host == "localhost" ? "127.0.0.1" : host, &v4) == 1 else {
+            throw .invalidAddress(host)
+        }
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard fd >= 0 else { throw error("socket") }
         let sock = Socket(fd: fd)
@@ -74,7 +85,9 @@ final class Socket: @unchecked Sendable {
         addr.sin_port = in_port_t(UInt16(truncatingIfNeeded: port)).bigEndian
         addr.sin_addr = v4
         let result = withUnsafePointer(to: &addr) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                Glibc.connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard result == 0 else { throw error("connect") }
         return sock
@@ -91,9 +104,13 @@ final class Socket: @unchecked Sendable {
         let family = storage.ss_family
         return withUnsafePointer(to: &storage) { p -> Int in
             if family == sa_family_t(AF_INET6) {
-                return p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin6_port)) }
+                return p.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) {
+                    Int(UInt16(bigEndian: $0.pointee.sin6_port))
+                }
             }
-            return p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { Int(UInt16(bigEndian: $0.pointee.sin_port)) }
+            return p.withMemoryRebound(to: sockaddr_in.self, capacity: 1) {
+                Int(UInt16(bigEndian: $0.pointee.sin_port))
+            }
         }
     }
 
@@ -148,8 +165,10 @@ final class Socket: @unchecked Sendable {
     /// Waits until the socket is readable (or closed by the peer), the timeout passes, or
     /// `wakeFD` becomes readable.
     func waitReadable(timeoutMilliseconds: Int32, wakeFD: Int32?) -> Readiness {
-        var fds = [pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
-                   pollfd(fd: wakeFD ?? -1, events: Int16(POLLIN), revents: 0)]
+        var fds = [
+            pollfd(fd: fd, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakeFD ?? -1, events: Int16(POLLIN), revents: 0)
+        ]
         let count = nfds_t(wakeFD == nil ? 1 : 2)
         while true {
             let n = poll(&fds, count, max(timeoutMilliseconds, 0))
@@ -175,7 +194,10 @@ final class Socket: @unchecked Sendable {
         var offset = 0
         while offset < bytes.count {
             let n = Glibc.send(fd, bytes.baseAddress! + offset, bytes.count - offset, Int32(MSG_NOSIGNAL))
-            if n > 0 { offset += n; continue }
+            if n > 0 {
+                offset += n
+                continue
+            }
             if n < 0 && errno == EINTR { continue }
             let code = errno
             throw code == EAGAIN || code == EWOULDBLOCK ? .timedOut : Self.error("send", code)
@@ -195,8 +217,11 @@ final class Socket: @unchecked Sendable {
         var remaining = count
         while remaining > 0 {
             let n = sendfile(fd, fileFD, &position, Int(min(remaining, Int64(chunk))))
-            if n > 0 { remaining -= Int64(n); continue }
-            if n == 0 { throw .failed(call: "sendfile", errno: 0) }  // the file shrank
+            if n > 0 {
+                remaining -= Int64(n)
+                continue
+            }
+            if n == 0 { throw .failed(call: "sendfile", errno: 0) } // the file shrank
             if errno == EINTR { continue }
             let code = errno
             throw code == EAGAIN || code == EWOULDBLOCK ? .timedOut : Self.error("sendfile", code)
@@ -245,7 +270,10 @@ final class WakePipe: @unchecked Sendable {
 
 /// Threads with small stacks, started detached.
 enum HTTPThread {
-    private final class Box { let body: () -> Void; init(_ body: @escaping () -> Void) { self.body = body } }
+    private final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
 
     /// Runs `body` on a new detached thread with a stack of `stackBytes`.
     static func start(stackBytes: Int, _ body: @escaping () -> Void) throws(SocketError) {
@@ -256,12 +284,14 @@ enum HTTPThread {
         pthread_attr_setdetachstate(&attributes, Int32(PTHREAD_CREATE_DETACHED))
         let box = Unmanaged.passRetained(Box(body)).toOpaque()
         var thread = pthread_t()
-        let result = pthread_create(&thread, &attributes, { raw in
-            guard let raw else { return nil }
-            let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
-            box.body()
-            return nil
-        }, box)
+        let result = pthread_create(
+            &thread, &attributes,
+            { raw in
+                guard let raw else { return nil }
+                let box = Unmanaged<Box>.fromOpaque(raw).takeRetainedValue()
+                box.body()
+                return nil
+            }, box)
         if result != 0 {
             Unmanaged<Box>.fromOpaque(box).release()
             throw result == EAGAIN ? .outOfDescriptors : .failed(call: "pthread_create", errno: result)

@@ -9,7 +9,8 @@ extension ServerApp {
         let name = context.parameter("username")
         guard let user = try store.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
         let data = try store.exportUser(id: user.id)
-        let members: [(String, JSONValue)] = [("exportedAt", JSONOut.time(nowMilliseconds())), ("server", JSONOut.s("lms-server"))]
+        let members: [(String, JSONValue)] =
+            [("exportedAt", JSONOut.time(nowMilliseconds())), ("server", JSONOut.s("lms-server"))]
             + (data.objectMembers ?? []).map { ($0.key, $0.value) }
         var response = JSONOut.response(200, JSONOut.obj(members))
         response.headers["Content-Disposition"] = "attachment; filename=\"\(user.username)-export.json\""
@@ -23,26 +24,31 @@ extension ServerApp {
         let name = context.parameter("username")
         guard let user = try store.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
         guard try body.string("confirm") == user.username else {
-            throw APIError.unprocessable("erasing \(user.username) cannot be undone: send {\"confirm\": \"\(user.username)\"} to go ahead",
-                                         code: "confirm_required")
+            throw APIError.unprocessable(
+                "erasing \(user.username) cannot be undone: send {\"confirm\": \"\(user.username)\"} to go ahead",
+                code: "confirm_required")
         }
         let admin = try context.user
         guard admin.id != user.id else { throw APIError.unprocessable("you cannot erase yourself: ask another admin") }
         let erasure = try store.erase(userID: user.id)
         // The files go after the commit: a crash before leaves only unreferenced blobs.
         for hash in erasure.unreferencedBlobs { if let path = blobs.path(for: hash) { unlink(path) } }
-        return JSONOut.response(200, JSONOut.obj([
-            ("username", JSONOut.s(user.username)), ("anonymousName", JSONOut.s(erasure.anonymousName)),
-            ("filesRemoved", JSONOut.n(Double(erasure.unreferencedBlobs.count))),
-            ("coursesNotified", JSONOut.arr(erasure.courses.map(JSONOut.s))),
-        ]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("username", JSONOut.s(user.username)), ("anonymousName", JSONOut.s(erasure.anonymousName)),
+                ("filesRemoved", JSONOut.n(Double(erasure.unreferencedBlobs.count))),
+                ("coursesNotified", JSONOut.arr(erasure.courses.map(JSONOut.s)))
+            ]))
     }
 }
 
 extension APIError {
     /// 401 for a token of an erased account: its devices delete the account's local data (docs/PROTOCOL.md `erasure`).
     static func accountErased() -> APIError {
-        APIError(status: 401, code: "account_erased",
-                 message: "this account was erased by an administrator; its data on this device is removed", headers: [("WWW-Authenticate", "Bearer")])
+        APIError(
+            status: 401, code: "account_erased",
+            message: "this account was erased by an administrator; its data on this device is removed",
+            headers: [("WWW-Authenticate", "Bearer")])
     }
 }

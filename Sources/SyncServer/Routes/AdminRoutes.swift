@@ -18,8 +18,9 @@ extension ServerApp {
     /// password, the answer carries a reset code to hand to the person.
     func createUser(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["username", "displayName", "email", "role", "password"])
-        let draft = try Self.checkedUser(username: body.string("username", required: true) ?? "", displayName: body.string("displayName"),
-                                         email: body.string("email"), role: body.string("role"), password: body.string("password"))
+        let draft = try Self.checkedUser(
+            username: body.string("username", required: true) ?? "", displayName: body.string("displayName"),
+            email: body.string("email"), role: body.string("role"), password: body.string("password"))
         let admin = try context.user
         let prepared = prepare(draft)
         let (user, code) = try store.write { db -> (User, String?) in
@@ -46,29 +47,42 @@ extension ServerApp {
 
     func prepare(_ draft: UserDraft) -> PreparedUser {
         if let given = draft.password {
-            return PreparedUser(user: draft.user, hash: Passwords.hash(given, iterations: configuration.passwordIterations), resetCode: nil)
+            return PreparedUser(
+                user: draft.user, hash: Passwords.hash(given, iterations: configuration.passwordIterations),
+                resetCode: nil)
         }
         // An unusable random password (hashed at the usual count, so that timing tells nothing) until the
         // person sets one with the reset code.
-        return PreparedUser(user: draft.user, hash: Passwords.hash(Passwords.makeToken(), iterations: configuration.passwordIterations),
-                            resetCode: Passwords.makeResetCode())
+        return PreparedUser(
+            user: draft.user, hash: Passwords.hash(Passwords.makeToken(), iterations: configuration.passwordIterations),
+            resetCode: Passwords.makeResetCode())
     }
 
-    static func checkedUser(username: String, displayName: String?, email: String?, role: String?, password: String?) throws -> UserDraft {
+    static func checkedUser(username: String, displayName: String?, email: String?, role: String?, password: String?)
+        throws -> UserDraft
+    {
         guard User.isValidUsername(username) else {
-            throw APIError.unprocessable("username \"\(username)\" must be 2 to 64 letters, digits, . _ or -, starting with a letter or digit")
+            throw APIError.unprocessable(
+                "username \"\(username)\" must be 2 to 64 letters, digits, . _ or -, starting with a letter or digit")
         }
-        let parsedRole = try role.map { text -> Role in
-            guard let r = Role(rawValue: text) else { throw APIError.unprocessable("role must be student, teacher or admin (found \"\(text)\")") }
-            return r
-        } ?? .student
+        let parsedRole =
+            try role.map { text -> Role in
+                guard let r = Role(rawValue: text) else {
+                    throw APIError.unprocessable("role must be student, teacher or admin (found \"\(text)\")")
+                }
+                return r
+            } ?? .student
         if let email, !email.isEmpty, !(email.contains("@") && !email.hasPrefix("@") && !email.hasSuffix("@")) {
             throw APIError.unprocessable("\"\(email)\" is not an e-mail address")
         }
-        if let password, let problem = Passwords.problem(with: password) { throw APIError.unprocessable(problem, code: "weak_password") }
+        if let password, let problem = Passwords.problem(with: password) {
+            throw APIError.unprocessable(problem, code: "weak_password")
+        }
         let name = (displayName?.isEmpty == false ? displayName : nil) ?? username
-        return UserDraft(user: User(id: UUID().uuidString.lowercased(), username: username, displayName: name,
-                                    email: email?.isEmpty == true ? nil : email, role: parsedRole), password: password)
+        return UserDraft(
+            user: User(
+                id: UUID().uuidString.lowercased(), username: username, displayName: name,
+                email: email?.isEmpty == true ? nil : email, role: parsedRole), password: password)
     }
 
     /// Inserts a prepared user inside a transaction; returns the reset code made when no password was given.
@@ -76,9 +90,12 @@ extension ServerApp {
         let code = prepared.resetCode
         try ServerStore.insert(prepared.user, password: prepared.hash, in: db)
         if let code {
-            try db.execute("INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
-                           arguments: [Data(Passwords.secretHash(code, normalise: true)), prepared.user.id, createdBy,
-                                       nowMilliseconds() + ServerLimits.resetCodeLifetimeSeconds * 1000])
+            try db.execute(
+                "INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [
+                    Data(Passwords.secretHash(code, normalise: true)), prepared.user.id, createdBy,
+                    nowMilliseconds() + ServerLimits.resetCodeLifetimeSeconds * 1000
+                ])
         }
         return (prepared.user, code)
     }
@@ -91,8 +108,12 @@ extension ServerApp {
         }
         let admin = try context.user
         if let role = try body.string("role") {
-            guard let r = Role(rawValue: role) else { throw APIError.unprocessable("role must be student, teacher or admin") }
-            if user.id == admin.id, r != .admin { throw APIError.unprocessable("you cannot remove your own admin role: ask another admin") }
+            guard let r = Role(rawValue: role) else {
+                throw APIError.unprocessable("role must be student, teacher or admin")
+            }
+            if user.id == admin.id, r != .admin {
+                throw APIError.unprocessable("you cannot remove your own admin role: ask another admin")
+            }
             user.role = r
         }
         if let disabled = try body.bool("disabled") {
@@ -100,7 +121,9 @@ extension ServerApp {
             user.disabled = disabled
         }
         if let name = try body.string("displayName") {
-            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else { throw APIError.unprocessable("displayName must not be empty") }
+            guard !name.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw APIError.unprocessable("displayName must not be empty")
+            }
             user.displayName = name
         }
         if let email = try body.string("email") { user.email = email.isEmpty ? nil : email }
@@ -120,13 +143,17 @@ extension ServerApp {
             throw APIError.badRequest("the CSV is malformed: \(error)", code: "invalid_csv")
         }
         guard let header = rows.first?.fields.map({ $0.trimmingCharacters(in: .whitespaces) }) else {
-            throw APIError.badRequest("the CSV is empty: send a header row (username,displayName,email,role,password) and one row per user")
+            throw APIError.badRequest(
+                "the CSV is empty: send a header row (username,displayName,email,role,password) and one row per user")
         }
         let known = ["username", "displayName", "email", "role", "password"]
         for name in header where !known.contains(name) {
-            throw APIError.badRequest("unknown column \"\(name)\" (known: \(known.joined(separator: ", ")))", code: "invalid_csv")
+            throw APIError.badRequest(
+                "unknown column \"\(name)\" (known: \(known.joined(separator: ", ")))", code: "invalid_csv")
         }
-        guard let usernameColumn = header.firstIndex(of: "username") else { throw APIError.badRequest("the CSV needs a username column", code: "invalid_csv") }
+        guard let usernameColumn = header.firstIndex(of: "username") else {
+            throw APIError.badRequest("the CSV needs a username column", code: "invalid_csv")
+        }
         func column(_ name: String, _ fields: [String]) -> String? {
             header.firstIndex(of: name).flatMap { $0 < fields.count ? fields[$0] : nil }
         }
@@ -135,28 +162,40 @@ extension ServerApp {
         var seen: Set<String> = []
         for (line, fields) in rows.dropFirst() {
             do {
-                let username = usernameColumn < fields.count ? fields[usernameColumn].trimmingCharacters(in: .whitespaces) : ""
-                let draft = try Self.checkedUser(username: username, displayName: column("displayName", fields), email: column("email", fields),
-                                                 role: column("role", fields).flatMap { $0.isEmpty ? nil : $0 },
-                                                 password: column("password", fields).flatMap { $0.isEmpty ? nil : $0 })
-                guard seen.insert(username.lowercased()).inserted else { throw APIError.unprocessable("\(username) appears twice in the file") }
-                if try store.user(named: username) != nil { throw APIError.conflict("the username \"\(username)\" is taken") }
+                let username =
+                    usernameColumn < fields.count ? fields[usernameColumn].trimmingCharacters(in: .whitespaces) : ""
+                let draft = try Self.checkedUser(
+                    username: username, displayName: column("displayName", fields), email: column("email", fields),
+                    role: column("role", fields).flatMap { $0.isEmpty ? nil : $0 },
+                    password: column("password", fields).flatMap { $0.isEmpty ? nil : $0 })
+                guard seen.insert(username.lowercased()).inserted else {
+                    throw APIError.unprocessable("\(username) appears twice in the file")
+                }
+                if try store.user(named: username) != nil {
+                    throw APIError.conflict("the username \"\(username)\" is taken")
+                }
                 drafts.append((line, draft))
             } catch let error as APIError {
                 problems.append("line \(line): \(error.message)")
             }
         }
         guard problems.isEmpty else {
-            throw APIError.unprocessable("nothing was imported; fix these rows and send the file again: " + problems.prefix(50).joined(separator: "; "),
-                                         code: "invalid_rows")
+            throw APIError.unprocessable(
+                "nothing was imported; fix these rows and send the file again: "
+                    + problems.prefix(50).joined(separator: "; "),
+                code: "invalid_rows")
         }
         let admin = try context.user
         let prepared = drafts.map { prepare($0.1) }
         let created = try store.write { db in try prepared.map { try createChecked($0, createdBy: admin.id, in: db) } }
         let items = created.map { user, code in
-            JSONOut.obj([("username", JSONOut.s(user.username)), ("role", JSONOut.s(user.role.rawValue)), ("resetCode", JSONOut.opt(code))])
+            JSONOut.obj([
+                ("username", JSONOut.s(user.username)), ("role", JSONOut.s(user.role.rawValue)),
+                ("resetCode", JSONOut.opt(code))
+            ])
         }
-        return JSONOut.response(201, JSONOut.obj([("created", JSONOut.n(Double(created.count))), ("users", JSONOut.arr(items))]))
+        return JSONOut.response(
+            201, JSONOut.obj([("created", JSONOut.n(Double(created.count))), ("users", JSONOut.arr(items))]))
     }
 
     /// `GET /api/v1/admin/stats`: users by role, courses, enrollments (also per course), active devices,
@@ -164,12 +203,15 @@ extension ServerApp {
     func stats(_ context: RequestContext) throws -> HTTPResponse {
         let counts = try store.userCountsByRole()
         let figures = try store.systemFigures()
-        return JSONOut.response(200, JSONOut.obj([
-            ("users", JSONOut.obj(Role.allCases.map { ($0.rawValue, JSONOut.n(Double(counts[$0] ?? 0))) })),
-            ("courses", JSONOut.n(Double(figures.courses))),
-            ("enrollments", JSONOut.n(Double(figures.enrollments))),
-            ("activeDevices", JSONOut.n(Double(figures.activeDevices))),
-            ("lastSync", JSONOut.time(figures.lastSync)),
-        ] + (try store.detailedStats())))
+        return JSONOut.response(
+            200,
+            JSONOut.obj(
+                [
+                    ("users", JSONOut.obj(Role.allCases.map { ($0.rawValue, JSONOut.n(Double(counts[$0] ?? 0))) })),
+                    ("courses", JSONOut.n(Double(figures.courses))),
+                    ("enrollments", JSONOut.n(Double(figures.enrollments))),
+                    ("activeDevices", JSONOut.n(Double(figures.activeDevices))),
+                    ("lastSync", JSONOut.time(figures.lastSync))
+                ] + (try store.detailedStats())))
     }
 }

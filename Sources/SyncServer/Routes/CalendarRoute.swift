@@ -9,7 +9,8 @@ extension ServerApp {
         guard let course = try courseCache.course(id, version: record.latestVersion, app: self) else {
             throw APIError.notFound("\(id) \(record.latestVersion) cannot be read")
         }
-        let host = context.request.headers["Host"].flatMap { $0.split(separator: ":").first.map(String.init) } ?? "lms-server"
+        let host =
+            context.request.headers["Host"].flatMap { $0.split(separator: ":").first.map(String.init) } ?? "lms-server"
         let calendar = ICalendar(name: course.title, events: ICalendar.events(of: course, host: host))
         var response = HTTPResponse(status: 200)
         response.headers["Content-Type"] = "text/calendar; charset=utf-8"

@@ -6,16 +6,18 @@ import LMSModel
 extension ServerApp {
     /// Whether `user` gets the full build of `courseID` (staff and admins) or the student build.
     func getsFullBuild(_ user: User, courseID: String) throws -> Bool {
-        try user.role == .admin || (user.role == .teacher && store.staffRole(userID: user.id, courseID: courseID) != nil)
+        try user.role == .admin
+            || (user.role == .teacher && store.staffRole(userID: user.id, courseID: courseID) != nil)
     }
 
     func courseJSON(_ course: CourseRecord, enrollment: String?) -> JSONValue {
         JSONOut.obj([
-            ("id", JSONOut.s(course.id)), ("title", JSONOut.s(course.title)), ("description", JSONOut.opt(course.description)),
+            ("id", JSONOut.s(course.id)), ("title", JSONOut.s(course.title)),
+            ("description", JSONOut.opt(course.description)),
             ("language", JSONOut.opt(course.language)), ("instructors", JSONOut.arr(course.instructors.map(JSONOut.s))),
             ("tags", JSONOut.arr(course.tags.map(JSONOut.s))), ("latestVersion", JSONOut.s(course.latestVersion)),
             ("startDate", JSONOut.opt(course.startDate)), ("endDate", JSONOut.opt(course.endDate)),
-            ("enrollmentMode", JSONOut.s(course.enrollmentMode)), ("enrollment", JSONOut.s(enrollment ?? "none")),
+            ("enrollmentMode", JSONOut.s(course.enrollmentMode)), ("enrollment", JSONOut.s(enrollment ?? "none"))
         ])
     }
 
@@ -24,23 +26,39 @@ extension ServerApp {
         let user = try context.user
         let states = try store.enrollmentStates(userID: user.id)
         let query = context.request.query
-        func matches(_ text: String?, _ needle: String) -> Bool { text?.lowercased().contains(needle.lowercased()) ?? false }
+        func matches(_ text: String?, _ needle: String) -> Bool {
+            text?.lowercased().contains(needle.lowercased()) ?? false
+        }
         var courses = try store.allCourses()
         if let q = query["q"], !q.isEmpty {
-            courses = courses.filter { matches($0.title, q) || matches($0.description, q) || matches($0.id, q) || $0.tags.contains { matches($0, q) } }
+            courses = courses.filter {
+                matches($0.title, q) || matches($0.description, q) || matches($0.id, q)
+                    || $0.tags.contains { matches($0, q) }
+            }
         }
-        if let language = query["language"] { courses = courses.filter { $0.language?.lowercased() == language.lowercased() } }
-        if let instructor = query["instructor"] { courses = courses.filter { $0.instructors.contains { matches($0, instructor) } } }
-        if let tag = query["tag"] { courses = courses.filter { $0.tags.contains { $0.lowercased() == tag.lowercased() } } }
+        if let language = query["language"] {
+            courses = courses.filter { $0.language?.lowercased() == language.lowercased() }
+        }
+        if let instructor = query["instructor"] {
+            courses = courses.filter { $0.instructors.contains { matches($0, instructor) } }
+        }
+        if let tag = query["tag"] {
+            courses = courses.filter { $0.tags.contains { $0.lowercased() == tag.lowercased() } }
+        }
         switch query["enrollment"] {
         case nil, "all": break
         case "enrolled": courses = courses.filter { states[$0.id] == "active" }
         case "not-enrolled": courses = courses.filter { states[$0.id] != "active" }
-        case let other?: throw APIError.badRequest("enrollment must be enrolled, not-enrolled or all (found \"\(other)\")")
+        case let other?:
+            throw APIError.badRequest("enrollment must be enrolled, not-enrolled or all (found \"\(other)\")")
         }
         let page = courses.prefix(ServerLimits.maxCatalogueResults)
-        return JSONOut.response(200, JSONOut.obj([("courses", JSONOut.arr(page.map { courseJSON($0, enrollment: states[$0.id]) })),
-                                                  ("total", JSONOut.n(Double(courses.count)))]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("courses", JSONOut.arr(page.map { courseJSON($0, enrollment: states[$0.id]) })),
+                ("total", JSONOut.n(Double(courses.count)))
+            ]))
     }
 
     /// `GET /api/v1/courses/{id}`: details with versions and changelog.
@@ -50,15 +68,27 @@ extension ServerApp {
         guard let course = try store.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
         let full = try getsFullBuild(user, courseID: id)
         let versions = try store.versions(of: id).map { v in
-            JSONOut.obj([("version", JSONOut.s(v.version)), ("packageId", JSONOut.s(full ? v.packageID : v.studentPackageID)),
-                         ("size", JSONOut.n(Double(full ? v.packageSize : v.studentSize))), ("publishedAt", JSONOut.time(v.publishedAt)),
-                         ("changelog", JSONOut.opt(v.changelog)), ("changes", (try? JSONParser.parse(v.changes)) ?? JSONOut.obj([]))])
+            JSONOut.obj([
+                ("version", JSONOut.s(v.version)), ("packageId", JSONOut.s(full ? v.packageID : v.studentPackageID)),
+                ("size", JSONOut.n(Double(full ? v.packageSize : v.studentSize))),
+                ("publishedAt", JSONOut.time(v.publishedAt)),
+                ("changelog", JSONOut.opt(v.changelog)),
+                ("changes", (try? JSONParser.parse(v.changes)) ?? JSONOut.obj([]))
+            ])
         }
         var json = courseJSON(course, enrollment: try store.enrollmentStates(userID: user.id)[id])
         if case .object(var members) = json.kind {
-            members.append((key: "prerequisites", value: JSONOut.arr(course.prerequisites.map {
-                JSONOut.obj([("course", JSONOut.s($0.course)), ("minVersion", JSONOut.opt($0.minVersion?.description))])
-            })))
+            members.append(
+                (
+                    key: "prerequisites",
+                    value: JSONOut.arr(
+                        course.prerequisites.map {
+                            JSONOut.obj([
+                                ("course", JSONOut.s($0.course)),
+                                ("minVersion", JSONOut.opt($0.minVersion?.description))
+                            ])
+                        })
+                ))
             members.append((key: "versions", value: JSONOut.arr(versions)))
             json = JSONValue(.object(members))
         }
@@ -73,13 +103,16 @@ extension ServerApp {
             throw APIError.unprocessable("enrollment must be open, key or teacher")
         }
         let key = try body.string("key")
-        if mode == "key", (key ?? "").filter({ $0 != "-" && $0 != " " }).count < ServerLimits.minimumEnrollmentKeyLength {
-            throw APIError.unprocessable("an enrollment key needs at least \(ServerLimits.minimumEnrollmentKeyLength) letters or digits")
+        if mode == "key", (key ?? "").filter({ $0 != "-" && $0 != " " }).count < ServerLimits.minimumEnrollmentKeyLength
+        {
+            throw APIError.unprocessable(
+                "an enrollment key needs at least \(ServerLimits.minimumEnrollmentKeyLength) letters or digits")
         }
         let keyHash = key.map { Data(Passwords.secretHash($0, normalise: true)) }
         try store.write { db in
-            try db.execute("UPDATE courses SET enrollment_mode = ?, enrollment_key_hash = ?, updated_at = ? WHERE id = ?",
-                           arguments: [mode, mode == "key" ? keyHash : nil, nowMilliseconds(), id])
+            try db.execute(
+                "UPDATE courses SET enrollment_mode = ?, enrollment_key_hash = ?, updated_at = ? WHERE id = ?",
+                arguments: [mode, mode == "key" ? keyHash : nil, nowMilliseconds(), id])
         }
         return JSONOut.response(200, JSONOut.obj([("id", JSONOut.s(id)), ("enrollment", JSONOut.s(mode))]))
     }
@@ -91,10 +124,13 @@ extension ServerApp {
         guard let name = try body.string("username", required: true), let teacher = try store.user(named: name) else {
             throw APIError.notFound("no such user")
         }
-        guard teacher.role >= .teacher else { throw APIError.unprocessable("\(teacher.username) is a student: make them a teacher first") }
+        guard teacher.role >= .teacher else {
+            throw APIError.unprocessable("\(teacher.username) is a student: make them a teacher first")
+        }
         try store.write { db in
-            try db.execute("INSERT INTO course_staff(course_id, user_id, role) VALUES (?, ?, 'teacher') ON CONFLICT DO NOTHING",
-                           arguments: [id, teacher.id])
+            try db.execute(
+                "INSERT INTO course_staff(course_id, user_id, role) VALUES (?, ?, 'teacher') ON CONFLICT DO NOTHING",
+                arguments: [id, teacher.id])
         }
         return JSONOut.response(200, JSONOut.obj([("id", JSONOut.s(id)), ("teacher", JSONOut.s(teacher.username))]))
     }
@@ -121,7 +157,8 @@ extension ServerApp {
         guard let path = blobs.path(for: blob), FileManager.default.fileExists(atPath: path) else {
             throw APIError.internalError("the package file is missing from the data folder; restore it from a backup")
         }
-        var response = HTTPResponse(status: 200, body: .file(path: path, offset: 0, length: full ? record.packageSize : record.studentSize))
+        var response = HTTPResponse(
+            status: 200, body: .file(path: path, offset: 0, length: full ? record.packageSize : record.studentSize))
         response.headers["Content-Type"] = "application/zip"
         response.headers["ETag"] = "\"\(full ? record.packageID : record.studentPackageID)\""
         response.headers["Accept-Ranges"] = "bytes"
@@ -143,7 +180,8 @@ extension ServerApp {
         let record = try versionRecord(context)
         let hash = context.parameter("sha256")
         guard let entry = try manifest(of: record, for: user).entries.first(where: { $0.sha256 == hash }),
-              let path = blobs.path(for: hash), FileManager.default.fileExists(atPath: path) else {
+            let path = blobs.path(for: hash), FileManager.default.fileExists(atPath: path)
+        else {
             throw APIError.notFound("\(record.courseID) \(record.version) has no entry with that hash")
         }
         var response = HTTPResponse(status: 200, body: .file(path: path, offset: 0, length: Int64(entry.size)))
@@ -158,11 +196,17 @@ extension ServerApp {
     func delta(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         let id = context.parameter("id")
-        guard let fromText = context.request.query["from"] else { throw APIError.badRequest("give ?from=VERSION (the version the device has)") }
+        guard let fromText = context.request.query["from"] else {
+            throw APIError.badRequest("give ?from=VERSION (the version the device has)")
+        }
         let latest = try store.course(id)?.latestVersion ?? ""
         let toText = context.request.query["to"] ?? latest
-        guard let from = try store.version(courseID: id, version: fromText) else { throw APIError.notFound("\(id) has no version \(fromText)") }
-        guard let to = try store.version(courseID: id, version: toText) else { throw APIError.notFound("\(id) has no version \(toText)") }
+        guard let from = try store.version(courseID: id, version: fromText) else {
+            throw APIError.notFound("\(id) has no version \(fromText)")
+        }
+        guard let to = try store.version(courseID: id, version: toText) else {
+            throw APIError.notFound("\(id) has no version \(toText)")
+        }
         let plan = try PackageDelta.make(from: try manifest(of: from, for: user), to: try manifest(of: to, for: user))
         return JSONOut.response(200, plan.json)
     }

@@ -18,7 +18,9 @@ extension ServerApp {
     func requestCertificate(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         let id = context.parameter("id")
-        if let existing = try store.certificate(userID: user.id, courseID: id) { return JSONOut.response(200, Self.certificateJSON(existing)) }
+        if let existing = try store.certificate(userID: user.id, courseID: id) {
+            return JSONOut.response(200, Self.certificateJSON(existing))
+        }
         guard try store.isActivelyEnrolled(userID: user.id, courseID: id) else {
             throw APIError.conflict("certificates go to students enrolled in \(id)")
         }
@@ -31,15 +33,22 @@ extension ServerApp {
     func earnedCertificate(user: User, courseID id: String) throws -> Certificate {
         let (course, book, data) = try gradebook(courseID: id, onlyUserID: user.id)
         guard course.certificate else { throw APIError.conflict("\(id) does not give certificates") }
-        guard let row = book.rows.first else { throw APIError.conflict("certificates go to students enrolled in \(id)") }
+        guard let row = book.rows.first else {
+            throw APIError.conflict("certificates go to students enrolled in \(id)")
+        }
         let activity = data.activity[user.id]
         guard activity?.completed == true else {
-            throw APIError.conflict("complete \(id) first: \(activity?.lessonsDone ?? 0) of \(course.lessons.count) lessons done")
+            throw APIError.conflict(
+                "complete \(id) first: \(activity?.lessonsDone ?? 0) of \(course.lessons.count) lessons done")
         }
         guard row.passed else {
-            throw APIError.conflict("your grade in \(id) is \(Gradebook.percent(row.total))%; \(Gradebook.percent(book.policy.passPercent))% is needed for a certificate")
+            throw APIError.conflict(
+                "your grade in \(id) is \(Gradebook.percent(row.total))%; \(Gradebook.percent(book.policy.passPercent))% is needed for a certificate"
+            )
         }
-        return Certificate(code: Certificate.makeCode(), name: user.displayName, courseID: id, courseTitle: course.title, issuedAt: Date())
+        return Certificate(
+            code: Certificate.makeCode(), name: user.displayName, courseID: id, courseTitle: course.title,
+            issuedAt: Date())
     }
 
     /// Issues the certificate of each (student, course) that has just become eligible (after a push, a
@@ -53,14 +62,19 @@ extension ServerApp {
                 let course = try latestCourse(pair.courseID)
                 // Cheap checks first (indexed look-ups); the gradebook only for a student who may have completed.
                 guard course.certificate, try store.certificate(userID: pair.userID, courseID: pair.courseID) == nil,
-                      try store.isActivelyEnrolled(userID: pair.userID, courseID: pair.courseID),
-                      try store.mayHaveCompleted(userID: pair.userID, courseID: pair.courseID, lessonCount: course.lessons.count),
-                      let user = try store.user(id: pair.userID), !user.disabled else { continue }   // disabled: also every erased account
+                    try store.isActivelyEnrolled(userID: pair.userID, courseID: pair.courseID),
+                    try store.mayHaveCompleted(
+                        userID: pair.userID, courseID: pair.courseID, lessonCount: course.lessons.count),
+                    let user = try store.user(id: pair.userID), !user.disabled
+                else { continue } // disabled: also every erased account
                 let made: Certificate
                 do { made = try earnedCertificate(user: user, courseID: pair.courseID) } catch is APIError { continue }
                 _ = try store.issue(made, userID: user.id)
             } catch {
-                FileHandle.standardError.write(Data("lms-server: issuing the certificate of \(pair.userID) in \(pair.courseID) failed: \(error)\n".utf8))
+                FileHandle.standardError.write(
+                    Data(
+                        "lms-server: issuing the certificate of \(pair.userID) in \(pair.courseID) failed: \(error)\n"
+                            .utf8))
             }
         }
     }
@@ -78,7 +92,10 @@ extension ServerApp {
     }
 
     static func certificateJSON(_ c: Certificate) -> JSONValue {
-        JSONOut.obj([("valid", JSONOut.b(true)), ("code", JSONOut.s(c.code)), ("name", JSONOut.s(c.name)), ("course", JSONOut.s(c.courseID)),
-                     ("courseTitle", JSONOut.s(c.courseTitle)), ("issuedAt", JSONOut.s(c.issuedDay))])
+        JSONOut.obj([
+            ("valid", JSONOut.b(true)), ("code", JSONOut.s(c.code)), ("name", JSONOut.s(c.name)),
+            ("course", JSONOut.s(c.courseID)),
+            ("courseTitle", JSONOut.s(c.courseTitle)), ("issuedAt", JSONOut.s(c.issuedDay))
+        ])
     }
 }

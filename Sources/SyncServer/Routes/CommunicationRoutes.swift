@@ -10,17 +10,23 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/announcements[?limit=N&before=CURSOR]`: a page, newest first.
     func listAnnouncements(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.announcements(courseID: context.parameter("id"), page: CommunicationPage(query: context.request.query))
-        return JSONOut.response(200, JSONOut.obj([("announcements", JSONOut.arr(page.announcements.map(Self.json))), ("next", JSONOut.opt(page.next))]))
+        let page = try store.announcements(
+            courseID: context.parameter("id"), page: CommunicationPage(query: context.request.query))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("announcements", JSONOut.arr(page.announcements.map(Self.json))), ("next", JSONOut.opt(page.next))
+            ]))
     }
 
     /// `POST /api/v1/courses/{id}/announcements` `{"title", "body", "id"?}`.
     func postAnnouncement(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["id", "title", "body"])
         let user = try context.user
-        let announcement = Announcement(id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), authorID: user.id,
-                                        authorName: user.username, title: try body.string("title", required: true) ?? "",
-                                        body: try body.string("body") ?? "", createdAt: Date())
+        let announcement = Announcement(
+            id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), authorID: user.id,
+            authorName: user.username, title: try body.string("title", required: true) ?? "",
+            body: try body.string("body") ?? "", createdAt: Date())
         let stored = try communicate { db in try ServerStore.saveAnnouncement(announcement, by: user, in: db) }
         return JSONOut.response(201, Self.json(stored))
     }
@@ -30,39 +36,56 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/forum[?lesson=L&limit=N&before=CURSOR]`: a page of the threads of the
     /// course's forum, or of a lesson's, with an `excerpt` of each thread's text instead of its `body`.
     func forumThreads(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.threads(courseID: context.parameter("id"), lesson: context.request.query["lesson"],
-                                     page: CommunicationPage(query: context.request.query))
-        return JSONOut.response(200, JSONOut.obj([("threads", JSONOut.arr(page.threads.map { thread in
-            var json = Self.json(thread.post)
-            if case .object(var members) = json.kind {
-                let body = thread.post.body
-                let excerpt = body.count > ServerLimits.threadExcerptCharacters ? String(body.prefix(ServerLimits.threadExcerptCharacters)) + "…" : body
-                members.removeAll { $0.key == "body" }
-                members.append((key: "excerpt", value: JSONOut.s(excerpt)))
-                members.append((key: "replies", value: JSONOut.n(Double(thread.replies))))
-                json = JSONValue(.object(members))
-            }
-            return json
-        })), ("next", JSONOut.opt(page.next))]))
+        let page = try store.threads(
+            courseID: context.parameter("id"), lesson: context.request.query["lesson"],
+            page: CommunicationPage(query: context.request.query))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                (
+                    "threads",
+                    JSONOut.arr(
+                        page.threads.map { thread in
+                            var json = Self.json(thread.post)
+                            if case .object(var members) = json.kind {
+                                let body = thread.post.body
+                                let excerpt =
+                                    body.count > ServerLimits.threadExcerptCharacters
+                                    ? String(body.prefix(ServerLimits.threadExcerptCharacters)) + "…" : body
+                                members.removeAll { $0.key == "body" }
+                                members.append((key: "excerpt", value: JSONOut.s(excerpt)))
+                                members.append((key: "replies", value: JSONOut.n(Double(thread.replies))))
+                                json = JSONValue(.object(members))
+                            }
+                            return json
+                        })
+                ), ("next", JSONOut.opt(page.next))
+            ]))
     }
 
     /// `POST /api/v1/courses/{id}/forum` `{"title", "body", "lesson"?, "id"?}`: starts a thread.
     func startThread(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["id", "title", "body", "lesson"])
         let user = try context.user
-        let post = Post(id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), lessonID: try body.string("lesson"),
-                        authorID: user.id, authorName: user.username, title: try body.string("title", required: true),
-                        body: try body.string("body", required: true) ?? "", createdAt: Date(),
-                        revision: Self.freshRevision())
+        let post = Post(
+            id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"),
+            lessonID: try body.string("lesson"),
+            authorID: user.id, authorName: user.username, title: try body.string("title", required: true),
+            body: try body.string("body", required: true) ?? "", createdAt: Date(),
+            revision: Self.freshRevision())
         return JSONOut.response(201, Self.json(try savePost(post, user: user)))
     }
 
     /// `GET /api/v1/courses/{id}/forum/{post}`: the thread the post is in, with its replies.
     func forumThread(_ context: RequestContext) throws -> HTTPResponse {
-        guard let posts = try store.thread(context.parameter("post"), courseID: context.parameter("id")), let first = posts.first else {
+        guard let posts = try store.thread(context.parameter("post"), courseID: context.parameter("id")),
+            let first = posts.first
+        else {
             throw APIError.notFound("there is no post \(context.parameter("post")) in \(context.parameter("id"))")
         }
-        return JSONOut.response(200, JSONOut.obj([("thread", Self.json(first)), ("replies", JSONOut.arr(posts.dropFirst().map(Self.json)))]))
+        return JSONOut.response(
+            200, JSONOut.obj([("thread", Self.json(first)), ("replies", JSONOut.arr(posts.dropFirst().map(Self.json)))])
+        )
     }
 
     /// `POST /api/v1/courses/{id}/forum/{post}/replies` `{"body", "id"?}`: replies in the post's thread.
@@ -70,9 +93,11 @@ extension ServerApp {
         let body = try JSONBody(context.request, allowing: ["id", "body"])
         let user = try context.user
         let target = try existingPost(context)
-        let post = Post(id: try body.string("id") ?? Self.newID(), courseID: target.courseID, threadID: target.thread, authorID: user.id,
-                        authorName: user.username, body: try body.string("body", required: true) ?? "", createdAt: Date(),
-                        revision: Self.freshRevision())
+        let post = Post(
+            id: try body.string("id") ?? Self.newID(), courseID: target.courseID, threadID: target.thread,
+            authorID: user.id,
+            authorName: user.username, body: try body.string("body", required: true) ?? "", createdAt: Date(),
+            revision: Self.freshRevision())
         return JSONOut.response(201, Self.json(try savePost(post, user: user)))
     }
 
@@ -82,7 +107,8 @@ extension ServerApp {
         let user = try context.user
         let stored = try existingPost(context)
         var clock = HybridLogicalClock(node: "server", last: stored.revision)
-        let edit = stored.edited(title: try body.string("title"), body: try body.string("body", required: true) ?? "", at: clock.now(Date()))
+        let edit = stored.edited(
+            title: try body.string("title"), body: try body.string("body", required: true) ?? "", at: clock.now(Date()))
         return JSONOut.response(200, Self.json(try savePost(edit, user: user)))
     }
 
@@ -91,12 +117,15 @@ extension ServerApp {
         let user = try context.user
         let stored = try existingPost(context)
         var clock = HybridLogicalClock(node: "server", last: stored.revision)
-        return JSONOut.response(200, Self.json(try savePost(stored.deleted(by: user.id, at: clock.now(Date())), user: user)))
+        return JSONOut.response(
+            200, Self.json(try savePost(stored.deleted(by: user.id, at: clock.now(Date())), user: user)))
     }
 
     private func existingPost(_ context: RequestContext) throws -> Post {
         let id = context.parameter("post")
-        guard let post = try store.read({ db in try ServerStore.post(id, in: db) }), post.courseID == context.parameter("id") else {
+        guard let post = try store.read({ db in try ServerStore.post(id, in: db) }),
+            post.courseID == context.parameter("id")
+        else {
             throw APIError.notFound("there is no post \(id) in \(context.parameter("id"))")
         }
         return post
@@ -104,7 +133,9 @@ extension ServerApp {
 
     private func savePost(_ post: Post, user: User) throws -> Post {
         let latest = try store.course(post.courseID)?.latestVersion
-        let lessons = try latest.flatMap { try courseCache.course(post.courseID, version: $0, app: self) }.map { Set($0.lessons.map(\.id)) }
+        let lessons = try latest.flatMap { try courseCache.course(post.courseID, version: $0, app: self) }.map {
+            Set($0.lessons.map(\.id))
+        }
         return try communicate { db in try ServerStore.savePost(post, by: user, lessons: lessons, in: db) }
     }
 
@@ -119,17 +150,21 @@ extension ServerApp {
             guard let found = try store.user(named: name) else { throw APIError.notFound("there is no user \(name)") }
             other = found.id
         }
-        let page = try store.messages(userID: user.id, with: other, page: CommunicationPage(query: context.request.query))
-        return JSONOut.response(200, JSONOut.obj([("messages", JSONOut.arr(page.messages.map(Self.json))), ("next", JSONOut.opt(page.next))]))
+        let page = try store.messages(
+            userID: user.id, with: other, page: CommunicationPage(query: context.request.query))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([("messages", JSONOut.arr(page.messages.map(Self.json))), ("next", JSONOut.opt(page.next))]))
     }
 
     /// `POST /api/v1/courses/{id}/messages` `{"to", "body", "id"?}`: a message between a student and a teacher of the course.
     func sendMessage(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["id", "to", "body"])
         let user = try context.user
-        let message = DirectMessage(id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), fromID: user.id,
-                                    fromName: user.username, toID: "", toName: try body.string("to", required: true) ?? "",
-                                    body: try body.string("body", required: true) ?? "", sentAt: Date())
+        let message = DirectMessage(
+            id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), fromID: user.id,
+            fromName: user.username, toID: "", toName: try body.string("to", required: true) ?? "",
+            body: try body.string("body", required: true) ?? "", sentAt: Date())
         let stored = try communicate { db in try ServerStore.saveMessage(message, by: user, in: db) }
         return JSONOut.response(201, Self.json(stored))
     }
@@ -138,7 +173,9 @@ extension ServerApp {
 
     /// Runs a write of the communication rules, turning a refusal into its API error.
     private func communicate<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try store.write(body) } catch let refusal as ServerStore.CommunicationRefusal { throw refusal.apiError }
+        do { return try store.write(body) } catch let refusal as ServerStore.CommunicationRefusal {
+            throw refusal.apiError
+        }
     }
 
     static func newID() -> String { UUID().uuidString.lowercased() }
@@ -150,22 +187,30 @@ extension ServerApp {
     }
 
     static func json(_ post: Post) -> JSONValue {
-        JSONOut.obj([("id", JSONOut.s(post.id)), ("course", JSONOut.s(post.courseID)), ("lesson", JSONOut.opt(post.lessonID)),
-                     ("thread", JSONOut.opt(post.threadID)), ("author", JSONOut.s(post.authorName)), ("title", JSONOut.opt(post.title)),
-                     ("body", JSONOut.s(post.body)), ("createdAt", JSONOut.time(Int64(ChangeEntry.milliseconds(post.createdAt)))),
-                     ("revision", JSONOut.s(post.revision.description)), ("edited", JSONOut.b(post.edited)),
-                     ("deleted", JSONOut.b(post.deleted))])
+        JSONOut.obj([
+            ("id", JSONOut.s(post.id)), ("course", JSONOut.s(post.courseID)), ("lesson", JSONOut.opt(post.lessonID)),
+            ("thread", JSONOut.opt(post.threadID)), ("author", JSONOut.s(post.authorName)),
+            ("title", JSONOut.opt(post.title)),
+            ("body", JSONOut.s(post.body)),
+            ("createdAt", JSONOut.time(Int64(ChangeEntry.milliseconds(post.createdAt)))),
+            ("revision", JSONOut.s(post.revision.description)), ("edited", JSONOut.b(post.edited)),
+            ("deleted", JSONOut.b(post.deleted))
+        ])
     }
 
     static func json(_ a: Announcement) -> JSONValue {
-        JSONOut.obj([("id", JSONOut.s(a.id)), ("course", JSONOut.s(a.courseID)), ("author", JSONOut.s(a.authorName)),
-                     ("title", JSONOut.s(a.title)), ("body", JSONOut.s(a.body)),
-                     ("createdAt", JSONOut.time(Int64(ChangeEntry.milliseconds(a.createdAt))))])
+        JSONOut.obj([
+            ("id", JSONOut.s(a.id)), ("course", JSONOut.s(a.courseID)), ("author", JSONOut.s(a.authorName)),
+            ("title", JSONOut.s(a.title)), ("body", JSONOut.s(a.body)),
+            ("createdAt", JSONOut.time(Int64(ChangeEntry.milliseconds(a.createdAt))))
+        ])
     }
 
     static func json(_ m: DirectMessage) -> JSONValue {
-        JSONOut.obj([("id", JSONOut.s(m.id)), ("course", JSONOut.s(m.courseID)), ("from", JSONOut.s(m.fromName)),
-                     ("to", JSONOut.s(m.toName)), ("body", JSONOut.s(m.body)),
-                     ("sentAt", JSONOut.time(Int64(ChangeEntry.milliseconds(m.sentAt))))])
+        JSONOut.obj([
+            ("id", JSONOut.s(m.id)), ("course", JSONOut.s(m.courseID)), ("from", JSONOut.s(m.fromName)),
+            ("to", JSONOut.s(m.toName)), ("body", JSONOut.s(m.body)),
+            ("sentAt", JSONOut.time(Int64(ChangeEntry.milliseconds(m.sentAt))))
+        ])
     }
 }

@@ -7,7 +7,8 @@ extension ServerApp {
     /// `POST /api/v1/courses/{id}/enroll` `{"key"}`: open courses, or a key; dates and prerequisites enforced.
     func selfEnroll(_ context: RequestContext) throws -> HTTPResponse {
         // The key is optional: an empty body is an empty object.
-        let body: JSONBody? = { if case .data(let d) = context.request.body, !d.isEmpty { return true } else { return false } }()
+        let body: JSONBody? =
+            { if case .data(let d) = context.request.body, !d.isEmpty { return true } else { return false } }()
             ? try JSONBody(context.request, allowing: ["key"]) : nil
         let user = try context.user
         let id = context.parameter("id")
@@ -24,7 +25,8 @@ extension ServerApp {
             let wait = try store.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
             if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
             guard let key = try body?.string("key"),
-                  let stored = course.enrollmentKeyHash, [UInt8](stored) == Passwords.secretHash(key, normalise: true) else {
+                let stored = course.enrollmentKeyHash, [UInt8](stored) == Passwords.secretHash(key, normalise: true)
+            else {
                 throw APIError.forbidden("\(id) needs an enrollment key: ask your teacher for it")
             }
             try store.clearLoginFailures(keys: keys)
@@ -41,14 +43,17 @@ extension ServerApp {
     /// Refuses enrollment after the course's end date (today in UTC).
     func checkDates(_ course: CourseRecord) throws {
         guard let end = course.endDate else { return }
-        let today = ISO8601DateFormatter.string(from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+        let today = ISO8601DateFormatter.string(
+            from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
         if today > end { throw APIError.forbidden("\(course.id) ended on \(end); it no longer takes enrollments") }
     }
 
     /// Refuses enrollment until every prerequisite course is completed (at `minVersion` or later, when given).
     func checkPrerequisites(_ course: CourseRecord, userID: String) throws {
         let missing = try course.prerequisites.filter { prerequisite in
-            guard let completed = try store.completedVersion(userID: userID, courseID: prerequisite.course) else { return true }
+            guard let completed = try store.completedVersion(userID: userID, courseID: prerequisite.course) else {
+                return true
+            }
             guard let minimum = prerequisite.minVersion else { return false }
             return (SemanticVersion(completed) ?? SemanticVersion(0, 0, 0)) < minimum
         }.map { p in p.minVersion.map { "\(p.course) \($0) or later" } ?? p.course }
@@ -61,10 +66,21 @@ extension ServerApp {
     func roster(_ context: RequestContext) throws -> HTTPResponse {
         var rows = try store.roster(courseID: context.parameter("id"))
         if let group = context.request.query["group"] { rows = rows.filter { $0.3.contains(group) } }
-        return JSONOut.response(200, JSONOut.obj([("students", JSONOut.arr(rows.map { user, status, source, groups in
-            JSONOut.obj([("username", JSONOut.s(user.username)), ("displayName", JSONOut.s(user.displayName)),
-                         ("status", JSONOut.s(status)), ("source", JSONOut.s(source)), ("groups", JSONOut.arr(groups.map(JSONOut.s)))])
-        }))]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                (
+                    "students",
+                    JSONOut.arr(
+                        rows.map { user, status, source, groups in
+                            JSONOut.obj([
+                                ("username", JSONOut.s(user.username)), ("displayName", JSONOut.s(user.displayName)),
+                                ("status", JSONOut.s(status)), ("source", JSONOut.s(source)),
+                                ("groups", JSONOut.arr(groups.map(JSONOut.s)))
+                            ])
+                        })
+                )
+            ]))
     }
 
     /// `POST /api/v1/courses/{id}/enrollments` `{"username", "groups", "ignorePrerequisites"}`.
@@ -78,8 +94,12 @@ extension ServerApp {
         if try body.bool("ignorePrerequisites") != true { try checkPrerequisites(course, userID: student.id) }
         let groups = try body.strings("groups") ?? []
         try store.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
-        return JSONOut.response(201, JSONOut.obj([("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
-                                                  ("enrollment", JSONOut.s("active")), ("groups", JSONOut.arr(groups.map(JSONOut.s)))]))
+        return JSONOut.response(
+            201,
+            JSONOut.obj([
+                ("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
+                ("enrollment", JSONOut.s("active")), ("groups", JSONOut.arr(groups.map(JSONOut.s)))
+            ]))
     }
 
     /// `PUT /api/v1/courses/{id}/enrollments/{username}/completion` `{"completed": true, "version": "1.2.0"}`:
@@ -87,23 +107,35 @@ extension ServerApp {
     func setCompletion(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["completed", "version"])
         let id = context.parameter("id")
-        guard let student = try store.user(named: context.parameter("username")) else { throw APIError.notFound("no such user") }
-        guard let completed = try body.bool("completed") else { throw APIError.badRequest("send \"completed\": true or false", code: "missing_field") }
+        guard let student = try store.user(named: context.parameter("username")) else {
+            throw APIError.notFound("no such user")
+        }
+        guard let completed = try body.bool("completed") else {
+            throw APIError.badRequest("send \"completed\": true or false", code: "missing_field")
+        }
         let latest = try store.course(id)?.latestVersion ?? ""
         let version = try body.string("version") ?? latest
-        guard try store.version(courseID: id, version: version) != nil else { throw APIError.notFound("\(id) has no version \(version)") }
+        guard try store.version(courseID: id, version: version) != nil else {
+            throw APIError.notFound("\(id) has no version \(version)")
+        }
         guard try store.setCompletion(userID: student.id, courseID: id, version: completed ? version : nil) else {
             throw APIError.notFound("\(student.username) is not enrolled in \(id)")
         }
         if completed { issueCertificatesIfEarned([StudentCourse(userID: student.id, courseID: id)]) }
-        return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
-                                                  ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONValue(.null))]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
+                ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONValue(.null))
+            ]))
     }
 
     /// `DELETE /api/v1/courses/{id}/enrollments/{username}`: marks the enrollment removed (records stay).
     func removeEnrollment(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        guard let student = try store.user(named: context.parameter("username")) else { throw APIError.notFound("no such user") }
+        guard let student = try store.user(named: context.parameter("username")) else {
+            throw APIError.notFound("no such user")
+        }
         guard try store.setEnrollmentStatus(userID: student.id, courseID: id, status: "removed") else {
             throw APIError.notFound("\(student.username) is not enrolled in \(id)")
         }
@@ -116,7 +148,8 @@ extension ServerStore {
         let groupsJSON = JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) })))
         try write { db in
             let now = nowMilliseconds()
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO enrollments(user_id, course_id, source, status, groups, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?, ?)
                 ON CONFLICT(user_id, course_id) DO UPDATE SET status = 'active', source = excluded.source, groups = excluded.groups,
                                                               updated_at = excluded.updated_at
@@ -127,16 +160,23 @@ extension ServerStore {
 
     /// Tells the student's devices about an enrollment (docs/PROTOCOL.md §5, `enrollment`).
     static func appendEnrollmentChange(userID: String, courseID: String, status: String, in db: Database) throws {
-        let latest = try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [courseID]) ?? ""
-        try appendChange(kind: "enrollment", entity: "\(userID)/\(courseID)", userID: userID, courseID: courseID,
-                         payload: JSONValue(.object([("course", JSONValue(.string(courseID))), ("status", JSONValue(.string(status))),
-                                                     ("latestVersion", JSONValue(.string(latest)))])), in: db)
+        let latest =
+            try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [courseID])
+            ?? ""
+        try appendChange(
+            kind: "enrollment", entity: "\(userID)/\(courseID)", userID: userID, courseID: courseID,
+            payload: JSONValue(
+                .object([
+                    ("course", JSONValue(.string(courseID))), ("status", JSONValue(.string(status))),
+                    ("latestVersion", JSONValue(.string(latest)))
+                ])), in: db)
     }
 
     func setEnrollmentStatus(userID: String, courseID: String, status: String) throws -> Bool {
         try write { db in
-            try db.execute("UPDATE enrollments SET status = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
-                           arguments: [status, nowMilliseconds(), userID, courseID])
+            try db.execute(
+                "UPDATE enrollments SET status = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
+                arguments: [status, nowMilliseconds(), userID, courseID])
             guard db.changes > 0 else { return false }
             try Self.appendEnrollmentChange(userID: userID, courseID: courseID, status: status, in: db)
             return true
@@ -146,28 +186,34 @@ extension ServerStore {
     /// The version at which the user completed the course, if they did.
     func completedVersion(userID: String, courseID: String) throws -> String? {
         try read { db in
-            try db.fetchOne("SELECT completed_at, completed_version FROM enrollments WHERE user_id = ? AND course_id = ? AND completed_at IS NOT NULL",
-                            arguments: [userID, courseID]).map { $0.string("completed_version") ?? "0.0.0" }
+            try db.fetchOne(
+                "SELECT completed_at, completed_version FROM enrollments WHERE user_id = ? AND course_id = ? AND completed_at IS NOT NULL",
+                arguments: [userID, courseID]
+            ).map { $0.string("completed_version") ?? "0.0.0" }
         }
     }
 
     /// Records (a version) or withdraws (nil) a completion; false when there is no enrollment.
     func setCompletion(userID: String, courseID: String, version: String?) throws -> Bool {
         try write { db in
-            try db.execute("UPDATE enrollments SET completed_at = ?, completed_version = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
-                           arguments: [version == nil ? nil : nowMilliseconds(), version, nowMilliseconds(), userID, courseID])
+            try db.execute(
+                "UPDATE enrollments SET completed_at = ?, completed_version = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
+                arguments: [version == nil ? nil : nowMilliseconds(), version, nowMilliseconds(), userID, courseID])
             return db.changes > 0
         }
     }
 
     func roster(courseID: String) throws -> [(User, String, String, [String])] {
         try read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT \(Self.qualifiedUserColumns),
                        e.status, e.source, e.groups
                 FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.username
-                """, arguments: [courseID]).map { row in
-                let groups = (try? JSONParser.parse(row.string("groups") ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? []
+                """, arguments: [courseID]
+            ).map { row in
+                let groups =
+                    (try? JSONParser.parse(row.string("groups") ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? []
                 return (Self.user(from: row), row.string("status") ?? "", row.string("source") ?? "", groups)
             }
         }

@@ -6,8 +6,10 @@ extension ServerApp {
     /// The course's gradebook and what the reports need, read in a few course-wide queries.
     func gradebook(courseID: String, onlyUserID: String? = nil) throws -> (Course, Gradebook, CourseGradeData) {
         let course = try latestCourse(courseID)
-        let data = try store.gradeData(courseID: courseID, renamed: course.renamed, lessons: Set(course.lessons.map(\.id)), onlyUserID: onlyUserID)
-        let book = Gradebook(items: GradedItem.items(of: course), students: data.students, scores: data.scores, policy: course.grading)
+        let data = try store.gradeData(
+            courseID: courseID, renamed: course.renamed, lessons: Set(course.lessons.map(\.id)), onlyUserID: onlyUserID)
+        let book = Gradebook(
+            items: GradedItem.items(of: course), students: data.students, scores: data.scores, policy: course.grading)
         return (course, book, data)
     }
 
@@ -29,8 +31,15 @@ extension ServerApp {
     }
 
     static func policyJSON(_ policy: GradingPolicy) -> JSONValue {
-        JSONOut.obj([("passPercent", JSONOut.n(policy.passPercent)),
-                     ("weights", JSONValue(.object(policy.weights.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONOut.n($0.value)) })))])
+        JSONOut.obj([
+            ("passPercent", JSONOut.n(policy.passPercent)),
+            (
+                "weights",
+                JSONValue(
+                    .object(policy.weights.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONOut.n($0.value)) })
+                )
+            )
+        ])
     }
 
     static func rounded(_ value: Double) -> JSONValue { JSONOut.n((value * 10).rounded() / 10) }
@@ -42,26 +51,49 @@ extension ServerApp {
         let (course, book, _) = try gradebook(courseID: id)
         if csv { return Self.csvResponse(book.csv(), name: "\(id)-gradebook.csv") }
         let students = book.rows.map { row in
-            JSONOut.obj([("username", JSONOut.s(row.student.username)), ("displayName", JSONOut.s(row.student.displayName)),
-                         ("scores", Self.scoresJSON(row.scores)),
-                         ("kinds", JSONValue(.object(row.kindPercent.sorted { $0.key < $1.key }.map { (key: $0.key, value: Self.rounded($0.value)) }))),
-                         ("total", Self.rounded(row.total)), ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
-                         ("passed", JSONOut.b(row.passed))])
+            JSONOut.obj([
+                ("username", JSONOut.s(row.student.username)), ("displayName", JSONOut.s(row.student.displayName)),
+                ("scores", Self.scoresJSON(row.scores)),
+                (
+                    "kinds",
+                    JSONValue(
+                        .object(
+                            row.kindPercent.sorted { $0.key < $1.key }.map {
+                                (key: $0.key, value: Self.rounded($0.value))
+                            }))
+                ),
+                ("total", Self.rounded(row.total)),
+                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("passed", JSONOut.b(row.passed))
+            ])
         }
-        return JSONOut.response(200, JSONOut.obj([
-            ("course", JSONOut.s(id)), ("title", JSONOut.s(course.title)), ("version", JSONOut.s(course.version.description)),
-            ("policy", Self.policyJSON(book.policy)), ("missingWork", JSONOut.s("counts as 0 in total; gradedPercent counts graded work only")),
-            ("items", JSONOut.arr(book.items.map { JSONOut.obj([("id", JSONOut.s($0.id)), ("title", JSONOut.s($0.title)),
-                                                                ("kind", JSONOut.s($0.kind.rawValue)), ("maxPoints", JSONOut.n($0.maxPoints))]) })),
-            ("students", JSONOut.arr(students)),
-        ]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("course", JSONOut.s(id)), ("title", JSONOut.s(course.title)),
+                ("version", JSONOut.s(course.version.description)),
+                ("policy", Self.policyJSON(book.policy)),
+                ("missingWork", JSONOut.s("counts as 0 in total; gradedPercent counts graded work only")),
+                (
+                    "items",
+                    JSONOut.arr(
+                        book.items.map {
+                            JSONOut.obj([
+                                ("id", JSONOut.s($0.id)), ("title", JSONOut.s($0.title)),
+                                ("kind", JSONOut.s($0.kind.rawValue)), ("maxPoints", JSONOut.n($0.maxPoints))
+                            ])
+                        })
+                ),
+                ("students", JSONOut.arr(students))
+            ]))
     }
 
     /// `?inactiveDays=N` (default 14).
     static func inactiveDays(_ context: RequestContext) throws -> Int {
         guard let text = context.request.query["inactiveDays"] else { return GradingLimits.defaultInactiveDays }
         guard let days = Int(text), (1...GradingLimits.maxInactiveDays).contains(days) else {
-            throw APIError.badRequest("inactiveDays must be a whole number of days from 1 to \(GradingLimits.maxInactiveDays)")
+            throw APIError.badRequest(
+                "inactiveDays must be a whole number of days from 1 to \(GradingLimits.maxInactiveDays)")
         }
         return days
     }
@@ -77,49 +109,81 @@ extension ServerApp {
         let days = try Self.inactiveDays(context)
         let (course, book, data) = try gradebook(courseID: id)
         let lessons = course.lessons.count
-        let report = CourseReport(gradebook: book, activity: data.activity, lessonCount: lessons, start: course.startDate, end: course.endDate,
-                                  now: Date(), inactiveDays: days)
+        let report = CourseReport(
+            gradebook: book, activity: data.activity, lessonCount: lessons, start: course.startDate,
+            end: course.endDate,
+            now: Date(), inactiveDays: days)
         let risks = Dictionary(report.atRisk.map { ($0.student.id, $0.reasons) }, uniquingKeysWith: { a, _ in a })
         if csv {
             let formatter = ISO8601DateFormatter()
-            var out = CSV.line(["username", "name", "lessons done", "lessons", "total %", "result", "completed", "last active", "at risk"]) + "\r\n"
+            var out =
+                CSV.line([
+                    "username", "name", "lessons done", "lessons", "total %", "result", "completed", "last active",
+                    "at risk"
+                ]) + "\r\n"
             for row in book.rows {
                 let a = data.activity[row.student.id]
-                out += CSV.line([row.student.username, row.student.displayName, String(a?.lessonsDone ?? 0), String(lessons),
-                                 Gradebook.percent(row.total), row.passed ? "pass" : "fail", a?.completed == true ? "yes" : "no",
-                                 a?.lastActiveAt.map { formatter.string(from: $0) } ?? "",
-                                 (risks[row.student.id] ?? []).map(\.description).joined(separator: "; ")]) + "\r\n"
+                out +=
+                    CSV.line([
+                        row.student.username, row.student.displayName, String(a?.lessonsDone ?? 0), String(lessons),
+                        Gradebook.percent(row.total), row.passed ? "pass" : "fail", a?.completed == true ? "yes" : "no",
+                        a?.lastActiveAt.map { formatter.string(from: $0) } ?? "",
+                        (risks[row.student.id] ?? []).map(\.description).joined(separator: "; ")
+                    ]) + "\r\n"
             }
             return Self.csvResponse(out, name: "\(id)-report.csv")
         }
-        return JSONOut.response(200, JSONOut.obj([
-            ("course", JSONOut.s(id)), ("title", JSONOut.s(course.title)), ("students", JSONOut.n(Double(report.students))),
-            ("completed", JSONOut.n(Double(report.completed))), ("completionRate", Self.rounded(report.completionRate)),
-            ("passing", JSONOut.n(Double(report.passing))), ("averageTotal", Self.rounded(report.averageTotal)),
-            ("passPercent", JSONOut.n(book.policy.passPercent)), ("inactiveDays", JSONOut.n(Double(days))),
-            ("expectedPercent", report.expectedPercent.map(Self.rounded) ?? JSONValue(.null)),
-            ("distribution", JSONOut.arr(report.distribution.enumerated().map { i, n in
-                JSONOut.obj([("range", JSONOut.s(CourseReport.bucketLabel(i))), ("students", JSONOut.n(Double(n)))]) })),
-            ("atRisk", JSONOut.arr(report.atRisk.map { r in
-                JSONOut.obj([("username", JSONOut.s(r.student.username)), ("displayName", JSONOut.s(r.student.displayName)),
-                             ("reasons", JSONOut.arr(r.reasons.map(Self.reasonJSON)))]) })),
-        ]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("course", JSONOut.s(id)), ("title", JSONOut.s(course.title)),
+                ("students", JSONOut.n(Double(report.students))),
+                ("completed", JSONOut.n(Double(report.completed))),
+                ("completionRate", Self.rounded(report.completionRate)),
+                ("passing", JSONOut.n(Double(report.passing))), ("averageTotal", Self.rounded(report.averageTotal)),
+                ("passPercent", JSONOut.n(book.policy.passPercent)), ("inactiveDays", JSONOut.n(Double(days))),
+                ("expectedPercent", report.expectedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                (
+                    "distribution",
+                    JSONOut.arr(
+                        report.distribution.enumerated().map { i, n in
+                            JSONOut.obj([
+                                ("range", JSONOut.s(CourseReport.bucketLabel(i))), ("students", JSONOut.n(Double(n)))
+                            ])
+                        })
+                ),
+                (
+                    "atRisk",
+                    JSONOut.arr(
+                        report.atRisk.map { r in
+                            JSONOut.obj([
+                                ("username", JSONOut.s(r.student.username)),
+                                ("displayName", JSONOut.s(r.student.displayName)),
+                                ("reasons", JSONOut.arr(r.reasons.map(Self.reasonJSON)))
+                            ])
+                        })
+                )
+            ]))
     }
 
     /// `GET /api/v1/courses/{id}/reports/students/{username}[?format=csv]`: one student's progress, each item's score and feedback.
     func studentReport(_ context: RequestContext) throws -> HTTPResponse {
-        let id = context.parameter("id"), name = context.parameter("username")
+        let id = context.parameter("id")
+        let name = context.parameter("username")
         let csv = try Self.wantsCSV(context)
         let days = try Self.inactiveDays(context)
         guard let student = try store.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
         let (course, book, data) = try gradebook(courseID: id, onlyUserID: student.id)
         guard let row = book.rows.first else { throw APIError.notFound("\(student.username) is not enrolled in \(id)") }
-        let report = CourseReport(gradebook: book, activity: data.activity, lessonCount: course.lessons.count, start: course.startDate,
-                                  end: course.endDate, now: Date(), inactiveDays: days)
+        let report = CourseReport(
+            gradebook: book, activity: data.activity, lessonCount: course.lessons.count, start: course.startDate,
+            end: course.endDate, now: Date(), inactiveDays: days)
         let feedback: [String: String] = try store.read { db in
             var out: [String: String] = [:]
-            try db.forEach("SELECT item_id, feedback FROM grades WHERE course_id = ? AND user_id = ? AND feedback IS NOT NULL",
-                           arguments: [id, student.id]) { c in out[c.string(at: 0)] = c.string(at: 1) }
+            try db.forEach(
+                "SELECT item_id, feedback FROM grades WHERE course_id = ? AND user_id = ? AND feedback IS NOT NULL",
+                arguments: [id, student.id]
+            ) { c in out[c.string(at: 0)] = c.string(at: 1) }
             return out
         }
         let awaiting = Set(try store.gradingQueue(courseID: id, onlyUserID: student.id).map(\.itemID))
@@ -131,25 +195,47 @@ extension ServerApp {
         if csv {
             var out = CSV.line(["item", "title", "kind", "points", "max points", "status", "feedback"]) + "\r\n"
             for item in book.items {
-                out += CSV.line([item.id, item.title, item.kind.rawValue, row.scores[item.id].map(RubricScoring.format) ?? "",
-                                 RubricScoring.format(item.maxPoints), status(item), feedback[item.id] ?? ""]) + "\r\n"
+                out +=
+                    CSV.line([
+                        item.id, item.title, item.kind.rawValue, row.scores[item.id].map(RubricScoring.format) ?? "",
+                        RubricScoring.format(item.maxPoints), status(item), feedback[item.id] ?? ""
+                    ]) + "\r\n"
             }
-            out += CSV.line(["total", "", "", Gradebook.percent(row.total) + "%", "", row.passed ? "pass" : "fail", ""]) + "\r\n"
+            out +=
+                CSV.line(["total", "", "", Gradebook.percent(row.total) + "%", "", row.passed ? "pass" : "fail", ""])
+                + "\r\n"
             return Self.csvResponse(out, name: "\(id)-\(student.username).csv")
         }
-        return JSONOut.response(200, JSONOut.obj([
-            ("course", JSONOut.s(id)), ("student", Self.studentJSON(row.student)),
-            ("lessons", JSONOut.n(Double(course.lessons.count))), ("lessonsDone", JSONOut.n(Double(activity?.lessonsDone ?? 0))),
-            ("completed", JSONOut.b(activity?.completed ?? false)),
-            ("lastActiveAt", activity?.lastActiveAt.map { JSONOut.time(Int64($0.timeIntervalSince1970 * 1000)) } ?? JSONValue(.null)),
-            ("total", Self.rounded(row.total)), ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
-            ("passed", JSONOut.b(row.passed)), ("passPercent", JSONOut.n(book.policy.passPercent)),
-            ("atRisk", JSONOut.arr((report.atRisk.first?.reasons ?? []).map(Self.reasonJSON))),
-            ("items", JSONOut.arr(book.items.map { item in
-                JSONOut.obj([("id", JSONOut.s(item.id)), ("title", JSONOut.s(item.title)), ("kind", JSONOut.s(item.kind.rawValue)),
-                             ("points", row.scores[item.id].map(JSONOut.n) ?? JSONValue(.null)), ("maxPoints", JSONOut.n(item.maxPoints)),
-                             ("status", JSONOut.s(status(item))), ("feedback", JSONOut.opt(feedback[item.id]))]) })),
-        ]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("course", JSONOut.s(id)), ("student", Self.studentJSON(row.student)),
+                ("lessons", JSONOut.n(Double(course.lessons.count))),
+                ("lessonsDone", JSONOut.n(Double(activity?.lessonsDone ?? 0))),
+                ("completed", JSONOut.b(activity?.completed ?? false)),
+                (
+                    "lastActiveAt",
+                    activity?.lastActiveAt.map { JSONOut.time(Int64($0.timeIntervalSince1970 * 1000)) }
+                        ?? JSONValue(.null)
+                ),
+                ("total", Self.rounded(row.total)),
+                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("passed", JSONOut.b(row.passed)), ("passPercent", JSONOut.n(book.policy.passPercent)),
+                ("atRisk", JSONOut.arr((report.atRisk.first?.reasons ?? []).map(Self.reasonJSON))),
+                (
+                    "items",
+                    JSONOut.arr(
+                        book.items.map { item in
+                            JSONOut.obj([
+                                ("id", JSONOut.s(item.id)), ("title", JSONOut.s(item.title)),
+                                ("kind", JSONOut.s(item.kind.rawValue)),
+                                ("points", row.scores[item.id].map(JSONOut.n) ?? JSONValue(.null)),
+                                ("maxPoints", JSONOut.n(item.maxPoints)),
+                                ("status", JSONOut.s(status(item))), ("feedback", JSONOut.opt(feedback[item.id]))
+                            ])
+                        })
+                )
+            ]))
     }
 
     /// `GET /api/v1/courses/{id}/reports/items[?format=csv]`: per question, the share that got it right.
@@ -159,20 +245,36 @@ extension ServerApp {
         let course = try latestCourse(id)
         let analysis = ItemAnalysis(quizzes: course.quizzes, results: try store.attemptResults(courseID: id))
         if csv {
-            var out = CSV.line(["quiz", "question", "text", "answered", "correct", "share %", "mean %", "flag"]) + "\r\n"
+            var out =
+                CSV.line(["quiz", "question", "text", "answered", "correct", "share %", "mean %", "flag"]) + "\r\n"
             for q in analysis.questions {
-                out += CSV.line([q.quizID, q.questionID, q.text, String(q.answered), String(q.correct), Gradebook.percent(q.share * 100),
-                                 Gradebook.percent(q.meanFraction * 100), q.flag ?? ""]) + "\r\n"
+                out +=
+                    CSV.line([
+                        q.quizID, q.questionID, q.text, String(q.answered), String(q.correct),
+                        Gradebook.percent(q.share * 100),
+                        Gradebook.percent(q.meanFraction * 100), q.flag ?? ""
+                    ]) + "\r\n"
             }
             return Self.csvResponse(out, name: "\(id)-items.csv")
         }
-        return JSONOut.response(200, JSONOut.obj([
-            ("course", JSONOut.s(id)),
-            ("questions", JSONOut.arr(analysis.questions.map { q in
-                JSONOut.obj([("quiz", JSONOut.s(q.quizID)), ("question", JSONOut.s(q.questionID)), ("text", JSONOut.s(q.text)),
-                             ("answered", JSONOut.n(Double(q.answered))), ("correct", JSONOut.n(Double(q.correct))),
-                             ("share", JSONOut.n((q.share * 1000).rounded() / 1000)), ("meanFraction", JSONOut.n((q.meanFraction * 1000).rounded() / 1000)),
-                             ("flag", JSONOut.opt(q.flag))]) })),
-        ]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("course", JSONOut.s(id)),
+                (
+                    "questions",
+                    JSONOut.arr(
+                        analysis.questions.map { q in
+                            JSONOut.obj([
+                                ("quiz", JSONOut.s(q.quizID)), ("question", JSONOut.s(q.questionID)),
+                                ("text", JSONOut.s(q.text)),
+                                ("answered", JSONOut.n(Double(q.answered))), ("correct", JSONOut.n(Double(q.correct))),
+                                ("share", JSONOut.n((q.share * 1000).rounded() / 1000)),
+                                ("meanFraction", JSONOut.n((q.meanFraction * 1000).rounded() / 1000)),
+                                ("flag", JSONOut.opt(q.flag))
+                            ])
+                        })
+                )
+            ]))
     }
 }

@@ -7,7 +7,9 @@ import LMSModel
 extension ServerApp {
     /// The latest published course `id` with its answer keys and rubrics.
     func latestCourse(_ id: String) throws -> Course {
-        guard let record = try store.course(id), let course = try courseCache.course(id, version: record.latestVersion, app: self) else {
+        guard let record = try store.course(id),
+            let course = try courseCache.course(id, version: record.latestVersion, app: self)
+        else {
             throw APIError.notFound("no course \"\(id)\"")
         }
         return course
@@ -18,12 +20,15 @@ extension ServerApp {
         let id = context.parameter("id")
         let course = try latestCourse(id)
         let titles = Dictionary(course.items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-        let formatter = ISO8601DateFormatter()  // one per answer: making one per entry cost more than the query
+        let formatter = ISO8601DateFormatter() // one per answer: making one per entry cost more than the query
         let entries = try store.gradingQueue(courseID: id).map { e in
-            JSONOut.obj([("kind", JSONOut.s(e.kind)), ("id", JSONOut.s(e.id)), ("student", Self.studentJSON(e.student)),
-                         ("item", JSONOut.s(e.itemID)), ("itemTitle", JSONOut.opt(titles[course.renamed[e.itemID] ?? e.itemID])),
-                         ("version", e.version.map { JSONOut.n($0) } ?? JSONValue(.null)), ("submittedAt", Self.time(e.submittedAt, formatter)),
-                         ("late", JSONOut.b(e.late)), ("regrade", JSONOut.b(e.regrade))])
+            JSONOut.obj([
+                ("kind", JSONOut.s(e.kind)), ("id", JSONOut.s(e.id)), ("student", Self.studentJSON(e.student)),
+                ("item", JSONOut.s(e.itemID)), ("itemTitle", JSONOut.opt(titles[course.renamed[e.itemID] ?? e.itemID])),
+                ("version", e.version.map { JSONOut.n($0) } ?? JSONValue(.null)),
+                ("submittedAt", Self.time(e.submittedAt, formatter)),
+                ("late", JSONOut.b(e.late)), ("regrade", JSONOut.b(e.regrade))
+            ])
         }
         return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("queue", JSONOut.arr(entries))]))
     }
@@ -42,9 +47,11 @@ extension ServerApp {
     }
 
     func submissionRecord(_ context: RequestContext) throws -> SubmissionRecord {
-        let id = context.parameter("id"), submission = context.parameter("submission")
+        let id = context.parameter("id")
+        let submission = context.parameter("submission")
         guard let record = try store.submission(submission, courseID: id) else {
-            throw APIError.notFound("\(id) has no submission \"\(submission)\": see GET /api/v1/courses/\(id)/grading/queue")
+            throw APIError.notFound(
+                "\(id) has no submission \"\(submission)\": see GET /api/v1/courses/\(id)/grading/queue")
         }
         return record
     }
@@ -53,7 +60,8 @@ extension ServerApp {
     func assignment(of record: SubmissionRecord, in course: Course) throws -> Assignment {
         let current = course.renamed[record.assignmentID] ?? record.assignmentID
         guard let assignment = course.assignments.first(where: { $0.id == current }) else {
-            throw APIError.conflict("\(course.id) \(course.version) no longer has the assignment \(record.assignmentID)")
+            throw APIError.conflict(
+                "\(course.id) \(course.version) no longer has the assignment \(record.assignmentID)")
         }
         return assignment
     }
@@ -63,25 +71,53 @@ extension ServerApp {
         let record = try submissionRecord(context)
         let course = try latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
-        let grade = try store.read { db in try ServerStore.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id, in: db) }
+        let grade = try store.read { db in
+            try ServerStore.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id, in: db)
+        }
         let files = (record.payload["files"]?.arrayValue ?? []).map { f in
             let hash = f["sha256"]?.stringValue ?? ""
-            return JSONOut.obj([("name", f["name"] ?? JSONValue(.null)), ("size", f["size"] ?? JSONValue(.null)), ("sha256", JSONOut.s(hash)),
-                                ("url", JSONOut.s("/api/v1/courses/\(record.courseID)/submissions/\(record.id)/files/\(hash)"))])
+            return JSONOut.obj([
+                ("name", f["name"] ?? JSONValue(.null)), ("size", f["size"] ?? JSONValue(.null)),
+                ("sha256", JSONOut.s(hash)),
+                ("url", JSONOut.s("/api/v1/courses/\(record.courseID)/submissions/\(record.id)/files/\(hash)"))
+            ])
         }
-        return JSONOut.response(200, JSONOut.obj([
-            ("id", JSONOut.s(record.id)), ("course", JSONOut.s(record.courseID)), ("student", Self.studentJSON(record.student)),
-            ("assignment", JSONOut.obj([("id", JSONOut.s(assignment.id)), ("title", JSONOut.s(assignment.title)),
-                                        ("points", JSONOut.n(assignment.points)),
-                                        ("rubric", JSONOut.arr(assignment.rubric.map { JSONOut.obj([("criterion", JSONOut.s($0.criterion)),
-                                                                                                     ("points", JSONOut.n($0.points))]) }))])),
-            ("version", JSONOut.n(record.version)), ("submittedAt", JSONOut.time(record.submittedAt)),
-            ("receivedAt", JSONOut.time(record.receivedAt)), ("late", JSONOut.b(record.late)),
-            ("text", record.payload["text"] ?? JSONValue(.null)), ("files", JSONOut.arr(files)),
-            ("grade", grade.map { g in JSONOut.obj([("submission", JSONOut.s(g.submissionID)), ("points", JSONOut.n(g.points)),
-                                                    ("maxPoints", JSONOut.n(g.maxPoints)), ("scores", Self.scoresJSON(g.scores)),
-                                                    ("feedback", JSONOut.opt(g.feedback)), ("gradedAt", JSONOut.time(g.gradedAt))]) } ?? JSONValue(.null)),
-        ]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("id", JSONOut.s(record.id)), ("course", JSONOut.s(record.courseID)),
+                ("student", Self.studentJSON(record.student)),
+                (
+                    "assignment",
+                    JSONOut.obj([
+                        ("id", JSONOut.s(assignment.id)), ("title", JSONOut.s(assignment.title)),
+                        ("points", JSONOut.n(assignment.points)),
+                        (
+                            "rubric",
+                            JSONOut.arr(
+                                assignment.rubric.map {
+                                    JSONOut.obj([
+                                        ("criterion", JSONOut.s($0.criterion)),
+                                        ("points", JSONOut.n($0.points))
+                                    ])
+                                })
+                        )
+                    ])
+                ),
+                ("version", JSONOut.n(record.version)), ("submittedAt", JSONOut.time(record.submittedAt)),
+                ("receivedAt", JSONOut.time(record.receivedAt)), ("late", JSONOut.b(record.late)),
+                ("text", record.payload["text"] ?? JSONValue(.null)), ("files", JSONOut.arr(files)),
+                (
+                    "grade",
+                    grade.map { g in
+                        JSONOut.obj([
+                            ("submission", JSONOut.s(g.submissionID)), ("points", JSONOut.n(g.points)),
+                            ("maxPoints", JSONOut.n(g.maxPoints)), ("scores", Self.scoresJSON(g.scores)),
+                            ("feedback", JSONOut.opt(g.feedback)), ("gradedAt", JSONOut.time(g.gradedAt))
+                        ])
+                    } ?? JSONValue(.null)
+                )
+            ]))
     }
 
     /// `GET /api/v1/courses/{id}/submissions/{submission}/files/{sha256}`: one file of the submission.
@@ -89,7 +125,8 @@ extension ServerApp {
         let record = try submissionRecord(context)
         let hash = context.parameter("sha256")
         guard let file = record.payload["files"]?.arrayValue?.first(where: { $0["sha256"]?.stringValue == hash }),
-              let path = blobs.path(for: hash), FileManager.default.fileExists(atPath: path) else {
+            let path = blobs.path(for: hash), FileManager.default.fileExists(atPath: path)
+        else {
             throw APIError.notFound("submission \(record.id) has no file with that hash")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value ?? 0
@@ -103,7 +140,9 @@ extension ServerApp {
     /// Reads `{"scores": {name: number}, "feedback": text}`.
     static func readScores(_ body: JSONBody) throws -> (scores: [String: Double], feedback: String?) {
         guard let members = body.object["scores"]?.objectMembers else {
-            throw APIError.badRequest("send \"scores\": an object of points by criterion, like {\"Runs\": 4, \"Readable\": 2}", code: "missing_field")
+            throw APIError.badRequest(
+                "send \"scores\": an object of points by criterion, like {\"Runs\": 4, \"Readable\": 2}",
+                code: "missing_field")
         }
         var scores: [String: Double] = [:]
         for member in members {
@@ -129,15 +168,23 @@ extension ServerApp {
         let assignment = try assignment(of: record, in: course)
         let (given, feedback) = try Self.readScores(body)
         let latest = try store.read { db in
-            try ServerStore.latestSubmissionID(userID: record.student.id, courseID: record.courseID,
-                                               assignmentIDs: Self.assignmentIDs(assignment.id, in: course), in: db)
+            try ServerStore.latestSubmissionID(
+                userID: record.student.id, courseID: record.courseID,
+                assignmentIDs: Self.assignmentIDs(assignment.id, in: course), in: db)
         }
         if let latest, latest != record.id {
-            throw APIError(status: 409, code: "not_latest_submission",
-                           message: "\(record.id) is not \(record.student.username)'s latest submission of \(assignment.id): grade \(latest) instead")
+            throw APIError(
+                status: 409, code: "not_latest_submission",
+                message:
+                    "\(record.id) is not \(record.student.username)'s latest submission of \(assignment.id): grade \(latest) instead"
+            )
         }
         let grade: GradeRecord
-        do { grade = try Self.makeGrade(record, assignment: assignment, scores: given, feedback: feedback, teacher: teacher, at: nowMilliseconds()) } catch {
+        do {
+            grade = try Self.makeGrade(
+                record, assignment: assignment, scores: given, feedback: feedback, teacher: teacher,
+                at: nowMilliseconds())
+        } catch {
             throw APIError.unprocessable("\(assignment.id): \(error)", code: "invalid_score")
         }
         let payload = try store.write { db in try Self.record(grade, teacher: teacher, in: db) }
@@ -151,33 +198,47 @@ extension ServerApp {
     }
 
     /// A grade of `record` checked against the assignment's rubric (throws `GradingError`).
-    static func makeGrade(_ record: SubmissionRecord, assignment: Assignment, scores given: [String: Double], feedback: String?,
-                          teacher: User, at now: Int64) throws(GradingError) -> GradeRecord {
+    static func makeGrade(
+        _ record: SubmissionRecord, assignment: Assignment, scores given: [String: Double], feedback: String?,
+        teacher: User, at now: Int64
+    ) throws(GradingError) -> GradeRecord {
         let points = try RubricScoring.total(given, for: assignment)
-        let scores = RubricScoring.canonical(given, criteria: assignment.rubric.isEmpty ? [RubricScoring.wholeScore] : assignment.rubric.map(\.criterion))
-        return GradeRecord(userID: record.student.id, courseID: record.courseID, itemID: assignment.id, submissionID: record.id,
-                           points: points, maxPoints: assignment.points, scores: scores, feedback: feedback, gradedBy: teacher.id, gradedAt: now)
+        let scores = RubricScoring.canonical(
+            given, criteria: assignment.rubric.isEmpty ? [RubricScoring.wholeScore] : assignment.rubric.map(\.criterion)
+        )
+        return GradeRecord(
+            userID: record.student.id, courseID: record.courseID, itemID: assignment.id, submissionID: record.id,
+            points: points, maxPoints: assignment.points, scores: scores, feedback: feedback, gradedBy: teacher.id,
+            gradedAt: now)
     }
 
     /// Saves a grade with its history and the student's `grade` change, in `db`'s transaction; returns the change's payload.
     @discardableResult
     static func record(_ grade: GradeRecord, teacher: User, in db: Database) throws -> JSONValue {
-        let payload = gradePayload(student: grade.userID, course: grade.courseID, item: grade.itemID, kind: "assignment",
-                                   target: ("submission", grade.submissionID), points: grade.points, maxPoints: grade.maxPoints,
-                                   scores: grade.scores, feedback: grade.feedback, teacher: teacher, at: grade.gradedAt)
+        let payload = gradePayload(
+            student: grade.userID, course: grade.courseID, item: grade.itemID, kind: "assignment",
+            target: ("submission", grade.submissionID), points: grade.points, maxPoints: grade.maxPoints,
+            scores: grade.scores, feedback: grade.feedback, teacher: teacher, at: grade.gradedAt)
         try ServerStore.saveGrade(grade, in: db)
-        try ServerStore.appendChange(kind: "grade", entity: "\(grade.userID)/\(grade.courseID)/\(grade.itemID)", userID: grade.userID,
-                                     courseID: grade.courseID, payload: payload, in: db)
+        try ServerStore.appendChange(
+            kind: "grade", entity: "\(grade.userID)/\(grade.courseID)/\(grade.itemID)", userID: grade.userID,
+            courseID: grade.courseID, payload: payload, in: db)
         return payload
     }
 
     /// The payload of a `grade` change (docs/PROTOCOL.md "grade"), also the answer of a grading route.
-    static func gradePayload(student: String, course: String, item: String, kind: String, target: (String, String), points: Double,
-                             maxPoints: Double, scores: [String: Double], feedback: String?, teacher: User, at: Int64) -> JSONValue {
-        JSONOut.obj([("user", JSONOut.s(student)), ("course", JSONOut.s(course)), ("item", JSONOut.s(item)), ("kind", JSONOut.s(kind)),
-                     (target.0, JSONOut.s(target.1)), ("points", JSONOut.n(points)), ("maxPoints", JSONOut.n(maxPoints)),
-                     ("scores", scoresJSON(scores)), ("feedback", JSONOut.opt(feedback)), ("gradedBy", JSONOut.s(teacher.displayName)),
-                     ("gradedAt", JSONOut.n(at))])
+    static func gradePayload(
+        student: String, course: String, item: String, kind: String, target: (String, String), points: Double,
+        maxPoints: Double, scores: [String: Double], feedback: String?, teacher: User, at: Int64
+    ) -> JSONValue {
+        JSONOut.obj([
+            ("user", JSONOut.s(student)), ("course", JSONOut.s(course)), ("item", JSONOut.s(item)),
+            ("kind", JSONOut.s(kind)),
+            (target.0, JSONOut.s(target.1)), ("points", JSONOut.n(points)), ("maxPoints", JSONOut.n(maxPoints)),
+            ("scores", scoresJSON(scores)), ("feedback", JSONOut.opt(feedback)),
+            ("gradedBy", JSONOut.s(teacher.displayName)),
+            ("gradedAt", JSONOut.n(at))
+        ])
     }
 
     /// `GET /api/v1/courses/{id}/grades/history[?student=NAME][&item=ID]`: every change of a grade, oldest first.
@@ -189,11 +250,15 @@ extension ServerApp {
             userID = student.id
         }
         let formatter = ISO8601DateFormatter()
-        let history = try store.gradeHistory(courseID: id, userID: userID, itemID: context.request.query["item"]).map { h in
-            JSONOut.obj([("student", JSONOut.s(h.student)), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
-                         ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONValue(.null)), ("newPoints", JSONOut.n(h.newPoints)),
-                         ("oldFeedback", JSONOut.opt(h.oldFeedback)), ("newFeedback", JSONOut.opt(h.newFeedback)),
-                         ("scores", Self.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)), ("changedAt", Self.time(h.changedAt, formatter))])
+        let history = try store.gradeHistory(courseID: id, userID: userID, itemID: context.request.query["item"]).map {
+            h in
+            JSONOut.obj([
+                ("student", JSONOut.s(h.student)), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
+                ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONValue(.null)), ("newPoints", JSONOut.n(h.newPoints)),
+                ("oldFeedback", JSONOut.opt(h.oldFeedback)), ("newFeedback", JSONOut.opt(h.newFeedback)),
+                ("scores", Self.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)),
+                ("changedAt", Self.time(h.changedAt, formatter))
+            ])
         }
         return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("history", JSONOut.arr(history))]))
     }

@@ -17,9 +17,13 @@ struct JSONBody {
         do { object = try JSONParser.parse(bytes: [UInt8](data)) } catch {
             throw APIError.badRequest("the body is not valid JSON (\(error))", code: "invalid_json")
         }
-        guard let members = object.objectMembers else { throw APIError.badRequest("the body must be a JSON object", code: "invalid_json") }
+        guard let members = object.objectMembers else {
+            throw APIError.badRequest("the body must be a JSON object", code: "invalid_json")
+        }
         for member in members where !keys.contains(member.key) {
-            throw APIError.badRequest("unknown field \"\(member.key)\" (known: \(keys.sorted().joined(separator: ", ")))", code: "unknown_field")
+            throw APIError.badRequest(
+                "unknown field \"\(member.key)\" (known: \(keys.sorted().joined(separator: ", ")))",
+                code: "unknown_field")
         }
     }
 
@@ -28,13 +32,17 @@ struct JSONBody {
             if required { throw APIError.badRequest("\"\(key)\" is required", code: "missing_field") }
             return nil
         }
-        guard let s = value.stringValue else { throw APIError.badRequest("\"\(key)\" must be a string", code: "wrong_type") }
+        guard let s = value.stringValue else {
+            throw APIError.badRequest("\"\(key)\" must be a string", code: "wrong_type")
+        }
         return s
     }
 
     func bool(_ key: String) throws -> Bool? {
         guard let value = object[key], !value.isNull else { return nil }
-        guard let b = value.boolValue else { throw APIError.badRequest("\"\(key)\" must be true or false", code: "wrong_type") }
+        guard let b = value.boolValue else {
+            throw APIError.badRequest("\"\(key)\" must be true or false", code: "wrong_type")
+        }
         return b
     }
 
@@ -54,7 +62,9 @@ enum JSONOut {
     static func n(_ number: Int64) -> JSONValue { JSONValue(.number(Double(number))) }
     static func b(_ value: Bool) -> JSONValue { JSONValue(.bool(value)) }
     static func opt(_ text: String?) -> JSONValue { text.map { JSONValue(.string($0)) } ?? JSONValue(.null) }
-    static func obj(_ members: [(String, JSONValue)]) -> JSONValue { JSONValue(.object(members.map { (key: $0.0, value: $0.1) })) }
+    static func obj(_ members: [(String, JSONValue)]) -> JSONValue {
+        JSONValue(.object(members.map { (key: $0.0, value: $0.1) }))
+    }
     static func arr(_ items: [JSONValue]) -> JSONValue { JSONValue(.array(items)) }
 
     /// ISO 8601 text of a millisecond time.

@@ -21,27 +21,34 @@ extension ServerApp {
             throw APIError.unprocessable("the package is not valid: \(error)", code: "invalid_package")
         }
         guard archive.manifest.build == .full else {
-            throw APIError.unprocessable("this is a student build; publish the full package made by lms-offline pack", code: "invalid_package")
+            throw APIError.unprocessable(
+                "this is a student build; publish the full package made by lms-offline pack", code: "invalid_package")
         }
         let loaded = CourseLoader.load(archive)
         guard let course = loaded.course else {
             let errors = loaded.diagnostics.filter { $0.severity == .error }.prefix(20).map(\.description)
-            throw APIError.unprocessable("the course has errors: " + errors.joined(separator: "; "), code: "invalid_course")
+            throw APIError.unprocessable(
+                "the course has errors: " + errors.joined(separator: "; "), code: "invalid_course")
         }
         guard course.version.build.isEmpty else {
-            throw APIError.unprocessable("publish versions without build metadata (found \(course.version)): 1.2.0+b1 would equal 1.2.0",
-                                         code: "invalid_version")
+            throw APIError.unprocessable(
+                "publish versions without build metadata (found \(course.version)): 1.2.0+b1 would equal 1.2.0",
+                code: "invalid_version")
         }
         let existing = try store.course(course.id)
         if let existing {
             do { try authorize(.courseStaff, auth: context.auth, courseID: course.id) } catch {
-                throw APIError.forbidden("\(course.id) belongs to other teachers: ask its owner to add you as a co-teacher")
+                throw APIError.forbidden(
+                    "\(course.id) belongs to other teachers: ask its owner to add you as a co-teacher")
             }
             if try store.version(courseID: course.id, version: course.version.description) != nil {
-                throw APIError.conflict("\(course.id) \(course.version) is already published and never changes: raise the version in course.json")
+                throw APIError.conflict(
+                    "\(course.id) \(course.version) is already published and never changes: raise the version in course.json"
+                )
             }
             if let latest = SemanticVersion(existing.latestVersion), course.version < latest {
-                throw APIError.conflict("\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
+                throw APIError.conflict(
+                    "\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
             }
         }
         // The student build and the blobs are written before the database; a crash leaves only unreferenced blobs.
@@ -55,7 +62,7 @@ extension ServerApp {
         for package in [archive, studentArchive] {
             for entry in package.manifest.entries where !blobs.contains(entry.sha256) {
                 let temp = blobs.makeTempPath()
-                try package.copyEntry(entry.path, to: temp)   // checks the bytes against the manifest's hash
+                try package.copyEntry(entry.path, to: temp) // checks the bytes against the manifest's hash
                 try blobs.adopt(fileAt: temp, verifiedSHA256: entry.sha256)
             }
         }
@@ -65,24 +72,30 @@ extension ServerApp {
         let changes = try previous.map { try Self.changes(from: $0.manifest, to: archive) } ?? JSONOut.obj([])
         let items = try previous.flatMap { try itemChanges(from: $0, to: course, archive: archive) }
         let changelog = context.request.headers["X-Changelog"] ?? context.request.query["changelog"]
-        let record = VersionRecord(courseID: course.id, version: course.version.description, packageID: archive.packageID,
-                                   packageBlob: full.sha256, packageSize: full.size, studentPackageID: student.packageID,
-                                   studentBlob: studentBlob.sha256, studentSize: studentBlob.size,
-                                   manifest: String(decoding: archive.manifest.encoded, as: UTF8.self),
-                                   studentManifest: String(decoding: studentArchive.manifest.encoded, as: UTF8.self),
-                                   changelog: changelog, changes: JSONWriter.write(Self.adding(items, to: changes)), publishedAt: nowMilliseconds())
+        let record = VersionRecord(
+            courseID: course.id, version: course.version.description, packageID: archive.packageID,
+            packageBlob: full.sha256, packageSize: full.size, studentPackageID: student.packageID,
+            studentBlob: studentBlob.sha256, studentSize: studentBlob.size,
+            manifest: String(decoding: archive.manifest.encoded, as: UTF8.self),
+            studentManifest: String(decoding: studentArchive.manifest.encoded, as: UTF8.self),
+            changelog: changelog, changes: JSONWriter.write(Self.adding(items, to: changes)),
+            publishedAt: nowMilliseconds())
         do {
             try store.publish(course, version: record, by: publisher.id, isNew: existing == nil)
         } catch let error as DatabaseError where error.isUniqueViolation || error.isConstraintViolation {
             throw APIError.conflict("\(course.id) \(course.version) was published at the same moment by someone else")
         }
         let affected = try store.activeEnrollmentCount(courseID: course.id)
-        return JSONOut.response(201, JSONOut.obj([
-            ("id", JSONOut.s(course.id)), ("version", JSONOut.s(course.version.description)), ("title", JSONOut.s(course.title)),
-            ("packageId", JSONOut.s(archive.packageID)), ("studentPackageId", JSONOut.s(student.packageID)),
-            ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes), ("items", items ?? JSONValue(.null)),
-            ("studentsAffected", JSONOut.n(Double(affected))),
-        ]))
+        return JSONOut.response(
+            201,
+            JSONOut.obj([
+                ("id", JSONOut.s(course.id)), ("version", JSONOut.s(course.version.description)),
+                ("title", JSONOut.s(course.title)),
+                ("packageId", JSONOut.s(archive.packageID)), ("studentPackageId", JSONOut.s(student.packageID)),
+                ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes),
+                ("items", items ?? JSONValue(.null)),
+                ("studentsAffected", JSONOut.n(Double(affected)))
+            ]))
     }
 
     /// Entries added, removed and changed between a stored manifest and a new package, by path.
@@ -92,32 +105,46 @@ extension ServerApp {
         let newByPath = Dictionary(uniqueKeysWithValues: new.manifest.entries.map { ($0.path, $0.sha256) })
         let added = new.manifest.entries.map(\.path).filter { oldByPath[$0] == nil }
         let removed = old.entries.map(\.path).filter { newByPath[$0] == nil }
-        let changed = new.manifest.entries.filter { oldByPath[$0.path] != nil && oldByPath[$0.path] != $0.sha256 }.map(\.path)
+        let changed = new.manifest.entries.filter { oldByPath[$0.path] != nil && oldByPath[$0.path] != $0.sha256 }.map(
+            \.path)
         // A removed path whose bytes reappear under an added path was moved (the file renamed).
-        let addedByHash = Dictionary(added.compactMap { path in newByPath[path].map { ($0, path) } }, uniquingKeysWith: { a, _ in a })
+        let addedByHash = Dictionary(
+            added.compactMap { path in newByPath[path].map { ($0, path) } }, uniquingKeysWith: { a, _ in a })
         var renamed: [(String, String)] = []
         for path in removed { if let hash = oldByPath[path], let to = addedByHash[hash] { renamed.append((path, to)) } }
-        let movedFrom = Set(renamed.map(\.0)), movedTo = Set(renamed.map(\.1))
-        return JSONOut.obj([("added", JSONOut.arr(added.filter { !movedTo.contains($0) }.map(JSONOut.s))),
-                            ("removed", JSONOut.arr(removed.filter { !movedFrom.contains($0) }.map(JSONOut.s))),
-                            ("changed", JSONOut.arr(changed.map(JSONOut.s))),
-                            ("renamed", JSONOut.arr(renamed.map { JSONOut.obj([("from", JSONOut.s($0.0)), ("to", JSONOut.s($0.1))]) }))])
+        let movedFrom = Set(renamed.map(\.0))
+        let movedTo = Set(renamed.map(\.1))
+        return JSONOut.obj([
+            ("added", JSONOut.arr(added.filter { !movedTo.contains($0) }.map(JSONOut.s))),
+            ("removed", JSONOut.arr(removed.filter { !movedFrom.contains($0) }.map(JSONOut.s))),
+            ("changed", JSONOut.arr(changed.map(JSONOut.s))),
+            ("renamed", JSONOut.arr(renamed.map { JSONOut.obj([("from", JSONOut.s($0.0)), ("to", JSONOut.s($0.1))]) }))
+        ])
     }
 
     /// Items added, changed, removed and renamed since the previous version (nil when it cannot be read).
     func itemChanges(from previous: VersionRecord, to course: Course, archive: PackageArchive) throws -> JSONValue? {
-        guard let old = try courseCache.course(previous.courseID, version: previous.version, app: self) else { return nil }
-        let oldManifest = try PackageManifest(data: Data(previous.manifest.utf8))
-        let diff = CourseDiff.between(old, course, oldHashes: Dictionary(oldManifest.entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
-                                      newHashes: Dictionary(archive.manifest.entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }))
-        func list(_ items: [CourseDiff.Item]) -> JSONValue {
-            JSONOut.arr(items.map { item in
-                JSONOut.obj([("id", JSONOut.s(item.id)), ("kind", JSONOut.s(item.kind)), ("title", JSONOut.s(item.title))]
-                            + (item.from.map { [("from", JSONOut.s($0))] } ?? []))
-            })
+        guard let old = try courseCache.course(previous.courseID, version: previous.version, app: self) else {
+            return nil
         }
-        return JSONOut.obj([("added", list(diff.added)), ("changed", list(diff.changed)), ("removed", list(diff.removed)),
-                            ("renamed", list(diff.renamed))])
+        let oldManifest = try PackageManifest(data: Data(previous.manifest.utf8))
+        let diff = CourseDiff.between(
+            old, course,
+            oldHashes: Dictionary(oldManifest.entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }),
+            newHashes: Dictionary(
+                archive.manifest.entries.map { ($0.path, $0.sha256) }, uniquingKeysWith: { a, _ in a }))
+        func list(_ items: [CourseDiff.Item]) -> JSONValue {
+            JSONOut.arr(
+                items.map { item in
+                    JSONOut.obj(
+                        [("id", JSONOut.s(item.id)), ("kind", JSONOut.s(item.kind)), ("title", JSONOut.s(item.title))]
+                            + (item.from.map { [("from", JSONOut.s($0))] } ?? []))
+                })
+        }
+        return JSONOut.obj([
+            ("added", list(diff.added)), ("changed", list(diff.changed)), ("removed", list(diff.removed)),
+            ("renamed", list(diff.renamed))
+        ])
     }
 
     /// The stored `changes` of a version: the paths, and the items when known.
@@ -146,51 +173,88 @@ extension ServerStore {
     func publish(_ course: Course, version: VersionRecord, by userID: String, isNew: Bool) throws {
         try write { db in
             let now = nowMilliseconds()
-            if let latestText = try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [course.id]) {
-                guard !isNew else { throw APIError.conflict("\(course.id) was published at the same moment by someone else") }
-                for text in try db.fetchColumn(String.self, "SELECT version FROM versions WHERE course_id = ?", arguments: [course.id]) {
+            if let latestText = try db.fetchScalar(
+                String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [course.id])
+            {
+                guard !isNew else {
+                    throw APIError.conflict("\(course.id) was published at the same moment by someone else")
+                }
+                for text in try db.fetchColumn(
+                    String.self, "SELECT version FROM versions WHERE course_id = ?", arguments: [course.id])
+                {
                     if let other = text.flatMap(SemanticVersion.init), other == course.version {
-                        throw APIError.conflict("\(course.id) \(course.version) is already published and never changes: raise the version in course.json")
+                        throw APIError.conflict(
+                            "\(course.id) \(course.version) is already published and never changes: raise the version in course.json"
+                        )
                     }
                 }
                 if let latest = SemanticVersion(latestText), course.version < latest {
-                    throw APIError.conflict("\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
+                    throw APIError.conflict(
+                        "\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
                 }
             }
             let instructors = JSONWriter.write(JSONValue(.array(course.instructors.map { JSONValue(.string($0)) })))
             let tags = JSONWriter.write(JSONValue(.array(course.tags.map { JSONValue(.string($0)) })))
-            let prerequisites = JSONWriter.write(JSONValue(.array(course.prerequisites.map { p in
-                JSONValue(.object([("course", JSONValue(.string(p.course)))] + (p.minVersion.map { [("minVersion", JSONValue(.string($0.description)))] } ?? [])))
-            })))
+            let prerequisites = JSONWriter.write(
+                JSONValue(
+                    .array(
+                        course.prerequisites.map { p in
+                            JSONValue(
+                                .object(
+                                    [("course", JSONValue(.string(p.course)))]
+                                        + (p.minVersion.map { [("minVersion", JSONValue(.string($0.description)))] }
+                                            ?? [])))
+                        })))
             if isNew {
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO courses(id, owner_id, title, description, language, instructors, tags, start_date, end_date, prerequisites,
                                         latest_version, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [course.id, userID, course.title, course.description, course.language, instructors, tags,
-                                     course.startDate, course.endDate, prerequisites, version.version, now, now])
-                try db.execute("INSERT INTO course_staff(course_id, user_id, role) VALUES (?, ?, 'owner')", arguments: [course.id, userID])
+                    """,
+                    arguments: [
+                        course.id, userID, course.title, course.description, course.language, instructors, tags,
+                        course.startDate, course.endDate, prerequisites, version.version, now, now
+                    ])
+                try db.execute(
+                    "INSERT INTO course_staff(course_id, user_id, role) VALUES (?, ?, 'owner')",
+                    arguments: [course.id, userID])
             } else {
-                try db.execute("""
+                try db.execute(
+                    """
                     UPDATE courses SET title = ?, description = ?, language = ?, instructors = ?, tags = ?, start_date = ?, end_date = ?,
                                        prerequisites = ?, latest_version = ?, updated_at = ? WHERE id = ?
-                    """, arguments: [course.title, course.description, course.language, instructors, tags, course.startDate, course.endDate,
-                                     prerequisites, version.version, now, course.id])
+                    """,
+                    arguments: [
+                        course.title, course.description, course.language, instructors, tags, course.startDate,
+                        course.endDate,
+                        prerequisites, version.version, now, course.id
+                    ])
             }
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO versions(course_id, version, major, minor, patch, prerelease, package_id, package_blob, package_size,
                                      student_package_id, student_blob, student_size, manifest, student_manifest, changelog, changes,
                                      published_by, published_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [course.id, version.version, course.version.major, course.version.minor, course.version.patch,
-                                 course.version.prerelease.joined(separator: "."), version.packageID, version.packageBlob, version.packageSize,
-                                 version.studentPackageID, version.studentBlob, version.studentSize, version.manifest, version.studentManifest,
-                                 version.changelog, version.changes, userID, version.publishedAt])
+                """,
+                arguments: [
+                    course.id, version.version, course.version.major, course.version.minor, course.version.patch,
+                    course.version.prerelease.joined(separator: "."), version.packageID, version.packageBlob,
+                    version.packageSize,
+                    version.studentPackageID, version.studentBlob, version.studentSize, version.manifest,
+                    version.studentManifest,
+                    version.changelog, version.changes, userID, version.publishedAt
+                ])
             // Enrolled devices learn of the new version at their next pull (docs/PROTOCOL.md §10).
-            try Self.appendChange(kind: "courseVersion", entity: "\(course.id)/\(version.version)", userID: nil, courseID: course.id,
-                                  payload: JSONValue(.object([("course", JSONValue(.string(course.id))), ("version", JSONValue(.string(version.version))),
-                                                              ("packageId", JSONValue(.string(version.studentPackageID))),
-                                                              ("size", JSONValue(.number(Double(version.studentSize))))])), in: db)
+            try Self.appendChange(
+                kind: "courseVersion", entity: "\(course.id)/\(version.version)", userID: nil, courseID: course.id,
+                payload: JSONValue(
+                    .object([
+                        ("course", JSONValue(.string(course.id))), ("version", JSONValue(.string(version.version))),
+                        ("packageId", JSONValue(.string(version.studentPackageID))),
+                        ("size", JSONValue(.number(Double(version.studentSize))))
+                    ])), in: db)
         }
     }
 }

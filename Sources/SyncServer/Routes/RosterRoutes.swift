@@ -13,15 +13,23 @@ extension ServerApp {
     func setGroups(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["groups", "add", "remove"])
         let id = context.parameter("id")
-        guard let student = try store.user(named: context.parameter("username")) else { throw APIError.notFound("no such user") }
-        let set = try body.strings("groups"), add = try body.strings("add") ?? [], remove = try body.strings("remove") ?? []
+        guard let student = try store.user(named: context.parameter("username")) else {
+            throw APIError.notFound("no such user")
+        }
+        let set = try body.strings("groups")
+        let add = try body.strings("add") ?? []
+        let remove = try body.strings("remove") ?? []
         guard set != nil || !add.isEmpty || !remove.isEmpty else {
-            throw APIError.badRequest("send \"groups\": [names] to set them, or \"add\" / \"remove\"", code: "missing_field")
+            throw APIError.badRequest(
+                "send \"groups\": [names] to set them, or \"add\" / \"remove\"", code: "missing_field")
         }
         for name in (set ?? []) + add + remove {
             guard !name.trimmingCharacters(in: .whitespaces).isEmpty, name.utf8.count <= Self.maxGroupNameBytes,
-                  !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
-                throw APIError.unprocessable("a group name needs 1 to \(Self.maxGroupNameBytes) bytes without control characters (found \"\(name)\")")
+                !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            else {
+                throw APIError.unprocessable(
+                    "a group name needs 1 to \(Self.maxGroupNameBytes) bytes without control characters (found \"\(name)\")"
+                )
             }
         }
         let groups = try store.updateGroups(userID: student.id, courseID: id) { current in
@@ -34,8 +42,12 @@ extension ServerApp {
         guard groups.count <= Self.maxGroupsPerStudent else {
             throw APIError.unprocessable("a student can be in at most \(Self.maxGroupsPerStudent) groups of a course")
         }
-        return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
-                                                  ("groups", JSONOut.arr(groups.map(JSONOut.s)))]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
+                ("groups", JSONOut.arr(groups.map(JSONOut.s)))
+            ]))
     }
 }
 
@@ -44,13 +56,20 @@ extension ServerStore {
     /// rolled back when the result has too many groups.
     func updateGroups(userID: String, courseID: String, _ change: ([String]) -> [String]) throws -> [String]? {
         try write { db in
-            guard let text = try db.fetchScalar(String.self, "SELECT groups FROM enrollments WHERE user_id = ? AND course_id = ?",
-                                                arguments: [userID, courseID]) else { return nil }
+            guard
+                let text = try db.fetchScalar(
+                    String.self, "SELECT groups FROM enrollments WHERE user_id = ? AND course_id = ?",
+                    arguments: [userID, courseID])
+            else { return nil }
             let current = (try? JSONParser.parse(text))?.arrayValue?.compactMap(\.stringValue) ?? []
             let groups = change(current)
             guard groups.count <= ServerApp.maxGroupsPerStudent else { return groups }
-            try db.execute("UPDATE enrollments SET groups = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
-                           arguments: [JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) }))), nowMilliseconds(), userID, courseID])
+            try db.execute(
+                "UPDATE enrollments SET groups = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
+                arguments: [
+                    JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) }))), nowMilliseconds(),
+                    userID, courseID
+                ])
             return groups
         }
     }

@@ -51,11 +51,15 @@ extension ServerApp {
         guard let text, !text.isEmpty else { return 0 }
         let parts = text.split(separator: ".", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0] == "v1", let sseq = Int64(parts[2]), sseq >= 0 else {
-            throw APIError.badRequest("the cursor is not one this server made; pull with an empty cursor", code: "invalid_cursor")
+            throw APIError.badRequest(
+                "the cursor is not one this server made; pull with an empty cursor", code: "invalid_cursor")
         }
         guard parts[1] == epoch else {
-            throw APIError(status: 409, code: "epoch_changed",
-                           message: "the server was restored from a backup: push your work again from the acknowledged point and pull from the start")
+            throw APIError(
+                status: 409, code: "epoch_changed",
+                message:
+                    "the server was restored from a backup: push your work again from the acknowledged point and pull from the start"
+            )
         }
         return sseq
     }
@@ -65,8 +69,12 @@ extension ServerApp {
         let user = try context.user
         let frame = try frameBody(context.request)
         guard let device = frame["device"]?.stringValue, (8...64).contains(device.utf8.count),
-              device.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45 }) else {
-            throw APIError.badRequest("\"device\" must be the device's id (8 to 64 letters, digits or -)", code: "invalid_frame")
+            device.utf8.allSatisfy({
+                ($0 >= 48 && $0 <= 57) || ($0 >= 65 && $0 <= 90) || ($0 >= 97 && $0 <= 122) || $0 == 45
+            })
+        else {
+            throw APIError.badRequest(
+                "\"device\" must be the device's id (8 to 64 letters, digits or -)", code: "invalid_frame")
         }
         guard let clock = frame["clock"]?.numberValue.flatMap({ Int64(exactly: $0) }) else {
             throw APIError.badRequest("\"clock\" must be the device's time in milliseconds", code: "invalid_frame")
@@ -78,13 +86,21 @@ extension ServerApp {
         let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
         issueCertificatesIfEarned(outcome.certificateCandidates)
         store.recordSync(.push(entries: entries.count, request: context.request))
-        return JSONOut.response(200, JSONOut.obj([
-            ("acked", JSONOut.n(Double(outcome.acked))),
-            ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
-            ("rejected", JSONOut.arr(outcome.rejected.map { JSONOut.obj([("seq", JSONOut.n(Double($0.seq))), ("reason", JSONOut.s($0.reason))]) })),
-            ("epoch", JSONOut.s(try store.epoch())),
-            ("serverTime", JSONOut.n(Double(nowMilliseconds()))),
-        ]))
+        return JSONOut.response(
+            200,
+            JSONOut.obj([
+                ("acked", JSONOut.n(Double(outcome.acked))),
+                ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
+                (
+                    "rejected",
+                    JSONOut.arr(
+                        outcome.rejected.map {
+                            JSONOut.obj([("seq", JSONOut.n(Double($0.seq))), ("reason", JSONOut.s($0.reason))])
+                        })
+                ),
+                ("epoch", JSONOut.s(try store.epoch())),
+                ("serverTime", JSONOut.n(Double(nowMilliseconds())))
+            ]))
     }
 
     /// `GET /api/v1/sync/pull?cursor=&limit=`.
@@ -105,17 +121,26 @@ extension ServerApp {
         var frame = WireCodec.Builder()
         frame.reserveCapacity(page.changes.reduce(256) { $0 + $1.payloadFrame.count + $1.entity.utf8.count + 64 })
         frame.beginObject(count: 4)
-        frame.key("cursor"); frame.value(JSONOut.s(makeCursor(page.next, epoch: epoch)))
-        frame.key("more"); frame.value(JSONOut.b(page.more))
-        frame.key("epoch"); frame.value(JSONOut.s(epoch))
-        frame.key("changes"); frame.beginArray(count: page.changes.count)
+        frame.key("cursor")
+        frame.value(JSONOut.s(makeCursor(page.next, epoch: epoch)))
+        frame.key("more")
+        frame.value(JSONOut.b(page.more))
+        frame.key("epoch")
+        frame.value(JSONOut.s(epoch))
+        frame.key("changes")
+        frame.beginArray(count: page.changes.count)
         for change in page.changes {
             frame.beginObject(count: 5)
-            frame.key("sseq"); frame.value(JSONOut.n(Double(change.sseq)))
-            frame.key("kind"); frame.value(JSONOut.s(change.kind))
-            frame.key("entity"); frame.value(JSONOut.s(change.entity))
-            frame.key("course"); frame.value(JSONOut.opt(change.courseID))
-            frame.key("payload"); frame.splice(frame: change.payloadFrame)
+            frame.key("sseq")
+            frame.value(JSONOut.n(Double(change.sseq)))
+            frame.key("kind")
+            frame.value(JSONOut.s(change.kind))
+            frame.key("entity")
+            frame.value(JSONOut.s(change.entity))
+            frame.key("course")
+            frame.value(JSONOut.opt(change.courseID))
+            frame.key("payload")
+            frame.splice(frame: change.payloadFrame)
         }
         let response = try frameResponse(bytes: frame.bytes, request: context.request)
         store.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
@@ -126,7 +151,9 @@ extension ServerApp {
     func syncMissingBlobs(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["sha256"])
         let hashes = try body.strings("sha256") ?? []
-        guard hashes.count <= SyncLimits.maxMissingQuery else { throw APIError.tooLarge("ask about at most \(SyncLimits.maxMissingQuery) files") }
+        guard hashes.count <= SyncLimits.maxMissingQuery else {
+            throw APIError.tooLarge("ask about at most \(SyncLimits.maxMissingQuery) files")
+        }
         let missing = hashes.filter { blobs.path(for: $0) != nil && !blobs.contains($0) }
         return JSONOut.response(200, JSONOut.obj([("missing", JSONOut.arr(missing.map(JSONOut.s)))]))
     }
@@ -134,8 +161,12 @@ extension ServerApp {
     /// `PUT /api/v1/sync/blobs/{sha256}`: a submitted file, checked against its name.
     func syncPutBlob(_ context: RequestContext) throws -> HTTPResponse {
         let hash = context.parameter("sha256")
-        guard blobs.path(for: hash) != nil else { throw APIError.badRequest("the path must end with the file's SHA-256 in lowercase hex") }
-        guard case .file(let upload, _) = context.request.body else { throw APIError.badRequest("send the file's bytes as the body") }
+        guard blobs.path(for: hash) != nil else {
+            throw APIError.badRequest("the path must end with the file's SHA-256 in lowercase hex")
+        }
+        guard case .file(let upload, _) = context.request.body else {
+            throw APIError.badRequest("send the file's bytes as the body")
+        }
         let temp = blobs.makeTempPath()
         guard link(upload, temp) == 0 || (try? FileManager.default.copyItem(atPath: upload, toPath: temp)) != nil else {
             throw APIError.internalError("cannot keep the upload")
@@ -143,7 +174,8 @@ extension ServerApp {
         let stored = try blobs.adopt(fileAt: temp)
         guard stored.sha256 == hash else {
             // Keep nothing under a wrong name; the content-addressed copy is harmless but unreferenced.
-            throw APIError.unprocessable("the bytes' SHA-256 is \(stored.sha256), not \(hash): upload the right file", code: "hash_mismatch")
+            throw APIError.unprocessable(
+                "the bytes' SHA-256 is \(stored.sha256), not \(hash): upload the right file", code: "hash_mismatch")
         }
         return HTTPResponse(status: 204)
     }

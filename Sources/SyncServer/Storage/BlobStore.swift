@@ -21,7 +21,8 @@ struct BlobStore: Sendable {
 
     /// The path of a blob by its hex hash (which must be 64 lowercase hex digits).
     func path(for sha256: String) -> String? {
-        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) }) else { return nil }
+        guard sha256.utf8.count == 64, sha256.utf8.allSatisfy({ ($0 >= 48 && $0 <= 57) || ($0 >= 97 && $0 <= 102) })
+        else { return nil }
         return root + "/" + sha256.prefix(2) + "/" + sha256
     }
 
@@ -60,7 +61,8 @@ struct BlobStore: Sendable {
             unlink(source)
             return (digest, size)
         }
-        try FileManager.default.createDirectory(atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try Self.fsync(path: source)
         guard rename(source, target) == 0 else {
             throw BlobError(description: "cannot store blob: \(String(cString: strerror(errno)))")
@@ -73,7 +75,8 @@ struct BlobStore: Sendable {
     func store(_ data: Data) throws -> String {
         let temp = makeTempPath()
         guard FileManager.default.createFile(atPath: temp, contents: data) else {
-            throw BlobError(description: "cannot write \(temp): check the data folder is writable and the disk has room")
+            throw BlobError(
+                description: "cannot write \(temp): check the data folder is writable and the disk has room")
         }
         return try adopt(fileAt: temp).sha256
     }
@@ -82,7 +85,8 @@ struct BlobStore: Sendable {
     func allHashes() throws -> [String] {
         var hashes: [String] = []
         for dir in try FileManager.default.contentsOfDirectory(atPath: root) where dir.count == 2 {
-            for name in try FileManager.default.contentsOfDirectory(atPath: root + "/" + dir) where path(for: name) != nil {
+            for name in try FileManager.default.contentsOfDirectory(atPath: root + "/" + dir)
+            where path(for: name) != nil {
                 hashes.append(name)
             }
         }

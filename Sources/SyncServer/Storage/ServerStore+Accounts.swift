@@ -9,15 +9,20 @@ extension ServerStore {
     static let qualifiedUserColumns = "u.id, u.username, u.display_name, u.email, u.role, u.disabled"
 
     static func user(from row: Row) -> User {
-        User(id: row.string("id") ?? "", username: row.string("username") ?? "", displayName: row.string("display_name") ?? "",
-             email: row.string("email"), role: Role(rawValue: row.string("role") ?? "") ?? .student,
-             disabled: (row.int64("disabled") ?? 0) != 0)
+        User(
+            id: row.string("id") ?? "", username: row.string("username") ?? "",
+            displayName: row.string("display_name") ?? "",
+            email: row.string("email"), role: Role(rawValue: row.string("role") ?? "") ?? .student,
+            disabled: (row.int64("disabled") ?? 0) != 0)
     }
 
     /// Adds a user; a taken username is a 409.
     @discardableResult
-    func createUser(username: String, displayName: String, email: String?, role: Role, password: Passwords.Hash) throws -> User {
-        let user = User(id: UUID().uuidString.lowercased(), username: username, displayName: displayName, email: email, role: role)
+    func createUser(username: String, displayName: String, email: String?, role: Role, password: Passwords.Hash) throws
+        -> User
+    {
+        let user = User(
+            id: UUID().uuidString.lowercased(), username: username, displayName: displayName, email: email, role: role)
         try write { db in try Self.insert(user, password: password, in: db) }
         return user
     }
@@ -25,12 +30,16 @@ extension ServerStore {
     static func insert(_ user: User, password: Passwords.Hash, in db: Database) throws {
         let now = nowMilliseconds()
         do {
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT INTO users(id, username, display_name, email, role, disabled, password_hash, password_salt,
                                   password_iterations, created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
-                """, arguments: [user.id, user.username, user.displayName, user.email, user.role.rawValue,
-                                 Data(password.hash), Data(password.salt), password.iterations, now, now])
+                """,
+                arguments: [
+                    user.id, user.username, user.displayName, user.email, user.role.rawValue,
+                    Data(password.hash), Data(password.salt), password.iterations, now, now
+                ])
         } catch let error as DatabaseError where error.isUniqueViolation {
             throw APIError.conflict("the username \"\(user.username)\" is taken: choose another")
         }
@@ -38,21 +47,30 @@ extension ServerStore {
 
     /// A user by id.
     func user(id: String) throws -> User? {
-        try read { db in try db.fetchOne("SELECT \(Self.userColumns) FROM users WHERE id = ?", arguments: [id]).map(Self.user) }
+        try read { db in
+            try db.fetchOne("SELECT \(Self.userColumns) FROM users WHERE id = ?", arguments: [id]).map(Self.user)
+        }
     }
 
     /// A user by username (case-insensitive).
     func user(named username: String) throws -> User? {
-        try read { db in try db.fetchOne("SELECT \(Self.userColumns) FROM users WHERE username = ?", arguments: [username]).map(Self.user) }
+        try read { db in
+            try db.fetchOne("SELECT \(Self.userColumns) FROM users WHERE username = ?", arguments: [username]).map(
+                Self.user)
+        }
     }
 
     /// A user and their stored password hash.
     func credentials(username: String) throws -> (User, Passwords.Hash)? {
         try read { db in
-            guard let row = try db.fetchOne("SELECT \(Self.userColumns), password_hash, password_salt, password_iterations FROM users WHERE username = ?",
-                                            arguments: [username]) else { return nil }
-            let hash = Passwords.Hash(hash: [UInt8](row.data("password_hash") ?? Data()), salt: [UInt8](row.data("password_salt") ?? Data()),
-                                      iterations: row.int("password_iterations") ?? 0)
+            guard
+                let row = try db.fetchOne(
+                    "SELECT \(Self.userColumns), password_hash, password_salt, password_iterations FROM users WHERE username = ?",
+                    arguments: [username])
+            else { return nil }
+            let hash = Passwords.Hash(
+                hash: [UInt8](row.data("password_hash") ?? Data()), salt: [UInt8](row.data("password_salt") ?? Data()),
+                iterations: row.int("password_iterations") ?? 0)
             return (Self.user(from: row), hash)
         }
     }
@@ -65,8 +83,10 @@ extension ServerStore {
     /// Saves a changed user (role, name, e-mail, disabled). Disabling revokes their tokens.
     func update(_ user: User) throws {
         try write { db in
-            try db.execute("UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ?, updated_at = ? WHERE id = ?",
-                           arguments: [user.displayName, user.email, user.role.rawValue, user.disabled, nowMilliseconds(), user.id])
+            try db.execute(
+                "UPDATE users SET display_name = ?, email = ?, role = ?, disabled = ?, updated_at = ? WHERE id = ?",
+                arguments: [user.displayName, user.email, user.role.rawValue, user.disabled, nowMilliseconds(), user.id]
+            )
             if user.disabled {
                 try Self.revokeTokens(userID: user.id, at: nowMilliseconds(), in: db)
             }
@@ -75,8 +95,9 @@ extension ServerStore {
 
     /// Sets a new password hash.
     func setPassword(userID: String, _ password: Passwords.Hash, in db: Database) throws {
-        try db.execute("UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ?, updated_at = ? WHERE id = ?",
-                       arguments: [Data(password.hash), Data(password.salt), password.iterations, nowMilliseconds(), userID])
+        try db.execute(
+            "UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ?, updated_at = ? WHERE id = ?",
+            arguments: [Data(password.hash), Data(password.salt), password.iterations, nowMilliseconds(), userID])
     }
 
     // MARK: - Tokens
@@ -84,8 +105,9 @@ extension ServerStore {
     /// Stores a new token's hash.
     func addToken(hash: [UInt8], userID: String, expiresAt: Int64) throws {
         try write { db in
-            try db.execute("INSERT INTO tokens(hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                           arguments: [Data(hash), userID, nowMilliseconds(), expiresAt])
+            try db.execute(
+                "INSERT INTO tokens(hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [Data(hash), userID, nowMilliseconds(), expiresAt])
         }
     }
 
@@ -103,13 +125,17 @@ extension ServerStore {
 
     /// Ends every session of a user (all their live tokens but `kept`), inside the caller's transaction.
     static func revokeTokens(userID: String, except kept: [UInt8]? = nil, at now: Int64, in db: Database) throws {
-        try db.execute("UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND hash IS NOT ?",
-                       arguments: [now, userID, kept.map { Data($0) }])
+        try db.execute(
+            "UPDATE tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL AND hash IS NOT ?",
+            arguments: [now, userID, kept.map { Data($0) }])
     }
 
     /// Revokes one token.
     func revokeToken(hash: [UInt8]) throws {
-        try write { db in try db.execute("UPDATE tokens SET revoked_at = ? WHERE hash = ?", arguments: [nowMilliseconds(), Data(hash)]) }
+        try write { db in
+            try db.execute(
+                "UPDATE tokens SET revoked_at = ? WHERE hash = ?", arguments: [nowMilliseconds(), Data(hash)])
+        }
     }
 
     // MARK: - Reset codes
@@ -117,9 +143,12 @@ extension ServerStore {
     /// Stores a reset code's hash (earlier unused codes of the user stop working).
     func addResetCode(hash: [UInt8], userID: String, createdBy: String, expiresAt: Int64) throws {
         try write { db in
-            try db.execute("UPDATE reset_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL", arguments: [nowMilliseconds(), userID])
-            try db.execute("INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
-                           arguments: [Data(hash), userID, createdBy, expiresAt])
+            try db.execute(
+                "UPDATE reset_codes SET used_at = ? WHERE user_id = ? AND used_at IS NULL",
+                arguments: [nowMilliseconds(), userID])
+            try db.execute(
+                "INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
+                arguments: [Data(hash), userID, createdBy, expiresAt])
         }
     }
 
@@ -127,10 +156,13 @@ extension ServerStore {
     func useResetCode(hash: [UInt8], username: String, password: Passwords.Hash) throws -> Bool {
         try write { db in
             let now = nowMilliseconds()
-            guard let row = try db.fetchOne("""
-                SELECT r.user_id FROM reset_codes r JOIN users u ON u.id = r.user_id
-                WHERE r.code_hash = ? AND u.username = ? AND r.used_at IS NULL AND r.expires_at > ? AND u.disabled = 0
-                """, arguments: [Data(hash), username, now]), let userID = row.string("user_id") else { return false }
+            guard
+                let row = try db.fetchOne(
+                    """
+                    SELECT r.user_id FROM reset_codes r JOIN users u ON u.id = r.user_id
+                    WHERE r.code_hash = ? AND u.username = ? AND r.used_at IS NULL AND r.expires_at > ? AND u.disabled = 0
+                    """, arguments: [Data(hash), username, now]), let userID = row.string("user_id")
+            else { return false }
             try db.execute("UPDATE reset_codes SET used_at = ? WHERE code_hash = ?", arguments: [now, Data(hash)])
             try setPassword(userID: userID, password, in: db)
             try Self.revokeTokens(userID: userID, at: now, in: db)
@@ -148,23 +180,31 @@ extension ServerStore {
         try write { db in
             var longest: Int64 = 0
             for key in keys {
-                if let until = try db.fetchScalar(Int64.self, "SELECT locked_until FROM login_failures WHERE key = ?", arguments: [key]) {
+                if let until = try db.fetchScalar(
+                    Int64.self, "SELECT locked_until FROM login_failures WHERE key = ?", arguments: [key])
+                {
                     longest = max(longest, (until - now + 999) / 1000)
                 }
             }
             if longest > 0 { return longest }
             for key in keys {
-                let row = try db.fetchOne("SELECT failures, last_failure_at FROM login_failures WHERE key = ?", arguments: [key])
+                let row = try db.fetchOne(
+                    "SELECT failures, last_failure_at FROM login_failures WHERE key = ?", arguments: [key])
                 var failures = Int64(row?.int64("failures") ?? 0)
-                if let last = row?.int64("last_failure_at"), now - last > ServerLimits.failureMemorySeconds * 1000 { failures = 0 }
+                if let last = row?.int64("last_failure_at"), now - last > ServerLimits.failureMemorySeconds * 1000 {
+                    failures = 0
+                }
                 failures += 1
-                let free = Int64(key.hasPrefix("addr:") ? ServerLimits.freeAddressFailures : ServerLimits.freeLoginFailures)
+                let free = Int64(
+                    key.hasPrefix("addr:") ? ServerLimits.freeAddressFailures : ServerLimits.freeLoginFailures)
                 var lockedUntil: Int64 = 0
                 if failures >= free {
                     let doublings = min(failures - free, 16)
-                    lockedUntil = now + min(ServerLimits.firstLockoutSeconds << doublings, ServerLimits.maxLockoutSeconds) * 1000
+                    lockedUntil =
+                        now + min(ServerLimits.firstLockoutSeconds << doublings, ServerLimits.maxLockoutSeconds) * 1000
                 }
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO login_failures(key, failures, last_failure_at, locked_until) VALUES (?, ?, ?, ?)
                     ON CONFLICT(key) DO UPDATE SET failures = excluded.failures, last_failure_at = excluded.last_failure_at,
                                                    locked_until = excluded.locked_until
@@ -176,7 +216,9 @@ extension ServerStore {
 
     /// Forgets the failures of `keys` after a successful login.
     func clearLoginFailures(keys: [String]) throws {
-        try write { db in for key in keys { try db.execute("DELETE FROM login_failures WHERE key = ?", arguments: [key]) } }
+        try write { db in
+            for key in keys { try db.execute("DELETE FROM login_failures WHERE key = ?", arguments: [key]) }
+        }
     }
 
     /// Users by role, for stats and metrics.

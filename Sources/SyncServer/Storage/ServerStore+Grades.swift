@@ -96,38 +96,59 @@ extension ServerStore {
     // MARK: - Assignment grades
 
     static func grade(from row: Row) -> GradeRecord {
-        GradeRecord(userID: row.string("user_id") ?? "", courseID: row.string("course_id") ?? "", itemID: row.string("item_id") ?? "",
-                    submissionID: row.string("submission_id") ?? "", points: row.double("points") ?? 0, maxPoints: row.double("max_points") ?? 0,
-                    scores: decodeScores(row.string("scores")), feedback: row.string("feedback"), gradedBy: row.string("graded_by") ?? "",
-                    gradedAt: row.int64("graded_at") ?? 0)
+        GradeRecord(
+            userID: row.string("user_id") ?? "", courseID: row.string("course_id") ?? "",
+            itemID: row.string("item_id") ?? "",
+            submissionID: row.string("submission_id") ?? "", points: row.double("points") ?? 0,
+            maxPoints: row.double("max_points") ?? 0,
+            scores: decodeScores(row.string("scores")), feedback: row.string("feedback"),
+            gradedBy: row.string("graded_by") ?? "",
+            gradedAt: row.int64("graded_at") ?? 0)
     }
 
     /// The current grade of an item for a student.
     static func grade(courseID: String, userID: String, itemID: String, in db: Database) throws -> GradeRecord? {
-        try db.fetchOne("SELECT * FROM grades WHERE course_id = ? AND user_id = ? AND item_id = ?", arguments: [courseID, userID, itemID])
-            .map(grade)
+        try db.fetchOne(
+            "SELECT * FROM grades WHERE course_id = ? AND user_id = ? AND item_id = ?",
+            arguments: [courseID, userID, itemID]
+        )
+        .map(grade)
     }
 
     /// The student's latest submission of an assignment (under any of `assignmentIDs`), in the
     /// grading queue's order: submission time, then version, then id.
-    static func latestSubmissionID(userID: String, courseID: String, assignmentIDs: [String], in db: Database) throws -> String? {
-        try db.fetchScalar(String.self, """
+    static func latestSubmissionID(userID: String, courseID: String, assignmentIDs: [String], in db: Database) throws
+        -> String?
+    {
+        try db.fetchScalar(
+            String.self,
+            """
             SELECT id FROM submissions WHERE user_id = ?1 AND course_id = ?2 AND assignment_id IN (SELECT value FROM json_each(?3))
             ORDER BY submitted_at DESC, version DESC, id DESC LIMIT 1
-            """, arguments: [userID, courseID, JSONWriter.write(JSONValue(.array(assignmentIDs.map { JSONValue(.string($0)) })))])
+            """,
+            arguments: [
+                userID, courseID, JSONWriter.write(JSONValue(.array(assignmentIDs.map { JSONValue(.string($0)) })))
+            ])
     }
 
     /// Why a grade of `record` made at `gradedAt` must not replace the item's current grade (one made
     /// later, or one of a later submission), or nil when it may. Offline grading arrives late: the
     /// newest grading of the newest work wins, not the last to reach the server.
-    static func newerGrade(than record: SubmissionRecord, itemID: String, gradedAt: Int64, in db: Database) throws -> String? {
-        guard let current = try grade(courseID: record.courseID, userID: record.student.id, itemID: itemID, in: db) else { return nil }
-        if current.submissionID != record.id, let graded = try submission(current.submissionID, courseID: record.courseID, in: db),
-           (record.submittedAt, record.version, record.id) < (graded.submittedAt, graded.version, graded.id) {
-            return "\(itemID): \(record.id) is older than \(graded.id), which has a grade already; this grade was not applied"
+    static func newerGrade(than record: SubmissionRecord, itemID: String, gradedAt: Int64, in db: Database) throws
+        -> String?
+    {
+        guard let current = try grade(courseID: record.courseID, userID: record.student.id, itemID: itemID, in: db)
+        else { return nil }
+        if current.submissionID != record.id,
+            let graded = try submission(current.submissionID, courseID: record.courseID, in: db),
+            (record.submittedAt, record.version, record.id) < (graded.submittedAt, graded.version, graded.id)
+        {
+            return
+                "\(itemID): \(record.id) is older than \(graded.id), which has a grade already; this grade was not applied"
         }
         if current.gradedAt > gradedAt {
-            return "\(itemID): \(current.submissionID) was graded again after this grade was made; this grade was not applied"
+            return
+                "\(itemID): \(current.submissionID) was graded again after this grade was made; this grade was not applied"
         }
         return nil
     }
@@ -135,40 +156,55 @@ extension ServerStore {
     /// Records a grade, its history entry and the `grade` change for the student, in `db`'s transaction.
     static func saveGrade(_ grade: GradeRecord, in db: Database) throws {
         let old = try Self.grade(courseID: grade.courseID, userID: grade.userID, itemID: grade.itemID, in: db)
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO grades(user_id, course_id, item_id, submission_id, points, max_points, scores, feedback, graded_by, graded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(course_id, user_id, item_id) DO UPDATE SET submission_id = excluded.submission_id, points = excluded.points,
                 max_points = excluded.max_points, scores = excluded.scores, feedback = excluded.feedback,
                 graded_by = excluded.graded_by, graded_at = excluded.graded_at
-            """, arguments: [grade.userID, grade.courseID, grade.itemID, grade.submissionID, grade.points, grade.maxPoints,
-                             encodeScores(grade.scores), grade.feedback, grade.gradedBy, grade.gradedAt])
-        try addHistory(GradeChange(userID: grade.userID, itemID: grade.itemID, targetID: grade.submissionID, oldPoints: old?.points,
-                                   newPoints: grade.points, oldFeedback: old?.feedback, newFeedback: grade.feedback, scores: grade.scores,
-                                   changedBy: grade.gradedBy, changedAt: grade.gradedAt), courseID: grade.courseID, in: db)
+            """,
+            arguments: [
+                grade.userID, grade.courseID, grade.itemID, grade.submissionID, grade.points, grade.maxPoints,
+                encodeScores(grade.scores), grade.feedback, grade.gradedBy, grade.gradedAt
+            ])
+        try addHistory(
+            GradeChange(
+                userID: grade.userID, itemID: grade.itemID, targetID: grade.submissionID, oldPoints: old?.points,
+                newPoints: grade.points, oldFeedback: old?.feedback, newFeedback: grade.feedback, scores: grade.scores,
+                changedBy: grade.gradedBy, changedAt: grade.gradedAt), courseID: grade.courseID, in: db)
     }
 
     static func addHistory(_ change: GradeChange, courseID: String, in db: Database) throws {
-        try db.execute("""
+        try db.execute(
+            """
             INSERT INTO grade_history(course_id, user_id, item_id, target_id, old_points, new_points, old_feedback, new_feedback,
                                       scores, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [courseID, change.userID, change.itemID, change.targetID, change.oldPoints, change.newPoints,
-                             change.oldFeedback, change.newFeedback, encodeScores(change.scores), change.changedBy, change.changedAt])
+            """,
+            arguments: [
+                courseID, change.userID, change.itemID, change.targetID, change.oldPoints, change.newPoints,
+                change.oldFeedback, change.newFeedback, encodeScores(change.scores), change.changedBy, change.changedAt
+            ])
     }
 
     /// The history of a course's grades, oldest first, optionally of one student and one item.
     func gradeHistory(courseID: String, userID: String?, itemID: String?) throws -> [GradeChange] {
         try read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT h.*, u.username AS changed_by_name, s.username AS student_name FROM grade_history h
                 LEFT JOIN users u ON u.id = h.changed_by LEFT JOIN users s ON s.id = h.user_id
                 WHERE h.course_id = ?1 AND (?2 IS NULL OR h.user_id = ?2) AND (?3 IS NULL OR h.item_id = ?3) ORDER BY h.id
-                """, arguments: [courseID, userID, itemID]).map { row in
-                GradeChange(userID: row.string("user_id") ?? "", student: row.string("student_name") ?? "", itemID: row.string("item_id") ?? "", targetID: row.string("target_id") ?? "",
-                            oldPoints: row.double("old_points"), newPoints: row.double("new_points") ?? 0,
-                            oldFeedback: row.string("old_feedback"), newFeedback: row.string("new_feedback"),
-                            scores: Self.decodeScores(row.string("scores")), changedBy: row.string("changed_by_name") ?? row.string("changed_by") ?? "",
-                            changedAt: row.int64("changed_at") ?? 0)
+                """, arguments: [courseID, userID, itemID]
+            ).map { row in
+                GradeChange(
+                    userID: row.string("user_id") ?? "", student: row.string("student_name") ?? "",
+                    itemID: row.string("item_id") ?? "", targetID: row.string("target_id") ?? "",
+                    oldPoints: row.double("old_points"), newPoints: row.double("new_points") ?? 0,
+                    oldFeedback: row.string("old_feedback"), newFeedback: row.string("new_feedback"),
+                    scores: Self.decodeScores(row.string("scores")),
+                    changedBy: row.string("changed_by_name") ?? row.string("changed_by") ?? "",
+                    changedAt: row.int64("changed_at") ?? 0)
             }
         }
     }
@@ -181,27 +217,36 @@ extension ServerStore {
     /// since an old grade sent again would replace a newer one there.
     static func eraseGrader(_ userID: String, anonymousName: String, in db: Database) throws {
         var given: Set<String> = []
-        for row in try db.fetchAll("SELECT target_id, changed_at FROM grade_history WHERE changed_by = ?", arguments: [userID]) {
+        for row in try db.fetchAll(
+            "SELECT target_id, changed_at FROM grade_history WHERE changed_by = ?", arguments: [userID])
+        {
             given.insert("\(row.string(0) ?? "")@\(row.int64(1) ?? 0)")
         }
         guard !given.isEmpty else { return }
-        for row in try db.fetchAll("""
+        for row in try db.fetchAll(
+            """
             SELECT sseq, payload FROM changes WHERE kind = 'grade' AND user_id IN (SELECT DISTINCT user_id FROM grade_history WHERE changed_by = ?)
-            """, arguments: [userID]) {
-            guard let data = row.data(1), let payload = try? WireCodec.decode([UInt8](data)), var members = payload.objectMembers,
-                  let target = payload["submission"]?.stringValue ?? payload["attempt"]?.stringValue,
-                  let at = payload["gradedAt"]?.numberValue, given.contains("\(target)@\(Int64(at))"),
-                  let index = members.firstIndex(where: { $0.key == "gradedBy" }) else { continue }
+            """, arguments: [userID])
+        {
+            guard let data = row.data(1), let payload = try? WireCodec.decode([UInt8](data)),
+                var members = payload.objectMembers,
+                let target = payload["submission"]?.stringValue ?? payload["attempt"]?.stringValue,
+                let at = payload["gradedAt"]?.numberValue, given.contains("\(target)@\(Int64(at))"),
+                let index = members.firstIndex(where: { $0.key == "gradedBy" })
+            else { continue }
             members[index].value = JSONOut.s(anonymousName)
-            try db.execute("UPDATE changes SET payload = ? WHERE sseq = ?",
-                           arguments: [Self.changeFrame(JSONValue(.object(members))), row.int64(0)])
+            try db.execute(
+                "UPDATE changes SET payload = ? WHERE sseq = ?",
+                arguments: [Self.changeFrame(JSONValue(.object(members))), row.int64(0)])
         }
     }
 
     // MARK: - Scores as JSON
 
     static func encodeScores(_ scores: [String: Double]) -> String {
-        JSONWriter.write(JSONValue(.object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number($0.value))) })))
+        JSONWriter.write(
+            JSONValue(
+                .object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number($0.value))) })))
     }
 
     static func decodeScores(_ text: String?) -> [String: Double] {
@@ -224,30 +269,43 @@ extension ServerStore {
     /// A student's certificate of a course.
     func certificate(userID: String, courseID: String) throws -> Certificate? {
         try read { db in
-            try db.fetchOne("SELECT * FROM certificates WHERE user_id = ? AND course_id = ?", arguments: [userID, courseID]).map(Self.certificate)
+            try db.fetchOne(
+                "SELECT * FROM certificates WHERE user_id = ? AND course_id = ?", arguments: [userID, courseID]
+            ).map(Self.certificate)
         }
     }
 
     static func certificate(from row: Row) -> Certificate {
-        Certificate(code: row.string("code") ?? "", name: row.string("name") ?? "", courseID: row.string("course_id") ?? "",
-                    courseTitle: row.string("course_title") ?? "", issuedAt: Date(timeIntervalSince1970: Double(row.int64("issued_at") ?? 0) / 1000))
+        Certificate(
+            code: row.string("code") ?? "", name: row.string("name") ?? "", courseID: row.string("course_id") ?? "",
+            courseTitle: row.string("course_title") ?? "",
+            issuedAt: Date(timeIntervalSince1970: Double(row.int64("issued_at") ?? 0) / 1000))
     }
 
     /// Stores a certificate and tells the student's devices (`certificate` change); an existing one of
     /// the same student and course wins (two requests at once make one certificate).
     func issue(_ certificate: Certificate, userID: String) throws -> Certificate {
         try write { db in
-            if let existing = try db.fetchOne("SELECT * FROM certificates WHERE user_id = ? AND course_id = ?",
-                                              arguments: [userID, certificate.courseID]).map(Self.certificate) {
+            if let existing = try db.fetchOne(
+                "SELECT * FROM certificates WHERE user_id = ? AND course_id = ?",
+                arguments: [userID, certificate.courseID]
+            ).map(Self.certificate) {
                 return existing
             }
             let issued = Int64((certificate.issuedAt.timeIntervalSince1970 * 1000).rounded())
-            try db.execute("INSERT INTO certificates(code, user_id, course_id, name, course_title, issued_at) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [certificate.code, userID, certificate.courseID, certificate.name, certificate.courseTitle, issued])
-            try Self.appendChange(kind: "certificate", entity: "\(userID)/\(certificate.courseID)", userID: userID, courseID: certificate.courseID,
-                                  payload: JSONOut.obj([("user", JSONOut.s(userID)), ("course", JSONOut.s(certificate.courseID)),
-                                                        ("code", JSONOut.s(certificate.code)), ("name", JSONOut.s(certificate.name)),
-                                                        ("title", JSONOut.s(certificate.courseTitle)), ("issuedAt", JSONOut.n(issued))]), in: db)
+            try db.execute(
+                "INSERT INTO certificates(code, user_id, course_id, name, course_title, issued_at) VALUES (?, ?, ?, ?, ?, ?)",
+                arguments: [
+                    certificate.code, userID, certificate.courseID, certificate.name, certificate.courseTitle, issued
+                ])
+            try Self.appendChange(
+                kind: "certificate", entity: "\(userID)/\(certificate.courseID)", userID: userID,
+                courseID: certificate.courseID,
+                payload: JSONOut.obj([
+                    ("user", JSONOut.s(userID)), ("course", JSONOut.s(certificate.courseID)),
+                    ("code", JSONOut.s(certificate.code)), ("name", JSONOut.s(certificate.name)),
+                    ("title", JSONOut.s(certificate.courseTitle)), ("issuedAt", JSONOut.n(issued))
+                ]), in: db)
             return certificate
         }
     }
@@ -257,10 +315,16 @@ extension ServerStore {
     /// gradebook decides exactly).
     func mayHaveCompleted(userID: String, courseID: String, lessonCount: Int) throws -> Bool {
         try read { db in
-            if try db.fetchScalar(Int.self, "SELECT completed_at IS NOT NULL FROM enrollments WHERE user_id = ? AND course_id = ?",
-                                  arguments: [userID, courseID]) == 1 { return true }
-            let done = try db.fetchScalar(Int.self, "SELECT count(*) FROM progress WHERE user_id = ? AND course_id = ? AND completed = 1",
-                                          arguments: [userID, courseID]) ?? 0
+            if try db.fetchScalar(
+                Int.self, "SELECT completed_at IS NOT NULL FROM enrollments WHERE user_id = ? AND course_id = ?",
+                arguments: [userID, courseID]) == 1
+            {
+                return true
+            }
+            let done =
+                try db.fetchScalar(
+                    Int.self, "SELECT count(*) FROM progress WHERE user_id = ? AND course_id = ? AND completed = 1",
+                    arguments: [userID, courseID]) ?? 0
             return done >= lessonCount
         }
     }

@@ -25,7 +25,9 @@ extension ServerStore {
 
         /// A pull page of `changes` answered by `response`.
         static func pull(changes: Int, response: HTTPResponse, request: HTTPRequest) -> SyncVolume {
-            SyncVolume(isPush: false, items: changes, bytes: Int(response.body.count), site: request.headers["X-LMS-Site"] ?? "")
+            SyncVolume(
+                isPush: false, items: changes, bytes: Int(response.body.count),
+                site: request.headers["X-LMS-Site"] ?? "")
         }
     }
 
@@ -54,20 +56,28 @@ extension ServerStore {
                 for (key, totals) in counts.sorted(by: { $0.key < $1.key }) {
                     var site = key.site
                     if site != Self.otherSite,
-                       try db.fetchScalar(Int.self, "SELECT 1 FROM sync_volume WHERE day = ? AND site = ?", arguments: [key.day, site]) == nil,
-                       try db.fetchScalar(Int.self, "SELECT count(*) FROM sync_volume WHERE day = ? AND site <> ?",
-                                          arguments: [key.day, Self.otherSite]) ?? 0 >= ServerLimits.maxSyncSitesPerDay {
+                        try db.fetchScalar(
+                            Int.self, "SELECT 1 FROM sync_volume WHERE day = ? AND site = ?", arguments: [key.day, site]
+                        ) == nil,
+                        try db.fetchScalar(
+                            Int.self, "SELECT count(*) FROM sync_volume WHERE day = ? AND site <> ?",
+                            arguments: [key.day, Self.otherSite]) ?? 0 >= ServerLimits.maxSyncSitesPerDay
+                    {
                         site = Self.otherSite
                     }
-                    try db.cachedStatement(sql: """
-                        INSERT INTO sync_volume(day, site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out, last_sync_at)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
-                        ON CONFLICT(day, site) DO UPDATE SET pushes = pushes + excluded.pushes, pulls = pulls + excluded.pulls,
-                            entries_in = entries_in + excluded.entries_in, changes_out = changes_out + excluded.changes_out,
-                            bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out,
-                            last_sync_at = max(coalesce(last_sync_at, 0), excluded.last_sync_at)
-                        """).execute(arguments: [key.day, site, totals.pushes, totals.pulls, totals.entriesIn, totals.changesOut,
-                                                 totals.bytesIn, totals.bytesOut, totals.lastSyncAt])
+                    try db.cachedStatement(
+                        sql: """
+                            INSERT INTO sync_volume(day, site, pushes, pulls, entries_in, changes_out, bytes_in, bytes_out, last_sync_at)
+                            VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
+                            ON CONFLICT(day, site) DO UPDATE SET pushes = pushes + excluded.pushes, pulls = pulls + excluded.pulls,
+                                entries_in = entries_in + excluded.entries_in, changes_out = changes_out + excluded.changes_out,
+                                bytes_in = bytes_in + excluded.bytes_in, bytes_out = bytes_out + excluded.bytes_out,
+                                last_sync_at = max(coalesce(last_sync_at, 0), excluded.last_sync_at)
+                            """
+                    ).execute(arguments: [
+                        key.day, site, totals.pushes, totals.pulls, totals.entriesIn, totals.changesOut,
+                        totals.bytesIn, totals.bytesOut, totals.lastSyncAt
+                    ])
                 }
             }
         } catch {
@@ -79,7 +89,11 @@ extension ServerStore {
     /// (`String(text.utf8.prefix(n))` is nil when the cut falls inside a character).
     static func prefix(_ text: String, maxUTF8Bytes: Int) -> String {
         var bytes = 0
-        return String(text.prefix { bytes += $0.utf8.count; return bytes <= maxUTF8Bytes })
+        return String(
+            text.prefix {
+                bytes += $0.utf8.count
+                return bytes <= maxUTF8Bytes
+            })
     }
 
     /// `YYYY-MM-DD` in UTC of a time in ms.
@@ -97,43 +111,62 @@ extension ServerStore {
 
     /// The detailed figures as JSON members.
     func detailedStats() throws -> [(String, JSONValue)] {
-        flushSyncVolume()   // the figures include the syncs counted in memory
+        flushSyncVolume() // the figures include the syncs counted in memory
         return try read { db in
-            let perCourse = try db.fetchAll("""
+            let perCourse = try db.fetchAll(
+                """
                 SELECT c.id, c.title, c.latest_version,
                        (SELECT count(*) FROM enrollments e WHERE e.course_id = c.id AND e.status = 'active') AS active,
                        (SELECT count(*) FROM enrollments e WHERE e.course_id = c.id AND e.completed_at IS NOT NULL) AS completed
                 FROM courses c ORDER BY c.id
-                """).map { row in
-                JSONOut.obj([("id", JSONOut.s(row.string(0) ?? "")), ("title", JSONOut.s(row.string(1) ?? "")),
-                             ("latestVersion", JSONOut.s(row.string(2) ?? "")), ("activeEnrollments", JSONOut.n(row.int64(3) ?? 0)),
-                             ("completed", JSONOut.n(row.int64(4) ?? 0))])
+                """
+            ).map { row in
+                JSONOut.obj([
+                    ("id", JSONOut.s(row.string(0) ?? "")), ("title", JSONOut.s(row.string(1) ?? "")),
+                    ("latestVersion", JSONOut.s(row.string(2) ?? "")),
+                    ("activeEnrollments", JSONOut.n(row.int64(3) ?? 0)),
+                    ("completed", JSONOut.n(row.int64(4) ?? 0))
+                ])
             }
-            let devices = try db.fetchAll("""
+            let devices = try db.fetchAll(
+                """
                 SELECT d.id, u.username, d.site, d.last_sync_at FROM devices d JOIN users u ON u.id = d.user_id
                 ORDER BY d.last_sync_at DESC LIMIT ?
-                """, arguments: [Self.statsDevices]).map { row in
-                JSONOut.obj([("device", JSONOut.s(row.string(0) ?? "")), ("user", JSONOut.s(row.string(1) ?? "")),
-                             ("site", JSONOut.opt(row.string(2))), ("lastSync", JSONOut.time(row.int64(3)))])
+                """, arguments: [Self.statsDevices]
+            ).map { row in
+                JSONOut.obj([
+                    ("device", JSONOut.s(row.string(0) ?? "")), ("user", JSONOut.s(row.string(1) ?? "")),
+                    ("site", JSONOut.opt(row.string(2))), ("lastSync", JSONOut.time(row.int64(3)))
+                ])
             }
-            let sites = try db.fetchAll("""
+            let sites = try db.fetchAll(
+                """
                 SELECT site, MAX(last_sync_at), SUM(pushes), SUM(pulls) FROM sync_volume GROUP BY site ORDER BY site
-                """).map { row in
-                JSONOut.obj([("site", JSONOut.s(row.string(0) ?? "")), ("lastSync", JSONOut.time(row.int64(1))),
-                             ("pushes", JSONOut.n(row.int64(2) ?? 0)), ("pulls", JSONOut.n(row.int64(3) ?? 0))])
+                """
+            ).map { row in
+                JSONOut.obj([
+                    ("site", JSONOut.s(row.string(0) ?? "")), ("lastSync", JSONOut.time(row.int64(1))),
+                    ("pushes", JSONOut.n(row.int64(2) ?? 0)), ("pulls", JSONOut.n(row.int64(3) ?? 0))
+                ])
             }
             let since = Self.utcDay(nowMilliseconds() - Int64(Self.statsDays) * 24 * 3600 * 1000)
-            let volume = try db.fetchAll("""
+            let volume = try db.fetchAll(
+                """
                 SELECT day, SUM(pushes), SUM(pulls), SUM(entries_in), SUM(changes_out), SUM(bytes_in), SUM(bytes_out)
                 FROM sync_volume WHERE day >= ? GROUP BY day ORDER BY day
-                """, arguments: [since]).map { row in
-                JSONOut.obj([("day", JSONOut.s(row.string(0) ?? "")), ("pushes", JSONOut.n(row.int64(1) ?? 0)),
-                             ("pulls", JSONOut.n(row.int64(2) ?? 0)), ("entriesIn", JSONOut.n(row.int64(3) ?? 0)),
-                             ("changesOut", JSONOut.n(row.int64(4) ?? 0)), ("bytesIn", JSONOut.n(row.int64(5) ?? 0)),
-                             ("bytesOut", JSONOut.n(row.int64(6) ?? 0))])
+                """, arguments: [since]
+            ).map { row in
+                JSONOut.obj([
+                    ("day", JSONOut.s(row.string(0) ?? "")), ("pushes", JSONOut.n(row.int64(1) ?? 0)),
+                    ("pulls", JSONOut.n(row.int64(2) ?? 0)), ("entriesIn", JSONOut.n(row.int64(3) ?? 0)),
+                    ("changesOut", JSONOut.n(row.int64(4) ?? 0)), ("bytesIn", JSONOut.n(row.int64(5) ?? 0)),
+                    ("bytesOut", JSONOut.n(row.int64(6) ?? 0))
+                ])
             }
-            return [("perCourse", JSONOut.arr(perCourse)), ("devices", JSONOut.arr(devices)), ("sites", JSONOut.arr(sites)),
-                    ("syncVolume", JSONOut.arr(volume))]
+            return [
+                ("perCourse", JSONOut.arr(perCourse)), ("devices", JSONOut.arr(devices)), ("sites", JSONOut.arr(sites)),
+                ("syncVolume", JSONOut.arr(volume))
+            ]
         }
     }
 }

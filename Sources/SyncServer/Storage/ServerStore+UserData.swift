@@ -9,50 +9,95 @@ extension ServerStore {
     /// The sections of a user's export: a name and a query whose one argument (`?1`) is the user's id.
     /// Password hashes, token hashes and reset-code hashes are never selected.
     static let exportSections: [(name: String, sql: String)] = [
-        ("account", "SELECT id, username, display_name, email, role, disabled, created_at, updated_at FROM users WHERE id = ?1"),
-        ("enrollments", """
+        (
+            "account",
+            "SELECT id, username, display_name, email, role, disabled, created_at, updated_at FROM users WHERE id = ?1"
+        ),
+        (
+            "enrollments",
+            """
             SELECT course_id, source, status, groups, completed_at, completed_version, created_at, updated_at
             FROM enrollments WHERE user_id = ?1 ORDER BY course_id
-            """),
+            """
+        ),
         ("teaching", "SELECT course_id, role FROM course_staff WHERE user_id = ?1 ORDER BY course_id"),
-        ("progress", """
+        (
+            "progress",
+            """
             SELECT course_id, lesson_id, completed, seconds, last_opened_at, updated_at FROM progress WHERE user_id = ?1
             ORDER BY course_id, lesson_id
-            """),
-        ("attempts", """
+            """
+        ),
+        (
+            "attempts",
+            """
             SELECT id, course_id, course_version, quiz_id, started_at, submitted_at, points, max_points, awaiting_teacher,
                    received_at, payload FROM attempts WHERE user_id = ?1 ORDER BY received_at, id
-            """),
-        ("submissions", """
+            """
+        ),
+        (
+            "submissions",
+            """
             SELECT id, course_id, assignment_id, version, submitted_at, received_at, late, payload
             FROM submissions WHERE user_id = ?1 ORDER BY received_at, id
-            """),
+            """
+        ),
         ("devices", "SELECT id, site, last_sync_at FROM devices WHERE user_id = ?1 ORDER BY id"),
-        ("syncStreams", "SELECT device_id, acked_seq, last_sync_at, last_skew_ms FROM sync_streams WHERE user_id = ?1 ORDER BY device_id"),
-        ("sessions", "SELECT created_at, expires_at, revoked_at, last_used_at FROM tokens WHERE user_id = ?1 ORDER BY created_at"),
-        ("resetCodes", "SELECT created_by, expires_at, used_at FROM reset_codes WHERE user_id = ?1 ORDER BY expires_at"),
-        ("grades", """
+        (
+            "syncStreams",
+            "SELECT device_id, acked_seq, last_sync_at, last_skew_ms FROM sync_streams WHERE user_id = ?1 ORDER BY device_id"
+        ),
+        (
+            "sessions",
+            "SELECT created_at, expires_at, revoked_at, last_used_at FROM tokens WHERE user_id = ?1 ORDER BY created_at"
+        ),
+        (
+            "resetCodes",
+            "SELECT created_by, expires_at, used_at FROM reset_codes WHERE user_id = ?1 ORDER BY expires_at"
+        ),
+        (
+            "grades",
+            """
             SELECT course_id, item_id, submission_id, points, max_points, scores, feedback, graded_at
             FROM grades WHERE user_id = ?1 ORDER BY course_id, item_id
-            """),
-        ("gradeHistory", """
+            """
+        ),
+        (
+            "gradeHistory",
+            """
             SELECT course_id, item_id, target_id, old_points, new_points, old_feedback, new_feedback, scores, changed_at
             FROM grade_history WHERE user_id = ?1 ORDER BY id
-            """),
-        ("essayGrades", """
+            """
+        ),
+        (
+            "essayGrades",
+            """
             SELECT g.attempt_id, g.auto_points, g.scores, g.feedback, g.graded_at
             FROM attempt_grades g JOIN attempts a ON a.id = g.attempt_id WHERE a.user_id = ?1 ORDER BY g.graded_at
-            """),
-        ("certificates", "SELECT code, course_id, name, course_title, issued_at FROM certificates WHERE user_id = ?1 ORDER BY course_id"),
-        ("posts", """
+            """
+        ),
+        (
+            "certificates",
+            "SELECT code, course_id, name, course_title, issued_at FROM certificates WHERE user_id = ?1 ORDER BY course_id"
+        ),
+        (
+            "posts",
+            """
             SELECT id, course_id, lesson_id, thread_id, title, body, created_at, edited, deleted, updated_at
             FROM posts WHERE author_id = ?1 ORDER BY created_at, id
-            """),
-        ("announcements", "SELECT id, course_id, title, body, created_at FROM announcements WHERE author_id = ?1 ORDER BY created_at, id"),
-        ("messages", """
+            """
+        ),
+        (
+            "announcements",
+            "SELECT id, course_id, title, body, created_at FROM announcements WHERE author_id = ?1 ORDER BY created_at, id"
+        ),
+        (
+            "messages",
+            """
             SELECT id, course_id, from_id, from_name, to_id, to_name, body, sent_at, received_at
             FROM messages WHERE from_id = ?1 OR to_id = ?1 ORDER BY sent_at, id
-            """),
+            """
+        )
     ]
 
     /// The statements of an erasure, in order, run in one transaction. Arguments: `?1` the user's id,
@@ -62,54 +107,73 @@ extension ServerStore {
     /// of each submission.
     static let erasureStatements: [(name: String, sql: String)] = [
         // The user's devices learn of the erasure at their next sync with the token they hold (401 `account_erased`).
-        ("erased tokens", "INSERT OR IGNORE INTO erased_tokens(hash, erased_at) SELECT hash, ?3 FROM tokens WHERE user_id = ?1"),
+        (
+            "erased tokens",
+            "INSERT OR IGNORE INTO erased_tokens(hash, erased_at) SELECT hash, ?3 FROM tokens WHERE user_id = ?1"
+        ),
         ("tokens", "DELETE FROM tokens WHERE user_id = ?1"),
         ("reset codes", "DELETE FROM reset_codes WHERE user_id = ?1"),
         // Throttling keys are `user:<username>` and `enroll:<id>:<course>` (AccountRoutes, EnrollmentRoutes).
-        ("login throttling", """
+        (
+            "login throttling",
+            """
             DELETE FROM login_failures WHERE key = 'user:' || (SELECT lower(username) FROM users WHERE id = ?1) OR key LIKE 'enroll:' || ?1 || ':%'
-            """),
-        ("account", """
+            """
+        ),
+        (
+            "account",
+            """
             UPDATE users SET username = ?2, display_name = ?2, email = NULL, disabled = 1,
                              password_hash = randomblob(32), password_salt = randomblob(16), updated_at = ?3 WHERE id = ?1
-            """),
+            """
+        ),
         ("submission contents", "UPDATE submissions SET payload = ?4 WHERE user_id = ?1"),
         // Time spent stays as a total; the per-device split would name the user's devices.
-        ("progress devices", """
+        (
+            "progress devices",
+            """
             UPDATE progress SET seconds = json_object('erased', (SELECT coalesce(sum(value), 0) FROM json_each(progress.seconds)))
             WHERE user_id = ?1 AND json_valid(seconds)
-            """),
+            """
+        ),
         // Grades stay as figures; a teacher's words about the person go. A certificate names the person: it goes.
         ("grade feedback", "UPDATE grades SET feedback = NULL WHERE user_id = ?1"),
-        ("grade history feedback", "UPDATE grade_history SET old_feedback = NULL, new_feedback = NULL WHERE user_id = ?1"),
-        ("essay feedback", "UPDATE attempt_grades SET feedback = NULL WHERE attempt_id IN (SELECT id FROM attempts WHERE user_id = ?1)"),
+        (
+            "grade history feedback",
+            "UPDATE grade_history SET old_feedback = NULL, new_feedback = NULL WHERE user_id = ?1"
+        ),
+        (
+            "essay feedback",
+            "UPDATE attempt_grades SET feedback = NULL WHERE attempt_id IN (SELECT id FROM attempts WHERE user_id = ?1)"
+        ),
         ("certificates", "DELETE FROM certificates WHERE user_id = ?1"),
         ("devices", "DELETE FROM devices WHERE user_id = ?1"),
         ("sync streams", "DELETE FROM sync_streams WHERE user_id = ?1"),
         // The user's own changelog held copies of their work (submission texts): gone; course-wide changes stay.
         ("changes", "DELETE FROM changes WHERE user_id = ?1"),
-        ("record", "INSERT OR REPLACE INTO erasures(user_id, erased_at) VALUES (?1, ?3)"),
+        ("record", "INSERT OR REPLACE INTO erasures(user_id, erased_at) VALUES (?1, ?3)")
     ]
 
     /// Migration 8 (admin): daily sync volume, and what an erasure leaves.
     static func registerAdminMigration(_ migrator: inout DatabaseMigrator) {
         migrator.register(version: 8, name: "sync volume per day and site; erasures") { db in
-            try db.execute(sql: """
-            CREATE TABLE sync_volume (
-                day TEXT NOT NULL,
-                site TEXT NOT NULL DEFAULT '',
-                pushes INTEGER NOT NULL DEFAULT 0,
-                pulls INTEGER NOT NULL DEFAULT 0,
-                entries_in INTEGER NOT NULL DEFAULT 0,
-                changes_out INTEGER NOT NULL DEFAULT 0,
-                bytes_in INTEGER NOT NULL DEFAULT 0,
-                bytes_out INTEGER NOT NULL DEFAULT 0,
-                last_sync_at INTEGER,
-                PRIMARY KEY (day, site)
-            );
-            CREATE TABLE erased_tokens (hash BLOB PRIMARY KEY, erased_at INTEGER NOT NULL);
-            CREATE TABLE erasures (user_id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL);
-            """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE sync_volume (
+                        day TEXT NOT NULL,
+                        site TEXT NOT NULL DEFAULT '',
+                        pushes INTEGER NOT NULL DEFAULT 0,
+                        pulls INTEGER NOT NULL DEFAULT 0,
+                        entries_in INTEGER NOT NULL DEFAULT 0,
+                        changes_out INTEGER NOT NULL DEFAULT 0,
+                        bytes_in INTEGER NOT NULL DEFAULT 0,
+                        bytes_out INTEGER NOT NULL DEFAULT 0,
+                        last_sync_at INTEGER,
+                        PRIMARY KEY (day, site)
+                    );
+                    CREATE TABLE erased_tokens (hash BLOB PRIMARY KEY, erased_at INTEGER NOT NULL);
+                    CREATE TABLE erasures (user_id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL);
+                    """)
         }
     }
 
@@ -121,7 +185,8 @@ extension ServerStore {
             var members: [(String, JSONValue)] = []
             for section in Self.exportSections {
                 let rows = try db.fetchAll(section.sql, arguments: [userID]).map(Self.json(row:))
-                members.append((section.name, section.name == "account" ? rows.first ?? JSONValue(.null) : JSONOut.arr(rows)))
+                members.append(
+                    (section.name, section.name == "account" ? rows.first ?? JSONValue(.null) : JSONOut.arr(rows)))
             }
             return JSONOut.obj(members)
         }
@@ -129,9 +194,11 @@ extension ServerStore {
 
     /// A row as an object with camelCase keys.
     static func json(row: Row) -> JSONValue {
-        JSONValue(.object(zip(row.columnNames, row.values).map { name, value in
-            (key: camelCase(name), value: json(value, column: name))
-        }))
+        JSONValue(
+            .object(
+                zip(row.columnNames, row.values).map { name, value in
+                    (key: camelCase(name), value: json(value, column: name))
+                }))
     }
 
     /// The text columns that hold JSON (enrollment groups, progress seconds by device, rubric or
@@ -156,7 +223,10 @@ extension ServerStore {
         var out = ""
         var upper = false
         for c in name {
-            if c == "_" { upper = true; continue }
+            if c == "_" {
+                upper = true
+                continue
+            }
             out += upper ? c.uppercased() : String(c)
             upper = false
         }
@@ -178,14 +248,19 @@ extension ServerStore {
     /// Erases a user's personal data in one transaction (the statements of `erasureStatements`), and
     /// tells devices with an `erasure` change in each of the user's courses and in the user's stream.
     func erase(userID: String) throws -> Erasure {
-        let anonymous = "erased-" + String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
+        let anonymous =
+            "erased-" + String(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12))
         return try write { db in
             let now = nowMilliseconds()
-            let ownFiles = Set(try db.fetchColumn(Data.self, "SELECT payload FROM submissions WHERE user_id = ?", arguments: [userID])
-                .compactMap { $0 }.flatMap(Self.fileHashes(inPayload:)))
-            let courses = try db.fetchColumn(String.self, """
+            let ownFiles = Set(
+                try db.fetchColumn(Data.self, "SELECT payload FROM submissions WHERE user_id = ?", arguments: [userID])
+                    .compactMap { $0 }.flatMap(Self.fileHashes(inPayload:)))
+            let courses = try db.fetchColumn(
+                String.self,
+                """
                 SELECT course_id FROM enrollments WHERE user_id = ?1 UNION SELECT course_id FROM course_staff WHERE user_id = ?1 ORDER BY 1
-                """, arguments: [userID]).compactMap { $0 }
+                """, arguments: [userID]
+            ).compactMap { $0 }
             let erasedPayload = Data(WireCodec.encode(JSONOut.obj([("erased", JSONOut.b(true))])))
             // Essay answers are the person's own writing: they go; every other answer stays for item analysis.
             for row in try db.fetchAll("SELECT id, payload FROM attempts WHERE user_id = ?", arguments: [userID]) {
@@ -206,32 +281,45 @@ extension ServerStore {
             // A file stays while another submission or a course package still holds it.
             var stillUsed: Set<String> = []
             if !ownFiles.isEmpty {
-                try db.fetchColumn(Data.self, "SELECT payload FROM submissions WHERE user_id <> ?", arguments: [userID]).forEach { data in
-                    if let data { stillUsed.formUnion(Self.fileHashes(inPayload: data)) }
-                }
-                for hash in ownFiles where try db.fetchScalar(Int.self, """
+                try db.fetchColumn(Data.self, "SELECT payload FROM submissions WHERE user_id <> ?", arguments: [userID])
+                    .forEach { data in
+                        if let data { stillUsed.formUnion(Self.fileHashes(inPayload: data)) }
+                    }
+                for hash in ownFiles
+                where try db.fetchScalar(
+                    Int.self,
+                    """
                     SELECT count(*) FROM versions WHERE instr(manifest, ?1) > 0 OR instr(student_manifest, ?1) > 0
-                    """, arguments: [hash]) ?? 0 > 0 {
+                    """, arguments: [hash]) ?? 0 > 0
+                {
                     stillUsed.insert(hash)
                 }
             }
             let payload = JSONOut.obj([("erasedUser", JSONOut.s(userID))])
-            try Self.appendChange(kind: "erasure", entity: userID, userID: userID, courseID: nil, payload: payload, in: db)
+            try Self.appendChange(
+                kind: "erasure", entity: userID, userID: userID, courseID: nil, payload: payload, in: db)
             for course in courses {
-                try Self.appendChange(kind: "erasure", entity: userID, userID: nil, courseID: course, payload: payload, in: db)
+                try Self.appendChange(
+                    kind: "erasure", entity: userID, userID: nil, courseID: course, payload: payload, in: db)
             }
-            return Erasure(anonymousName: anonymous, unreferencedBlobs: ownFiles.subtracting(stillUsed).sorted(), courses: courses)
+            return Erasure(
+                anonymousName: anonymous, unreferencedBlobs: ownFiles.subtracting(stillUsed).sorted(), courses: courses)
         }
     }
 
     /// An attempt payload with its essay answers emptied, or nil when it has none.
     static func withoutEssays(_ data: Data) -> Data? {
         guard let payload = try? WireCodec.decode([UInt8](data)), var members = payload.objectMembers,
-              let index = members.firstIndex(where: { $0.key == "responses" }), let responses = members[index].value.objectMembers,
-              responses.contains(where: { $0.value["essay"] != nil }) else { return nil }
-        members[index].value = JSONValue(.object(responses.map { member in
-            member.value["essay"] != nil ? (key: member.key, value: JSONOut.obj([("essay", JSONOut.s(""))])) : member
-        }))
+            let index = members.firstIndex(where: { $0.key == "responses" }),
+            let responses = members[index].value.objectMembers,
+            responses.contains(where: { $0.value["essay"] != nil })
+        else { return nil }
+        members[index].value = JSONValue(
+            .object(
+                responses.map { member in
+                    member.value["essay"] != nil
+                        ? (key: member.key, value: JSONOut.obj([("essay", JSONOut.s(""))])) : member
+                }))
         return Data(WireCodec.encode(JSONValue(.object(members))))
     }
 

@@ -24,8 +24,13 @@ final class SyncVolumeCounter: @unchecked Sendable {
         var lastSyncAt: Int64 = 0
 
         mutating func add(_ other: Totals) {
-            pushes += other.pushes; pulls += other.pulls; entriesIn += other.entriesIn; changesOut += other.changesOut
-            bytesIn += other.bytesIn; bytesOut += other.bytesOut; lastSyncAt = max(lastSyncAt, other.lastSyncAt)
+            pushes += other.pushes
+            pulls += other.pulls
+            entriesIn += other.entriesIn
+            changesOut += other.changesOut
+            bytesIn += other.bytesIn
+            bytesOut += other.bytesOut
+            lastSyncAt = max(lastSyncAt, other.lastSyncAt)
         }
     }
 
@@ -41,15 +46,21 @@ final class SyncVolumeCounter: @unchecked Sendable {
     func add(_ volume: ServerStore.SyncVolume, site: String, at now: Int64) -> Bool {
         var totals = Totals(lastSyncAt: now)
         if volume.isPush {
-            totals.pushes = 1; totals.entriesIn = volume.items; totals.bytesIn = volume.bytes
+            totals.pushes = 1
+            totals.entriesIn = volume.items
+            totals.bytesIn = volume.bytes
         } else {
-            totals.pulls = 1; totals.changesOut = volume.items; totals.bytesOut = volume.bytes
+            totals.pulls = 1
+            totals.changesOut = volume.items
+            totals.bytesOut = volume.bytes
         }
         let day = ServerStore.utcDay(now)
         return lock.withLock {
             var key = Key(day: day, site: site)
             if pending[key] == nil, key.site != ServerStore.otherSite,
-               pending.keys.filter({ $0.day == day && $0.site != ServerStore.otherSite }).count >= ServerLimits.maxSyncSitesPerDay {
+                pending.keys.filter({ $0.day == day && $0.site != ServerStore.otherSite }).count
+                    >= ServerLimits.maxSyncSitesPerDay
+            {
                 key.site = ServerStore.otherSite
             }
             pending[key, default: Totals()].add(totals)
@@ -60,7 +71,10 @@ final class SyncVolumeCounter: @unchecked Sendable {
     /// Takes the pending counts (leaving none) and marks `now` as the last write.
     func take(at now: Int64) -> [Key: Totals] {
         lock.withLock {
-            defer { pending = [:]; lastFlushAt = now }
+            defer {
+                pending = [:]
+                lastFlushAt = now
+            }
             return pending
         }
     }

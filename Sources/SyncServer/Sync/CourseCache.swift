@@ -16,10 +16,14 @@ final class CourseCache: @unchecked Sendable {
     func course(_ courseID: String, version: String, app: ServerApp) throws -> Course? {
         let key = courseID + "@" + version
         lock.lock()
-        if let cached = courses[key] { lock.unlock(); return cached }
+        if let cached = courses[key] {
+            lock.unlock()
+            return cached
+        }
         lock.unlock()
         guard let record = try app.store.version(courseID: courseID, version: version),
-              let path = app.blobs.path(for: record.packageBlob) else { return nil }
+            let path = app.blobs.path(for: record.packageBlob)
+        else { return nil }
         guard let course = CourseLoader.load(try PackageArchive(path: path)).course else { return nil }
         lock.lock()
         defer { lock.unlock() }

@@ -7,31 +7,47 @@ import LMSModel
 /// for `attempt`, as `PUT …/attempts/{attempt}/grade` (essays).
 extension SyncIngest {
     /// `courses` holds the course at the graded attempt's `courseVersion` (preloaded from the payload).
-    func applyPushedGrade(_ payload: JSONValue, course: Course, courses: [String: Course], memo: BatchMemo, in db: Database) throws {
-        guard try ServerStore.isStaff(user, of: course.id, in: db) else { throw Rejection(reason: "only the teachers of \(course.id) may grade its work") }
+    func applyPushedGrade(
+        _ payload: JSONValue, course: Course, courses: [String: Course], memo: BatchMemo, in db: Database
+    ) throws {
+        guard try ServerStore.isStaff(user, of: course.id, in: db) else {
+            throw Rejection(reason: "only the teachers of \(course.id) may grade its work")
+        }
         let scores = try Self.scores(payload)
         // Refused like the route does: a cut could fall inside a character, and a teacher's words are not cut short silently.
         let feedback = payload["feedback"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         if let feedback, feedback.utf8.count > GradingLimits.maxFeedbackBytes {
-            throw Rejection(reason: "feedback is limited to \(GradingLimits.maxFeedbackBytes) bytes (got \(feedback.utf8.count))")
+            throw Rejection(
+                reason: "feedback is limited to \(GradingLimits.maxFeedbackBytes) bytes (got \(feedback.utf8.count))")
         }
         if let attemptID = payload["attempt"]?.stringValue {
             guard let record = try ServerStore.attempt(attemptID, courseID: course.id, in: db) else {
                 throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
             }
-            guard let quiz = courses[course.id + "@" + record.courseVersion]?.quizzes.first(where: { $0.id == record.quizID }),
-                  quiz.questions.contains(where: { $0.kind == .essay }) else {
-                throw Rejection(reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")
+            guard
+                let quiz = courses[course.id + "@" + record.courseVersion]?.quizzes.first(where: {
+                    $0.id == record.quizID
+                }),
+                quiz.questions.contains(where: { $0.kind == .essay })
+            else {
+                throw Rejection(
+                    reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")
             }
             let gradedAt = gradingTime(payload)
-            if let later = try db.fetchScalar(Int64.self, "SELECT graded_at FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id]),
-               later > gradedAt {
-                throw Rejection(reason: "\(quiz.id): \(record.id) was graded again after this grade was made; this grade was not applied")
+            if let later = try db.fetchScalar(
+                Int64.self, "SELECT graded_at FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id]),
+                later > gradedAt
+            {
+                throw Rejection(
+                    reason:
+                        "\(quiz.id): \(record.id) was graded again after this grade was made; this grade was not applied"
+                )
             }
             do {
                 let checked = try ServerApp.essayScores(scores, quiz: quiz)
-                try ServerApp.recordAttemptGrade(record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
-                                                 teacher: user, at: gradedAt, in: db)
+                try ServerApp.recordAttemptGrade(
+                    record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
+                    teacher: user, at: gradedAt, in: db)
                 memo.certificateCandidates.insert(StudentCourse(userID: record.student.id, courseID: course.id))
             } catch let error as GradingError {
                 throw Rejection(reason: "\(quiz.id): \(error)")
@@ -39,8 +55,10 @@ extension SyncIngest {
             return
         }
         guard let submissionID = payload["submission"]?.stringValue,
-              let record = try ServerStore.submission(submissionID, courseID: course.id, in: db) else {
-            throw Rejection(reason: "\(course.id) has no submission \(payload["submission"]?.stringValue ?? "(none named)")")
+            let record = try ServerStore.submission(submissionID, courseID: course.id, in: db)
+        else {
+            throw Rejection(
+                reason: "\(course.id) has no submission \(payload["submission"]?.stringValue ?? "(none named)")")
         }
         let current = course.renamed[record.assignmentID] ?? record.assignmentID
         guard let assignment = course.assignments.first(where: { $0.id == current }) else {
@@ -52,7 +70,8 @@ extension SyncIngest {
             throw Rejection(reason: reason)
         }
         do {
-            let grade = try ServerApp.makeGrade(record, assignment: assignment, scores: scores, feedback: feedback, teacher: user, at: gradedAt)
+            let grade = try ServerApp.makeGrade(
+                record, assignment: assignment, scores: scores, feedback: feedback, teacher: user, at: gradedAt)
             try ServerApp.record(grade, teacher: user, in: db)
             memo.certificateCandidates.insert(StudentCourse(userID: grade.userID, courseID: course.id))
         } catch let error as GradingError {
@@ -79,7 +98,9 @@ extension SyncIngest {
     static func scores(_ payload: JSONValue) throws -> [String: Double] {
         var scores: [String: Double] = [:]
         for member in payload["scores"]?.objectMembers ?? [] {
-            guard let n = member.value.numberValue else { throw Rejection(reason: "the score of \"\(member.key)\" must be a number") }
+            guard let n = member.value.numberValue else {
+                throw Rejection(reason: "the score of \"\(member.key)\" must be a number")
+            }
             scores[member.key] = n
         }
         return scores

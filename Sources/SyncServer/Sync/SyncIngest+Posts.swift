@@ -9,7 +9,9 @@ extension SyncIngest {
     /// The kinds handled here.
     static let communicationKinds: Set<String> = ["post", "message", "announcement"]
 
-    func applyCommunication(_ entry: JSONValue, kind: String, courses: [String: Course], memo: BatchMemo, in db: Database) throws {
+    func applyCommunication(
+        _ entry: JSONValue, kind: String, courses: [String: Course], memo: BatchMemo, in db: Database
+    ) throws {
         let payload = entry["payload"] ?? JSONValue(.null)
         let entity = entry["entity"]?.stringValue ?? ""
         do {

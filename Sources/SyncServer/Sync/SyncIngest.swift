@@ -38,7 +38,8 @@ struct SyncIngest {
 
         func latestVersion(_ courseID: String, in db: Database) throws -> String? {
             if let known = latest[courseID] { return known }
-            let version = try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?").fetchScalar(String.self, arguments: [courseID])
+            let version = try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?").fetchScalar(
+                String.self, arguments: [courseID])
             latest[courseID] = version
             return version
         }
@@ -65,7 +66,9 @@ struct SyncIngest {
 
         func quiz(_ id: String, in course: Course) -> Quiz? {
             let key = course.id + "@" + course.version.description
-            if quizzes[key] == nil { quizzes[key] = Dictionary(course.quizzes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }) }
+            if quizzes[key] == nil {
+                quizzes[key] = Dictionary(course.quizzes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+            }
             return quizzes[key]?[id]
         }
     }
@@ -80,33 +83,42 @@ struct SyncIngest {
             var outcome = Outcome(acked: stream.acked)
             for entry in entries {
                 guard let seq = entry["seq"]?.numberValue.flatMap({ Int64(exactly: $0) }),
-                      let prev = entry["prev"]?.numberValue.flatMap({ Int64(exactly: $0) }) else {
+                    let prev = entry["prev"]?.numberValue.flatMap({ Int64(exactly: $0) })
+                else {
                     throw APIError.badRequest("every entry needs integer seq and prev", code: "invalid_frame")
                 }
-                if seq <= outcome.acked { outcome.duplicates += 1; continue }
+                if seq <= outcome.acked {
+                    outcome.duplicates += 1
+                    continue
+                }
                 guard prev == outcome.acked else {
                     outcome.resumeFrom = outcome.acked
                     break
                 }
                 do {
-                    try apply(entry, seq: seq, courses: courses, memo: memo, previousSync: stream.previous, now: now, in: db)
+                    try apply(
+                        entry, seq: seq, courses: courses, memo: memo, previousSync: stream.previous, now: now, in: db)
                     outcome.applied += 1
                 } catch is AlreadyStored {
                     outcome.applied += 1
                 } catch let rejection as Rejection {
                     outcome.rejected.append((seq, rejection.reason))
-                    try ServerStore.appendChange(kind: "rejection", entity: "\(device)/\(seq)", userID: user.id, courseID: nil,
-                                                 payload: JSONOut.obj([("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(seq))),
-                                                                       ("kind", entry["kind"] ?? JSONValue(.null)),
-                                                                       ("entity", entry["entity"] ?? JSONValue(.null)),
-                                                                       ("reason", JSONOut.s(rejection.reason))]), in: db)
+                    try ServerStore.appendChange(
+                        kind: "rejection", entity: "\(device)/\(seq)", userID: user.id, courseID: nil,
+                        payload: JSONOut.obj([
+                            ("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(seq))),
+                            ("kind", entry["kind"] ?? JSONValue(.null)),
+                            ("entity", entry["entity"] ?? JSONValue(.null)),
+                            ("reason", JSONOut.s(rejection.reason))
+                        ]), in: db)
                 }
                 outcome.acked = seq
             }
             try flushProgress(memo, now: now, in: db)
             outcome.certificateCandidates = memo.certificateCandidates
-            try ServerStore.saveStream(device: device, userID: user.id, acked: outcome.acked, now: now,
-                                       skewMs: now - deviceClock, in: db)
+            try ServerStore.saveStream(
+                device: device, userID: user.id, acked: outcome.acked, now: now,
+                skewMs: now - deviceClock, in: db)
             return outcome
         }
     }
@@ -132,34 +144,51 @@ struct SyncIngest {
 
     // MARK: - One entry
 
-    private func apply(_ entry: JSONValue, seq: Int64, courses: [String: Course], memo: BatchMemo, previousSync: SyncMerge.ClockReading?,
-                       now: Int64, in db: Database) throws {
-        if let kind = entry["kind"]?.stringValue, Self.communicationKinds.contains(kind) {   // comms: rights checked per kind
+    private func apply(
+        _ entry: JSONValue, seq: Int64, courses: [String: Course], memo: BatchMemo,
+        previousSync: SyncMerge.ClockReading?,
+        now: Int64, in db: Database
+    ) throws {
+        // comms: rights checked per kind
+        if let kind = entry["kind"]?.stringValue, Self.communicationKinds.contains(kind) {
             return try applyCommunication(entry, kind: kind, courses: courses, memo: memo, in: db)
         }
         let payload = entry["payload"] ?? JSONValue(.null)
-        guard let courseID = payload["course"]?.stringValue else { throw Rejection(reason: "the entry names no course") }
-        if memo.enrolled[courseID] == nil { memo.enrolled[courseID] = try ServerStore.isEnrolled(user.id, in: courseID, db: db) }
-        guard let latest = try memo.latestVersion(courseID, in: db), let course = courses[courseID + "@" + latest] else {
+        guard let courseID = payload["course"]?.stringValue else {
+            throw Rejection(reason: "the entry names no course")
+        }
+        if memo.enrolled[courseID] == nil {
+            memo.enrolled[courseID] = try ServerStore.isEnrolled(user.id, in: courseID, db: db)
+        }
+        guard let latest = try memo.latestVersion(courseID, in: db), let course = courses[courseID + "@" + latest]
+        else {
             throw Rejection(reason: "there is no course \(courseID)")
         }
         // A grade comes from the course's staff, who are not enrolled (checked by `applyPushedGrade`).
-        guard memo.enrolled[courseID] == true || entry["kind"]?.stringValue == "grade" else { throw Rejection(reason: "you are not enrolled in \(courseID)") }
+        guard memo.enrolled[courseID] == true || entry["kind"]?.stringValue == "grade" else {
+            throw Rejection(reason: "you are not enrolled in \(courseID)")
+        }
         let entity = entry["entity"]?.stringValue ?? ""
         switch entry["kind"]?.stringValue {
         case "progress": try applyProgress(payload, course: course, memo: memo, in: db)
         case "attempt": try applyAttempt(payload, id: entity, courses: courses, memo: memo, now: now, in: db)
-        case "submission": try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
+        case "submission":
+            try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
         case "grade": try applyPushedGrade(payload, course: course, courses: courses, memo: memo, in: db)
         case let other: throw Rejection(reason: "devices cannot push \(other ?? "entries without a kind")")
         }
     }
 
     private func applyProgress(_ payload: JSONValue, course: Course, memo: BatchMemo, in db: Database) throws {
-        guard let lessonID = payload["lesson"]?.stringValue else { throw Rejection(reason: "progress without a lesson") }
+        guard let lessonID = payload["lesson"]?.stringValue else {
+            throw Rejection(reason: "progress without a lesson")
+        }
         let lesson = course.renamed[lessonID] ?? lessonID
-        guard memo.lessonIDs(course).contains(lesson) else { throw Rejection(reason: "\(course.id) has no lesson \(lessonID)") }
-        var incoming = LMSModel.Progress(userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
+        guard memo.lessonIDs(course).contains(lesson) else {
+            throw Rejection(reason: "\(course.id) has no lesson \(lessonID)")
+        }
+        var incoming = LMSModel.Progress(
+            userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
         for member in payload["secondsByDevice"]?.objectMembers ?? [] {
             if let n = member.value.numberValue, n >= 0, n < 1e9 { incoming.secondsByDevice[member.key] = Int(n) }
         }
@@ -172,11 +201,17 @@ struct SyncIngest {
         if let known = memo.progress[key] {
             record = known
         } else {
-            let row = try db.cachedStatement(sql: "SELECT completed, seconds, last_opened_at FROM progress WHERE user_id = ? AND course_id = ? AND lesson_id = ?")
-                .fetchOne(arguments: StatementArguments([.text(user.id), .text(course.id), .text(lesson)]))
+            let row = try db.cachedStatement(
+                sql:
+                    "SELECT completed, seconds, last_opened_at FROM progress WHERE user_id = ? AND course_id = ? AND lesson_id = ?"
+            )
+            .fetchOne(arguments: StatementArguments([.text(user.id), .text(course.id), .text(lesson)]))
             let stored = row.map { r -> LMSModel.Progress in
-                var p = LMSModel.Progress(userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
-                for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] { p.secondsByDevice[m.key] = Int(m.value.numberValue ?? 0) }
+                var p = LMSModel.Progress(
+                    userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
+                for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] {
+                    p.secondsByDevice[m.key] = Int(m.value.numberValue ?? 0)
+                }
                 p.lastOpenedAt = r.int64("last_opened_at").map { Date(timeIntervalSince1970: Double($0) / 1000) }
                 return p
             }
@@ -185,7 +220,9 @@ struct SyncIngest {
         }
         var merged = SyncMerge.progress(record.merged, incoming)
         // As the database keeps it: whole milliseconds.
-        merged.lastOpenedAt = merged.lastOpenedAt.map { Date(timeIntervalSince1970: Double(Int64(($0.timeIntervalSince1970 * 1000).rounded())) / 1000) }
+        merged.lastOpenedAt = merged.lastOpenedAt.map {
+            Date(timeIntervalSince1970: Double(Int64(($0.timeIntervalSince1970 * 1000).rounded())) / 1000)
+        }
         record.merged = merged
         memo.progress[key] = record
     }
@@ -193,36 +230,57 @@ struct SyncIngest {
     /// Writes each progress record the batch changed, and one server change for each.
     private func flushProgress(_ memo: BatchMemo, now: Int64, in db: Database) throws {
         for key in memo.progressOrder {
-            guard let record = memo.progress[key], let merged = record.merged, merged != record.stored else { continue }  // nothing new
+            // nothing new
+            guard let record = memo.progress[key], let merged = record.merged, merged != record.stored else { continue }
             if merged.completed, record.stored?.completed != true {
                 memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: merged.courseID))
             }
-            let seconds = JSONValue(.object(merged.secondsByDevice.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }))
+            let seconds = JSONValue(
+                .object(
+                    merged.secondsByDevice.sorted { $0.key < $1.key }.map {
+                        (key: $0.key, value: JSONValue(.number(Double($0.value))))
+                    }))
             let opened = merged.lastOpenedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
-            try db.cachedStatement(sql: """
-                INSERT INTO progress(user_id, course_id, lesson_id, completed, seconds, last_opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET completed = excluded.completed, seconds = excluded.seconds,
-                       last_opened_at = excluded.last_opened_at, updated_at = excluded.updated_at
-                """).execute(arguments: StatementArguments([.text(user.id), .text(merged.courseID), .text(merged.lessonID),
-                                                            .integer(merged.completed ? 1 : 0), .text(JSONWriter.write(seconds)),
-                                                            opened.map { .integer($0) } ?? .null, .integer(now)]))
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO progress(user_id, course_id, lesson_id, completed, seconds, last_opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET completed = excluded.completed, seconds = excluded.seconds,
+                           last_opened_at = excluded.last_opened_at, updated_at = excluded.updated_at
+                    """
+            ).execute(
+                arguments: StatementArguments([
+                    .text(user.id), .text(merged.courseID), .text(merged.lessonID),
+                    .integer(merged.completed ? 1 : 0), .text(JSONWriter.write(seconds)),
+                    opened.map { .integer($0) } ?? .null, .integer(now)
+                ]))
             var frame = WireCodec.Builder()
             frame.beginObject(count: opened == nil ? 5 : 6)
-            frame.key("user"); frame.value(JSONOut.s(user.id))
-            frame.key("course"); frame.value(JSONOut.s(merged.courseID))
-            frame.key("lesson"); frame.value(JSONOut.s(merged.lessonID))
-            frame.key("completed"); frame.value(JSONOut.b(merged.completed))
-            frame.key("secondsByDevice"); frame.value(seconds)
-            if let opened { frame.key("lastOpenedAt"); frame.value(JSONOut.n(Double(opened))) }
-            try ServerStore.appendChange(kind: "progress", entity: merged.id, userID: user.id, courseID: merged.courseID,
-                                         encodedPayload: Data(frame.bytes), in: db)
+            frame.key("user")
+            frame.value(JSONOut.s(user.id))
+            frame.key("course")
+            frame.value(JSONOut.s(merged.courseID))
+            frame.key("lesson")
+            frame.value(JSONOut.s(merged.lessonID))
+            frame.key("completed")
+            frame.value(JSONOut.b(merged.completed))
+            frame.key("secondsByDevice")
+            frame.value(seconds)
+            if let opened {
+                frame.key("lastOpenedAt")
+                frame.value(JSONOut.n(Double(opened)))
+            }
+            try ServerStore.appendChange(
+                kind: "progress", entity: merged.id, userID: user.id, courseID: merged.courseID,
+                encodedPayload: Data(frame.bytes), in: db)
         }
         memo.progress = [:]
         memo.progressOrder = []
     }
 
-    private func applyAttempt(_ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo, now: Int64,
-                              in db: Database) throws {
+    private func applyAttempt(
+        _ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo, now: Int64,
+        in db: Database
+    ) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
         // Checked and graded first (no database work), then inserted unless the id exists: one
         // statement for a new attempt instead of a look-up and an insert.
@@ -239,50 +297,77 @@ struct SyncIngest {
         let members = (payload.objectMembers ?? []).filter { $0.key != "user" }
         var owned = WireCodec.Builder()
         owned.beginObject(count: members.count + 1)
-        owned.key("user"); owned.value(JSONOut.s(user.id))
-        for member in members { owned.key(member.key); owned.value(member.value) }
+        owned.key("user")
+        owned.value(JSONOut.s(user.id))
+        for member in members {
+            owned.key(member.key)
+            owned.value(member.value)
+        }
         let encoded = Data(owned.bytes)
-        try db.cachedStatement(sql: """
-            INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
-                                 awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
-            """).execute(arguments: StatementArguments([
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
+                                     awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                """
+        ).execute(
+            arguments: StatementArguments([
                 .text(id), .text(user.id), .text(courseID), .text(version), .text(quizID),
                 payload["startedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null,
-                payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null, .blob(encoded),
-                .real(result.points), .real(result.maxPoints), .integer(result.awaitingManualGrading ? 1 : 0), .integer(now),
+                payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null,
+                .blob(encoded),
+                .real(result.points), .real(result.maxPoints), .integer(result.awaitingManualGrading ? 1 : 0),
+                .integer(now)
             ]))
         guard db.changes == 1 else {
             try existingAttempt(id, in: db)
             return
         }
-        try ServerStore.appendChange(kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
-        if !result.awaitingManualGrading { memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID)) }
+        try ServerStore.appendChange(
+            kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
+        if !result.awaitingManualGrading {
+            memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID))
+        }
         var frame = WireCodec.Builder()
         frame.beginObject(count: 7)
-        frame.key("user"); frame.value(JSONOut.s(user.id))
-        frame.key("quiz"); frame.value(JSONOut.s(quizID))
-        frame.key("course"); frame.value(JSONOut.s(courseID))
-        frame.key("points"); frame.value(JSONOut.n(result.points))
-        frame.key("maxPoints"); frame.value(JSONOut.n(result.maxPoints))
-        frame.key("awaitingTeacher"); frame.value(JSONOut.b(result.awaitingManualGrading))
-        frame.key("questions"); frame.beginArray(count: result.questions.count)
+        frame.key("user")
+        frame.value(JSONOut.s(user.id))
+        frame.key("quiz")
+        frame.value(JSONOut.s(quizID))
+        frame.key("course")
+        frame.value(JSONOut.s(courseID))
+        frame.key("points")
+        frame.value(JSONOut.n(result.points))
+        frame.key("maxPoints")
+        frame.value(JSONOut.n(result.maxPoints))
+        frame.key("awaitingTeacher")
+        frame.value(JSONOut.b(result.awaitingManualGrading))
+        frame.key("questions")
+        frame.beginArray(count: result.questions.count)
         for q in result.questions {
             frame.beginObject(count: 5)
-            frame.key("id"); frame.value(JSONOut.s(q.questionID))
-            frame.key("fraction"); frame.value(JSONOut.n(q.fraction))
-            frame.key("points"); frame.value(JSONOut.n(q.points))
-            frame.key("maxPoints"); frame.value(JSONOut.n(q.maxPoints))
-            frame.key("manual"); frame.value(JSONOut.b(q.needsManualGrading))
+            frame.key("id")
+            frame.value(JSONOut.s(q.questionID))
+            frame.key("fraction")
+            frame.value(JSONOut.n(q.fraction))
+            frame.key("points")
+            frame.value(JSONOut.n(q.points))
+            frame.key("maxPoints")
+            frame.value(JSONOut.n(q.maxPoints))
+            frame.key("manual")
+            frame.value(JSONOut.b(q.needsManualGrading))
         }
-        try ServerStore.appendChange(kind: "attemptResult", entity: id, userID: user.id, courseID: courseID,
-                                     encodedPayload: Data(frame.bytes), in: db)
+        try ServerStore.appendChange(
+            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID,
+            encodedPayload: Data(frame.bytes), in: db)
     }
 
     /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
     /// from another device: once), a rejection when it is someone else's. Returns when the id is new.
     private func existingAttempt(_ id: String, in db: Database) throws {
-        guard let owner = try db.cachedStatement(sql: "SELECT user_id FROM attempts WHERE id = ?")
-            .fetchScalar(String.self, arguments: StatementArguments([.text(id)])) else { return }
+        guard
+            let owner = try db.cachedStatement(sql: "SELECT user_id FROM attempts WHERE id = ?")
+                .fetchScalar(String.self, arguments: StatementArguments([.text(id)]))
+        else { return }
         if owner == user.id { throw AlreadyStored() }
         throw Rejection(reason: "attempt \(id) belongs to someone else")
     }
@@ -292,24 +377,36 @@ struct SyncIngest {
 
     /// The attempt's course, version, quiz and the server's score of record (no database work).
     private func gradeAttempt(_ payload: JSONValue, courses: [String: Course], memo: BatchMemo) throws
-        -> (courseID: String, version: String, quizID: String, result: QuizResult) {
+        -> (courseID: String, version: String, quizID: String, result: QuizResult)
+    {
         guard let courseID = payload["course"]?.stringValue, let version = payload["courseVersion"]?.stringValue,
-              let quizID = payload["quiz"]?.stringValue else { throw Rejection(reason: "an attempt needs course, courseVersion and quiz") }
-        guard let course = courses[courseID + "@" + version] else { throw Rejection(reason: "\(courseID) has no version \(version)") }
-        guard let quiz = memo.quiz(quizID, in: course) else { throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)") }
+            let quizID = payload["quiz"]?.stringValue
+        else { throw Rejection(reason: "an attempt needs course, courseVersion and quiz") }
+        guard let course = courses[courseID + "@" + version] else {
+            throw Rejection(reason: "\(courseID) has no version \(version)")
+        }
+        guard let quiz = memo.quiz(quizID, in: course) else {
+            throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)")
+        }
         // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
         let responses = ServerApp.authoredResponses(payload, quiz: quiz)
         return (courseID, version, quizID, try Grader.grade(quiz, responses: responses))
     }
 
-    private func applySubmission(_ payload: JSONValue, id: String, course: Course, previousSync: SyncMerge.ClockReading?,
-                                 now: Int64, in db: Database) throws {
+    private func applySubmission(
+        _ payload: JSONValue, id: String, course: Course, previousSync: SyncMerge.ClockReading?,
+        now: Int64, in db: Database
+    ) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "a submission needs an id") }
-        if let owner = try db.cachedStatement(sql: "SELECT user_id FROM submissions WHERE id = ?").fetchScalar(String.self, arguments: [id]) {
+        if let owner = try db.cachedStatement(sql: "SELECT user_id FROM submissions WHERE id = ?").fetchScalar(
+            String.self, arguments: [id])
+        {
             if owner == user.id { return }
             throw Rejection(reason: "submission \(id) belongs to someone else")
         }
-        guard let assignmentID = payload["assignment"]?.stringValue else { throw Rejection(reason: "a submission needs an assignment") }
+        guard let assignmentID = payload["assignment"]?.stringValue else {
+            throw Rejection(reason: "a submission needs an assignment")
+        }
         let current = course.renamed[assignmentID] ?? assignmentID
         guard let assignment = course.assignments.first(where: { $0.id == current }) else {
             throw Rejection(reason: "\(course.id) has no assignment \(assignmentID)")
@@ -320,19 +417,27 @@ struct SyncIngest {
             }
         }
         let submittedAt = payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber) ?? now
-        let late = assignment.due.map { due in
-            !SyncMerge.isOnTime(due: due, madeAt: Date(timeIntervalSince1970: Double(submittedAt) / 1000),
-                                receivedAt: Date(timeIntervalSince1970: Double(now) / 1000), previousSync: previousSync)
-        } ?? false
-        try db.cachedStatement(sql: """
-            INSERT INTO submissions(id, user_id, course_id, assignment_id, version, payload, submitted_at, received_at, late)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [id, user.id, course.id, current, payload["version"]?.numberValue.flatMap(Self.wholeNumber) ?? 1,
-                                     Data(WireCodec.encode(payload)), submittedAt, now, late])
-        var members = [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }
+        let late =
+            assignment.due.map { due in
+                !SyncMerge.isOnTime(
+                    due: due, madeAt: Date(timeIntervalSince1970: Double(submittedAt) / 1000),
+                    receivedAt: Date(timeIntervalSince1970: Double(now) / 1000), previousSync: previousSync)
+            } ?? false
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO submissions(id, user_id, course_id, assignment_id, version, payload, submitted_at, received_at, late)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            id, user.id, course.id, current, payload["version"]?.numberValue.flatMap(Self.wholeNumber) ?? 1,
+            Data(WireCodec.encode(payload)), submittedAt, now, late
+        ])
+        var members =
+            [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }
         members.append((key: "receivedAt", value: JSONOut.n(Double(now))))
         members.append((key: "late", value: JSONOut.b(late)))
-        try ServerStore.appendChange(kind: "submission", entity: id, userID: user.id, courseID: course.id,
-                                     payload: JSONValue(.object(members)), in: db)
+        try ServerStore.appendChange(
+            kind: "submission", entity: id, userID: user.id, courseID: course.id,
+            payload: JSONValue(.object(members)), in: db)
     }
 }

@@ -19,7 +19,9 @@ struct ServerConnection {
     /// The connection of the active profile of `context`.
     static func connect(_ context: ClientContext, _ args: Arguments) throws -> ServerConnection {
         let profile = try context.activeProfile(args)
-        guard let account = try SyncAccountStore(queue: context.queue).account(of: profile.id), let token = account.token else {
+        guard let account = try SyncAccountStore(queue: context.queue).account(of: profile.id),
+            let token = account.token
+        else {
             throw ClientError(.notLoggedIn, profile.name)
         }
         return ServerConnection(account: account, http: SyncHTTP(server: account.server, token: token))
@@ -37,8 +39,14 @@ struct ServerConnection {
     }
 
     /// Uploads a file (streamed from disk) and parses a JSON answer.
-    func upload(_ method: String, _ path: String, file: String, contentType: String, headers: [String: String] = [:]) throws -> JSONValue {
-        try explained { Self.parsed(try http.upload(method, path, file: file, headers: headers.merging(["Content-Type": contentType]) { $1 })) }
+    func upload(_ method: String, _ path: String, file: String, contentType: String, headers: [String: String] = [:])
+        throws -> JSONValue
+    {
+        try explained {
+            Self.parsed(
+                try http.upload(
+                    method, path, file: file, headers: headers.merging(["Content-Type": contentType]) { $1 }))
+        }
     }
 
     /// A text answer (CSV) up to `maxBytes`.
@@ -53,7 +61,8 @@ struct ServerConnection {
 
     /// An answer's body as JSON (null when empty or not JSON).
     private static func parsed(_ answer: HTTPAnswer) -> JSONValue {
-        answer.body.isEmpty ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
+        answer.body.isEmpty
+            ? JSONValue(.null) : ((try? JSONParser.parse(bytes: [UInt8](answer.body))) ?? JSONValue(.null))
     }
 
     /// Text for a path segment or a query value: every byte but RFC 3986's unreserved ASCII
@@ -62,7 +71,8 @@ struct ServerConnection {
         text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? text
     }
 
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
+    private static let unreserved = CharacterSet(
+        charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 
     /// `/api/v1/courses/COURSE` + `rest`.
     static func course(_ id: String, _ rest: String) -> String { "/api/v1/courses/\(escape(id))\(rest)" }

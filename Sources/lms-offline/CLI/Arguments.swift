@@ -26,7 +26,10 @@ struct Arguments: Sendable {
                 positionals.append(arg)
                 continue
             }
-            if arg == "--" { onlyPositionals = true; continue }
+            if arg == "--" {
+                onlyPositionals = true
+                continue
+            }
             if arg == "-o" { arg = "--output" }
             if arg == "-h" { arg = "--help" }
             var inlineValue: String?
@@ -76,4 +79,3 @@ struct Arguments: Sendable {
         }
     }
 }
-

@@ -25,7 +25,8 @@ enum LMSOffline {
     }
 
     /// Every command, in the order `help` lists them.
-    static let commands: [Command] = CourseCommands.all + InstallCommand.all + ProfileCommands.all + StudyCommands.all
+    static let commands: [Command] =
+        CourseCommands.all + InstallCommand.all + ProfileCommands.all + StudyCommands.all
         + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + DevCommands.all
         + CommunicationCommands.all
         + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
@@ -48,13 +49,16 @@ enum LMSOffline {
         }
         guard let command = commands.first(where: { $0.name == name }) else {
             let hint = nearest(to: name, among: commands.filter { !$0.hidden }.map(\.name))
-            console.err("lms-offline: unknown command \"\(name)\"\(hint.map { " (did you mean \($0)?)" } ?? ""); run lms-offline help")
+            console.err(
+                "lms-offline: unknown command \"\(name)\"\(hint.map { " (did you mean \($0)?)" } ?? ""); run lms-offline help"
+            )
             return 2
         }
         do {
             // `--home DIR` chooses the data folder for every command.
-            let parsed = try Arguments(Array(args.dropFirst()), flags: command.flags.union(["help"]),
-                                       options: command.options.union([ClientContext.homeOption]))
+            let parsed = try Arguments(
+                Array(args.dropFirst()), flags: command.flags.union(["help"]),
+                options: command.options.union([ClientContext.homeOption]))
             if parsed.has("help") {
                 console.out("usage: \(command.usage)\n\n\(command.summary)")
                 return 0
@@ -75,12 +79,13 @@ enum LMSOffline {
 
     static var help: String {
         var lines = ["lms-offline \(version): study, teach and pack courses offline", "", "commands:"]
-        let width = max(12, commands.filter { !$0.hidden }.map(\.name.count).max() ?? 0)   // never cut a name short
+        let width = max(12, commands.filter { !$0.hidden }.map(\.name.count).max() ?? 0) // never cut a name short
         for command in commands where !command.hidden {
             lines.append("  \(command.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(command.summary)")
         }
         lines.append("")
-        lines.append("lms-offline help COMMAND shows a command's usage. --home DIR (or LMS_HOME) chooses the data folder.")
+        lines.append(
+            "lms-offline help COMMAND shows a command's usage. --home DIR (or LMS_HOME) chooses the data folder.")
         return lines.joined(separator: "\n")
     }
 }

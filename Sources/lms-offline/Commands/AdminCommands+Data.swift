@@ -13,8 +13,11 @@ extension AdminCommands {
         }
         func n(_ value: JSONValue?) -> String { String(Int(value?.numberValue ?? 0)) }
         let users = answer["users"]
-        console.out("Users: \(n(users?["student"])) students, \(n(users?["teacher"])) teachers, \(n(users?["admin"])) admins")
-        console.out("Courses: \(n(answer["courses"])), active enrollments: \(n(answer["enrollments"])), devices active in 30 days: \(n(answer["activeDevices"]))")
+        console.out(
+            "Users: \(n(users?["student"])) students, \(n(users?["teacher"])) teachers, \(n(users?["admin"])) admins")
+        console.out(
+            "Courses: \(n(answer["courses"])), active enrollments: \(n(answer["enrollments"])), devices active in 30 days: \(n(answer["activeDevices"]))"
+        )
         console.out("Last sync: \(answer["lastSync"]?.stringValue ?? "never")")
         let courses = answer["perCourse"]?.arrayValue ?? []
         if !courses.isEmpty {
@@ -22,7 +25,9 @@ extension AdminCommands {
             let most = courses.map { $0["activeEnrollments"]?.numberValue ?? 0 }.max() ?? 0
             for c in courses {
                 let count = c["activeEnrollments"]?.numberValue ?? 0
-                console.out("  \((c["id"]?.stringValue ?? "").padding(toLength: 24, withPad: " ", startingAt: 0)) \(bar(count, most)) \(Int(count)) (\(n(c["completed"])) completed)")
+                console.out(
+                    "  \((c["id"]?.stringValue ?? "").padding(toLength: 24, withPad: " ", startingAt: 0)) \(bar(count, most)) \(Int(count)) (\(n(c["completed"])) completed)"
+                )
             }
         }
         let sites = answer["sites"]?.arrayValue ?? []
@@ -30,14 +35,18 @@ extension AdminCommands {
             console.out("\nLast sync per site:")
             for s in sites {
                 let name = s["site"]?.stringValue ?? ""
-                console.out("  \((name.isEmpty ? "(no site)" : name).padding(toLength: 24, withPad: " ", startingAt: 0)) \(s["lastSync"]?.stringValue ?? "")")
+                console.out(
+                    "  \((name.isEmpty ? "(no site)" : name).padding(toLength: 24, withPad: " ", startingAt: 0)) \(s["lastSync"]?.stringValue ?? "")"
+                )
             }
         }
         let devices = answer["devices"]?.arrayValue ?? []
         if !devices.isEmpty {
             console.out("\nLast sync per device:")
             for d in devices.prefix(20) {
-                console.out("  \((d["device"]?.stringValue ?? "").prefix(12))  \((d["user"]?.stringValue ?? "").padding(toLength: 16, withPad: " ", startingAt: 0)) \(d["lastSync"]?.stringValue ?? "")")
+                console.out(
+                    "  \((d["device"]?.stringValue ?? "").prefix(12))  \((d["user"]?.stringValue ?? "").padding(toLength: 16, withPad: " ", startingAt: 0)) \(d["lastSync"]?.stringValue ?? "")"
+                )
             }
             if devices.count > 20 { console.out("  … \(devices.count - 20) more (--json lists them)") }
         }
@@ -47,7 +56,9 @@ extension AdminCommands {
             let most = days.map { ($0["pushes"]?.numberValue ?? 0) + ($0["pulls"]?.numberValue ?? 0) }.max() ?? 0
             for d in days {
                 let total = (d["pushes"]?.numberValue ?? 0) + (d["pulls"]?.numberValue ?? 0)
-                console.out("  \(d["day"]?.stringValue ?? "") \(bar(total, most)) \(Int(total)) (\(n(d["entriesIn"])) in, \(n(d["changesOut"])) out)")
+                console.out(
+                    "  \(d["day"]?.stringValue ?? "") \(bar(total, most)) \(Int(total)) (\(n(d["entriesIn"])) in, \(n(d["changesOut"])) out)"
+                )
             }
         }
         return 0
@@ -77,13 +88,18 @@ extension AdminCommands {
     static func erase(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 2)
         let user = try args.positional(1, "USER")
-        guard args.has("confirm") else { throw Arguments.UsageError(description: AdminText.t(.eraseNeedsConfirm, user)) }
+        guard args.has("confirm") else {
+            throw Arguments.UsageError(description: AdminText.t(.eraseNeedsConfirm, user))
+        }
         let (_, connection) = try ServerConnection.open(args, console)
         let answer = try connection.json("POST", userPath(user) + "/erase", .obj([("confirm", .str(user))]))
         if args.has("json") {
             console.out(JSONWriter.write(answer, pretty: true))
         } else {
-            console.out(AdminText.t(.erased, user, answer["anonymousName"]?.stringValue ?? "?", Int(answer["filesRemoved"]?.numberValue ?? 0)))
+            console.out(
+                AdminText.t(
+                    .erased, user, answer["anonymousName"]?.stringValue ?? "?",
+                    Int(answer["filesRemoved"]?.numberValue ?? 0)))
         }
         return 0
     }

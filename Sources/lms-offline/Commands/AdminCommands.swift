@@ -5,21 +5,24 @@ import LMSModel
 /// (docs/CLIENT.md "Administration"); the profile must be logged in as an admin (reset: a teacher too).
 enum AdminCommands {
     static let all: [LMSOffline.Command] = [
-        .init(name: "admin", summary: "users, import, disable/enable, role, reset codes, stats, export and erasure (admins)",
-              usage: """
-              lms-offline admin users [--role R] [--json]
-                     lms-offline admin import FILE.csv [--json]
-                     lms-offline admin disable USER | enable USER | role USER student|teacher|admin
-                     lms-offline admin reset USER [--json]
-                     lms-offline admin stats [--json]
-                     lms-offline admin export USER [-o FILE]
-                     lms-offline admin erase USER --confirm [--json]
-              """,
-              flags: ["json", "confirm"], options: ["role", "output"], run: admin),
+        .init(
+            name: "admin",
+            summary: "users, import, disable/enable, role, reset codes, stats, export and erasure (admins)",
+            usage: """
+                lms-offline admin users [--role R] [--json]
+                       lms-offline admin import FILE.csv [--json]
+                       lms-offline admin disable USER | enable USER | role USER student|teacher|admin
+                       lms-offline admin reset USER [--json]
+                       lms-offline admin stats [--json]
+                       lms-offline admin export USER [-o FILE]
+                       lms-offline admin erase USER --confirm [--json]
+                """,
+            flags: ["json", "confirm"], options: ["role", "output"], run: admin)
     ]
 
     static func admin(_ args: Arguments, _ console: Console) throws -> Int32 {
-        let sub = try args.positional(0, "what to do (users, import, disable, enable, role, reset, stats, export, erase)")
+        let sub = try args.positional(
+            0, "what to do (users, import, disable, enable, role, reset, stats, export, erase)")
         switch sub {
         case "users": return try users(args, console)
         case "import": return try importUsers(args, console)
@@ -46,7 +49,8 @@ enum AdminCommands {
             throw Arguments.UsageError(description: "--role must be student, teacher or admin")
         }
         let (_, connection) = try ServerConnection.open(args, console)
-        let answer = try connection.json("GET", "/api/v1/admin/users" + (args.value("role").map { "?role=" + $0 } ?? ""))
+        let answer = try connection.json(
+            "GET", "/api/v1/admin/users" + (args.value("role").map { "?role=" + $0 } ?? ""))
         let users = answer["users"]?.arrayValue ?? []
         if args.has("json") {
             console.out(JSONWriter.write(.obj([("users", .list(users))]), pretty: true))
@@ -73,7 +77,9 @@ enum AdminCommands {
         }
         console.out(AdminText.t(.imported, Int(answer["created"]?.numberValue ?? 0)))
         for user in answer["users"]?.arrayValue ?? [] {
-            console.out("  \(user["username"]?.stringValue ?? "")  \(user["role"]?.stringValue ?? "")  \(user["resetCode"]?.stringValue ?? "")")
+            console.out(
+                "  \(user["username"]?.stringValue ?? "")  \(user["role"]?.stringValue ?? "")  \(user["resetCode"]?.stringValue ?? "")"
+            )
         }
         return 0
     }
@@ -89,7 +95,8 @@ enum AdminCommands {
 
     static func role(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 3)
-        let user = try args.positional(1, "USER"), role = try args.positional(2, "ROLE (student, teacher or admin)")
+        let user = try args.positional(1, "USER")
+        let role = try args.positional(2, "ROLE (student, teacher or admin)")
         guard ["student", "teacher", "admin"].contains(role) else {
             throw Arguments.UsageError(description: "ROLE must be student, teacher or admin (found \"\(role)\")")
         }
@@ -107,7 +114,9 @@ enum AdminCommands {
         if args.has("json") {
             console.out(JSONWriter.write(answer, pretty: true))
         } else {
-            console.out(AdminText.t(.resetCode, user, answer["code"]?.stringValue ?? "?", answer["expiresAt"]?.stringValue ?? "?"))
+            console.out(
+                AdminText.t(
+                    .resetCode, user, answer["code"]?.stringValue ?? "?", answer["expiresAt"]?.stringValue ?? "?"))
             console.err(AdminText.t(.resetCodeNote))
         }
         return 0

@@ -5,8 +5,11 @@ import LMSModel
 /// iCalendar file (RFC 5545) that calendar apps import. Works offline.
 enum CalendarCommand {
     static let all: [LMSOffline.Command] = [
-        .init(name: "calendar", summary: "course dates and assignment deadlines as an iCalendar (.ics) file, from installed courses",
-              usage: "lms-offline calendar [COURSE] [-o FILE.ics] [--json] [--home DIR]", flags: ["json"], options: ["output"], run: calendar),
+        .init(
+            name: "calendar",
+            summary: "course dates and assignment deadlines as an iCalendar (.ics) file, from installed courses",
+            usage: "lms-offline calendar [COURSE] [-o FILE.ics] [--json] [--home DIR]", flags: ["json"],
+            options: ["output"], run: calendar)
     ]
 
     static func calendar(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -27,7 +30,9 @@ enum CalendarCommand {
                 case .day(let day): when = ("date", .str(day))
                 case .instant(let date): when = ("at", .date(date))
                 }
-                return .obj([("uid", .str(e.uid)), ("summary", .str(e.summary)), when, ("category", .str(e.category ?? ""))])
+                return .obj([
+                    ("uid", .str(e.uid)), ("summary", .str(e.summary)), when, ("category", .str(e.category ?? ""))
+                ])
             }
             console.out(JSONWriter.write(.obj([("events", .list(list))]), pretty: true))
             return 0
@@ -35,7 +40,8 @@ enum CalendarCommand {
         let text = ICalendar(name: name, events: events).text(stamp: context.now())
         if let output = args.value("output") {
             try AtomicFile.write(Data(text.utf8), to: output)
-            console.err(events.isEmpty ? AdminText.t(.noDates, name) : AdminText.t(.calendarWritten, events.count, output))
+            console.err(
+                events.isEmpty ? AdminText.t(.noDates, name) : AdminText.t(.calendarWritten, events.count, output))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -5,10 +5,15 @@ import LMSModel
 /// (anyone checks a code with the server).
 enum CertificateCommands {
     static let all: [LMSOffline.Command] = [
-        .init(name: "certificate", summary: "get your certificate of a completed and passed course as text or HTML (-o FILE.html)",
-              usage: "lms-offline certificate COURSE [-o FILE] [--json] [--home DIR]", flags: ["json"], options: ["output"], run: certificate),
-        .init(name: "verify", summary: "check a certificate's code with the server",
-              usage: "lms-offline verify CODE [--server URL] [--json] [--home DIR]", flags: ["json"], options: ["server"], run: verify),
+        .init(
+            name: "certificate",
+            summary: "get your certificate of a completed and passed course as text or HTML (-o FILE.html)",
+            usage: "lms-offline certificate COURSE [-o FILE] [--json] [--home DIR]", flags: ["json"],
+            options: ["output"], run: certificate),
+        .init(
+            name: "verify", summary: "check a certificate's code with the server",
+            usage: "lms-offline verify CODE [--server URL] [--json] [--home DIR]", flags: ["json"], options: ["server"],
+            run: verify)
     ]
 
     static func certificate(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -21,33 +26,57 @@ enum CertificateCommands {
         var server: String?
         do {
             let api = try ServerConnection.connect(context, args)
-            answer = try api.http.json("POST", ServerConnection.course(course, "/certificate"))   // a network error falls back below
+            // a network error falls back below
+            answer = try api.http.json("POST", ServerConnection.course(course, "/certificate"))
             server = api.account.server
         } catch let error as SyncError {
-            guard case .network = error.kind, let stored = try storedCertificate(context, profileID: profile.id, course: course) else { throw error }
+            guard case .network = error.kind,
+                let stored = try storedCertificate(context, profileID: profile.id, course: course)
+            else { throw error }
             answer = stored.0
             server = stored.1
         }
-        let issued = ISO8601DateFormatter().date(from: (answer["issuedAt"]?.stringValue ?? "") + "T12:00:00Z") ?? context.now()
-        let cert = Certificate(code: answer["code"]?.stringValue ?? "", name: answer["name"]?.stringValue ?? profile.name,
-                               courseID: course, courseTitle: answer["courseTitle"]?.stringValue ?? course, issuedAt: issued)
+        let issued =
+            ISO8601DateFormatter().date(from: (answer["issuedAt"]?.stringValue ?? "") + "T12:00:00Z") ?? context.now()
+        let cert = Certificate(
+            code: answer["code"]?.stringValue ?? "", name: answer["name"]?.stringValue ?? profile.name,
+            courseID: course, courseTitle: answer["courseTitle"]?.stringValue ?? course, issuedAt: issued)
         let verifyURL = server.map { "\($0)/api/v1/certificates/\(cert.code)" }
-        if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)); return 0 }
-        guard let file = args.value("output") else { console.out(cert.text(verifyURL: verifyURL)); return 0 }
+        if args.has("json") {
+            console.out(JSONWriter.write(answer, pretty: true))
+            return 0
+        }
+        guard let file = args.value("output") else {
+            console.out(cert.text(verifyURL: verifyURL))
+            return 0
+        }
         let html = file.lowercased().hasSuffix(".html") || file.lowercased().hasSuffix(".htm")
-        try AtomicFile.write(Data((html ? cert.html(verifyURL: verifyURL) : cert.text(verifyURL: verifyURL)).utf8), to: file)
+        try AtomicFile.write(
+            Data((html ? cert.html(verifyURL: verifyURL) : cert.text(verifyURL: verifyURL)).utf8), to: file)
         console.out(Messages.t(.certificateSaved, cert.courseTitle, file, cert.code))
         return 0
     }
 
     /// The certificate a sync brought, as the server's JSON, and its server.
-    static func storedCertificate(_ context: ClientContext, profileID: String, course: String) throws -> (JSONValue, String?)? {
+    static func storedCertificate(_ context: ClientContext, profileID: String, course: String) throws -> (
+        JSONValue, String?
+    )? {
         try context.queue.read { db in
-            guard let row = try db.fetchOne("SELECT code, name, title, issued_at, server FROM certificates WHERE profile_id = ? AND course_id = ?",
-                                            arguments: [profileID, course]) else { return nil }
-            let day = row.date(3).map { ISO8601DateFormatter.string(from: $0, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate]) }
-            return (.obj([("valid", .flag(true)), ("code", .str(row.string(0) ?? "")), ("name", .str(row.string(1) ?? "")),
-                          ("course", .str(course)), ("courseTitle", .str(row.string(2) ?? "")), ("issuedAt", .str(day ?? ""))]), row.string(4))
+            guard
+                let row = try db.fetchOne(
+                    "SELECT code, name, title, issued_at, server FROM certificates WHERE profile_id = ? AND course_id = ?",
+                    arguments: [profileID, course])
+            else { return nil }
+            let day = row.date(3).map {
+                ISO8601DateFormatter.string(
+                    from: $0, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
+            }
+            return (
+                .obj([
+                    ("valid", .flag(true)), ("code", .str(row.string(0) ?? "")), ("name", .str(row.string(1) ?? "")),
+                    ("course", .str(course)), ("courseTitle", .str(row.string(2) ?? "")), ("issuedAt", .str(day ?? ""))
+                ]), row.string(4)
+            )
         }
     }
 
@@ -62,13 +91,20 @@ enum CertificateCommands {
         } else {
             let context = try ClientContext(args, console: console)
             guard let session = Session.read(context.home),
-                  let account = try SyncAccountStore(queue: context.queue).account(of: session.profileID) else { throw ClientError(.needsServer) }
+                let account = try SyncAccountStore(queue: context.queue).account(of: session.profileID)
+            else { throw ClientError(.needsServer) }
             server = account.server
         }
         let answer = try SyncHTTP(server: server, token: nil).json("GET", "/api/v1/certificates/\(code)")
-        if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)); return 0 }
-        console.out(console.paint(Messages.t(.certificateVerified, answer["name"]?.stringValue ?? "", answer["courseTitle"]?.stringValue ?? "",
-                                             answer["course"]?.stringValue ?? "", answer["issuedAt"]?.stringValue ?? ""), .green))
+        if args.has("json") {
+            console.out(JSONWriter.write(answer, pretty: true))
+            return 0
+        }
+        console.out(
+            console.paint(
+                Messages.t(
+                    .certificateVerified, answer["name"]?.stringValue ?? "", answer["courseTitle"]?.stringValue ?? "",
+                    answer["course"]?.stringValue ?? "", answer["issuedAt"]?.stringValue ?? ""), .green))
         return 0
     }
 }

@@ -8,25 +8,30 @@ enum CommunicationCommands {
     static let bodyOptions: Set<String> = ["body", "body-file"]
 
     static let all: [LMSOffline.Command] = [
-        .init(name: "announce", summary: "announce to a course (teachers; sent on the next sync)",
-              usage: "lms-offline announce COURSE --title T (--body B | --body-file F) [--home DIR]",
-              options: bodyOptions.union(["title"]), run: announce),
-        .init(name: "announcements", summary: "the announcements of your courses",
-              usage: "lms-offline announcements [COURSE] [--json] [--home DIR]", flags: ["json"], run: announcements),
-        .init(name: "forum", summary: "course and lesson forums: list, show, post, reply, edit, delete",
-              usage: """
-              lms-offline forum COURSE [--lesson ID] [--json]
-                     lms-offline forum show POST [--json]
-                     lms-offline forum post COURSE [--lesson ID] --title T (--body B | --body-file F)
-                     lms-offline forum reply POST (--body B | --body-file F)
-                     lms-offline forum edit POST [--title T] (--body B | --body-file F)
-                     lms-offline forum delete POST
-              """, flags: ["json"], options: bodyOptions.union(["title", "lesson"]), run: forum),
-        .init(name: "message", summary: "a direct message between a student and a teacher of a course",
-              usage: "lms-offline message USERNAME --course C (--body B | --body-file F) [--home DIR]",
-              options: bodyOptions.union(["course"]), run: message),
-        .init(name: "messages", summary: "your direct messages, sent and received",
-              usage: "lms-offline messages [USERNAME] [--json] [--home DIR]", flags: ["json"], run: messages),
+        .init(
+            name: "announce", summary: "announce to a course (teachers; sent on the next sync)",
+            usage: "lms-offline announce COURSE --title T (--body B | --body-file F) [--home DIR]",
+            options: bodyOptions.union(["title"]), run: announce),
+        .init(
+            name: "announcements", summary: "the announcements of your courses",
+            usage: "lms-offline announcements [COURSE] [--json] [--home DIR]", flags: ["json"], run: announcements),
+        .init(
+            name: "forum", summary: "course and lesson forums: list, show, post, reply, edit, delete",
+            usage: """
+                lms-offline forum COURSE [--lesson ID] [--json]
+                       lms-offline forum show POST [--json]
+                       lms-offline forum post COURSE [--lesson ID] --title T (--body B | --body-file F)
+                       lms-offline forum reply POST (--body B | --body-file F)
+                       lms-offline forum edit POST [--title T] (--body B | --body-file F)
+                       lms-offline forum delete POST
+                """, flags: ["json"], options: bodyOptions.union(["title", "lesson"]), run: forum),
+        .init(
+            name: "message", summary: "a direct message between a student and a teacher of a course",
+            usage: "lms-offline message USERNAME --course C (--body B | --body-file F) [--home DIR]",
+            options: bodyOptions.union(["course"]), run: message),
+        .init(
+            name: "messages", summary: "your direct messages, sent and received",
+            usage: "lms-offline messages [USERNAME] [--json] [--home DIR]", flags: ["json"], run: messages)
     ]
 
     // MARK: - Writing
@@ -37,7 +42,8 @@ enum CommunicationCommands {
         let profile = try context.studyProfile(args)
         let course = try courseID(try args.positional(0, "COURSE"), context: context, profile: profile)
         guard let title = args.value("title") else { throw Arguments.UsageError(description: "missing --title") }
-        let note = try store(context, profile).announce(courseID: course, title: title, body: try body(args), now: context.now())
+        let note = try store(context, profile).announce(
+            courseID: course, title: title, body: try body(args), now: context.now())
         console.out(Messages.t(.commsSavedAnnouncement, String(note.id.prefix(8))))
         return 0
     }
@@ -68,15 +74,18 @@ enum CommunicationCommands {
             let course = try courseID(try args.positional(1, "COURSE"), context: context, profile: profile)
             let lesson = try args.value("lesson").map { try lessonID($0, course: course, context: context) }
             guard let title = args.value("title") else { throw Arguments.UsageError(description: "missing --title") }
-            let post = try store(context, profile).startThread(courseID: course, lessonID: lesson, title: title, body: try body(args), now: now)
+            let post = try store(context, profile).startThread(
+                courseID: course, lessonID: lesson, title: title, body: try body(args), now: now)
             console.out(Messages.t(.commsSavedThread, String(post.id.prefix(8))))
         case "reply":
             try args.expectPositionals(atMost: 2)
-            let post = try store(context, profile).reply(to: try args.positional(1, "POST"), body: try body(args), now: now)
+            let post = try store(context, profile).reply(
+                to: try args.positional(1, "POST"), body: try body(args), now: now)
             console.out(Messages.t(.commsSavedReply, String(post.id.prefix(8))))
         case "edit":
             try args.expectPositionals(atMost: 2)
-            let post = try store(context, profile).edit(try args.positional(1, "POST"), title: args.value("title"), body: try body(args), now: now)
+            let post = try store(context, profile).edit(
+                try args.positional(1, "POST"), title: args.value("title"), body: try body(args), now: now)
             console.out(Messages.t(.commsSavedEdit, String(post.id.prefix(8))))
         case "delete":
             try args.expectPositionals(atMost: 2)
@@ -99,61 +108,89 @@ enum CommunicationCommands {
         let profile = try context.studyProfile(args)
         let course = try args.positionals.first.map { try courseID($0, context: context, profile: profile) }
         let rows = try context.queue.read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT id, course_id, author_name, title, body, created_at, synced FROM announcements
                 WHERE profile_id = ?1 AND (?2 IS NULL OR course_id = ?2) ORDER BY created_at DESC, id
                 """, arguments: [profile.id, course])
         }
         if args.has("json") {
-            console.out(JSONWriter.write(.list(rows.map { r in
-                .obj([("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")), ("author", .str(r.string(2) ?? "")),
-                      ("title", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")), ("createdAt", .date(r.date(5))),
-                      ("synced", .flag(SyncMark(r.int(6)) == .synced)), ("refused", .flag(SyncMark(r.int(6)) == .refused))])
-            }), pretty: true))
+            console.out(
+                JSONWriter.write(
+                    .list(
+                        rows.map { r in
+                            .obj([
+                                ("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")),
+                                ("author", .str(r.string(2) ?? "")),
+                                ("title", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")),
+                                ("createdAt", .date(r.date(5))),
+                                ("synced", .flag(SyncMark(r.int(6)) == .synced)),
+                                ("refused", .flag(SyncMark(r.int(6)) == .refused))
+                            ])
+                        }), pretty: true))
             return 0
         }
         if rows.isEmpty { console.out(Messages.t(.commsNoAnnouncements)) }
         for r in rows {
-            console.out(console.paint(TerminalText.sanitize(r.string(3) ?? ""), .bold) + "  \(r.string(1) ?? "")  \(TerminalText.sanitize(r.string(2) ?? ""))  \(stamp(r.date(5)))"
-                        + SyncMark(r.int(6)).mark(console))
-            for line in TerminalText.sanitize(r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
+            console.out(
+                console.paint(TerminalText.sanitize(r.string(3) ?? ""), .bold)
+                    + "  \(r.string(1) ?? "")  \(TerminalText.sanitize(r.string(2) ?? ""))  \(stamp(r.date(5)))"
+                    + SyncMark(r.int(6)).mark(console))
+            for line in TerminalText.sanitize(r.string(4) ?? "").split(
+                separator: "\n", omittingEmptySubsequences: false)
+            { console.out("    \(line)") }
         }
         return 0
     }
 
-    static func listThreads(course: String, lesson: String?, args: Arguments, context: ClientContext, profile: Profile) throws -> Int32 {
+    static func listThreads(course: String, lesson: String?, args: Arguments, context: ClientContext, profile: Profile)
+        throws -> Int32
+    {
         let console = context.console
         let threads = try context.queue.read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT \(CommunicationStore.columns),
                        (SELECT COUNT(*) FROM posts r WHERE r.profile_id = p.profile_id AND r.thread_id = p.id AND r.deleted = 0)
                 FROM posts p WHERE profile_id = ?1 AND course_id = ?2 AND thread_id IS NULL AND lesson_id IS ?3
                 ORDER BY created_at DESC, id
-                """, arguments: [profile.id, course, lesson]).compactMap { row in
-                CommunicationStore.post(from: row).map { (post: $0, synced: SyncMark(row.int(14)), replies: row.int(15) ?? 0) }
+                """, arguments: [profile.id, course, lesson]
+            ).compactMap { row in
+                CommunicationStore.post(from: row).map {
+                    (post: $0, synced: SyncMark(row.int(14)), replies: row.int(15) ?? 0)
+                }
             }
         }
         if args.has("json") {
-            console.out(JSONWriter.write(.list(threads.map { json($0.post, synced: $0.synced, extra: [("replies", .int($0.replies))]) }), pretty: true))
+            console.out(
+                JSONWriter.write(
+                    .list(threads.map { json($0.post, synced: $0.synced, extra: [("replies", .int($0.replies))]) }),
+                    pretty: true))
             return 0
         }
         if threads.isEmpty { console.out(Messages.t(.commsNoThreads)) }
         for t in threads {
-            let title = t.post.deleted ? Messages.t(.commsDeletedMark) : console.paint(TerminalText.sanitize(t.post.title ?? ""), .bold)
-            console.out("\(String(t.post.id.prefix(8)))  \(title)  \(TerminalText.sanitize(t.post.authorName))  \(stamp(t.post.createdAt))  "
-                        + Messages.t(.commsReplies, t.replies) + marks(t.post, synced: t.synced, console: console))
+            let title =
+                t.post.deleted
+                ? Messages.t(.commsDeletedMark) : console.paint(TerminalText.sanitize(t.post.title ?? ""), .bold)
+            console.out(
+                "\(String(t.post.id.prefix(8)))  \(title)  \(TerminalText.sanitize(t.post.authorName))  \(stamp(t.post.createdAt))  "
+                    + Messages.t(.commsReplies, t.replies) + marks(t.post, synced: t.synced, console: console))
         }
         return 0
     }
 
-    static func showThread(_ target: String, args: Arguments, context: ClientContext, profile: Profile) throws -> Int32 {
+    static func showThread(_ target: String, args: Arguments, context: ClientContext, profile: Profile) throws -> Int32
+    {
         let console = context.console
         let posts = try context.queue.read { db -> [(post: Post, synced: SyncMark)] in
             let first = try CommunicationStore.post(matching: target, profileID: profile.id, in: db)
-            return try db.fetchAll("""
+            return try db.fetchAll(
+                """
                 SELECT \(CommunicationStore.columns) FROM posts WHERE profile_id = ?1 AND (id = ?2 OR thread_id = ?2)
                 ORDER BY thread_id IS NOT NULL, created_at, id
-                """, arguments: [profile.id, first.thread]).compactMap { row in CommunicationStore.post(from: row).map { ($0, SyncMark(row.int(14))) } }
+                """, arguments: [profile.id, first.thread]
+            ).compactMap { row in CommunicationStore.post(from: row).map { ($0, SyncMark(row.int(14))) } }
         }
         if args.has("json") {
             console.out(JSONWriter.write(.list(posts.map { json($0.post, synced: $0.synced) }), pretty: true))
@@ -161,10 +198,17 @@ enum CommunicationCommands {
         }
         for (i, item) in posts.enumerated() {
             let p = item.post
-            let head = i == 0 ? console.paint(p.deleted ? Messages.t(.commsDeletedMark) : TerminalText.sanitize(p.title ?? ""), .bold) + "\n" : ""
-            console.out("\(head)\(i == 0 ? "" : "  ↳ ")\(String(p.id.prefix(8)))  \(TerminalText.sanitize(p.authorName))  \(stamp(p.createdAt))" + marks(p, synced: item.synced, console: console))
+            let head =
+                i == 0
+                ? console.paint(p.deleted ? Messages.t(.commsDeletedMark) : TerminalText.sanitize(p.title ?? ""), .bold)
+                    + "\n" : ""
+            console.out(
+                "\(head)\(i == 0 ? "" : "  ↳ ")\(String(p.id.prefix(8)))  \(TerminalText.sanitize(p.authorName))  \(stamp(p.createdAt))"
+                    + marks(p, synced: item.synced, console: console))
             let text = p.deleted ? Messages.t(.commsDeletedMark) : TerminalText.sanitize(p.body)
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) { console.out((i == 0 ? "    " : "      ") + line) }
+            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+                console.out((i == 0 ? "    " : "      ") + line)
+            }
         }
         return 0
     }
@@ -175,26 +219,38 @@ enum CommunicationCommands {
         let profile = try context.studyProfile(args)
         let other = args.positionals.first
         let rows = try context.queue.read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT id, course_id, from_name, to_name, body, sent_at, outgoing, synced FROM messages
                 WHERE profile_id = ?1 AND (?2 IS NULL OR lower(from_name) = lower(?2) OR lower(to_name) = lower(?2)) ORDER BY sent_at, id
                 """, arguments: [profile.id, other])
         }
         if args.has("json") {
-            console.out(JSONWriter.write(.list(rows.map { r in
-                .obj([("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")), ("from", .str(r.string(2) ?? "")),
-                      ("to", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")), ("sentAt", .date(r.date(5))),
-                      ("outgoing", .flag(r.bool(6) ?? false)), ("synced", .flag(SyncMark(r.int(7)) == .synced)),
-                      ("refused", .flag(SyncMark(r.int(7)) == .refused))])
-            }), pretty: true))
+            console.out(
+                JSONWriter.write(
+                    .list(
+                        rows.map { r in
+                            .obj([
+                                ("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")),
+                                ("from", .str(r.string(2) ?? "")),
+                                ("to", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")),
+                                ("sentAt", .date(r.date(5))),
+                                ("outgoing", .flag(r.bool(6) ?? false)),
+                                ("synced", .flag(SyncMark(r.int(7)) == .synced)),
+                                ("refused", .flag(SyncMark(r.int(7)) == .refused))
+                            ])
+                        }), pretty: true))
             return 0
         }
         if rows.isEmpty { console.out(Messages.t(.commsNoMessages)) }
         for r in rows {
             let arrow = TerminalText.sanitize(r.bool(6) == true ? "→ \(r.string(3) ?? "")" : "← \(r.string(2) ?? "")")
-            console.out(console.paint(arrow, .bold) + "  \(r.string(1) ?? "")  \(stamp(r.date(5)))"
-                        + SyncMark(r.int(7)).mark(console))
-            for line in TerminalText.sanitize(r.string(4) ?? "").split(separator: "\n", omittingEmptySubsequences: false) { console.out("    \(line)") }
+            console.out(
+                console.paint(arrow, .bold) + "  \(r.string(1) ?? "")  \(stamp(r.date(5)))"
+                    + SyncMark(r.int(7)).mark(console))
+            for line in TerminalText.sanitize(r.string(4) ?? "").split(
+                separator: "\n", omittingEmptySubsequences: false)
+            { console.out("    \(line)") }
         }
         return 0
     }
@@ -210,8 +266,12 @@ enum CommunicationCommands {
         switch (args.value("body"), args.value("body-file")) {
         case (let text?, nil): return text
         case (nil, let file?):
-            guard let data = FileManager.default.contents(atPath: file) else { throw ClientError(.fileUnreadable, file) }
-            guard data.count <= CommunicationLimits.maxBodyBytes else { throw ClientError(.commsTooLong, file, CommunicationLimits.maxBodyBytes) }
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ClientError(.fileUnreadable, file)
+            }
+            guard data.count <= CommunicationLimits.maxBodyBytes else {
+                throw ClientError(.commsTooLong, file, CommunicationLimits.maxBodyBytes)
+            }
             // A file's final newline is not part of the text.
             var text = String(decoding: data, as: UTF8.self)
             while text.last?.isNewline == true { text.removeLast() }
@@ -237,8 +297,10 @@ enum CommunicationCommands {
             return try catalog.item(matching: text, course: course, kind: "lesson").id
         }
         let known = try context.queue.read { db in
-            try db.fetchColumn(String.self, "SELECT DISTINCT lesson_id FROM posts WHERE course_id = ? AND lesson_id IS NOT NULL",
-                               arguments: [course]).compactMap { $0 }
+            try db.fetchColumn(
+                String.self, "SELECT DISTINCT lesson_id FROM posts WHERE course_id = ? AND lesson_id IS NOT NULL",
+                arguments: [course]
+            ).compactMap { $0 }
         }
         let matching = known.filter { $0 == text || $0.hasSuffix("/" + text) }
         return matching.count == 1 ? matching[0] : text
@@ -257,10 +319,15 @@ enum CommunicationCommands {
     }
 
     static func json(_ p: Post, synced: SyncMark, extra: [(String, JSONValue)] = []) -> JSONValue {
-        .obj([("id", .str(p.id)), ("course", .str(p.courseID)), ("lesson", .opt(p.lessonID)), ("thread", .opt(p.threadID)),
-              ("author", .str(p.authorName)), ("title", .opt(p.title)), ("body", .str(p.body)), ("createdAt", .date(p.createdAt)),
-              ("edited", .flag(p.edited)), ("deleted", .flag(p.deleted)), ("synced", .flag(synced == .synced)),
-              ("refused", .flag(synced == .refused))] + extra)
+        .obj(
+            [
+                ("id", .str(p.id)), ("course", .str(p.courseID)), ("lesson", .opt(p.lessonID)),
+                ("thread", .opt(p.threadID)),
+                ("author", .str(p.authorName)), ("title", .opt(p.title)), ("body", .str(p.body)),
+                ("createdAt", .date(p.createdAt)),
+                ("edited", .flag(p.edited)), ("deleted", .flag(p.deleted)), ("synced", .flag(synced == .synced)),
+                ("refused", .flag(synced == .refused))
+            ] + extra)
     }
 }
 

@@ -5,9 +5,12 @@ import LMSModel
 /// student's progress and scores; or the item analysis, with bar charts on a terminal (teachers).
 enum CourseReportCommand {
     static let all: [LMSOffline.Command] = [
-        .init(name: "report", summary: "course report: completion, scores, students at risk; --student NAME, --items (teachers)",
-              usage: "lms-offline report COURSE [--student NAME | --items] [--inactive-days N] [--json] [--csv FILE] [--home DIR]",
-              flags: ["json", "items"], options: ["student", "csv", "inactive-days"], run: report),
+        .init(
+            name: "report",
+            summary: "course report: completion, scores, students at risk; --student NAME, --items (teachers)",
+            usage:
+                "lms-offline report COURSE [--student NAME | --items] [--inactive-days N] [--json] [--csv FILE] [--home DIR]",
+            flags: ["json", "items"], options: ["student", "csv", "inactive-days"], run: report)
     ]
 
     static func report(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -15,7 +18,9 @@ enum CourseReportCommand {
         let course = try args.positional(0, "COURSE")
         var query: [String] = []
         if let days = args.value("inactive-days") {
-            guard let n = Int(days), (1...366).contains(n) else { throw Arguments.UsageError(description: Messages.t(.inactiveDaysInvalid)) }
+            guard let n = Int(days), (1...366).contains(n) else {
+                throw Arguments.UsageError(description: Messages.t(.inactiveDaysInvalid))
+            }
             query.append("inactiveDays=\(n)")
         }
         let path: String
@@ -34,10 +39,17 @@ enum CourseReportCommand {
             return 0
         }
         let answer = try api.json("GET", path + (query.isEmpty ? "" : "?" + query.joined(separator: "&")))
-        if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)); return 0 }
-        if args.value("student") != nil { showStudent(answer, console: console) }
-        else if args.has("items") { showItems(answer, console: console) }
-        else { showCourse(answer, console: console) }
+        if args.has("json") {
+            console.out(JSONWriter.write(answer, pretty: true))
+            return 0
+        }
+        if args.value("student") != nil {
+            showStudent(answer, console: console)
+        } else if args.has("items") {
+            showItems(answer, console: console)
+        } else {
+            showCourse(answer, console: console)
+        }
         return 0
     }
 
@@ -46,54 +58,79 @@ enum CourseReportCommand {
         guard console.isTerminal else { return "" }
         let cells = ClientLimits.barCells
         let filled = maximum > 0 ? min(cells, Int((value / maximum * Double(cells)).rounded())) : 0
-        return console.paint(String(repeating: "█", count: filled), color) + String(repeating: "░", count: cells - filled) + " "
+        return console.paint(String(repeating: "█", count: filled), color)
+            + String(repeating: "░", count: cells - filled) + " "
     }
 
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0) } ?? "–" }
 
     static func showCourse(_ r: JSONValue, console: Console) {
         let n = r["students"]?.numberValue ?? 0
-        console.out(console.paint(Messages.t(.reportSummary, r["title"]?.stringValue ?? r["course"]?.stringValue ?? "", RubricScoring.format(n),
-                                             Gradebook.percent(r["completionRate"]?.numberValue ?? 0), RubricScoring.format(r["passing"]?.numberValue ?? 0),
-                                             Gradebook.percent(r["averageTotal"]?.numberValue ?? 0)), .bold))
+        console.out(
+            console.paint(
+                Messages.t(
+                    .reportSummary, r["title"]?.stringValue ?? r["course"]?.stringValue ?? "", RubricScoring.format(n),
+                    Gradebook.percent(r["completionRate"]?.numberValue ?? 0),
+                    RubricScoring.format(r["passing"]?.numberValue ?? 0),
+                    Gradebook.percent(r["averageTotal"]?.numberValue ?? 0)), .bold))
         console.out(Messages.t(.reportDistribution))
         let buckets = r["distribution"]?.arrayValue ?? []
         let most = buckets.compactMap { $0["students"]?.numberValue }.max() ?? 0
         for b in buckets {
             let count = b["students"]?.numberValue ?? 0
-            console.out("  " + GradingCommands.pad(b["range"]?.stringValue ?? "", 6) + "  " + bar(count, of: most, console: console) + RubricScoring.format(count))
+            console.out(
+                "  " + GradingCommands.pad(b["range"]?.stringValue ?? "", 6) + "  "
+                    + bar(count, of: most, console: console) + RubricScoring.format(count))
         }
         let risks = r["atRisk"]?.arrayValue ?? []
-        if risks.isEmpty { console.out(Messages.t(.reportNobodyAtRisk)); return }
+        if risks.isEmpty {
+            console.out(Messages.t(.reportNobodyAtRisk))
+            return
+        }
         console.out(Messages.t(.reportAtRisk))
         for s in risks {
-            let reasons = (s["reasons"]?.arrayValue ?? []).compactMap { $0["text"]?.stringValue }.joined(separator: "; ")
+            let reasons = (s["reasons"]?.arrayValue ?? []).compactMap { $0["text"]?.stringValue }.joined(
+                separator: "; ")
             console.out("  " + console.paint(s["username"]?.stringValue ?? "", .yellow) + "  \(reasons)")
         }
     }
 
     static func showStudent(_ r: JSONValue, console: Console) {
-        let done = r["lessonsDone"]?.numberValue ?? 0, lessons = r["lessons"]?.numberValue ?? 0
+        let done = r["lessonsDone"]?.numberValue ?? 0
+        let lessons = r["lessons"]?.numberValue ?? 0
         let passed = r["passed"]?.boolValue == true
-        console.out(console.paint("\(r["student"]?["displayName"]?.stringValue ?? "") (\(r["student"]?["username"]?.stringValue ?? ""))", .bold)
-                    + "  \(bar(done, of: lessons, console: console))\(RubricScoring.format(done))/\(RubricScoring.format(lessons))  "
-                    + "\(percent(r["total"]?.numberValue))  " + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red))
+        console.out(
+            console.paint(
+                "\(r["student"]?["displayName"]?.stringValue ?? "") (\(r["student"]?["username"]?.stringValue ?? ""))",
+                .bold)
+                + "  \(bar(done, of: lessons, console: console))\(RubricScoring.format(done))/\(RubricScoring.format(lessons))  "
+                + "\(percent(r["total"]?.numberValue))  "
+                + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red))
         for item in r["items"]?.arrayValue ?? [] {
-            let points = item["points"]?.numberValue, maximum = item["maxPoints"]?.numberValue ?? 0
-            let score = points.map { "\(RubricScoring.format($0))/\(RubricScoring.format(maximum))" } ?? (item["status"]?.stringValue ?? "")
+            let points = item["points"]?.numberValue
+            let maximum = item["maxPoints"]?.numberValue ?? 0
+            let score =
+                points.map { "\(RubricScoring.format($0))/\(RubricScoring.format(maximum))" }
+                ?? (item["status"]?.stringValue ?? "")
             let feedback = item["feedback"]?.stringValue.map { "  \"\(TerminalText.sanitize($0))\"" } ?? ""
-            console.out("  \(bar(points ?? 0, of: maximum, console: console))\(item["id"]?.stringValue ?? "")  \(score)\(feedback)")
+            console.out(
+                "  \(bar(points ?? 0, of: maximum, console: console))\(item["id"]?.stringValue ?? "")  \(score)\(feedback)"
+            )
         }
-        for reason in r["atRisk"]?.arrayValue ?? [] { console.out("  " + console.paint("! " + (reason["text"]?.stringValue ?? ""), .yellow)) }
+        for reason in r["atRisk"]?.arrayValue ?? [] {
+            console.out("  " + console.paint("! " + (reason["text"]?.stringValue ?? ""), .yellow))
+        }
     }
 
     static func showItems(_ r: JSONValue, console: Console) {
         for q in r["questions"]?.arrayValue ?? [] {
             let share = (q["share"]?.numberValue ?? 0) * 100
             let flag = q["flag"]?.stringValue
-            console.out("  \(bar(share, of: 100, console: console, color: flag == nil ? .green : .red))"
-                        + "\(q["quiz"]?.stringValue ?? "") \(q["question"]?.stringValue ?? "")  \(String(format: "%.0f%%", share)) of "
-                        + "\(RubricScoring.format(q["answered"]?.numberValue ?? 0))" + (flag.map { "  " + console.paint("! " + $0, .red) } ?? ""))
+            console.out(
+                "  \(bar(share, of: 100, console: console, color: flag == nil ? .green : .red))"
+                    + "\(q["quiz"]?.stringValue ?? "") \(q["question"]?.stringValue ?? "")  \(String(format: "%.0f%%", share)) of "
+                    + "\(RubricScoring.format(q["answered"]?.numberValue ?? 0))"
+                    + (flag.map { "  " + console.paint("! " + $0, .red) } ?? ""))
         }
     }
 }

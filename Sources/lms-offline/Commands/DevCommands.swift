@@ -12,12 +12,14 @@ import LMSModel
 ///   count rows against outbox entries exactly.
 enum DevCommands {
     static let all: [LMSOffline.Command] = [
-        .init(name: "_seed-progress", summary: "benchmark data: profiles and progress events",
-              usage: "lms-offline _seed-progress --events N [--profiles P] [--home DIR]", options: ["events", "profiles"],
-              run: seed, hidden: true),
-        .init(name: "_record-progress", summary: "benchmark and crash test: record a lesson's progress N times",
-              usage: "lms-offline _record-progress LESSON [--times N] [--distinct] [--home DIR]", flags: ["distinct"],
-              options: ["times"], run: record, hidden: true),
+        .init(
+            name: "_seed-progress", summary: "benchmark data: profiles and progress events",
+            usage: "lms-offline _seed-progress --events N [--profiles P] [--home DIR]", options: ["events", "profiles"],
+            run: seed, hidden: true),
+        .init(
+            name: "_record-progress", summary: "benchmark and crash test: record a lesson's progress N times",
+            usage: "lms-offline _record-progress LESSON [--times N] [--distinct] [--home DIR]", flags: ["distinct"],
+            options: ["times"], run: record, hidden: true)
     ]
 
     static func seed(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -69,7 +71,9 @@ enum DevCommands {
         for i in 0..<times {
             if args.has("distinct") {
                 try context.queue.write { db in
-                    try store.update(db, courseID: item.courseID, lessonID: "\(item.id)#\(run)-\(i)", now: context.now()) { $0.completed = true }
+                    try store.update(
+                        db, courseID: item.courseID, lessonID: "\(item.id)#\(run)-\(i)", now: context.now()
+                    ) { $0.completed = true }
                 }
             } else {
                 try store.markDone(courseID: item.courseID, lessonID: item.id, now: context.now())

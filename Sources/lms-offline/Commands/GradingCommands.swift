@@ -8,18 +8,25 @@ enum GradingCommands {
     static let all: [LMSOffline.Command] = commands + CourseReportCommand.all + CertificateCommands.all
 
     static let commands: [LMSOffline.Command] = [
-        .init(name: "gradebook", summary: "students × quizzes and assignments with weighted totals and pass/fail (teachers)",
-              usage: "lms-offline gradebook COURSE [--csv FILE] [--json] [--home DIR]", flags: ["json"], options: ["csv"], run: gradebook),
-        .init(name: "grade", summary: "grade the queue of submissions and essays by rubric, or one with --submission/--attempt (teachers)",
-              usage: """
-              lms-offline grade COURSE [--files DIR]   (interactive: the queue, one by one)
-                     lms-offline grade COURSE --list [--json]
-                     lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
-                     lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
-                     lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT]]
-              """,
-              flags: ["json", "list", "history", "offline"], options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
-              run: grade),
+        .init(
+            name: "gradebook",
+            summary: "students × quizzes and assignments with weighted totals and pass/fail (teachers)",
+            usage: "lms-offline gradebook COURSE [--csv FILE] [--json] [--home DIR]", flags: ["json"], options: ["csv"],
+            run: gradebook),
+        .init(
+            name: "grade",
+            summary:
+                "grade the queue of submissions and essays by rubric, or one with --submission/--attempt (teachers)",
+            usage: """
+                lms-offline grade COURSE [--files DIR]   (interactive: the queue, one by one)
+                       lms-offline grade COURSE --list [--json]
+                       lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
+                       lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
+                       lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT]]
+                """,
+            flags: ["json", "list", "history", "offline"],
+            options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
+            run: grade)
     ]
 
     // MARK: - gradebook
@@ -35,12 +42,18 @@ enum GradingCommands {
             return 0
         }
         let book = try api.json("GET", ServerConnection.course(course, "/gradebook"))
-        if args.has("json") { console.out(JSONWriter.write(book, pretty: true)); return 0 }
+        if args.has("json") {
+            console.out(JSONWriter.write(book, pretty: true))
+            return 0
+        }
         let items = book["items"]?.arrayValue ?? []
         let students = book["students"]?.arrayValue ?? []
         let pass = book["policy"]?["passPercent"]?.numberValue ?? 60
-        console.out(console.paint(Messages.t(.gradebookSummary, book["title"]?.stringValue ?? course, students.count, items.count,
-                                             RubricScoring.format(pass)), .bold))
+        console.out(
+            console.paint(
+                Messages.t(
+                    .gradebookSummary, book["title"]?.stringValue ?? course, students.count, items.count,
+                    RubricScoring.format(pass)), .bold))
         // Items are numbered in the header and listed below, so the table stays narrow.
         let width = max(8, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
         var header = Messages.t(.wordStudent).padding(toLength: width, withPad: " ", startingAt: 0)
@@ -53,11 +66,16 @@ enum GradingCommands {
                 line += " " + pad(value.map(RubricScoring.format) ?? "–", 6)
             }
             let passed = s["passed"]?.boolValue == true
-            line += "  " + String(format: "%5.1f%%", s["total"]?.numberValue ?? 0) + "  " + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red)
+            line +=
+                "  " + String(format: "%5.1f%%", s["total"]?.numberValue ?? 0) + "  "
+                + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red)
             console.out(line)
         }
         for (i, item) in items.enumerated() {
-            console.out(TerminalText.sanitize("  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(RubricScoring.format(item["maxPoints"]?.numberValue ?? 0)))"))
+            console.out(
+                TerminalText.sanitize(
+                    "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(RubricScoring.format(item["maxPoints"]?.numberValue ?? 0)))"
+                ))
         }
         return 0
     }
@@ -85,17 +103,26 @@ enum GradingCommands {
         try args.expectPositionals(atMost: 1)
         let course = try args.positional(0, "COURSE")
         let context = try ClientContext(args, console: console)
-        if args.has("offline") { return try OfflineGrading.run(args, course: course, context: context, console: console) }
+        if args.has("offline") {
+            return try OfflineGrading.run(args, course: course, context: context, console: console)
+        }
         let api = try ServerConnection.connect(context, args)
         if args.has("history") { return try history(api, course: course, args: args, console: console) }
-        if args.value("submission") != nil || args.value("attempt") != nil { return try gradeOne(api, course: course, args: args, console: console) }
+        if args.value("submission") != nil || args.value("attempt") != nil {
+            return try gradeOne(api, course: course, args: args, console: console)
+        }
         let queue = try api.json("GET", ServerConnection.course(course, "/grading/queue"))["queue"]?.arrayValue ?? []
         if args.has("list") {
-            if args.has("json") { console.out(JSONWriter.write(.list(queue), pretty: true)); return 0 }
+            if args.has("json") {
+                console.out(JSONWriter.write(.list(queue), pretty: true))
+                return 0
+            }
             if queue.isEmpty { console.out(Messages.t(.queueEmpty, course)) }
             for e in queue {
-                console.out("\(e["kind"]?.stringValue ?? "")  \(e["id"]?.stringValue ?? "")  \(e["student"]?["username"]?.stringValue ?? "")  "
-                            + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  " + Messages.t(.wordLate) : "")\(e["regrade"]?.boolValue == true ? "  " + Messages.t(.wordRegrade) : "")")
+                console.out(
+                    "\(e["kind"]?.stringValue ?? "")  \(e["id"]?.stringValue ?? "")  \(e["student"]?["username"]?.stringValue ?? "")  "
+                        + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  " + Messages.t(.wordLate) : "")\(e["regrade"]?.boolValue == true ? "  " + Messages.t(.wordRegrade) : "")"
+                )
             }
             return 0
         }
@@ -105,22 +132,37 @@ enum GradingCommands {
 
     /// `--submission ID` or `--attempt ID` with `--score` and `--feedback`: for scripts.
     static func gradeOne(_ api: ServerConnection, course: String, args: Arguments, console: Console) throws -> Int32 {
-        if args.value("submission") != nil, args.value("attempt") != nil { throw Arguments.UsageError(description: Messages.t(.gradeOneTarget)) }
+        if args.value("submission") != nil, args.value("attempt") != nil {
+            throw Arguments.UsageError(description: Messages.t(.gradeOneTarget))
+        }
         let raw = args.values("score")
         guard !raw.isEmpty else { throw Arguments.UsageError(description: Messages.t(.gradeNeedsScore)) }
         var members: [(String, JSONValue)] = []
         for text in raw {
-            guard let (name, points) = RubricScoring.parse(text) else { throw Arguments.UsageError(description: Messages.t(.gradeScoreSyntax, text)) }
+            guard let (name, points) = RubricScoring.parse(text) else {
+                throw Arguments.UsageError(description: Messages.t(.gradeScoreSyntax, text))
+            }
             members.append((name, .num(points)))
         }
         var body: [(String, JSONValue)] = [("scores", .obj(members))]
         if let feedback = args.value("feedback") { body.append(("feedback", .str(feedback))) }
-        let path = args.value("submission").map { ServerConnection.course(course, "/submissions/\(ServerConnection.escape($0))/grade") }
-            ?? ServerConnection.course(course, "/attempts/\(ServerConnection.escape(args.value("attempt") ?? ""))/grade")
+        let path =
+            args.value("submission").map {
+                ServerConnection.course(course, "/submissions/\(ServerConnection.escape($0))/grade")
+            }
+            ?? ServerConnection.course(
+                course, "/attempts/\(ServerConnection.escape(args.value("attempt") ?? ""))/grade")
         let answer = try api.json("PUT", path, .obj(body))
-        if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)); return 0 }
-        console.out(Messages.t(.gradeRecorded, "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
-                               answer["item"]?.stringValue ?? "", answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
+        if args.has("json") {
+            console.out(JSONWriter.write(answer, pretty: true))
+            return 0
+        }
+        console.out(
+            Messages.t(
+                .gradeRecorded,
+                "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
+                answer["item"]?.stringValue ?? "",
+                answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
         return 0
     }
 
@@ -129,18 +171,27 @@ enum GradingCommands {
         var query: [String] = []
         if let student = args.value("student") { query.append("student=" + ServerConnection.escape(student)) }
         if let item = args.value("item") { query.append("item=" + ServerConnection.escape(item)) }
-        let path = ServerConnection.course(course, "/grades/history") + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
+        let path =
+            ServerConnection.course(course, "/grades/history")
+            + (query.isEmpty ? "" : "?" + query.joined(separator: "&"))
         let entries = try api.json("GET", path)["history"]?.arrayValue ?? []
-        if args.has("json") { console.out(JSONWriter.write(.list(entries), pretty: true)); return 0 }
-        if entries.isEmpty { console.out(Messages.t(.historyEmpty, course)); return 0 }
+        if args.has("json") {
+            console.out(JSONWriter.write(.list(entries), pretty: true))
+            return 0
+        }
+        if entries.isEmpty {
+            console.out(Messages.t(.historyEmpty, course))
+            return 0
+        }
         for h in entries {
             let old = h["oldPoints"]?.numberValue.map(RubricScoring.format) ?? "–"
             let new = h["newPoints"]?.numberValue.map(RubricScoring.format) ?? "?"
             let feedback = h["newFeedback"]?.stringValue.map { "  \"\($0)\"" } ?? ""
-            console.out(TerminalText.sanitize("\(h["changedAt"]?.stringValue ?? "")  \(h["changedBy"]?.stringValue ?? "")  \(h["student"]?.stringValue ?? "?")  "
+            console.out(
+                TerminalText.sanitize(
+                    "\(h["changedAt"]?.stringValue ?? "")  \(h["changedBy"]?.stringValue ?? "")  \(h["student"]?.stringValue ?? "?")  "
                         + "\(h["item"]?.stringValue ?? "")  \(old) → \(new)\(feedback)"))
         }
         return 0
     }
 }
-

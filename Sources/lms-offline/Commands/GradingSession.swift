@@ -12,18 +12,27 @@ struct GradingSession {
     let reader = LineReader()
 
     /// What a prompt got.
-    enum Answer { case value(String), skip, stop }
+    enum Answer {
+        case value(String)
+        case skip, stop
+    }
 
     func run(_ queue: [JSONValue]) throws -> Int32 {
-        guard !queue.isEmpty else { console.out(Messages.t(.queueEmpty, course)); return 0 }
+        guard !queue.isEmpty else {
+            console.out(Messages.t(.queueEmpty, course))
+            return 0
+        }
         console.out(Messages.t(.queueHeader, queue.count, course))
         for (i, entry) in queue.enumerated() {
             let id = entry["id"]?.stringValue ?? ""
             let who = entry["student"]?["username"]?.stringValue ?? "?"
             console.out("")
-            console.out(console.paint(TerminalText.sanitize("[\(i + 1)/\(queue.count)] \(who) (\(entry["student"]?["displayName"]?.stringValue ?? "")) — "
-                                      + "\(entry["itemTitle"]?.stringValue ?? "") [\(entry["item"]?.stringValue ?? "")]"
-                                      + (entry["late"]?.boolValue == true ? " — late" : "")), .bold))
+            console.out(
+                console.paint(
+                    TerminalText.sanitize(
+                        "[\(i + 1)/\(queue.count)] \(who) (\(entry["student"]?["displayName"]?.stringValue ?? "")) — "
+                            + "\(entry["itemTitle"]?.stringValue ?? "") [\(entry["item"]?.stringValue ?? "")]"
+                            + (entry["late"]?.boolValue == true ? " — late" : "")), .bold))
             let outcome: Answer
             if entry["kind"]?.stringValue == "attempt" {
                 outcome = try gradeAttempt(id)
@@ -39,7 +48,9 @@ struct GradingSession {
     func gradeSubmission(_ id: String, student: String) throws -> Answer {
         let detail = try api.json("GET", ServerConnection.course(course, "/submissions/\(ServerConnection.escape(id))"))
         if let text = detail["text"]?.stringValue, !text.isEmpty {
-            for line in TerminalText.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
+            for line in TerminalText.sanitize(text).split(separator: "\n", omittingEmptySubsequences: false) {
+                console.out("  │ \(line)")
+            }
         }
         let files = detail["files"]?.arrayValue ?? []
         if !files.isEmpty {
@@ -56,13 +67,20 @@ struct GradingSession {
         }
         if let grade = detail["grade"], !grade.isNull {
             // A resubmission: what the earlier version got.
-            console.out(Messages.t(.gradeCurrent, "\(RubricScoring.format(grade["points"]?.numberValue ?? 0))/\(RubricScoring.format(grade["maxPoints"]?.numberValue ?? 0))",
-                                   TerminalText.sanitize(grade["feedback"]?.stringValue ?? "–")))
+            console.out(
+                Messages.t(
+                    .gradeCurrent,
+                    "\(RubricScoring.format(grade["points"]?.numberValue ?? 0))/\(RubricScoring.format(grade["maxPoints"]?.numberValue ?? 0))",
+                    TerminalText.sanitize(grade["feedback"]?.stringValue ?? "–")))
         }
         let assignment = detail["assignment"] ?? JSONValue(.null)
-        var criteria = (assignment["rubric"]?.arrayValue ?? []).map { ($0["criterion"]?.stringValue ?? "", $0["points"]?.numberValue ?? 0) }
+        var criteria = (assignment["rubric"]?.arrayValue ?? []).map {
+            ($0["criterion"]?.stringValue ?? "", $0["points"]?.numberValue ?? 0)
+        }
         if criteria.isEmpty { criteria = [(RubricScoring.wholeScore, assignment["points"]?.numberValue ?? 0)] }
-        return try ask(criteria: criteria.map { ($0.0, $0.0, $0.1) }, path: ServerConnection.course(course, "/submissions/\(ServerConnection.escape(id))/grade"))
+        return try ask(
+            criteria: criteria.map { ($0.0, $0.0, $0.1) },
+            path: ServerConnection.course(course, "/submissions/\(ServerConnection.escape(id))/grade"))
     }
 
     func gradeAttempt(_ id: String) throws -> Answer {
@@ -73,10 +91,13 @@ struct GradingSession {
             console.out(TerminalText.sanitize("\(qid): \(essay["text"]?.stringValue ?? "")"))
             console.out("  " + Messages.t(.essayAnswer))
             let answer = essay["answer"]?.stringValue ?? Messages.t(.noAnswer)
-            for line in TerminalText.sanitize(answer).split(separator: "\n", omittingEmptySubsequences: false) { console.out("  │ \(line)") }
+            for line in TerminalText.sanitize(answer).split(separator: "\n", omittingEmptySubsequences: false) {
+                console.out("  │ \(line)")
+            }
             criteria.append((qid, qid, essay["points"]?.numberValue ?? 0))
         }
-        return try ask(criteria: criteria, path: ServerConnection.course(course, "/attempts/\(ServerConnection.escape(id))/grade"))
+        return try ask(
+            criteria: criteria, path: ServerConnection.course(course, "/attempts/\(ServerConnection.escape(id))/grade"))
     }
 
     /// Asks a score per criterion (key, label, maximum) and feedback, then records the grade.
@@ -105,14 +126,20 @@ struct GradingSession {
         case .value(let text): if !text.isEmpty { body.append(("feedback", .str(text))) }
         }
         let answer: JSONValue
-        do { answer = try api.json("PUT", path, .obj(body)) } catch let error as AdminError where (error.status ?? 0) >= 400 && error.status != 401 {
+        do { answer = try api.json("PUT", path, .obj(body)) } catch let error as AdminError
+            where (error.status ?? 0) >= 400 && error.status != 401
+        {
             // The server refused this one (resubmitted meanwhile, a score it will not take): say why, go on with the queue.
             console.err("\(error)")
             console.out(Messages.t(.gradeSkipped))
             return .skip
         }
-        console.out(Messages.t(.gradeRecorded, "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
-                               answer["item"]?.stringValue ?? "", answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
+        console.out(
+            Messages.t(
+                .gradeRecorded,
+                "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
+                answer["item"]?.stringValue ?? "",
+                answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
         return .value("")
     }
 

@@ -4,8 +4,10 @@ import LMSModel
 /// `lms-offline install PACKAGE`: install or update a course from a file, verified.
 enum InstallCommand {
     static let all: [LMSOffline.Command] = [
-        .init(name: "install", summary: "install or update a course from a package file (verified); keeps all progress",
-              usage: "lms-offline install PACKAGE [--force] [--json] [--home DIR]", flags: ["force", "json"], run: install),
+        .init(
+            name: "install", summary: "install or update a course from a package file (verified); keeps all progress",
+            usage: "lms-offline install PACKAGE [--force] [--json] [--home DIR]", flags: ["force", "json"], run: install
+        )
     ]
 
     static func install(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -15,14 +17,18 @@ enum InstallCommand {
         let report = try CourseInstaller(queue: context.queue, home: context.home)
             .install(path: path, force: args.has("force"), now: context.now())
         if args.has("json") {
-            console.out(JSONWriter.write(.obj([
-                ("course", .str(report.courseID)), ("title", .str(report.title)), ("version", .str(report.version)),
-                ("previousVersion", .opt(report.previousVersion)), ("package", .str(report.packageID)),
-                ("alreadyInstalled", .flag(report.alreadyInstalled)),
-                ("added", .list(report.added.map(JSONValue.str))), ("changed", .list(report.changed.map(JSONValue.str))),
-                ("removed", .list(report.removed.map(JSONValue.str))),
-                ("renamed", .list(report.renamed.map { .obj([("from", .str($0.from)), ("to", .str($0.to))]) })),
-            ]), pretty: true))
+            console.out(
+                JSONWriter.write(
+                    .obj([
+                        ("course", .str(report.courseID)), ("title", .str(report.title)),
+                        ("version", .str(report.version)),
+                        ("previousVersion", .opt(report.previousVersion)), ("package", .str(report.packageID)),
+                        ("alreadyInstalled", .flag(report.alreadyInstalled)),
+                        ("added", .list(report.added.map(JSONValue.str))),
+                        ("changed", .list(report.changed.map(JSONValue.str))),
+                        ("removed", .list(report.removed.map(JSONValue.str))),
+                        ("renamed", .list(report.renamed.map { .obj([("from", .str($0.from)), ("to", .str($0.to))]) }))
+                    ]), pretty: true))
             return 0
         }
         if report.alreadyInstalled {

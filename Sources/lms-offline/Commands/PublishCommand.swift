@@ -5,9 +5,11 @@ import LMSModel
 /// `lms-offline publish DIR|PACKAGE`: validate, pack, upload, and report what changed (docs/CLIENT.md "Teaching").
 enum PublishCommand {
     static let all: [LMSOffline.Command] = [
-        .init(name: "publish", summary: "validate, pack and upload a course to the server; report what changed and who it reaches",
-              usage: "lms-offline publish DIR|PACKAGE [--changelog TEXT] [--json] [--home DIR]",
-              flags: ["json"], options: ["changelog"], run: publish),
+        .init(
+            name: "publish",
+            summary: "validate, pack and upload a course to the server; report what changed and who it reaches",
+            usage: "lms-offline publish DIR|PACKAGE [--changelog TEXT] [--json] [--home DIR]",
+            flags: ["json"], options: ["changelog"], run: publish)
     ]
 
     static func publish(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -23,7 +25,9 @@ enum PublishCommand {
         case .package(let archive):
             try archive.verify()
             let loaded = CourseLoader.load(archive)
-            guard let loadedCourse = loaded.course else { return refuse(source, loaded.diagnostics, json: json, console) }
+            guard let loadedCourse = loaded.course else {
+                return refuse(source, loaded.diagnostics, json: json, console)
+            }
             version = loadedCourse.version
             package = source
         case let opened:
@@ -52,11 +56,13 @@ enum PublishCommand {
         var headers: [String: String] = [:]
         if let changelog = args.value("changelog") {
             // A header value is one line of visible ASCII or UTF-8; newlines would end it.
-            headers["X-Changelog"] = changelog.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(of: "\n", with: " ")
+            headers["X-Changelog"] = changelog.replacingOccurrences(of: "\r", with: " ").replacingOccurrences(
+                of: "\n", with: " ")
         }
         let answer: JSONValue
         do {
-            answer = try connection.upload("POST", "/api/v1/courses", file: package, contentType: "application/zip", headers: headers)
+            answer = try connection.upload(
+                "POST", "/api/v1/courses", file: package, contentType: "application/zip", headers: headers)
         } catch var error as AdminError {
             switch error.status {
             case 409:
@@ -82,11 +88,22 @@ enum PublishCommand {
     static func refuse(_ source: String, _ diagnostics: [Diagnostic], json: Bool, _ console: Console) -> Int32 {
         let errors = diagnostics.filter { $0.severity == .error }
         if json {
-            console.out(JSONWriter.write(.obj([
-                ("published", .flag(false)),
-                ("errors", .list(errors.map { d in .obj([("file", .str(d.file)), ("line", d.line.map { .num(Double($0)) } ?? JSONValue(.null)),
-                                                          ("message", .str(d.message))]) })),
-            ]), pretty: true))
+            console.out(
+                JSONWriter.write(
+                    .obj([
+                        ("published", .flag(false)),
+                        (
+                            "errors",
+                            .list(
+                                errors.map { d in
+                                    .obj([
+                                        ("file", .str(d.file)),
+                                        ("line", d.line.map { .num(Double($0)) } ?? JSONValue(.null)),
+                                        ("message", .str(d.message))
+                                    ])
+                                })
+                        )
+                    ]), pretty: true))
         } else {
             for d in errors { console.err(d.description) }
         }
@@ -96,27 +113,36 @@ enum PublishCommand {
 
     /// The text report of a publish answer.
     static func report(_ answer: JSONValue) -> String {
-        let id = answer["id"]?.stringValue ?? "?", version = answer["version"]?.stringValue ?? "?"
+        let id = answer["id"]?.stringValue ?? "?"
+        let version = answer["version"]?.stringValue ?? "?"
         var lines: [String] = []
         if let previous = answer["previousVersion"]?.stringValue {
             lines.append(AdminText.t(.published, id, version, previous))
             let items = answer["items"] ?? JSONValue(.null)
             var any = false
-            for (key, text) in [("added", AdminText.Key.itemAdded), ("changed", .itemChanged), ("removed", .itemRemoved)] {
+            for (key, text) in [
+                ("added", AdminText.Key.itemAdded), ("changed", .itemChanged), ("removed", .itemRemoved)
+            ] {
                 for item in items[key]?.arrayValue ?? [] {
                     any = true
-                    lines.append(AdminText.t(text, item["kind"]?.stringValue ?? "", item["id"]?.stringValue ?? "", item["title"]?.stringValue ?? ""))
+                    lines.append(
+                        AdminText.t(
+                            text, item["kind"]?.stringValue ?? "", item["id"]?.stringValue ?? "",
+                            item["title"]?.stringValue ?? ""))
                 }
             }
             for item in items["renamed"]?.arrayValue ?? [] {
                 any = true
-                lines.append(AdminText.t(.itemRenamed, item["kind"]?.stringValue ?? "", item["from"]?.stringValue ?? "",
-                                         item["id"]?.stringValue ?? "", item["title"]?.stringValue ?? ""))
+                lines.append(
+                    AdminText.t(
+                        .itemRenamed, item["kind"]?.stringValue ?? "", item["from"]?.stringValue ?? "",
+                        item["id"]?.stringValue ?? "", item["title"]?.stringValue ?? ""))
             }
             if !any { lines.append(AdminText.t(.noItemChanges)) }
             let files = answer["changes"] ?? JSONValue(.null)
             func count(_ key: String) -> Int { files[key]?.arrayValue?.count ?? 0 }
-            lines.append(AdminText.t(.filesSummary, count("added"), count("changed"), count("removed"), count("renamed")))
+            lines.append(
+                AdminText.t(.filesSummary, count("added"), count("changed"), count("removed"), count("renamed")))
         } else {
             lines.append(AdminText.t(.publishedFirst, id, version))
         }

@@ -5,9 +5,10 @@ import LMSModel
 /// `lms-offline quiz QUIZ`: take a quiz on the terminal, or from `--answers FILE.json`.
 enum QuizCommand {
     static let all: [LMSOffline.Command] = [
-        .init(name: "quiz", summary: "take a quiz (interactive, or --answers FILE.json); an interrupted attempt resumes",
-              usage: "lms-offline quiz QUIZ [--answers FILE.json] [--course COURSE] [--json] [--home DIR]",
-              flags: ["json"], options: ["answers", "course"], run: quiz),
+        .init(
+            name: "quiz", summary: "take a quiz (interactive, or --answers FILE.json); an interrupted attempt resumes",
+            usage: "lms-offline quiz QUIZ [--answers FILE.json] [--course COURSE] [--json] [--home DIR]",
+            flags: ["json"], options: ["answers", "course"], run: quiz)
     ]
 
     static func quiz(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -15,7 +16,8 @@ enum QuizCommand {
         let context = try ClientContext(args, console: console)
         let profile = try context.studyProfile(args)
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
-        let item = try catalog.item(matching: try args.positional(0, "QUIZ"), course: args.value("course"), kind: "quiz")
+        let item = try catalog.item(
+            matching: try args.positional(0, "QUIZ"), course: args.value("course"), kind: "quiz")
         let course = try catalog.course(matching: item.courseID)
         let store = AttemptStore(queue: context.queue, deviceID: context.deviceID, profile: profile)
         let sheet = try args.value("answers").map(readSheet)
@@ -33,7 +35,10 @@ enum QuizCommand {
                 console.out(Messages.t(.submittedAsItStands))
                 return try finish(record, quiz: quiz, store: store, context: context, args: args, timeUp: false)
             }
-            if expired { console.err(Messages.t(.timeUp)); return try finish(record, quiz: quiz, store: store, context: context, args: args, timeUp: true) }
+            if expired {
+                console.err(Messages.t(.timeUp))
+                return try finish(record, quiz: quiz, store: store, context: context, args: args, timeUp: true)
+            }
         } else {
             quiz = try findQuiz(item.id, in: try CourseCatalog.loadCourse(folder: course.folder))
             let used = try store.submitted(courseID: course.id, quizID: item.id).count
@@ -43,7 +48,11 @@ enum QuizCommand {
                 var info = [quiz.mode.rawValue]
                 if let limit = quiz.timeLimitMinutes { info.append("\(JSONWriter.number(limit)) min") }
                 if let max = quiz.maxAttempts { info.append(Messages.t(.attemptsLeft, used + 1, max)) }
-                console.out(console.paint(Messages.t(.quizStart, TerminalText.sanitize(quiz.title), quiz.questions.count, info.joined(separator: ", ")), .bold))
+                console.out(
+                    console.paint(
+                        Messages.t(
+                            .quizStart, TerminalText.sanitize(quiz.title), quiz.questions.count,
+                            info.joined(separator: ", ")), .bold))
             }
         }
 
@@ -59,9 +68,13 @@ enum QuizCommand {
         }
 
         let interrupt = installInterruptHandler(quizID: item.id, console: console)
-        defer { interrupt.cancel(); signal(SIGINT, SIG_DFL) }
-        let runner = QuizRunner(quiz: quiz, record: record, store: store, console: console,
-                                width: Pager.width(environment: context.environment))
+        defer {
+            interrupt.cancel()
+            signal(SIGINT, SIG_DFL)
+        }
+        let runner = QuizRunner(
+            quiz: quiz, record: record, store: store, console: console,
+            width: Pager.width(environment: context.environment))
         let (outcome, answered) = try runner.run()
         switch outcome {
         case .finished:
@@ -77,21 +90,32 @@ enum QuizCommand {
     }
 
     /// Submits and shows the result (practice) or that the server will grade it (exam).
-    static func finish(_ record: AttemptRecord, quiz: Quiz, store: AttemptStore, context: ClientContext, args: Arguments,
-                       timeUp: Bool) throws -> Int32 {
+    static func finish(
+        _ record: AttemptRecord, quiz: Quiz, store: AttemptStore, context: ClientContext, args: Arguments,
+        timeUp: Bool
+    ) throws -> Int32 {
         let result = try store.submit(record, quiz: quiz, now: context.now())
         let console = context.console
         if args.has("json") {
-            var members: [(String, JSONValue)] = [("attempt", .str(record.id)), ("quiz", .str(quiz.id)), ("course", .str(record.courseID)),
-                                                  ("mode", .str(quiz.mode.rawValue)), ("timeUp", .flag(timeUp)),
-                                                  ("status", .str(result == nil ? "awaiting-server" : "graded"))]
+            var members: [(String, JSONValue)] = [
+                ("attempt", .str(record.id)), ("quiz", .str(quiz.id)), ("course", .str(record.courseID)),
+                ("mode", .str(quiz.mode.rawValue)), ("timeUp", .flag(timeUp)),
+                ("status", .str(result == nil ? "awaiting-server" : "graded"))
+            ]
             if let result { members.append(("result", ResponseCoding.json(result))) }
             console.out(JSONWriter.write(.obj(members), pretty: true))
             return 0
         }
-        guard let result else { console.out(Messages.t(.awaitingServer)); return 0 }
+        guard let result else {
+            console.out(Messages.t(.awaitingServer))
+            return 0
+        }
         let percent = String(format: "%.0f", result.percent)
-        console.out("\n" + console.paint(Messages.t(.score, JSONWriter.number(result.points), JSONWriter.number(result.maxPoints), percent), .bold))
+        console.out(
+            "\n"
+                + console.paint(
+                    Messages.t(.score, JSONWriter.number(result.points), JSONWriter.number(result.maxPoints), percent),
+                    .bold))
         if result.awaitingManualGrading { console.out(Messages.t(.essayPending)) }
         return 0
     }
@@ -108,7 +132,9 @@ enum QuizCommand {
     static func findQuiz(_ id: String, in course: Course) throws -> Quiz {
         if let quiz = course.quizzes.first(where: { $0.id == id }) { return quiz }
         // The draft's version may know the quiz under its old id.
-        if let old = course.renamed.first(where: { $0.value == id })?.key, let quiz = course.quizzes.first(where: { $0.id == old }) {
+        if let old = course.renamed.first(where: { $0.value == id })?.key,
+            let quiz = course.quizzes.first(where: { $0.id == old })
+        {
             return quiz
         }
         throw ClientError(.itemUnknown, "quiz", id, "")
@@ -116,7 +142,9 @@ enum QuizCommand {
 
     static func readSheet(_ path: String) throws -> JSONValue {
         var info = stat()
-        guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else { throw ClientError(.fileUnreadable, path) }
+        guard stat(path, &info) == 0, let data = FileManager.default.contents(atPath: path) else {
+            throw ClientError(.fileUnreadable, path)
+        }
         guard info.st_size <= ClientLimits.maximumAnswerSheetBytes else {
             throw ClientError(.answersUnreadable, path, "larger than \(ClientLimits.maximumAnswerSheetBytes) bytes")
         }

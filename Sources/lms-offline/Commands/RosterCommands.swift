@@ -5,15 +5,17 @@ import LMSModel
 /// (docs/CLIENT.md "Teaching").
 enum RosterCommands {
     static let all: [LMSOffline.Command] = [
-        .init(name: "roster", summary: "list, add and remove a course's students; its enrollment key; groups",
-              usage: """
-              lms-offline roster COURSE [--group G] [--all] [--json | --csv FILE]
-                     lms-offline roster add COURSE USER... [--group G] [--ignore-prerequisites]
-                     lms-offline roster remove COURSE USER
-                     lms-offline roster key COURSE --mode open|key|teacher [--key K]
-                     lms-offline roster group COURSE GROUP (--add USER... | --remove USER...)
-              """,
-              flags: ["json", "all", "ignore-prerequisites", "add", "remove"], options: ["csv", "group", "mode", "key"], run: roster),
+        .init(
+            name: "roster", summary: "list, add and remove a course's students; its enrollment key; groups",
+            usage: """
+                lms-offline roster COURSE [--group G] [--all] [--json | --csv FILE]
+                       lms-offline roster add COURSE USER... [--group G] [--ignore-prerequisites]
+                       lms-offline roster remove COURSE USER
+                       lms-offline roster key COURSE --mode open|key|teacher [--key K]
+                       lms-offline roster group COURSE GROUP (--add USER... | --remove USER...)
+                """,
+            flags: ["json", "all", "ignore-prerequisites", "add", "remove"], options: ["csv", "group", "mode", "key"],
+            run: roster)
     ]
 
     static func roster(_ args: Arguments, _ console: Console) throws -> Int32 {
@@ -26,7 +28,6 @@ enum RosterCommands {
         default: return try list(args, console)
         }
     }
-
 
     // MARK: - list
 
@@ -42,8 +43,12 @@ enum RosterCommands {
         if let file = args.value("csv") {
             var lines = [CSV.line(["username", "displayName", "status", "source", "groups"])]
             for s in students {
-                lines.append(CSV.line([s["username"]?.stringValue ?? "", s["displayName"]?.stringValue ?? "", s["status"]?.stringValue ?? "",
-                                       s["source"]?.stringValue ?? "", groups(s).joined(separator: ";")]))
+                lines.append(
+                    CSV.line([
+                        s["username"]?.stringValue ?? "", s["displayName"]?.stringValue ?? "",
+                        s["status"]?.stringValue ?? "",
+                        s["source"]?.stringValue ?? "", groups(s).joined(separator: ";")
+                    ]))
             }
             // RFC 4180: CRLF line ends.
             try AtomicFile.write(CSV.fileData(lines.joined(separator: "\r\n") + "\r\n"), to: file)
@@ -55,16 +60,21 @@ enum RosterCommands {
         } else {
             let width = min(24, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 8)
             for s in students {
-                let name = (s["username"]?.stringValue ?? "").padding(toLength: max(width, 8), withPad: " ", startingAt: 0)
+                let name = (s["username"]?.stringValue ?? "").padding(
+                    toLength: max(width, 8), withPad: " ", startingAt: 0)
                 let status = s["status"]?.stringValue == "active" ? "" : "  [\(s["status"]?.stringValue ?? "")]"
                 let g = groups(s)
-                console.out("\(name)  \(s["displayName"]?.stringValue ?? "")\(g.isEmpty ? "" : "  {\(g.joined(separator: ", "))}")\(status)")
+                console.out(
+                    "\(name)  \(s["displayName"]?.stringValue ?? "")\(g.isEmpty ? "" : "  {\(g.joined(separator: ", "))}")\(status)"
+                )
             }
         }
         return 0
     }
 
-    static func groups(_ student: JSONValue) -> [String] { student["groups"]?.arrayValue?.compactMap(\.stringValue) ?? [] }
+    static func groups(_ student: JSONValue) -> [String] {
+        student["groups"]?.arrayValue?.compactMap(\.stringValue) ?? []
+    }
 
     // MARK: - add, remove
 
@@ -87,9 +97,11 @@ enum RosterCommands {
 
     static func remove(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 3)
-        let course = try args.positional(1, "COURSE"), user = try args.positional(2, "USER")
+        let course = try args.positional(1, "COURSE")
+        let user = try args.positional(2, "USER")
         let (_, connection) = try ServerConnection.open(args, console)
-        _ = try connection.json("DELETE", ServerConnection.course(course, "/enrollments/" + ServerConnection.escape(user)))
+        _ = try connection.json(
+            "DELETE", ServerConnection.course(course, "/enrollments/" + ServerConnection.escape(user)))
         console.out(AdminText.t(.unenrolled, user, course))
         return 0
     }
@@ -100,7 +112,8 @@ enum RosterCommands {
         try args.expectPositionals(atMost: 2)
         let course = try args.positional(1, "COURSE")
         guard let mode = args.value("mode"), ["open", "key", "teacher"].contains(mode) else {
-            throw Arguments.UsageError(description: "--mode must be open (anyone enrolls), key (with --key K) or teacher (teachers enroll)")
+            throw Arguments.UsageError(
+                description: "--mode must be open (anyone enrolls), key (with --key K) or teacher (teachers enroll)")
         }
         var body: [(String, JSONValue)] = [("enrollment", .str(mode))]
         if let key = args.value("key") {
@@ -111,22 +124,32 @@ enum RosterCommands {
         }
         let (_, connection) = try ServerConnection.open(args, console)
         let answer = try connection.json("PUT", ServerConnection.course(course, "/settings"), .obj(body))
-        if args.has("json") { console.out(JSONWriter.write(answer, pretty: true)) } else { console.out(AdminText.t(.modeSet, course, mode)) }
+        if args.has("json") {
+            console.out(JSONWriter.write(answer, pretty: true))
+        } else {
+            console.out(AdminText.t(.modeSet, course, mode))
+        }
         return 0
     }
 
     static func group(_ args: Arguments, _ console: Console) throws -> Int32 {
-        let course = try args.positional(1, "COURSE"), group = try args.positional(2, "GROUP")
+        let course = try args.positional(1, "COURSE")
+        let group = try args.positional(2, "GROUP")
         let users = Array(args.positionals.dropFirst(3))
-        guard args.has("add") != args.has("remove") else { throw Arguments.UsageError(description: "give --add or --remove, then the usernames") }
+        guard args.has("add") != args.has("remove") else {
+            throw Arguments.UsageError(description: "give --add or --remove, then the usernames")
+        }
         guard !users.isEmpty else { throw Arguments.UsageError(description: "missing USER (one or more usernames)") }
         let (_, connection) = try ServerConnection.open(args, console)
         var results: [JSONValue] = []
         for user in users {
-            let answer = try connection.json("PUT", ServerConnection.course(course, "/enrollments/" + ServerConnection.escape(user) + "/groups"),
-                                             .obj([(args.has("add") ? "add" : "remove", .list([.str(group)]))]))
+            let answer = try connection.json(
+                "PUT", ServerConnection.course(course, "/enrollments/" + ServerConnection.escape(user) + "/groups"),
+                .obj([(args.has("add") ? "add" : "remove", .list([.str(group)]))]))
             results.append(answer)
-            if !args.has("json") { console.out(AdminText.t(.groupsSet, user, course, groups(answer).joined(separator: ", "))) }
+            if !args.has("json") {
+                console.out(AdminText.t(.groupsSet, user, course, groups(answer).joined(separator: ", ")))
+            }
         }
         if args.has("json") { console.out(JSONWriter.write(.list(results), pretty: true)) }
         return 0

@@ -4,21 +4,31 @@ import LMSModel
 /// `lms-offline login`, `logout` and `sync` (docs/PROTOCOL.md, docs/CLIENT.md "Sync").
 enum SyncCommands {
     static let all: [LMSOffline.Command] = [
-        .init(name: "login", summary: "link the active profile to a server account (asks the password, or --password-stdin)",
-              usage: "lms-offline login --server URL --username NAME [--password-stdin] [--pin-stdin] [--home DIR]",
-              flags: ["password-stdin", "pin-stdin"], options: ["server", "username"], run: login),
-        .init(name: "logout", summary: "forget the active profile's server token (revoked on the server when reachable)",
-              usage: "lms-offline logout [--home DIR]", run: logout),
-        .init(name: "sync", summary: "push work, pull grades and changes, update courses; --all syncs every logged-in profile",
-              usage: "lms-offline sync [--all] [--quiet] [--json] [--home DIR]", flags: ["all", "quiet", "json"], run: sync),
+        .init(
+            name: "login",
+            summary: "link the active profile to a server account (asks the password, or --password-stdin)",
+            usage: "lms-offline login --server URL --username NAME [--password-stdin] [--pin-stdin] [--home DIR]",
+            flags: ["password-stdin", "pin-stdin"], options: ["server", "username"], run: login),
+        .init(
+            name: "logout", summary: "forget the active profile's server token (revoked on the server when reachable)",
+            usage: "lms-offline logout [--home DIR]", run: logout),
+        .init(
+            name: "sync",
+            summary: "push work, pull grades and changes, update courses; --all syncs every logged-in profile",
+            usage: "lms-offline sync [--all] [--quiet] [--json] [--home DIR]", flags: ["all", "quiet", "json"],
+            run: sync)
     ]
 
     // MARK: - login, logout
 
     static func login(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 0)
-        guard let serverText = args.value("server") else { throw Arguments.UsageError(description: "missing --server URL") }
-        guard let username = args.value("username"), !username.isEmpty else { throw Arguments.UsageError(description: "missing --username NAME") }
+        guard let serverText = args.value("server") else {
+            throw Arguments.UsageError(description: "missing --server URL")
+        }
+        guard let username = args.value("username"), !username.isEmpty else {
+            throw Arguments.UsageError(description: "missing --username NAME")
+        }
         guard let server = SyncHTTP.normalize(server: serverText) else { throw ClientError(.serverInvalid, serverText) }
         let context = try ClientContext(args, console: console)
         let profile = try context.activeProfile(args)
@@ -36,16 +46,19 @@ enum SyncCommands {
         let http = SyncHTTP(server: server, token: nil)
         let answer: JSONValue
         do {
-            answer = try http.json("POST", "/api/v1/auth/login", .obj([("username", .str(username)), ("password", .str(password))]))
+            answer = try http.json(
+                "POST", "/api/v1/auth/login", .obj([("username", .str(username)), ("password", .str(password))]))
         } catch let error as SyncError where error.kind == .unauthorized {
             throw ClientError(.loginRefused, username, server)
         }
-        guard let token = answer["token"]?.stringValue, !token.isEmpty, let userID = answer["user"]?["id"]?.stringValue else {
+        guard let token = answer["token"]?.stringValue, !token.isEmpty, let userID = answer["user"]?["id"]?.stringValue
+        else {
             throw SyncError(.badAnswer("the login answer has no token or user id"))
         }
         let expires = answer["expiresAt"]?.stringValue.flatMap { ISO8601DateFormatter().date(from: $0) }
-        try SyncAccountStore(queue: context.queue).saveLogin(profile: profile, server: server, username: username, userID: userID,
-                                                            token: token, expiresAt: expires)
+        try SyncAccountStore(queue: context.queue).saveLogin(
+            profile: profile, server: server, username: username, userID: userID,
+            token: token, expiresAt: expires)
         console.out(Messages.t(.loggedIn, profile.name, username, server))
         return 0
     }
@@ -60,7 +73,9 @@ enum SyncCommands {
             return 0
         }
         var revoked = true
-        do { _ = try SyncHTTP(server: account.server, token: token).send("POST", "/api/v1/auth/logout") } catch let error as SyncError {
+        do { _ = try SyncHTTP(server: account.server, token: token).send("POST", "/api/v1/auth/logout") } catch let
+            error as SyncError
+        {
             // An expired token is as good as revoked; an unreachable server keeps it until it expires.
             revoked = error.kind == .unauthorized
         }
@@ -94,18 +109,22 @@ enum SyncCommands {
             }
             work = [(profile, account)]
         }
-        let quiet = args.has("quiet"), json = args.has("json")
+        let quiet = args.has("quiet")
+        let json = args.has("json")
         let progress = ProgressBar(enabled: !quiet && !json)
         var reports: [SyncReport] = []
         for (profile, account) in work {
-            let session = SyncSession(queue: context.queue, home: context.home, deviceID: context.deviceID, profile: profile,
-                                      account: account, progress: progress, clock: context.now)
+            let session = SyncSession(
+                queue: context.queue, home: context.home, deviceID: context.deviceID, profile: profile,
+                account: account, progress: progress, clock: context.now)
             reports.append(session.run())
-            _ = try? Notifications.refresh(context.queue, profile: profile, now: context.now())   // comms: new items and deadlines, once each
+            // comms: new items and deadlines, once each
+            _ = try? Notifications.refresh(context.queue, profile: profile, now: context.now())
         }
         let ok = reports.allSatisfy { $0.failure == nil }
         if json {
-            console.out(JSONWriter.write(.obj([("ok", .flag(ok)), ("profiles", .list(reports.map(\.json)))]), pretty: true))
+            console.out(
+                JSONWriter.write(.obj([("ok", .flag(ok)), ("profiles", .list(reports.map(\.json)))]), pretty: true))
         }
         for report in reports {
             if !json, !quiet || report.needsAttention { console.out(report.summary) }

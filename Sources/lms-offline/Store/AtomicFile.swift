@@ -14,13 +14,24 @@ enum AtomicFile {
             var offset = 0
             while offset < raw.count {
                 let n = Glibc.write(fd, raw.baseAddress! + offset, raw.count - offset)
-                if n < 0 { if errno == EINTR { continue }; ok = false; failure = errno; return }
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    ok = false
+                    failure = errno
+                    return
+                }
                 offset += n
             }
         }
-        if ok, fsync(fd) != 0 { ok = false; failure = errno }
+        if ok, fsync(fd) != 0 {
+            ok = false
+            failure = errno
+        }
         close(fd)
-        guard ok else { unlink(temp); throw ClientError.io("write", temp, failure) }
+        guard ok else {
+            unlink(temp)
+            throw ClientError.io("write", temp, failure)
+        }
         guard rename(temp, path) == 0 else {
             let e = errno
             unlink(temp)
@@ -33,6 +44,9 @@ enum AtomicFile {
     static func syncFolder(of path: String) {
         let dir = (path as NSString).deletingLastPathComponent
         let fd = open(dir.isEmpty ? "." : dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if fd >= 0 { _ = fsync(fd); close(fd) }
+        if fd >= 0 {
+            _ = fsync(fd)
+            close(fd)
+        }
     }
 }

@@ -12,7 +12,9 @@ struct BlobStore {
 
     /// Stores a copy of the file at `source` and returns its record (name, size, hash).
     func put(fileAt source: String) throws -> SubmittedFile {
-        guard let data = FileManager.default.contents(atPath: source) else { throw ClientError(.fileUnreadable, source) }
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw ClientError(.fileUnreadable, source)
+        }
         let sha = SHA256.hash(data).hex
         let target = path(of: sha)
         if !FileManager.default.fileExists(atPath: target) {

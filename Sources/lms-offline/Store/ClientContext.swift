@@ -15,7 +15,9 @@ final class ClientContext {
     static let homeOption = "home"
 
     /// Opens the data folder chosen by `--home`/`LMS_HOME`, creating and migrating it if needed.
-    init(_ args: Arguments, console: Console, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+    init(_ args: Arguments, console: Console, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws
+    {
         self.environment = environment
         self.console = console
         home = ClientHome.resolve(option: args.value(Self.homeOption), environment: environment)
@@ -44,7 +46,10 @@ final class ClientContext {
         let exists = try queue.read { db in
             try db.fetchScalar(Int.self, "SELECT count(*) FROM profiles WHERE id = ?", arguments: [profile.id]) ?? 0
         }
-        guard exists == 1 else { Session.clear(home); throw ClientError(.noProfile) }
+        guard exists == 1 else {
+            Session.clear(home)
+            throw ClientError(.noProfile)
+        }
         let now = now()
         if session.isExpired(at: now) {
             guard let pin = readPIN(for: profile.name, args: args, interactiveOnly: false) else {

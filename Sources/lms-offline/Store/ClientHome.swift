@@ -19,13 +19,17 @@ struct ClientHome: Sendable {
     static func resolve(option: String?, environment: [String: String]) -> ClientHome {
         if let option, !option.isEmpty { return ClientHome(path: absolute(option)) }
         if let home = environment["LMS_HOME"], !home.isEmpty { return ClientHome(path: absolute(home)) }
-        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return ClientHome(path: absolute(xdg) + "/lms-offline") }
+        if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty {
+            return ClientHome(path: absolute(xdg) + "/lms-offline")
+        }
         let user = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         return ClientHome(path: user + "/.local/share/lms-offline")
     }
 
     static func absolute(_ path: String) -> String {
-        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path)
+        let url =
+            path.hasPrefix("/")
+            ? URL(fileURLWithPath: path)
             : URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path)
         return url.standardizedFileURL.path
     }
@@ -53,11 +57,13 @@ struct ClientHome: Sendable {
     /// This device's id: read from `device.json`, made once (random UUID, written atomically).
     func deviceID() throws -> String {
         if let data = FileManager.default.contents(atPath: devicePath),
-           let json = try? JSONParser.parse(bytes: [UInt8](data)), let id = json["deviceID"]?.stringValue, !id.isEmpty {
+            let json = try? JSONParser.parse(bytes: [UInt8](data)), let id = json["deviceID"]?.stringValue, !id.isEmpty
+        {
             return id
         }
         let id = UUID().uuidString.lowercased()
-        try AtomicFile.write(Data(JSONWriter.write(["deviceID": .init(.string(id))], pretty: true).utf8), to: devicePath)
+        try AtomicFile.write(
+            Data(JSONWriter.write(["deviceID": .init(.string(id))], pretty: true).utf8), to: devicePath)
         return id
     }
 }

@@ -42,16 +42,19 @@ struct CourseCatalog {
     /// Every installed course, in install order.
     func courses() throws -> [InstalledCourse] {
         try queue.read { db in
-            try db.fetchAll("SELECT id, version, package_id, title, language, folder, prerequisites FROM courses ORDER BY position")
-                .map(makeCourse)
+            try db.fetchAll(
+                "SELECT id, version, package_id, title, language, folder, prerequisites FROM courses ORDER BY position"
+            )
+            .map(makeCourse)
         }
     }
 
     private func makeCourse(_ row: Row) -> InstalledCourse {
         let prerequisites = (try? JSONParser.parse(row.string(6) ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? []
-        return InstalledCourse(id: row.string(0) ?? "", version: row.string(1) ?? "", packageID: row.string(2) ?? "",
-                               title: row.string(3) ?? "", language: row.string(4),
-                               folder: home.absolute(relative: row.string(5) ?? ""), prerequisites: prerequisites)
+        return InstalledCourse(
+            id: row.string(0) ?? "", version: row.string(1) ?? "", packageID: row.string(2) ?? "",
+            title: row.string(3) ?? "", language: row.string(4),
+            folder: home.absolute(relative: row.string(5) ?? ""), prerequisites: prerequisites)
     }
 
     /// The course whose id is `text` or starts with it unambiguously; else an error with the nearest id.
@@ -69,18 +72,21 @@ struct CourseCatalog {
     /// The items of a course in course order (removed ones included, marked).
     func items(of courseID: String) throws -> [ItemRecord] {
         try queue.read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT course_id, item_id, kind, module_id, module_title, title, position, path, due, points, removed
                 FROM course_items WHERE course_id = ? ORDER BY removed, position
-                """, arguments: [courseID]).map(Self.makeItem)
+                """, arguments: [courseID]
+            ).map(Self.makeItem)
         }
     }
 
     static func makeItem(_ row: Row) -> ItemRecord {
-        ItemRecord(courseID: row.string(0) ?? "", id: row.string(1) ?? "", kind: row.string(2) ?? "",
-                   moduleID: row.string(3) ?? "", moduleTitle: row.string(4) ?? "", title: row.string(5) ?? "",
-                   position: row.int(6) ?? 0, path: row.string(7) ?? "", due: row.date(8), points: row.double(9),
-                   removed: row.bool(10) ?? false)
+        ItemRecord(
+            courseID: row.string(0) ?? "", id: row.string(1) ?? "", kind: row.string(2) ?? "",
+            moduleID: row.string(3) ?? "", moduleTitle: row.string(4) ?? "", title: row.string(5) ?? "",
+            position: row.int(6) ?? 0, path: row.string(7) ?? "", due: row.date(8), points: row.double(9),
+            removed: row.bool(10) ?? false)
     }
 
     /// The item named by `text`: its full id, or unambiguously its last segment, in `course`
@@ -88,16 +94,19 @@ struct CourseCatalog {
     func item(matching text: String, course: String? = nil, kind: String) throws -> ItemRecord {
         let courseID = try course.map { try self.course(matching: $0).id }
         let all = try queue.read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT course_id, item_id, kind, module_id, module_title, title, position, path, due, points, removed
                 FROM course_items WHERE removed = 0 AND (?1 IS NULL OR course_id = ?1)
-                """, arguments: [courseID]).map(Self.makeItem)
+                """, arguments: [courseID]
+            ).map(Self.makeItem)
         }
         var found = all.filter { $0.id == text }
         if found.isEmpty { found = all.filter { $0.shortID == text } }
         if found.isEmpty, let slash = text.firstIndex(of: ":") {
             // COURSE:ITEM names an item of one course.
-            return try item(matching: String(text[text.index(after: slash)...]), course: String(text[..<slash]), kind: kind)
+            return try item(
+                matching: String(text[text.index(after: slash)...]), course: String(text[..<slash]), kind: kind)
         }
         guard found.count == 1, let item = found.first else {
             if found.count > 1 {
@@ -122,8 +131,9 @@ struct CourseCatalog {
     /// The folder of an installed version of a course (for attempts started on an older one).
     func folder(courseID: String, packageID: String) throws -> String? {
         try queue.read { db in
-            try db.fetchScalar(String.self, "SELECT folder FROM course_versions WHERE course_id = ? AND package_id = ?",
-                               arguments: [courseID, packageID])
+            try db.fetchScalar(
+                String.self, "SELECT folder FROM course_versions WHERE course_id = ? AND package_id = ?",
+                arguments: [courseID, packageID])
         }.map { home.absolute(relative: $0) }
     }
 
@@ -131,7 +141,8 @@ struct CourseCatalog {
     static func loadCourse(folder: String) throws -> Course {
         let loaded = CourseLoader.load(try FolderFiles(root: folder))
         guard let course = loaded.course else {
-            throw ClientError(.packageInvalidCourse, folder, loaded.diagnostics.first { $0.severity == .error }?.description ?? "?")
+            throw ClientError(
+                .packageInvalidCourse, folder, loaded.diagnostics.first { $0.severity == .error }?.description ?? "?")
         }
         return course
     }

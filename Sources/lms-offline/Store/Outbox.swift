@@ -16,10 +16,14 @@ enum Outbox {
         if ProcessInfo.processInfo.environment[failureVariable] != nil {
             throw ClientError(.ioFailed, "append to", "outbox", "simulated failure (\(failureVariable))")
         }
-        try db.cachedStatement(sql: """
-            INSERT INTO outbox(device_id, profile_id, kind, entity_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)
-            """).execute(arguments: [entry.deviceID, entry.profileID, entry.kind.rawValue, entry.entityID,
-                                     JSONWriter.write(entry.payload), entry.createdAt])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO outbox(device_id, profile_id, kind, entity_id, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            entry.deviceID, entry.profileID, entry.kind.rawValue, entry.entityID,
+            JSONWriter.write(entry.payload), entry.createdAt
+        ])
         return db.lastInsertRowID
     }
 }

@@ -42,7 +42,8 @@ struct ProfileStore {
         let profile = Profile(id: UUID().uuidString.lowercased(), name: name)
         do {
             try queue.write { db in
-                try db.execute("""
+                try db.execute(
+                    """
                     INSERT INTO profiles(id, name, name_key, salt, iterations, pin_hash, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [profile.id, name, name.lowercased(), Data(salt), iterations, Data(hash), now])
@@ -57,8 +58,11 @@ struct ProfileStore {
     func verify(_ profile: Profile, pin: String, now: Date) throws {
         // The closure returns the tries left after a wrong PIN, so that the count commits before the error.
         let triesLeft: Int? = try queue.write { db in
-            guard let row = try db.fetchOne("SELECT salt, iterations, pin_hash, failed_count, locked_until FROM profiles WHERE id = ?",
-                                            arguments: [profile.id]) else {
+            guard
+                let row = try db.fetchOne(
+                    "SELECT salt, iterations, pin_hash, failed_count, locked_until FROM profiles WHERE id = ?",
+                    arguments: [profile.id])
+            else {
                 throw ClientError(.profileUnknown, profile.name, "")
             }
             let lockedUntil = row.int64(4) ?? 0
@@ -69,9 +73,11 @@ struct ProfileStore {
             let salt = [UInt8](row.data(0) ?? Data())
             let expected = [UInt8](row.data(2) ?? Data())
             let iterations = max(1, row.int(1) ?? ClientLimits.pinIterations)
-            let given = PBKDF2.deriveKey(password: Array(pin.utf8.prefix(ClientLimits.maximumPINBytes)), salt: salt, iterations: iterations)
+            let given = PBKDF2.deriveKey(
+                password: Array(pin.utf8.prefix(ClientLimits.maximumPINBytes)), salt: salt, iterations: iterations)
             if PBKDF2.constantTimeEquals(given, expected) {
-                try db.execute("UPDATE profiles SET failed_count = 0, locked_until = 0 WHERE id = ?", arguments: [profile.id])
+                try db.execute(
+                    "UPDATE profiles SET failed_count = 0, locked_until = 0 WHERE id = ?", arguments: [profile.id])
                 return nil
             }
             let failures = (row.int(3) ?? 0) + 1
@@ -81,8 +87,9 @@ struct ProfileStore {
                 let seconds = min(ClientLimits.lockMaximumSeconds, ClientLimits.lockBaseSeconds << doublings)
                 until = nowMS + Int64(seconds) * 1000
             }
-            try db.execute("UPDATE profiles SET failed_count = ?, locked_until = ? WHERE id = ?",
-                           arguments: [failures, until, profile.id])
+            try db.execute(
+                "UPDATE profiles SET failed_count = ?, locked_until = ? WHERE id = ?",
+                arguments: [failures, until, profile.id])
             return max(0, ClientLimits.wrongPINsBeforeLock - failures)
         }
         if let triesLeft { throw WrongPIN(profile: profile.name, triesLeft: triesLeft) }
@@ -92,22 +99,27 @@ struct ProfileStore {
     /// Returns the hashes of blobs that became unreferenced (to delete after the commit).
     func remove(_ profile: Profile) throws -> [String] {
         try queue.write { db in
-            let hashes = try db.fetchColumn(String.self, """
+            let hashes = try db.fetchColumn(
+                String.self,
+                """
                 SELECT DISTINCT f.sha256 FROM submission_files f JOIN submissions s ON s.id = f.submission_id
                 WHERE s.profile_id = ?
-                """, arguments: [profile.id]).compactMap { $0 }
+                """, arguments: [profile.id]
+            ).compactMap { $0 }
             try db.execute("DELETE FROM outbox WHERE profile_id = ?", arguments: [profile.id])
             try db.execute("DELETE FROM profiles WHERE id = ?", arguments: [profile.id]) // cascades to its work
             return try hashes.filter {
-                try db.fetchScalar(Int.self, "SELECT count(*) FROM submission_files WHERE sha256 = ?", arguments: [$0]) == 0
+                try db.fetchScalar(Int.self, "SELECT count(*) FROM submission_files WHERE sha256 = ?", arguments: [$0])
+                    == 0
             }
         }
     }
 
     static func check(name: String) throws {
         guard (1...ClientLimits.maximumNameLength).contains(name.count), !name.contains("/"),
-              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
-              name.trimmingCharacters(in: .whitespaces) == name else {
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }),
+            name.trimmingCharacters(in: .whitespaces) == name
+        else {
             throw ClientError(.invalidName)
         }
     }

@@ -13,19 +13,27 @@ struct ItemStates {
     static func load(_ queue: DatabaseQueue, profile: Profile, courseID: String) throws -> ItemStates {
         var states = ItemStates()
         try queue.read { db in
-            try db.forEach("SELECT lesson_id, completed, total_seconds FROM progress WHERE profile_id = ? AND course_id = ?",
-                           arguments: [profile.id, courseID]) { c in
+            try db.forEach(
+                "SELECT lesson_id, completed, total_seconds FROM progress WHERE profile_id = ? AND course_id = ?",
+                arguments: [profile.id, courseID]
+            ) { c in
                 states.lessons[c.string(at: 0)] = (c.int(at: 1) != 0, c.int(at: 2))
             }
-            try db.forEach("""
+            try db.forEach(
+                """
                 SELECT quiz_id, sum(status <> 'draft'), max(points), max(max_points), sum(status = 'awaiting'), sum(status = 'draft')
                 FROM attempts WHERE profile_id = ? AND course_id = ? GROUP BY quiz_id
-                """, arguments: [profile.id, courseID]) { c in
-                states.quizzes[c.string(at: 0)] = (c.int(at: 1), c.isNull(at: 2) ? nil : c.double(at: 2),
-                                                   c.isNull(at: 3) ? nil : c.double(at: 3), c.int(at: 4), c.int(at: 5) > 0)
+                """, arguments: [profile.id, courseID]
+            ) { c in
+                states.quizzes[c.string(at: 0)] = (
+                    c.int(at: 1), c.isNull(at: 2) ? nil : c.double(at: 2),
+                    c.isNull(at: 3) ? nil : c.double(at: 3), c.int(at: 4), c.int(at: 5) > 0
+                )
             }
-            try db.forEach("SELECT assignment_id, max(version) FROM submissions WHERE profile_id = ? AND course_id = ? GROUP BY assignment_id",
-                           arguments: [profile.id, courseID]) { c in
+            try db.forEach(
+                "SELECT assignment_id, max(version) FROM submissions WHERE profile_id = ? AND course_id = ? GROUP BY assignment_id",
+                arguments: [profile.id, courseID]
+            ) { c in
                 states.submissions[c.string(at: 0)] = c.int(at: 1)
             }
         }
@@ -46,16 +54,22 @@ struct ItemStates {
         switch item.kind {
         case "lesson":
             guard let l = lessons[item.id] else { return Messages.t(.notStarted) }
-            return (l.done ? Messages.t(.doneState) : Messages.t(.pendingState)) + (l.seconds > 0 ? ", \(Self.duration(l.seconds))" : "")
+            return (l.done ? Messages.t(.doneState) : Messages.t(.pendingState))
+                + (l.seconds > 0 ? ", \(Self.duration(l.seconds))" : "")
         case "quiz":
             guard let q = quizzes[item.id], q.submitted > 0 else { return Messages.t(.notStarted) }
             var parts = ["\(q.submitted)×"]
-            if let best = q.best, let max = q.max { parts.append("\(JSONWriter.number(best))/\(JSONWriter.number(max))") }
+            if let best = q.best, let max = q.max {
+                parts.append("\(JSONWriter.number(best))/\(JSONWriter.number(max))")
+            }
             if q.awaiting > 0 { parts.append(Messages.t(.awaiting)) }
             return parts.joined(separator: " ")
         default:
             if let version = submissions[item.id] { return Messages.t(.submittedState, version) }
-            if let due = item.due { return due < now ? Messages.t(.overdue) : Messages.t(.dueIn, Self.duration(Int(due.timeIntervalSince(now)))) }
+            if let due = item.due {
+                return due < now
+                    ? Messages.t(.overdue) : Messages.t(.dueIn, Self.duration(Int(due.timeIntervalSince(now))))
+            }
             return Messages.t(.pendingState)
         }
     }
@@ -65,14 +79,22 @@ struct ItemStates {
         switch item.kind {
         case "lesson":
             let l = lessons[item.id]
-            return .obj([("done", .flag(l?.done ?? false)), ("seconds", .int(l?.seconds ?? 0)), ("opened", .flag(l != nil))])
+            return .obj([
+                ("done", .flag(l?.done ?? false)), ("seconds", .int(l?.seconds ?? 0)), ("opened", .flag(l != nil))
+            ])
         case "quiz":
             let q = quizzes[item.id]
-            return .obj([("attempts", .int(q?.submitted ?? 0)), ("bestPoints", q?.best.map(JSONValue.num) ?? JSONValue(.null)),
-                         ("maxPoints", item.points.map(JSONValue.num) ?? JSONValue(.null)), ("awaitingServer", .int(q?.awaiting ?? 0)),
-                         ("draft", .flag(q?.draft ?? false))])
+            return .obj([
+                ("attempts", .int(q?.submitted ?? 0)), ("bestPoints", q?.best.map(JSONValue.num) ?? JSONValue(.null)),
+                ("maxPoints", item.points.map(JSONValue.num) ?? JSONValue(.null)),
+                ("awaitingServer", .int(q?.awaiting ?? 0)),
+                ("draft", .flag(q?.draft ?? false))
+            ])
         default:
-            return .obj([("submittedVersion", submissions[item.id].map(JSONValue.int) ?? JSONValue(.null)), ("due", .date(item.due))])
+            return .obj([
+                ("submittedVersion", submissions[item.id].map(JSONValue.int) ?? JSONValue(.null)),
+                ("due", .date(item.due))
+            ])
         }
     }
 
@@ -92,7 +114,9 @@ struct NextStep {
     var item: ItemRecord?
     var missingPrerequisites: [String]
 
-    static func find(catalog: CourseCatalog, queue: DatabaseQueue, profile: Profile, course named: String?) throws -> NextStep {
+    static func find(catalog: CourseCatalog, queue: DatabaseQueue, profile: Profile, course named: String?) throws
+        -> NextStep
+    {
         let all = try catalog.courses()
         if let named {
             let course = try catalog.course(matching: named)
@@ -100,7 +124,9 @@ struct NextStep {
         }
         guard !all.isEmpty else { throw ClientError(.noCourses) }
         let recent = try queue.read { db in
-            try db.fetchScalar(String.self, """
+            try db.fetchScalar(
+                String.self,
+                """
                 SELECT course_id FROM (
                   SELECT course_id, updated_at AS t FROM progress WHERE profile_id = ?1
                   UNION ALL SELECT course_id, started_at FROM attempts WHERE profile_id = ?1
@@ -119,15 +145,22 @@ struct NextStep {
             .first { $0.item != nil } ?? first ?? NextStep(course: all[0], item: nil, missingPrerequisites: [])
     }
 
-    static func step(_ course: InstalledCourse, all: [InstalledCourse], catalog: CourseCatalog, queue: DatabaseQueue,
-                     profile: Profile) throws -> NextStep {
+    static func step(
+        _ course: InstalledCourse, all: [InstalledCourse], catalog: CourseCatalog, queue: DatabaseQueue,
+        profile: Profile
+    ) throws -> NextStep {
         let states = try ItemStates.load(queue, profile: profile, courseID: course.id)
         let item = try catalog.items(of: course.id).first { !$0.removed && states.isPending($0) }
         var missing: [String] = []
         for id in course.prerequisites {
-            guard all.contains(where: { $0.id == id }) else { missing.append(id); continue }
+            guard all.contains(where: { $0.id == id }) else {
+                missing.append(id)
+                continue
+            }
             let s = try ItemStates.load(queue, profile: profile, courseID: id)
-            if try catalog.items(of: id).contains(where: { !$0.removed && $0.kind == "lesson" && s.isPending($0) }) { missing.append(id) }
+            if try catalog.items(of: id).contains(where: { !$0.removed && $0.kind == "lesson" && s.isPending($0) }) {
+                missing.append(id)
+            }
         }
         return NextStep(course: course, item: item, missingPrerequisites: missing)
     }

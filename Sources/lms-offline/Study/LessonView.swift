@@ -20,13 +20,15 @@ struct LessonView {
     static func split(_ text: String) -> (body: String, keys: [String: String]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.first?.trimmingCharacters(in: .whitespaces) == "---",
-              let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" }) else {
+            let end = lines.dropFirst().firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "---" })
+        else {
             return (text, [:])
         }
         var keys: [String: String] = [:]
         for line in lines[1..<end] {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            keys[line[..<colon].trimmingCharacters(in: .whitespaces)] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            keys[line[..<colon].trimmingCharacters(in: .whitespaces)] = line[line.index(after: colon)...]
+                .trimmingCharacters(in: .whitespaces)
         }
         return (lines[(end + 1)...].joined(separator: "\n"), keys)
     }
@@ -44,7 +46,9 @@ struct LessonView {
         let (body, keys) = try read()
         let folder = self.folder
         let path = self.path
-        let renderer = TerminalMarkdown(width: width, color: color) { LessonView(folder: folder, path: path).resolve($0) }
+        let renderer = TerminalMarkdown(width: width, color: color) {
+            LessonView(folder: folder, path: path).resolve($0)
+        }
         var out: [String] = []
         if let title = keys["title"] { out += renderer.render("# " + title) + [""] }
         if let media = keys["media"], !media.isEmpty {

@@ -34,7 +34,9 @@ final class QuizRunner {
         for (index, question) in questions.enumerated() where record.responses[question.id] == nil {
             if let deadline = record.deadline, deadline <= Date() { return (.timeUp, record) }
             var header = Messages.t(.questionHeader, index + 1, questions.count, JSONWriter.number(question.points))
-            if let deadline = record.deadline { header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow)) }
+            if let deadline = record.deadline {
+                header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow))
+            }
             console.out("\n" + console.paint(header, .bold))
             let renderer = TerminalMarkdown(width: width, color: console.useColor)
             renderer.render(question.text).forEach { console.out($0) }
@@ -54,12 +56,15 @@ final class QuizRunner {
         let options = shuffle.options(of: question)
         switch question.body {
         case .single(let choices), .multiple(let choices):
-            for (n, index) in options.enumerated() { console.out("  \(n + 1)) \(TerminalText.sanitize(choices[index].text))") }
+            for (n, index) in options.enumerated() {
+                console.out("  \(n + 1)) \(TerminalText.sanitize(choices[index].text))")
+            }
             let many = question.kind == .multiple
             return prompt(many ? .chooseMany : .chooseOne) { text in
                 let numbers = text.split(whereSeparator: { $0 == "," || $0 == " " }).map { Int($0) }
                 guard !numbers.isEmpty, numbers.allSatisfy({ $0.map { (1...options.count).contains($0) } ?? false }),
-                      many || numbers.count == 1 else { return nil }
+                    many || numbers.count == 1
+                else { return nil }
                 let picked = numbers.compactMap { $0 }.map { options[$0 - 1] }
                 return many ? .choices(Array(Set(picked)).sorted()) : .choice(picked[0])
             }
@@ -79,13 +84,19 @@ final class QuizRunner {
             }
         case .matching(let pairs):
             let rights = QuizShuffle.rightItems(pairs)
-            for (n, index) in options.enumerated() { console.out("  \(n + 1)) \(TerminalText.sanitize(rights[index]))") }
+            for (n, index) in options.enumerated() {
+                console.out("  \(n + 1)) \(TerminalText.sanitize(rights[index]))")
+            }
             var matches: [String: String] = [:]
             for pair in pairs where !pair.left.isEmpty {
-                guard let answer = prompt(.matchPrompt, pair.left, parse: { text -> Response? in
-                    guard let n = Int(text), (1...options.count).contains(n) else { return nil }
-                    return .text(rights[options[n - 1]])
-                }), case .text(let right) = answer else { return nil }
+                guard
+                    let answer = prompt(
+                        .matchPrompt, pair.left,
+                        parse: { text -> Response? in
+                            guard let n = Int(text), (1...options.count).contains(n) else { return nil }
+                            return .text(rights[options[n - 1]])
+                        }), case .text(let right) = answer
+                else { return nil }
                 matches[pair.left] = right
             }
             return .matches(matches)
@@ -109,7 +120,9 @@ final class QuizRunner {
     }
 
     /// Prompts until `parse` accepts a line; nil at end of input or when time runs out.
-    private func prompt(_ key: MessageKey, _ args: CustomStringConvertible..., parse: (String) -> Response?) -> Response? {
+    private func prompt(_ key: MessageKey, _ args: CustomStringConvertible..., parse: (String) -> Response?)
+        -> Response?
+    {
         while true {
             FileHandle.standardOutput.write(Data(Messages.text(key, args.map(\.description)).utf8))
             switch reader.readLine(until: record.deadline) {
@@ -127,11 +140,18 @@ final class QuizRunner {
     }
 
     private func showFeedback(_ result: QuestionResult) {
-        if result.needsManualGrading { console.out(Messages.t(.essayPending)); return }
+        if result.needsManualGrading {
+            console.out(Messages.t(.essayPending))
+            return
+        }
         let verdict: String
-        if result.fraction >= 1 { verdict = console.paint(Messages.t(.feedbackRight), .green) }
-        else if result.fraction > 0 { verdict = console.paint(Messages.t(.feedbackPartial), .yellow) }
-        else { verdict = console.paint(Messages.t(.feedbackWrong), .red) }
+        if result.fraction >= 1 {
+            verdict = console.paint(Messages.t(.feedbackRight), .green)
+        } else if result.fraction > 0 {
+            verdict = console.paint(Messages.t(.feedbackPartial), .yellow)
+        } else {
+            verdict = console.paint(Messages.t(.feedbackWrong), .red)
+        }
         console.out(([verdict] + result.feedback.map(TerminalText.sanitize)).joined(separator: " "))
     }
 

@@ -41,15 +41,21 @@ struct ChangeApplier {
     let firstPull: Bool
 
     /// Applies a page and moves the account's cursor to `cursor`, in one transaction.
-    static func applyPage(_ changes: [JSONValue], cursor: String, profile: Profile, userID: String,
-                          queue: DatabaseQueue, now: Date) throws -> PullCounts {
+    static func applyPage(
+        _ changes: [JSONValue], cursor: String, profile: Profile, userID: String,
+        queue: DatabaseQueue, now: Date
+    ) throws -> PullCounts {
         try queue.write { db in
-            let firstPull = try db.fetchScalar(String.self, "SELECT cursor FROM sync_accounts WHERE profile_id = ?", arguments: [profile.id]) ?? "" == ""
+            let firstPull =
+                try db.fetchScalar(
+                    String.self, "SELECT cursor FROM sync_accounts WHERE profile_id = ?", arguments: [profile.id]) ?? ""
+                == ""
             let applier = ChangeApplier(db: db, profile: profile, userID: userID, now: now, firstPull: firstPull)
             var counts = PullCounts()
             for change in changes { try applier.apply(change, counts: &counts) }
-            try db.execute("UPDATE sync_accounts SET cursor = ?, last_sync_at = ? WHERE profile_id = ?",
-                           arguments: [cursor, now, profile.id])
+            try db.execute(
+                "UPDATE sync_accounts SET cursor = ?, last_sync_at = ? WHERE profile_id = ?",
+                arguments: [cursor, now, profile.id])
             return counts
         }
     }
@@ -73,7 +79,8 @@ struct ChangeApplier {
             if try applyRejection(entity: entity, payload) { counts.rejections += 1 }
         case "enrollment":
             if let course = course ?? entity.split(separator: "/").last.map(String.init),
-               try applyEnrollment(course: course, entity: entity, payload) {
+                try applyEnrollment(course: course, entity: entity, payload)
+            {
                 counts.removedEnrollments.append(course)
             }
         case "courseVersion": try applyCourseVersion(entity: entity, payload)
@@ -92,7 +99,8 @@ struct ChangeApplier {
     /// profile's own courses is its own (the server sends the enrollment before any work in it).
     func isEnrolled(_ course: String?) throws -> Bool {
         guard let course else { return false }
-        return try db.fetchOne("SELECT 1 FROM enrollments WHERE profile_id = ? AND course_id = ?", arguments: [profile.id, course]) != nil
+        return try db.fetchOne(
+            "SELECT 1 FROM enrollments WHERE profile_id = ? AND course_id = ?", arguments: [profile.id, course]) != nil
     }
 
     // MARK: - Progress
@@ -106,26 +114,37 @@ struct ChangeApplier {
         var incoming = LMSModel.Progress(userID: profile.id, courseID: courseID, lessonID: lessonID)
         incoming.completed = payload["completed"]?.boolValue ?? false
         for member in payload["secondsByDevice"]?.objectMembers ?? [] {
-            if let n = member.value.numberValue, n.isFinite, n >= 0, n < 1e12 { incoming.secondsByDevice[member.key] = Int(n) }
+            if let n = member.value.numberValue, n.isFinite, n >= 0, n < 1e12 {
+                incoming.secondsByDevice[member.key] = Int(n)
+            }
         }
         incoming.lastOpenedAt = Self.date(payload["lastOpenedAt"])
         var stored: LMSModel.Progress?
-        if let row = try db.fetchOne("""
+        if let row = try db.fetchOne(
+            """
             SELECT completed, seconds_by_device, last_opened_at FROM progress WHERE profile_id = ? AND course_id = ? AND lesson_id = ?
-            """, arguments: [profile.id, courseID, lessonID]) {
-            stored = LMSModel.Progress(userID: profile.id, courseID: courseID, lessonID: lessonID, completed: row.bool(0) ?? false,
-                                       secondsByDevice: ProgressStore.seconds(from: row.string(1) ?? "{}"), lastOpenedAt: row.date(2))
+            """, arguments: [profile.id, courseID, lessonID])
+        {
+            stored = LMSModel.Progress(
+                userID: profile.id, courseID: courseID, lessonID: lessonID, completed: row.bool(0) ?? false,
+                secondsByDevice: ProgressStore.seconds(from: row.string(1) ?? "{}"), lastOpenedAt: row.date(2))
         }
         let merged = SyncMerge.progress(stored, incoming)
         if merged == stored { return }
-        let seconds = JSONValue(.object(merged.secondsByDevice.sorted { $0.key < $1.key }
-            .map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }))
-        try db.execute("""
+        let seconds = JSONValue(
+            .object(
+                merged.secondsByDevice.sorted { $0.key < $1.key }
+                    .map { (key: $0.key, value: JSONValue(.number(Double($0.value)))) }))
+        try db.execute(
+            """
             INSERT OR REPLACE INTO progress(profile_id, course_id, lesson_id, completed, seconds_by_device, total_seconds,
                                             last_opened_at, updated_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [profile.id, courseID, lessonID, merged.completed, JSONWriter.write(seconds), merged.totalSeconds,
-                             merged.lastOpenedAt, now])
+            """,
+            arguments: [
+                profile.id, courseID, lessonID, merged.completed, JSONWriter.write(seconds), merged.totalSeconds,
+                merged.lastOpenedAt, now
+            ])
     }
 
     // MARK: - Enrollments, versions, rejections
@@ -136,9 +155,11 @@ struct ChangeApplier {
         if parts.count == 2, parts[0] != userID { return false }
         let status = payload["status"]?.stringValue ?? "active"
         let latest = payload["latestVersion"]?.stringValue
-        let previous = try db.fetchScalar(String.self, "SELECT status FROM enrollments WHERE profile_id = ? AND course_id = ?",
-                                          arguments: [profile.id, course])
-        try db.execute("""
+        let previous = try db.fetchScalar(
+            String.self, "SELECT status FROM enrollments WHERE profile_id = ? AND course_id = ?",
+            arguments: [profile.id, course])
+        try db.execute(
+            """
             INSERT INTO enrollments(profile_id, course_id, status, latest_version, updated_at) VALUES (?, ?, ?, ?, ?)
             ON CONFLICT(profile_id, course_id) DO UPDATE SET status = excluded.status,
                 latest_version = coalesce(excluded.latest_version, latest_version), updated_at = excluded.updated_at
@@ -146,9 +167,10 @@ struct ChangeApplier {
             """, arguments: [profile.id, course, status, latest, now])
         if let latest { try noteRelease(course: course, version: latest, packageID: nil, size: nil) }
         guard status == "removed", previous != "removed" else { return false }
-        try SyncNotes.add(db, id: "enrollment-removed:\(course):\(UUID().uuidString.lowercased())", profileID: profile.id,
-                          kind: "enrollment-removed", title: .init(.enrollmentRemovedTitle, [course]),
-                          body: .init(.enrollmentRemovedBody, [course]), now: now)
+        try SyncNotes.add(
+            db, id: "enrollment-removed:\(course):\(UUID().uuidString.lowercased())", profileID: profile.id,
+            kind: "enrollment-removed", title: .init(.enrollmentRemovedTitle, [course]),
+            body: .init(.enrollmentRemovedBody, [course]), now: now)
         return true
     }
 
@@ -162,19 +184,22 @@ struct ChangeApplier {
 
     func noteRelease(course: String, version: String, packageID: String?, size: Int64?) throws {
         guard let new = SemanticVersion(version) else { return }
-        let stored = try db.fetchOne("SELECT version, package_id FROM course_releases WHERE course_id = ?", arguments: [course])
+        let stored = try db.fetchOne(
+            "SELECT version, package_id FROM course_releases WHERE course_id = ?", arguments: [course])
         if let stored, let old = SemanticVersion(stored.string(0) ?? "") {
             if old > new { return }
             if old == new {
                 if packageID != nil, stored.string(1) == nil {
-                    try db.execute("UPDATE course_releases SET package_id = ?, size = ? WHERE course_id = ?",
-                                   arguments: [packageID, size, course])
+                    try db.execute(
+                        "UPDATE course_releases SET package_id = ?, size = ? WHERE course_id = ?",
+                        arguments: [packageID, size, course])
                 }
                 return
             }
         }
-        try db.execute("INSERT OR REPLACE INTO course_releases(course_id, version, package_id, size) VALUES (?, ?, ?, ?)",
-                       arguments: [course, version, packageID, size])
+        try db.execute(
+            "INSERT OR REPLACE INTO course_releases(course_id, version, package_id, size) VALUES (?, ?, ?, ?)",
+            arguments: [course, version, packageID, size])
         try noteNewVersion(course: course, version: new)
     }
 
@@ -184,12 +209,14 @@ struct ChangeApplier {
     /// replaces this one, so the reader sees one notice per version either way.
     func noteNewVersion(course: String, version: SemanticVersion) throws {
         guard let row = try db.fetchOne("SELECT title, version FROM courses WHERE id = ?", arguments: [course]),
-              let installed = SemanticVersion(row.string(1) ?? ""), version > installed else { return }
+            let installed = SemanticVersion(row.string(1) ?? ""), version > installed
+        else { return }
         let title = row.string(0) ?? course
-        try Notifications.add(db, id: Notifications.newVersionID(course: course, version: version.description, profileID: profile.id),
-                              profileID: profile.id, kind: "course-version",
-                              title: .init(.noteNewVersionTitle, [title, version.description]),
-                              body: .init(.noteNewVersionBody, [installed.description]), now: now)
+        try Notifications.add(
+            db, id: Notifications.newVersionID(course: course, version: version.description, profileID: profile.id),
+            profileID: profile.id, kind: "course-version",
+            title: .init(.noteNewVersionTitle, [title, version.description]),
+            body: .init(.noteNewVersionBody, [installed.description]), now: now)
     }
 
     /// Leaves a notification for a refused entry; true when it is new.
@@ -197,13 +224,17 @@ struct ChangeApplier {
         let parts = entity.split(separator: "/", maxSplits: 1).map(String.init)
         guard parts.count == 2, let seq = Int64(parts[1]) else { return false }
         // A refused post, message or announcement stays on the device, marked refused (not "not yet synced").
-        let table = ["post": "posts", "message": "messages", "announcement": "announcements"][payload["kind"]?.stringValue ?? ""]
+        let table = ["post": "posts", "message": "messages", "announcement": "announcements"][
+            payload["kind"]?.stringValue ?? ""]
         if let table, let id = payload["entity"]?.stringValue {
-            try db.execute("UPDATE \(table) SET synced = -1 WHERE profile_id = ? AND id = ? AND synced = 0", arguments: [profile.id, id])
+            try db.execute(
+                "UPDATE \(table) SET synced = -1 WHERE profile_id = ? AND id = ? AND synced = 0",
+                arguments: [profile.id, id])
         }
-        return try SyncNotes.rejection(db, profileID: profile.id, device: parts[0], seq: seq,
-                                       kind: payload["kind"]?.stringValue ?? "?", entity: payload["entity"]?.stringValue ?? "?",
-                                       reason: payload["reason"]?.stringValue ?? "?", now: now)
+        return try SyncNotes.rejection(
+            db, profileID: profile.id, device: parts[0], seq: seq,
+            kind: payload["kind"]?.stringValue ?? "?", entity: payload["entity"]?.stringValue ?? "?",
+            reason: payload["reason"]?.stringValue ?? "?", now: now)
     }
 
     /// A wire time (unix ms) as a date.

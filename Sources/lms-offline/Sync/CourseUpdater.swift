@@ -40,7 +40,8 @@ struct CourseUpdater {
     /// The courses of `profileID` whose announced version is newer than the installed one, or that are
     /// not installed: active enrollments, and installed courses with an announced release.
     static func targets(profileID: String, in db: Database) throws -> [Target] {
-        let rows = try db.fetchAll("""
+        let rows = try db.fetchAll(
+            """
             SELECT k.course_id, r.version, r.package_id, e.latest_version, c.version, c.folder FROM
               (SELECT course_id FROM enrollments WHERE profile_id = ?1 AND status = 'active'
                UNION SELECT course_id FROM course_releases WHERE course_id IN (SELECT id FROM courses)
@@ -56,15 +57,18 @@ struct CourseUpdater {
             let installed = row.string(4).flatMap(SemanticVersion.init)
             if let installed, installed >= announced { continue }
             let packageID = row.string(1).flatMap(SemanticVersion.init) == announced ? row.string(2) : nil
-            targets.append(Target(courseID: courseID, version: announced.description, packageID: packageID,
-                                  installedVersion: row.string(4), installedFolder: row.string(5)))
+            targets.append(
+                Target(
+                    courseID: courseID, version: announced.description, packageID: packageID,
+                    installedVersion: row.string(4), installedFolder: row.string(5)))
         }
         return targets
     }
 
     /// Updates (or installs) one course.
     func update(_ target: Target, now: Date) throws -> CourseUpdate {
-        let course = ServerConnection.escape(target.courseID), version = ServerConnection.escape(target.version)
+        let course = ServerConnection.escape(target.courseID)
+        let version = ServerConnection.escape(target.version)
         let base = "/api/v1/courses/\(course)/versions/\(version)"
         let manifestBytes = try http.send("GET", base + "/manifest", maxBytes: SyncLimits.maxManifestBytes).body
         let packageID = SHA256.hash(manifestBytes).hex
@@ -74,15 +78,20 @@ struct CourseUpdater {
         let manifest: PackageManifest
         do { manifest = try PackageManifest(data: manifestBytes) } catch { throw SyncError(.badAnswer("\(error)")) }
         guard manifest.courseID == target.courseID, manifest.version.description == target.version else {
-            throw SyncError(.badAnswer("the manifest of \(target.courseID) \(target.version) names \(manifest.courseID) \(manifest.version)"))
+            throw SyncError(
+                .badAnswer(
+                    "the manifest of \(target.courseID) \(target.version) names \(manifest.courseID) \(manifest.version)"
+                ))
         }
         let relative = "courses/\(manifest.courseID)/\(packageID)"
         let folder = home.absolute(relative: relative)
-        var result = CourseUpdate(courseID: target.courseID, from: target.installedVersion, to: target.version,
-                                  fetchedEntries: 0, fetchedBytes: 0, resumedEntries: 0)
+        var result = CourseUpdate(
+            courseID: target.courseID, from: target.installedVersion, to: target.version,
+            fetchedEntries: 0, fetchedBytes: 0, resumedEntries: 0)
         let known = try queue.read { db in
-            try db.fetchOne("SELECT 1 FROM course_versions WHERE course_id = ? AND package_id = ?",
-                            arguments: [manifest.courseID, packageID]) != nil
+            try db.fetchOne(
+                "SELECT 1 FROM course_versions WHERE course_id = ? AND package_id = ?",
+                arguments: [manifest.courseID, packageID]) != nil
         }
         if !known {
             // A folder left by a crash between building and switching is built again: it is not trusted.
@@ -93,26 +102,34 @@ struct CourseUpdater {
             var downloader = EntryDownloader(http: http, directory: downloads)
             var done: Int64 = 0
             let total = fetch.reduce(Int64(0)) { $0 + Int64($1.size) }
-            downloader.onBytes = { n in done += Int64(n); progress.bytes(done, of: total, course: manifest.courseID) }
+            downloader.onBytes = { n in
+                done += Int64(n)
+                progress.bytes(done, of: total, course: manifest.courseID)
+            }
             var fetched: [String: String] = [:]
             for entry in fetch {
-                let got = try downloader.fetch(urlPath: base + "/entries/\(entry.sha256)", sha256: entry.sha256, size: entry.size)
+                let got = try downloader.fetch(
+                    urlPath: base + "/entries/\(entry.sha256)", sha256: entry.sha256, size: entry.size)
                 fetched[entry.sha256] = got.path
                 result.fetchedEntries += got.bytes > 0 || entry.size == 0 ? 1 : 0
                 result.fetchedBytes += got.bytes
                 result.resumedEntries += got.resumed ? 1 : 0
             }
-            try FileManager.default.createDirectory(atPath: home.coursesPath + "/" + manifest.courseID, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: home.coursesPath + "/" + manifest.courseID, withIntermediateDirectories: true)
             do {
-                _ = try PackageDelta.assemble(manifestBytes: manifestBytes, onto: oldFolder, fetched: fetched, to: folder)
+                _ = try PackageDelta.assemble(
+                    manifestBytes: manifestBytes, onto: oldFolder, fetched: fetched, to: folder)
             } catch {
                 throw SyncError(.corrupt("\(manifest.courseID) \(manifest.version): \(error)"))
             }
-            _ = try CourseInstaller(queue: queue, home: home).install(verifiedFolder: relative, manifest: manifest, created: true, now: now)
+            _ = try CourseInstaller(queue: queue, home: home).install(
+                verifiedFolder: relative, manifest: manifest, created: true, now: now)
             try? FileManager.default.removeItem(atPath: downloads)
-            _ = rmdir(home.path + "/downloads/\(manifest.courseID)")   // when no other version's download waits there
+            _ = rmdir(home.path + "/downloads/\(manifest.courseID)") // when no other version's download waits there
         } else {
-            _ = try CourseInstaller(queue: queue, home: home).install(verifiedFolder: relative, manifest: manifest, created: false, now: now)
+            _ = try CourseInstaller(queue: queue, home: home).install(
+                verifiedFolder: relative, manifest: manifest, created: false, now: now)
         }
         return result
     }
@@ -120,21 +137,27 @@ struct CourseUpdater {
     /// What to download: the server's delta from the installed version (docs/API.md), or, when the
     /// server has no delta for it (a version installed from a file), the same plan made here from
     /// the two manifests; every entry for a course not installed yet.
-    func entriesToFetch(_ target: Target, manifest: PackageManifest, oldFolder: String?) throws -> [PackageManifest.Entry] {
+    func entriesToFetch(_ target: Target, manifest: PackageManifest, oldFolder: String?) throws -> [PackageManifest
+        .Entry]
+    {
         let wanted = Dictionary(manifest.entries.map { ($0.sha256, $0) }, uniquingKeysWith: { a, _ in a })
         guard let oldFolder, let installed = target.installedVersion,
-              let data = FileManager.default.contents(atPath: oldFolder + "/" + PackageManifest.fileName),
-              let old = try? PackageManifest(data: data) else {
+            let data = FileManager.default.contents(atPath: oldFolder + "/" + PackageManifest.fileName),
+            let old = try? PackageManifest(data: data)
+        else {
             return wanted.values.sorted { $0.path < $1.path }
         }
         let local = try PackageDelta.make(from: old, to: manifest).fetch
         do {
-            let path = "/api/v1/courses/\(ServerConnection.escape(target.courseID))/delta?from=\(ServerConnection.escape(installed))&to=\(ServerConnection.escape(target.version))"
+            let path =
+                "/api/v1/courses/\(ServerConnection.escape(target.courseID))/delta?from=\(ServerConnection.escape(installed))&to=\(ServerConnection.escape(target.version))"
             let plan = try http.json("GET", path)
             var list: [PackageManifest.Entry] = []
             var seen: Set<String> = []
             for item in plan["fetch"]?.arrayValue ?? [] {
-                guard let sha = item["sha256"]?.stringValue, let entry = wanted[sha], seen.insert(sha).inserted else { continue }
+                guard let sha = item["sha256"]?.stringValue, let entry = wanted[sha], seen.insert(sha).inserted else {
+                    continue
+                }
                 list.append(entry)
             }
             // The server's plan is for the version it knows as INSTALLED; what this folder lacks is fetched too.

@@ -36,9 +36,14 @@ struct EntryDownloader {
         var lastError: Error = SyncError(.corrupt(sha256))
         for _ in 0..<SyncLimits.downloadAttempts {
             var offset = UInt64(Self.size(of: partial))
-            if offset > size { unlink(partial); offset = 0 }
+            if offset > size {
+                unlink(partial)
+                offset = 0
+            }
             if offset == size, FileManager.default.fileExists(atPath: partial) {
-                if try complete(partial: partial, final: final, sha256: sha256) { return Fetched(path: final, bytes: received, resumed: resumed) }
+                if try complete(partial: partial, final: final, sha256: sha256) {
+                    return Fetched(path: final, bytes: received, resumed: resumed)
+                }
                 offset = 0
             }
             if offset > 0 { resumed = true }
@@ -46,8 +51,13 @@ struct EntryDownloader {
                 received += try download(urlPath: urlPath, to: partial, from: offset, size: size)
             } catch let error as SyncError {
                 switch error.kind {
-                case .network: lastError = error; continue          // cut: the next try resumes
-                case .server(416, _, _): unlink(partial); lastError = error; continue
+                case .network:
+                    lastError = error
+                    continue // cut: the next try resumes
+                case .server(416, _, _):
+                    unlink(partial)
+                    lastError = error
+                    continue
                 default: throw error
                 }
             }
@@ -75,16 +85,23 @@ struct EntryDownloader {
                 guard lseek(fd, off_t(offset), SEEK_SET) >= 0 else { throw ClientError.io("seek", partial, errno) }
             } else {
                 // A whole answer (the server ignored the range): start again.
-                guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) >= 0 else { throw ClientError.io("truncate", partial, errno) }
+                guard ftruncate(fd, 0) == 0, lseek(fd, 0, SEEK_SET) >= 0 else {
+                    throw ClientError.io("truncate", partial, errno)
+                }
                 written = 0
             }
             return { chunk in
-                guard written + UInt64(chunk.count) <= size else { throw SyncError(.corrupt("more bytes than the manifest says")) }
+                guard written + UInt64(chunk.count) <= size else {
+                    throw SyncError(.corrupt("more bytes than the manifest says"))
+                }
                 try chunk.withUnsafeBytes { raw in
                     var done = 0
                     while done < raw.count {
                         let n = write(fd, raw.baseAddress! + done, raw.count - done)
-                        if n < 0 { if errno == EINTR { continue }; throw ClientError.io("write", partial, errno) }
+                        if n < 0 {
+                            if errno == EINTR { continue }
+                            throw ClientError.io("write", partial, errno)
+                        }
                         done += n
                     }
                 }
@@ -99,7 +116,10 @@ struct EntryDownloader {
 
     /// Checks a full partial file; renames it into place when its hash is right, else removes it.
     private func complete(partial: String, final: String, sha256: String) throws -> Bool {
-        guard try SHA256.hash(fileAt: partial).hex == sha256 else { unlink(partial); return false }
+        guard try SHA256.hash(fileAt: partial).hex == sha256 else {
+            unlink(partial)
+            return false
+        }
         guard rename(partial, final) == 0 else { throw ClientError.io("rename", final, errno) }
         return true
     }

@@ -17,8 +17,10 @@ enum Notifications {
 
     /// Adds a notification unless one with this id exists; returns whether it was added.
     @discardableResult
-    static func add(_ db: Database, id: String, profileID: String, kind: String, title: SyncNotes.Both, body: SyncNotes.Both,
-                    now: Date) throws -> Bool {
+    static func add(
+        _ db: Database, id: String, profileID: String, kind: String, title: SyncNotes.Both, body: SyncNotes.Both,
+        now: Date
+    ) throws -> Bool {
         try SyncNotes.add(db, id: id, profileID: profileID, kind: kind, title: title, body: body, now: now)
     }
 
@@ -46,7 +48,8 @@ enum Notifications {
     static func noteNewItems(_ queue: DatabaseQueue, profile: Profile, now: Date) throws -> Int {
         try queue.write { db in
             var added = 0
-            let rows = try db.fetchAll("""
+            let rows = try db.fetchAll(
+                """
                 SELECT i.course_id, i.item_id, i.kind, i.title, c.title, c.version,
                        EXISTS (SELECT 1 FROM seen_items s WHERE s.profile_id = ?1 AND s.course_id = i.course_id)
                 FROM course_items i JOIN courses c ON c.id = i.course_id
@@ -56,14 +59,21 @@ enum Notifications {
                 """, arguments: [profile.id])
             for row in rows {
                 guard let course = row.string(0), let item = row.string(1) else { continue }
-                try db.execute("INSERT OR IGNORE INTO seen_items(profile_id, course_id, item_id) VALUES (?, ?, ?)",
-                               arguments: [profile.id, course, item])
-                guard row.bool(6) == true else { continue }   // the course is new to this profile: its items are not news
-                let key: MessageKey = row.string(2) == "assignment" ? .noteNewAssignmentTitle
+                try db.execute(
+                    "INSERT OR IGNORE INTO seen_items(profile_id, course_id, item_id) VALUES (?, ?, ?)",
+                    arguments: [profile.id, course, item])
+                guard row.bool(6) == true else { continue } // the course is new to this profile: its items are not news
+                let key: MessageKey =
+                    row.string(2) == "assignment"
+                    ? .noteNewAssignmentTitle
                     : row.string(2) == "quiz" ? .noteNewQuizTitle : .noteNewLessonTitle
-                if try add(db, id: "new-item:\(course)/\(item)", profileID: profile.id, kind: "new-item",
-                           title: .init(key, [row.string(4) ?? course, row.string(3) ?? item]),
-                           body: .init(.noteNewItemBody, [row.string(5) ?? "", item]), now: now) { added += 1 }
+                if try add(
+                    db, id: "new-item:\(course)/\(item)", profileID: profile.id, kind: "new-item",
+                    title: .init(key, [row.string(4) ?? course, row.string(3) ?? item]),
+                    body: .init(.noteNewItemBody, [row.string(5) ?? "", item]), now: now)
+                {
+                    added += 1
+                }
             }
             return added
         }
@@ -76,7 +86,8 @@ enum Notifications {
     static func noteDeadlines(_ queue: DatabaseQueue, profile: Profile, now: Date) throws -> Int {
         try queue.write { db in
             var added = 0
-            let rows = try db.fetchAll("""
+            let rows = try db.fetchAll(
+                """
                 SELECT i.course_id, i.item_id, i.title, i.due FROM course_items i
                 WHERE i.kind = 'assignment' AND i.removed = 0 AND i.due IS NOT NULL AND i.due > ?1 AND i.due <= ?2
                   AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.profile_id = ?3 AND s.course_id = i.course_id AND s.assignment_id = i.item_id)
@@ -85,9 +96,14 @@ enum Notifications {
                 guard let course = row.string(0), let item = row.string(1), let due = row.date(3) else { continue }
                 let when = ISO8601DateFormatter().string(from: due)
                 let hours = String(max(1, Int(due.timeIntervalSince(now) / 3600)))
-                if try add(db, id: "deadline:\(course)/\(item)/\(Int64(ChangeEntry.milliseconds(due)))", profileID: profile.id, kind: "deadline",
-                           title: .init(.noteDeadlineTitle, [row.string(2) ?? item, course, hours]),
-                           body: .init(.noteDeadlineBody, [when, item]), now: now) { added += 1 }
+                if try add(
+                    db, id: "deadline:\(course)/\(item)/\(Int64(ChangeEntry.milliseconds(due)))", profileID: profile.id,
+                    kind: "deadline",
+                    title: .init(.noteDeadlineTitle, [row.string(2) ?? item, course, hours]),
+                    body: .init(.noteDeadlineBody, [when, item]), now: now)
+                {
+                    added += 1
+                }
             }
             return added
         }

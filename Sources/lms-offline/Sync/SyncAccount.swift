@@ -44,30 +44,40 @@ struct SyncAccountStore {
     /// Every profile that holds a token, with its name (for `sync --all`).
     func loggedIn() throws -> [(profile: Profile, account: SyncAccount)] {
         try queue.read { db in
-            try db.fetchAll("""
+            try db.fetchAll(
+                """
                 SELECT a.profile_id, a.server, a.username, a.user_id, a.token, a.acked, a.cursor, p.name
                 FROM sync_accounts a JOIN profiles p ON p.id = a.profile_id WHERE a.token IS NOT NULL ORDER BY p.name_key
-                """).map { (Profile(id: $0.string(0) ?? "", name: $0.string(7) ?? ""), Self.make($0)) }
+                """
+            ).map { (Profile(id: $0.string(0) ?? "", name: $0.string(7) ?? ""), Self.make($0)) }
         }
     }
 
     /// Stores a login. The same account on the same server keeps its stream's state; another one starts afresh.
     /// Refuses an account that another profile of this device already uses (their streams would mix).
-    func saveLogin(profile: Profile, server: String, username: String, userID: String, token: String, expiresAt: Date?) throws {
+    func saveLogin(profile: Profile, server: String, username: String, userID: String, token: String, expiresAt: Date?)
+        throws
+    {
         try queue.write { db in
-            if let other = try db.fetchOne("""
+            if let other = try db.fetchOne(
+                """
                 SELECT p.name FROM sync_accounts a JOIN profiles p ON p.id = a.profile_id
                 WHERE a.server = ? AND a.user_id = ? AND a.profile_id <> ?
-                """, arguments: [server, userID, profile.id]) {
+                """, arguments: [server, userID, profile.id])
+            {
                 throw ClientError(.accountInUse, username, other.string(0) ?? "?")
             }
             let previous = try Self.account(of: profile.id, in: db)
             let same = previous?.server == server && previous?.userID == userID
-            try db.execute("""
+            try db.execute(
+                """
                 INSERT OR REPLACE INTO sync_accounts(profile_id, server, username, user_id, token, token_expires_at, acked, cursor)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [profile.id, server, username, userID, token, expiresAt,
-                                 same ? previous?.acked ?? 0 : 0, same ? previous?.cursor ?? "" : ""])
+                """,
+                arguments: [
+                    profile.id, server, username, userID, token, expiresAt,
+                    same ? previous?.acked ?? 0 : 0, same ? previous?.cursor ?? "" : ""
+                ])
             if !same {
                 // A new stream: every entry of the profile goes to this server.
                 try db.execute("UPDATE outbox SET pushed_at = NULL WHERE profile_id = ?", arguments: [profile.id])
@@ -78,12 +88,15 @@ struct SyncAccountStore {
     /// Forgets the token (logout); the stream's state stays for the next login.
     func forgetToken(of profileID: String) throws {
         try queue.write { db in
-            try db.execute("UPDATE sync_accounts SET token = NULL, token_expires_at = NULL WHERE profile_id = ?", arguments: [profileID])
+            try db.execute(
+                "UPDATE sync_accounts SET token = NULL, token_expires_at = NULL WHERE profile_id = ?",
+                arguments: [profileID])
         }
     }
 
     static func make(_ row: Row) -> SyncAccount {
-        SyncAccount(profileID: row.string(0) ?? "", server: row.string(1) ?? "", username: row.string(2) ?? "",
-                    userID: row.string(3) ?? "", token: row.string(4), acked: row.int64(5) ?? 0, cursor: row.string(6) ?? "")
+        SyncAccount(
+            profileID: row.string(0) ?? "", server: row.string(1) ?? "", username: row.string(2) ?? "",
+            userID: row.string(3) ?? "", token: row.string(4), acked: row.int64(5) ?? 0, cursor: row.string(6) ?? "")
     }
 }

@@ -29,6 +29,8 @@ enum SyncFrame {
     }
 
     /// The headers of a request carrying a frame.
-    static let requestHeaders = ["Content-Type": contentType, "Content-Encoding": "gzip", "Accept": contentType + ", application/json",
-                                 "Accept-Encoding": "gzip"]
+    static let requestHeaders = [
+        "Content-Type": contentType, "Content-Encoding": "gzip", "Accept": contentType + ", application/json",
+        "Accept-Encoding": "gzip"
+    ]
 }

@@ -1,13 +1,15 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 extension SyncHTTP {
     /// Sends the file at `file` as the body, streamed from disk (a course package can be large),
     /// and keeps the answer's body in memory (at most `maxBytes`); errors as in `send`.
-    func upload(_ method: String, _ path: String, file: String, headers: [String: String] = [:],
-                maxBytes: Int = SyncLimits.maxJSONBytes) throws -> HTTPAnswer {
+    func upload(
+        _ method: String, _ path: String, file: String, headers: [String: String] = [:],
+        maxBytes: Int = SyncLimits.maxJSONBytes
+    ) throws -> HTTPAnswer {
         var collected = Data()
         let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.int64Value ?? 0
         var all = headers

@@ -1,6 +1,6 @@
 import Foundation
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 import LMSModel
 
@@ -36,7 +36,10 @@ final class SyncHTTP {
         var headers = ["User-Agent": "lms-offline/\(LMSOffline.version)"]
         // The field site this device syncs from, for the server's figures (`admin stats`).
         if let site = ProcessInfo.processInfo.environment["LMS_SITE"], !site.isEmpty, site.utf8.count <= 64,
-           site.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) { headers["X-LMS-Site"] = site }
+            site.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F })
+        {
+            headers["X-LMS-Site"] = site
+        }
         configuration.httpAdditionalHeaders = headers
         session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     }
@@ -48,14 +51,17 @@ final class SyncHTTP {
         var text = text.trimmingCharacters(in: .whitespaces)
         while text.hasSuffix("/") { text.removeLast() }
         guard let url = URL(string: text), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
-              url.host != nil, url.query == nil else { return nil }
+            url.host != nil, url.query == nil
+        else { return nil }
         return text
     }
 
     /// Sends a request and keeps the answer's body in memory (at most `maxBytes`). Answers of 400
     /// and above are thrown as `SyncError`s (401 as `.unauthorized`).
-    func send(_ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil,
-              maxBytes: Int = SyncLimits.maxJSONBytes) throws -> HTTPAnswer {
+    func send(
+        _ method: String, _ path: String, headers: [String: String] = [:], body: Data? = nil,
+        maxBytes: Int = SyncLimits.maxJSONBytes
+    ) throws -> HTTPAnswer {
         var collected = Data()
         let answer = try perform(method, path, headers: headers, body: body) { _ in
             { chunk in
@@ -72,7 +78,8 @@ final class SyncHTTP {
     /// Sends a JSON body and parses a JSON answer (an empty body is `null`).
     func json(_ method: String, _ path: String, _ body: JSONValue? = nil) throws -> JSONValue {
         let data = body.map { Data(JSONWriter.write($0).utf8) }
-        let answer = try send(method, path, headers: data == nil ? [:] : ["Content-Type": "application/json"], body: data)
+        let answer = try send(
+            method, path, headers: data == nil ? [:] : ["Content-Type": "application/json"], body: data)
         if answer.body.isEmpty { return JSONValue(.null) }
         do { return try JSONParser.parse(bytes: [UInt8](answer.body)) } catch {
             throw SyncError(.badAnswer("\(method) \(path) did not answer JSON"))
@@ -82,8 +89,10 @@ final class SyncHTTP {
     /// Sends a request whose successful body goes to `sink` chunk by chunk, as it arrives (a download):
     /// `accept` sees the answer's head and returns the sink, or nil to keep the body for an error.
     /// Bytes already given to the sink stay given when the connection breaks.
-    func stream(_ method: String, _ path: String, headers: [String: String],
-                accept: @escaping (HTTPAnswer) throws -> ((Data) throws -> Void)?) throws -> HTTPAnswer {
+    func stream(
+        _ method: String, _ path: String, headers: [String: String],
+        accept: @escaping (HTTPAnswer) throws -> ((Data) throws -> Void)?
+    ) throws -> HTTPAnswer {
         var errorBody = Data()
         let answer = try perform(method, path, headers: headers, body: nil) { head in
             if head.status < 400, let sink = try accept(head) { return sink }
@@ -95,9 +104,13 @@ final class SyncHTTP {
 
     // MARK: - One exchange
 
-    func perform(_ method: String, _ path: String, headers: [String: String], body: Data?, bodyFile: URL? = nil,
-                 sink: @escaping (HTTPAnswer) throws -> (Data) throws -> Void) throws -> HTTPAnswer {
-        guard let url = URL(string: server + path) else { throw SyncError(.badAnswer("cannot make a URL of \(server)\(path)")) }
+    func perform(
+        _ method: String, _ path: String, headers: [String: String], body: Data?, bodyFile: URL? = nil,
+        sink: @escaping (HTTPAnswer) throws -> (Data) throws -> Void
+    ) throws -> HTTPAnswer {
+        guard let url = URL(string: server + path) else {
+            throw SyncError(.badAnswer("cannot make a URL of \(server)\(path)"))
+        }
         var request = URLRequest(url: url)
         request.httpMethod = method
         request.httpBody = body
@@ -148,9 +161,14 @@ final class StreamingDelegate: NSObject, URLSessionDataDelegate, @unchecked Send
 
     private func exchange() -> Exchange? { lock.withLock { current } }
 
-    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
-                    completionHandler: @escaping (URLSession.ResponseDisposition) -> Void) {
-        guard let exchange = exchange(), let http = response as? HTTPURLResponse else { completionHandler(.cancel); return }
+    func urlSession(
+        _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        guard let exchange = exchange(), let http = response as? HTTPURLResponse else {
+            completionHandler(.cancel)
+            return
+        }
         var headers: [String: String] = [:]
         for (name, value) in http.allHeaderFields {
             if let name = name as? String, let value = value as? String { headers[name.lowercased()] = value }

@@ -20,8 +20,11 @@ enum SyncNotes {
 
     /// Adds a notification unless one with this id exists; returns whether it was added.
     @discardableResult
-    static func add(_ db: Database, id: String, profileID: String, kind: String, title: Both, body: Both, now: Date) throws -> Bool {
-        try db.execute("""
+    static func add(_ db: Database, id: String, profileID: String, kind: String, title: Both, body: Both, now: Date)
+        throws -> Bool
+    {
+        try db.execute(
+            """
             INSERT OR IGNORE INTO notifications(id, profile_id, kind, title, body, title_es, body_es, created_at)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, profileID, kind, title.en, body.en, title.es, body.es, now])
@@ -31,8 +34,10 @@ enum SyncNotes {
     /// The notification for an entry the server refused (`device/seq`): what it was, from the
     /// local store when the entry is known here, and the server's reason.
     @discardableResult
-    static func rejection(_ db: Database, profileID: String, device: String, seq: Int64, kind: String, entity: String,
-                          reason: String, now: Date) throws -> Bool {
+    static func rejection(
+        _ db: Database, profileID: String, device: String, seq: Int64, kind: String, entity: String,
+        reason: String, now: Date
+    ) throws -> Bool {
         var what = Both(.rejectedOther, [kind, entity])
         switch kind {
         case "attempt":
@@ -40,7 +45,9 @@ enum SyncNotes {
                 what = Both(.rejectedAttempt, [row.string(0) ?? "?", row.string(1) ?? "?"])
             }
         case "submission":
-            if let row = try db.fetchOne("SELECT assignment_id, course_id, version FROM submissions WHERE id = ?", arguments: [entity]) {
+            if let row = try db.fetchOne(
+                "SELECT assignment_id, course_id, version FROM submissions WHERE id = ?", arguments: [entity])
+            {
                 what = Both(.rejectedSubmission, [row.string(0) ?? "?", row.string(1) ?? "?", String(row.int(2) ?? 0)])
             }
         case "progress":
@@ -48,7 +55,8 @@ enum SyncNotes {
             if parts.count == 3 { what = Both(.rejectedProgress, [parts[2], parts[1]]) }
         default: break
         }
-        return try add(db, id: "rejection:\(device)/\(seq)", profileID: profileID, kind: "sync-rejected",
-                       title: Both(.rejectedTitle, localized: [what]), body: Both(.rejectedBody, [reason]), now: now)
+        return try add(
+            db, id: "rejection:\(device)/\(seq)", profileID: profileID, kind: "sync-rejected",
+            title: Both(.rejectedTitle, localized: [what]), body: Both(.rejectedBody, [reason]), now: now)
     }
 }

@@ -33,8 +33,10 @@ struct SyncReport {
         if pulled.grades > 0 { pull += " " + Messages.t(.summaryGrades, pulled.grades) }
         parts.append(pull)
         for update in updates {
-            parts.append(update.from == nil ? Messages.t(.summaryInstalled, update.courseID, update.to)
-                                            : Messages.t(.summaryUpdated, update.courseID, update.to))
+            parts.append(
+                update.from == nil
+                    ? Messages.t(.summaryInstalled, update.courseID, update.to)
+                    : Messages.t(.summaryUpdated, update.courseID, update.to))
         }
         return "\(profile): " + parts.joined(separator: ", ")
     }
@@ -51,14 +53,23 @@ struct SyncReport {
     /// The summary as JSON.
     var json: JSONValue {
         .obj([
-            ("profile", .str(profile)), ("ok", .flag(failure == nil)), ("pushed", .int(pushed)), ("rejected", .int(rejected)),
+            ("profile", .str(profile)), ("ok", .flag(failure == nil)), ("pushed", .int(pushed)),
+            ("rejected", .int(rejected)),
             ("pulled", .int(pulled.changes)), ("grades", .int(pulled.grades)), ("rejections", .int(pulled.rejections)),
-            ("removedEnrollments", .list(pulled.removedEnrollments.map(JSONValue.str))), ("epochChanged", .flag(epochChanged)),
-            ("updates", .list(updates.map { u in
-                .obj([("course", .str(u.courseID)), ("from", .opt(u.from)), ("to", .str(u.to)), ("fetchedEntries", .int(u.fetchedEntries)),
-                      ("fetchedBytes", .int(Int(u.fetchedBytes))), ("resumedEntries", .int(u.resumedEntries))])
-            })),
-            ("error", .opt(failure)), ("loginExpired", .flag(loginExpired)),
+            ("removedEnrollments", .list(pulled.removedEnrollments.map(JSONValue.str))),
+            ("epochChanged", .flag(epochChanged)),
+            (
+                "updates",
+                .list(
+                    updates.map { u in
+                        .obj([
+                            ("course", .str(u.courseID)), ("from", .opt(u.from)), ("to", .str(u.to)),
+                            ("fetchedEntries", .int(u.fetchedEntries)),
+                            ("fetchedBytes", .int(Int(u.fetchedBytes))), ("resumedEntries", .int(u.resumedEntries))
+                        ])
+                    })
+            ),
+            ("error", .opt(failure)), ("loginExpired", .flag(loginExpired))
         ])
     }
 }

@@ -11,37 +11,37 @@
 /// - `notifications.title_es`, `body_es`: notifications made by sync carry both languages.
 enum SyncSchema {
     static let version2 = """
-    CREATE TABLE sync_accounts(
-        profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
-        server TEXT NOT NULL,                     -- base URL, without a final /
-        username TEXT NOT NULL,
-        user_id TEXT NOT NULL,                    -- the server's id of the account
-        token TEXT,                               -- the bearer token; NULL after logout
-        token_expires_at INTEGER,                 -- unix ms
-        acked INTEGER NOT NULL DEFAULT 0,         -- the server's acknowledged seq of this stream
-        cursor TEXT NOT NULL DEFAULT '',          -- the pull cursor (opaque, carries the epoch)
-        last_sync_at INTEGER,
-        UNIQUE(server, user_id)
-    );
-    ALTER TABLE outbox ADD COLUMN pushed_at INTEGER;
-    CREATE INDEX outbox_by_profile ON outbox(profile_id, seq);
-    CREATE TABLE enrollments(
-        profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
-        course_id TEXT NOT NULL,
-        status TEXT NOT NULL,                     -- active, removed
-        latest_version TEXT,
-        updated_at INTEGER NOT NULL,
-        PRIMARY KEY(profile_id, course_id)
-    ) WITHOUT ROWID;
-    CREATE TABLE course_releases(
-        course_id TEXT PRIMARY KEY,
-        version TEXT NOT NULL,
-        package_id TEXT,                          -- the student build's id, when announced
-        size INTEGER
-    );
-    ALTER TABLE attempts ADD COLUMN server_scored INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE attempts ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
-    ALTER TABLE notifications ADD COLUMN title_es TEXT;
-    ALTER TABLE notifications ADD COLUMN body_es TEXT;
-    """
+        CREATE TABLE sync_accounts(
+            profile_id TEXT PRIMARY KEY REFERENCES profiles(id) ON DELETE CASCADE,
+            server TEXT NOT NULL,                     -- base URL, without a final /
+            username TEXT NOT NULL,
+            user_id TEXT NOT NULL,                    -- the server's id of the account
+            token TEXT,                               -- the bearer token; NULL after logout
+            token_expires_at INTEGER,                 -- unix ms
+            acked INTEGER NOT NULL DEFAULT 0,         -- the server's acknowledged seq of this stream
+            cursor TEXT NOT NULL DEFAULT '',          -- the pull cursor (opaque, carries the epoch)
+            last_sync_at INTEGER,
+            UNIQUE(server, user_id)
+        );
+        ALTER TABLE outbox ADD COLUMN pushed_at INTEGER;
+        CREATE INDEX outbox_by_profile ON outbox(profile_id, seq);
+        CREATE TABLE enrollments(
+            profile_id TEXT NOT NULL REFERENCES profiles(id) ON DELETE CASCADE,
+            course_id TEXT NOT NULL,
+            status TEXT NOT NULL,                     -- active, removed
+            latest_version TEXT,
+            updated_at INTEGER NOT NULL,
+            PRIMARY KEY(profile_id, course_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE course_releases(
+            course_id TEXT PRIMARY KEY,
+            version TEXT NOT NULL,
+            package_id TEXT,                          -- the student build's id, when announced
+            size INTEGER
+        );
+        ALTER TABLE attempts ADD COLUMN server_scored INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE attempts ADD COLUMN late INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE notifications ADD COLUMN title_es TEXT;
+        ALTER TABLE notifications ADD COLUMN body_es TEXT;
+        """
 }

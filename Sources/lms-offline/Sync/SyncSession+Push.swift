@@ -8,11 +8,14 @@ extension SyncSession {
     /// files of submissions first. The server's `acked` is taken as it comes: with `resumeFrom`, or
     /// after a restore, it can be lower than before, and the next batch starts right after it.
     func push() throws {
-        let total = try queue.read { db in try OutboxReader.pendingCount(profileID: profile.id, after: account.acked, in: db) }
+        let total = try queue.read { db in
+            try OutboxReader.pendingCount(profileID: profile.id, after: account.acked, in: db)
+        }
         var sent = 0
         for _ in 0..<SyncLimits.maxPushRounds {
             let batch = try queue.read { db in
-                try OutboxReader.entries(profileID: profile.id, after: account.acked, limit: SyncLimits.maxPushEntries, in: db)
+                try OutboxReader.entries(
+                    profileID: profile.id, after: account.acked, limit: SyncLimits.maxPushEntries, in: db)
             }
             if batch.isEmpty { return }
             progress.step(Messages.t(.progressPushing, total), min(sent, total), of: total)
@@ -32,11 +35,16 @@ extension SyncSession {
 
     /// One push request; its JSON (or frame) answer.
     func sendPush(_ batch: [PushEntry]) throws -> JSONValue {
-        let request: JSONValue = .obj([("device", .str(deviceID)), ("clock", .num(Double(nowMilliseconds()))),
-                                       ("cursor", .str(account.cursor)), ("entries", .list(batch.map(\.json)))])
-        let answer = try http.send("POST", "/api/v1/sync/push", headers: SyncFrame.requestHeaders, body: try SyncFrame.encode(request),
-                                   maxBytes: SyncLimits.maxFrameBytes)
-        if answer.header("content-type")?.hasPrefix(SyncFrame.contentType) == true { return try SyncFrame.decode(answer.body) }
+        let request: JSONValue = .obj([
+            ("device", .str(deviceID)), ("clock", .num(Double(nowMilliseconds()))),
+            ("cursor", .str(account.cursor)), ("entries", .list(batch.map(\.json)))
+        ])
+        let answer = try http.send(
+            "POST", "/api/v1/sync/push", headers: SyncFrame.requestHeaders, body: try SyncFrame.encode(request),
+            maxBytes: SyncLimits.maxFrameBytes)
+        if answer.header("content-type")?.hasPrefix(SyncFrame.contentType) == true {
+            return try SyncFrame.decode(answer.body)
+        }
         do { return try JSONParser.parse(bytes: [UInt8](answer.body)) } catch {
             throw SyncError(.badAnswer("the push answer is not JSON"))
         }
@@ -45,7 +53,8 @@ extension SyncSession {
     /// Records a push answer in one transaction: rejections become notifications, entries up to
     /// `acked` are marked pushed, and a new epoch empties the cursor (the next pull starts afresh).
     func record(_ answer: JSONValue, batch: [PushEntry]) throws {
-        guard let ackedNumber = answer["acked"]?.numberValue, ackedNumber.isFinite, ackedNumber >= 0, ackedNumber < 9e15 else {
+        guard let ackedNumber = answer["acked"]?.numberValue, ackedNumber.isFinite, ackedNumber >= 0, ackedNumber < 9e15
+        else {
             throw SyncError(.badAnswer("the push answer has no \"acked\""))
         }
         let acked = Int64(ackedNumber)
@@ -58,13 +67,18 @@ extension SyncSession {
                 guard let n = item["seq"]?.numberValue, n.isFinite, n >= 0, n < 9e15 else { continue }
                 let seq = Int64(n)
                 let entry = batch.first { $0.seq == seq }
-                let stored = entry == nil ? try db.fetchOne("SELECT kind, entity_id FROM outbox WHERE seq = ?", arguments: [seq]) : nil
-                try SyncNotes.rejection(db, profileID: profile.id, device: deviceID, seq: seq,
-                                        kind: entry?.kind ?? stored?.string(0) ?? "?", entity: entry?.entity ?? stored?.string(1) ?? "?",
-                                        reason: item["reason"]?.stringValue ?? "?", now: now)
+                let stored =
+                    entry == nil
+                    ? try db.fetchOne("SELECT kind, entity_id FROM outbox WHERE seq = ?", arguments: [seq]) : nil
+                try SyncNotes.rejection(
+                    db, profileID: profile.id, device: deviceID, seq: seq,
+                    kind: entry?.kind ?? stored?.string(0) ?? "?", entity: entry?.entity ?? stored?.string(1) ?? "?",
+                    reason: item["reason"]?.stringValue ?? "?", now: now)
             }
             try OutboxReader.markAcknowledged(profileID: profile.id, acked: acked, now: now, in: db)
-            if restored { try db.execute("UPDATE sync_accounts SET cursor = '' WHERE profile_id = ?", arguments: [profile.id]) }
+            if restored {
+                try db.execute("UPDATE sync_accounts SET cursor = '' WHERE profile_id = ?", arguments: [profile.id])
+            }
         }
         report.rejected += rejected.count
         account.acked = acked
@@ -83,13 +97,15 @@ extension SyncSession {
             }
         }
         guard !hashes.isEmpty else { return }
-        let answer = try http.json("POST", "/api/v1/sync/blobs/missing", .obj([("sha256", .list(hashes.map(JSONValue.str)))]))
+        let answer = try http.json(
+            "POST", "/api/v1/sync/blobs/missing", .obj([("sha256", .list(hashes.map(JSONValue.str)))]))
         let blobs = BlobStore(home: home)
         for sha in answer["missing"]?.arrayValue?.compactMap(\.stringValue) ?? [] where hashes.contains(sha) {
             let path = blobs.path(of: sha)
             // A file gone from this device cannot be sent: the server rejects the submission and the student is told.
             guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { continue }
-            _ = try http.send("PUT", "/api/v1/sync/blobs/\(sha)", headers: ["Content-Type": "application/octet-stream"], body: data)
+            _ = try http.send(
+                "PUT", "/api/v1/sync/blobs/\(sha)", headers: ["Content-Type": "application/octet-stream"], body: data)
         }
     }
 }

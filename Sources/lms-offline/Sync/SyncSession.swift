@@ -17,8 +17,10 @@ final class SyncSession {
     /// The device clock.
     let clock: () -> Date
 
-    init(queue: DatabaseQueue, home: ClientHome, deviceID: String, profile: Profile, account: SyncAccount,
-         progress: ProgressBar, clock: @escaping () -> Date = Date.init) {
+    init(
+        queue: DatabaseQueue, home: ClientHome, deviceID: String, profile: Profile, account: SyncAccount,
+        progress: ProgressBar, clock: @escaping () -> Date = Date.init
+    ) {
         self.queue = queue
         self.home = home
         self.deviceID = deviceID
@@ -44,12 +46,16 @@ final class SyncSession {
             try updateCourses()
         } catch let error as SyncError where error.isAccountErased {
             // The account was erased on the server: its data leaves this device (docs/PROTOCOL.md "erasure").
-            do { try LocalErasure.eraseOwnAccount(profileID: profile.id, queue: queue, home: home) } catch { report.failure = "\(error)" }
+            do { try LocalErasure.eraseOwnAccount(profileID: profile.id, queue: queue, home: home) } catch {
+                report.failure = "\(error)"
+            }
             report.failure = report.failure ?? AdminText.t(.accountErasedHere, profile.name, account.server)
         } catch let error as SyncError {
             report.failure = error.description
             report.loginExpired = error.kind == .unauthorized
-            if report.loginExpired { report.failure = Messages.t(.syncLoginExpiredFor, profile.name, account.server, account.username) }
+            if report.loginExpired {
+                report.failure = Messages.t(.syncLoginExpiredFor, profile.name, account.server, account.username)
+            }
         } catch {
             report.failure = "\(error)"
         }

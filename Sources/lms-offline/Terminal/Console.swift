@@ -32,6 +32,10 @@ struct Console: Sendable {
 
     /// ANSI colour codes.
     enum Color: String {
-        case red = "31", green = "32", yellow = "33", bold = "1", dim = "2"
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case bold = "1"
+        case dim = "2"
     }
 }

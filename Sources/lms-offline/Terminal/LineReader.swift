@@ -44,12 +44,23 @@ final class LineReader {
             }
             var pfd = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
             let ready = poll(&pfd, 1, timeout)
-            if ready < 0 { if errno == EINTR { continue }; ended = true; continue }
+            if ready < 0 {
+                if errno == EINTR { continue }
+                ended = true
+                continue
+            }
             if ready == 0 { return .timedOut }
             var chunk = [UInt8](repeating: 0, count: 4096)
             let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR || errno == EAGAIN { continue }; ended = true; continue }
-            if n == 0 { ended = true; continue }
+            if n < 0 {
+                if errno == EINTR || errno == EAGAIN { continue }
+                ended = true
+                continue
+            }
+            if n == 0 {
+                ended = true
+                continue
+            }
             buffer += chunk.prefix(n)
         }
     }

@@ -2,7 +2,8 @@ import Foundation
 
 /// The languages of the user interface.
 enum Language: String, Sendable {
-    case english = "en", spanish = "es"
+    case english = "en"
+    case spanish = "es"
 
     /// The language of this process, from `LC_ALL`, else `LC_MESSAGES`, else `LANG` (read directly:
     /// many machines have no generated locales); any `es*` value means Spanish.
@@ -31,7 +32,9 @@ enum Messages {
     }
 
     /// `text` with variadic arguments.
-    static func t(_ key: MessageKey, _ args: CustomStringConvertible...) -> String { text(key, args.map(\.description)) }
+    static func t(_ key: MessageKey, _ args: CustomStringConvertible...) -> String {
+        text(key, args.map(\.description))
+    }
 }
 
 /// The keys of the message catalog.
@@ -49,14 +52,16 @@ enum MessageKey: String, CaseIterable, Sendable {
     // Study
     case markedDone, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
     // Quiz
-    case resumePrompt, submittedAsItStands, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne, chooseMany, answerTrueFalse
+    case resumePrompt, submittedAsItStands, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne,
+        chooseMany, answerTrueFalse
     case answerText, answerNumber, answerEssay, matchPrompt, invalidAnswer, score, awaitingServer, essayPending
     case feedbackRight, feedbackWrong, feedbackPartial, answersUnreadable, quizStart, attemptsLeft, noAnswerSheetTTY
     // Submit
     case wrongFileType, fileTooLarge, fileUnreadable, needsText, needsFile, nothingToSubmit, submitted, lateWarning
     // Reports
     case headerCourse, headerDone, headerTime, headerScore, headerDue, headerStatus, nothingDue, noGrades, inboxEmpty
-    case overdue, dueIn, awaiting, notStarted, markedRead, notificationUnknown, notificationAmbiguous, submittedState, doneState, pendingState
+    case overdue, dueIn, awaiting, notStarted, markedRead, notificationUnknown, notificationAmbiguous, submittedState,
+        doneState, pendingState
     // Sync
     case syncNetwork, syncLoginExpired, syncLoginExpiredFor, syncServerError, syncBadAnswer, syncCorrupt, accountInUse
     case serverInvalid, passwordPrompt, passwordMissing, loginRefused, loggedIn, loggedOut, logoutOffline, notLoggedIn
@@ -68,108 +73,265 @@ enum MessageKey: String, CaseIterable, Sendable {
     case attentionRejected, attentionRemoved
     // Grading, reports, certificates
     case gradeReceivedTitle, gradeReceivedBody, gradeReceivedFeedback, certificateReadyTitle, certificateReadyBody
-    case queueEmpty, queueHeader, gradeScorePrompt, gradeFeedbackPrompt, gradeInvalidScore, gradeRecorded, gradeSkipped, filesSavedTo
-    case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary, csvWritten
-    case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified, certificateCodeInvalid
+    case queueEmpty, queueHeader, gradeScorePrompt, gradeFeedbackPrompt, gradeInvalidScore, gradeRecorded, gradeSkipped,
+        filesSavedTo
+    case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary,
+        csvWritten
+    case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified,
+        certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
     case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade
     // Communication (Messages+Comms.swift)
-    case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete, commsPostDeleted
-    case commsMessageSelf, commsCourseUnknown, commsSavedThread, commsSavedReply, commsSavedEdit, commsSavedDelete, commsSavedMessage
+    case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete,
+        commsPostDeleted
+    case commsMessageSelf, commsCourseUnknown, commsSavedThread, commsSavedReply, commsSavedEdit, commsSavedDelete,
+        commsSavedMessage
     case commsSavedAnnouncement, commsNotSynced, commsRefused, commsNoAnnouncements, commsNoThreads, commsNoMessages
     case commsDeletedMark, commsEditedMark, commsReplies, commsBodyOrFile
-    case noteAnnouncementTitle, noteReplyTitle, noteMessageTitle, notePostTitle, noteBody, noteDeadlineTitle, noteDeadlineBody
-    case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody, noteNewVersionTitle, noteNewVersionBody
+    case noteAnnouncementTitle, noteReplyTitle, noteMessageTitle, notePostTitle, noteBody, noteDeadlineTitle,
+        noteDeadlineBody
+    case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody, noteNewVersionTitle,
+        noteNewVersionBody
 }
 
 extension MessageKey {
     /// English and Spanish templates.
     var texts: (en: String, es: String) {
         switch self {
-        case .homeUnusable: return ("cannot use the data folder %1 (%2): choose another with --home DIR", "no se puede usar la carpeta de datos %1 (%2): elija otra con --home DIR")
+        case .homeUnusable:
+            return (
+                "cannot use the data folder %1 (%2): choose another with --home DIR",
+                "no se puede usar la carpeta de datos %1 (%2): elija otra con --home DIR"
+            )
         case .ioFailed: return ("cannot %1 %2: %3", "no se puede %1 %2: %3")
-        case .diskFull: return ("the disk is full while writing %1: free some space and try again (nothing stored was lost)", "el disco está lleno al escribir %1: libere espacio e inténtelo de nuevo (no se perdió nada de lo guardado)")
-        case .noProfile: return ("no profile is active: run lms-offline profile add NAME (or lms-offline profile switch NAME)", "no hay ningún perfil activo: ejecute lms-offline profile add NOMBRE (o lms-offline profile switch NOMBRE)")
-        case .sessionExpired: return ("the session of %1 was idle too long: run lms-offline profile switch %1", "la sesión de %1 estuvo inactiva demasiado tiempo: ejecute lms-offline profile switch %1")
-        case .profileExists: return ("a profile named %1 already exists: choose another name", "ya existe un perfil llamado %1: elija otro nombre")
-        case .profileUnknown: return ("no profile named %1%2: run lms-offline profile list", "no hay ningún perfil llamado %1%2: ejecute lms-offline profile list")
-        case .wrongPIN: return ("wrong PIN for %1 (%2 more tries before a pause)", "PIN incorrecto para %1 (%2 intentos más antes de una pausa)")
-        case .profileLocked: return ("%1 is locked after too many wrong PINs: try again in %2 seconds", "%1 está bloqueado tras demasiados PIN incorrectos: inténtelo de nuevo en %2 segundos")
+        case .diskFull:
+            return (
+                "the disk is full while writing %1: free some space and try again (nothing stored was lost)",
+                "el disco está lleno al escribir %1: libere espacio e inténtelo de nuevo (no se perdió nada de lo guardado)"
+            )
+        case .noProfile:
+            return (
+                "no profile is active: run lms-offline profile add NAME (or lms-offline profile switch NAME)",
+                "no hay ningún perfil activo: ejecute lms-offline profile add NOMBRE (o lms-offline profile switch NOMBRE)"
+            )
+        case .sessionExpired:
+            return (
+                "the session of %1 was idle too long: run lms-offline profile switch %1",
+                "la sesión de %1 estuvo inactiva demasiado tiempo: ejecute lms-offline profile switch %1"
+            )
+        case .profileExists:
+            return (
+                "a profile named %1 already exists: choose another name",
+                "ya existe un perfil llamado %1: elija otro nombre"
+            )
+        case .profileUnknown:
+            return (
+                "no profile named %1%2: run lms-offline profile list",
+                "no hay ningún perfil llamado %1%2: ejecute lms-offline profile list"
+            )
+        case .wrongPIN:
+            return (
+                "wrong PIN for %1 (%2 more tries before a pause)",
+                "PIN incorrecto para %1 (%2 intentos más antes de una pausa)"
+            )
+        case .profileLocked:
+            return (
+                "%1 is locked after too many wrong PINs: try again in %2 seconds",
+                "%1 está bloqueado tras demasiados PIN incorrectos: inténtelo de nuevo en %2 segundos"
+            )
         case .pinTooShort: return ("a PIN needs at least %1 characters", "un PIN necesita al menos %1 caracteres")
-        case .pinMismatch: return ("the two PINs differ: nothing was changed; try again", "los dos PIN no coinciden: no se cambió nada; inténtelo de nuevo")
-        case .pinMissing: return ("no PIN given: type it on a terminal, or pass --pin-stdin, or set LMS_PIN", "no se dio ningún PIN: escríbalo en un terminal, o use --pin-stdin, o defina LMS_PIN")
-        case .invalidName: return ("a profile name needs 1 to 64 characters, without / or control characters", "un nombre de perfil necesita de 1 a 64 caracteres, sin / ni caracteres de control")
-        case .pinIterationsWarning: return ("warning: LMS_PIN_ITERATIONS=%1 weakens PIN protection; it is meant for tests only", "aviso: LMS_PIN_ITERATIONS=%1 debilita la protección del PIN; es solo para pruebas")
+        case .pinMismatch:
+            return (
+                "the two PINs differ: nothing was changed; try again",
+                "los dos PIN no coinciden: no se cambió nada; inténtelo de nuevo"
+            )
+        case .pinMissing:
+            return (
+                "no PIN given: type it on a terminal, or pass --pin-stdin, or set LMS_PIN",
+                "no se dio ningún PIN: escríbalo en un terminal, o use --pin-stdin, o defina LMS_PIN"
+            )
+        case .invalidName:
+            return (
+                "a profile name needs 1 to 64 characters, without / or control characters",
+                "un nombre de perfil necesita de 1 a 64 caracteres, sin / ni caracteres de control"
+            )
+        case .pinIterationsWarning:
+            return (
+                "warning: LMS_PIN_ITERATIONS=%1 weakens PIN protection; it is meant for tests only",
+                "aviso: LMS_PIN_ITERATIONS=%1 debilita la protección del PIN; es solo para pruebas"
+            )
         case .pinPrompt: return ("PIN for %1: ", "PIN de %1: ")
         case .pinRepeat: return ("PIN again: ", "Repita el PIN: ")
         case .profileAdded: return ("Added profile %1.", "Perfil %1 añadido.")
-        case .profileRemoved: return ("Removed profile %1 and all its work on this device.", "Perfil %1 eliminado junto con todo su trabajo en este equipo.")
+        case .profileRemoved:
+            return (
+                "Removed profile %1 and all its work on this device.",
+                "Perfil %1 eliminado junto con todo su trabajo en este equipo."
+            )
         case .profileSwitched: return ("Now studying as %1.", "Ahora estudia como %1.")
-        case .noProfiles: return ("No profiles yet: run lms-offline profile add NAME", "Aún no hay perfiles: ejecute lms-offline profile add NOMBRE")
+        case .noProfiles:
+            return (
+                "No profiles yet: run lms-offline profile add NAME",
+                "Aún no hay perfiles: ejecute lms-offline profile add NOMBRE"
+            )
         case .activeMark: return ("(active)", "(activo)")
-        case .courseUnknown: return ("no installed course %1%2: run lms-offline courses to see them", "no hay ningún curso instalado %1%2: ejecute lms-offline courses para verlos")
-        case .courseAmbiguous: return ("%1 matches several courses (%2): give more of the id", "%1 coincide con varios cursos (%2): dé más del identificador")
-        case .itemUnknown: return ("no %1 %2 in the installed courses%3: run lms-offline course COURSE to see them", "no hay ningún elemento (%1) %2 en los cursos instalados%3: ejecute lms-offline course CURSO para verlos")
-        case .itemAmbiguous: return ("%1 matches several items (%2): give the full id", "%1 coincide con varios elementos (%2): dé el identificador completo")
+        case .courseUnknown:
+            return (
+                "no installed course %1%2: run lms-offline courses to see them",
+                "no hay ningún curso instalado %1%2: ejecute lms-offline courses para verlos"
+            )
+        case .courseAmbiguous:
+            return (
+                "%1 matches several courses (%2): give more of the id",
+                "%1 coincide con varios cursos (%2): dé más del identificador"
+            )
+        case .itemUnknown:
+            return (
+                "no %1 %2 in the installed courses%3: run lms-offline course COURSE to see them",
+                "no hay ningún elemento (%1) %2 en los cursos instalados%3: ejecute lms-offline course CURSO para verlos"
+            )
+        case .itemAmbiguous:
+            return (
+                "%1 matches several items (%2): give the full id",
+                "%1 coincide con varios elementos (%2): dé el identificador completo"
+            )
         case .didYouMean: return (" (did you mean %1?)", " (¿quiso decir %1?)")
-        case .noCourses: return ("No courses installed: run lms-offline install PACKAGE", "No hay cursos instalados: ejecute lms-offline install PAQUETE")
+        case .noCourses:
+            return (
+                "No courses installed: run lms-offline install PACKAGE",
+                "No hay cursos instalados: ejecute lms-offline install PAQUETE"
+            )
         case .removedMark: return ("(removed in this version)", "(eliminado en esta versión)")
-        case .notALesson: return ("%1 is a %2, not a lesson: run lms-offline %2 %1", "%1 es un elemento de tipo %2, no una lección: ejecute lms-offline %2 %1")
+        case .notALesson:
+            return (
+                "%1 is a %2, not a lesson: run lms-offline %2 %1",
+                "%1 es un elemento de tipo %2, no una lección: ejecute lms-offline %2 %1"
+            )
         case .notAQuiz: return ("%1 is a %2, not a quiz", "%1 es un elemento de tipo %2, no un cuestionario")
         case .notAnAssignment: return ("%1 is a %2, not an assignment", "%1 es un elemento de tipo %2, no una tarea")
-        case .noSyllabus: return ("%1 has no syllabus; run lms-offline course %1 for its contents", "%1 no tiene programa; ejecute lms-offline course %1 para ver su contenido")
-        case .packageUnusable: return ("%1 is not a usable course package: %2. Nothing was changed; get a fresh copy of the package", "%1 no es un paquete de curso utilizable: %2. No se cambió nada; consiga una copia nueva del paquete")
-        case .packageInvalidCourse: return ("%1 holds a course with errors (%2): nothing was changed; ask the teacher for a corrected package", "%1 contiene un curso con errores (%2): no se cambió nada; pida al docente un paquete corregido")
-        case .olderVersion: return ("%1 %2 is installed, newer than %3 in this package: nothing was changed (add --force to install the older version)", "%1 %2 está instalado y es más nuevo que la %3 de este paquete: no se cambió nada (añada --force para instalar la versión anterior)")
+        case .noSyllabus:
+            return (
+                "%1 has no syllabus; run lms-offline course %1 for its contents",
+                "%1 no tiene programa; ejecute lms-offline course %1 para ver su contenido"
+            )
+        case .packageUnusable:
+            return (
+                "%1 is not a usable course package: %2. Nothing was changed; get a fresh copy of the package",
+                "%1 no es un paquete de curso utilizable: %2. No se cambió nada; consiga una copia nueva del paquete"
+            )
+        case .packageInvalidCourse:
+            return (
+                "%1 holds a course with errors (%2): nothing was changed; ask the teacher for a corrected package",
+                "%1 contiene un curso con errores (%2): no se cambió nada; pida al docente un paquete corregido"
+            )
+        case .olderVersion:
+            return (
+                "%1 %2 is installed, newer than %3 in this package: nothing was changed (add --force to install the older version)",
+                "%1 %2 está instalado y es más nuevo que la %3 de este paquete: no se cambió nada (añada --force para instalar la versión anterior)"
+            )
         case .alreadyInstalled: return ("%1 %2 is already installed.", "%1 %2 ya está instalado.")
         case .installed: return ("Installed %1 %2 (%3).", "Instalado %1 %2 (%3).")
         case .updated: return ("Updated %1 %2 → %3.", "Actualizado %1 %2 → %3.")
         case .changeAdded: return ("  added:   %1", "  añadido:    %1")
         case .changeChanged: return ("  changed: %1", "  cambiado:   %1")
-        case .changeRemoved: return ("  removed: %1 (your work on it is kept)", "  eliminado:  %1 (se conserva su trabajo)")
-        case .changeRenamed: return ("  renamed: %1 → %2 (your work follows it)", "  renombrado: %1 → %2 (su trabajo lo acompaña)")
+        case .changeRemoved:
+            return ("  removed: %1 (your work on it is kept)", "  eliminado:  %1 (se conserva su trabajo)")
+        case .changeRenamed:
+            return ("  renamed: %1 → %2 (your work follows it)", "  renombrado: %1 → %2 (su trabajo lo acompaña)")
         case .noteInstalledTitle: return ("Course %1 installed (%2)", "Curso %1 instalado (%2)")
         case .noteUpdatedTitle: return ("Course %1 updated to %2", "Curso %1 actualizado a %2")
-        case .noteUpdatedBody: return ("%1 added, %2 changed, %3 removed, %4 renamed", "%1 añadidos, %2 cambiados, %3 eliminados, %4 renombrados")
+        case .noteUpdatedBody:
+            return (
+                "%1 added, %2 changed, %3 removed, %4 renamed",
+                "%1 añadidos, %2 cambiados, %3 eliminados, %4 renombrados"
+            )
         case .markedDone: return ("Marked %1 done.", "%1 marcada como hecha.")
         case .nextDone: return ("Nothing left to do in %1: well done.", "No queda nada por hacer en %1: buen trabajo.")
-        case .nextItem: return ("Next in %1: %2 %3 (%4): run lms-offline %2 %3", "Siguiente en %1: %2 %3 (%4): ejecute lms-offline %2 %3")
-        case .prerequisiteMissing: return ("note: %1 expects %2 to be completed first", "nota: %1 requiere completar antes %2")
+        case .nextItem:
+            return (
+                "Next in %1: %2 %3 (%4): run lms-offline %2 %3",
+                "Siguiente en %1: %2 %3 (%4): ejecute lms-offline %2 %3"
+            )
+        case .prerequisiteMissing:
+            return ("note: %1 expects %2 to be completed first", "nota: %1 requiere completar antes %2")
         case .openMedia: return ("Open the media: %1", "Abra el archivo: %1")
         case .openLink: return ("Open the link when online: %1", "Abra el enlace cuando tenga conexión: %1")
-        case .resumePrompt: return ("Resume your attempt started at %1? [Y/n] ", "¿Continuar el intento empezado el %1? [S/n] ")
-        case .submittedAsItStands: return ("The attempt is submitted as it stands.", "El intento se entrega tal como está.")
-        case .attemptsUsed: return ("you have used all %1 attempts at %2: no attempt is left", "ya usó los %1 intentos de %2: no queda ninguno")
+        case .resumePrompt:
+            return ("Resume your attempt started at %1? [Y/n] ", "¿Continuar el intento empezado el %1? [S/n] ")
+        case .submittedAsItStands:
+            return ("The attempt is submitted as it stands.", "El intento se entrega tal como está.")
+        case .attemptsUsed:
+            return (
+                "you have used all %1 attempts at %2: no attempt is left",
+                "ya usó los %1 intentos de %2: no queda ninguno"
+            )
         case .questionHeader: return ("Question %1 of %2 (%3 points)", "Pregunta %1 de %2 (%3 puntos)")
         case .timeLeft: return ("[%1 left]", "[quedan %1]")
-        case .timeUp: return ("Time is up: the attempt is submitted as it stands.", "Se acabó el tiempo: el intento se entrega tal como está.")
-        case .interrupted: return ("Interrupted: your answers are saved; run lms-offline quiz %1 to resume.", "Interrumpido: sus respuestas están guardadas; ejecute lms-offline quiz %1 para continuar.")
+        case .timeUp:
+            return (
+                "Time is up: the attempt is submitted as it stands.",
+                "Se acabó el tiempo: el intento se entrega tal como está."
+            )
+        case .interrupted:
+            return (
+                "Interrupted: your answers are saved; run lms-offline quiz %1 to resume.",
+                "Interrumpido: sus respuestas están guardadas; ejecute lms-offline quiz %1 para continuar."
+            )
         case .chooseOne: return ("Your answer (a number): ", "Su respuesta (un número): ")
-        case .chooseMany: return ("Your answers (numbers separated by commas): ", "Sus respuestas (números separados por comas): ")
+        case .chooseMany:
+            return ("Your answers (numbers separated by commas): ", "Sus respuestas (números separados por comas): ")
         case .answerTrueFalse: return ("True or false? [t/f]: ", "¿Verdadero o falso? [v/f]: ")
         case .answerText: return ("Your answer: ", "Su respuesta: ")
         case .answerNumber: return ("Your answer (a number): ", "Su respuesta (un número): ")
-        case .answerEssay: return ("Write your answer; end it with a line holding only a dot (.)", "Escriba su respuesta; termínela con una línea que solo tenga un punto (.)")
+        case .answerEssay:
+            return (
+                "Write your answer; end it with a line holding only a dot (.)",
+                "Escriba su respuesta; termínela con una línea que solo tenga un punto (.)"
+            )
         case .matchPrompt: return ("%1 → ", "%1 → ")
         case .invalidAnswer: return ("Not understood: %1", "No se entendió: %1")
         case .score: return ("Score: %1 / %2 (%3%)", "Puntuación: %1 / %2 (%3 %)")
-        case .awaitingServer: return ("Submitted. This exam is graded by the server: the score arrives with the next sync.", "Entregado. Este examen lo califica el servidor: la nota llegará con la próxima sincronización.")
-        case .essayPending: return ("Essay answers wait for the teacher's grade.", "Las respuestas de desarrollo esperan la nota del docente.")
+        case .awaitingServer:
+            return (
+                "Submitted. This exam is graded by the server: the score arrives with the next sync.",
+                "Entregado. Este examen lo califica el servidor: la nota llegará con la próxima sincronización."
+            )
+        case .essayPending:
+            return (
+                "Essay answers wait for the teacher's grade.",
+                "Las respuestas de desarrollo esperan la nota del docente."
+            )
         case .feedbackRight: return ("Right.", "Correcto.")
         case .feedbackWrong: return ("Not right.", "Incorrecto.")
         case .feedbackPartial: return ("Partly right.", "Parcialmente correcto.")
-        case .answersUnreadable: return ("cannot use the answers in %1: %2", "no se pueden usar las respuestas de %1: %2")
+        case .answersUnreadable:
+            return ("cannot use the answers in %1: %2", "no se pueden usar las respuestas de %1: %2")
         case .quizStart: return ("%1: %2 questions, %3", "%1: %2 preguntas, %3")
         case .attemptsLeft: return ("attempt %1 of %2", "intento %1 de %2")
-        case .noAnswerSheetTTY: return ("standard input has ended before the quiz: answer on a terminal or use --answers FILE.json", "la entrada terminó antes del cuestionario: responda en un terminal o use --answers ARCHIVO.json")
-        case .wrongFileType: return ("%1 is a .%2 file; %3 accepts %4 files: submit one of those", "%1 es un archivo .%2; %3 acepta archivos %4: entregue uno de esos")
-        case .fileTooLarge: return ("%1 is %2; %3 accepts at most %4: make it smaller", "%1 ocupa %2; %3 acepta como máximo %4: redúzcalo")
+        case .noAnswerSheetTTY:
+            return (
+                "standard input has ended before the quiz: answer on a terminal or use --answers FILE.json",
+                "la entrada terminó antes del cuestionario: responda en un terminal o use --answers ARCHIVO.json"
+            )
+        case .wrongFileType:
+            return (
+                "%1 is a .%2 file; %3 accepts %4 files: submit one of those",
+                "%1 es un archivo .%2; %3 acepta archivos %4: entregue uno de esos"
+            )
+        case .fileTooLarge:
+            return (
+                "%1 is %2; %3 accepts at most %4: make it smaller", "%1 ocupa %2; %3 acepta como máximo %4: redúzcalo"
+            )
         case .fileUnreadable: return ("cannot read %1: check the path", "no se puede leer %1: compruebe la ruta")
         case .needsText: return ("%1 expects text: add --text TEXT", "%1 espera texto: añada --text TEXTO")
         case .needsFile: return ("%1 expects a file: give FILE", "%1 espera un archivo: indique ARCHIVO")
-        case .nothingToSubmit: return ("nothing to submit: give FILE... or --text TEXT", "nada que entregar: indique ARCHIVO... o --text TEXTO")
+        case .nothingToSubmit:
+            return (
+                "nothing to submit: give FILE... or --text TEXT", "nada que entregar: indique ARCHIVO... o --text TEXTO"
+            )
         case .submitted: return ("Submitted %1, version %2.", "Entregado %1, versión %2.")
-        case .lateWarning: return ("warning: %1 was due %2: this submission is late", "aviso: %1 vencía el %2: esta entrega es tardía")
+        case .lateWarning:
+            return ("warning: %1 was due %2: this submission is late", "aviso: %1 vencía el %2: esta entrega es tardía")
         case .headerCourse: return ("course", "curso")
         case .headerDone: return ("done", "hecho")
         case .headerTime: return ("time", "tiempo")
@@ -184,9 +346,16 @@ extension MessageKey {
         case .awaiting: return ("awaiting server", "esperando al servidor")
         case .notStarted: return ("not started", "sin empezar")
         case .markedRead: return ("Marked %1 read.", "%1 marcada como leída.")
-        case .notificationUnknown: return ("no notification %1: run lms-offline inbox to see them", "no hay ninguna notificación %1: ejecute lms-offline inbox para verlas")
-        case .notificationAmbiguous: return ("%1 names several notifications (%2): give the id as lms-offline inbox shows it",
-                                             "%1 designa varias notificaciones (%2): indique el id como lo muestra lms-offline inbox")
+        case .notificationUnknown:
+            return (
+                "no notification %1: run lms-offline inbox to see them",
+                "no hay ninguna notificación %1: ejecute lms-offline inbox para verlas"
+            )
+        case .notificationAmbiguous:
+            return (
+                "%1 names several notifications (%2): give the id as lms-offline inbox shows it",
+                "%1 designa varias notificaciones (%2): indique el id como lo muestra lms-offline inbox"
+            )
         case .submittedState: return ("submitted (version %1)", "entregada (versión %1)")
         case .doneState: return ("done", "hecho")
         case .pendingState: return ("to do", "pendiente")
@@ -197,32 +366,99 @@ extension MessageKey {
     /// The sync's messages.
     private var syncTexts: (en: String, es: String) {
         switch self {
-        case .syncNetwork: return ("cannot reach the server (%1): nothing was lost; sync again when the network is back", "no se puede contactar con el servidor (%1): no se perdió nada; sincronice de nuevo cuando vuelva la red")
-        case .syncLoginExpired: return ("the server refused the login (expired or revoked): log in again with lms-offline login", "el servidor rechazó la sesión (caducada o revocada): inicie sesión de nuevo con lms-offline login")
-        case .syncLoginExpiredFor: return ("the login of %1 has expired: log in again with lms-offline login --server %2 --username %3 (nothing was lost)", "la sesión de %1 caducó: inicie sesión de nuevo con lms-offline login --server %2 --username %3 (no se perdió nada)")
-        case .syncServerError: return ("the server answered %1 %2: %3 (nothing was lost)", "el servidor respondió %1 %2: %3 (no se perdió nada)")
-        case .syncBadAnswer: return ("the server's answer cannot be used (%1): nothing was lost; tell the server's administrator", "la respuesta del servidor no se puede usar (%1): no se perdió nada; avise al administrador del servidor")
-        case .syncCorrupt: return ("a download does not match its hash (%1): nothing was changed; sync again", "una descarga no coincide con su hash (%1): no se cambió nada; sincronice de nuevo")
-        case .accountInUse: return ("%1 is already linked to the profile %2 on this device: switch to it, or log it out first", "%1 ya está vinculado al perfil %2 en este equipo: cambie a él o cierre antes su sesión")
-        case .serverInvalid: return ("%1 is not a server address: give one like https://lms.example.org", "%1 no es una dirección de servidor: indique una como https://lms.example.org")
+        case .syncNetwork:
+            return (
+                "cannot reach the server (%1): nothing was lost; sync again when the network is back",
+                "no se puede contactar con el servidor (%1): no se perdió nada; sincronice de nuevo cuando vuelva la red"
+            )
+        case .syncLoginExpired:
+            return (
+                "the server refused the login (expired or revoked): log in again with lms-offline login",
+                "el servidor rechazó la sesión (caducada o revocada): inicie sesión de nuevo con lms-offline login"
+            )
+        case .syncLoginExpiredFor:
+            return (
+                "the login of %1 has expired: log in again with lms-offline login --server %2 --username %3 (nothing was lost)",
+                "la sesión de %1 caducó: inicie sesión de nuevo con lms-offline login --server %2 --username %3 (no se perdió nada)"
+            )
+        case .syncServerError:
+            return (
+                "the server answered %1 %2: %3 (nothing was lost)",
+                "el servidor respondió %1 %2: %3 (no se perdió nada)"
+            )
+        case .syncBadAnswer:
+            return (
+                "the server's answer cannot be used (%1): nothing was lost; tell the server's administrator",
+                "la respuesta del servidor no se puede usar (%1): no se perdió nada; avise al administrador del servidor"
+            )
+        case .syncCorrupt:
+            return (
+                "a download does not match its hash (%1): nothing was changed; sync again",
+                "una descarga no coincide con su hash (%1): no se cambió nada; sincronice de nuevo"
+            )
+        case .accountInUse:
+            return (
+                "%1 is already linked to the profile %2 on this device: switch to it, or log it out first",
+                "%1 ya está vinculado al perfil %2 en este equipo: cambie a él o cierre antes su sesión"
+            )
+        case .serverInvalid:
+            return (
+                "%1 is not a server address: give one like https://lms.example.org",
+                "%1 no es una dirección de servidor: indique una como https://lms.example.org"
+            )
         case .passwordPrompt: return ("Password of %1 at %2: ", "Contraseña de %1 en %2: ")
-        case .passwordMissing: return ("no password given: type it on a terminal or pass --password-stdin", "no se dio ninguna contraseña: escríbala en un terminal o use --password-stdin")
-        case .loginRefused: return ("%2 refused the username %1 or its password: check them and try again", "%2 rechazó el usuario %1 o su contraseña: compruébelos e inténtelo de nuevo")
+        case .passwordMissing:
+            return (
+                "no password given: type it on a terminal or pass --password-stdin",
+                "no se dio ninguna contraseña: escríbala en un terminal o use --password-stdin"
+            )
+        case .loginRefused:
+            return (
+                "%2 refused the username %1 or its password: check them and try again",
+                "%2 rechazó el usuario %1 o su contraseña: compruébelos e inténtelo de nuevo"
+            )
         case .loggedIn: return ("Profile %1 is logged in to %3 as %2.", "El perfil %1 inició sesión en %3 como %2.")
         case .loggedOut: return ("Profile %1 is logged out of %2.", "El perfil %1 cerró la sesión en %2.")
-        case .logoutOffline: return ("note: %1 could not be reached; the token was forgotten here and expires on the server by itself", "nota: no se pudo contactar con %1; el token se olvidó aquí y caducará solo en el servidor")
-        case .notLoggedIn: return ("profile %1 is not logged in: run lms-offline login --server URL --username NAME", "el perfil %1 no ha iniciado sesión: ejecute lms-offline login --server URL --username NOMBRE")
-        case .nobodyLoggedIn: return ("no profile of this device is logged in: run lms-offline login first", "ningún perfil de este equipo ha iniciado sesión: ejecute antes lms-offline login")
-        case .syncBusy: return ("another sync is running on this data folder: wait for it to finish", "ya hay otra sincronización en curso en esta carpeta de datos: espere a que termine")
-        case .manifestMismatch: return ("the manifest of %1 %2 is not the one the server announced", "el manifiesto de %1 %2 no es el que anunció el servidor")
+        case .logoutOffline:
+            return (
+                "note: %1 could not be reached; the token was forgotten here and expires on the server by itself",
+                "nota: no se pudo contactar con %1; el token se olvidó aquí y caducará solo en el servidor"
+            )
+        case .notLoggedIn:
+            return (
+                "profile %1 is not logged in: run lms-offline login --server URL --username NAME",
+                "el perfil %1 no ha iniciado sesión: ejecute lms-offline login --server URL --username NOMBRE"
+            )
+        case .nobodyLoggedIn:
+            return (
+                "no profile of this device is logged in: run lms-offline login first",
+                "ningún perfil de este equipo ha iniciado sesión: ejecute antes lms-offline login"
+            )
+        case .syncBusy:
+            return (
+                "another sync is running on this data folder: wait for it to finish",
+                "ya hay otra sincronización en curso en esta carpeta de datos: espere a que termine"
+            )
+        case .manifestMismatch:
+            return (
+                "the manifest of %1 %2 is not the one the server announced",
+                "el manifiesto de %1 %2 no es el que anunció el servidor"
+            )
         case .rejectedTitle: return ("The server did not accept %1", "El servidor no aceptó %1")
-        case .rejectedBody: return ("Reason: %1. Your work is kept on this device.", "Motivo: %1. Su trabajo se conserva en este equipo.")
+        case .rejectedBody:
+            return (
+                "Reason: %1. Your work is kept on this device.", "Motivo: %1. Su trabajo se conserva en este equipo."
+            )
         case .rejectedAttempt: return ("your attempt at %1 (%2)", "su intento de %1 (%2)")
         case .rejectedSubmission: return ("your submission of %1 (%2, version %3)", "su entrega de %1 (%2, versión %3)")
         case .rejectedProgress: return ("your progress on %1 (%2)", "su progreso en %1 (%2)")
         case .rejectedOther: return ("a change (%1 %2)", "un cambio (%1 %2)")
         case .enrollmentRemovedTitle: return ("You are no longer enrolled in %1", "Ya no está matriculado en %1")
-        case .enrollmentRemovedBody: return ("The course stays on this device with your work; new work for it will not be accepted.", "El curso sigue en este equipo con su trabajo; no se aceptará trabajo nuevo para él.")
+        case .enrollmentRemovedBody:
+            return (
+                "The course stays on this device with your work; new work for it will not be accepted.",
+                "El curso sigue en este equipo con su trabajo; no se aceptará trabajo nuevo para él."
+            )
         case .examScoredTitle: return ("Your score for %1 (%2) has arrived", "Llegó su nota de %1 (%2)")
         case .examScoredBody: return ("Score: %1", "Puntuación: %1")
         case .progressPushing: return ("pushing %1 entries", "enviando %1 entradas")
@@ -234,40 +470,95 @@ extension MessageKey {
         case .summaryGrades: return ("(%1 grades)", "(%1 notas)")
         case .summaryUpdated: return ("updated %1 to %2", "actualizado %1 a %2")
         case .summaryInstalled: return ("installed %1 %2", "instalado %1 %2")
-        case .attentionRejected: return ("%1: the server refused some work: see lms-offline inbox", "%1: el servidor rechazó parte del trabajo: vea lms-offline inbox")
+        case .attentionRejected:
+            return (
+                "%1: the server refused some work: see lms-offline inbox",
+                "%1: el servidor rechazó parte del trabajo: vea lms-offline inbox"
+            )
         case .attentionRemoved: return ("%1: no longer enrolled in %2", "%1: ya no está matriculado en %2")
         case .gradeReceivedTitle: return ("New grade for %1 (%2)", "Nueva nota de %1 (%2)")
         case .gradeReceivedBody: return ("%1 points, graded by %2.", "%1 puntos, calificado por %2.")
-        case .gradeReceivedFeedback: return ("%1 points, graded by %2. Feedback: %3", "%1 puntos, calificado por %2. Comentarios: %3")
+        case .gradeReceivedFeedback:
+            return ("%1 points, graded by %2. Feedback: %3", "%1 puntos, calificado por %2. Comentarios: %3")
         case .certificateReadyTitle: return ("Your certificate for %1 is ready", "Su certificado de %1 está listo")
-        case .certificateReadyBody: return ("Save it with: lms-offline certificate %1 -o FILE (code %2)", "Guárdelo con: lms-offline certificate %1 -o ARCHIVO (código %2)")
+        case .certificateReadyBody:
+            return (
+                "Save it with: lms-offline certificate %1 -o FILE (code %2)",
+                "Guárdelo con: lms-offline certificate %1 -o ARCHIVO (código %2)"
+            )
         case .queueEmpty: return ("Nothing in %1 awaits grading.", "Nada de %1 espera calificación.")
         case .queueHeader: return ("%1 awaiting grading in %2", "%1 pendientes de calificar en %2")
         case .gradeScorePrompt: return ("%1 (0-%2): ", "%1 (0-%2): ")
-        case .gradeFeedbackPrompt: return ("Feedback (one line, empty for none): ", "Comentarios (una línea, vacía para ninguno): ")
-        case .gradeInvalidScore: return ("give a number from 0 to %1 (s skips this one, q stops)", "indique un número de 0 a %1 (s salta este, q termina)")
+        case .gradeFeedbackPrompt:
+            return ("Feedback (one line, empty for none): ", "Comentarios (una línea, vacía para ninguno): ")
+        case .gradeInvalidScore:
+            return (
+                "give a number from 0 to %1 (s skips this one, q stops)",
+                "indique un número de 0 a %1 (s salta este, q termina)"
+            )
         case .gradeRecorded: return ("Recorded %1 for %2 (%3).", "Registrado %1 para %2 (%3).")
         case .gradeSkipped: return ("Skipped.", "Omitido.")
         case .filesSavedTo: return ("files saved to %1", "archivos guardados en %1")
         case .essayAnswer: return ("Answer:", "Respuesta:")
         case .noAnswer: return ("(no answer)", "(sin respuesta)")
-        case .gradeNeedsScore: return ("give at least one --score CRITERION=POINTS (an item without a rubric takes --score points=N)", "indique al menos un --score CRITERIO=PUNTOS (un elemento sin rúbrica usa --score points=N)")
-        case .gradeScoreSyntax: return ("--score %1 is not CRITERION=POINTS, like --score \"Readable code=2\"", "--score %1 no es CRITERIO=PUNTOS, como --score \"Readable code=2\"")
-        case .gradeOneTarget: return ("give either --submission ID or --attempt ID, not both", "indique --submission ID o --attempt ID, no ambos")
+        case .gradeNeedsScore:
+            return (
+                "give at least one --score CRITERION=POINTS (an item without a rubric takes --score points=N)",
+                "indique al menos un --score CRITERIO=PUNTOS (un elemento sin rúbrica usa --score points=N)"
+            )
+        case .gradeScoreSyntax:
+            return (
+                "--score %1 is not CRITERION=POINTS, like --score \"Readable code=2\"",
+                "--score %1 no es CRITERIO=PUNTOS, como --score \"Readable code=2\""
+            )
+        case .gradeOneTarget:
+            return (
+                "give either --submission ID or --attempt ID, not both",
+                "indique --submission ID o --attempt ID, no ambos"
+            )
         case .historyEmpty: return ("No grade of %1 has changed yet.", "Ninguna nota de %1 ha cambiado aún.")
-        case .gradebookSummary: return ("%1: %2 students, %3 graded items, pass at %4%", "%1: %2 estudiantes, %3 elementos calificados, se aprueba con %4%")
+        case .gradebookSummary:
+            return (
+                "%1: %2 students, %3 graded items, pass at %4%",
+                "%1: %2 estudiantes, %3 elementos calificados, se aprueba con %4%"
+            )
         case .csvWritten: return ("wrote %1", "escrito %1")
-        case .reportSummary: return ("%1: %2 students, %3% completed, %4 passing, average %5%", "%1: %2 estudiantes, %3% completaron, %4 aprueban, media %5%")
+        case .reportSummary:
+            return (
+                "%1: %2 students, %3% completed, %4 passing, average %5%",
+                "%1: %2 estudiantes, %3% completaron, %4 aprueban, media %5%"
+            )
         case .reportAtRisk: return ("Students at risk:", "Estudiantes en riesgo:")
         case .reportNobodyAtRisk: return ("Nobody is at risk.", "Nadie está en riesgo.")
         case .reportDistribution: return ("Score distribution (total %):", "Distribución de notas (total %):")
-        case .certificateSaved: return ("Certificate of %1 saved to %2 (code %3).", "Certificado de %1 guardado en %2 (código %3).")
+        case .certificateSaved:
+            return ("Certificate of %1 saved to %2 (code %3).", "Certificado de %1 guardado en %2 (código %3).")
         case .certificateVerified: return ("Valid: %1 completed %2 (%3) on %4.", "Válido: %1 completó %2 (%3) el %4.")
-        case .certificateCodeInvalid: return ("%1 is not a certificate code: it has 20 letters and digits, like ABCDE-FGHJK-MNPQR-STVWX", "%1 no es un código de certificado: tiene 20 letras y cifras, como ABCDE-FGHJK-MNPQR-STVWX")
-        case .needsServer: return ("give --server URL, or log in first (lms-offline login)", "indique --server URL, o inicie antes sesión (lms-offline login)")
-        case .inactiveDaysInvalid: return ("--inactive-days must be a whole number of days from 1 to 366", "--inactive-days debe ser un número entero de días de 1 a 366")
-        case .offlineUnknownSubmission: return ("this device has no submission or attempt %1 of %2: run lms-offline sync first (it brings the work of your students)", "este equipo no tiene la entrega o el intento %1 de %2: ejecute antes lms-offline sync (trae el trabajo de sus estudiantes)")
-        case .gradeQueued: return ("Grade of %1 saved here; the next lms-offline sync sends it to the server.", "Nota de %1 guardada aquí; la próxima lms-offline sync la envía al servidor.")
+        case .certificateCodeInvalid:
+            return (
+                "%1 is not a certificate code: it has 20 letters and digits, like ABCDE-FGHJK-MNPQR-STVWX",
+                "%1 no es un código de certificado: tiene 20 letras y cifras, como ABCDE-FGHJK-MNPQR-STVWX"
+            )
+        case .needsServer:
+            return (
+                "give --server URL, or log in first (lms-offline login)",
+                "indique --server URL, o inicie antes sesión (lms-offline login)"
+            )
+        case .inactiveDaysInvalid:
+            return (
+                "--inactive-days must be a whole number of days from 1 to 366",
+                "--inactive-days debe ser un número entero de días de 1 a 366"
+            )
+        case .offlineUnknownSubmission:
+            return (
+                "this device has no submission or attempt %1 of %2: run lms-offline sync first (it brings the work of your students)",
+                "este equipo no tiene la entrega o el intento %1 de %2: ejecute antes lms-offline sync (trae el trabajo de sus estudiantes)"
+            )
+        case .gradeQueued:
+            return (
+                "Grade of %1 saved here; the next lms-offline sync sends it to the server.",
+                "Nota de %1 guardada aquí; la próxima lms-offline sync la envía al servidor."
+            )
         case .wordStudent: return ("student", "estudiante")
         case .wordTotal: return ("total", "total")
         case .wordResult: return ("result", "resultado")
@@ -275,7 +566,11 @@ extension MessageKey {
         case .wordFail: return ("fail", "suspende")
         case .wordLate: return ("late", "tarde")
         case .wordRegrade: return ("regrade", "recalificar")
-        case .gradeCurrent: return ("Current grade (of an earlier version): %1; feedback: %2", "Nota actual (de una versión anterior): %1; comentarios: %2")
+        case .gradeCurrent:
+            return (
+                "Current grade (of an earlier version): %1; feedback: %2",
+                "Nota actual (de una versión anterior): %1; comentarios: %2"
+            )
         default: return commsTexts
         }
     }

@@ -15,7 +15,10 @@ enum Pager {
     /// Shows `lines`.
     static func show(_ lines: [String], console: Console, environment: [String: String]) {
         let text = lines.joined(separator: "\n")
-        guard console.isTerminal, isatty(STDIN_FILENO) == 1 else { console.out(text); return }
+        guard console.isTerminal, isatty(STDIN_FILENO) == 1 else {
+            console.out(text)
+            return
+        }
         let command = environment["PAGER"].flatMap { $0.isEmpty ? nil : $0 } ?? "less -R -F -X"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -45,7 +48,11 @@ extension JSONValue {
     static func int(_ n: Int) -> JSONValue { JSONValue(.number(Double(n))) }
     static func flag(_ b: Bool) -> JSONValue { JSONValue(.bool(b)) }
     static func list(_ items: [JSONValue]) -> JSONValue { JSONValue(.array(items)) }
-    static func obj(_ members: [(String, JSONValue)]) -> JSONValue { JSONValue(.object(members.map { (key: $0.0, value: $0.1) })) }
+    static func obj(_ members: [(String, JSONValue)]) -> JSONValue {
+        JSONValue(.object(members.map { (key: $0.0, value: $0.1) }))
+    }
     static func opt(_ s: String?) -> JSONValue { s.map(str) ?? JSONValue(.null) }
-    static func date(_ d: Date?) -> JSONValue { d.map { str(ISO8601DateFormatter().string(from: $0)) } ?? JSONValue(.null) }
+    static func date(_ d: Date?) -> JSONValue {
+        d.map { str(ISO8601DateFormatter().string(from: $0)) } ?? JSONValue(.null)
+    }
 }

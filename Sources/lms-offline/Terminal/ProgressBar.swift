@@ -20,11 +20,14 @@ final class ProgressBar {
 
     /// Shows a download (`downloading intro-programming 1.2/3.4 MB`), redrawn every few hundred KB.
     func bytes(_ done: Int64, of total: Int64, course: String) {
-        guard enabled, done == total || lastBytes < 0 || done - lastBytes >= Int64(SyncLimits.progressStepBytes) else { return }
+        guard enabled, done == total || lastBytes < 0 || done - lastBytes >= Int64(SyncLimits.progressStepBytes) else {
+            return
+        }
         lastBytes = done
         let mb = { (n: Int64) in String(format: "%.1f", Double(n) / 1_048_576) }
-        draw(Messages.t(.progressDownloading, course), fraction: total == 0 ? 1 : Double(done) / Double(total),
-             detail: "\(mb(done))/\(mb(total)) MB")
+        draw(
+            Messages.t(.progressDownloading, course), fraction: total == 0 ? 1 : Double(done) / Double(total),
+            detail: "\(mb(done))/\(mb(total)) MB")
     }
 
     /// Shows a label alone (`pulling`).
@@ -43,7 +46,9 @@ final class ProgressBar {
         var line = "\r\u{1B}[2K" + label
         if let fraction {
             let filled = max(0, min(Self.width, Int((fraction * Double(Self.width)).rounded(.down))))
-            line += " [" + String(repeating: "█", count: filled) + String(repeating: "░", count: Self.width - filled) + "] " + detail
+            line +=
+                " [" + String(repeating: "█", count: filled) + String(repeating: "░", count: Self.width - filled) + "] "
+                + detail
         }
         FileHandle.standardError.write(Data(line.utf8))
         drawn = true
