@@ -126,11 +126,10 @@ struct MarkdownTreeBuilder {
 
         mutating func flush() {
             guard !text.isEmpty else { return }
-            let string = String(decoding: text, as: UTF8.self)
             if autolinks {
-                result.append(contentsOf: MarkdownAutolinks.split(string, line: textLine))
+                result.append(contentsOf: MarkdownAutolinks.split(text, line: textLine))
             } else {
-                result.append(.text(string))
+                result.append(.text(String(decoding: text, as: UTF8.self)))
             }
             text.removeAll(keepingCapacity: true)
         }
