@@ -10,7 +10,8 @@ SECONDS_TO_RUN="${1:-60}"
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 OUT="$ROOT/.build/fuzz-markdown"
 SWIFTC="${SWIFTC:-swiftc}"
-FLAGS=(-sanitize=fuzzer -parse-as-library -O -wmo)
+# SANITIZERS=fuzzer,address also catches use after free (the parser's trees use unowned links).
+FLAGS=(-sanitize="${SANITIZERS:-fuzzer}" -parse-as-library -O -wmo)
 
 mkdir -p "$OUT/modules" "$OUT/corpus" "$OUT/artifacts"
 

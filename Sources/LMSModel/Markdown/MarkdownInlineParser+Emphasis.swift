@@ -4,7 +4,7 @@ extension MarkdownInlineParser {
         let start = pos
         while pos < s.count, s[pos] == character { pos += 1 }
         let count = pos - start
-        let node = Node(.text, literal: Array(s[start..<pos]), line: line(at: start))
+        let node = make(.text, literal: Array(s[start..<pos]), line: line(at: start))
         node.canMerge = false
         block.append(node)
         if character == UInt8(ascii: "~"), count > 2 { return }
@@ -96,7 +96,7 @@ extension MarkdownInlineParser {
                 current.count -= used
                 opener.node.literal.removeLast(used)
                 current.node.literal.removeLast(used)
-                let wrapper = Node(kind, line: opener.node.line)
+                let wrapper = make(kind, line: opener.node.line)
                 var item = opener.node.next
                 while let child = item, child !== current.node {
                     item = child.next

@@ -51,7 +51,7 @@ extension MarkdownInlineParser {
             appendText(s[(pos - 1)..<pos], to: block, at: pos - 1)
             return
         }
-        let node = Node(opener.isImage ? .image : .link, line: opener.node.line)
+        let node = make(opener.isImage ? .image : .link, line: opener.node.line)
         node.destination = destination
         node.title = title
         var item = opener.node.next
@@ -113,7 +113,7 @@ extension MarkdownInlineParser {
             return
         }
         if let end = scanInlineHTML(start) {
-            block.append(Node(.html, literal: Array(s[start..<end]), line: line(at: start)))
+            block.append(make(.html, literal: Array(s[start..<end]), line: line(at: start)))
             pos = end
             return
         }
@@ -122,9 +122,9 @@ extension MarkdownInlineParser {
     }
 
     func appendAutolink(destination: String, text: [UInt8], to block: Node, at start: Int) {
-        let link = Node(.link, line: line(at: start))
+        let link = make(.link, line: line(at: start))
         link.destination = destination
-        link.append(Node(.text, literal: text, line: link.line))
+        link.append(make(.text, literal: text, line: link.line))
         block.append(link)
     }
 

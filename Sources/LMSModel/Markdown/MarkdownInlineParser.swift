@@ -55,6 +55,17 @@ final class MarkdownInlineParser {
     var delimiters: Delimiter?
     var brackets: Bracket?
 
+    /// Every node made, which keeps them alive: the tree's links are unowned, so that walking and
+    /// releasing the tree costs no reference counting (the nodes go with the parser).
+    private(set) var arena: [Node] = []
+
+    /// Makes a node owned by this parser.
+    func make(_ kind: Node.Kind, literal: [UInt8] = [], line: Int) -> Node {
+        let node = Node(kind, literal: literal, line: line)
+        arena.append(node)
+        return node
+    }
+
     /// The line of the subject's first byte, and where its later lines start.
     let firstLine: Int
     let lineStarts: [Int]
@@ -90,7 +101,7 @@ final class MarkdownInlineParser {
 
     /// Parses the whole subject into children of a root node.
     func parse() -> Node {
-        let root = Node(.emphasis, line: firstLine)
+        let root = make(.emphasis, line: firstLine)
         while pos < s.count {
             parseInline(root)
         }
@@ -102,7 +113,7 @@ final class MarkdownInlineParser {
         if let last = block.lastChild, last.kind == .text, last.canMerge {
             last.literal.append(contentsOf: bytes)
         } else {
-            block.append(Node(.text, literal: Array(bytes), line: line(at: start)))
+            block.append(make(.text, literal: Array(bytes), line: line(at: start)))
         }
     }
 
@@ -115,14 +126,14 @@ final class MarkdownInlineParser {
         case UInt8(ascii: "*"), UInt8(ascii: "_"): handleDelimiter(b, block)
         case UInt8(ascii: "~") where gitHubExtensions: handleDelimiter(b, block)
         case UInt8(ascii: "["):
-            let node = Node(.text, literal: [b], line: line(at: pos))
+            let node = make(.text, literal: [b], line: line(at: pos))
             node.canMerge = false
             block.append(node)
             addBracket(node, index: pos, isImage: false)
             pos += 1
         case UInt8(ascii: "!"):
             if pos + 1 < s.count, s[pos + 1] == UInt8(ascii: "[") {
-                let node = Node(.text, literal: [b, UInt8(ascii: "[")], line: line(at: pos))
+                let node = make(.text, literal: [b, UInt8(ascii: "[")], line: line(at: pos))
                 node.canMerge = false
                 block.append(node)
                 addBracket(node, index: pos + 1, isImage: true)
@@ -177,7 +188,7 @@ final class MarkdownInlineParser {
             }
             hard = spaces >= 2
         }
-        block.append(Node(hard ? .hardBreak : .softBreak, line: line(at: pos - 1)))
+        block.append(make(hard ? .hardBreak : .softBreak, line: line(at: pos - 1)))
         while pos < s.count, C.isSpaceOrTab(s[pos]) { pos += 1 }
     }
 
@@ -186,7 +197,7 @@ final class MarkdownInlineParser {
         pos += 1
         if pos < s.count, s[pos] == C.newline {
             pos += 1
-            block.append(Node(.hardBreak, line: line(at: pos - 2)))
+            block.append(make(.hardBreak, line: line(at: pos - 2)))
             while pos < s.count, C.isSpaceOrTab(s[pos]) { pos += 1 }
         } else if pos < s.count, C.isASCIIPunctuation(s[pos]) {
             appendText(s[pos..<(pos + 1)], to: block, at: pos - 1)
@@ -213,7 +224,7 @@ final class MarkdownInlineParser {
         {
             contents = Array(contents[1..<(contents.count - 1)])
         }
-        block.append(Node(.code, literal: contents, line: line(at: start)))
+        block.append(make(.code, literal: contents, line: line(at: start)))
         pos = closer + length
     }
 

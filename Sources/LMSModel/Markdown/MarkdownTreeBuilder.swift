@@ -101,10 +101,9 @@ struct MarkdownTreeBuilder {
         let parser = MarkdownInlineParser(
             Array(content[begin..<end]), line: firstLine, references: references,
             gitHubExtensions: options.gitHubExtensions)
-        let root = parser.parse()
-        let inlines = convertChildren(of: root, depth: 0, inLink: false)
-        Self.dismantle(root)
-        return inlines
+        return withExtendedLifetime(parser) {
+            convertChildren(of: parser.parse(), depth: 0, inLink: false)
+        }
     }
 
     /// Inlines being collected: adjacent text is merged before it is added.
@@ -197,20 +196,5 @@ struct MarkdownTreeBuilder {
             stack.append(contentsOf: children.reversed())
         }
         return text
-    }
-
-    /// Breaks the links of a working tree one by one, so that releasing a long sibling chain
-    /// does not recurse once per node.
-    static func dismantle(_ root: InlineNode) {
-        var stack: [InlineNode] = [root]
-        while let node = stack.popLast() {
-            var child = node.firstChild
-            node.firstChild = nil
-            while let current = child {
-                child = current.next
-                current.next = nil
-                stack.append(current)
-            }
-        }
     }
 }
