@@ -49,12 +49,14 @@ final class MarkdownBlockParser {
         while start < count {
             var end = start
             while end < count, bytes[end] != C.newline, bytes[end] != C.carriageReturn { end += 1 }
-            var text = Array(bytes[start..<end])
-            if text.contains(0) {
+            // One buffer for every line: no allocation per line.
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: bytes[start..<end])
+            if line.contains(0) {
                 // §2.3: U+0000 is replaced by U+FFFD.
-                text = text.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+                line = line.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
             }
-            incorporate(text)
+            incorporateLine()
             if end + 1 < count, bytes[end] == C.carriageReturn, bytes[end + 1] == C.newline { end += 1 }
             start = end + 1
         }
@@ -129,7 +131,8 @@ final class MarkdownBlockParser {
 
     // MARK: - Lines
 
-    func incorporate(_ text: [UInt8]) {
+    /// Adds `line` to the tree.
+    func incorporateLine() {
         var container = document
         oldTip = tip
         offset = 0
@@ -137,7 +140,6 @@ final class MarkdownBlockParser {
         blank = false
         partiallyConsumedTab = false
         lineNumber += 1
-        line = text
 
         var allMatched = true
         while let last = container.lastChild, last.isOpen {
