@@ -2,7 +2,7 @@
 /// each line first continues the open containers, then may open new blocks, then adds its
 /// text to the deepest open block. A port of the reference implementation's line algorithm
 /// (commonmark.js `blocks.js`), on UTF-8 bytes.
-final class MarkdownBlockParser {
+struct MarkdownBlockParser {
     typealias C = MarkdownCharacters
     typealias Node = MarkdownBlockNode
 
@@ -43,7 +43,7 @@ final class MarkdownBlockParser {
     }
 
     /// Builds the block tree of `bytes` and closes every block.
-    func parse(_ bytes: [UInt8]) -> Node {
+    mutating func parse(_ bytes: [UInt8]) -> Node {
         var start = 0
         let count = bytes.count
         while start < count {
@@ -72,7 +72,7 @@ final class MarkdownBlockParser {
 
     // MARK: - Cursor
 
-    func findNextNonspace() {
+    mutating func findNextNonspace() {
         var i = offset
         var columns = column
         while i < line.count {
@@ -94,14 +94,14 @@ final class MarkdownBlockParser {
         indented = indent >= Self.codeIndent
     }
 
-    func advanceNextNonspace() {
+    mutating func advanceNextNonspace() {
         offset = nextNonspace
         column = nextNonspaceColumn
         partiallyConsumedTab = false
     }
 
     /// Moves `count` bytes, or `count` columns when `columns` (a tab may be partly consumed).
-    func advanceOffset(_ count: Int, columns: Bool) {
+    mutating func advanceOffset(_ count: Int, columns: Bool) {
         var count = count
         while count > 0, offset < line.count {
             if line[offset] == C.tab {
@@ -132,7 +132,7 @@ final class MarkdownBlockParser {
     // MARK: - Lines
 
     /// Adds `line` to the tree.
-    func incorporateLine() {
+    mutating func incorporateLine() {
         var container = document
         oldTip = tip
         offset = 0
@@ -212,7 +212,7 @@ final class MarkdownBlockParser {
         }
     }
 
-    func addLine() {
+    mutating func addLine() {
         if partiallyConsumedTab {
             offset += 1
             let toTab = 4 - column % 4
@@ -224,7 +224,7 @@ final class MarkdownBlockParser {
 
     /// Adds a block of `kind` under the deepest block that can hold it, closing the others.
     @discardableResult
-    func addChild(_ kind: Node.Kind) -> Node {
+    mutating func addChild(_ kind: Node.Kind) -> Node {
         while !tip.canContain(kind) {
             finalize(tip, endLine: currentLine - 1)
         }
@@ -234,7 +234,7 @@ final class MarkdownBlockParser {
         return block
     }
 
-    func closeUnmatchedBlocks() {
+    mutating func closeUnmatchedBlocks() {
         guard !allClosed else { return }
         while oldTip !== lastMatchedContainer {
             let parent = oldTip.parent

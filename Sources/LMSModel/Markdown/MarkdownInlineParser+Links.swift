@@ -1,7 +1,7 @@
 extension MarkdownInlineParser {
     typealias Links = MarkdownLinkScanner
 
-    func addBracket(_ node: Node, index: Int, isImage: Bool) {
+    mutating func addBracket(_ node: Node, index: Int, isImage: Bool) {
         brackets?.bracketAfter = true
         brackets = Bracket(
             node: node, previous: brackets, previousDelimiter: delimiters, index: index, isImage: isImage)
@@ -9,7 +9,7 @@ extension MarkdownInlineParser {
 
     /// §6.3: a `]` closes the nearest `[` or `![` as a link or image if an inline destination or a
     /// defined reference follows; otherwise it is text.
-    func parseCloseBracket(_ block: Node) {
+    mutating func parseCloseBracket(_ block: Node) {
         pos += 1
         let afterBracket = pos
         guard let opener = brackets else {
@@ -96,7 +96,7 @@ extension MarkdownInlineParser {
     }
 
     /// `<`: an autolink (§6.5), raw HTML (§6.6), or text.
-    func parseAngle(_ block: Node) {
+    mutating func parseAngle(_ block: Node) {
         let start = pos
         if let end = MarkdownScanner.scanURIAutolink(s, start) {
             let uri = Array(s[(start + 1)..<(end - 1)])
@@ -121,7 +121,7 @@ extension MarkdownInlineParser {
         pos += 1
     }
 
-    func appendAutolink(destination: String, text: [UInt8], to block: Node, at start: Int) {
+    mutating func appendAutolink(destination: String, text: [UInt8], to block: Node, at start: Int) {
         let link = make(.link, line: line(at: start))
         link.destination = destination
         link.append(make(.text, literal: text, line: link.line))
@@ -130,7 +130,7 @@ extension MarkdownInlineParser {
 
     /// Raw HTML, remembering which closers (`-->`, `?>`, `>`, `]]>`) are absent from the rest of
     /// the subject so that many unclosed openers stay linear.
-    private func scanInlineHTML(_ start: Int) -> Int? {
+    private mutating func scanInlineHTML(_ start: Int) -> Int? {
         guard start + 1 < s.count else { return nil }
         let second = s[start + 1]
         var closerKind = 0

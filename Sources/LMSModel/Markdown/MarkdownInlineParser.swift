@@ -2,7 +2,7 @@
 /// heading or table cell becomes a tree of inlines. A port of the reference implementation's
 /// algorithm (commonmark.js `inlines.js`): a delimiter stack for emphasis and a bracket stack
 /// for links and images, on UTF-8 bytes.
-final class MarkdownInlineParser {
+struct MarkdownInlineParser {
     typealias C = MarkdownCharacters
     typealias Node = MarkdownInlineNode
 
@@ -60,7 +60,7 @@ final class MarkdownInlineParser {
     private(set) var arena: [Node] = []
 
     /// Makes a node owned by this parser.
-    func make(_ kind: Node.Kind, literal: [UInt8] = [], line: Int) -> Node {
+    mutating func make(_ kind: Node.Kind, literal: [UInt8] = [], line: Int) -> Node {
         let node = Node(kind, literal: literal, line: line)
         arena.append(node)
         return node
@@ -100,7 +100,7 @@ final class MarkdownInlineParser {
     }
 
     /// Parses the whole subject into children of a root node.
-    func parse() -> Node {
+    mutating func parse() -> Node {
         let root = make(.emphasis, line: firstLine)
         while pos < s.count {
             parseInline(root)
@@ -109,7 +109,7 @@ final class MarkdownInlineParser {
         return root
     }
 
-    func appendText(_ bytes: ArraySlice<UInt8>, to block: Node, at start: Int) {
+    mutating func appendText(_ bytes: ArraySlice<UInt8>, to block: Node, at start: Int) {
         if let last = block.lastChild, last.kind == .text, last.canMerge {
             last.literal.append(contentsOf: bytes)
         } else {
@@ -117,7 +117,7 @@ final class MarkdownInlineParser {
         }
     }
 
-    func parseInline(_ block: Node) {
+    mutating func parseInline(_ block: Node) {
         let b = s[pos]
         switch b {
         case C.newline: parseNewline(block)
@@ -169,7 +169,7 @@ final class MarkdownInlineParser {
         }
     }
 
-    private func parseString(_ block: Node) {
+    private mutating func parseString(_ block: Node) {
         let start = pos
         pos += 1
         while pos < s.count, !isSpecial(s[pos]) { pos += 1 }
@@ -177,7 +177,7 @@ final class MarkdownInlineParser {
     }
 
     /// §6.7, §6.8: a line ending is hard after two or more spaces, soft otherwise.
-    private func parseNewline(_ block: Node) {
+    private mutating func parseNewline(_ block: Node) {
         pos += 1
         var hard = false
         if let last = block.lastChild, last.kind == .text, last.literal.last == C.space {
@@ -193,7 +193,7 @@ final class MarkdownInlineParser {
     }
 
     /// §2.4 backslash escapes; a backslash before a line ending is a hard break (§6.7).
-    private func parseBackslash(_ block: Node) {
+    private mutating func parseBackslash(_ block: Node) {
         pos += 1
         if pos < s.count, s[pos] == C.newline {
             pos += 1
@@ -208,7 +208,7 @@ final class MarkdownInlineParser {
     }
 
     /// §6.1 code spans: a backtick run up to the next run of the same length.
-    private func parseBackticks(_ block: Node) {
+    private mutating func parseBackticks(_ block: Node) {
         let start = pos
         while pos < s.count, s[pos] == UInt8(ascii: "`") { pos += 1 }
         let length = pos - start

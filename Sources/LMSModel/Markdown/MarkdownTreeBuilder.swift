@@ -98,11 +98,13 @@ struct MarkdownTreeBuilder {
         guard begin < end else { return [] }
         var firstLine = line
         for b in content[..<begin] where b == C.newline { firstLine += 1 }
-        let parser = MarkdownInlineParser(
+        var parser = MarkdownInlineParser(
             Array(content[begin..<end]), line: firstLine, references: references,
             gitHubExtensions: options.gitHubExtensions)
-        return withExtendedLifetime(parser) {
-            convertChildren(of: parser.parse(), depth: 0, inLink: false)
+        let root = parser.parse()
+        // The parser's arena owns the nodes: keep it until the tree is converted.
+        return withExtendedLifetime(parser.arena) {
+            convertChildren(of: root, depth: 0, inLink: false)
         }
     }
 
