@@ -92,6 +92,22 @@ struct MarkdownHTMLRendererTests {
                 == "<details>\n<summary>More &amp; less</summary>\n<p>Text</p>\n</details>\n")
     }
 
+    @Test func safeOutput_StripsAttributesAndClosesSelfClosingTags() {
+        #expect(
+            html("<details ontoggle=alert(1) open>\n<summary>s</summary>\n</details>", safe: true)
+                == "<details>\n<summary>s</summary>\n</details>\n")
+        #expect(
+            html("<B>x</B> <sub/>y <iframe src=x>", safe: true) == "<p><b>x</b> <sub></sub>y &lt;iframe src=x&gt;</p>\n"
+        )
+    }
+
+    @Test func safeOutput_DropsScriptURLs_EvenWhenEncoded() {
+        #expect(
+            html("[a](&#106;avascript:x) <javascript:y> [b](<java\tscript:z>) ![c](data:image/svg+xml,q)", safe: true)
+                == "<p><a href=\"\">a</a> <a href=\"\">javascript:y</a> <a href=\"\">b</a> <img src=\"\" alt=\"c\" /></p>\n"
+        )
+    }
+
     @Test func safeOutput_DropsScriptURLs() {
         #expect(
             html("[x](javascript:alert(1)) ![y](JAVASCRIPT:z) [ok](https://a.org)", safe: true)
