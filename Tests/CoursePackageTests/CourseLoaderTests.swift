@@ -77,7 +77,7 @@ struct CourseLoaderTests {
             "01-basics/03-hw.assignment.md:3: due time \"2027-01-18 23:59\" has no offset: add Z or +03:00, or set \"timeZone\" in course.json",
             "01-basics/03-hw.assignment.md:8: the rubric adds up to 8 points but the assignment is worth 10: make them equal",
             "01-basics/04-q.quiz.json:2: warning: question has no \"id\"; its id q1 follows its position and changes if questions are reordered: add \"id\"",
-            "01-basics/04-q.quiz.json:3: unknown question type \"dropdown\" (expected single, multiple, truefalse, short, numeric, matching, essay)",
+            "01-basics/04-q.quiz.json:3: unknown question type \"dropdown\" (expected single, multiple, truefalse, short, numeric, matching, essay, description)",
             "01-basics/07-ok.md:1: id \"basics/ok\" is also the id of 01-basics/06-dup.md: every item needs its own id",
             "media/unused.png: warning: file is not used by any lesson or assignment: link it, or delete it to keep the package small"
         ]

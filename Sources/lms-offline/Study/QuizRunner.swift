@@ -31,24 +31,42 @@ final class QuizRunner {
     /// Asks every unanswered question, saving each answer.
     func run() throws -> (Outcome, AttemptRecord) {
         let questions = record.questionOrder.compactMap { id in quiz.questions.first { $0.id == id } }
-        for (index, question) in questions.enumerated() where record.responses[question.id] == nil {
+        let answerable = questions.filter(\.isAnswerable)
+        for question in questions where record.responses[question.id] == nil {
             if let deadline = record.deadline, deadline <= Date() { return (.timeUp, record) }
-            var header = Messages.t(.questionHeader, index + 1, questions.count, JSONWriter.number(question.points))
+            guard let index = answerable.firstIndex(of: question) else {
+                // A description: text that sets the scene for the questions after it.
+                console.out("")
+                show(question.text, format: question.format)
+                continue
+            }
+            var header = Messages.t(.questionHeader, index + 1, answerable.count, JSONWriter.number(question.points))
             if let deadline = record.deadline {
                 header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow))
             }
             console.out("\n" + console.paint(header, .bold))
-            let renderer = TerminalMarkdown(width: width, color: console.useColor)
-            renderer.render(question.text).forEach { console.out($0) }
+            show(question.text, format: question.format)
             guard let response = try ask(question) else {
                 if let deadline = record.deadline, deadline <= Date() { return (.timeUp, record) }
                 return (.endOfInput, record)
             }
             record.responses[question.id] = response
             try store.save(record)
-            if quiz.mode == .practice, !quiz.keysRemoved { showFeedback(Grader.grade(question, response: response)) }
+            if quiz.mode == .practice, !quiz.keysRemoved {
+                showFeedback(Grader.grade(question, response: response), format: question.format)
+            }
         }
         return (.finished, record)
+    }
+
+    /// Prints text written in `format`: Markdown through the lesson renderer, the other formats as
+    /// the text they are (GIFT's default keeps `3 * 4 * 5`, `__init__` and line breaks as written).
+    private func show(_ text: String, format: TextFormat) {
+        let renderer = TerminalMarkdown(width: width, color: console.useColor)
+        let lines =
+            format == .markdown
+            ? renderer.render(text) : renderer.render(QuestionText.document(text, format: format))
+        lines.forEach { console.out($0) }
     }
 
     /// Reads one answer, asking again until it is understood; nil at end of input or time up.
@@ -57,7 +75,8 @@ final class QuizRunner {
         switch question.body {
         case .single(let choices), .multiple(let choices):
             for (n, index) in options.enumerated() {
-                console.out("  \(n + 1)) \(TerminalText.sanitize(choices[index].text))")
+                let text = QuestionText.plain(choices[index].text, format: question.format)
+                console.out("  \(n + 1)) \(TerminalText.sanitize(text))")
             }
             let many = question.kind == .multiple
             return prompt(many ? .chooseMany : .chooseOne) { text in
@@ -100,6 +119,8 @@ final class QuizRunner {
                 matches[pair.left] = right
             }
             return .matches(matches)
+        case .description:
+            return nil
         case .essay:
             console.out(Messages.t(.answerEssay))
             var lines: [String] = []
@@ -139,7 +160,7 @@ final class QuizRunner {
         }
     }
 
-    private func showFeedback(_ result: QuestionResult) {
+    private func showFeedback(_ result: QuestionResult, format: TextFormat) {
         if result.needsManualGrading {
             console.out(Messages.t(.essayPending))
             return
@@ -152,7 +173,8 @@ final class QuizRunner {
         } else {
             verdict = console.paint(Messages.t(.feedbackWrong), .red)
         }
-        console.out(([verdict] + result.feedback.map(TerminalText.sanitize)).joined(separator: " "))
+        let feedback = result.feedback.map { TerminalText.sanitize(QuestionText.plain($0, format: format)) }
+        console.out(([verdict] + feedback).joined(separator: " "))
     }
 
     /// `m:ss` of a time interval (never negative).
