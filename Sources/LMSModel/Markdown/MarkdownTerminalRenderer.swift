@@ -164,7 +164,7 @@ public struct MarkdownTerminalRenderer {
     /// Code as written: tabs to 4-column stops, no reflow; a line longer than the width is broken
     /// and the break marked with `↩` so that a student copying it knows.
     func code(_ literal: String, width: Int) -> TerminalFragment {
-        let indent = width >= 40 ? 4 : 2
+        let indent = self.width >= 40 ? 4 : 2
         let available = max(width - indent, Self.minimumContentWidth)
         var out = TerminalFragment()
         var lines = TerminalText.sanitize(literal).split(separator: "\n", omittingEmptySubsequences: false)
