@@ -3,26 +3,40 @@
 ///
 /// - `.moodle` and `.plain`: the text as written. Blank lines separate paragraphs, every other line
 ///   break is a hard break, and nothing is interpreted: `3 * 4 * 5`, `__init__` and `_____` stay.
-/// - `.markdown`: parsed as Markdown by `parseMarkdown` (the one Markdown parser, once it is in).
-/// - `.html`: a fragment of HTML, reduced to text: `<br>` and block tags break lines, `<p>` and
-///   headings separate paragraphs, other tags are dropped, entities are decoded.
+/// - `.markdown`: `MarkdownParser.parse`.
+/// - `.html`: `HTMLSubset.blocks` (a small set of tags rendered, entities decoded).
 public enum QuestionText {
     /// The document `text` shows, read as `format`.
-    public static func document(
-        _ text: String, format: TextFormat,
-        parseMarkdown: (String) -> MarkdownDocument = { literal($0) }
-    ) -> MarkdownDocument {
+    public static func document(_ text: String, format: TextFormat) -> MarkdownDocument {
         switch format {
         case .moodle, .plain: return literal(text)
-        case .markdown: return parseMarkdown(text)
-        case .html: return literal(HTMLText.plainText(text))
+        case .markdown: return MarkdownParser.parse(text)
+        case .html: return MarkdownDocument(blocks: HTMLSubset.blocks(text))
         }
     }
 
-    /// The text of a choice, a matching item or feedback on one line as it reads: `.html` reduced to
-    /// text; the other formats as written.
+    /// The inlines of a short text (a choice, a matching item, feedback): one paragraph's worth.
+    /// Several paragraphs are joined with hard breaks.
+    public static func inlines(_ text: String, format: TextFormat) -> [MarkdownInline] {
+        if format == .html { return HTMLSubset.inlines(text) }
+        var out: [MarkdownInline] = []
+        for block in document(text, format: format).blocks {
+            if !out.isEmpty { out.append(.hardBreak) }
+            switch block.kind {
+            case .paragraph(let inlines), .heading(_, let inlines): out += inlines
+            case .code(_, let literal): out.append(.code(literal))
+            default: out.append(.text(plainText(document: MarkdownDocument(blocks: [block]))))
+            }
+        }
+        return out
+    }
+
+    /// The text of a choice, a matching item or feedback on one line as it reads, without markup.
     public static func plain(_ text: String, format: TextFormat) -> String {
-        format == .html ? HTMLText.plainText(text) : text
+        switch format {
+        case .moodle, .plain: return text
+        case .markdown, .html: return plainText(inlines(text, format: format))
+        }
     }
 
     /// Paragraphs of literal text: blank lines separate them, other line breaks are hard breaks.
@@ -49,7 +63,7 @@ public enum QuestionText {
         return MarkdownDocument(blocks: blocks)
     }
 
-    /// The plain text of a document's inlines (for titles, alt text and one-line summaries).
+    /// The plain text of inlines (alt text, one-line summaries): breaks as spaces and newlines.
     public static func plainText(_ inlines: [MarkdownInline]) -> String {
         var out = ""
         for inline in inlines {
@@ -65,5 +79,23 @@ public enum QuestionText {
             }
         }
         return out
+    }
+
+    /// The plain text of a document's blocks, one line per paragraph.
+    static func plainText(document: MarkdownDocument) -> String {
+        var lines: [String] = []
+        for block in document.blocks {
+            switch block.kind {
+            case .paragraph(let inlines), .heading(_, let inlines): lines.append(plainText(inlines))
+            case .code(_, let literal): lines.append(literal)
+            case .blockQuote(let blocks): lines.append(plainText(document: MarkdownDocument(blocks: blocks)))
+            case .list(let list):
+                lines += list.items.map { plainText(document: MarkdownDocument(blocks: $0.blocks)) }
+            case .table(let table):
+                lines += ([table.header] + table.rows).map { $0.map(plainText).joined(separator: " | ") }
+            case .html, .thematicBreak: break
+            }
+        }
+        return lines.joined(separator: "\n")
     }
 }

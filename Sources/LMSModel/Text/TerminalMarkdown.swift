@@ -260,30 +260,3 @@ extension String {
         contains("\t") ? split(separator: "\t", omittingEmptySubsequences: false).joined(separator: "    ") : self
     }
 }
-
-// MARK: - Documents
-
-extension TerminalMarkdown {
-    /// The lines of a document's paragraphs (what `QuestionText` makes of literal text): each line
-    /// of a paragraph wrapped at spaces on its own, nothing interpreted, a blank line after each
-    /// paragraph. Other blocks show their plain text.
-    public func render(_ document: MarkdownDocument) -> [String] {
-        var out: [String] = []
-        for block in document.blocks {
-            let inlines: [MarkdownInline]
-            switch block.kind {
-            case .paragraph(let children), .heading(_, let children): inlines = children
-            case .code(_, let literal): inlines = [.text(literal)]
-            case .html(let raw): inlines = [.text(raw)]
-            default: inlines = []
-            }
-            let text = TerminalText.sanitize(QuestionText.plainText(inlines)).replacingTabs()
-            for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let words = line.split(separator: " ").map { Word(styled: String($0), plain: String($0)) }
-                out += wrap(words, indent: "", hanging: "")
-            }
-            out.append("")
-        }
-        return out
-    }
-}

@@ -59,14 +59,13 @@ final class QuizRunner {
         return (.finished, record)
     }
 
-    /// Prints text written in `format`: Markdown through the lesson renderer, the other formats as
-    /// the text they are (GIFT's default keeps `3 * 4 * 5`, `__init__` and line breaks as written).
+    /// Prints text written in `format` through the terminal renderer (GIFT's default format keeps
+    /// `3 * 4 * 5`, `__init__` and line breaks as written; `[html]` goes through the HTML subset).
     private func show(_ text: String, format: TextFormat) {
-        let renderer = TerminalMarkdown(width: width, color: console.useColor)
-        let lines =
-            format == .markdown
-            ? renderer.render(text) : renderer.render(QuestionText.document(text, format: format))
-        lines.forEach { console.out($0) }
+        let renderer = MarkdownTerminalRenderer(width: width, color: console.useColor)
+        renderer.render(QuestionText.document(text, format: format)).text(color: console.useColor).forEach {
+            console.out($0)
+        }
     }
 
     /// Reads one answer, asking again until it is understood; nil at end of input or time up.
