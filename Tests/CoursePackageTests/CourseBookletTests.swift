@@ -21,6 +21,7 @@ struct CourseBookletTests {
             "01-basics/03-check.gift",
             "::Intro text:: Answer on paper.\n\n::mul:: What is 3 * 4 * 5? {=60 ~12}\n\n"
                 + "::tf:: [html]Is <b>this</b> &amp; that true? {T}\n\n::num:: Legs of a spider? {#8 ~#No.}\n\n"
+                + "::pic:: [html]<p>See <img src\\=\"@@PLUGINFILE@@/x.png\" alt\\=\"the chart\"></p>{T}\n\n"
                 + "::m:: Match. {=a -> 1 =b -> 2}\n\n::e:: Explain. {}\n\n::s:: Name it: {=cell* =%50%cel}\n")
         s.write(
             "01-basics/04-hw.assignment.md",
@@ -53,6 +54,8 @@ struct CourseBookletTests {
         #expect(html.contains("<td>Labels</td><td>6</td>"))
         #expect(!html.contains("<script>"), "lessons are rendered in safe mode")
         #expect(html.contains("@page"))
+        #expect(html.contains("<em>[image: the chart]</em>"), "Moodle's files are not in a GIFT file")
+        #expect(!html.contains("@@PLUGINFILE@@"))
     }
 
     @Test func teachersCopy_MarksTheRightAnswers_AndGivesTheKeys() throws {

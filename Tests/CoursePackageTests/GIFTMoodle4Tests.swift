@@ -100,4 +100,14 @@ import LMSModel
         #expect(doc.questions.map(\.format) == [.html, .moodle, .moodle])
         #expect(doc.questions.map(\.text) == ["<b>x</b>", "Text [html] later", "[latex]y"])
     }
+
+    @Test func moodleFileReferences_AreReported_TheyAreNotInTheGIFTFile() {
+        let doc = GIFTParser.parse(
+            "::Chart::[html]<p>Read the chart: <img src\\=\"@@PLUGINFILE@@/chart.png\" alt\\=\"Sales\"></p>{T}",
+            file: "c.gift")
+        #expect(
+            doc.questions.first?.text == "<p>Read the chart: <img src=\"@@PLUGINFILE@@/chart.png\" alt=\"Sales\"></p>")
+        #expect(doc.diagnostics.map(\.severity) == [.warning])
+        #expect(doc.diagnostics.first?.message.contains("@@PLUGINFILE@@") == true)
+    }
 }

@@ -13,6 +13,17 @@ struct QuestionTextTests {
         #expect(QuestionText.document("a *b*", format: .plain) == QuestionText.literal("a *b*"))
     }
 
+    @Test func moodleFormat_RendersTheHTMLInIt_AsMoodleDoes_KeepingLineBreaks() {
+        // Real banks write HTML without an [html] marker; Moodle's auto-format lets it through.
+        let doc = QuestionText.document("What's <b>between</b> 3 * 4?\nNext &amp; last", format: .moodle)
+        #expect(QuestionText.plainText(document: doc) == "What's between 3 * 4?\nNext & last")
+        #expect(QuestionText.plain("<i>red</i>", format: .moodle) == "red")
+        #expect(QuestionText.holdsHTML("a <b>b</b>"))
+        #expect(QuestionText.holdsHTML("x &#233; y"))
+        #expect(!QuestionText.holdsHTML("3 < 5 & 6 > 2; __init__"))
+        #expect(QuestionText.document("3 < 5", format: .moodle) == QuestionText.literal("3 < 5"))
+    }
+
     @Test func markdownFormat_IsParsedAsMarkdown() {
         let doc = QuestionText.document("Give **one** reason.", format: .markdown)
         #expect(
@@ -30,7 +41,8 @@ struct QuestionTextTests {
     @Test func plainOneLineText_DropsMarkupOfMarkdownAndHTMLOnly() {
         #expect(QuestionText.plain("<b>x</b> &amp; y", format: .html) == "x & y")
         #expect(QuestionText.plain("`def` and *f*", format: .markdown) == "def and f")
-        #expect(QuestionText.plain("<b>x</b> *y*", format: .moodle) == "<b>x</b> *y*")
+        #expect(QuestionText.plain("<b>x</b> *y*", format: .moodle) == "x *y*")
+        #expect(QuestionText.plain("<b>x</b> *y*", format: .plain) == "<b>x</b> *y*")
     }
 
     @Test func terminal_ShowsGIFTDefaultTextAsWritten_AtAnyWidth() {

@@ -13,6 +13,24 @@ enum BookletLinks {
         MarkdownDocument(blocks: blocks(document.blocks, shift: shift, destination))
     }
 
+    /// What Moodle's GIFT export writes for a question's file (the file itself is left out).
+    static let moodleFilePrefix = "@@PLUGINFILE@@"
+
+    /// `document` with images of files Moodle left out of a GIFT export shown as `[image: alt]`.
+    static func withoutMoodleFiles(_ document: MarkdownDocument) -> MarkdownDocument {
+        MarkdownDocument(
+            blocks: document.blocks.map { block in
+                guard case .paragraph(let children) = block.kind else { return block }
+                let replaced = children.map { inline -> MarkdownInline in
+                    guard case .image(let image) = inline, image.source.hasPrefix(moodleFilePrefix) else {
+                        return inline
+                    }
+                    return .emphasis([.text("[image: " + QuestionText.plainText(image.alt) + "]")])
+                }
+                return MarkdownBlock(.paragraph(replaced), line: block.line)
+            })
+    }
+
     private static func blocks(_ blocks: [MarkdownBlock], shift: Int, _ map: (String) -> String) -> [MarkdownBlock] {
         var out: [MarkdownBlock] = []
         for block in blocks {

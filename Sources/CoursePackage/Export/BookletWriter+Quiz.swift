@@ -113,7 +113,7 @@ extension BookletWriter {
 
     /// Question text as HTML, in its format.
     func html(_ text: String, _ format: TextFormat) -> String {
-        renderer.render(QuestionText.document(text, format: format))
+        renderer.render(BookletLinks.withoutMoodleFiles(QuestionText.document(text, format: format)))
     }
 
     /// A choice's or an item's text as inline HTML.

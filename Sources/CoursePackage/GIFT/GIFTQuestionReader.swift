@@ -30,6 +30,8 @@ enum GIFTBlockResult: Sendable {
 enum GIFTQuestionReader {
     /// What Moodle puts where the answer block stood inside a sentence.
     static let blank = "_____"
+    /// How Moodle's export refers to a file stored with a question (the GIFT file does not hold it).
+    static let moodleFilePrefix = "@@PLUGINFILE@@"
     /// The prefix of a category block.
     static let categoryPrefix = Array("$CATEGORY:".utf8)
 
@@ -107,6 +109,13 @@ enum GIFTQuestionReader {
         }
 
         let (questionString, format) = questionText.formatted(questionText.all)
+        if questionString.contains(moodleFilePrefix) {
+            report.warning(
+                startLine,
+                "the question shows a file Moodle keeps (\(moodleFilePrefix)/...), which a GIFT export leaves "
+                    + "out: students see only its description (show the picture in a lesson before the quiz, "
+                    + "or describe it in words)")
+        }
         let parser = GIFTAnswerParser(text: text, questionLine: startLine)
         guard let body = body(of: answers, parser, &report) else { return .failed }
         return .question(

@@ -2,13 +2,16 @@
 /// renderers take: a `MarkdownDocument`.
 ///
 /// - `.moodle` and `.plain`: the text as written. Blank lines separate paragraphs, every other line
-///   break is a hard break, and nothing is interpreted: `3 * 4 * 5`, `__init__` and `_____` stay.
+///   break is a hard break, and no Markdown is interpreted: `3 * 4 * 5`, `__init__` and `_____` stay.
+///   Moodle's auto-format lets HTML through, so `.moodle` text holding tags or entities (`<b>`,
+///   `&amp;`, common in real banks) goes through `HTMLSubset` with its line breaks kept.
 /// - `.markdown`: `MarkdownParser.parse`.
 /// - `.html`: `HTMLSubset.blocks` (a small set of tags rendered, entities decoded).
 public enum QuestionText {
     /// The document `text` shows, read as `format`.
     public static func document(_ text: String, format: TextFormat) -> MarkdownDocument {
         switch format {
+        case .moodle where holdsHTML(text): return MarkdownDocument(blocks: HTMLSubset.blocks(htmlKeepingBreaks(text)))
         case .moodle, .plain: return literal(text)
         case .markdown: return MarkdownParser.parse(text)
         case .html: return MarkdownDocument(blocks: HTMLSubset.blocks(text))
@@ -19,6 +22,9 @@ public enum QuestionText {
     /// Several paragraphs are joined with hard breaks.
     public static func inlines(_ text: String, format: TextFormat) -> [MarkdownInline] {
         if format == .html { return HTMLSubset.inlines(text) }
+        if format == .moodle, holdsHTML(text) {
+            return HTMLSubset.inlines(text.replacingOccurrences(of: "\n", with: "<br>"))
+        }
         var out: [MarkdownInline] = []
         for block in document(text, format: format).blocks {
             if !out.isEmpty { out.append(.hardBreak) }
@@ -34,9 +40,48 @@ public enum QuestionText {
     /// The text of a choice, a matching item or feedback on one line as it reads, without markup.
     public static func plain(_ text: String, format: TextFormat) -> String {
         switch format {
-        case .moodle, .plain: return text
-        case .markdown, .html: return plainText(inlines(text, format: format))
+        case .plain: return text
+        case .moodle where !holdsHTML(text): return text
+        case .moodle, .markdown, .html: return plainText(inlines(text, format: format))
         }
+    }
+
+    /// Whether text holds something HTML would read: a tag (`<` then a letter, `/` or `!`) or a
+    /// character reference (`&` then a letter or `#`, up to a `;`).
+    static func holdsHTML(_ text: String) -> Bool {
+        guard text.contains("<") || text.contains("&") else { return false }
+        let scalars = Array(text.unicodeScalars)
+        func isLetter(_ scalar: Unicode.Scalar) -> Bool { scalar.isASCII && scalar.properties.isAlphabetic }
+        func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) || ("0"..."9").contains(scalar) }
+        for index in scalars.indices.dropLast() {
+            let next = scalars[index + 1]
+            if scalars[index] == "<", isLetter(next) || next == "/" || next == "!" { return true }
+            if scalars[index] == "&", isLetter(next) || next == "#" {
+                var end = index + 2
+                while end < scalars.count, end < index + maxReferenceLength, isAlphanumeric(scalars[end]) { end += 1 }
+                if end < scalars.count, scalars[end] == ";" { return true }
+            }
+        }
+        return false
+    }
+
+    /// The longest character reference looked for (`&CounterClockwiseContourIntegral;` is 33).
+    static let maxReferenceLength = 40
+
+    /// Auto-format text as HTML: blank lines separate paragraphs, other line breaks become `<br>`.
+    static func htmlKeepingBreaks(_ text: String) -> String {
+        var paragraphs: [String] = []
+        var lines: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+                if !lines.isEmpty { paragraphs.append("<p>" + lines.joined(separator: "<br>") + "</p>") }
+                lines = []
+            } else {
+                lines.append(line)
+            }
+        }
+        if !lines.isEmpty { paragraphs.append("<p>" + lines.joined(separator: "<br>") + "</p>") }
+        return paragraphs.joined(separator: "\n")
     }
 
     /// Paragraphs of literal text: blank lines separate them, other line breaks are hard breaks.
