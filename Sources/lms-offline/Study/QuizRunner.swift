@@ -109,7 +109,7 @@ final class QuizRunner {
             for pair in pairs where !pair.left.isEmpty {
                 guard
                     let answer = prompt(
-                        .matchPrompt, pair.left,
+                        .matchPrompt, TerminalText.sanitize(QuestionText.plain(pair.left, format: question.format)),
                         parse: { text -> Response? in
                             guard let n = Int(text), (1...options.count).contains(n) else { return nil }
                             return .text(rights[options[n - 1]])
