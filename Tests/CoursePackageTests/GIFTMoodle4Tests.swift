@@ -110,4 +110,16 @@ import LMSModel
         #expect(doc.diagnostics.map(\.severity) == [.warning])
         #expect(doc.diagnostics.first?.message.contains("@@PLUGINFILE@@") == true)
     }
+
+    @Test func anEqualsSignGluedToAChoice_IsImportedAsMoodleDoes_WithAWarning() {
+        let doc = GIFTParser.parse("::k:: Which sets the root? {~init=/dev/sda3 =root\\=/dev/sda3}", file: "k.gift")
+        #expect(
+            doc.questions.first?.body
+                == .single(choices: [choice("init", 0), choice("/dev/sda3", 1), choice("root=/dev/sda3", 1)]))
+        #expect(
+            doc.diagnostics.map(\.description) == [
+                "k.gift:1: warning: an = inside a choice starts a new right answer, in Moodle too (\"x=1\" becomes "
+                    + "\"x\" and a right \"1\"): write \\= for a literal ="
+            ])
+    }
 }

@@ -22,6 +22,15 @@ struct GIFTAnswerParser {
         }
         pieces.append(start..<answers.upperBound)
         pieces = droppingEmptyFirst(pieces)
+        if let glued = answers.first(where: {
+            text.isRaw($0, "=") && $0 > answers.lowerBound && !GIFTText.isPHPSpace(text.units[$0 - 1])
+                && !text.isRaw($0 - 1, "~") && !text.isRaw($0 - 1, "=")
+        }) {
+            report.warning(
+                text.line(at: glued),
+                "an = inside a choice starts a new right answer, in Moodle too (\"x=1\" becomes \"x\" and a "
+                    + "right \"1\"): write \\= for a literal =")
+        }
         guard pieces.count >= 2 else {
             report.error(
                 questionLine,

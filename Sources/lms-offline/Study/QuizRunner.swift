@@ -74,8 +74,9 @@ final class QuizRunner {
         switch question.body {
         case .single(let choices), .multiple(let choices):
             for (n, index) in options.enumerated() {
-                let text = QuestionText.plain(choices[index].text, format: question.format)
-                console.out("  \(n + 1)) \(TerminalText.sanitize(text))")
+                wrapped(choices[index].text, format: question.format, prefix: "  \(n + 1)) ").forEach {
+                    console.out($0)
+                }
             }
             let many = question.kind == .multiple
             return prompt(many ? .chooseMany : .chooseOne) { text in
@@ -164,16 +165,29 @@ final class QuizRunner {
             console.out(Messages.t(.essayPending))
             return
         }
-        let verdict: String
-        if result.fraction >= 1 {
-            verdict = console.paint(Messages.t(.feedbackRight), .green)
-        } else if result.fraction > 0 {
-            verdict = console.paint(Messages.t(.feedbackPartial), .yellow)
-        } else {
-            verdict = console.paint(Messages.t(.feedbackWrong), .red)
+        let (key, color): (MessageKey, Console.Color) =
+            result.fraction >= 1
+            ? (.feedbackRight, .green) : result.fraction > 0 ? (.feedbackPartial, .yellow) : (.feedbackWrong, .red)
+        let verdict = Messages.t(key)
+        let feedback = result.feedback.map { QuestionText.plain($0, format: format) }.joined(separator: " ")
+        guard !feedback.isEmpty else { return console.out(console.paint(verdict, color)) }
+        let lines = wrapped(feedback, format: .plain, prefix: "", indent: DisplayWidth.of(verdict) + 1)
+        for (index, line) in lines.enumerated() {
+            console.out(index == 0 ? console.paint(verdict, color) + " " + line.drop { $0 == " " } : line)
         }
-        let feedback = result.feedback.map { TerminalText.sanitize(QuestionText.plain($0, format: format)) }
-        console.out(([verdict] + feedback).joined(separator: " "))
+    }
+
+    /// `text` wrapped to the width, the first line after `prefix`, the others indented under it.
+    private func wrapped(_ text: String, format: TextFormat, prefix: String, indent: Int? = nil) -> [String] {
+        let indent = indent ?? DisplayWidth.of(prefix)
+        let paragraph = MarkdownDocument(blocks: [
+            MarkdownBlock(.paragraph(QuestionText.inlines(text, format: format)), line: 1)
+        ])
+        let renderer = MarkdownTerminalRenderer(width: width - indent, color: console.useColor)
+        var lines = renderer.render(paragraph).text(color: console.useColor)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        let padding = String(repeating: " ", count: indent)
+        return lines.enumerated().map { ($0.offset == 0 ? (prefix.isEmpty ? padding : prefix) : padding) + $0.element }
     }
 
     /// `m:ss` of a time interval (never negative).
