@@ -31,6 +31,7 @@ enum LMSOffline {
         + CommunicationCommands.all
         + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
         + GradingCommands.all
+        + RenderCommand.all
         + ExportCommand.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
