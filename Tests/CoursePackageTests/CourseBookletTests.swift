@@ -9,6 +9,12 @@ struct CourseBookletTests {
 
     /// A small course with an image, a link between lessons, a quiz in GIFT and an assignment.
     func makeCourse() throws -> (Course, FolderFiles) {
+        let (course, files, _) = try makeLoadedCourse()
+        return (course, files)
+    }
+
+    /// The course, its files and where each item's file is.
+    func makeLoadedCourse() throws -> (Course, FolderFiles, [String: String]) {
         let s = scratch
         s.write("course.json", "{\"id\": \"print\", \"version\": \"1.0.0\", \"title\": \"Print <me>\"}\n")
         s.write(
@@ -22,6 +28,7 @@ struct CourseBookletTests {
             "::Intro text:: Answer on paper.\n\n::mul:: What is 3 * 4 * 5? {=60 ~12}\n\n"
                 + "::tf:: [html]Is <b>this</b> &amp; that true? {T}\n\n::num:: Legs of a spider? {#8 ~#No.}\n\n"
                 + "::pic:: [html]<p>See <img src\\=\"@@PLUGINFILE@@/x.png\" alt\\=\"the chart\"></p>{T}\n\n"
+                + "::fig:: [html]<p>Look: <img src\\=\"../media/cell one.png\" alt\\=\"cell\"></p>{T}\n\n"
                 + "::m:: Match. {=a -> 1 =b -> 2}\n\n::e:: Explain. {}\n\n::s:: Name it: {=cell* =%50%cel}\n")
         s.write(
             "01-basics/04-hw.assignment.md",
@@ -31,7 +38,7 @@ struct CourseBookletTests {
         let files = try FolderFiles(root: s.path)
         let loaded = CourseLoader.load(files)
         let course = try #require(loaded.course, "\(loaded.diagnostics.map(\.description))")
-        return (course, files)
+        return (course, files, loaded.itemPaths)
     }
 
     @Test func studentCopy_HasEveryItemInOrder_AndNoKeys() throws {
@@ -77,6 +84,12 @@ struct CourseBookletTests {
         #expect(booklet.html.contains("href=\"#item-basics/intro\""))
         #expect(booklet.html.contains("href=\"https://example.org/a_(b)\""))
         #expect(!booklet.html.contains("<h4>Intro</h4>"), "a first heading repeating the title is left out")
+    }
+
+    @Test func picturesInQuizQuestions_ResolveFromTheQuizFile() throws {
+        let (course, files, paths) = try makeLoadedCourse()
+        let booklet = CourseBooklet.make(course: course, files: files, answerKey: false, itemPaths: paths)
+        #expect(booklet.html.contains("<img src=\"assets/media/cell%20one.png\" alt=\"cell\""))
     }
 
     @Test func coursePaths_ResolveRelativeToTheFile_AndNeverLeaveTheCourse() {

@@ -16,22 +16,23 @@ extension BookletWriter {
         if quiz.keysRemoved, answerKey {
             out += "<p class=\"key\">This copy of the exam holds no answer keys: the server keeps them.</p>\n"
         }
+        let file = itemPaths[quiz.id]
         var number = 0
         for question in quiz.questions {
             if question.isAnswerable { number += 1 }
-            writeQuestion(question, number: question.isAnswerable ? number : nil, quiz: quiz)
+            writeQuestion(question, number: question.isAnswerable ? number : nil, quiz: quiz, file: file)
         }
         out += "</article>\n"
     }
 
-    mutating func writeQuestion(_ question: Question, number: Int?, quiz: Quiz) {
+    mutating func writeQuestion(_ question: Question, number: Int?, quiz: Quiz, file: String?) {
         guard let number else {
-            out += "<div class=\"description\">\n\(html(question.text, question.format))</div>\n"
+            out += "<div class=\"description\">\n\(html(question.text, question.format, file: file))</div>\n"
             return
         }
         let points = question.points == 1 ? "1 point" : "\(JSONWriter.number(question.points)) points"
         out += "<div class=\"question\">\n<p class=\"qnum\">\(number). <span class=\"points\">(\(points))</span></p>\n"
-        out += html(question.text, question.format)
+        out += html(question.text, question.format, file: file)
         let showKey = answerKey && !quiz.keysRemoved
         switch question.body {
         case .single(let choices), .multiple(let choices):
@@ -111,9 +112,11 @@ extension BookletWriter {
         out += "</div>\n"
     }
 
-    /// Question text as HTML, in its format.
-    func html(_ text: String, _ format: TextFormat) -> String {
-        renderer.render(BookletLinks.withoutMoodleFiles(QuestionText.document(text, format: format)))
+    /// Question text as HTML, in its format; with the quiz's `file`, its pictures and links resolve.
+    mutating func html(_ text: String, _ format: TextFormat, file: String? = nil) -> String {
+        var document = BookletLinks.withoutMoodleFiles(QuestionText.document(text, format: format))
+        if let file { document = linked(document, from: file, shift: 0) }
+        return renderer.render(document)
     }
 
     /// A choice's or an item's text as inline HTML.

@@ -15,8 +15,11 @@ public struct CourseBooklet: Sendable {
     public var assets: [String]
 
     /// Builds the booklet of `course`, whose files are `files`; `answerKey` adds the answer keys.
-    public static func make(course: Course, files: any CourseFiles, answerKey: Bool) -> CourseBooklet {
-        var writer = BookletWriter(course: course, files: files, answerKey: answerKey)
+    /// `itemPaths` (`CourseLoader.Result.itemPaths`) lets pictures in quiz questions resolve.
+    public static func make(
+        course: Course, files: any CourseFiles, answerKey: Bool, itemPaths: [String: String] = [:]
+    ) -> CourseBooklet {
+        var writer = BookletWriter(course: course, files: files, answerKey: answerKey, itemPaths: itemPaths)
         writer.writeCourse()
         return CourseBooklet(html: writer.out, assets: writer.assets.sorted())
     }
@@ -29,12 +32,15 @@ struct BookletWriter {
     let answerKey: Bool
     /// The anchor of each item, by the course path of its file.
     let anchors: [String: String]
+    /// The course path of each item's file, by item id.
+    let itemPaths: [String: String]
     var out = ""
     var assets: Set<String> = []
     let renderer = MarkdownHTMLRenderer(isSafe: true)
 
-    init(course: Course, files: any CourseFiles, answerKey: Bool) {
+    init(course: Course, files: any CourseFiles, answerKey: Bool, itemPaths: [String: String]) {
         self.course = course
+        self.itemPaths = itemPaths
         self.files = files
         self.answerKey = answerKey
         var anchors: [String: String] = [:]
@@ -199,11 +205,18 @@ struct BookletWriter {
         {
             document.blocks.removeFirst()
         }
+        document = linked(document, from: file, shift: 3)
+        out += "<div class=\"body\">\n" + renderer.render(document) + "</div>\n"
+    }
+
+    /// `document`, written in the file at `file`, with links to items as anchors and course files
+    /// as assets (recorded in `assets`), headings moved down by `shift`.
+    mutating func linked(_ document: MarkdownDocument, from file: String, shift: Int) -> MarkdownDocument {
         let anchors = self.anchors
         let files = self.files
         var used: Set<String> = []
         let itemAnchor = anchors[file].map { "#" + $0 }
-        document = BookletLinks.rewrite(document, shift: 3) { destination in
+        let result = BookletLinks.rewrite(document, shift: shift) { destination in
             if destination.hasPrefix("#") { return itemAnchor ?? destination }
             guard let path = BookletLinks.coursePath(destination, from: file) else { return destination }
             if let anchor = anchors[path] { return "#" + anchor }
@@ -212,6 +225,6 @@ struct BookletWriter {
             return BookletLinks.assetURL(path)
         }
         assets.formUnion(used)
-        out += "<div class=\"body\">\n" + renderer.render(document) + "</div>\n"
+        return result
     }
 }

@@ -39,7 +39,8 @@ enum ExportCommand {
                 description: "\(source) is not a valid course (\(first)); run lms-offline validate \(source)")
         }
         try prepare(output)
-        let booklet = CourseBooklet.make(course: course, files: files, answerKey: args.has("answers"))
+        let booklet = CourseBooklet.make(
+            course: course, files: files, answerKey: args.has("answers"), itemPaths: loaded.itemPaths)
         let page = output + "/index.html"
         guard FileManager.default.createFile(atPath: page, contents: Data(booklet.html.utf8)) else {
             throw ExportError(description: "cannot write \(page): check the folder's permissions and free space")
