@@ -172,7 +172,7 @@ struct BookletWriter {
         out += "<h3>Assignment: \(Self.escape(assignment.title))</h3>\n<p class=\"meta\">"
         out += "\(JSONWriter.number(assignment.points)) points"
         if let due = assignment.due {
-            out += " · due \(Self.escape(ISO8601DateFormatter().string(from: due)))"
+            out += " · due \(Self.escape(dueText(due)))"
         }
         out += " · hand in: \(assignment.submission.rawValue)</p>\n"
         writeBody(assignment.instructions, file: assignment.path, title: assignment.title)
@@ -186,6 +186,16 @@ struct BookletWriter {
             out += "</tbody>\n</table>\n"
         }
         out += "</article>\n"
+    }
+
+    /// A due date as people read it, in the course's time zone (UTC when it names none).
+    func dueText(_ date: Date) -> String {
+        let zone = course.timeZone.flatMap(TimeZone.init(identifier:)) ?? TimeZone(identifier: "UTC")
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date) + " " + (zone?.identifier ?? "UTC")
     }
 
     /// A Markdown file of the course without its front matter.
