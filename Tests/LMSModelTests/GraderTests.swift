@@ -92,6 +92,10 @@ struct GraderTests {
         let result = Grader.grade(question, response: nil)
         #expect(result == QuestionResult(questionID: "d", fraction: 0, points: 0, maxPoints: 0))
         #expect(!question.isAnswerable)
+        let quiz = Quiz(id: "m/q", title: "Q", questions: [question, q(.essay, points: 3)])
+        let graded = try? Grader.grade(quiz, responses: [:])
+        #expect(graded?.questions.map(\.questionID) == ["q"], "a description has no result in the attempt")
+        #expect(graded?.maxPoints == 3)
     }
 
     @Test func numeric_ToleranceIsInclusive_NaNEarnsZero() {

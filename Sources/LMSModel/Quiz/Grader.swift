@@ -66,7 +66,9 @@ public enum Grader {
     /// Grades every question of `quiz` (unanswered questions earn 0).
     public static func grade(_ quiz: Quiz, responses: [String: Response]) throws -> QuizResult {
         guard !quiz.keysRemoved else { throw GradingError.keysRemoved(quizID: quiz.id) }
-        return QuizResult(questions: quiz.questions.map { grade($0, response: responses[$0.id]) })
+        // Descriptions take no answer and give no points: they have no result.
+        return QuizResult(
+            questions: quiz.questions.filter(\.isAnswerable).map { grade($0, response: responses[$0.id]) })
     }
 
     /// Grades one question. A response of the wrong shape earns 0.
