@@ -7,12 +7,19 @@ public struct QuizShuffle: Hashable, Sendable {
     /// matching question's right-hand options).
     public let choiceOrder: [String: [Int]]
 
-    /// The order for `quiz` and `seed`; authoring order when the quiz does not shuffle.
+    /// The order for `quiz` and `seed`; authoring order when the quiz does not shuffle. Descriptions
+    /// keep their places (they introduce the questions after them); the questions around them are
+    /// shuffled, exactly as they were shuffled before descriptions existed.
     public init(quiz: Quiz, seed: UInt64) {
         var rng = SplitMix64(seed: seed)
         var questions = quiz.questions.map(\.id)
         var choices: [String: [Int]] = [:]
-        if quiz.shuffle { rng.shuffle(&questions) }
+        if quiz.shuffle {
+            let slots = quiz.questions.indices.filter { quiz.questions[$0].isAnswerable }
+            var movable = slots.map { questions[$0] }
+            rng.shuffle(&movable)
+            for (slot, id) in zip(slots, movable) { questions[slot] = id }
+        }
         for question in quiz.questions {
             var order = Array(0..<Self.optionCount(question))
             if quiz.shuffle { rng.shuffle(&order) }

@@ -32,6 +32,7 @@ enum LMSOffline {
         + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
         + GradingCommands.all
         + RenderCommand.all
+        + ExportCommand.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {

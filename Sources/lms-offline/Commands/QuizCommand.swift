@@ -51,7 +51,7 @@ enum QuizCommand {
                 console.out(
                     console.paint(
                         Messages.t(
-                            .quizStart, TerminalText.sanitize(quiz.title), quiz.questions.count,
+                            .quizStart, TerminalText.sanitize(quiz.title), quiz.questions.filter(\.isAnswerable).count,
                             info.joined(separator: ", ")), .bold))
             }
         }
