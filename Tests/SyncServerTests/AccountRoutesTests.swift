@@ -6,7 +6,7 @@ import Testing
 struct AccountRoutesTests {
     @Test func login_ReturnsTokenExpiryAndUser_AndLogoutRevokes() throws {
         let server = try TestServer()
-        try server.app.store.createUser(
+        try server.app.store.accounts.createUser(
             username: "ada", displayName: "Ada", email: "ada@example.org", role: .student,
             password: Passwords.hash("correct horse", iterations: Passwords.minimumIterations))
         let login = server.request(.post, "/api/v1/auth/login", json: ["username": "ADA", "password": "correct horse"])

@@ -202,7 +202,9 @@ import Testing
         let response = server.request(.get, "/api/v1/admin/users/ana/export", as: "admin")
         #expect(response.status == 200)
         let export = response.json
-        for section in ServerStore.exportSections.map(\.name) { #expect(export[section] != nil, "section \(section)") }
+        for section in DataRightsStore.exportSections.map(\.name) {
+            #expect(export[section] != nil, "section \(section)")
+        }
         #expect(export["account"]?["username"]?.stringValue == "ana")
         #expect(export["enrollments"]?.arrayValue?.first?["courseId"]?.stringValue == "intro-programming")
         #expect(export["progress"]?.arrayValue?.count == 1)
@@ -243,7 +245,7 @@ import Testing
     @Test func erasure_RemovesPersonalData_KeepsStatistics_AndTellsDevices() throws {
         let server = try world()
         let files = try anasWork(server)
-        let ana = try #require(try server.app.store.user(named: "ana"))
+        let ana = try #require(try server.app.store.accounts.user(named: "ana"))
         let anaToken = try #require(server.tokens["ana"])
         // A confirmation is needed, and an admin cannot erase themselves.
         #expect(server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: [:]).status == 422)
@@ -260,7 +262,7 @@ import Testing
         #expect(anonymous.hasPrefix("erased-"))
 
         // Personal data: gone.
-        #expect(try server.app.store.user(named: "ana") == nil)
+        #expect(try server.app.store.accounts.user(named: "ana") == nil)
         let row = try #require(
             try server.app.store.read { db in
                 try db.fetchOne(

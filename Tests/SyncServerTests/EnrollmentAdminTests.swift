@@ -121,7 +121,7 @@ struct EnrollmentAdminTests {
         let imported = server.request(.post, "/api/v1/admin/users/import", as: "admin", body: .data(Data(good.utf8)))
         #expect(imported.status == 201)
         #expect(imported.json["created"]?.numberValue == 2)
-        #expect(try server.app.store.user(named: "ann")?.displayName == "Ann, the First")
+        #expect(try server.app.store.accounts.user(named: "ann")?.displayName == "Ann, the First")
         let stats = server.request(.get, "/api/v1/admin/stats", as: "admin")
         #expect(stats.json["users"]?["student"]?.numberValue == 4)
         #expect(stats.json["courses"]?.numberValue == 1)

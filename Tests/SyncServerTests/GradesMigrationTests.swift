@@ -9,7 +9,7 @@ struct GradesMigrationTests {
         let path = NSTemporaryDirectory() + "lms-migrate-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let queue = try DatabaseQueue(path: path)
-        _ = try DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 6 }).migrate(queue)
+        _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 6 }).migrate(queue)
         try queue.write { db in
             try db.execute(
                 """
@@ -22,7 +22,7 @@ struct GradesMigrationTests {
                 VALUES ('s1', 'u', 'c', 'a', 1, x'00', 0, 0, 0)
                 """)
         }
-        let applied = try ServerStore.migrator.migrate(queue)
+        let applied = try ServerSchema.migrator.migrate(queue)
         #expect(applied.contains(6))
         try queue.read { db in
             #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM submissions") == 1)

@@ -112,11 +112,11 @@ import Testing
     }
 
     @Test func siteName_CutInsideACharacter_KeepsItsWholeCharacters() {
-        let site = String(repeating: "a", count: ServerStore.maxSiteBytes - 1) + "ñandú"
+        let site = String(repeating: "a", count: StatisticsStore.maxSiteBytes - 1) + "ñandú"
         #expect(
-            ServerStore.prefix(site, maxUTF8Bytes: ServerStore.maxSiteBytes)
-                == String(repeating: "a", count: ServerStore.maxSiteBytes - 1))
-        #expect(ServerStore.prefix("Ñuñoa", maxUTF8Bytes: 64) == "Ñuñoa")
+            StatisticsStore.prefix(site, maxUTF8Bytes: StatisticsStore.maxSiteBytes)
+                == String(repeating: "a", count: StatisticsStore.maxSiteBytes - 1))
+        #expect(StatisticsStore.prefix("Ñuñoa", maxUTF8Bytes: 64) == "Ñuñoa")
     }
 
     @Test func export_KeepsTextThatLooksLikeJSON_AsText_AndParsesOnlyTheJSONColumns() throws {
@@ -242,7 +242,7 @@ import Testing
         let path = NSTemporaryDirectory() + "lms-m10-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let queue = try DatabaseQueue(path: path)
-        _ = try DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 10 }).migrate(queue)
+        _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 10 }).migrate(queue)
         try queue.write { db in
             try db.execute(
                 """
@@ -255,7 +255,7 @@ import Testing
                 VALUES ('c', 'u', 'q', 'att-1', 2, '{}', 't', 1)
                 """)
         }
-        #expect(try ServerStore.migrator.migrate(queue).contains(10))
+        #expect(try ServerSchema.migrator.migrate(queue).contains(10))
         try queue.read { db in
             #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM grade_history") == 1)
             let plan = try db.fetchAll(

@@ -48,7 +48,8 @@ import Testing
                     json: ["username": .init(.string(name))]
                 ).status == 201)
         }
-        let version = try #require(try server.app.store.version(courseID: "intro-programming", version: "1.2.0"))
+        let version = try #require(
+            try server.app.store.courses.version(courseID: "intro-programming", version: "1.2.0"))
         let entryHash = try #require(
             try PackageManifest(data: Data(version.studentManifest.utf8)).entry("course.json")?.sha256)
         var nextVersion = 3
@@ -79,8 +80,8 @@ import Testing
                 case "/api/v1/auth/login": json = ["username": "outsider", "password": "password-outsider"]
                 case "/api/v1/auth/reset":
                     let code = Passwords.makeResetCode()
-                    let target = try #require(try server.app.store.user(named: "outsider"))
-                    try server.app.store.addResetCode(
+                    let target = try #require(try server.app.store.accounts.user(named: "outsider"))
+                    try server.app.store.accounts.addResetCode(
                         hash: Passwords.secretHash(code, normalise: true), userID: target.id, createdBy: target.id,
                         expiresAt: nowMilliseconds() + 60_000)
                     json = ["username": "outsider", "code": .init(.string(code)), "newPassword": "password-outsider"]

@@ -23,7 +23,7 @@ final class TestServer {
     /// Makes a user with password `password-<username>` and logs them in.
     @discardableResult
     func addUser(_ username: String, role: Role) throws -> User {
-        let user = try app.store.createUser(
+        let user = try app.store.accounts.createUser(
             username: username, displayName: username.capitalized, email: nil, role: role,
             password: Passwords.hash("password-\(username)", iterations: Passwords.minimumIterations))
         let response = request(

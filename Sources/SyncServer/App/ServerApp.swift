@@ -127,8 +127,8 @@ final class ServerApp: @unchecked Sendable {
             throw APIError.unauthorized("send the token as Authorization: Bearer TOKEN")
         }
         let hash = Passwords.secretHash(String(header.dropFirst("Bearer ".count)))
-        guard let user = try store.user(forTokenHash: hash, now: nowMilliseconds()) else {
-            if try store.isErasedToken(hash) { throw APIError.accountErased() }
+        guard let user = try store.accounts.user(forTokenHash: hash, now: nowMilliseconds()) else {
+            if try store.accounts.isErasedToken(hash) { throw APIError.accountErased() }
             throw APIError.unauthorized("the token is unknown, expired or revoked: log in again")
         }
         return AuthUser(user: user, tokenHash: hash)
@@ -145,9 +145,9 @@ final class ServerApp: @unchecked Sendable {
             if user.role == .admin { return }
             // A teacher may act for a student only when every course the student is in is one the teacher
             // teaches: taking over the account then reaches nothing the teacher cannot already see.
-            guard user.role == .teacher, let username, let student = try store.user(named: username),
+            guard user.role == .teacher, let username, let student = try store.accounts.user(named: username),
                 student.role == .student,
-                try store.teachesEveryCourse(teacherID: user.id, studentID: student.id)
+                try store.enrollments.teachesEveryCourse(teacherID: user.id, studentID: student.id)
             else {
                 throw APIError.forbidden(
                     "only admins, and a teacher of every course this student is enrolled in, may do this")
@@ -157,17 +157,18 @@ final class ServerApp: @unchecked Sendable {
         case .admin:
             guard user.role == .admin else { throw APIError.forbidden("only admins may do this") }
         case .courseStaff, .courseOwner, .courseMember:
-            guard let courseID, try store.courseExists(courseID) else {
+            guard let courseID, try store.courses.courseExists(courseID) else {
                 throw APIError.notFound("no course \"\(courseID ?? "")\"")
             }
             if user.role == .admin { return }
             // Staff rights need the teacher role too: a teacher demoted to student loses them at once.
-            let staff = user.role >= .teacher ? try store.staffRole(userID: user.id, courseID: courseID) : nil
+            let staff = user.role >= .teacher ? try store.courses.staffRole(userID: user.id, courseID: courseID) : nil
             switch access {
             case .courseOwner where staff == "owner": return
             case .courseStaff where staff != nil: return
             case .courseMember where staff != nil: return
-            case .courseMember where try store.isActivelyEnrolled(userID: user.id, courseID: courseID): return
+            case .courseMember where try store.enrollments.isActivelyEnrolled(userID: user.id, courseID: courseID):
+                return
             case .courseMember: throw APIError.forbidden("enroll in \(courseID) first")
             case .courseOwner: throw APIError.forbidden("only the owner of \(courseID) or an admin may do this")
             default: throw APIError.forbidden("only the teachers of \(courseID) or an admin may do this")
@@ -178,11 +179,11 @@ final class ServerApp: @unchecked Sendable {
     /// `/metrics`: the HTTP layer's figures and the application's own.
     func metricsResponse() -> HTTPResponse {
         var app = ""
-        if let counts = try? store.userCountsByRole() {
+        if let counts = try? store.accounts.userCountsByRole() {
             app += "# HELP lms_users Users by role.\n# TYPE lms_users gauge\n"
             for role in Role.allCases { app += "lms_users{role=\"\(role.rawValue)\"} \(counts[role] ?? 0)\n" }
         }
-        if let courses = try? store.courseCount() {
+        if let courses = try? store.courses.courseCount() {
             app += "# HELP lms_courses Published courses.\n# TYPE lms_courses gauge\nlms_courses \(courses)\n"
         }
         let text = metricsRenderer?(app) ?? app

@@ -5,7 +5,7 @@ import LMSModel
 extension ServerApp {
     func courseCalendar(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        guard let record = try store.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        guard let record = try store.courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
         guard let course = try courseCache.course(id, version: record.latestVersion, app: self) else {
             throw APIError.notFound("\(id) \(record.latestVersion) cannot be read")
         }

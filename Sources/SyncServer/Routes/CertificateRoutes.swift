@@ -18,14 +18,14 @@ extension ServerApp {
     func requestCertificate(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         let id = context.parameter("id")
-        if let existing = try store.certificate(userID: user.id, courseID: id) {
+        if let existing = try store.grading.certificate(userID: user.id, courseID: id) {
             return JSONOut.response(200, Self.certificateJSON(existing))
         }
-        guard try store.isActivelyEnrolled(userID: user.id, courseID: id) else {
+        guard try store.enrollments.isActivelyEnrolled(userID: user.id, courseID: id) else {
             throw APIError.conflict("certificates go to students enrolled in \(id)")
         }
         let made = try earnedCertificate(user: user, courseID: id)
-        let issued = try store.issue(made, userID: user.id)
+        let issued = try store.grading.issue(made, userID: user.id)
         return JSONOut.response(issued.code == made.code ? 201 : 200, Self.certificateJSON(issued))
     }
 
@@ -61,15 +61,16 @@ extension ServerApp {
             do {
                 let course = try latestCourse(pair.courseID)
                 // Cheap checks first (indexed look-ups); the gradebook only for a student who may have completed.
-                guard course.certificate, try store.certificate(userID: pair.userID, courseID: pair.courseID) == nil,
-                    try store.isActivelyEnrolled(userID: pair.userID, courseID: pair.courseID),
-                    try store.mayHaveCompleted(
+                guard course.certificate,
+                    try store.grading.certificate(userID: pair.userID, courseID: pair.courseID) == nil,
+                    try store.enrollments.isActivelyEnrolled(userID: pair.userID, courseID: pair.courseID),
+                    try store.grading.mayHaveCompleted(
                         userID: pair.userID, courseID: pair.courseID, lessonCount: course.lessons.count),
-                    let user = try store.user(id: pair.userID), !user.disabled
+                    let user = try store.accounts.user(id: pair.userID), !user.disabled
                 else { continue } // disabled: also every erased account
                 let made: Certificate
                 do { made = try earnedCertificate(user: user, courseID: pair.courseID) } catch is APIError { continue }
-                _ = try store.issue(made, userID: user.id)
+                _ = try store.grading.issue(made, userID: user.id)
             } catch {
                 FileHandle.standardError.write(
                     Data(
@@ -85,7 +86,7 @@ extension ServerApp {
         guard let code = Certificate.normalize(typed.removingPercentEncoding ?? typed) else {
             throw APIError.badRequest("a certificate code has 20 letters and digits, like ABCDE-FGHJK-MNPQR-STVWX")
         }
-        guard let certificate = try store.certificate(code: code) else {
+        guard let certificate = try store.grading.certificate(code: code) else {
             throw APIError.notFound("no certificate has the code \(code): check it letter by letter")
         }
         return JSONOut.response(200, Self.certificateJSON(certificate))

@@ -10,7 +10,7 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/announcements[?limit=N&before=CURSOR]`: a page, newest first.
     func listAnnouncements(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.announcements(
+        let page = try store.communication.announcements(
             courseID: context.parameter("id"), page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
             200,
@@ -27,7 +27,7 @@ extension ServerApp {
             id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), authorID: user.id,
             authorName: user.username, title: try body.string("title", required: true) ?? "",
             body: try body.string("body") ?? "", createdAt: Date())
-        let stored = try communicate { db in try ServerStore.saveAnnouncement(announcement, by: user, in: db) }
+        let stored = try communicate { try store.communication.saveAnnouncement(announcement, by: user) }
         return JSONOut.response(201, Self.json(stored))
     }
 
@@ -36,7 +36,7 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/forum[?lesson=L&limit=N&before=CURSOR]`: a page of the threads of the
     /// course's forum, or of a lesson's, with an `excerpt` of each thread's text instead of its `body`.
     func forumThreads(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.threads(
+        let page = try store.communication.threads(
             courseID: context.parameter("id"), lesson: context.request.query["lesson"],
             page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
@@ -78,7 +78,7 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/forum/{post}`: the thread the post is in, with its replies.
     func forumThread(_ context: RequestContext) throws -> HTTPResponse {
-        guard let posts = try store.thread(context.parameter("post"), courseID: context.parameter("id")),
+        guard let posts = try store.communication.thread(context.parameter("post"), courseID: context.parameter("id")),
             let first = posts.first
         else {
             throw APIError.notFound("there is no post \(context.parameter("post")) in \(context.parameter("id"))")
@@ -123,7 +123,7 @@ extension ServerApp {
 
     private func existingPost(_ context: RequestContext) throws -> Post {
         let id = context.parameter("post")
-        guard let post = try store.read({ db in try ServerStore.post(id, in: db) }),
+        guard let post = try store.communication.post(id),
             post.courseID == context.parameter("id")
         else {
             throw APIError.notFound("there is no post \(id) in \(context.parameter("id"))")
@@ -132,11 +132,11 @@ extension ServerApp {
     }
 
     private func savePost(_ post: Post, user: User) throws -> Post {
-        let latest = try store.course(post.courseID)?.latestVersion
+        let latest = try store.courses.course(post.courseID)?.latestVersion
         let lessons = try latest.flatMap { try courseCache.course(post.courseID, version: $0, app: self) }.map {
             Set($0.lessons.map(\.id))
         }
-        return try communicate { db in try ServerStore.savePost(post, by: user, lessons: lessons, in: db) }
+        return try communicate { try store.communication.savePost(post, by: user, lessons: lessons) }
     }
 
     // MARK: - Messages
@@ -147,10 +147,12 @@ extension ServerApp {
         let user = try context.user
         var other: String?
         if let name = context.request.query["with"] {
-            guard let found = try store.user(named: name) else { throw APIError.notFound("there is no user \(name)") }
+            guard let found = try store.accounts.user(named: name) else {
+                throw APIError.notFound("there is no user \(name)")
+            }
             other = found.id
         }
-        let page = try store.messages(
+        let page = try store.communication.messages(
             userID: user.id, with: other, page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
             200,
@@ -165,15 +167,15 @@ extension ServerApp {
             id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), fromID: user.id,
             fromName: user.username, toID: "", toName: try body.string("to", required: true) ?? "",
             body: try body.string("body", required: true) ?? "", sentAt: Date())
-        let stored = try communicate { db in try ServerStore.saveMessage(message, by: user, in: db) }
+        let stored = try communicate { try store.communication.saveMessage(message, by: user) }
         return JSONOut.response(201, Self.json(stored))
     }
 
     // MARK: - Support
 
     /// Runs a write of the communication rules, turning a refusal into its API error.
-    private func communicate<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try store.write(body) } catch let refusal as ServerStore.CommunicationRefusal {
+    private func communicate<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let refusal as CommunicationStore.CommunicationRefusal {
             throw refusal.apiError
         }
     }

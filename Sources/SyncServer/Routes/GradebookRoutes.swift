@@ -6,7 +6,7 @@ extension ServerApp {
     /// The course's gradebook and what the reports need, read in a few course-wide queries.
     func gradebook(courseID: String, onlyUserID: String? = nil) throws -> (Course, Gradebook, CourseGradeData) {
         let course = try latestCourse(courseID)
-        let data = try store.gradeData(
+        let data = try store.grading.gradeData(
             courseID: courseID, renamed: course.renamed, lessons: Set(course.lessons.map(\.id)), onlyUserID: onlyUserID)
         let book = Gradebook(
             items: GradedItem.items(of: course), students: data.students, scores: data.scores, policy: course.grading)
@@ -53,7 +53,7 @@ extension ServerApp {
         let students = book.rows.map { row in
             JSONOut.obj([
                 ("username", JSONOut.s(row.student.username)), ("displayName", JSONOut.s(row.student.displayName)),
-                ("scores", Self.scoresJSON(row.scores)),
+                ("scores", Grading.scoresJSON(row.scores)),
                 (
                     "kinds",
                     JSONValue(
@@ -172,21 +172,14 @@ extension ServerApp {
         let name = context.parameter("username")
         let csv = try Self.wantsCSV(context)
         let days = try Self.inactiveDays(context)
-        guard let student = try store.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
+        guard let student = try store.accounts.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
         let (course, book, data) = try gradebook(courseID: id, onlyUserID: student.id)
         guard let row = book.rows.first else { throw APIError.notFound("\(student.username) is not enrolled in \(id)") }
         let report = CourseReport(
             gradebook: book, activity: data.activity, lessonCount: course.lessons.count, start: course.startDate,
             end: course.endDate, now: Date(), inactiveDays: days)
-        let feedback: [String: String] = try store.read { db in
-            var out: [String: String] = [:]
-            try db.forEach(
-                "SELECT item_id, feedback FROM grades WHERE course_id = ? AND user_id = ? AND feedback IS NOT NULL",
-                arguments: [id, student.id]
-            ) { c in out[c.string(at: 0)] = c.string(at: 1) }
-            return out
-        }
-        let awaiting = Set(try store.gradingQueue(courseID: id, onlyUserID: student.id).map(\.itemID))
+        let feedback = try store.grading.feedback(courseID: id, userID: student.id)
+        let awaiting = Set(try store.grading.gradingQueue(courseID: id, onlyUserID: student.id).map(\.itemID))
         func status(_ item: GradedItem) -> String {
             if awaiting.contains(item.id) { return "awaiting-grading" }
             return row.scores[item.id] == nil ? "missing" : "graded"
@@ -243,7 +236,7 @@ extension ServerApp {
         let id = context.parameter("id")
         let csv = try Self.wantsCSV(context)
         let course = try latestCourse(id)
-        let analysis = ItemAnalysis(quizzes: course.quizzes, results: try store.attemptResults(courseID: id))
+        let analysis = ItemAnalysis(quizzes: course.quizzes, results: try store.grading.attemptResults(courseID: id))
         if csv {
             var out =
                 CSV.line(["quiz", "question", "text", "answered", "correct", "share %", "mean %", "flag"]) + "\r\n"

@@ -102,7 +102,7 @@ extension ServerApp {
         Route(
             method: .delete, pattern: "/api/v1/courses/{id}/enrollments/{username}", access: .courseStaff, body: .none,
             summary: "remove a student", handler: { try $0.app.removeEnrollment($0) }),
-        // Communication (docs/API.md "Communication"): who may edit or delete one post is checked per post by ServerStore.savePost
+        // Communication (docs/API.md "Communication"): who may edit or delete one post is checked per post by CommunicationStore.savePost
         Route(
             method: .get, pattern: "/api/v1/courses/{id}/announcements", access: .courseMember, body: .none,
             summary: "a course's announcements", handler: { try $0.app.listAnnouncements($0) }),

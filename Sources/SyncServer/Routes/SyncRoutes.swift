@@ -85,7 +85,7 @@ extension ServerApp {
         }
         let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
         issueCertificatesIfEarned(outcome.certificateCandidates)
-        store.recordSync(.push(entries: entries.count, request: context.request))
+        store.statistics.recordSync(.push(entries: entries.count, request: context.request))
         return JSONOut.response(
             200,
             JSONOut.obj([
@@ -115,7 +115,7 @@ extension ServerApp {
             }
             limit = n
         }
-        let page = try store.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
+        let page = try store.changelog.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
         // The page is built around the stored payload bytes: nothing is decoded and encoded again.
         // `cursor` and `more` come first so that a client can read them before the changes.
         var frame = WireCodec.Builder()
@@ -143,7 +143,7 @@ extension ServerApp {
             frame.splice(frame: change.payloadFrame)
         }
         let response = try frameResponse(bytes: frame.bytes, request: context.request)
-        store.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
+        store.statistics.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
         return response
     }
 

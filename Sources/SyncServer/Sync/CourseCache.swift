@@ -21,7 +21,7 @@ final class CourseCache: @unchecked Sendable {
             return cached
         }
         lock.unlock()
-        guard let record = try app.store.version(courseID: courseID, version: version),
+        guard let record = try app.store.courses.version(courseID: courseID, version: version),
             let path = app.blobs.path(for: record.packageBlob)
         else { return nil }
         guard let course = CourseLoader.load(try PackageArchive(path: path)).course else { return nil }

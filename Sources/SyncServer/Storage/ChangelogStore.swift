@@ -16,7 +16,9 @@ struct ServerChange: Sendable {
 }
 
 /// The changelog: streams, server changes and their visibility.
-extension ServerStore {
+struct ChangelogStore: AreaStore {
+    let queue: DatabaseQueue
+
     /// Appends a server change inside a transaction. `userID` nil makes it course-wide.
     @discardableResult
     static func appendChange(
@@ -98,7 +100,8 @@ extension ServerStore {
         changes: [ServerChange], more: Bool, next: Int64
     ) {
         try read { db in
-            // One read transaction: every change up to `latest` is considered by this page.
+            // `read` is one read transaction (a WAL snapshot): every query below sees the changes up to
+            // `latest` and none committed after it.
             let latest =
                 try db.cachedStatement(sql: "SELECT COALESCE(MAX(sseq), 0) FROM changes").fetchScalar(Int64.self) ?? 0
             let columns = "SELECT sseq, kind, entity, course_id, payload FROM changes"

@@ -56,7 +56,7 @@ struct AttemptRecord: Sendable {
     var submittedAt: Int64?
 }
 
-extension ServerStore {
+extension GradingStore {
     /// The course's grade data. `renamed` maps old item ids to new; `lessons` are the current lesson ids.
     func gradeData(courseID: String, renamed: [String: String], lessons: Set<String>, onlyUserID: String? = nil) throws
         -> CourseGradeData

@@ -12,7 +12,9 @@ import LMSModel
 /// - a direct message goes between a student actively enrolled in the course and a teacher of
 ///   that course (or an admin), and is visible to those two only: its server change is appended
 ///   once for each of them, never course-wide.
-extension ServerStore {
+struct CommunicationStore: AreaStore {
+    let queue: DatabaseQueue
+
     /// Why a post, message or announcement was refused.
     struct CommunicationRefusal: Error, CustomStringConvertible {
         enum Kind { case forbidden, invalid, notFound, limited }
@@ -28,7 +30,7 @@ extension ServerStore {
             case .notFound: return .notFound(reason)
             case .limited:
                 var error = APIError(status: 429, code: "daily_limit", message: reason)
-                error.headers = [("Retry-After", String(ServerStore.secondsToNextDay()))]
+                error.headers = [("Retry-After", String(CommunicationStore.secondsToNextDay()))]
                 return error
             }
         }
@@ -36,6 +38,26 @@ extension ServerStore {
 
     static func refuse(_ kind: CommunicationRefusal.Kind, _ reason: String) -> CommunicationRefusal {
         CommunicationRefusal(kind: kind, reason: reason)
+    }
+
+    // MARK: - In one transaction each (the API's writes)
+
+    /// A post by id.
+    func post(_ id: String) throws -> Post? { try read { db in try Self.post(id, in: db) } }
+
+    /// `savePost(_:by:lessons:in:)` in a transaction of its own.
+    func savePost(_ post: Post, by user: User, lessons: Set<String>?) throws -> Post {
+        try write { db in try Self.savePost(post, by: user, lessons: lessons, in: db) }
+    }
+
+    /// `saveMessage(_:by:in:)` in a transaction of its own.
+    func saveMessage(_ message: DirectMessage, by user: User) throws -> DirectMessage {
+        try write { db in try Self.saveMessage(message, by: user, in: db) }
+    }
+
+    /// `saveAnnouncement(_:by:in:)` in a transaction of its own.
+    func saveAnnouncement(_ announcement: Announcement, by user: User) throws -> Announcement {
+        try write { db in try Self.saveAnnouncement(announcement, by: user, in: db) }
     }
 
     // MARK: - Rights
@@ -203,7 +225,7 @@ extension ServerStore {
         try db.cachedStatement(sql: "DELETE FROM changes WHERE kind = 'post' AND entity = ?").execute(arguments: [
             merged.id
         ])
-        try appendChange(
+        try ChangelogStore.appendChange(
             kind: "post", entity: merged.id, userID: nil, courseID: merged.courseID, payload: merged.payload, in: db)
         return merged
     }
@@ -297,7 +319,7 @@ extension ServerStore {
             stored.id, stored.courseID, stored.authorID, stored.authorName, stored.title, stored.body,
             stored.createdAt, nowMilliseconds()
         ])
-        try appendChange(
+        try ChangelogStore.appendChange(
             kind: "announcement", entity: stored.id, userID: nil, courseID: stored.courseID, payload: stored.payload,
             in: db)
         return stored
@@ -405,7 +427,7 @@ extension ServerStore {
         ])
         // Visible to its two participants only: one change for each, never course-wide.
         for participant in [stored.fromID, stored.toID] {
-            try appendChange(
+            try ChangelogStore.appendChange(
                 kind: "message", entity: stored.id, userID: participant, courseID: stored.courseID,
                 payload: stored.payload, in: db)
         }
@@ -438,66 +460,4 @@ extension ServerStore {
         }
     }
 
-    /// Migration 9: partial indexes on the changes of communication by entity, so that replacing
-    /// a post's change (`savePost`) or erasing a user's messages and posts (`eraseCommunication`)
-    /// does not scan the changelog. They are partial so that the hot path (progress, attempts)
-    /// does not pay for them; SQLite uses one only when the query says `kind = '…'` literally.
-    /// And `posting_days`: new posts and messages per user and UTC day (`countPosting`).
-    static let communicationChangeIndexes = """
-        CREATE INDEX changes_post_entity ON changes(entity) WHERE kind = 'post';
-        CREATE INDEX changes_message_entity ON changes(entity) WHERE kind = 'message';
-        CREATE INDEX changes_announcement_entity ON changes(entity) WHERE kind = 'announcement';
-        CREATE TABLE posting_days (
-            user_id TEXT NOT NULL,
-            day INTEGER NOT NULL,
-            count INTEGER NOT NULL,
-            PRIMARY KEY (user_id, day)
-        );
-        """
-
-    /// Migration 7: the tables of communication.
-    static let communicationSchema = """
-        CREATE TABLE posts (
-            id TEXT PRIMARY KEY,
-            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
-            lesson_id TEXT,
-            thread_id TEXT,
-            author_id TEXT NOT NULL,
-            author_name TEXT NOT NULL,
-            title TEXT,
-            body TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
-            revision TEXT NOT NULL,
-            edited INTEGER NOT NULL DEFAULT 0,
-            deleted INTEGER NOT NULL DEFAULT 0,
-            deleted_by TEXT,
-            updated_at INTEGER NOT NULL
-        );
-        CREATE INDEX posts_forum ON posts(course_id, thread_id, lesson_id);
-        CREATE INDEX posts_thread ON posts(thread_id);
-        CREATE TABLE announcements (
-            id TEXT PRIMARY KEY,
-            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
-            author_id TEXT NOT NULL,
-            author_name TEXT NOT NULL,
-            title TEXT NOT NULL,
-            body TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
-            received_at INTEGER NOT NULL
-        );
-        CREATE INDEX announcements_course ON announcements(course_id, created_at);
-        CREATE TABLE messages (
-            id TEXT PRIMARY KEY,
-            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
-            from_id TEXT NOT NULL,
-            from_name TEXT NOT NULL,
-            to_id TEXT NOT NULL,
-            to_name TEXT NOT NULL,
-            body TEXT NOT NULL,
-            sent_at INTEGER NOT NULL,
-            received_at INTEGER NOT NULL
-        );
-        CREATE INDEX messages_from ON messages(from_id, sent_at);
-        CREATE INDEX messages_to ON messages(to_id, sent_at);
-        """
 }
