@@ -17,6 +17,8 @@ final class ServerApp: @unchecked Sendable {
     let configuration: Configuration
     let store: ServerStore
     let blobs: BlobStore
+    /// What each caller may see or do.
+    let rights: Rights
     /// Published courses with their keys, for grading.
     let courseCache = CourseCache()
     /// Set by `serve`, for `/metrics`.
@@ -30,6 +32,7 @@ final class ServerApp: @unchecked Sendable {
         }
         store = try ServerStore(path: configuration.dataDirectory + "/" + ServerStore.fileName)
         blobs = try BlobStore(root: configuration.dataDirectory + "/blobs")
+        rights = Rights(queue: store.queue)
     }
 
     // MARK: - Dispatch
@@ -134,46 +137,9 @@ final class ServerApp: @unchecked Sendable {
         return AuthUser(user: user, tokenHash: hash)
     }
 
-    /// Throws 401 or 403 unless the rule allows the user.
+    /// Throws 401, 403 or 404 unless the rule allows the user (`Rights.authorize`).
     func authorize(_ access: Access, auth: AuthUser?, courseID: String?, username: String? = nil) throws {
-        if access == .anyone { return }
-        guard let user = auth?.user else { throw APIError.unauthorized() }
-        switch access {
-        case .anyone, .user:
-            return
-        case .studentsTeacher:
-            if user.role == .admin { return }
-            // A teacher may act for a student only when every course the student is in is one the teacher
-            // teaches: taking over the account then reaches nothing the teacher cannot already see.
-            guard user.role == .teacher, let username, let student = try store.accounts.user(named: username),
-                student.role == .student,
-                try store.enrollments.teachesEveryCourse(teacherID: user.id, studentID: student.id)
-            else {
-                throw APIError.forbidden(
-                    "only admins, and a teacher of every course this student is enrolled in, may do this")
-            }
-        case .teacher, .publisher:
-            guard user.role >= .teacher else { throw APIError.forbidden("only teachers and admins may do this") }
-        case .admin:
-            guard user.role == .admin else { throw APIError.forbidden("only admins may do this") }
-        case .courseStaff, .courseOwner, .courseMember:
-            guard let courseID, try store.courses.courseExists(courseID) else {
-                throw APIError.notFound("no course \"\(courseID ?? "")\"")
-            }
-            if user.role == .admin { return }
-            // Staff rights need the teacher role too: a teacher demoted to student loses them at once.
-            let staff = user.role >= .teacher ? try store.courses.staffRole(userID: user.id, courseID: courseID) : nil
-            switch access {
-            case .courseOwner where staff == "owner": return
-            case .courseStaff where staff != nil: return
-            case .courseMember where staff != nil: return
-            case .courseMember where try store.enrollments.isActivelyEnrolled(userID: user.id, courseID: courseID):
-                return
-            case .courseMember: throw APIError.forbidden("enroll in \(courseID) first")
-            case .courseOwner: throw APIError.forbidden("only the owner of \(courseID) or an admin may do this")
-            default: throw APIError.forbidden("only the teachers of \(courseID) or an admin may do this")
-            }
-        }
+        try rights.authorize(access, user: auth?.user, courseID: courseID, username: username)
     }
 
     /// `/metrics`: the HTTP layer's figures and the application's own.

@@ -4,12 +4,6 @@ import LMSModel
 
 /// The catalogue, course details, settings, and downloads.
 extension ServerApp {
-    /// Whether `user` gets the full build of `courseID` (staff and admins) or the student build.
-    func getsFullBuild(_ user: User, courseID: String) throws -> Bool {
-        try user.role == .admin
-            || (user.role == .teacher && store.courses.staffRole(userID: user.id, courseID: courseID) != nil)
-    }
-
     func courseJSON(_ course: CourseRecord, enrollment: String?) -> JSONValue {
         JSONOut.obj([
             ("id", JSONOut.s(course.id)), ("title", JSONOut.s(course.title)),
@@ -66,7 +60,7 @@ extension ServerApp {
         let user = try context.user
         let id = context.parameter("id")
         guard let course = try store.courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
-        let full = try getsFullBuild(user, courseID: id)
+        let full = try rights.getsFullBuild(user, courseID: id)
         let versions = try store.courses.versions(of: id).map { v in
             JSONOut.obj([
                 ("version", JSONOut.s(v.version)), ("packageId", JSONOut.s(full ? v.packageID : v.studentPackageID)),
@@ -145,7 +139,8 @@ extension ServerApp {
     func downloadPackage(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         let record = try versionRecord(context)
-        let full = try getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
+        let full =
+            try rights.getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
         let blob = full ? record.packageBlob : record.studentBlob
         guard let path = blobs.path(for: blob), FileManager.default.fileExists(atPath: path) else {
             throw APIError.internalError("the package file is missing from the data folder; restore it from a backup")
@@ -163,7 +158,7 @@ extension ServerApp {
 
     /// The manifest of the build `user` may see.
     func manifest(of record: VersionRecord, for user: User) throws -> PackageManifest {
-        let full = try getsFullBuild(user, courseID: record.courseID)
+        let full = try rights.getsFullBuild(user, courseID: record.courseID)
         return try PackageManifest(data: Data((full ? record.manifest : record.studentManifest).utf8))
     }
 

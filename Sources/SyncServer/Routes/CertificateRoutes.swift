@@ -21,7 +21,7 @@ extension ServerApp {
         if let existing = try store.grading.certificate(userID: user.id, courseID: id) {
             return JSONOut.response(200, Self.certificateJSON(existing))
         }
-        guard try store.enrollments.isActivelyEnrolled(userID: user.id, courseID: id) else {
+        guard try rights.isEnrolled(user.id, in: id) else {
             throw APIError.conflict("certificates go to students enrolled in \(id)")
         }
         let made = try earnedCertificate(user: user, courseID: id)
@@ -63,7 +63,7 @@ extension ServerApp {
                 // Cheap checks first (indexed look-ups); the gradebook only for a student who may have completed.
                 guard course.certificate,
                     try store.grading.certificate(userID: pair.userID, courseID: pair.courseID) == nil,
-                    try store.enrollments.isActivelyEnrolled(userID: pair.userID, courseID: pair.courseID),
+                    try rights.isEnrolled(pair.userID, in: pair.courseID),
                     try store.grading.mayHaveCompleted(
                         userID: pair.userID, courseID: pair.courseID, lessonCount: course.lessons.count),
                     let user = try store.accounts.user(id: pair.userID), !user.disabled

@@ -13,7 +13,7 @@ extension ServerApp {
         let user = try context.user
         let id = context.parameter("id")
         guard let course = try store.courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
-        if try store.enrollments.isActivelyEnrolled(userID: user.id, courseID: id) {
+        if try rights.isEnrolled(user.id, in: id) {
             return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
         }
         var source = "self"

@@ -184,7 +184,8 @@ extension ServerApp {
     func versionManifest(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         let record = try versionRecord(context)
-        let full = try getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
+        let full =
+            try rights.getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
         var response = HTTPResponse.json(200, Data((full ? record.manifest : record.studentManifest).utf8))
         response.headers["ETag"] = "\"\(full ? record.packageID : record.studentPackageID)\""
         return response

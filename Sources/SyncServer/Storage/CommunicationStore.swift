@@ -62,22 +62,6 @@ struct CommunicationStore: AreaStore {
 
     // MARK: - Rights
 
-    /// Whether `user` is staff of `courseID`: an admin, or a teacher listed as its owner or co-teacher.
-    static func isStaff(_ user: User, of courseID: String, in db: Database) throws -> Bool {
-        if user.role == .admin { return true }
-        guard user.role >= .teacher else { return false }
-        return try db.cachedStatement(sql: "SELECT 1 FROM course_staff WHERE user_id = ? AND course_id = ?")
-            .fetchOne(arguments: [user.id, courseID]) != nil
-    }
-
-    /// Whether `user` is actively enrolled in `courseID`.
-    static func isEnrolled(_ userID: String, in courseID: String, db: Database) throws -> Bool {
-        try db.cachedStatement(
-            sql: "SELECT 1 FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'"
-        )
-        .fetchOne(arguments: [userID, courseID]) != nil
-    }
-
     static func checkCourse(_ courseID: String, in db: Database) throws {
         guard try db.cachedStatement(sql: "SELECT 1 FROM courses WHERE id = ?").fetchOne(arguments: [courseID]) != nil
         else {
@@ -149,9 +133,8 @@ struct CommunicationStore: AreaStore {
     @discardableResult
     static func savePost(_ incoming: Post, by user: User, lessons: Set<String>?, in db: Database) throws -> Post {
         try checkCourse(incoming.courseID, in: db)
-        let staff = try isStaff(user, of: incoming.courseID, in: db)
-        let member = try staff || isEnrolled(user.id, in: incoming.courseID, db: db)
-        guard member else {
+        let staff = try Rights.isStaff(user, of: incoming.courseID, in: db)
+        guard try staff || Rights.mayPost(user, in: incoming.courseID, in: db) else {
             throw refuse(.forbidden, "you are not a member of \(incoming.courseID)")
         }
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else {
@@ -174,15 +157,16 @@ struct CommunicationStore: AreaStore {
             merged.createdAt = stored.createdAt
             if stored.threadID != nil { merged.title = nil }
             if merged == stored { return stored } // nothing new (a repeat, or an edit older than what is here)
-            let isAuthor = stored.authorID == user.id
             if merged.deleted && !stored.deleted {
-                guard isAuthor || staff else {
+                guard Rights.mayChange(stored, by: user, deleting: true, isStaff: staff) else {
                     throw refuse(
                         .forbidden, "only its author or a teacher of \(stored.courseID) may delete post \(stored.id)")
                 }
                 merged.deletedBy = user.id
             } else {
-                guard isAuthor else { throw refuse(.forbidden, "only its author may edit post \(stored.id)") }
+                guard Rights.mayChange(stored, by: user, deleting: false, isStaff: staff) else {
+                    throw refuse(.forbidden, "only its author may edit post \(stored.id)")
+                }
                 try checkText(title: merged.title, body: merged.body, needsTitle: false)
             }
         } else {
@@ -295,7 +279,7 @@ struct CommunicationStore: AreaStore {
     @discardableResult
     static func saveAnnouncement(_ incoming: Announcement, by user: User, in db: Database) throws -> Announcement {
         try checkCourse(incoming.courseID, in: db)
-        guard try isStaff(user, of: incoming.courseID, in: db) else {
+        guard try Rights.mayAnnounce(user, in: incoming.courseID, in: db) else {
             throw refuse(.forbidden, "only the teachers of \(incoming.courseID) may announce")
         }
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else {
@@ -394,14 +378,7 @@ struct CommunicationStore: AreaStore {
                     : "the account \(recipient.username) is disabled: a message cannot reach it until an administrator enables it again"
             )
         }
-        let senderTeaches = try isStaff(user, of: incoming.courseID, in: db)
-        let recipientTeaches = try isStaff(recipient, of: incoming.courseID, in: db)
-        let recipientLearns = try isEnrolled(recipient.id, in: incoming.courseID, db: db)
-        let senderLearns = try isEnrolled(user.id, in: incoming.courseID, db: db)
-        let allowed =
-            (senderTeaches && !recipientTeaches && recipientLearns)
-            || (!senderTeaches && recipientTeaches && senderLearns)
-        guard allowed else {
+        guard try Rights.mayMessage(from: user, to: recipient, in: incoming.courseID, in: db) else {
             throw refuse(
                 .forbidden,
                 "direct messages go between a student and a teacher of \(incoming.courseID); \(user.username) and \(recipient.username) are not"

@@ -47,15 +47,6 @@ struct CourseStore: AreaStore {
         }
     }
 
-    /// `owner`, `teacher`, or nil.
-    func staffRole(userID: String, courseID: String) throws -> String? {
-        try read { db in
-            try db.fetchScalar(
-                String.self, "SELECT role FROM course_staff WHERE user_id = ? AND course_id = ?",
-                arguments: [userID, courseID])
-        }
-    }
-
     func courseCount() throws -> Int {
         try read { db in Int(try db.fetchScalar(Int64.self, "SELECT COUNT(*) FROM courses") ?? 0) }
     }

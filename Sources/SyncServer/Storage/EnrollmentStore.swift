@@ -8,33 +8,6 @@ import LMSModel
 struct EnrollmentStore: AreaStore {
     let queue: DatabaseQueue
 
-    func isActivelyEnrolled(userID: String, courseID: String) throws -> Bool {
-        try read { db in
-            try db.fetchScalar(
-                Int64.self,
-                "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'",
-                arguments: [userID, courseID]) ?? 0 > 0
-        }
-    }
-
-    /// Whether the student is actively enrolled somewhere, and only in courses this teacher teaches.
-    func teachesEveryCourse(teacherID: String, studentID: String) throws -> Bool {
-        try read { db in
-            let enrolled =
-                try db.fetchScalar(
-                    Int64.self, "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND status = 'active'",
-                    arguments: [studentID]) ?? 0
-            let taught =
-                try db.fetchScalar(
-                    Int64.self,
-                    """
-                    SELECT COUNT(*) FROM enrollments e JOIN course_staff s ON s.course_id = e.course_id AND s.user_id = ?
-                    WHERE e.user_id = ? AND e.status = 'active'
-                    """, arguments: [teacherID, studentID]) ?? 0
-            return enrolled > 0 && enrolled == taught
-        }
-    }
-
     func coursesOf(userID: String) throws -> (teaching: [String], enrolled: [String]) {
         try read { db in
             let teaching = try db.fetchColumn(

@@ -10,7 +10,7 @@ extension SyncIngest {
     func applyPushedGrade(
         _ payload: JSONValue, course: Course, courses: [String: Course], memo: BatchMemo, in db: Database
     ) throws {
-        guard try CommunicationStore.isStaff(user, of: course.id, in: db) else {
+        guard try Rights.mayGrade(user, in: course.id, in: db) else {
             throw Rejection(reason: "only the teachers of \(course.id) may grade its work")
         }
         let scores = try Self.scores(payload)

@@ -158,7 +158,7 @@ struct SyncIngest {
             throw Rejection(reason: "the entry names no course")
         }
         if memo.enrolled[courseID] == nil {
-            memo.enrolled[courseID] = try CommunicationStore.isEnrolled(user.id, in: courseID, db: db)
+            memo.enrolled[courseID] = try Rights.isEnrolled(user.id, in: courseID, in: db)
         }
         guard let latest = try memo.latestVersion(courseID, in: db), let course = courses[courseID + "@" + latest]
         else {
