@@ -166,3 +166,29 @@ struct AccountRoutesTests {
         #expect(response.json["error"]?["code"]?.stringValue == code)
     }
 }
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension AccountRoutesTests {
+    @Test func teacherResetCodes_OnlyForStudentsWhollyInTheirCourses() throws {
+        let server = try TestServer.withRichCourse()
+        try server.addUser("rival", role: .teacher)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "rival", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": "student"]
+            ).status == 201)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "owner").status == 201)
+        // The rival enrolls the student in a throwaway course to take the account over: refused.
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/small-course/enrollments", as: "rival", json: ["username": "student"]
+            ).status == 201)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "rival").status == 403)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "owner").status == 403)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "admin").status == 201)
+    }
+}

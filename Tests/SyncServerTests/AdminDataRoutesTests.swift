@@ -333,3 +333,83 @@ enum ICalendarChecks {
         #expect(lines.first == "BEGIN:VCALENDAR" && lines.last == "END:VCALENDAR", sourceLocation: sourceLocation)
     }
 }
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension AdminDataRoutesTests {
+    @Test func export_KeepsTextThatLooksLikeJSON_AsText_AndParsesOnlyTheJSONColumns() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "owner",
+                json: ["scores": ["points": 4], "feedback": "[5]"]
+            ).status == 200)
+        let export = server.request(.get, "/api/v1/admin/users/ana/export", as: "admin")
+        #expect(export.status == 200)
+        let grade = try #require(export.json["grades"]?.arrayValue?.first)
+        #expect(grade["feedback"]?.stringValue == "[5]", "a teacher's words stay words")
+        #expect(grade["scores"]?["points"]?.numberValue == 4, "the scores column is JSON")
+        #expect(export.json["gradeHistory"]?.arrayValue?.first?["newFeedback"]?.stringValue == "[5]")
+    }
+
+    @Test func erasedTeacher_LeavesNoNameInTheGradesTheyGave() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("cora", role: .teacher)
+        #expect(
+            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "cora"])
+                .status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "owner",
+                json: ["scores": ["points": 4]]
+            ).status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-h1/grade", as: "cora",
+                json: ["scores": ["Runs without errors": 4, "Prints exactly the right text": 4, "Readable code": 2]]
+            ).status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/attempts/att-1/grade", as: "cora", json: ["scores": ["e4": 3]]
+            ).status
+                == 200)
+        #expect(
+            try GradingRoutesTests.pulled(server, "ana", kind: "grade").filter {
+                $0["payload"]?["gradedBy"]?.stringValue == "Cora"
+            }.count == 2)
+        let erased = server.request(.post, "/api/v1/admin/users/cora/erase", as: "admin", json: ["confirm": "cora"])
+        #expect(erased.status == 200)
+        let anonymous = try #require(erased.json["anonymousName"]?.stringValue)
+        let names = try GradingRoutesTests.pulled(server, "ana", kind: "grade").map {
+            $0["payload"]?["gradedBy"]?.stringValue ?? ""
+        }
+        #expect(names.sorted() == [anonymous, anonymous, "Owner"].sorted())
+    }
+
+    @Test func erasedTeachersRewrittenGrades_StillReadRight_InAPulledPage() throws {
+        // A rubric-less grade repeats the key "points" (the total, and the one score): the rewritten
+        // change must stay a frame that a pull page can splice.
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("cora", role: .teacher)
+        #expect(
+            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "cora"])
+                .status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "cora",
+                json: ["scores": ["points": 4], "feedback": "Good"]
+            ).status == 200)
+        #expect(
+            server.request(.post, "/api/v1/admin/users/cora/erase", as: "admin", json: ["confirm": "cora"]).status
+                == 200)
+        let grade = try #require(try GradingRoutesTests.pulled(server, "ana", kind: "grade").last?["payload"])
+        #expect(
+            grade["points"]?.numberValue == 4 && grade["scores"]?["points"]?.numberValue == 4
+                && grade["feedback"]?.stringValue == "Good",
+            "\(grade)")
+        #expect(grade["gradedBy"]?.stringValue?.hasPrefix("erased-") == true)
+    }
+}

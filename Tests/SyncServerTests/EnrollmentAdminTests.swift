@@ -137,3 +137,39 @@ struct EnrollmentAdminTests {
         #expect(metrics.contains("lms_courses 1"))
     }
 }
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension EnrollmentAdminTests {
+    @Test func enrollInAnOpenCourse_WithoutABody() throws {
+        let server = try TestServer.withRichCourse()
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/settings", as: "owner", json: ["enrollment": "open"]
+            ).status == 200)
+        #expect(server.request(.post, "/api/v1/courses/intro-programming/enroll", as: "student").status == 201)
+    }
+
+    @Test func wrongEnrollmentKeys_AreThrottled() throws {
+        let server = try TestServer.withRichCourse()
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/settings", as: "owner",
+                json: ["enrollment": "key", "key": "abc"]
+            ).status == 422)
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/settings", as: "owner",
+                json: ["enrollment": "key", "key": "BLUE-FISH-7"]
+            ).status == 200)
+        for _ in 0..<ServerLimits.freeLoginFailures {
+            #expect(
+                server.request(.post, "/api/v1/courses/intro-programming/enroll", as: "student", json: ["key": "guess"])
+                    .status == 403)
+        }
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/enroll", as: "student", json: ["key": "blue fish 7"]
+            ).status == 429)
+    }
+}

@@ -190,3 +190,44 @@ import Testing
         #expect(server.request(.get, "/api/v1/me", headers: [("Authorization", "Basic abc")]).status == 401)
     }
 }
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension RouteAccessTests {
+    @Test func requestsWithoutTheRight_AreAnsweredBeforeTheirBodyIsRead() throws {
+        let server = try TestServer.withRichCourse()
+        for (method, path, headers) in [
+            (HTTPMethod.post, "/api/v1/courses", HTTPHeaders()),
+            (
+                .post, "/api/v1/admin/users/import",
+                HTTPHeaders([("Authorization", "Bearer \(server.tokens["student"] ?? "")")])
+            ),
+            (.post, "/api/v1/nowhere", HTTPHeaders())
+        ] {
+            guard case .respond(let response) = server.app.bodyPolicy(method: method, path: path, headers: headers)
+            else {
+                Issue.record("\(path) would read the body")
+                continue
+            }
+            #expect([401, 403, 404].contains(response.status))
+        }
+        guard
+            case .spool = server.app.bodyPolicy(
+                method: .post, path: "/api/v1/courses",
+                headers: HTTPHeaders([("Authorization", "Bearer \(server.tokens["owner"] ?? "")")]))
+        else {
+            Issue.record("a teacher's upload must be spooled")
+            return
+        }
+    }
+
+    @Test func demotedTeacher_LosesStaffRights_AndTheFullBuild() throws {
+        let server = try TestServer.withRichCourse()
+        #expect(server.request(.get, "/api/v1/courses/intro-programming/enrollments", as: "owner").status == 200)
+        #expect(
+            server.request(.patch, "/api/v1/admin/users/owner", as: "admin", json: ["role": "student"]).status == 200)
+        #expect(server.request(.get, "/api/v1/courses/intro-programming/enrollments", as: "owner").status == 403)
+        #expect(
+            server.request(.get, "/api/v1/courses/intro-programming/versions/1.2.0/package", as: "owner").status == 403)
+    }
+}

@@ -68,3 +68,15 @@ struct SyncVolumeCounterTests {
         #expect(pulls.first { $0.0 == "site-0" }?.1 == 2)
     }
 }
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension SyncVolumeCounterTests {
+    @Test func siteName_CutInsideACharacter_KeepsItsWholeCharacters() {
+        let site = String(repeating: "a", count: StatisticsStore.maxSiteBytes - 1) + "ñandú"
+        #expect(
+            StatisticsStore.prefix(site, maxUTF8Bytes: StatisticsStore.maxSiteBytes)
+                == String(repeating: "a", count: StatisticsStore.maxSiteBytes - 1))
+        #expect(StatisticsStore.prefix("Ñuñoa", maxUTF8Bytes: 64) == "Ñuñoa")
+    }
+}
