@@ -22,7 +22,7 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/attempts/{attempt}`: the essay questions with the student's answers.
     func showAttempt(_ context: RequestContext) throws -> HTTPResponse {
         let (record, quiz) = try attemptRecord(context)
-        let responses = ResponseCoding.responses(from: record.payload["responses"] ?? JSONValue(.null))
+        let responses = ResponseCoding.responses(from: record.payload["responses"] ?? JSONOut.null)
         let graded = try store.grading.essayGrade(attemptID: record.id)
         let scores = graded?.scores ?? [:]
         let essays = quiz.questions.filter { $0.kind == .essay }.map { q in
@@ -34,7 +34,7 @@ extension ServerApp {
             }
             return JSONOut.obj([
                 ("id", JSONOut.s(q.id)), ("text", JSONOut.s(q.text)), ("points", JSONOut.n(q.points)),
-                ("answer", JSONOut.opt(answer)), ("score", scores[q.id].map(JSONOut.n) ?? JSONValue(.null))
+                ("answer", JSONOut.opt(answer)), ("score", scores[q.id].map(JSONOut.n) ?? JSONOut.null)
             ])
         }
         return JSONOut.response(

@@ -129,7 +129,7 @@ extension ServerApp {
             200,
             JSONOut.obj([
                 ("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
-                ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONValue(.null))
+                ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONOut.null)
             ]))
     }
 

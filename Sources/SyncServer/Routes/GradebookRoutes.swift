@@ -63,7 +63,7 @@ extension ServerApp {
                             }))
                 ),
                 ("total", Self.rounded(row.total)),
-                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONOut.null),
                 ("passed", JSONOut.b(row.passed))
             ])
         }
@@ -142,7 +142,7 @@ extension ServerApp {
                 ("completionRate", Self.rounded(report.completionRate)),
                 ("passing", JSONOut.n(Double(report.passing))), ("averageTotal", Self.rounded(report.averageTotal)),
                 ("passPercent", JSONOut.n(book.policy.passPercent)), ("inactiveDays", JSONOut.n(Double(days))),
-                ("expectedPercent", report.expectedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("expectedPercent", report.expectedPercent.map(Self.rounded) ?? JSONOut.null),
                 (
                     "distribution",
                     JSONOut.arr(
@@ -209,10 +209,10 @@ extension ServerApp {
                 (
                     "lastActiveAt",
                     activity?.lastActiveAt.map { JSONOut.time(Int64($0.timeIntervalSince1970 * 1000)) }
-                        ?? JSONValue(.null)
+                        ?? JSONOut.null
                 ),
                 ("total", Self.rounded(row.total)),
-                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONOut.null),
                 ("passed", JSONOut.b(row.passed)), ("passPercent", JSONOut.n(book.policy.passPercent)),
                 ("atRisk", JSONOut.arr((report.atRisk.first?.reasons ?? []).map(Self.reasonJSON))),
                 (
@@ -222,7 +222,7 @@ extension ServerApp {
                             JSONOut.obj([
                                 ("id", JSONOut.s(item.id)), ("title", JSONOut.s(item.title)),
                                 ("kind", JSONOut.s(item.kind.rawValue)),
-                                ("points", row.scores[item.id].map(JSONOut.n) ?? JSONValue(.null)),
+                                ("points", row.scores[item.id].map(JSONOut.n) ?? JSONOut.null),
                                 ("maxPoints", JSONOut.n(item.maxPoints)),
                                 ("status", JSONOut.s(status(item))), ("feedback", JSONOut.opt(feedback[item.id]))
                             ])

@@ -25,7 +25,7 @@ extension ServerApp {
             JSONOut.obj([
                 ("kind", JSONOut.s(e.kind)), ("id", JSONOut.s(e.id)), ("student", Self.studentJSON(e.student)),
                 ("item", JSONOut.s(e.itemID)), ("itemTitle", JSONOut.opt(titles[course.renamed[e.itemID] ?? e.itemID])),
-                ("version", e.version.map { JSONOut.n($0) } ?? JSONValue(.null)),
+                ("version", e.version.map { JSONOut.n($0) } ?? JSONOut.null),
                 ("submittedAt", Self.time(e.submittedAt, formatter)),
                 ("late", JSONOut.b(e.late)), ("regrade", JSONOut.b(e.regrade))
             ])
@@ -35,7 +35,7 @@ extension ServerApp {
 
     /// ISO 8601 text of a millisecond time with a formatter made once per answer.
     static func time(_ ms: Int64?, _ formatter: ISO8601DateFormatter) -> JSONValue {
-        ms.map { JSONOut.s(formatter.string(from: Date(timeIntervalSince1970: Double($0) / 1000))) } ?? JSONValue(.null)
+        ms.map { JSONOut.s(formatter.string(from: Date(timeIntervalSince1970: Double($0) / 1000))) } ?? JSONOut.null
     }
 
     static func studentJSON(_ s: GradebookStudent) -> JSONValue {
@@ -71,7 +71,7 @@ extension ServerApp {
         let files = (record.payload["files"]?.arrayValue ?? []).map { f in
             let hash = f["sha256"]?.stringValue ?? ""
             return JSONOut.obj([
-                ("name", f["name"] ?? JSONValue(.null)), ("size", f["size"] ?? JSONValue(.null)),
+                ("name", f["name"] ?? JSONOut.null), ("size", f["size"] ?? JSONOut.null),
                 ("sha256", JSONOut.s(hash)),
                 ("url", JSONOut.s("/api/v1/courses/\(record.courseID)/submissions/\(record.id)/files/\(hash)"))
             ])
@@ -100,7 +100,7 @@ extension ServerApp {
                 ),
                 ("version", JSONOut.n(record.version)), ("submittedAt", JSONOut.time(record.submittedAt)),
                 ("receivedAt", JSONOut.time(record.receivedAt)), ("late", JSONOut.b(record.late)),
-                ("text", record.payload["text"] ?? JSONValue(.null)), ("files", JSONOut.arr(files)),
+                ("text", record.payload["text"] ?? JSONOut.null), ("files", JSONOut.arr(files)),
                 (
                     "grade",
                     grade.map { g in
@@ -109,7 +109,7 @@ extension ServerApp {
                             ("maxPoints", JSONOut.n(g.maxPoints)), ("scores", Grading.scoresJSON(g.scores)),
                             ("feedback", JSONOut.opt(g.feedback)), ("gradedAt", JSONOut.time(g.gradedAt))
                         ])
-                    } ?? JSONValue(.null)
+                    } ?? JSONOut.null
                 )
             ]))
     }
@@ -201,7 +201,7 @@ extension ServerApp {
             h in
             JSONOut.obj([
                 ("student", JSONOut.s(h.student)), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
-                ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONValue(.null)), ("newPoints", JSONOut.n(h.newPoints)),
+                ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONOut.null), ("newPoints", JSONOut.n(h.newPoints)),
                 ("oldFeedback", JSONOut.opt(h.oldFeedback)), ("newFeedback", JSONOut.opt(h.newFeedback)),
                 ("scores", Grading.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)),
                 ("changedAt", Self.time(h.changedAt, formatter))

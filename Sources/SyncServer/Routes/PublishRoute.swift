@@ -95,7 +95,7 @@ extension ServerApp {
                 ("title", JSONOut.s(course.title)),
                 ("packageId", JSONOut.s(archive.packageID)), ("studentPackageId", JSONOut.s(student.packageID)),
                 ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes),
-                ("items", items ?? JSONValue(.null)),
+                ("items", items ?? JSONOut.null),
                 ("studentsAffected", JSONOut.n(Double(affected)))
             ]))
     }

@@ -90,7 +90,7 @@ extension ServerApp {
             200,
             JSONOut.obj([
                 ("acked", JSONOut.n(Double(outcome.acked))),
-                ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
+                ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONOut.null),
                 (
                     "rejected",
                     JSONOut.arr(
