@@ -4,24 +4,20 @@ import LMSModel
 
 /// The grading queue, one submission or attempt, recording grades with history (docs/API.md "Grading").
 /// Every route is `courseStaff` of `{id}` (RouteTable); a submission or attempt of another course is 404.
-extension ServerApp {
-    /// The latest published course `id` with its answer keys and rubrics.
-    func latestCourse(_ id: String) throws -> Course {
-        guard let record = try store.courses.course(id),
-            let course = try courseCache.course(id, version: record.latestVersion, app: self)
-        else {
-            throw APIError.notFound("no course \"\(id)\"")
-        }
-        return course
-    }
+struct GradingRoutes: Sendable {
+    let accounts: AccountStore
+    let courses: CourseStore
+    let grading: GradingStore
+    let blobs: BlobStore
+    let courseGrades: CourseGrades
 
     /// `GET /api/v1/courses/{id}/grading/queue`.
     func gradingQueue(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        let course = try latestCourse(id)
+        let course = try courseGrades.latestCourse(id)
         let titles = Dictionary(course.items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let formatter = ISO8601DateFormatter() // one per answer: making one per entry cost more than the query
-        let entries = try store.grading.gradingQueue(courseID: id).map { e in
+        let entries = try grading.gradingQueue(courseID: id).map { e in
             JSONOut.obj([
                 ("kind", JSONOut.s(e.kind)), ("id", JSONOut.s(e.id)), ("student", Self.studentJSON(e.student)),
                 ("item", JSONOut.s(e.itemID)), ("itemTitle", JSONOut.opt(titles[course.renamed[e.itemID] ?? e.itemID])),
@@ -45,7 +41,7 @@ extension ServerApp {
     func submissionRecord(_ context: RequestContext) throws -> SubmissionRecord {
         let id = context.parameter("id")
         let submission = context.parameter("submission")
-        guard let record = try store.grading.submission(submission, courseID: id) else {
+        guard let record = try grading.submission(submission, courseID: id) else {
             throw APIError.notFound(
                 "\(id) has no submission \"\(submission)\": see GET /api/v1/courses/\(id)/grading/queue")
         }
@@ -65,9 +61,9 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/submissions/{submission}`: text inline, files by hash, rubric, current grade.
     func showSubmission(_ context: RequestContext) throws -> HTTPResponse {
         let record = try submissionRecord(context)
-        let course = try latestCourse(record.courseID)
+        let course = try courseGrades.latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
-        let grade = try store.grading.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id)
+        let grade = try grading.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id)
         let files = (record.payload["files"]?.arrayValue ?? []).map { f in
             let hash = f["sha256"]?.stringValue ?? ""
             return JSONOut.obj([
@@ -158,10 +154,10 @@ extension ServerApp {
         let body = try JSONBody(context.request, allowing: ["scores", "feedback"])
         let teacher = try context.user
         let record = try submissionRecord(context)
-        let course = try latestCourse(record.courseID)
+        let course = try courseGrades.latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
         let (given, feedback) = try Self.readScores(body)
-        let latest = try store.grading.latestSubmissionID(
+        let latest = try grading.latestSubmissionID(
             userID: record.student.id, courseID: record.courseID,
             assignmentIDs: Grading.assignmentIDs(assignment.id, in: course))
         if let latest, latest != record.id {
@@ -179,8 +175,8 @@ extension ServerApp {
         } catch {
             throw APIError.unprocessable("\(assignment.id): \(error)", code: "invalid_score")
         }
-        let payload = try store.grading.record(grade, teacher: teacher)
-        issueCertificatesIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
+        let payload = try grading.record(grade, teacher: teacher)
+        courseGrades.issueIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
         return JSONOut.response(200, payload)
     }
 
@@ -189,13 +185,13 @@ extension ServerApp {
         let id = context.parameter("id")
         var userID: String?
         if let name = context.request.query["student"] {
-            guard let student = try store.accounts.user(named: name) else {
+            guard let student = try accounts.user(named: name) else {
                 throw APIError.notFound("no student \"\(name)\"")
             }
             userID = student.id
         }
         let formatter = ISO8601DateFormatter()
-        let history = try store.grading.gradeHistory(
+        let history = try grading.gradeHistory(
             courseID: id, userID: userID, itemID: context.request.query["item"]
         ).map {
             h in

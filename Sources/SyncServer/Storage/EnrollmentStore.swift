@@ -129,7 +129,7 @@ struct EnrollmentStore: AreaStore {
             else { return nil }
             let current = (try? JSONParser.parse(text))?.arrayValue?.compactMap(\.stringValue) ?? []
             let groups = change(current)
-            guard groups.count <= ServerApp.maxGroupsPerStudent else { return groups }
+            guard groups.count <= RosterRoutes.maxGroupsPerStudent else { return groups }
             try db.execute(
                 "UPDATE enrollments SET groups = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
                 arguments: [
