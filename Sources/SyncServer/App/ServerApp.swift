@@ -60,6 +60,7 @@ final class ServerApp: @unchecked Sendable {
             accounts: store.accounts, courses: store.courses, enrollments: store.enrollments, blobs: blobs,
             rights: rights)
         publishRoute = PublishRoute(
+            configuration: configuration,
             courses: store.courses, enrollments: store.enrollments, blobs: blobs, rights: rights,
             courseCache: courseCache)
         gradingRoutes = GradingRoutes(

@@ -221,3 +221,9 @@ struct CommunicationRoutes: Sendable {
         ])
     }
 }
+
+extension ServerApp {
+    /// The revision of a post made through the API (`CommunicationRoutes.freshRevision`), for
+    /// callers outside the routes (the push fuzzer and tests build posts with it).
+    static func freshRevision() -> HLCTimestamp { CommunicationRoutes.freshRevision() }
+}

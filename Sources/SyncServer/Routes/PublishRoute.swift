@@ -5,6 +5,8 @@ import LMSModel
 
 /// `POST /api/v1/courses`: publishing a package.
 struct PublishRoute: Sendable {
+    /// The settings (the data folder, whose paths an error must not show: issue 13).
+    let configuration: ServerApp.Configuration
     let courses: CourseStore
     let enrollments: EnrollmentStore
     let blobs: BlobStore
