@@ -138,7 +138,7 @@ enum ServerCommand {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let app = try ServerApp(
             configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
-        try app.store.createUser(
+        try app.store.accounts.createUser(
             username: username, displayName: "Administrator", email: nil, role: .admin,
             password: Passwords.hash(password, iterations: app.configuration.passwordIterations))
         print("initialised \(data) with admin user \"\(username)\"")

@@ -56,7 +56,7 @@ struct AttemptRecord: Sendable {
     var submittedAt: Int64?
 }
 
-extension ServerStore {
+extension GradingStore {
     /// The course's grade data. `renamed` maps old item ids to new; `lessons` are the current lesson ids.
     func gradeData(courseID: String, renamed: [String: String], lessons: Set<String>, onlyUserID: String? = nil) throws
         -> CourseGradeData
@@ -195,7 +195,7 @@ extension ServerStore {
                 id: row.string("user_id") ?? "", username: row.string("username") ?? "",
                 displayName: row.string("display_name") ?? ""),
             version: row.int64("version") ?? 1,
-            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONValue(.null),
+            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONOut.null,
             submittedAt: row.int64("submitted_at") ?? 0, receivedAt: row.int64("received_at") ?? 0,
             late: row.bool("late") ?? false)
     }
@@ -219,7 +219,7 @@ extension ServerStore {
             student: GradebookStudent(
                 id: row.string("user_id") ?? "", username: row.string("username") ?? "",
                 displayName: row.string("display_name") ?? ""),
-            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONValue(.null),
+            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONOut.null,
             points: row.double("points") ?? 0, maxPoints: row.double("max_points") ?? 0,
             awaitingTeacher: row.bool("awaiting_teacher") ?? false, submittedAt: row.int64("submitted_at"))
     }

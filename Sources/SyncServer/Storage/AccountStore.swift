@@ -3,7 +3,9 @@ import LMSDatabase
 import LMSModel
 
 /// Users, tokens, reset codes and login throttling.
-extension ServerStore {
+struct AccountStore: AreaStore {
+    let queue: DatabaseQueue
+
     static let userColumns = "id, username, display_name, email, role, disabled"
     /// The same columns of a table aliased `u`, for joins.
     static let qualifiedUserColumns = "u.id, u.username, u.display_name, u.email, u.role, u.disabled"
@@ -93,8 +95,22 @@ extension ServerStore {
         }
     }
 
-    /// Sets a new password hash.
-    func setPassword(userID: String, _ password: Passwords.Hash, in db: Database) throws {
+    /// Sets a new password hash (logins upgrade an old hash to the current rounds).
+    func setPassword(userID: String, _ password: Passwords.Hash) throws {
+        try write { db in try Self.setPassword(userID: userID, password, in: db) }
+    }
+
+    /// Sets a new password hash and ends every other session of the user (`PUT /me/password`):
+    /// a stolen token stops working when its owner changes the password.
+    func changePassword(userID: String, _ password: Passwords.Hash, keepingToken kept: [UInt8]) throws {
+        try write { db in
+            try Self.setPassword(userID: userID, password, in: db)
+            try Self.revokeTokens(userID: userID, except: kept, at: nowMilliseconds(), in: db)
+        }
+    }
+
+    /// Sets a new password hash inside the caller's transaction.
+    static func setPassword(userID: String, _ password: Passwords.Hash, in db: Database) throws {
         try db.execute(
             "UPDATE users SET password_hash = ?, password_salt = ?, password_iterations = ?, updated_at = ? WHERE id = ?",
             arguments: [Data(password.hash), Data(password.salt), password.iterations, nowMilliseconds(), userID])
@@ -138,6 +154,11 @@ extension ServerStore {
         }
     }
 
+    /// Whether a token hash belonged to an erased account.
+    func isErasedToken(_ hash: [UInt8]) throws -> Bool {
+        try read { db in try db.fetchOne("SELECT 1 FROM erased_tokens WHERE hash = ?", arguments: [Data(hash)]) != nil }
+    }
+
     // MARK: - Reset codes
 
     /// Stores a reset code's hash (earlier unused codes of the user stop working).
@@ -149,6 +170,25 @@ extension ServerStore {
             try db.execute(
                 "INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
                 arguments: [Data(hash), userID, createdBy, expiresAt])
+        }
+    }
+
+    /// Creates users in one transaction (all or none), each with a reset code when it has no
+    /// password of its own; returns each user with the code made for it.
+    func create(_ users: [AdminRoutes.PreparedUser], createdBy: String) throws -> [(User, String?)] {
+        try write { db in
+            try users.map { prepared in
+                try Self.insert(prepared.user, password: prepared.hash, in: db)
+                if let code = prepared.resetCode {
+                    try db.execute(
+                        "INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
+                        arguments: [
+                            Data(Passwords.secretHash(code, normalise: true)), prepared.user.id, createdBy,
+                            nowMilliseconds() + ServerLimits.resetCodeLifetimeSeconds * 1000
+                        ])
+                }
+                return (prepared.user, prepared.resetCode)
+            }
         }
     }
 
@@ -164,7 +204,7 @@ extension ServerStore {
                     """, arguments: [Data(hash), username, now]), let userID = row.string("user_id")
             else { return false }
             try db.execute("UPDATE reset_codes SET used_at = ? WHERE code_hash = ?", arguments: [now, Data(hash)])
-            try setPassword(userID: userID, password, in: db)
+            try Self.setPassword(userID: userID, password, in: db)
             try Self.revokeTokens(userID: userID, at: now, in: db)
             return true
         }

@@ -12,7 +12,9 @@ import LMSModel
 /// - a direct message goes between a student actively enrolled in the course and a teacher of
 ///   that course (or an admin), and is visible to those two only: its server change is appended
 ///   once for each of them, never course-wide.
-extension ServerStore {
+struct CommunicationStore: AreaStore {
+    let queue: DatabaseQueue
+
     /// Why a post, message or announcement was refused.
     struct CommunicationRefusal: Error, CustomStringConvertible {
         enum Kind { case forbidden, invalid, notFound, limited }
@@ -28,7 +30,7 @@ extension ServerStore {
             case .notFound: return .notFound(reason)
             case .limited:
                 var error = APIError(status: 429, code: "daily_limit", message: reason)
-                error.headers = [("Retry-After", String(ServerStore.secondsToNextDay()))]
+                error.headers = [("Retry-After", String(CommunicationStore.secondsToNextDay()))]
                 return error
             }
         }
@@ -38,23 +40,27 @@ extension ServerStore {
         CommunicationRefusal(kind: kind, reason: reason)
     }
 
+    // MARK: - In one transaction each (the API's writes)
+
+    /// A post by id.
+    func post(_ id: String) throws -> Post? { try read { db in try Self.post(id, in: db) } }
+
+    /// `savePost(_:by:lessons:in:)` in a transaction of its own.
+    func savePost(_ post: Post, by user: User, lessons: Set<String>?) throws -> Post {
+        try write { db in try Self.savePost(post, by: user, lessons: lessons, in: db) }
+    }
+
+    /// `saveMessage(_:by:in:)` in a transaction of its own.
+    func saveMessage(_ message: DirectMessage, by user: User) throws -> DirectMessage {
+        try write { db in try Self.saveMessage(message, by: user, in: db) }
+    }
+
+    /// `saveAnnouncement(_:by:in:)` in a transaction of its own.
+    func saveAnnouncement(_ announcement: Announcement, by user: User) throws -> Announcement {
+        try write { db in try Self.saveAnnouncement(announcement, by: user, in: db) }
+    }
+
     // MARK: - Rights
-
-    /// Whether `user` is staff of `courseID`: an admin, or a teacher listed as its owner or co-teacher.
-    static func isStaff(_ user: User, of courseID: String, in db: Database) throws -> Bool {
-        if user.role == .admin { return true }
-        guard user.role >= .teacher else { return false }
-        return try db.cachedStatement(sql: "SELECT 1 FROM course_staff WHERE user_id = ? AND course_id = ?")
-            .fetchOne(arguments: [user.id, courseID]) != nil
-    }
-
-    /// Whether `user` is actively enrolled in `courseID`.
-    static func isEnrolled(_ userID: String, in courseID: String, db: Database) throws -> Bool {
-        try db.cachedStatement(
-            sql: "SELECT 1 FROM enrollments WHERE user_id = ? AND course_id = ? AND status = 'active'"
-        )
-        .fetchOne(arguments: [userID, courseID]) != nil
-    }
 
     static func checkCourse(_ courseID: String, in db: Database) throws {
         guard try db.cachedStatement(sql: "SELECT 1 FROM courses WHERE id = ?").fetchOne(arguments: [courseID]) != nil
@@ -127,9 +133,8 @@ extension ServerStore {
     @discardableResult
     static func savePost(_ incoming: Post, by user: User, lessons: Set<String>?, in db: Database) throws -> Post {
         try checkCourse(incoming.courseID, in: db)
-        let staff = try isStaff(user, of: incoming.courseID, in: db)
-        let member = try staff || isEnrolled(user.id, in: incoming.courseID, db: db)
-        guard member else {
+        let staff = try Rights.isStaff(user, of: incoming.courseID, in: db)
+        guard try staff || Rights.mayPost(user, in: incoming.courseID, in: db) else {
             throw refuse(.forbidden, "you are not a member of \(incoming.courseID)")
         }
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else {
@@ -152,15 +157,16 @@ extension ServerStore {
             merged.createdAt = stored.createdAt
             if stored.threadID != nil { merged.title = nil }
             if merged == stored { return stored } // nothing new (a repeat, or an edit older than what is here)
-            let isAuthor = stored.authorID == user.id
             if merged.deleted && !stored.deleted {
-                guard isAuthor || staff else {
+                guard Rights.mayChange(stored, by: user, deleting: true, isStaff: staff) else {
                     throw refuse(
                         .forbidden, "only its author or a teacher of \(stored.courseID) may delete post \(stored.id)")
                 }
                 merged.deletedBy = user.id
             } else {
-                guard isAuthor else { throw refuse(.forbidden, "only its author may edit post \(stored.id)") }
+                guard Rights.mayChange(stored, by: user, deleting: false, isStaff: staff) else {
+                    throw refuse(.forbidden, "only its author may edit post \(stored.id)")
+                }
                 try checkText(title: merged.title, body: merged.body, needsTitle: false)
             }
         } else {
@@ -203,7 +209,7 @@ extension ServerStore {
         try db.cachedStatement(sql: "DELETE FROM changes WHERE kind = 'post' AND entity = ?").execute(arguments: [
             merged.id
         ])
-        try appendChange(
+        try ChangelogStore.appendChange(
             kind: "post", entity: merged.id, userID: nil, courseID: merged.courseID, payload: merged.payload, in: db)
         return merged
     }
@@ -273,7 +279,7 @@ extension ServerStore {
     @discardableResult
     static func saveAnnouncement(_ incoming: Announcement, by user: User, in db: Database) throws -> Announcement {
         try checkCourse(incoming.courseID, in: db)
-        guard try isStaff(user, of: incoming.courseID, in: db) else {
+        guard try Rights.mayAnnounce(user, in: incoming.courseID, in: db) else {
             throw refuse(.forbidden, "only the teachers of \(incoming.courseID) may announce")
         }
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else {
@@ -297,7 +303,7 @@ extension ServerStore {
             stored.id, stored.courseID, stored.authorID, stored.authorName, stored.title, stored.body,
             stored.createdAt, nowMilliseconds()
         ])
-        try appendChange(
+        try ChangelogStore.appendChange(
             kind: "announcement", entity: stored.id, userID: nil, courseID: stored.courseID, payload: stored.payload,
             in: db)
         return stored
@@ -372,14 +378,7 @@ extension ServerStore {
                     : "the account \(recipient.username) is disabled: a message cannot reach it until an administrator enables it again"
             )
         }
-        let senderTeaches = try isStaff(user, of: incoming.courseID, in: db)
-        let recipientTeaches = try isStaff(recipient, of: incoming.courseID, in: db)
-        let recipientLearns = try isEnrolled(recipient.id, in: incoming.courseID, db: db)
-        let senderLearns = try isEnrolled(user.id, in: incoming.courseID, db: db)
-        let allowed =
-            (senderTeaches && !recipientTeaches && recipientLearns)
-            || (!senderTeaches && recipientTeaches && senderLearns)
-        guard allowed else {
+        guard try Rights.mayMessage(from: user, to: recipient, in: incoming.courseID, in: db) else {
             throw refuse(
                 .forbidden,
                 "direct messages go between a student and a teacher of \(incoming.courseID); \(user.username) and \(recipient.username) are not"
@@ -405,7 +404,7 @@ extension ServerStore {
         ])
         // Visible to its two participants only: one change for each, never course-wide.
         for participant in [stored.fromID, stored.toID] {
-            try appendChange(
+            try ChangelogStore.appendChange(
                 kind: "message", entity: stored.id, userID: participant, courseID: stored.courseID,
                 payload: stored.payload, in: db)
         }
@@ -438,66 +437,4 @@ extension ServerStore {
         }
     }
 
-    /// Migration 9: partial indexes on the changes of communication by entity, so that replacing
-    /// a post's change (`savePost`) or erasing a user's messages and posts (`eraseCommunication`)
-    /// does not scan the changelog. They are partial so that the hot path (progress, attempts)
-    /// does not pay for them; SQLite uses one only when the query says `kind = '…'` literally.
-    /// And `posting_days`: new posts and messages per user and UTC day (`countPosting`).
-    static let communicationChangeIndexes = """
-        CREATE INDEX changes_post_entity ON changes(entity) WHERE kind = 'post';
-        CREATE INDEX changes_message_entity ON changes(entity) WHERE kind = 'message';
-        CREATE INDEX changes_announcement_entity ON changes(entity) WHERE kind = 'announcement';
-        CREATE TABLE posting_days (
-            user_id TEXT NOT NULL,
-            day INTEGER NOT NULL,
-            count INTEGER NOT NULL,
-            PRIMARY KEY (user_id, day)
-        );
-        """
-
-    /// Migration 7: the tables of communication.
-    static let communicationSchema = """
-        CREATE TABLE posts (
-            id TEXT PRIMARY KEY,
-            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
-            lesson_id TEXT,
-            thread_id TEXT,
-            author_id TEXT NOT NULL,
-            author_name TEXT NOT NULL,
-            title TEXT,
-            body TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
-            revision TEXT NOT NULL,
-            edited INTEGER NOT NULL DEFAULT 0,
-            deleted INTEGER NOT NULL DEFAULT 0,
-            deleted_by TEXT,
-            updated_at INTEGER NOT NULL
-        );
-        CREATE INDEX posts_forum ON posts(course_id, thread_id, lesson_id);
-        CREATE INDEX posts_thread ON posts(thread_id);
-        CREATE TABLE announcements (
-            id TEXT PRIMARY KEY,
-            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
-            author_id TEXT NOT NULL,
-            author_name TEXT NOT NULL,
-            title TEXT NOT NULL,
-            body TEXT NOT NULL,
-            created_at INTEGER NOT NULL,
-            received_at INTEGER NOT NULL
-        );
-        CREATE INDEX announcements_course ON announcements(course_id, created_at);
-        CREATE TABLE messages (
-            id TEXT PRIMARY KEY,
-            course_id TEXT NOT NULL REFERENCES courses(id) ON DELETE CASCADE,
-            from_id TEXT NOT NULL,
-            from_name TEXT NOT NULL,
-            to_id TEXT NOT NULL,
-            to_name TEXT NOT NULL,
-            body TEXT NOT NULL,
-            sent_at INTEGER NOT NULL,
-            received_at INTEGER NOT NULL
-        );
-        CREATE INDEX messages_from ON messages(from_id, sent_at);
-        CREATE INDEX messages_to ON messages(to_id, sent_at);
-        """
 }

@@ -5,7 +5,9 @@ import LMSModel
 /// Data rights: everything the server holds on one user (export) and the erasure of their
 /// personal data (docs/OPERATIONS.md "Data rights"). Each is ONE list in this file, so that a
 /// table added later (grades, posts, messages) is covered by adding one line to each list.
-extension ServerStore {
+struct DataRightsStore: AreaStore {
+    let queue: DatabaseQueue
+
     /// The sections of a user's export: a name and a query whose one argument (`?1`) is the user's id.
     /// Password hashes, token hashes and reset-code hashes are never selected.
     static let exportSections: [(name: String, sql: String)] = [
@@ -154,29 +156,6 @@ extension ServerStore {
         ("record", "INSERT OR REPLACE INTO erasures(user_id, erased_at) VALUES (?1, ?3)")
     ]
 
-    /// Migration 8 (admin): daily sync volume, and what an erasure leaves.
-    static func registerAdminMigration(_ migrator: inout DatabaseMigrator) {
-        migrator.register(version: 8, name: "sync volume per day and site; erasures") { db in
-            try db.execute(
-                sql: """
-                    CREATE TABLE sync_volume (
-                        day TEXT NOT NULL,
-                        site TEXT NOT NULL DEFAULT '',
-                        pushes INTEGER NOT NULL DEFAULT 0,
-                        pulls INTEGER NOT NULL DEFAULT 0,
-                        entries_in INTEGER NOT NULL DEFAULT 0,
-                        changes_out INTEGER NOT NULL DEFAULT 0,
-                        bytes_in INTEGER NOT NULL DEFAULT 0,
-                        bytes_out INTEGER NOT NULL DEFAULT 0,
-                        last_sync_at INTEGER,
-                        PRIMARY KEY (day, site)
-                    );
-                    CREATE TABLE erased_tokens (hash BLOB PRIMARY KEY, erased_at INTEGER NOT NULL);
-                    CREATE TABLE erasures (user_id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL);
-                    """)
-        }
-    }
-
     // MARK: - Export
 
     /// Everything held on one user, section by section (blobs that are frames are decoded).
@@ -186,7 +165,7 @@ extension ServerStore {
             for section in Self.exportSections {
                 let rows = try db.fetchAll(section.sql, arguments: [userID]).map(Self.json(row:))
                 members.append(
-                    (section.name, section.name == "account" ? rows.first ?? JSONValue(.null) : JSONOut.arr(rows)))
+                    (section.name, section.name == "account" ? rows.first ?? JSONOut.null : JSONOut.arr(rows)))
             }
             return JSONOut.obj(members)
         }
@@ -207,7 +186,7 @@ extension ServerStore {
 
     static func json(_ value: DatabaseValue, column: String) -> JSONValue {
         switch value {
-        case .null: return JSONValue(.null)
+        case .null: return JSONOut.null
         case .integer(let n): return column.hasSuffix("_at") ? JSONOut.time(n) : JSONOut.n(Double(n))
         case .real(let d): return JSONOut.n(d)
         case .text(let t):
@@ -269,9 +248,9 @@ extension ServerStore {
                 }
             }
             // Messages go, posts become tombstones without an author, announcements lose the name (re-sent to devices).
-            try Self.eraseCommunication(of: userID, in: db)
+            try CommunicationStore.eraseCommunication(of: userID, in: db)
             // A teacher's name in the grades they gave (each student's `grade` changes) becomes the anonymous one.
-            try Self.eraseGrader(userID, anonymousName: anonymous, in: db)
+            try GradingStore.eraseGrader(userID, anonymousName: anonymous, in: db)
             let values: [(any DatabaseValueConvertible)?] = [userID, anonymous, now, erasedPayload]
             for statement in Self.erasureStatements {
                 // Each statement binds the arguments it names (?1…?n), in order.
@@ -296,10 +275,10 @@ extension ServerStore {
                 }
             }
             let payload = JSONOut.obj([("erasedUser", JSONOut.s(userID))])
-            try Self.appendChange(
+            try ChangelogStore.appendChange(
                 kind: "erasure", entity: userID, userID: userID, courseID: nil, payload: payload, in: db)
             for course in courses {
-                try Self.appendChange(
+                try ChangelogStore.appendChange(
                     kind: "erasure", entity: userID, userID: nil, courseID: course, payload: payload, in: db)
             }
             return Erasure(
@@ -327,10 +306,5 @@ extension ServerStore {
     static func fileHashes(inPayload data: Data) -> [String] {
         guard let payload = try? WireCodec.decode([UInt8](data)) else { return [] }
         return (payload["files"]?.arrayValue ?? []).compactMap { $0["sha256"]?.stringValue }
-    }
-
-    /// Whether a token hash belonged to an erased account.
-    func isErasedToken(_ hash: [UInt8]) throws -> Bool {
-        try read { db in try db.fetchOne("SELECT 1 FROM erased_tokens WHERE hash = ?", arguments: [Data(hash)]) != nil }
     }
 }

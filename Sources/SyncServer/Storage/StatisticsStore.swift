@@ -4,7 +4,11 @@ import LMSModel
 
 /// The figures of `GET /api/v1/admin/stats` beyond counts: enrollments per course, devices and
 /// sites by last sync, and sync volume per day (table `sync_volume`, migration 8).
-extension ServerStore {
+struct StatisticsStore: AreaStore {
+    let queue: DatabaseQueue
+    /// Sync volume not written yet (`recordSync`, `flushSyncVolume`).
+    let syncVolume = SyncVolumeCounter()
+
     /// What one sync request moved, counted per UTC day and site.
     struct SyncVolume: Sendable {
         /// `push` or `pull`.
@@ -28,6 +32,21 @@ extension ServerStore {
             SyncVolume(
                 isPush: false, items: changes, bytes: Int(response.body.count),
                 site: request.headers["X-LMS-Site"] ?? "")
+        }
+    }
+
+    /// Courses, active enrollments, devices synced in the last 30 days, and the last sync.
+    func systemFigures() throws -> (courses: Int, enrollments: Int, activeDevices: Int, lastSync: Int64?) {
+        try read { db in
+            let courses = try db.fetchScalar(Int64.self, "SELECT COUNT(*) FROM courses") ?? 0
+            let enrollments =
+                try db.fetchScalar(Int64.self, "SELECT COUNT(*) FROM enrollments WHERE status = 'active'") ?? 0
+            let monthAgo = nowMilliseconds() - 30 * 24 * 3600 * 1000
+            let devices =
+                try db.fetchScalar(
+                    Int64.self, "SELECT COUNT(*) FROM devices WHERE last_sync_at > ?", arguments: [monthAgo]) ?? 0
+            let last = try db.fetchScalar(Int64.self, "SELECT MAX(last_sync_at) FROM devices")
+            return (Int(courses), Int(enrollments), Int(devices), last)
         }
     }
 
@@ -97,12 +116,7 @@ extension ServerStore {
     }
 
     /// `YYYY-MM-DD` in UTC of a time in ms.
-    static func utcDay(_ ms: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(ms) / 1000))
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    static func utcDay(_ ms: Int64) -> String { CalendarDay.string(Date(timeIntervalSince1970: Double(ms) / 1000)) }
 
     /// How many days of volume `stats` lists.
     static let statsDays = 30

@@ -12,11 +12,13 @@ struct ServerChange: Sendable {
     var payloadFrame: [UInt8]
 
     /// The payload, decoded (tests and tools; pages never decode it).
-    var payload: JSONValue { (try? WireCodec.decode(payloadFrame)) ?? JSONValue(.null) }
+    var payload: JSONValue { (try? WireCodec.decode(payloadFrame)) ?? JSONOut.null }
 }
 
 /// The changelog: streams, server changes and their visibility.
-extension ServerStore {
+struct ChangelogStore: AreaStore {
+    let queue: DatabaseQueue
+
     /// Appends a server change inside a transaction. `userID` nil makes it course-wide.
     @discardableResult
     static func appendChange(
@@ -88,7 +90,7 @@ extension ServerStore {
         ).execute(arguments: [device, userID, now])
     }
 
-    /// The changes after `cursor` that `user` may see, oldest first: at most `limit` and about `maxBytes`,
+    /// The changes after `cursor` that `user` may see (`Rights.pullVisibility`), oldest first: at most `limit` and about `maxBytes`,
     /// and the cursor to continue from (past invisible changes too, when the page is not full).
     ///
     /// Each rule of visibility is its own indexed query with its own LIMIT, merged here in order: one
@@ -98,7 +100,8 @@ extension ServerStore {
         changes: [ServerChange], more: Bool, next: Int64
     ) {
         try read { db in
-            // One read transaction: every change up to `latest` is considered by this page.
+            // `read` is one read transaction (a WAL snapshot): every query below sees the changes up to
+            // `latest` and none committed after it.
             let latest =
                 try db.cachedStatement(sql: "SELECT COALESCE(MAX(sseq), 0) FROM changes").fetchScalar(Int64.self) ?? 0
             let columns = "SELECT sseq, kind, entity, course_id, payload FROM changes"
@@ -108,30 +111,23 @@ extension ServerStore {
                     [user.id, cursor, latest, limit + 1]
                 )
             ]
-            let member = try db.cachedStatement(
-                sql: """
-                    SELECT course_id FROM enrollments WHERE user_id = ? AND status = 'active' UNION SELECT course_id FROM course_staff WHERE user_id = ?
-                    """
-            ).fetchColumn(String.self, arguments: [user.id, user.id]).compactMap { $0 }
-            for course in member {
+            let visible = try Rights.pullVisibility(of: user, in: db)
+            for course in visible.memberCourses {
                 queries.append(
                     (
                         "\(columns) WHERE course_id = ?1 AND user_id IS NULL AND sseq > ?2 AND sseq <= ?3 ORDER BY sseq LIMIT ?4",
                         [course, cursor, latest, limit + 1]
                     ))
             }
-            if user.role >= .teacher {
-                let taught = try db.cachedStatement(sql: "SELECT course_id FROM course_staff WHERE user_id = ?")
-                    .fetchColumn(String.self, arguments: [user.id]).compactMap { $0 }
-                for course in taught {
-                    queries.append(
-                        (
-                            """
-                            \(columns) WHERE course_id = ?1 AND sseq > ?2 AND sseq <= ?3 AND user_id IS NOT NULL AND user_id != ?5
-                            AND kind IN ('progress', 'attempt', 'attemptResult', 'submission', 'grade') ORDER BY sseq LIMIT ?4
-                            """, [course, cursor, latest, limit + 1, user.id]
-                        ))
-                }
+            let staffKinds = Rights.PullVisibility.staffKinds.map { "'\($0)'" }.joined(separator: ", ")
+            for course in visible.taughtCourses {
+                queries.append(
+                    (
+                        """
+                        \(columns) WHERE course_id = ?1 AND sseq > ?2 AND sseq <= ?3 AND user_id IS NOT NULL AND user_id != ?5
+                        AND kind IN (\(staffKinds)) ORDER BY sseq LIMIT ?4
+                        """, [course, cursor, latest, limit + 1, user.id]
+                    ))
             }
             // Each query answers in sseq order; the rules can overlap (a teacher enrolled in a course
             // they teach), so the merged list drops repeated sseqs.

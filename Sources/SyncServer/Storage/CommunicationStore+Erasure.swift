@@ -7,7 +7,7 @@ import LMSModel
 /// their replies), and the announcements they made stay for the course with no author. The server
 /// changes that carried the old text go too; devices get the tombstones and the anonymous
 /// announcements as new changes (the client applies an erasure with `CommunicationStore.erase`).
-extension ServerStore {
+extension CommunicationStore {
     /// Erases `userID`'s messages, posts and name on announcements, inside the caller's transaction.
     /// Returns how many posts were turned into tombstones.
     @discardableResult
@@ -31,7 +31,7 @@ extension ServerStore {
                 createdAt: row.date(4) ?? Date(timeIntervalSince1970: 0))
             try db.execute("UPDATE announcements SET author_id = '', author_name = '' WHERE id = ?", arguments: [id])
             try db.execute("DELETE FROM changes WHERE kind = 'announcement' AND entity = ?", arguments: [id])
-            try appendChange(
+            try ChangelogStore.appendChange(
                 kind: "announcement", entity: id, userID: nil, courseID: course, payload: note.payload, in: db)
         }
         // Posts: tombstones without the author; their earlier states' changes go.
@@ -48,7 +48,7 @@ extension ServerStore {
                        deleted_by = ?, updated_at = ? WHERE id = ?
                 """, arguments: [tomb.title, tomb.revision.description, tomb.deletedBy, nowMilliseconds(), tomb.id])
             try db.execute("DELETE FROM changes WHERE kind = 'post' AND entity = ?", arguments: [tomb.id])
-            try appendChange(
+            try ChangelogStore.appendChange(
                 kind: "post", entity: tomb.id, userID: nil, courseID: tomb.courseID, payload: tomb.payload, in: db)
         }
         try db.execute("DELETE FROM posting_days WHERE user_id = ?", arguments: [userID])

@@ -35,63 +35,119 @@ struct GradeChange: Sendable {
     var changedAt: Int64
 }
 
-/// Grades, their history, essay grading of attempts, and certificates (migration 6).
-extension ServerStore {
-    /// Migration 6: grades and their history, teachers' grading of attempts, certificates, and the
-    /// course-wide indexes that the grading queue, gradebook and reports read by (no per-student queries).
-    static let gradesSchema = """
-        CREATE TABLE grades (
-            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-            course_id TEXT NOT NULL,
-            item_id TEXT NOT NULL,
-            submission_id TEXT NOT NULL,
-            points REAL NOT NULL,
-            max_points REAL NOT NULL,
-            scores TEXT NOT NULL DEFAULT '{}',
-            feedback TEXT,
-            graded_by TEXT NOT NULL,
-            graded_at INTEGER NOT NULL,
-            PRIMARY KEY (course_id, user_id, item_id)
-        );
-        CREATE TABLE attempt_grades (
-            attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
-            auto_points REAL NOT NULL,
-            scores TEXT NOT NULL DEFAULT '{}',
-            feedback TEXT,
-            graded_by TEXT NOT NULL,
-            graded_at INTEGER NOT NULL
-        );
-        CREATE TABLE grade_history (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            course_id TEXT NOT NULL,
-            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-            item_id TEXT NOT NULL,
-            target_id TEXT NOT NULL,
-            old_points REAL,
-            new_points REAL NOT NULL,
-            old_feedback TEXT,
-            new_feedback TEXT,
-            scores TEXT NOT NULL,
-            changed_by TEXT NOT NULL,
-            changed_at INTEGER NOT NULL
-        );
-        CREATE INDEX grade_history_course ON grade_history(course_id, user_id, item_id);
-        CREATE TABLE certificates (
-            code TEXT PRIMARY KEY,
-            user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
-            course_id TEXT NOT NULL,
-            name TEXT NOT NULL,
-            course_title TEXT NOT NULL,
-            issued_at INTEGER NOT NULL,
-            UNIQUE (user_id, course_id)
-        );
-        CREATE INDEX attempts_course ON attempts(course_id, awaiting_teacher, user_id, quiz_id);
-        CREATE INDEX submissions_course ON submissions(course_id, user_id, assignment_id);
-        CREATE INDEX progress_course ON progress(course_id, completed);
-        """
+/// Grades, their history, essay grading of attempts, and certificates: the only writer of
+/// `grades`, `grade_history`, `attempt_grades` and `certificates`.
+struct GradingStore: AreaStore {
+    let queue: DatabaseQueue
 
-    /// Migration 10: essay grading reads an attempt's last history entry by its target.
-    static let gradeHistoryTargetIndex = "CREATE INDEX grade_history_target ON grade_history(target_id, id)"
+    // MARK: - Recording grades
+
+    /// Records a teacher's grade of a submission (`record(_:teacher:in:)`) in one transaction.
+    func record(_ grade: GradeRecord, teacher: User) throws -> JSONValue {
+        try write { db in try Self.record(grade, teacher: teacher, in: db) }
+    }
+
+    /// Saves a grade with its history and the student's `grade` change, in `db`'s transaction; returns the change's payload.
+    @discardableResult
+    static func record(_ grade: GradeRecord, teacher: User, in db: Database) throws -> JSONValue {
+        let payload = Grading.gradePayload(
+            student: grade.userID, course: grade.courseID, item: grade.itemID, kind: "assignment",
+            target: ("submission", grade.submissionID), points: grade.points, maxPoints: grade.maxPoints,
+            scores: grade.scores, feedback: grade.feedback, teacher: teacher, at: grade.gradedAt)
+        try Self.saveGrade(grade, in: db)
+        try ChangelogStore.appendChange(
+            kind: "grade", entity: "\(grade.userID)/\(grade.courseID)/\(grade.itemID)", userID: grade.userID,
+            courseID: grade.courseID, payload: payload, in: db)
+        return payload
+    }
+
+    /// Records a teacher's essay scores of an attempt (`recordAttemptGrade(…in:)`) in one transaction.
+    func recordAttemptGrade(
+        _ record: AttemptRecord, quiz: Quiz, essayPoints: Double, scores: [String: Double], feedback: String?,
+        teacher: User
+    ) throws -> JSONValue {
+        try write { db in
+            try Self.recordAttemptGrade(
+                record, quiz: quiz, essayPoints: essayPoints, scores: scores, feedback: feedback, teacher: teacher,
+                at: nowMilliseconds(), in: db)
+        }
+    }
+
+    /// Records essay scores in `db`'s transaction: the attempt's score becomes its automatic points plus
+    /// these, with history, an `attemptResult` and a `grade` change for the student; returns the grade's payload.
+    @discardableResult
+    static func recordAttemptGrade(
+        _ record: AttemptRecord, quiz: Quiz, essayPoints: Double, scores: [String: Double], feedback: String?,
+        teacher: User, at now: Int64, in db: Database
+    ) throws -> JSONValue {
+        let current =
+            try db.fetchScalar(Double.self, "SELECT points FROM attempts WHERE id = ?", arguments: [record.id])
+            ?? record.points
+        let auto =
+            try db.fetchScalar(
+                Double.self, "SELECT auto_points FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id])
+            ?? current
+        let total = auto + essayPoints
+        try db.execute(
+            "UPDATE attempts SET points = ?, awaiting_teacher = 0 WHERE id = ?", arguments: [total, record.id])
+        try db.execute(
+            """
+            INSERT INTO attempt_grades(attempt_id, auto_points, scores, feedback, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?)
+            ON CONFLICT(attempt_id) DO UPDATE SET scores = excluded.scores, feedback = excluded.feedback, graded_by = excluded.graded_by,
+                graded_at = excluded.graded_at
+            """, arguments: [record.id, auto, Self.encodeScores(scores), feedback, teacher.id, now])
+        let oldFeedback = try db.fetchScalar(
+            String.self, "SELECT new_feedback FROM grade_history WHERE target_id = ? ORDER BY id DESC LIMIT 1",
+            arguments: [record.id])
+        try Self.addHistory(
+            GradeChange(
+                userID: record.student.id, itemID: quiz.id, targetID: record.id, oldPoints: current,
+                newPoints: total, oldFeedback: oldFeedback, newFeedback: feedback, scores: scores,
+                changedBy: teacher.id, changedAt: now), courseID: record.courseID, in: db)
+        try ChangelogStore.appendChange(
+            kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,
+            encodedPayload: Grading.regradedResult(record, quiz: quiz, scores: scores, total: total), in: db)
+        let payload = Grading.gradePayload(
+            student: record.student.id, course: record.courseID, item: quiz.id, kind: "quiz",
+            target: ("attempt", record.id),
+            points: total, maxPoints: record.maxPoints, scores: scores, feedback: feedback, teacher: teacher, at: now)
+        try ChangelogStore.appendChange(
+            kind: "grade", entity: "\(record.student.id)/\(record.courseID)/\(quiz.id)/\(record.id)",
+            userID: record.student.id, courseID: record.courseID, payload: payload, in: db)
+        return payload
+    }
+
+    /// A teacher's essay scores and feedback of an attempt, when graded.
+    func essayGrade(attemptID: String) throws -> (scores: [String: Double], feedback: String?)? {
+        try read { db in
+            try db.fetchOne("SELECT scores, feedback FROM attempt_grades WHERE attempt_id = ?", arguments: [attemptID])
+                .map { (Self.decodeScores($0.string("scores")), $0.string("feedback")) }
+        }
+    }
+
+    /// A student's grade of one item.
+    func grade(courseID: String, userID: String, itemID: String) throws -> GradeRecord? {
+        try read { db in try Self.grade(courseID: courseID, userID: userID, itemID: itemID, in: db) }
+    }
+
+    /// The student's latest submission of an assignment (`latestSubmissionID(…in:)`).
+    func latestSubmissionID(userID: String, courseID: String, assignmentIDs: [String]) throws -> String? {
+        try read { db in
+            try Self.latestSubmissionID(userID: userID, courseID: courseID, assignmentIDs: assignmentIDs, in: db)
+        }
+    }
+
+    /// A student's feedback in a course by item id.
+    func feedback(courseID: String, userID: String) throws -> [String: String] {
+        try read { db in
+            var out: [String: String] = [:]
+            try db.forEach(
+                "SELECT item_id, feedback FROM grades WHERE course_id = ? AND user_id = ? AND feedback IS NOT NULL",
+                arguments: [courseID, userID]
+            ) { c in out[c.string(at: 0)] = c.string(at: 1) }
+            return out
+        }
+    }
 
     // MARK: - Assignment grades
 
@@ -127,7 +183,7 @@ extension ServerStore {
             ORDER BY submitted_at DESC, version DESC, id DESC LIMIT 1
             """,
             arguments: [
-                userID, courseID, JSONWriter.write(JSONValue(.array(assignmentIDs.map { JSONValue(.string($0)) })))
+                userID, courseID, JSONWriter.write(JSONOut.arr(assignmentIDs.map { JSONOut.s($0) }))
             ])
     }
 
@@ -237,7 +293,7 @@ extension ServerStore {
             members[index].value = JSONOut.s(anonymousName)
             try db.execute(
                 "UPDATE changes SET payload = ? WHERE sseq = ?",
-                arguments: [Self.changeFrame(JSONValue(.object(members))), row.int64(0)])
+                arguments: [ChangelogStore.changeFrame(JSONValue(.object(members))), row.int64(0)])
         }
     }
 
@@ -246,7 +302,7 @@ extension ServerStore {
     static func encodeScores(_ scores: [String: Double]) -> String {
         JSONWriter.write(
             JSONValue(
-                .object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number($0.value))) })))
+                .object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONOut.n($0.value)) })))
     }
 
     static func decodeScores(_ text: String?) -> [String: Double] {
@@ -298,7 +354,7 @@ extension ServerStore {
                 arguments: [
                     certificate.code, userID, certificate.courseID, certificate.name, certificate.courseTitle, issued
                 ])
-            try Self.appendChange(
+            try ChangelogStore.appendChange(
                 kind: "certificate", entity: "\(userID)/\(certificate.courseID)", userID: userID,
                 courseID: certificate.courseID,
                 payload: JSONOut.obj([
