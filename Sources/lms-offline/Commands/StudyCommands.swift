@@ -183,8 +183,25 @@ enum StudyCommands {
         var lines = try view.lines(
             width: Pager.width(environment: context.environment), color: context.console.useColor)
         if !lines.contains(where: { $0.contains(item.title) }) { lines.insert(contentsOf: [item.title, ""], at: 0) }
-        Pager.show(lines, console: context.console, environment: context.environment)
-        if markDone { context.console.err(Messages.t(.markedDone, item.id)) }
+        let outcome = Pager.show(lines, console: context.console, environment: context.environment)
+        if markDone {
+            context.console.err(Messages.t(.markedDone, item.id))
+        } else if readToTheEnd(outcome, lessonID: item.id) {
+            try store.markDone(courseID: item.courseID, lessonID: item.id, now: context.now())
+            context.console.err(Messages.t(.markedDone, item.id))
+        }
+    }
+
+    /// Whether a lesson shown on a terminal counts as read (docs/CLIENT.md, "Reading counts"): the whole
+    /// text fitted on the screen, or the student left the pager normally and agreed (Enter) to mark it
+    /// done. Text printed to a pipe or a file counts only with `--done`.
+    static func readToTheEnd(_ outcome: Pager.Outcome, lessonID: String) -> Bool {
+        switch outcome {
+        case .shownWhole: return true
+        case .pagerFinished:
+            return LineReader.confirm(Messages.t(.markDonePrompt, lessonID), defaultAnswer: true) == true
+        case .printed, .pagerFailed: return false
+        }
     }
 
     static func done(_ args: Arguments, _ console: Console) throws -> Int32 {

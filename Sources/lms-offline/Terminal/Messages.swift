@@ -50,7 +50,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case packageUnusable, packageInvalidCourse, olderVersion, alreadyInstalled, installed, updated
     case changeAdded, changeChanged, changeRemoved, changeRenamed, noteInstalledTitle, noteUpdatedTitle, noteUpdatedBody
     // Study
-    case markedDone, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
+    case markedDone, markDonePrompt, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
     // Quiz
     case resumePrompt, submittedAsItStands, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne,
         chooseMany, answerTrueFalse
@@ -246,6 +246,7 @@ extension MessageKey {
                 "%1 añadidos, %2 cambiados, %3 eliminados, %4 renombrados"
             )
         case .markedDone: return ("Marked %1 done.", "%1 marcada como hecha.")
+        case .markDonePrompt: return ("Mark %1 done? [Y/n] ", "¿Marcar %1 como hecha? [S/n] ")
         case .nextDone: return ("Nothing left to do in %1: well done.", "No queda nada por hacer en %1: buen trabajo.")
         case .nextItem:
             return (
