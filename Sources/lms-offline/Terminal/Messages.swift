@@ -52,7 +52,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     // Study
     case markedDone, markDonePrompt, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
     // Quiz
-    case resumePrompt, submittedAsItStands, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne,
+    case resumePrompt, attemptKeptOpen, handInPrompt, matchUsedOnce, noTimeLimit, timeLeftWords, attemptsUsed,
+        questionHeader, timeLeft, timeUp, interrupted, chooseOne,
         chooseMany, answerTrueFalse
     case answerText, answerNumber, answerEssay, matchPrompt, invalidAnswer, score, awaitingServer, essayPending
     case feedbackRight, feedbackWrong, feedbackPartial, answersUnreadable, quizStart, attemptsLeft, noAnswerSheetTTY
@@ -259,8 +260,23 @@ extension MessageKey {
         case .openLink: return ("Open the link when online: %1", "Abra el enlace cuando tenga conexión: %1")
         case .resumePrompt:
             return ("Resume your attempt started at %1? [Y/n] ", "¿Continuar el intento empezado el %1? [S/n] ")
-        case .submittedAsItStands:
-            return ("The attempt is submitted as it stands.", "El intento se entrega tal como está.")
+        case .attemptKeptOpen:
+            return (
+                "Your attempt stays open (%2): run lms-offline quiz %1 to go on and hand it in.",
+                "Su intento sigue abierto (%2): ejecute lms-offline quiz %1 para seguir y entregarlo."
+            )
+        case .handInPrompt:
+            return (
+                "%1 answered. Hand in your attempt now? [Y/n] ",
+                "%1 respondidas. ¿Entregar el intento ahora? [S/n] "
+            )
+        case .matchUsedOnce:
+            return (
+                "\"%1\" is already matched with %2: each option is used once here; pick another",
+                "\"%1\" ya está emparejado con %2: aquí cada opción se usa una vez; elija otra"
+            )
+        case .noTimeLimit: return ("no time limit", "sin límite de tiempo")
+        case .timeLeftWords: return ("%1 left; the clock keeps running", "quedan %1; el reloj sigue corriendo")
         case .attemptsUsed:
             return (
                 "you have used all %1 attempts at %2: no attempt is left",
