@@ -36,6 +36,26 @@ struct ReportCommandsTests {
         #expect(!text.stdout.contains("█"), "bars only on a terminal")
     }
 
+    @Test func scores_AreRoundedForPeople_AndKeepFullPrecisionInJSON() throws {
+        let f = ClientFixture()
+        try f.write("thirds/course.json", #"{"id": "thirds", "version": "1.0.0", "title": "Thirds"}"#)
+        try f.write("thirds/01-unit/01-intro.md", "# Intro\n\nHi.\n")
+        try f.write(
+            "thirds/01-unit/02-q.quiz.json",
+            #"{"title": "Q", "questions": [{"id": "a", "type": "short", "text": "Say yes", "accept": ["yes"], "points": 5.666666666666667}]}"#
+        )
+        try f.ok(["install", try f.pack(f.scratch.sub("thirds"), to: "thirds.zip")])
+        try f.addProfile("ana")
+        try f.ok(["quiz", "q", "--answers", try f.write("a.json", #"{"a": "yes"}"#)])
+        for command in [["grades", "thirds"], ["course", "thirds"], ["progress", "thirds"]] {
+            let text = try f.ok(command).stdout
+            #expect(text.contains("5.67/5.67"), "\(command): \(text)")
+            #expect(!text.contains("5.666"), "\(command): \(text)")
+        }
+        let grades = try f.json(["grades", "thirds"])
+        #expect(grades.arrayValue?.first?["points"]?.numberValue == 5.666666666666667)
+    }
+
     @Test func inbox_ShowsIdsThatTellAnnouncementsApart_AndRefusesAnAmbiguousRead() throws {
         let f = ClientFixture()
         try f.addProfile("sam")

@@ -46,7 +46,7 @@ enum QuizCommand {
             record = try store.start(course: course, quiz: quiz, now: context.now())
             if sheet == nil {
                 var info = [quiz.mode.rawValue]
-                if let limit = quiz.timeLimitMinutes { info.append("\(JSONWriter.number(limit)) min") }
+                if let limit = quiz.timeLimitMinutes { info.append("\(ScoreFormat.text(limit)) min") }
                 if let max = quiz.maxAttempts { info.append(Messages.t(.attemptsLeft, used + 1, max)) }
                 console.out(
                     console.paint(
@@ -123,7 +123,7 @@ enum QuizCommand {
         console.out(
             "\n"
                 + console.paint(
-                    Messages.t(.score, JSONWriter.number(result.points), JSONWriter.number(result.maxPoints), percent),
+                    Messages.t(.score, ScoreFormat.text(result.points), ScoreFormat.text(result.maxPoints), percent),
                     .bold))
         if result.awaitingManualGrading { console.out(Messages.t(.essayPending)) }
         return 0

@@ -77,7 +77,7 @@ enum ReportCommands {
                 console.paint(TerminalText.sanitize(course.title), .bold)
                     + "  \(bar)\(done)/\(lessons)  \(Messages.t(.headerTime)): \(ItemStates.duration(seconds))"
                     + (quizMax > 0
-                        ? "  \(Messages.t(.headerScore)): \(JSONWriter.number(quizPoints))/\(JSONWriter.number(quizMax))"
+                        ? "  \(Messages.t(.headerScore)): \(ScoreFormat.fraction(quizPoints, of: quizMax))"
                         : ""))
             for m in modules { console.out("  \(TerminalText.sanitize(m.title)): \(m.done)/\(m.lessons)") }
         }
@@ -128,7 +128,7 @@ enum ReportCommands {
                     "\(c.string(at: 0))  \(c.string(at: 1))  "
                         + (awaiting
                             ? Messages.t(.awaiting)
-                            : "\(JSONWriter.number(c.double(at: 3)))/\(JSONWriter.number(c.double(at: 4)))"))
+                            : ScoreFormat.fraction(c.double(at: 3), of: c.double(at: 4))))
             }
             try db.forEach(
                 """
@@ -144,7 +144,7 @@ enum ReportCommands {
                         ("feedback", c.isNull(at: 4) ? JSONValue(.null) : .str(c.string(at: 4)))
                     ]))
                 lines.append(
-                    "\(c.string(at: 0))  \(c.string(at: 1))  \(JSONWriter.number(c.double(at: 2)))/\(JSONWriter.number(c.double(at: 3)))"
+                    "\(c.string(at: 0))  \(c.string(at: 1))  \(ScoreFormat.fraction(c.double(at: 2), of: c.double(at: 3)))"
                 )
             }
         }
