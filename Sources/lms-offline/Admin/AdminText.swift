@@ -76,8 +76,8 @@ enum AdminText {
             return ("Reset code for %1: %2 (valid until %3)", "Código de restablecimiento de %1: %2 (válido hasta %3)")
         case .resetCodeNote:
             return (
-                "Give it to the person: with it they set a new password (POST /api/v1/auth/reset). It works once.",
-                "Entrégueselo a la persona: con él elige una contraseña nueva (POST /api/v1/auth/reset). Funciona una sola vez."
+                "Give it to the person: with it they set a new password (lms-offline passwd --reset-code CODE --username %1). It works once.",
+                "Entrégueselo a la persona: con él elige una contraseña nueva (lms-offline passwd --reset-code CÓDIGO --username %1). Funciona una sola vez."
             )
         case .imported: return ("Imported %1 users.", "Importados %1 usuarios.")
         case .exported: return ("Wrote everything held on %1 to %2.", "Se escribió todo lo que se guarda de %1 en %2.")

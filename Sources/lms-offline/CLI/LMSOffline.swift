@@ -27,7 +27,8 @@ enum LMSOffline {
     /// Every command, in the order `help` lists them.
     static let commands: [Command] =
         CourseCommands.all + InstallCommand.all + ProfileCommands.all + StudyCommands.all
-        + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + DevCommands.all
+        + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + PasswordCommand.all
+        + DevCommands.all
         + CommunicationCommands.all
         + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
         + GradingCommands.all

@@ -117,7 +117,7 @@ enum AdminCommands {
             console.out(
                 AdminText.t(
                     .resetCode, user, answer["code"]?.stringValue ?? "?", answer["expiresAt"]?.stringValue ?? "?"))
-            console.err(AdminText.t(.resetCodeNote))
+            console.err(AdminText.t(.resetCodeNote, user))
         }
         return 0
     }

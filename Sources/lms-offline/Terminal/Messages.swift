@@ -65,6 +65,9 @@ enum MessageKey: String, CaseIterable, Sendable {
         doneState, pendingState
     // Sync
     case syncNetwork, syncLoginExpired, syncLoginExpiredFor, syncServerError, syncBadAnswer, syncCorrupt, accountInUse
+    case passwordCurrentPrompt, passwordNewPrompt, passwordRepeatPrompt, passwordMissingStdin, passwordTooShort
+    case passwordTooLong, passwordMismatch, passwordWrong, passwordChanged, passwordReset, resetCodeRefused
+    case resetNeedsUsername
     case serverInvalid, passwordPrompt, passwordMissing, loginRefused, loggedIn, loggedOut, logoutOffline, notLoggedIn
     case nobodyLoggedIn, syncBusy, manifestMismatch
     case rejectedTitle, rejectedBody, rejectedAttempt, rejectedSubmission, rejectedProgress, rejectedOther
@@ -424,6 +427,51 @@ extension MessageKey {
                 "%1 no es una dirección de servidor: indique una como https://lms.example.org"
             )
         case .passwordPrompt: return ("Password of %1 at %2: ", "Contraseña de %1 en %2: ")
+        case .passwordCurrentPrompt:
+            return ("Current password of %1 at %2: ", "Contraseña actual de %1 en %2: ")
+        case .passwordNewPrompt: return ("New password: ", "Contraseña nueva: ")
+        case .passwordRepeatPrompt: return ("New password again: ", "Repita la contraseña nueva: ")
+        case .passwordMissingStdin:
+            return (
+                "no password given: type it on a terminal, or give it on standard input with --stdin (one a line)",
+                "no se dio ninguna contraseña: escríbala en un terminal, o désela por la entrada estándar con --stdin (una por línea)"
+            )
+        case .passwordTooShort:
+            return (
+                "the new password is too short: use at least %1 characters",
+                "la contraseña nueva es demasiado corta: use al menos %1 caracteres"
+            )
+        case .passwordTooLong:
+            return (
+                "the new password is longer than %1 bytes: shorten it",
+                "la contraseña nueva tiene más de %1 bytes: acórtela"
+            )
+        case .passwordMismatch:
+            return (
+                "the two new passwords differ: nothing was changed; run lms-offline passwd again",
+                "las dos contraseñas nuevas no coinciden: no se cambió nada; ejecute de nuevo lms-offline passwd"
+            )
+        case .passwordWrong:
+            return (
+                "the current password of %1 is wrong: nothing was changed; try again (forgotten? ask for a reset code)",
+                "la contraseña actual de %1 no es correcta: no se cambió nada; inténtelo de nuevo (¿la olvidó? pida un código de restablecimiento)"
+            )
+        case .passwordChanged: return ("Password of %1 at %2 changed.", "Contraseña de %1 en %2 cambiada.")
+        case .passwordReset:
+            return (
+                "New password of %1 at %2 set; every session of the account ended: log in with lms-offline login --username %1",
+                "Nueva contraseña de %1 en %2 establecida; todas las sesiones de la cuenta terminaron: inicie sesión con lms-offline login --username %1"
+            )
+        case .resetCodeRefused:
+            return (
+                "%2 refused the reset code for %1 (wrong, already used or expired): check the username and the code, or ask for a new code",
+                "%2 rechazó el código para %1 (incorrecto, ya usado o caducado): compruebe el usuario y el código, o pida un código nuevo"
+            )
+        case .resetNeedsUsername:
+            return (
+                "give the account with --username NAME (this profile has never logged in)",
+                "indique la cuenta con --username NOMBRE (este perfil nunca inició sesión)"
+            )
         case .passwordMissing:
             return (
                 "no password given: type it on a terminal or pass --password-stdin",
