@@ -127,7 +127,11 @@ enum SyncCommands {
                 JSONWriter.write(.obj([("ok", .flag(ok)), ("profiles", .list(reports.map(\.json)))]), pretty: true))
         }
         for report in reports {
-            if !json, !quiet || report.needsAttention { console.out(report.summary) }
+            // A failure speaks on standard error only; under --quiet (cron) standard output stays empty
+            // unless a sync that worked needs attention, and the summary says only what happened.
+            let happened = report.failure == nil || report.pushed > 0 || report.pulled.changes > 0
+            let speak = quiet ? report.failure == nil && report.needsAttention : happened
+            if !json, speak { console.out(report.summary) }
             for line in report.attentionLines { console.err(line) }
         }
         return ok ? 0 : 1

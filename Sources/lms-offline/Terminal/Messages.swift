@@ -64,6 +64,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case overdue, dueIn, awaiting, notStarted, markedRead, notificationUnknown, notificationAmbiguous, submittedState,
         doneState, pendingState
     // Sync
+    case netRefused, netUnknownHost, netTimedOut, netOffline, netLost, netInsecure, netNoAnswer
     case syncNetwork, syncLoginExpired, syncLoginExpiredFor, syncServerError, syncBadAnswer, syncCorrupt, accountInUse
     case passwordCurrentPrompt, passwordNewPrompt, passwordRepeatPrompt, passwordMissingStdin, passwordTooShort
     case passwordTooLong, passwordMismatch, passwordWrong, passwordChanged, passwordReset, resetCodeRefused
@@ -388,9 +389,28 @@ extension MessageKey {
         switch self {
         case .syncNetwork:
             return (
-                "cannot reach the server (%1): nothing was lost; sync again when the network is back",
-                "no se puede contactar con el servidor (%1): no se perdió nada; sincronice de nuevo cuando vuelva la red"
+                "cannot reach the server %1: %2. Nothing was lost; try again when it is back",
+                "no se puede contactar con el servidor %1: %2. No se perdió nada; inténtelo de nuevo cuando vuelva"
             )
+        case .netRefused:
+            return (
+                "nothing answers there (the server is not running, or the address or port is wrong)",
+                "nada responde allí (el servidor no está en marcha, o la dirección o el puerto son incorrectos)"
+            )
+        case .netUnknownHost:
+            return (
+                "its name is not known (check the address, or this device has no network)",
+                "su nombre no se conoce (compruebe la dirección, o este equipo no tiene red)"
+            )
+        case .netTimedOut: return ("it did not answer in time", "no respondió a tiempo")
+        case .netOffline: return ("this device has no network", "este equipo no tiene red")
+        case .netLost: return ("the connection broke", "la conexión se cortó")
+        case .netInsecure:
+            return (
+                "the secure connection failed (its certificate is wrong or expired)",
+                "la conexión segura falló (su certificado es incorrecto o caducó)"
+            )
+        case .netNoAnswer: return ("it gave no usable answer", "no dio una respuesta utilizable")
         case .syncLoginExpired:
             return (
                 "the server refused the login (expired or revoked): log in again with lms-offline login",
