@@ -58,9 +58,10 @@ struct StudyCommandsTests {
         let kind = try f.run(["read", "check"])
         #expect(kind.stderr.contains("foundations/check is a quiz, not a lesson"))
         let noProfile = ClientFixture()
-        let none = try noProfile.run(["read", "welcome"])
+        let none = try noProfile.run(["read", "welcome"], ["USER": "joseph"])
         #expect(none.status == 1)
-        #expect(none.stderr.contains("no profile is active: run lms-offline profile add NAME"))
+        #expect(none.stderr.contains("Made profile joseph on this device (no PIN)"), "the first profile is made")
+        #expect(none.stderr.contains("no lesson welcome"))
     }
 
     @Test func syllabus_ShowsDescriptionObjectivesAndSyllabus() throws {

@@ -42,7 +42,7 @@ enum PasswordCommand {
     /// `--reset-code`: no login needed. The username and server default to the active profile's account,
     /// else the server this device knows.
     static func reset(code: String, _ args: Arguments, _ context: ClientContext, _ secrets: Secrets) throws -> Int32 {
-        let profile = try? context.activeProfile(args)
+        let profile = try? context.activeProfile(args, createIfNone: false)
         let accounts = SyncAccountStore(queue: context.queue)
         let account = try profile.flatMap { try accounts.account(of: $0.id) }
         guard let username = args.value("username") ?? account?.username, !username.isEmpty else {

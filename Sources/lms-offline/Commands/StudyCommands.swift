@@ -29,7 +29,7 @@ enum StudyCommands {
     static func courses(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 0)
         let context = try ClientContext(args, console: console)
-        let profile = try? context.activeProfile(args)
+        let profile = try? context.activeProfile(args, createIfNone: false)
         let rows = try context.queue.read { db in
             try db.fetchAll(
                 """

@@ -107,4 +107,13 @@ final class LineReader {
         }
         return nil
     }
+
+    /// Asks for a value on standard output, offering `proposal` (taken on Enter); nil at the end of input
+    /// or when nothing is typed and nothing was proposed.
+    static func ask(_ prompt: String, proposal: String?, reader: LineReader = LineReader()) -> String? {
+        FileHandle.standardOutput.write(Data((proposal.map { "\(prompt) [\($0)]: " } ?? "\(prompt): ").utf8))
+        guard case .line(let line) = reader.readLine() else { return nil }
+        let text = line.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? proposal : text
+    }
 }

@@ -42,6 +42,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     // Home, disk and profiles
     case homeUnusable, ioFailed, diskFull, noProfile, sessionExpired, profileExists, profileUnknown, wrongPIN
     case profileLocked, pinTooShort, pinMismatch, pinMissing, invalidName, pinIterationsWarning, pinPrompt, pinRepeat
+    case pinNewPrompt, pinMismatchAgain, switchNowPrompt, stillActive, firstProfileMade, firstProfileMadeWithPIN
+    case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
     case profileAdded, profileRemoved, profileSwitched, noProfiles, activeMark
     // Courses and items
     case courseUnknown, courseAmbiguous, itemUnknown, itemAmbiguous, didYouMean, noCourses, removedMark
@@ -168,6 +170,34 @@ extension MessageKey {
         case .pinPrompt: return ("PIN for %1: ", "PIN de %1: ")
         case .pinRepeat: return ("PIN again: ", "Repita el PIN: ")
         case .profileAdded: return ("Added profile %1.", "Perfil %1 añadido.")
+        case .pinNewPrompt:
+            return (
+                "PIN for %1 (at least %2 characters, to keep others out on a shared device; Enter for none): ",
+                "PIN de %1 (al menos %2 caracteres, para que nadie más entre en un equipo compartido; Intro para ninguno): "
+            )
+        case .pinMismatchAgain:
+            return ("the two PINs differ: type it again", "los dos PIN no coinciden: escríbalo de nuevo")
+        case .switchNowPrompt: return ("Switch to %1 now? [Y/n] ", "¿Cambiar ahora a %1? [S/n] ")
+        case .stillActive:
+            return (
+                "Still studying as %1: run lms-offline profile switch %2 to change.",
+                "Sigue estudiando como %1: ejecute lms-offline profile switch %2 para cambiar."
+            )
+        case .firstProfileMade:
+            return (
+                "Made profile %1 on this device (no PIN); lms-offline profile add NAME adds another student.",
+                "Se creó el perfil %1 en este equipo (sin PIN); lms-offline profile add NOMBRE añade otro estudiante."
+            )
+        case .firstProfileMadeWithPIN:
+            return (
+                "Made profile %1 on this device, with its PIN; lms-offline profile add NAME adds another student.",
+                "Se creó el perfil %1 en este equipo, con su PIN; lms-offline profile add NOMBRE añade otro estudiante."
+            )
+        case .defaultProfileName: return ("student", "estudiante")
+        case .serverPrompt: return ("Server", "Servidor")
+        case .serverPromptNew:
+            return ("Server (for example https://lms.example.org)", "Servidor (por ejemplo https://lms.example.org)")
+        case .usernamePrompt: return ("Username", "Usuario")
         case .profileRemoved:
             return (
                 "Removed profile %1 and all its work on this device.",
