@@ -15,8 +15,9 @@ enum StudyCommands {
             name: "syllabus", summary: "a course's front page: description, objectives and syllabus",
             usage: "lms-offline syllabus COURSE [--json] [--home DIR]", flags: ["json"], run: syllabus),
         .init(
-            name: "read", summary: "read a lesson (recorded as progress); --done marks it done",
-            usage: "lms-offline read LESSON [--done] [--course COURSE] [--json] [--home DIR]",
+            name: "read",
+            summary: "read a lesson (recorded as progress; --done marks it done) or an assignment's instructions",
+            usage: "lms-offline read LESSON|ASSIGNMENT [--done] [--course COURSE] [--json] [--home DIR]",
             flags: ["done", "json"], options: ["course"], run: read),
         .init(
             name: "done", summary: "mark a lesson done",
@@ -153,10 +154,42 @@ enum StudyCommands {
         let context = try ClientContext(args, console: console)
         let profile = try context.activeProfile(args)
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
-        let item = try catalog.item(
-            matching: try args.positional(0, "LESSON"), course: args.value("course"), kind: "lesson")
+        let name = try args.positional(0, "LESSON")
+        let item: ItemRecord
+        do {
+            item = try catalog.item(matching: name, course: args.value("course"), kind: "lesson")
+        } catch let error as ClientError where error.key == .notALesson && error.args.last == "assignment" {
+            let assignment = try catalog.item(matching: name, course: args.value("course"), kind: "assignment")
+            try showAssignment(assignment, context: context, json: args.has("json"))
+            return 0
+        }
         try show(item, context: context, profile: profile, json: args.has("json"), markDone: args.has("done"))
         return 0
+    }
+
+    /// Shows an assignment's instructions (nothing is recorded: an assignment is done by submitting it).
+    static func showAssignment(_ item: ItemRecord, context: ClientContext, json: Bool) throws {
+        let course = try CourseCatalog(queue: context.queue, home: context.home).course(matching: item.courseID)
+        guard
+            let assignment = try CourseCatalog.loadCourse(folder: course.folder).assignments.first(where: {
+                $0.id == item.id
+            })
+        else { throw ClientError(.itemUnknown, "assignment", item.id, "") }
+        if json {
+            context.console.out(
+                JSONWriter.write(
+                    .obj([
+                        ("course", .str(item.courseID)), ("assignment", .str(item.id)),
+                        ("title", .str(assignment.title)), ("due", .date(assignment.due)),
+                        ("points", .num(assignment.points)), ("submission", .str(assignment.submission.rawValue)),
+                        ("allowedTypes", .list(assignment.allowedTypes.map(JSONValue.str))),
+                        ("instructions", .str(assignment.instructions))
+                    ]), pretty: true))
+            return
+        }
+        let lines = try AssignmentView(assignment: assignment, itemID: item.id, folder: course.folder).lines(
+            width: Pager.width(environment: context.environment), color: context.console.useColor, now: context.now())
+        Pager.show(lines, console: context.console, environment: context.environment)
     }
 
     /// Shows a lesson and records the opening (and completion when asked).

@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 
 /// The languages of the user interface.
 enum Language: String, Sendable {
@@ -35,6 +36,18 @@ enum Messages {
     static func t(_ key: MessageKey, _ args: CustomStringConvertible...) -> String {
         text(key, args.map(\.description))
     }
+
+    /// A counted phrase (`1 point`, `2.5 points`, `1 punto`): the key's text holds the singular and the
+    /// plural form separated by `|`, each with `%1` for the number (written by `ScoreFormat.text`).
+    static func count(_ key: MessageKey, _ n: Double, language: Language = .current) -> String {
+        let forms = text(key, [ScoreFormat.text(n)], language: language).components(separatedBy: "|")
+        return n == 1 ? forms[0] : forms[forms.count - 1]
+    }
+
+    /// `count` of a whole number.
+    static func count(_ key: MessageKey, _ n: Int, language: Language = .current) -> String {
+        count(key, Double(n), language: language)
+    }
 }
 
 /// The keys of the message catalog.
@@ -44,6 +57,10 @@ enum MessageKey: String, CaseIterable, Sendable {
     case profileLocked, pinTooShort, pinMismatch, pinMissing, invalidName, pinIterationsWarning, pinPrompt, pinRepeat
     case pinNewPrompt, pinMismatchAgain, switchNowPrompt, stillActive, firstProfileMade, firstProfileMadeWithPIN
     case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
+    case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countUsers
+    case assignmentDue, assignmentOverdue, assignmentNoDue, assignmentSubmitText, assignmentSubmitFiles,
+        assignmentSubmitBoth
+    case assignmentHowToSubmit
     case profileAdded, profileRemoved, profileSwitched, noProfiles, activeMark
     // Courses and items
     case courseUnknown, courseAmbiguous, itemUnknown, itemAmbiguous, didYouMean, noCourses, removedMark
@@ -170,6 +187,24 @@ extension MessageKey {
         case .pinPrompt: return ("PIN for %1: ", "PIN de %1: ")
         case .pinRepeat: return ("PIN again: ", "Repita el PIN: ")
         case .profileAdded: return ("Added profile %1.", "Perfil %1 añadido.")
+        case .countPoints: return ("%1 point|%1 points", "%1 punto|%1 puntos")
+        case .countAssignments: return ("%1 assignment|%1 assignments", "%1 tarea|%1 tareas")
+        case .countLessons: return ("%1 lesson|%1 lessons", "%1 lección|%1 lecciones")
+        case .countQuizzes: return ("%1 quiz|%1 quizzes", "%1 cuestionario|%1 cuestionarios")
+        case .countStudents: return ("%1 student|%1 students", "%1 estudiante|%1 estudiantes")
+        case .countItems: return ("%1 item|%1 items", "%1 elemento|%1 elementos")
+        case .countUsers: return ("%1 user|%1 users", "%1 usuario|%1 usuarios")
+        case .assignmentDue: return ("due %1 (%2 left)", "vence el %1 (quedan %2)")
+        case .assignmentOverdue: return ("was due %1 (overdue)", "venció el %1 (vencida)")
+        case .assignmentNoDue: return ("no due date", "sin fecha límite")
+        case .assignmentSubmitText: return ("hand in: text", "entregar: texto")
+        case .assignmentSubmitFiles: return ("hand in: files%1", "entregar: archivos%1")
+        case .assignmentSubmitBoth: return ("hand in: text and/or files%1", "entregar: texto y/o archivos%1")
+        case .assignmentHowToSubmit:
+            return (
+                "Hand it in with: lms-offline submit %1 %2",
+                "Entréguela con: lms-offline submit %1 %2"
+            )
         case .pinNewPrompt:
             return (
                 "PIN for %1 (at least %2 characters, to keep others out on a shared device; Enter for none): ",
