@@ -57,6 +57,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     case profileLocked, pinTooShort, pinMismatch, pinMissing, invalidName, pinIterationsWarning, pinPrompt, pinRepeat
     case pinNewPrompt, pinMismatchAgain, switchNowPrompt, stillActive, firstProfileMade, firstProfileMadeWithPIN
     case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
+    case helpHeader, helpStudying, helpTogether, helpDevice, helpTeaching, helpAuthoring, helpAdmin, helpMore
+    case helpExample, helpFooter, unknownCommand, unknownCommandHint
     case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countUsers
     case assignmentDue, assignmentOverdue, assignmentNoDue, assignmentSubmitText, assignmentSubmitFiles,
         assignmentSubmitBoth
