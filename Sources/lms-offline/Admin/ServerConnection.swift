@@ -101,8 +101,8 @@ struct AdminError: Error, CustomStringConvertible {
         var text: String
         switch underlying.kind {
         case .server(let status, _, let message):
-            text = status == 403 ? AdminText.t(.forbidden, message) : "\(message) (\(status))"
-        case .unauthorized: text = AdminText.t(.loginAgain, server)
+            text = status == 403 ? Messages.t(.forbidden, message) : "\(message) (\(status))"
+        case .unauthorized: text = Messages.t(.loginAgain, server)
         default: text = underlying.description
         }
         if let hint { text += "\n" + hint }

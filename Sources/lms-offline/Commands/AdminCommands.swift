@@ -75,7 +75,7 @@ enum AdminCommands {
             console.out(JSONWriter.write(answer, pretty: true))
             return 0
         }
-        console.out(AdminText.t(.imported, Int(answer["created"]?.numberValue ?? 0)))
+        console.out(Messages.t(.imported, Int(answer["created"]?.numberValue ?? 0)))
         for user in answer["users"]?.arrayValue ?? [] {
             console.out(
                 "  \(user["username"]?.stringValue ?? "")  \(user["role"]?.stringValue ?? "")  \(user["resetCode"]?.stringValue ?? "")"
@@ -89,7 +89,7 @@ enum AdminCommands {
         let user = try args.positional(1, "USER")
         let (_, connection) = try ServerConnection.open(args, console)
         _ = try connection.json("PATCH", userPath(user), .obj([("disabled", .flag(disabled))]))
-        console.out(AdminText.t(disabled ? .userDisabled : .userEnabled, user))
+        console.out(Messages.t(disabled ? .userDisabled : .userEnabled, user))
         return 0
     }
 
@@ -102,7 +102,7 @@ enum AdminCommands {
         }
         let (_, connection) = try ServerConnection.open(args, console)
         _ = try connection.json("PATCH", userPath(user), .obj([("role", .str(role))]))
-        console.out(AdminText.t(.roleSet, user, role))
+        console.out(Messages.t(.roleSet, user, role))
         return 0
     }
 
@@ -115,9 +115,9 @@ enum AdminCommands {
             console.out(JSONWriter.write(answer, pretty: true))
         } else {
             console.out(
-                AdminText.t(
+                Messages.t(
                     .resetCode, user, answer["code"]?.stringValue ?? "?", answer["expiresAt"]?.stringValue ?? "?"))
-            console.err(AdminText.t(.resetCodeNote, user))
+            console.err(Messages.t(.resetCodeNote, user))
         }
         return 0
     }

@@ -27,7 +27,7 @@ extension MessageKey {
                 "orden desconocida \"%1\"%2; ejecute lms-offline help"
             )
         case .unknownCommandHint: return (" (did you mean %1?)", " (¿quiso decir %1?)")
-        default: return ("?", "?")
+        default: return adminTexts
         }
     }
 }

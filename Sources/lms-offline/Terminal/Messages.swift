@@ -107,6 +107,12 @@ enum MessageKey: String, CaseIterable, Sendable {
         certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
     case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade
+    // Teaching and administration (Messages+Admin.swift)
+    case forbidden, loginAgain, validationFailed, published, publishedFirst, studentsAffected, noItemChanges
+    case versionExists, invalidPackage, itemAdded, itemChanged, itemRemoved, itemRenamed, filesSummary
+    case rosterEmpty, enrolled, unenrolled, modeSet, groupsSet, userDisabled, userEnabled, roleSet
+    case resetCode, resetCodeNote, imported, exported, eraseNeedsConfirm, erased, calendarWritten, noDates
+    case accountErasedHere
     // Communication (Messages+Comms.swift)
     case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete,
         commsPostDeleted

@@ -1,28 +1,7 @@
-import Foundation
-
-/// The messages of the teaching and admin commands (publish, roster, admin, calendar), in English
-/// and Spanish, chosen like `Messages` by the locale. Placeholders are `%1`, `%2`, ….
-enum AdminText {
-    enum Key: String, CaseIterable, Sendable {
-        case forbidden, loginAgain, validationFailed, published, publishedFirst, studentsAffected, noItemChanges
-        case versionExists, invalidPackage, itemAdded, itemChanged, itemRemoved, itemRenamed, filesSummary
-        case rosterEmpty, enrolled, unenrolled, modeSet, groupsSet, userDisabled, userEnabled, roleSet
-        case resetCode, resetCodeNote, imported, exported, eraseNeedsConfirm, erased, calendarWritten, noDates
-        case accountErasedHere
-    }
-
-    /// The text of `key` in the current language.
-    static func t(_ key: Key, _ args: CustomStringConvertible..., language: Language = .current) -> String {
-        let pair = texts(key)
-        var text = language == .spanish ? pair.es : pair.en
-        for (i, arg) in args.enumerated().reversed() {
-            text = text.replacingOccurrences(of: "%\(i + 1)", with: arg.description)
-        }
-        return text
-    }
-
-    static func texts(_ key: Key) -> (en: String, es: String) {
-        switch key {
+/// The messages of the teaching and admin commands (publish, roster, admin, calendar).
+extension MessageKey {
+    var adminTexts: (en: String, es: String) {
+        switch self {
         case .forbidden: return ("not allowed: %1", "no permitido: %1")
         case .loginAgain:
             return (
@@ -98,6 +77,7 @@ enum AdminText {
                 "la cuenta de %1 fue borrada en %2 por un administrador: sus datos se eliminaron de este equipo"
             )
         case .noDates: return ("No dates or deadlines in %1.", "No hay fechas ni plazos en %1.")
+        default: return ("?", "?")
         }
     }
 }
