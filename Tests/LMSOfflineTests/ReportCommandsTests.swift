@@ -69,15 +69,14 @@ struct ReportCommandsTests {
             }
         }
         let shown = try f.ok(["inbox"]).stdout
-        #expect(shown.contains("announcement:3f1 ") && shown.contains("announcement:3f9 "), "\(shown)")
+        let handles = NotificationStore.handles(of: ["announcement:3f1c2a77", "announcement:3f9d0011"])
+        for handle in handles.values { #expect(shown.contains("● \(handle)  "), "\(shown)") }
         let ambiguous = try f.run(["inbox", "--read", "announce"])
         #expect(
-            ambiguous.status == 1
-                && ambiguous.stderr.contains("names several notifications (announcement:3f1, announcement:3f9)"),
-            "\(ambiguous.stderr)")
+            ambiguous.status == 1 && ambiguous.stderr.contains("names several notifications ("), "\(ambiguous.stderr)")
         #expect(
             try f.json(["inbox"]).arrayValue?.allSatisfy { $0["read"]?.boolValue == false } == true, "nothing marked")
-        try f.ok(["inbox", "--read", "announcement:3f9"])
+        try f.ok(["inbox", "--read", try #require(handles["announcement:3f9d0011"])])
         #expect(
             try f.json(["inbox"]).arrayValue?.filter { $0["read"]?.boolValue == true }.compactMap {
                 $0["id"]?.stringValue
