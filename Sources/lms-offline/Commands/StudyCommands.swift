@@ -31,25 +31,15 @@ enum StudyCommands {
         try args.expectPositionals(atMost: 0)
         let context = try ClientContext(args, console: console)
         let profile = try? context.activeProfile(args, createIfNone: false)
-        let rows = try context.queue.read { db in
-            try db.fetchAll(
-                """
-                SELECT c.id, c.version, c.title,
-                  (SELECT count(*) FROM course_items i WHERE i.course_id = c.id AND i.kind = 'lesson' AND i.removed = 0),
-                  (SELECT count(*) FROM progress p JOIN course_items i ON i.course_id = p.course_id AND i.item_id = p.lesson_id
-                     AND i.removed = 0 WHERE p.profile_id = ?1 AND p.course_id = c.id AND p.completed = 1)
-                FROM courses c ORDER BY c.position
-                """, arguments: [profile?.id ?? ""])
-        }
+        let rows = try CourseCatalog(queue: context.queue, home: context.home).summaries(profileID: profile?.id)
         if args.has("json") {
             console.out(
                 JSONWriter.write(
                     .list(
                         rows.map { r in
                             .obj([
-                                ("id", .str(r.string(0) ?? "")), ("version", .str(r.string(1) ?? "")),
-                                ("title", .str(r.string(2) ?? "")),
-                                ("lessons", .int(r.int(3) ?? 0)), ("lessonsDone", .int(r.int(4) ?? 0))
+                                ("id", .str(r.id)), ("version", .str(r.version)), ("title", .str(r.title)),
+                                ("lessons", .int(r.lessons)), ("lessonsDone", .int(r.lessonsDone))
                             ])
                         }), pretty: true))
             return 0
@@ -59,12 +49,8 @@ enum StudyCommands {
             return 0
         }
         for r in rows {
-            let total = r.int(3) ?? 0
-            let done = r.int(4) ?? 0
-            let bar = console.isTerminal ? ReportCommands.bar(done, total, console: console) + " " : ""
-            console.out(
-                "\(r.string(0) ?? "")  \(r.string(1) ?? "")  \(bar)\(done)/\(total)  \(TerminalText.sanitize(r.string(2) ?? ""))"
-            )
+            let bar = console.isTerminal ? ReportCommands.bar(r.lessonsDone, r.lessons, console: console) + " " : ""
+            console.out("\(r.id)  \(r.version)  \(bar)\(r.lessonsDone)/\(r.lessons)  \(TerminalText.sanitize(r.title))")
         }
         return 0
     }
