@@ -27,7 +27,20 @@ enum CertificateCommands {
         do {
             let api = try ServerConnection.connect(context, args)
             // a network error falls back below
-            answer = try api.http.json("POST", ServerConnection.course(course, "/certificate"))
+            do {
+                answer = try api.http.json("POST", ServerConnection.course(course, "/certificate"))
+            } catch let error as SyncError {
+                // Refused while work done here has not reached the server: syncing is the fix.
+                if case .server(409, _, let message) = error.kind,
+                    let account = try SyncAccountStore(queue: context.queue).account(of: profile.id),
+                    try context.queue.read({
+                        try OutboxReader.pendingCount(profileID: profile.id, after: account.acked, in: $0)
+                    }) > 0
+                {
+                    throw ClientError(.certificateSyncFirst, message)
+                }
+                throw error
+            }
             server = api.account.server
         } catch let error as SyncError {
             guard case .network = error.kind,

@@ -69,7 +69,8 @@ enum CourseReportCommand {
         console.out(
             console.paint(
                 Messages.t(
-                    .reportSummary, r["title"]?.stringValue ?? r["course"]?.stringValue ?? "", ScoreFormat.text(n),
+                    .reportSummary, r["title"]?.stringValue ?? r["course"]?.stringValue ?? "",
+                    Messages.count(.countStudents, n),
                     Gradebook.percent(r["completionRate"]?.numberValue ?? 0),
                     ScoreFormat.text(r["passing"]?.numberValue ?? 0),
                     Gradebook.percent(r["averageTotal"]?.numberValue ?? 0)), .bold))

@@ -52,7 +52,9 @@ enum GradingCommands {
         console.out(
             console.paint(
                 Messages.t(
-                    .gradebookSummary, book["title"]?.stringValue ?? course, students.count, items.count,
+                    .gradebookSummary, book["title"]?.stringValue ?? course,
+                    Messages.count(.countStudents, students.count),
+                    Messages.count(.countItems, items.count),
                     ScoreFormat.text(pass)), .bold))
         // Items are numbered in the header and listed below, so the table stays narrow.
         let width = max(8, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)

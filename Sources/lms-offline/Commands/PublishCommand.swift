@@ -146,7 +146,9 @@ enum PublishCommand {
         } else {
             lines.append(Messages.t(.publishedFirst, id, version))
         }
-        lines.append(Messages.t(.studentsAffected, Int(answer["studentsAffected"]?.numberValue ?? 0)))
+        lines.append(
+            Messages.t(
+                .studentsAffected, Messages.count(.countStudents, Int(answer["studentsAffected"]?.numberValue ?? 0))))
         return lines.joined(separator: "\n")
     }
 }

@@ -51,7 +51,8 @@ enum QuizCommand {
                 console.out(
                     console.paint(
                         Messages.t(
-                            .quizStart, TerminalText.sanitize(quiz.title), quiz.questions.count,
+                            .quizStart, TerminalText.sanitize(quiz.title),
+                            Messages.count(.countQuestions, quiz.questions.count),
                             info.joined(separator: ", ")), .bold))
             }
         }

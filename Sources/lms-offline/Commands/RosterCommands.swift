@@ -88,7 +88,12 @@ enum RosterCommands {
             var body: [(String, JSONValue)] = [("username", .str(user))]
             if let group = args.value("group") { body.append(("groups", .list([.str(group)]))) }
             if args.has("ignore-prerequisites") { body.append(("ignorePrerequisites", .flag(true))) }
-            results.append(try connection.json("POST", ServerConnection.course(course, "/enrollments"), .obj(body)))
+            do {
+                results.append(try connection.json("POST", ServerConnection.course(course, "/enrollments"), .obj(body)))
+            } catch var error as AdminError {
+                error.subject = error.subject ?? user
+                throw error
+            }
             if !args.has("json") { console.out(Messages.t(.enrolled, user, course)) }
         }
         if args.has("json") { console.out(JSONWriter.write(.list(results), pretty: true)) }

@@ -33,7 +33,8 @@ final class QuizRunner {
         let questions = record.questionOrder.compactMap { id in quiz.questions.first { $0.id == id } }
         for (index, question) in questions.enumerated() where record.responses[question.id] == nil {
             if let deadline = record.deadline, deadline <= Date() { return (.timeUp, record) }
-            var header = Messages.t(.questionHeader, index + 1, questions.count, ScoreFormat.text(question.points))
+            var header = Messages.t(
+                .questionHeader, index + 1, questions.count, Messages.count(.countPoints, question.points))
             if let deadline = record.deadline {
                 header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow))
             }

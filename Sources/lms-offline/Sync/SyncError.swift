@@ -75,7 +75,7 @@ struct SyncError: Error, CustomStringConvertible {
         switch kind {
         case .network(let cause, let server): return Messages.t(.syncNetwork, server, cause.text)
         case .unauthorized: return Messages.t(.syncLoginExpired)
-        case .server(let status, let code, let message): return Messages.t(.syncServerError, status, code, message)
+        case .server(_, _, let message): return Messages.t(.syncServerError, message)
         case .badAnswer(let what): return Messages.t(.syncBadAnswer, what)
         case .corrupt(let what): return Messages.t(.syncCorrupt, what)
         }

@@ -17,8 +17,8 @@ extension MessageKey {
         case .publishedFirst: return ("Published %1 %2 (its first version).", "Publicado %1 %2 (su primera versión).")
         case .studentsAffected:
             return (
-                "%1 enrolled students receive it at their next sync.",
-                "%1 estudiantes matriculados lo recibirán en su próxima sincronización."
+                "%1 enrolled: they receive it at their next sync.",
+                "%1 matriculados: lo recibirán en su próxima sincronización."
             )
         case .noItemChanges:
             return ("No lesson, quiz or assignment changed.", "No cambió ninguna lección, cuestionario ni tarea.")
@@ -58,7 +58,7 @@ extension MessageKey {
                 "Give it to the person: with it they set a new password (lms-offline passwd --reset-code CODE --username %1). It works once.",
                 "Entrégueselo a la persona: con él elige una contraseña nueva (lms-offline passwd --reset-code CÓDIGO --username %1). Funciona una sola vez."
             )
-        case .imported: return ("Imported %1 users.", "Importados %1 usuarios.")
+        case .imported: return ("Imported %1.", "Importado: %1.")
         case .exported: return ("Wrote everything held on %1 to %2.", "Se escribió todo lo que se guarda de %1 en %2.")
         case .eraseNeedsConfirm:
             return (

@@ -59,7 +59,9 @@ enum MessageKey: String, CaseIterable, Sendable {
     case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
     case helpHeader, helpStudying, helpTogether, helpDevice, helpTeaching, helpAuthoring, helpAdmin, helpMore
     case helpExample, helpFooter, unknownCommand, unknownCommandHint
-    case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countUsers
+    case certificateSyncFirst
+    case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countQuestions,
+        countUsers
     case assignmentDue, assignmentOverdue, assignmentNoDue, assignmentSubmitText, assignmentSubmitFiles,
         assignmentSubmitBoth
     case assignmentHowToSubmit
@@ -195,12 +197,18 @@ extension MessageKey {
         case .pinPrompt: return ("PIN for %1: ", "PIN de %1: ")
         case .pinRepeat: return ("PIN again: ", "Repita el PIN: ")
         case .profileAdded: return ("Added profile %1.", "Perfil %1 añadido.")
+        case .certificateSyncFirst:
+            return (
+                "the server says: %1. It has not seen all your work yet: run lms-offline sync, then ask for the certificate again",
+                "el servidor dice: %1. Aún no ha recibido todo su trabajo: ejecute lms-offline sync y pida de nuevo el certificado"
+            )
         case .countPoints: return ("%1 point|%1 points", "%1 punto|%1 puntos")
         case .countAssignments: return ("%1 assignment|%1 assignments", "%1 tarea|%1 tareas")
         case .countLessons: return ("%1 lesson|%1 lessons", "%1 lección|%1 lecciones")
         case .countQuizzes: return ("%1 quiz|%1 quizzes", "%1 cuestionario|%1 cuestionarios")
         case .countStudents: return ("%1 student|%1 students", "%1 estudiante|%1 estudiantes")
         case .countItems: return ("%1 item|%1 items", "%1 elemento|%1 elementos")
+        case .countQuestions: return ("%1 question|%1 questions", "%1 pregunta|%1 preguntas")
         case .countUsers: return ("%1 user|%1 users", "%1 usuario|%1 usuarios")
         case .assignmentDue: return ("due %1 (%2 left)", "vence el %1 (quedan %2)")
         case .assignmentOverdue: return ("was due %1 (overdue)", "venció el %1 (vencida)")
@@ -359,7 +367,7 @@ extension MessageKey {
                 "you have used all %1 attempts at %2: no attempt is left",
                 "ya usó los %1 intentos de %2: no queda ninguno"
             )
-        case .questionHeader: return ("Question %1 of %2 (%3 points)", "Pregunta %1 de %2 (%3 puntos)")
+        case .questionHeader: return ("Question %1 of %2 (%3)", "Pregunta %1 de %2 (%3)")
         case .timeLeft: return ("[%1 left]", "[quedan %1]")
         case .timeUp:
             return (
@@ -400,7 +408,7 @@ extension MessageKey {
         case .feedbackPartial: return ("Partly right.", "Parcialmente correcto.")
         case .answersUnreadable:
             return ("cannot use the answers in %1: %2", "no se pueden usar las respuestas de %1: %2")
-        case .quizStart: return ("%1: %2 questions, %3", "%1: %2 preguntas, %3")
+        case .quizStart: return ("%1: %2, %3", "%1: %2, %3")
         case .attemptsLeft: return ("attempt %1 of %2", "intento %1 de %2")
         case .noAnswerSheetTTY:
             return (
@@ -496,8 +504,8 @@ extension MessageKey {
             )
         case .syncServerError:
             return (
-                "the server answered %1 %2: %3 (nothing was lost)",
-                "el servidor respondió %1 %2: %3 (no se perdió nada)"
+                "the server refused: %1 (nothing was lost)",
+                "el servidor se negó: %1 (no se perdió nada)"
             )
         case .syncBadAnswer:
             return (
@@ -677,14 +685,14 @@ extension MessageKey {
         case .historyEmpty: return ("No grade of %1 has changed yet.", "Ninguna nota de %1 ha cambiado aún.")
         case .gradebookSummary:
             return (
-                "%1: %2 students, %3 graded items, pass at %4%",
-                "%1: %2 estudiantes, %3 elementos calificados, se aprueba con %4%"
+                "%1: %2, %3 graded, pass at %4%",
+                "%1: %2, %3 calificados, se aprueba con %4%"
             )
         case .csvWritten: return ("wrote %1", "escrito %1")
         case .reportSummary:
             return (
-                "%1: %2 students, %3% completed, %4 passing, average %5%",
-                "%1: %2 estudiantes, %3% completaron, %4 aprueban, media %5%"
+                "%1: %2, %3% completed, %4 passing, average %5%",
+                "%1: %2, %3% completaron, %4 aprueban, media %5%"
             )
         case .reportAtRisk: return ("Students at risk:", "Estudiantes en riesgo:")
         case .reportNobodyAtRisk: return ("Nobody is at risk.", "Nadie está en riesgo.")
