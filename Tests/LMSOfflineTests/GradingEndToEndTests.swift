@@ -74,6 +74,7 @@ import Testing
         let saved = teacher.scratch.sub("grading-intro-programming/sam-foundations_hello-v1/hello.py")
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "print(\"Hello, world\")\n")
         #expect(session.stdout.contains("files saved to"))
+        #expect(session.stdout.contains("── hello.py (") && session.stdout.contains("│ print(\"Hello, world\")"))
         #expect(session.stdout.contains("Recorded ") && session.stdout.contains("for practice/exam"))
         #expect(
             try teacher.ok(["grade", "intro-programming"]).stdout.contains(

@@ -61,7 +61,9 @@ struct GradingSession {
             for file in files {
                 guard let url = file["url"]?.stringValue else { continue }
                 let data = try api.text(url)
-                try AtomicFile.write(data, to: dir + "/" + Self.safeName(file["name"]?.stringValue ?? "file"))
+                let name = file["name"]?.stringValue ?? "file"
+                try AtomicFile.write(data, to: dir + "/" + Self.safeName(name))
+                FilePreview.lines(data, name: name).forEach { console.out($0) }
             }
             console.out(Messages.t(.filesSavedTo, dir))
         }

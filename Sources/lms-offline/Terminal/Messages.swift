@@ -59,7 +59,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
     case helpHeader, helpStudying, helpTogether, helpDevice, helpTeaching, helpAuthoring, helpAdmin, helpMore
     case helpExample, helpFooter, unknownCommand, unknownCommandHint
-    case certificateSyncFirst
+    case certificateSyncFirst, previewBinary, previewMore
     case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countQuestions,
         countUsers
     case assignmentDue, assignmentOverdue, assignmentNoDue, assignmentSubmitText, assignmentSubmitFiles,
@@ -197,6 +197,13 @@ extension MessageKey {
         case .pinPrompt: return ("PIN for %1: ", "PIN de %1: ")
         case .pinRepeat: return ("PIN again: ", "Repita el PIN: ")
         case .profileAdded: return ("Added profile %1.", "Perfil %1 añadido.")
+        case .previewBinary:
+            return (
+                "not a text file: open the saved copy (below) with the program for it",
+                "no es un archivo de texto: abra la copia guardada (abajo) con el programa adecuado"
+            )
+        case .previewMore:
+            return ("… %1 more lines in the saved copy (below)", "… %1 líneas más en la copia guardada (abajo)")
         case .certificateSyncFirst:
             return (
                 "the server says: %1. It has not seen all your work yet: run lms-offline sync, then ask for the certificate again",
