@@ -114,7 +114,9 @@ enum ReportCommands {
         if args.has("json") {
             console.out(JSONWriter.write(.list(entries), pretty: true))
         } else {
-            console.out(lines.isEmpty ? Messages.t(.noGrades) : lines.joined(separator: "\n"))
+            if lines.isEmpty { console.out(Messages.t(.noGrades)) }
+            let width = Pager.width(environment: context.environment)
+            for line in lines { console.outFolded(line, width: width, indent: 4) }
         }
         return 0
     }
@@ -145,7 +147,9 @@ enum ReportCommands {
         if args.has("json") {
             console.out(JSONWriter.write(.list(entries), pretty: true))
         } else {
-            console.out(lines.isEmpty ? Messages.t(.nothingDue) : lines.joined(separator: "\n"))
+            if lines.isEmpty { console.out(Messages.t(.nothingDue)) }
+            let width = Pager.width(environment: context.environment)
+            for line in lines { console.outFolded(line, width: width, indent: 4) }
         }
         return 0
     }

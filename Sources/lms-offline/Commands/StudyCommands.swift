@@ -97,9 +97,9 @@ enum StudyCommands {
             }
             let state = states.text(item)
             let removed = item.removed ? " " + Messages.t(.removedMark) : ""
-            console.out(
-                "  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)"
-            )
+            console.outFolded(
+                "  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)",
+                width: Pager.width(environment: context.environment), indent: 13)
         }
         return 0
     }
