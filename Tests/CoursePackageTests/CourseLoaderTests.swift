@@ -106,6 +106,16 @@ struct CourseLoaderTests {
             })
     }
 
+    @Test func misspelledKey_GivesOneMessage_NotAlsoATimeZoneError() throws {
+        let s = ScratchFolder()
+        s.write("course.json", #"{"id": "abc", "version": "1.0.0", "titel": "x", "timeZone": "Africa/Nairobi"}"#)
+        s.write("01-m/01-a.assignment.md", "---\ntitle: A\ndue: 2027-02-01 18:00\n---\nDo it.\n")
+        let text = try load(s.path).diagnostics.map(\.description)
+        #expect(text.contains { $0.contains("course.json needs \"title\"") })
+        #expect(text.contains { $0.contains("did you mean \"title\"") })
+        #expect(!text.contains { $0.contains("has no offset") }, "\(text)")
+    }
+
     @Test func renamed_MustPointAtExistingIDs() throws {
         let s = ScratchFolder()
         s.write(

@@ -62,9 +62,27 @@ struct StudyCommandsTests {
         let kind = try f.run(["read", "check"])
         #expect(kind.stderr.contains("foundations/check is a quiz, not a lesson"))
         let noProfile = ClientFixture()
-        let none = try noProfile.run(["read", "welcome"])
+        let none = try noProfile.run(["read", "welcome"], ["USER": "joseph"])
         #expect(none.status == 1)
-        #expect(none.stderr.contains("no profile is active: run lms-offline profile add NAME"))
+        #expect(none.stderr.contains("Made profile joseph on this device (no PIN)"), "the first profile is made")
+        #expect(none.stderr.contains("no lesson welcome"))
+    }
+
+    @Test func read_AnAssignment_ShowsItsInstructionsAndHowToHandItIn() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let read = try f.ok(["read", "hello"])
+        #expect(read.stdout.contains("Hello, world\n============"))
+        #expect(read.stdout.contains("10 points · hand in: files (py, txt)"))
+        #expect(read.stdout.contains("Write a program that prints"))
+        #expect(read.stdout.contains("Hand it in with: lms-offline submit foundations/hello FILE..."))
+        #expect(!read.stderr.contains("lms-offline assignment"))
+        let json = try f.json(["read", "hello"])
+        #expect(json["submission"]?.stringValue == "file")
+        #expect(json["instructions"]?.stringValue?.contains("Hello, world") == true)
+        let spanish = try f.ok(["read", "hello"], ["LANG": "es_ES.UTF-8"])
+        #expect(spanish.stdout.contains("10 puntos · entregar: archivos (py, txt)"))
     }
 
     @Test func syllabus_ShowsDescriptionObjectivesAndSyllabus() throws {

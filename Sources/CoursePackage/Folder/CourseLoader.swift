@@ -50,6 +50,7 @@ public enum CourseLoader {
         }
         let manifestText = files.readText("course.json", into: &diagnostics)
         var course = manifestText.flatMap { CourseManifestReader.read($0, diagnostics: &diagnostics) }
+        let timeZone = course?.timeZone ?? manifestText.flatMap(CourseManifestReader.timeZone(in:))
         if files.contains("syllabus.md"), let text = files.readText("syllabus.md", into: &diagnostics) {
             metadata.insert("syllabus.md")
             let fm = FrontMatter.parse(text, file: "syllabus.md", diagnostics: &diagnostics)
@@ -114,7 +115,7 @@ public enum CourseLoader {
                     ).map(CourseItem.lesson)
                 case .assignment:
                     item = AssignmentReader.read(
-                        text, file: path, defaultID: defaultID, timeZone: course?.timeZone, files: files,
+                        text, file: path, defaultID: defaultID, timeZone: timeZone, files: files,
                         references: &references, diagnostics: &diagnostics
                     ).map(CourseItem.assignment)
                 case .quizJSON:

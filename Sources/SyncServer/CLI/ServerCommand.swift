@@ -5,7 +5,7 @@ import LMSModel
 /// variables (`LMS_DATA`, `LMS_HOST`, `LMS_PORT`), else defaults.
 enum ServerCommand {
     /// The program's version.
-    static let version = "0.2.0"
+    static let version = LMSVersion.current
 
     /// A usage mistake (exit status 2).
     struct UsageError: Error, CustomStringConvertible {

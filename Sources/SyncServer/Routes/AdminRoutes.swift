@@ -171,7 +171,7 @@ struct AdminRoutes: Sendable {
         guard problems.isEmpty else {
             throw APIError.unprocessable(
                 "nothing was imported; fix these rows and send the file again: "
-                    + problems.prefix(50).joined(separator: "; "),
+                    + problems.joined(separator: "; "), // every bad row (rows are bounded by maxCSVRows)
                 code: "invalid_rows")
         }
         let admin = try context.user

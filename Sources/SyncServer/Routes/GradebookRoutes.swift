@@ -184,8 +184,8 @@ struct GradebookRoutes: Sendable {
             for item in book.items {
                 out +=
                     CSV.line([
-                        item.id, item.title, item.kind.rawValue, row.scores[item.id].map(RubricScoring.format) ?? "",
-                        RubricScoring.format(item.maxPoints), status(item), feedback[item.id] ?? ""
+                        item.id, item.title, item.kind.rawValue, row.scores[item.id].map(ScoreFormat.text) ?? "",
+                        ScoreFormat.text(item.maxPoints), status(item), feedback[item.id] ?? ""
                     ]) + "\r\n"
             }
             out +=

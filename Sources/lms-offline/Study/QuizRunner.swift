@@ -4,12 +4,12 @@ import LMSModel
 /// Runs a quiz attempt on the terminal, a question at a time, as line-based prompts that work
 /// in any terminal or pseudo-terminal: numbered choices (`2`, or `1,3` for several), `t`/`f`
 /// (Spanish `v`/`f`), text, numbers, matching as one `left → number` prompt per left item, and
-/// essays ended by a line holding only `.`. Each answer is saved in the draft as it is given;
+/// essays ended by a line holding only `.`; then an explicit hand-in question. Each answer is saved in the draft as it is given;
 /// questions already answered in a resumed draft are skipped. The time limit is kept by the
 /// program: the prompt is interrupted when it runs out.
 final class QuizRunner {
     /// How an interactive run ended.
-    enum Outcome { case finished, timeUp, endOfInput }
+    enum Outcome { case finished, keptOpen, timeUp, endOfInput }
 
     let quiz: Quiz
     let shuffle: QuizShuffle
@@ -40,7 +40,8 @@ final class QuizRunner {
                 show(question.text, format: question.format)
                 continue
             }
-            var header = Messages.t(.questionHeader, index + 1, answerable.count, JSONWriter.number(question.points))
+            var header = Messages.t(
+                .questionHeader, index + 1, answerable.count, Messages.count(.countPoints, question.points))
             if let deadline = record.deadline {
                 header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow))
             }
@@ -56,7 +57,29 @@ final class QuizRunner {
                 showFeedback(Grader.grade(question, response: response), format: question.format)
             }
         }
-        return (.finished, record)
+        return handIn()
+    }
+
+    /// Asks before handing in (the attempt stays open on "n"); the time limit still applies.
+    private func handIn() -> (Outcome, AttemptRecord) {
+        for _ in 0..<ClientLimits.maximumPromptRetries {
+            console.out("")
+            FileHandle.standardOutput.write(Data(Messages.t(.handInPrompt, record.responses.count).utf8))
+            switch reader.readLine(until: record.deadline) {
+            case .line(let raw):
+                switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "", "y", "yes", "s", "si", "sí": return (.finished, record)
+                case "n", "no": return (.keptOpen, record)
+                default: continue
+                }
+            case .timedOut:
+                console.out("")
+                return (.timeUp, record)
+            case .endOfInput:
+                return (.endOfInput, record)
+            }
+        }
+        return (.keptOpen, record)
     }
 
     /// Prints text written in `format` through the terminal renderer (GIFT's default format keeps
@@ -106,17 +129,25 @@ final class QuizRunner {
             for (n, index) in options.enumerated() {
                 console.out("  \(n + 1)) \(TerminalText.sanitize(rights[index]))")
             }
+            let repeats = QuizShuffle.allowsRepeatedOptions(pairs)
             var matches: [String: String] = [:]
             for pair in pairs where !pair.left.isEmpty {
-                guard
-                    let answer = prompt(
-                        .matchPrompt, TerminalText.sanitize(QuestionText.plain(pair.left, format: question.format)),
-                        parse: { text -> Response? in
-                            guard let n = Int(text), (1...options.count).contains(n) else { return nil }
-                            return .text(rights[options[n - 1]])
-                        }), case .text(let right) = answer
-                else { return nil }
-                matches[pair.left] = right
+                while matches[pair.left] == nil {
+                    guard
+                        let answer = prompt(
+                            .matchPrompt, TerminalText.sanitize(QuestionText.plain(pair.left, format: question.format)),
+                            parse: { text -> Response? in
+                                guard let n = Int(text), (1...options.count).contains(n) else { return nil }
+                                return .text(rights[options[n - 1]])
+                            }), case .text(let right) = answer
+                    else { return nil }
+                    if !repeats, let earlier = matches.first(where: { $0.value == right })?.key {
+                        console.out(
+                            Messages.t(.matchUsedOnce, TerminalText.sanitize(right), TerminalText.sanitize(earlier)))
+                    } else {
+                        matches[pair.left] = right
+                    }
+                }
             }
             return .matches(matches)
         case .description:

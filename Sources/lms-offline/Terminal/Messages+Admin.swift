@@ -1,28 +1,7 @@
-import Foundation
-
-/// The messages of the teaching and admin commands (publish, roster, admin, calendar), in English
-/// and Spanish, chosen like `Messages` by the locale. Placeholders are `%1`, `%2`, ….
-enum AdminText {
-    enum Key: String, CaseIterable, Sendable {
-        case forbidden, loginAgain, validationFailed, published, publishedFirst, studentsAffected, noItemChanges
-        case versionExists, invalidPackage, itemAdded, itemChanged, itemRemoved, itemRenamed, filesSummary
-        case rosterEmpty, enrolled, unenrolled, modeSet, groupsSet, userDisabled, userEnabled, roleSet
-        case resetCode, resetCodeNote, imported, exported, eraseNeedsConfirm, erased, calendarWritten, noDates
-        case accountErasedHere
-    }
-
-    /// The text of `key` in the current language.
-    static func t(_ key: Key, _ args: CustomStringConvertible..., language: Language = .current) -> String {
-        let pair = texts(key)
-        var text = language == .spanish ? pair.es : pair.en
-        for (i, arg) in args.enumerated().reversed() {
-            text = text.replacingOccurrences(of: "%\(i + 1)", with: arg.description)
-        }
-        return text
-    }
-
-    static func texts(_ key: Key) -> (en: String, es: String) {
-        switch key {
+/// The messages of the teaching and admin commands (publish, roster, admin, calendar).
+extension MessageKey {
+    var adminTexts: (en: String, es: String) {
+        switch self {
         case .forbidden: return ("not allowed: %1", "no permitido: %1")
         case .loginAgain:
             return (
@@ -38,8 +17,8 @@ enum AdminText {
         case .publishedFirst: return ("Published %1 %2 (its first version).", "Publicado %1 %2 (su primera versión).")
         case .studentsAffected:
             return (
-                "%1 enrolled students receive it at their next sync.",
-                "%1 estudiantes matriculados lo recibirán en su próxima sincronización."
+                "%1 enrolled: they receive it at their next sync.",
+                "%1 matriculados: lo recibirán en su próxima sincronización."
             )
         case .noItemChanges:
             return ("No lesson, quiz or assignment changed.", "No cambió ninguna lección, cuestionario ni tarea.")
@@ -76,10 +55,10 @@ enum AdminText {
             return ("Reset code for %1: %2 (valid until %3)", "Código de restablecimiento de %1: %2 (válido hasta %3)")
         case .resetCodeNote:
             return (
-                "Give it to the person: with it they set a new password (POST /api/v1/auth/reset). It works once.",
-                "Entrégueselo a la persona: con él elige una contraseña nueva (POST /api/v1/auth/reset). Funciona una sola vez."
+                "Give it to the person: with it they set a new password (lms-offline passwd --reset-code CODE --username %1). It works once.",
+                "Entrégueselo a la persona: con él elige una contraseña nueva (lms-offline passwd --reset-code CÓDIGO --username %1). Funciona una sola vez."
             )
-        case .imported: return ("Imported %1 users.", "Importados %1 usuarios.")
+        case .imported: return ("Imported %1.", "Importado: %1.")
         case .exported: return ("Wrote everything held on %1 to %2.", "Se escribió todo lo que se guarda de %1 en %2.")
         case .eraseNeedsConfirm:
             return (
@@ -98,6 +77,7 @@ enum AdminText {
                 "la cuenta de %1 fue borrada en %2 por un administrador: sus datos se eliminaron de este equipo"
             )
         case .noDates: return ("No dates or deadlines in %1.", "No hay fechas ni plazos en %1.")
+        default: return ("?", "?")
         }
     }
 }
