@@ -73,7 +73,7 @@ struct StudyCommandsTests {
         try f.installRich()
         try f.addProfile("ana")
         let read = try f.ok(["read", "hello"])
-        #expect(read.stdout.contains("Hello, world\n============"))
+        #expect(read.stdout.contains("Hello, world\n════════════"))
         #expect(read.stdout.contains("10 points · hand in: files (py, txt)"))
         #expect(read.stdout.contains("Write a program that prints"))
         #expect(read.stdout.contains("Hand it in with: lms-offline submit foundations/hello FILE..."))

@@ -35,7 +35,7 @@ enum Help {
             example: "lms-offline grade intro-programming", audience: "teacher"),
         Group(
             title: .helpAuthoring,
-            commands: ["new-course", "validate", "pack", "inspect", "student", "delta", "unpack"],
+            commands: ["new-course", "validate", "render", "export", "pack", "inspect", "student", "delta", "unpack"],
             example: "lms-offline validate my-course", audience: "teacher"),
         Group(title: .helpAdmin, commands: ["admin"], example: "lms-offline admin reset maria", audience: "admin")
     ]

@@ -78,6 +78,9 @@ extension Messages {
         "grade": "califica la cola de entregas y ensayos con la rúbrica, o una con --submission/--attempt",
         "report": "informe del curso: avance, puntuaciones, estudiantes en riesgo; --student NOMBRE, --items",
         "certificate": "obtiene su certificado de un curso completado y aprobado, en texto o HTML (-o ARCHIVO.html)",
-        "verify": "comprueba el código de un certificado con el servidor"
+        "verify": "comprueba el código de un certificado con el servidor",
+        "render": "muestra un archivo Markdown como lo lee el curso, en la terminal o como HTML (--html)",
+        "export": "un cuadernillo HTML imprimible de un curso (--html -o CARPETA; --answers: copia del profesor)",
+        "study": "abre la aplicación de estudio a pantalla completa (lo mismo que lms-offline sin argumentos)"
     ]
 }
