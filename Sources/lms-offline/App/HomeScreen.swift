@@ -62,7 +62,12 @@ struct HomeScreen: AppScreen {
         }
         let synced =
             c.overview.lastSync.map { AppText.homeLastSync.t(ProgressText.date($0)) } ?? AppText.homeNeverSynced.text
-        rows.append(MenuRow(text: synced + "  ·  " + AppText.homeWaiting.t(c.overview.waitingToSend), style: .dim))
+        let waiting = c.overview.waitingToSend
+        let queue =
+            waiting == 0
+            ? AppText.homeNothingWaiting.text
+            : waiting == 1 ? AppText.homeWaitingOne.text : AppText.homeWaiting.t(waiting)
+        rows.append(MenuRow(text: synced + "  ·  " + queue, style: .dim))
         return rows
     }
 

@@ -40,7 +40,9 @@ extension QuizScreen {
         var facts = [AppText.quizQuestions.t(quiz.questions.count)]
         facts.append(quiz.mode == .exam ? AppText.quizExam.text : AppText.quizPractice.text)
         if let minutes = quiz.timeLimitMinutes { facts.append(AppText.quizMinutes.t(JSONWriter.number(minutes))) }
-        if let left = attemptsLeft { facts.append(AppText.quizAttemptsLeft.t(left)) }
+        if let left = attemptsLeft {
+            facts.append(left == 1 ? AppText.quizAttemptLeftOne.text : AppText.quizAttemptsLeft.t(left))
+        }
         lines.append(ScreenLine(facts.joined(separator: " · ")))
         lines.append(ScreenLine(""))
         if let draft {

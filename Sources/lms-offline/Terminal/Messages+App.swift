@@ -10,12 +10,14 @@ enum AppText: String, CaseIterable, Sendable {
     // Screens
     case helpEverywhere, helpThisScreen, helpTitle
     case startNoProfile, startPIN, startWho
-    case homeContinue, homeCourses, homeDue, homeLastSync, homeNeverSynced, homeNoCourses, homeTitle, homeUnread
-    case homeWaiting
+    case homeContinue, homeCourses, homeDue, homeLastSync, homeNeverSynced, homeNoCourses, homeTitle, homeUnread,
+        homeUnreadOne
+    case homeWaiting, homeWaitingOne, homeNothingWaiting
     case courseLocked, dueIn, late, lessonMatches, lessonPosition
     case stateDone, stateGraded, stateHandedIn, stateInProgress, stateSubmitted
     case quizAnswerPrompt, quizAnswered, quizAttemptsLeft, quizConfirm, quizEditKeys, quizExam, quizFalse, quizFlagged
-    case quizQuestionHeaderOne, quizMatchOptions, quizMinutes, quizNoAnswer, quizNoAttempts, quizPractice,
+    case quizQuestionHeaderOne, quizAttemptLeftOne, quizMatchOptions, quizMinutes, quizNoAnswer, quizNoAttempts,
+        quizPractice,
         quizQuestionHeader, quizQuestions
     case quizResume, quizResumeKeys, quizReviewKeys, quizReviewTitle, quizStartKeys, quizTeacherGrades, quizTimeLeft
     case quizTimedNote, quizTrue, quizUnanswered, quizUnansweredWarning, quizLeft, quizHandedIn, quizTimeUp
@@ -110,7 +112,10 @@ extension AppText {
             )
         case .homeTitle: return ("Home", "Inicio")
         case .homeUnread: return ("%1 unread notifications (i)", "%1 avisos sin leer (i)")
+        case .homeUnreadOne: return ("1 unread notification (i)", "1 aviso sin leer (i)")
         case .homeWaiting: return ("%1 changes wait to be sent", "%1 cambios esperan envío")
+        case .homeWaitingOne: return ("1 change waits to be sent", "1 cambio espera envío")
+        case .homeNothingWaiting: return ("nothing waits to be sent", "nada espera envío")
         case .courseLocked: return ("Complete %1 first", "Complete antes %1")
         case .dueIn: return ("due in %1", "vence en %1")
         case .late: return ("late by %1", "con %1 de retraso")
@@ -124,6 +129,7 @@ extension AppText {
         case .quizAnswerPrompt: return ("Your answer: ", "Su respuesta: ")
         case .quizAnswered: return ("answered", "respondida")
         case .quizAttemptsLeft: return ("%1 attempts left", "quedan %1 intentos")
+        case .quizAttemptLeftOne: return ("1 attempt left", "queda 1 intento")
         case .quizConfirm: return ("Hand in now? y hands in, n goes back.", "¿Entregar ahora? s entrega, n vuelve.")
         case .quizEditKeys: return ("Enter types an answer", "Enter para escribir la respuesta")
         case .quizExam: return ("exam", "examen")
