@@ -1,0 +1,78 @@
+// The CommonMark conformance and speed benchmark, compiled by scripts/bench/commonmark.sh
+// together with the Markdown sources of LMSModel (no SwiftPM). Prints how many of the spec's
+// examples render as the spec writes them (after its normalisation), per section, and timings.
+import Foundation
+
+struct Example: Decodable {
+    var example: Int
+    var section: String
+    var markdown: String
+    var html: String
+}
+
+func seconds(_ body: () -> Void) -> Double {
+    let start = DispatchTime.now().uptimeNanoseconds
+    body()
+    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2, let data = FileManager.default.contents(atPath: arguments[1]),
+    let examples = try? JSONDecoder().decode([Example].self, from: data)
+else {
+    FileHandle.standardError.write(Data("usage: commonmark-bench SPEC.json [LESSON.md] [--failures]\n".utf8))
+    exit(2)
+}
+let showFailures = arguments.contains("--failures")
+var sections: [(String, Int, Int)] = []
+var failed: [Int] = []
+var exactCount = 0
+for example in examples {
+    let document = MarkdownParser.parse(example.markdown, options: .commonMark)
+    let html = MarkdownHTMLRenderer.html(document)
+    let exact = html == example.html
+    if exact { exactCount += 1 }
+    let pass = exact
+        || MarkdownHTMLNormalizer.normalize(html) == MarkdownHTMLNormalizer.normalize(example.html)
+    if sections.last?.0 != example.section { sections.append((example.section, 0, 0)) }
+    sections[sections.count - 1].1 += pass ? 1 : 0
+    sections[sections.count - 1].2 += 1
+    if !pass {
+        failed.append(example.example)
+        if showFailures {
+            print("--- example \(example.example) (\(example.section))")
+            print(example.markdown.debugDescription)
+            print("expected: \(example.html.debugDescription)")
+            print("got:      \(html.debugDescription)")
+        }
+    }
+}
+for (name, pass, total) in sections {
+    print("\(name.padding(toLength: 40, withPad: " ", startingAt: 0)) \(pass)/\(total)")
+}
+let passed = examples.count - failed.count
+print("passed: \(passed) of \(examples.count) (\(exactCount) byte for byte)")
+if !failed.isEmpty { print("failing examples: \(failed.map(String.init).joined(separator: " "))") }
+
+var best = Double.infinity
+for _ in 0..<5 {
+    best = min(best, seconds {
+        for example in examples {
+            _ = MarkdownHTMLRenderer.html(MarkdownParser.parse(example.markdown, options: .commonMark))
+        }
+    })
+}
+print(String(format: "all %d examples, parse + render: %.1f ms (best of 5)", examples.count, best * 1000))
+
+if arguments.count >= 3, !arguments[2].hasPrefix("--"),
+    let lesson = try? String(contentsOfFile: arguments[2], encoding: .utf8)
+{
+    var parse = Double.infinity
+    var total = Double.infinity
+    for _ in 0..<10 {
+        parse = min(parse, seconds { _ = MarkdownParser.parse(lesson) })
+        total = min(total, seconds { _ = MarkdownHTMLRenderer.html(MarkdownParser.parse(lesson)) })
+    }
+    print(String(format: "lesson of %d KB: parse %.2f ms, parse + render %.2f ms (best of 10)",
+        lesson.utf8.count / 1024, parse * 1000, total * 1000))
+}
