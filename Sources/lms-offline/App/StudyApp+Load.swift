@@ -64,7 +64,7 @@ extension StudyApp {
             var byPath: [String: String] = [:]
             for other in items { byPath[course.folder + "/" + other.path] = other.id }
             let source = LessonPage(
-                markdown: body, keys: keys, folder: course.folder, path: item.path, itemsByPath: byPath)
+                markdown: body, keys: keys, folder: course.folder, path: item.path, itemsByPath: byPath, color: color)
             let states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
             return LessonScreen(
                 item: item, source: source, done: states.lessons[item.id]?.done ?? false,
