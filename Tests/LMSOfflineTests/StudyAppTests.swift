@@ -171,4 +171,23 @@ struct StudyAppTests {
         try shell.waitForNo("line 1 of ")
         try expectSaneTerminal(shell)
     }
+
+    @Test func timedQuiz_ShowsTheClock_AndIsHandedInWhenTimeRunsOut() throws {
+        guard TerminalSession.isAvailable else { return }
+        let f = ClientFixture()
+        try f.ok(["install", try f.pack(try f.writePastCourse(), to: "past.zip")])
+        try f.addProfile("ana")
+        let shell = try ShellSession(environment: f.environment, directory: f.scratch.path)
+        try shell.run(CLI.binary)
+        try shell.waitFor("Past course")
+        try shell.press("j", "Enter")
+        try openItem(shell, at: 2)
+        try shell.waitFor("Start? Enter starts")
+        try shell.press("Enter")
+        try shell.waitFor("⏱ 0:0")
+        try shell.waitFor("Time is up: the attempt was handed in.")
+        #expect(try f.count("SELECT count(*) FROM attempts WHERE status <> 'draft'") == 1)
+        try shell.press("q", "q", "q")
+        try shell.waitForNo("Past course")
+    }
 }

@@ -85,8 +85,8 @@ extension QuizScreen {
             : AppText.quizQuestionHeader.t(index + 1, questions.count, JSONWriter.number(question.points))
         if flagged.contains(question.id) { header += "  ⚑ " + AppText.quizFlagged.text }
         lines.append(ScreenLine(header, style: .bold))
-        let renderer = TerminalMarkdown(width: max(20, size.width - 2), color: false)
-        lines += renderer.render(question.text).map { ScreenLine($0) }
+        let renderer = MarkdownTerminalRenderer(width: size.width - 2, color: color)
+        lines += renderer.render(MarkdownParser.parse(question.text)).lines.map { ScreenLine($0) }
         lines.append(ScreenLine(""))
         let response = record.responses[question.id]
         let order = shuffle?.options(of: question) ?? []

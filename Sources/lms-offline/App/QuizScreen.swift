@@ -27,6 +27,8 @@ struct QuizScreen: AppScreen {
     var now: Date
     /// What the hand-in produced (score, or that the server grades it).
     var resultLines: [String] = []
+    /// Whether styles show (without them, code in a question keeps its backticks).
+    var color = true
 
     init(item: ItemRecord, quiz: Quiz, attemptsUsed: Int, draft: AttemptRecord?, now: Date) {
         self.item = item

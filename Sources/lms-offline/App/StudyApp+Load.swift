@@ -77,7 +77,15 @@ extension StudyApp {
                 try draft.flatMap { try catalog.folder(courseID: course.id, packageID: $0.packageID) } ?? course.folder
             let quiz = try QuizCommand.findQuiz(item.id, in: try CourseCatalog.loadCourse(folder: folder))
             let used = try store.submitted(courseID: course.id, quizID: item.id).count
-            return QuizScreen(item: item, quiz: quiz, attemptsUsed: used, draft: draft, now: context.now())
+            var screen = QuizScreen(item: item, quiz: quiz, attemptsUsed: used, draft: draft, now: context.now())
+            screen.color = color
+            if let draft, let deadline = draft.deadline, deadline <= context.now() {
+                // Time ran out while the student was away: the attempt is handed in as it stands.
+                screen.begin(draft)
+                let result = try store.submit(draft, quiz: quiz, now: context.now())
+                screen.finish(Self.resultLines(result, timeUp: true))
+            }
+            return screen
         default:
             return try makeAssignment(item, course: course, profile: profile)
         }
@@ -123,6 +131,13 @@ extension StudyApp {
         guard var screen = state.top as? QuizScreen, let record = screen.record, let profile else { return }
         let result = try AttemptStore(queue: context.queue, deviceID: context.deviceID, profile: profile).submit(
             record, quiz: screen.quiz, now: context.now())
+        screen.finish(Self.resultLines(result, timeUp: timeUp))
+        state.replaceTop(screen)
+    }
+
+    /// What the result screen says after a hand-in: the score of a practice quiz graded here, or
+    /// that the server grades the exam.
+    static func resultLines(_ result: QuizResult?, timeUp: Bool) -> [String] {
         var lines = [timeUp ? AppText.quizTimeUp.text : AppText.quizHandedIn.text, ""]
         if let result {
             let percent = String(format: "%.0f", result.percent)
@@ -134,7 +149,6 @@ extension StudyApp {
         } else {
             lines.append(Messages.t(.awaitingServer))
         }
-        screen.finish(lines)
-        state.replaceTop(screen)
+        return lines
     }
 }

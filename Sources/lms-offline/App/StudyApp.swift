@@ -22,14 +22,15 @@ final class StudyApp {
             usage: "lms-offline study [--home DIR]", run: main)
     ]
 
+    /// Whether standard input and output are a terminal that can draw a screen (not `TERM=dumb`).
+    static func canRun(_ environment: [String: String]) -> Bool {
+        let term = environment["TERM"] ?? ""
+        return isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1 && !term.isEmpty && term != "dumb"
+    }
+
     static func main(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 0)
-        let environment = ProcessInfo.processInfo.environment
-        if environment["TERM"] == "dumb" || environment["TERM"].map(\.isEmpty) == true {
-            console.err(AppText.dumbTerminal.text)
-            return 2
-        }
-        guard let terminal = RawTerminal() else {
+        guard canRun(ProcessInfo.processInfo.environment), let terminal = RawTerminal() else {
             console.err(AppText.dumbTerminal.text)
             return 2
         }
