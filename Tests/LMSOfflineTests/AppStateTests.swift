@@ -118,6 +118,26 @@ struct AppStateTests {
         #expect(state.update(.enter, size: size) == .unlock(profileID: "2", pin: nil))
     }
 
+    @Test func start_AddsAProfile_WithThePINTypedTwice() {
+        var state = AppState(StartScreen(entries: []))
+        #expect(state.view(size).map(\.text).contains("No profile on this device yet: press a to add one."))
+        _ = state.update(.char("a"), size: size)
+        for c in "Zoë" { _ = state.update(.char(c), size: size) }
+        _ = state.update(.enter, size: size)
+        #expect(state.view(size).map(\.text).contains { $0.hasPrefix("PIN for Zoë (at least 4 characters): ") })
+        for c in "1111" { _ = state.update(.char(c), size: size) }
+        _ = state.update(.enter, size: size)
+        for c in "2222" { _ = state.update(.char(c), size: size) }
+        #expect(state.update(.enter, size: size) == .none)
+        #expect(state.view(size).map(\.text).contains("the two PINs differ: nothing was changed; try again"))
+        for c in "1234" { _ = state.update(.char(c), size: size) }
+        _ = state.update(.enter, size: size)
+        #expect(state.view(size).map(\.text).contains { $0.hasPrefix("The PIN again: ••••") } == false)
+        for c in "1234" { _ = state.update(.char(c), size: size) }
+        #expect(state.view(size).map(\.text).contains { $0.hasPrefix("The PIN again: ••••") })
+        #expect(state.update(.enter, size: size) == .addProfile(name: "Zoë", pin: "1234"))
+    }
+
     @Test func narrowTerminal_CutsRowsToTheWidth() {
         let state = AppState(makeHome())
         let narrow = ScreenSize(width: 20, height: 10)

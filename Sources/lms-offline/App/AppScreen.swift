@@ -45,6 +45,8 @@ enum AppEffect: Sendable, Equatable {
     case replace(AppRoute)
     /// Sign in as a profile (with its PIN, when it has one).
     case unlock(profileID: String, pin: String?)
+    /// Add a profile with a PIN and sign in as it.
+    case addProfile(name: String, pin: String)
     /// Mark the lesson on screen done.
     case markDone
     /// Open a file with the system's opener.

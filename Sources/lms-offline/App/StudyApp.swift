@@ -165,6 +165,7 @@ final class StudyApp {
             state.replaceTop(screen)
             state.resize(size)
         case .unlock(let id, let pin): try unlock(id, pin: pin)
+        case .addProfile(let name, let pin): try addProfile(name: name, pin: pin)
         case .markDone: try markDone()
         case .openFile(let path): openFile(path)
         case .startAttempt: try startAttempt()
@@ -181,6 +182,7 @@ final class StudyApp {
     private func unlock(_ id: String, pin: String?) throws {
         guard let found = try context.profiles.all().first(where: { $0.id == id }) else { return }
         if let pin {
+            showBusy(AppText.checkingPIN.text)
             do {
                 try context.profiles.verify(found, pin: pin, now: context.now())
             } catch {
@@ -194,6 +196,35 @@ final class StudyApp {
         state = AppState(try signIn(found))
         state.profileName = found.name
         state.resize(size)
+    }
+
+    private func addProfile(name: String, pin: String) throws {
+        var iterations = ClientLimits.pinIterations
+        if let text = context.environment[ClientLimits.pinIterationsVariable], let n = Int(text), n >= 1,
+            n < ClientLimits.pinIterations
+        {
+            iterations = n // tests only; `profile add` warns about it
+        }
+        let added: Profile
+        showBusy(AppText.checkingPIN.text)
+        do {
+            added = try context.profiles.add(name: name, pin: pin, iterations: iterations, now: context.now())
+        } catch {
+            if var start = state.top as? StartScreen {
+                start.fail("\(error)")
+                state.replaceTop(start)
+            }
+            return
+        }
+        state = AppState(try signIn(added))
+        state.profileName = added.name
+        state.resize(size)
+    }
+
+    /// Shows a message at once, before slow work (PIN hashing, sync).
+    func showBusy(_ text: String) {
+        state.message = text
+        draw()
     }
 
     /// Records the reading time of the lesson on top (before it is left or covered).

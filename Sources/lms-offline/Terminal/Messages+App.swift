@@ -9,7 +9,7 @@ enum AppText: String, CaseIterable, Sendable {
     case keySync, keyEdit, keyAttachFile
     // Screens
     case helpEverywhere, helpThisScreen, helpTitle
-    case startNoProfile, startPIN, startWho
+    case startNoProfile, startPIN, startWho, startNewName, startNewPIN, startRepeatPIN, keyAddProfile, checkingPIN
     case homeContinue, homeCourses, homeDue, homeLastSync, homeNeverSynced, homeNoCourses, homeTitle, homeUnread,
         homeUnreadOne
     case homeWaiting, homeWaitingOne, homeNothingWaiting
@@ -95,11 +95,16 @@ extension AppText {
         case .helpTitle: return ("Keys: %1", "Teclas: %1")
         case .startNoProfile:
             return (
-                "No profile on this device yet: quit (q) and run lms-offline profile add NAME.",
-                "Aún no hay perfiles en este equipo: salga (q) y ejecute lms-offline profile add NOMBRE."
+                "No profile on this device yet: press a to add one.",
+                "Aún no hay perfiles en este equipo: pulse a para añadir uno."
             )
         case .startPIN: return ("PIN for %1: ", "PIN de %1: ")
         case .startWho: return ("Who is studying?", "¿Quién va a estudiar?")
+        case .startNewName: return ("Name of the new profile: ", "Nombre del perfil nuevo: ")
+        case .startNewPIN: return ("PIN for %1 (at least 4 characters): ", "PIN de %1 (al menos 4 caracteres): ")
+        case .startRepeatPIN: return ("The PIN again: ", "El PIN otra vez: ")
+        case .checkingPIN: return ("Checking the PIN…", "Comprobando el PIN…")
+        case .keyAddProfile: return ("add a profile", "añadir un perfil")
         case .homeContinue: return ("Continue where you left off", "Seguir donde lo dejó")
         case .homeCourses: return ("Courses", "Cursos")
         case .homeDue: return ("Due soon", "Próximas entregas")
