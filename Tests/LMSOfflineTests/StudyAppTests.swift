@@ -190,4 +190,25 @@ struct StudyAppTests {
         try shell.press("q", "q", "q")
         try shell.waitForNo("Past course")
     }
+
+    @Test func syncKey_BringsTheCourse_AndNoNetworkIsAMessage() throws {
+        guard TerminalSession.isAvailable else { return }
+        let world = try SyncWorld()
+        try world.createUser("sam")
+        try world.enroll("sam")
+        let device = try world.device("sam")
+        let shell = try ShellSession(environment: device.environment, directory: device.scratch.path)
+        try shell.run(CLI.binary)
+        try shell.waitFor("No course installed")
+        try shell.press("s")
+        try shell.waitFor("Introduction to Programming")
+        try shell.waitFor("Last sync ")
+        // With the server gone, a sync says so in the status line; the app goes on.
+        kill(world.process.processIdentifier, SIGKILL)
+        world.process.waitUntilExit()
+        try shell.press("s")
+        try shell.waitFor("server")
+        try shell.press("j", "Enter")
+        try shell.waitFor("Foundations")
+    }
 }

@@ -10,6 +10,8 @@ enum AppLimits {
     static let dueSoonDays = 14.0
     /// Milliseconds between clock ticks (a quiz timer shows seconds).
     static let tickMilliseconds: Int32 = 1000
+    /// Milliseconds between ticks while something runs in the background (a sync's bar moves).
+    static let busyTickMilliseconds: Int32 = 250
     /// The most places the lesson viewer remembers to come back to (Backspace).
     static let maximumBackSteps = 100
 }

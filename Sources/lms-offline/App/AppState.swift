@@ -7,6 +7,8 @@ struct AppState: Sendable {
     var stack: [any AppScreen]
     /// A message shown in the status line until the next key.
     var message: String?
+    /// What runs in the background (a sync and its bar), shown when there is no message.
+    var activity: String?
     /// The signed-in profile's name, shown in the title bar.
     var profileName: String?
 
@@ -70,9 +72,9 @@ struct AppState: Sendable {
         lines += body
         lines += Array(repeating: ScreenLine(""), count: max(0, size.height - 1 - lines.count))
         let status =
-            message
+            message ?? activity
             ?? (top.hints + [KeyHelp("?", .keyHelp)]).map { "\($0.keys) \($0.action)" }.joined(separator: "  ")
-        lines.append(ScreenLine(" " + status, style: message == nil ? .dim : .bold))
+        lines.append(ScreenLine(" " + status, style: message == nil && activity == nil ? .dim : .bold))
         return Array(lines.prefix(size.height))
     }
 }

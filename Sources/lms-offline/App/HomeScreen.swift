@@ -58,7 +58,10 @@ struct HomeScreen: AppScreen {
         rows.append(MenuRow(text: ""))
         if c.overview.unreadNotifications > 0 {
             rows.append(
-                MenuRow(text: AppText.homeUnread.t(c.overview.unreadNotifications), style: .bold, route: .inbox))
+                MenuRow(
+                    text: c.overview.unreadNotifications == 1
+                        ? AppText.homeUnreadOne.text : AppText.homeUnread.t(c.overview.unreadNotifications),
+                    style: .bold, route: .inbox))
         }
         let synced =
             c.overview.lastSync.map { AppText.homeLastSync.t(ProgressText.date($0)) } ?? AppText.homeNeverSynced.text

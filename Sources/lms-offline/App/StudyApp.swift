@@ -14,6 +14,8 @@ final class StudyApp {
     var buffer = ScreenBuffer()
     var decoder = KeyDecoder()
     var running = true
+    /// The sync running in the background, if any.
+    var syncJob: SyncJob?
 
     /// `lms-offline study` (and `lms-offline` alone on a terminal).
     static let all: [LMSOffline.Command] = [
@@ -86,7 +88,8 @@ final class StudyApp {
         state.resize(size)
         draw()
         while running {
-            let (bytes, events, closed) = terminal.wait(timeout: AppLimits.tickMilliseconds)
+            let timeout = syncJob == nil ? AppLimits.tickMilliseconds : AppLimits.busyTickMilliseconds
+            let (bytes, events, closed) = terminal.wait(timeout: timeout)
             for event in events { handle(event) }
             if closed {
                 quit()
@@ -102,6 +105,7 @@ final class StudyApp {
                 checkLessonEnd()
             }
             if running { perform(state.tick(now: context.now())) }
+            watchSync()
             if running { draw() }
         }
     }
@@ -305,26 +309,28 @@ final class StudyApp {
     }
 
     private func sync() {
-        state.message = AppText.syncHint.text
-        draw()
-        let process = Process()
+        guard syncJob == nil else { return }
         let binary =
             (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["sync", "--home", context.home.path]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
         do {
-            try process.run()
-            let data = output.fileHandleForReading.readDataToEndOfFile()
-            process.waitUntilExit()
-            let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
-            state.message = TerminalText.sanitize(lines.last { !$0.isEmpty } ?? "")
+            syncJob = try SyncJob(binary: binary, home: context.home.path, now: context.now())
+            watchSync()
         } catch {
             state.message = "\(error)"
         }
-        try? refreshTop()
+    }
+
+    /// Moves the sync's bar, and when it ended shows what it said and reloads the screen.
+    func watchSync() {
+        guard let job = syncJob else { return }
+        if let summary = job.summary {
+            syncJob = nil
+            state.activity = nil
+            state.message = TerminalText.sanitize(summary)
+            try? refreshTop()
+            return
+        }
+        let elapsed = context.now().timeIntervalSince(job.startedAt)
+        state.activity = SyncJob.bar(elapsed: elapsed) + " " + AppText.syncHint.text
     }
 }
