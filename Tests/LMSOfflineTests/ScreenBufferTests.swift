@@ -19,6 +19,13 @@ struct ScreenBufferTests {
             ).isEmpty)
     }
 
+    @Test func fullWidthRow_IsNotErasedAfter() {
+        var buffer = ScreenBuffer()
+        let output = buffer.frame([ScreenLine("12345"), ScreenLine("123")], width: 5, height: 2, color: false)
+        #expect(output.contains("\u{1B}[1;1H12345\u{1B}[0m\u{1B}[2;1H"))
+        #expect(output.hasSuffix("\u{1B}[2;1H123\u{1B}[0m\u{1B}[K"))
+    }
+
     @Test func resizeOrInvalidate_RedrawsWhole() {
         var buffer = ScreenBuffer()
         _ = buffer.frame([ScreenLine("a")], width: 10, height: 2, color: false)

@@ -30,6 +30,7 @@ struct CourseScreen: AppScreen {
             rows.append(MenuRow(text: "🔒 " + AppText.courseLocked.t(missing), style: .bold))
         }
         var module = ""
+        let kindWidth = ["lesson", "quiz", "assignment"].map { DisplayWidth.of(AppText.kindWord($0)) }.max() ?? 10
         for item in c.items where !item.removed {
             if item.moduleID != module {
                 module = item.moduleID
@@ -37,7 +38,7 @@ struct CourseScreen: AppScreen {
                 rows.append(MenuRow(text: TerminalText.sanitize(item.moduleTitle), style: .bold))
             }
             let (mark, state) = Self.state(item, c)
-            let kind = ProgressText.pad(AppText.kindWord(item.kind), 11)
+            let kind = ProgressText.pad(AppText.kindWord(item.kind), kindWidth + 1)
             rows.append(
                 MenuRow(
                     text: "  \(mark) \(kind)" + TerminalText.sanitize(item.title)

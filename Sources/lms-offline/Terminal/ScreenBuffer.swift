@@ -1,3 +1,5 @@
+import LMSModel
+
 /// What is on the terminal, row by row, so that a new frame rewrites only the rows that
 /// changed (as curses does, one row at a time): a keypress that moves a cursor rewrites two
 /// rows, not the screen. Pure: it makes the bytes, the terminal layer writes them.
@@ -23,9 +25,13 @@ struct ScreenBuffer: Sendable {
             output += "\u{1B}[0m\u{1B}[2J"
         }
         for row in 0..<height {
-            let text = row < lines.count ? lines[row].fitted(to: width).rendered(color: color) : ""
+            let line = row < lines.count ? lines[row].fitted(to: width) : ScreenLine("")
+            let text = line.rendered(color: color)
             if rows[row] != text {
-                output += "\u{1B}[\(row + 1);1H" + text + "\u{1B}[0m\u{1B}[K"
+                // With autowrap off the cursor stays on the last column after filling it, so an
+                // erase there would wipe the last character: a full row needs none.
+                let erase = DisplayWidth.of(line.text) < width ? "\u{1B}[K" : ""
+                output += "\u{1B}[\(row + 1);1H" + text + "\u{1B}[0m" + erase
                 rows[row] = text
             }
         }
