@@ -144,5 +144,6 @@ struct AppStateTests {
         let lines = state.view(narrow).map { $0.fitted(to: narrow.width) }
         #expect(lines.count == 10)
         #expect(lines.allSatisfy { DisplayWidth.of($0.text) <= 20 })
+        #expect(lines.last?.text == " Enter open  ? keys")
     }
 }

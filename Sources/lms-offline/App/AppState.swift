@@ -58,6 +58,15 @@ struct AppState: Sendable {
     /// Replaces the top screen.
     mutating func replaceTop(_ screen: any AppScreen) { stack[stack.count - 1] = screen }
 
+    /// The keys that fit in `width` columns, in order, always ending with `? keys`.
+    static func hintLine(_ hints: [KeyHelp], width: Int) -> String {
+        let help = KeyHelp("?", .keyHelp)
+        var shown = hints
+        func text() -> String { (shown + [help]).map { "\($0.keys) \($0.action)" }.joined(separator: "  ") }
+        while !shown.isEmpty, DisplayWidth.of(text()) > width { shown.removeLast() }
+        return text()
+    }
+
     /// The whole screen: title bar, the top screen's rows, status line.
     func view(_ size: ScreenSize) -> [ScreenLine] {
         var titleText = " " + top.title
@@ -71,9 +80,7 @@ struct AppState: Sendable {
         if body.count > size.bodyHeight { body.removeLast(body.count - size.bodyHeight) }
         lines += body
         lines += Array(repeating: ScreenLine(""), count: max(0, size.height - 1 - lines.count))
-        let status =
-            message ?? activity
-            ?? (top.hints + [KeyHelp("?", .keyHelp)]).map { "\($0.keys) \($0.action)" }.joined(separator: "  ")
+        let status = message ?? activity ?? Self.hintLine(top.hints, width: size.width - 1)
         lines.append(ScreenLine(" " + status, style: message == nil && activity == nil ? .dim : .bold))
         return Array(lines.prefix(size.height))
     }
