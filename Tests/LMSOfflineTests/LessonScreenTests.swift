@@ -103,4 +103,26 @@ struct LessonScreenTests {
         screen.touch(now: start.addingTimeInterval(30 + 3600))
         #expect(screen.activeSeconds == 30 + AppLimits.idleSeconds)
     }
+
+    @Test func longLesson_ShowsItsFirstPart_ThenTheWholePage() {
+        let item = ItemRecord(
+            courseID: "c", id: "unit/long", kind: "lesson", moduleID: "unit", moduleTitle: "Unit", title: "Long",
+            position: 0, path: "01-unit/02-long.md", due: nil, points: nil, removed: false)
+        let markdown = (1...2000).map { "Paragraph \($0) of a long lesson, long enough to count." }.joined(
+            separator: "\n\n")
+        let source = LessonPage(markdown: markdown, keys: [:], folder: Self.folder, path: item.path, itemsByPath: [:])
+        var screen = LessonScreen(
+            item: item, source: source, done: false, previousID: nil, nextID: nil, anchor: nil,
+            now: Date(timeIntervalSince1970: 0))
+        screen.resize(size)
+        #expect(!screen.isComplete)
+        #expect(screen.body(size).first?.text == "Paragraph 1 of a long lesson, long enough to count.")
+        _ = screen.update(.char("G"), size: size)
+        #expect(!screen.reachedEnd, "the end of a first part is not the end of the lesson")
+        screen.install(source.render(width: screen.pageWidth), width: screen.pageWidth)
+        #expect(screen.isComplete)
+        _ = screen.update(.char("G"), size: size)
+        #expect(screen.reachedEnd)
+        #expect(screen.body(size).contains { $0.text.hasPrefix("Paragraph 2000 ") })
+    }
 }

@@ -12,6 +12,9 @@ enum AppLimits {
     static let tickMilliseconds: Int32 = 1000
     /// Milliseconds between ticks while something runs in the background (a sync's bar moves).
     static let busyTickMilliseconds: Int32 = 250
+    /// A lesson longer than twice this many bytes shows its first part at once and the rest
+    /// when laid out in the background (a 200 KB lesson takes longer than a keypress should).
+    static let firstPartBytes = 16 * 1024
     /// The most places the lesson viewer remembers to come back to (Backspace).
     static let maximumBackSteps = 100
 }

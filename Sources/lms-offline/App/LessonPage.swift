@@ -36,6 +36,37 @@ struct LessonPage: Sendable {
         return renderer.render(MarkdownParser.parse(document))
     }
 
+    /// The first part of the document for a quick first page of a long lesson: up to the first
+    /// blank line after `bytes` that is outside a code fence; nil when the document is short
+    /// enough to render whole at once.
+    func prefix(bytes: Int) -> String? {
+        let text = document
+        guard text.utf8.count > 2 * bytes else { return nil }
+        var count = 0
+        var fence: Substring?
+        var out: [Substring] = []
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let trimmed = line.drop { $0 == " " }
+            if let open = fence {
+                if trimmed.hasPrefix(open) { fence = nil }
+            } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fence = trimmed.prefix(3)
+            } else if line.isEmpty, count >= bytes {
+                return out.joined(separator: "\n")
+            }
+            out.append(line)
+            count += line.utf8.count + 1
+        }
+        return nil
+    }
+
+    /// The page of the document's first part (see `prefix`), or nil for a short lesson.
+    func renderFirstPart(width: Int, bytes: Int) -> TerminalPage? {
+        guard let part = prefix(bytes: bytes) else { return nil }
+        let renderer = MarkdownTerminalRenderer(width: width, color: color) { target($0) }
+        return renderer.render(MarkdownParser.parse(part))
+    }
+
     /// Where a destination written in the lesson goes: an anchor, the web, another item of the
     /// course (with an anchor in it), or a file of the course (and where it is on this device).
     func target(_ destination: String) -> LinkTarget {

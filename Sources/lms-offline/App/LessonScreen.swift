@@ -24,6 +24,8 @@ struct LessonScreen: AppScreen {
     /// The items before and after in course order.
     var previousID: String?
     var nextID: String?
+    /// Whether `page` is the whole lesson (a long one shows its first part until the whole is laid out).
+    var isComplete = true
     /// Whether the lesson was done before, and whether it has been read to its end here.
     var done: Bool
     var reachedEnd = false
@@ -75,8 +77,15 @@ struct LessonScreen: AppScreen {
         bodyHeight = size.bodyHeight
         let width = max(20, size.width - 1)
         if width != pageWidth {
-            let fraction = page.lines.isEmpty ? 0 : Double(top) / Double(page.lines.count)
-            page = source.render(width: width)
+            let fraction = page.lines.isEmpty || !isComplete ? 0 : Double(top) / Double(page.lines.count)
+            if let first = source.renderFirstPart(width: width, bytes: AppLimits.firstPartBytes) {
+                // A long lesson: its first part now, the whole page from the runner's background work.
+                page = first
+                isComplete = false
+            } else {
+                page = source.render(width: width)
+                isComplete = true
+            }
             pageWidth = width
             top = Int((fraction * Double(page.lines.count)).rounded(.down))
             if let anchor, let line = page.anchors[anchor] {
@@ -102,7 +111,19 @@ struct LessonScreen: AppScreen {
 
     private mutating func scroll(to line: Int) {
         top = min(max(0, line), lastTop)
-        if top >= lastTop { reachedEnd = true }
+        if top >= lastTop, isComplete { reachedEnd = true }
+    }
+
+    /// Takes the whole page laid out in the background at `width`, keeping the place.
+    mutating func install(_ whole: TerminalPage, width: Int) {
+        guard width == pageWidth, !isComplete else { return }
+        page = whole
+        isComplete = true
+        if let anchor, let line = page.anchors[anchor] {
+            top = line
+            self.anchor = nil
+        }
+        if let query { matches = Self.find(query, in: page) }
     }
 
     mutating func update(_ key: Key, size: ScreenSize) -> AppEffect {

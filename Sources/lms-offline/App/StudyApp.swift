@@ -16,6 +16,11 @@ final class StudyApp {
     var running = true
     /// The sync running in the background, if any.
     var syncJob: SyncJob?
+    /// The lesson page being laid out in the background, and where it arrives.
+    var rendering: (itemID: String, width: Int)?
+    let renderedPage = RenderedPage()
+    /// Whether the session file still needs writing (done after the first frame: it syncs the disk).
+    var sessionToWrite: Session?
 
     /// `lms-offline study` (and `lms-offline` alone on a terminal).
     static let all: [LMSOffline.Command] = [
@@ -69,7 +74,8 @@ final class StudyApp {
     func signIn(_ profile: Profile) throws -> any AppScreen {
         let now = context.now()
         try ProgressStore(queue: context.queue, deviceID: context.deviceID, profile: profile).closeOpenLesson(now: now)
-        try Session(profileID: profile.id, name: profile.name, lastUsedAt: now).write(context.home)
+        let session = Session(profileID: profile.id, name: profile.name, lastUsedAt: now)
+        if terminalStarted { try session.write(context.home) } else { sessionToWrite = session }
         self.profile = profile
         return try makeHome()
     }
@@ -81,12 +87,21 @@ final class StudyApp {
 
     // MARK: - The loop
 
+    /// Whether the loop runs (before it, slow disk writes wait until the first frame is drawn).
+    var terminalStarted = false
+
     func run() throws {
         try terminal.start()
+        terminalStarted = true
         defer { terminal.restore() }
         state.profileName = profile?.name
         state.resize(size)
+        startBackgroundRender()
         draw()
+        if let session = sessionToWrite {
+            try? session.write(context.home)
+            sessionToWrite = nil
+        }
         while running {
             let timeout = syncJob == nil ? AppLimits.tickMilliseconds : AppLimits.busyTickMilliseconds
             let (bytes, events, closed) = terminal.wait(timeout: timeout)
@@ -106,6 +121,8 @@ final class StudyApp {
             }
             if running { perform(state.tick(now: context.now())) }
             watchSync()
+            installBackgroundRender()
+            startBackgroundRender()
             if running { draw() }
         }
     }
@@ -126,6 +143,7 @@ final class StudyApp {
             state.resize(size)
             buffer.invalidate()
         case .terminate, .interrupt: quit()
+        case .wake: break
         }
     }
 

@@ -11,7 +11,7 @@ import Foundation
 final class RawTerminal {
     /// A signal the event loop must act on, delivered through a self-pipe.
     enum Event: UInt8 {
-        case resize = 1, suspend, resume, terminate, interrupt
+        case resize = 1, suspend, resume, terminate, interrupt, wake
     }
 
     /// The terminal's file descriptors.

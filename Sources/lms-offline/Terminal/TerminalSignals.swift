@@ -26,6 +26,12 @@ enum TerminalRestore {
 enum TerminalSignals {
     nonisolated(unsafe) static var pipe: [Int32] = [-1, -1]
 
+    /// Wakes the event loop from another thread (work finished in the background).
+    static func wake() {
+        var event = RawTerminal.Event.wake.rawValue
+        _ = Glibc.write(pipe[1], &event, 1)
+    }
+
     /// Installs the handlers (again after a suspend, which reset SIGTSTP).
     static func install() {
         if pipe[0] < 0 {
