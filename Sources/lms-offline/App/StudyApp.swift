@@ -156,6 +156,10 @@ final class StudyApp {
 
     func quit() {
         flushLesson()
+        // The session was in use until now: the next command need not ask for the PIN again.
+        if let profile {
+            try? Session(profileID: profile.id, name: profile.name, lastUsedAt: context.now()).write(context.home)
+        }
         running = false
     }
 
@@ -203,21 +207,10 @@ final class StudyApp {
 
     private func unlock(_ id: String, pin: String?) throws {
         guard let found = try context.profiles.all().first(where: { $0.id == id }) else { return }
-        if let pin {
-            showBusy(AppText.checkingPIN.text)
-            do {
-                try context.profiles.verify(found, pin: pin, now: context.now())
-            } catch {
-                if var start = state.top as? StartScreen {
-                    start.fail("\(error)")
-                    state.replaceTop(start)
-                }
-                return
-            }
+        try enter {
+            if let pin { try context.profiles.verify(found, pin: pin, now: context.now()) }
+            return found
         }
-        state = AppState(try signIn(found))
-        state.profileName = found.name
-        state.resize(size)
     }
 
     private func addProfile(name: String, pin: String) throws {
@@ -227,10 +220,16 @@ final class StudyApp {
         {
             iterations = n // tests only; `profile add` warns about it
         }
-        let added: Profile
+        try enter { try context.profiles.add(name: name, pin: pin, iterations: iterations, now: context.now()) }
+    }
+
+    /// Signs in as the profile `check` returns (it hashes a PIN: a message shows meanwhile); when
+    /// it throws, the picker says why and asks again.
+    private func enter(_ check: () throws -> Profile) throws {
         showBusy(AppText.checkingPIN.text)
+        let profile: Profile
         do {
-            added = try context.profiles.add(name: name, pin: pin, iterations: iterations, now: context.now())
+            profile = try check()
         } catch {
             if var start = state.top as? StartScreen {
                 start.fail("\(error)")
@@ -238,8 +237,8 @@ final class StudyApp {
             }
             return
         }
-        state = AppState(try signIn(added))
-        state.profileName = added.name
+        state = AppState(try signIn(profile))
+        state.profileName = profile.name
         state.resize(size)
     }
 
