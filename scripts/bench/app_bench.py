@@ -98,6 +98,7 @@ def main():
         course.append(app.key("\r", "Foundations"))
         app.key("G", "A long lesson")  # the last item: the 200 KB lesson
         lesson.append(app.key("\r", "line 1 of"))
+        time.sleep(1.0)  # the rest of the lesson is laid out in the background meanwhile
         for i in range(20): lesson_keys.append(app.key(" " if i % 2 == 0 else "b", "line "))
         app.key("q", "Foundations")
         for i in range(20): keys.append(app.key("j" if i % 2 else "k", "\x1b[K"))

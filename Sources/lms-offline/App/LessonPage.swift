@@ -42,22 +42,35 @@ struct LessonPage: Sendable {
     func prefix(bytes: Int) -> String? {
         let text = document
         guard text.utf8.count > 2 * bytes else { return nil }
+        // Lines are read only up to the cut: a 200 KB lesson is not split whole for its first page.
         var count = 0
         var fence: Substring?
-        var out: [Substring] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        var lineStart = text.startIndex
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
             } else if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
                 fence = trimmed.prefix(3)
             } else if line.isEmpty, count >= bytes {
-                return out.joined(separator: "\n")
+                return String(text[..<lineStart].dropLast())
             }
-            out.append(line)
             count += line.utf8.count + 1
+            guard lineEnd < text.endIndex else { break }
+            lineStart = text.index(after: lineEnd)
         }
         return nil
+    }
+
+    /// The lesson file's body and front matter keys (a file without front matter is not split).
+    static func read(folder: String, path: String) throws -> (body: String, keys: [String: String]) {
+        guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {
+            throw ClientError(.fileUnreadable, folder + "/" + path)
+        }
+        let text = String(decoding: data, as: UTF8.self)
+        return text.hasPrefix("---") ? LessonView.split(text) : (text, [:])
     }
 
     /// The page of the document's first part (see `prefix`), or nil for a short lesson.

@@ -60,7 +60,7 @@ extension StudyApp {
         let item = items[index]
         switch item.kind {
         case "lesson":
-            let (body, keys) = try LessonView(folder: course.folder, path: item.path).read()
+            let (body, keys) = try LessonPage.read(folder: course.folder, path: item.path)
             var byPath: [String: String] = [:]
             for other in items { byPath[course.folder + "/" + other.path] = other.id }
             let source = LessonPage(
