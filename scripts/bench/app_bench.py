@@ -68,6 +68,11 @@ class App:
             if marker.encode() in data: seen = time.perf_counter()
         raise RuntimeError(f"no {marker!r} on screen: {data[-300:]!r}")
 
+    def drain(self, quiet=0.1):
+        """Reads what the app drew on its own (work finished in the background) until it is quiet."""
+        while select.select([self.fd], [], [], quiet)[0]:
+            os.read(self.fd, 65536)
+
     def key(self, text, marker):
         t0 = time.perf_counter()
         os.write(self.fd, text.encode())
@@ -99,6 +104,7 @@ def main():
         app.key("G", "A long lesson")  # the last item: the 200 KB lesson
         lesson.append(app.key("\r", "line 1 of"))
         time.sleep(1.0)  # the rest of the lesson is laid out in the background meanwhile
+        app.drain()
         for i in range(20): lesson_keys.append(app.key(" " if i % 2 == 0 else "b", "line "))
         app.key("q", "Foundations")
         for i in range(20): keys.append(app.key("j" if i % 2 else "k", "\x1b[K"))
