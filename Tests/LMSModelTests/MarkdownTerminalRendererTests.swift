@@ -118,7 +118,7 @@ struct MarkdownTerminalRendererTests {
             Doc.heading(1, "Getting Started!"), Doc.text("x"), Doc.heading(2, "Setup"), Doc.heading(3, "Setup"))
         #expect(
             page.lines.map(\.text) == [
-                "Getting Started!", "════════════════", "", "x", "", "Setup", "─────", "", "Setup"
+                "Getting Started!", "════════════════", "", "x", "", "Setup", "─────", "", "Setup", "┄┄┄┄┄"
             ])
         #expect(page.anchors == ["getting-started": 0, "setup": 5, "setup-1": 8])
         #expect(page.lines[0].spans == [TerminalSpan(0..<16, .heading)])
@@ -324,5 +324,46 @@ struct MarkdownTerminalRendererTests {
             MarkdownBlock(.html("</details>\n"), line: 6)
         ]
         #expect(render(blocks[0], blocks[1], blocks[2], blocks[3]) == ["▸ Answer", "", "Forty-two."])
+    }
+
+    // MARK: - From Markdown, through the parser
+
+    func render(markdown: String, width: Int = 40) -> [String] {
+        MarkdownTerminalRenderer(width: width, color: false, resolve: resolver).render(MarkdownParser.parse(markdown))
+            .text(color: false)
+    }
+
+    @Test func numberedStepsWithFencedCode_ComeOutNestedNotRaw() {
+        let markdown = "1. Open a terminal.\n\n   ```bash\n   git status\n   ```\n\n1. Read the output.\n1. Done.\n"
+        let lines = render(markdown: markdown)
+        #expect(
+            lines == ["  1. Open a terminal.", "", "         git status", "", "  2. Read the output.", "", "  3. Done."]
+        )
+        #expect(!lines.joined().contains("```"))
+    }
+
+    @Test func aQuotedCodeFence_KeepsItsLines() {
+        let lines = render(markdown: "> Put this in `.env`:\n>\n> ```\n> A=1\n> B=2\n> ```\n")
+        #expect(lines == ["│ Put this in `.env`:", "│", "│     A=1", "│     B=2"])
+    }
+
+    @Test func rulesAndQuotes_AreMarked() {
+        #expect(render(markdown: "> quoted text") == ["│ quoted text"])
+        #expect(render(markdown: "---") == [String(repeating: "─", count: 40)])
+    }
+
+    @Test func aLessonLinkAndAVideoThumbnail_FromMarkdown() {
+        let markdown =
+            "See [why](02-why.md).\n\n[![Intro](https://img.youtube.com/vi/x/0.jpg)](https://youtu.be/x \"Intro\")\n"
+        #expect(
+            render(markdown: markdown, width: 60) == [
+                "See why [→ basics/why].", "", "[video: Intro → https://youtu.be/x]"
+            ])
+    }
+
+    @Test func translationCommentsAndInlineHTML_FromMarkdown() {
+        let markdown =
+            "<!--\nCO_OP_TRANSLATOR_METADATA: {}\n-->\n# Title\n\nCO<sub>2</sub> and H<sub>2</sub>O<br>next\n"
+        #expect(render(markdown: markdown) == ["Title", "═════", "", "CO₂ and H₂O", "next"])
     }
 }

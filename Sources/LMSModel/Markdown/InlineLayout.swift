@@ -132,16 +132,12 @@ struct InlineLayout {
                 let needed = word.width + (pendingSpace && !current.isEmpty ? 1 : 0)
                 if currentWidth + needed <= width {
                     place(word)
-                } else if word.width <= width || currentWidth + 1 + Self.minimumFill > width {
+                } else {
+                    // A word longer than the line (a URL, a path) starts a line of its own, so it is
+                    // broken as few times as it must be.
                     if !current.isEmpty { endLine() }
                     pendingSpace = false
                     for (index, piece) in Self.pieces(of: word, first: width, rest: width).enumerated() {
-                        if index > 0 { endLine() }
-                        place(piece)
-                    }
-                } else {
-                    let room = width - currentWidth - (pendingSpace && !current.isEmpty ? 1 : 0)
-                    for (index, piece) in Self.pieces(of: word, first: room, rest: width).enumerated() {
                         if index > 0 { endLine() }
                         place(piece)
                     }
@@ -151,9 +147,6 @@ struct InlineLayout {
         if !current.isEmpty || lines.isEmpty { endLine() }
         return Self.fragment(lines, links: links)
     }
-
-    /// How many columns must be left on a line to start a word there that is longer than a line.
-    static let minimumFill = 8
 
     /// A word cut into pieces of at most `first` columns, then `rest` columns.
     static func pieces(of word: Word, first: Int, rest: Int) -> [Word] {

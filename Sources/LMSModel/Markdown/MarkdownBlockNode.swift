@@ -17,7 +17,7 @@ final class MarkdownBlockNode {
     }
 
     var kind: Kind
-    weak var parent: MarkdownBlockNode?
+    unowned(unsafe) var parent: MarkdownBlockNode?
     var children: [MarkdownBlockNode] = []
     var isOpen = true
     var startLine: Int

@@ -38,6 +38,7 @@ extension MarkdownBlockParser {
     }
 
     func addTableRow(_ table: Node) {
+        guard offset < line.count else { return }
         table.rows.append((Self.splitRow(line, from: offset), currentLine))
         table.endLine = currentLine
     }

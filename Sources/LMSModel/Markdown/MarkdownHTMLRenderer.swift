@@ -98,8 +98,11 @@ public struct MarkdownHTMLRenderer: Sendable {
                 out += "</code></pre>"
                 cr()
             case .html(let literal):
+                let html = isSafe ? MarkdownSafeHTML.filter(literal) : literal
+                // A block that was only a comment leaves nothing in safe output.
+                guard !isSafe || html.contains(where: { !$0.isWhitespace }) else { return }
                 cr()
-                out += isSafe ? MarkdownSafeHTML.filter(literal) : literal
+                out += html
                 cr()
             case .table(let table):
                 self.table(table)

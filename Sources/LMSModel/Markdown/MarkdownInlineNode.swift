@@ -14,11 +14,11 @@ final class MarkdownInlineNode {
     /// Whether later text may be appended to this text node (not for delimiter and bracket runs).
     var canMerge = true
 
-    weak var parent: MarkdownInlineNode?
+    unowned(unsafe) var parent: MarkdownInlineNode?
     var firstChild: MarkdownInlineNode?
-    weak var lastChild: MarkdownInlineNode?
+    unowned(unsafe) var lastChild: MarkdownInlineNode?
     var next: MarkdownInlineNode?
-    weak var previous: MarkdownInlineNode?
+    unowned(unsafe) var previous: MarkdownInlineNode?
 
     init(_ kind: Kind, literal: [UInt8] = [], line: Int) {
         self.kind = kind

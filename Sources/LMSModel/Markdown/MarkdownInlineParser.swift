@@ -13,7 +13,7 @@ final class MarkdownInlineParser {
         let originalCount: Int
         let node: Node
         var previous: Delimiter?
-        weak var next: Delimiter?
+        unowned(unsafe) var next: Delimiter?
         let canOpen: Bool
         let canClose: Bool
 

@@ -26,7 +26,7 @@ enum MarkdownSafeHTML {
                         let tag = closing ? "</\(name)>" : (name == "br" ? "<br />" : "<\(name)>")
                         out.append(contentsOf: tag.utf8)
                     } else {
-                        escape(s[i..<end], into: &out)
+                        escape(s, i..<end, into: &out)
                     }
                     i = end
                     continue
@@ -34,7 +34,7 @@ enum MarkdownSafeHTML {
                 out.append(contentsOf: "&lt;".utf8)
                 i += 1
             } else {
-                escape(s[i..<(i + 1)], into: &out)
+                escape(s, i..<(i + 1), into: &out)
                 i += 1
             }
         }
@@ -42,15 +42,15 @@ enum MarkdownSafeHTML {
     }
 
     /// Escapes markup characters; an `&` that starts a valid entity is kept as written.
-    private static func escape(_ bytes: ArraySlice<UInt8>, into out: inout [UInt8]) {
-        let array = Array(bytes)
-        for (k, b) in array.enumerated() {
+    private static func escape(_ s: [UInt8], _ range: Range<Int>, into out: inout [UInt8]) {
+        for k in range {
+            let b = s[k]
             switch b {
             case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
             case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
             case UInt8(ascii: "&"):
-                if MarkdownScanner.scanEntity(array, k) != nil {
+                if MarkdownScanner.scanEntity(s, k) != nil {
                     out.append(b)
                 } else {
                     out.append(contentsOf: "&amp;".utf8)

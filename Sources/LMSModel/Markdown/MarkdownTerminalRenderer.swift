@@ -143,9 +143,10 @@ public struct MarkdownTerminalRenderer {
         add(inlines, style: .heading, to: &layout)
         var fragment = layout.lines(width: width)
         fragment.headings.append((Self.slug(HTMLInlineResolver.plainText(inlines)), 0))
-        if level <= 2 {
+        // Rules under headings: levels 1 and 2 always, level 3 when there is no bold to tell it from text.
+        if level <= 2 || (level == 3 && !color) {
             let ruleWidth = min(width, fragment.lines.map { DisplayWidth.of($0.text) }.max() ?? 0)
-            let rule = String(repeating: level == 1 ? "═" : "─", count: max(ruleWidth, 1))
+            let rule = String(repeating: level == 1 ? "═" : level == 2 ? "─" : "┄", count: max(ruleWidth, 1))
             fragment.lines.append(TerminalLine(rule, spans: [TerminalSpan(0..<rule.count, .dim)]))
         }
         return fragment

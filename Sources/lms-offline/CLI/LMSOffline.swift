@@ -30,7 +30,8 @@ enum LMSOffline {
         + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + DevCommands.all
         + CommunicationCommands.all
         + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
-        + GradingCommands.all + StudyApp.all
+        + GradingCommands.all
+        + RenderCommand.all + StudyApp.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {

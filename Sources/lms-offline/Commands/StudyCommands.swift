@@ -121,8 +121,8 @@ enum StudyCommands {
         try args.expectPositionals(atMost: 1)
         let context = try ClientContext(args, console: console)
         _ = try context.studyProfile(args)
-        let course = try CourseCatalog(queue: context.queue, home: context.home).course(
-            matching: try args.positional(0, "COURSE"))
+        let catalog = CourseCatalog(queue: context.queue, home: context.home)
+        let course = try catalog.course(matching: try args.positional(0, "COURSE"))
         let loaded = try CourseCatalog.loadCourse(folder: course.folder)
         let text = FileManager.default.contents(atPath: course.folder + "/syllabus.md").map {
             String(decoding: $0, as: UTF8.self)
@@ -140,11 +140,11 @@ enum StudyCommands {
         var markdown = "# \(loaded.title)\n\n\(loaded.description ?? "")\n\n"
         markdown += loaded.objectives.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         markdown += text.map { LessonView.split($0).body } ?? Messages.t(.noSyllabus, course.id)
-        let view = LessonView(folder: course.folder, path: "syllabus.md")
-        let renderer = TerminalMarkdown(width: Pager.width(environment: context.environment), color: console.useColor) {
-            view.resolve($0)
-        }
-        Pager.show(renderer.render(markdown), console: console, environment: context.environment)
+        let view = LessonView(
+            folder: course.folder, path: "syllabus.md", itemIDsByPath: try Self.itemIDsByPath(catalog, course.id))
+        let page = view.page(
+            markdown: markdown, width: Pager.width(environment: context.environment), color: console.useColor)
+        Pager.show(page.text(color: console.useColor), console: console, environment: context.environment)
         return 0
     }
 
@@ -163,7 +163,8 @@ enum StudyCommands {
     static func show(_ item: ItemRecord, context: ClientContext, profile: Profile, json: Bool, markDone: Bool) throws {
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
         let course = try catalog.course(matching: item.courseID)
-        let view = LessonView(folder: course.folder, path: item.path)
+        let view = LessonView(
+            folder: course.folder, path: item.path, itemIDsByPath: try itemIDsByPath(catalog, item.courseID))
         let store = ProgressStore(queue: context.queue, deviceID: context.deviceID, profile: profile)
         let now = context.now()
         try store.open(courseID: item.courseID, lessonID: item.id, now: now)
@@ -185,6 +186,13 @@ enum StudyCommands {
         if !lines.contains(where: { $0.contains(item.title) }) { lines.insert(contentsOf: [item.title, ""], at: 0) }
         Pager.show(lines, console: context.console, environment: context.environment)
         if markDone { context.console.err(Messages.t(.markedDone, item.id)) }
+    }
+
+    /// The course's item ids by file path, for links between lessons.
+    static func itemIDsByPath(_ catalog: CourseCatalog, _ courseID: String) throws -> [String: String] {
+        var paths: [String: String] = [:]
+        for item in try catalog.items(of: courseID) where !item.removed { paths[item.path] = item.id }
+        return paths
     }
 
     static func done(_ args: Arguments, _ console: Console) throws -> Int32 {

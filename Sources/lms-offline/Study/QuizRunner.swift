@@ -38,8 +38,10 @@ final class QuizRunner {
                 header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow))
             }
             console.out("\n" + console.paint(header, .bold))
-            let renderer = TerminalMarkdown(width: width, color: console.useColor)
-            renderer.render(question.text).forEach { console.out($0) }
+            let renderer = MarkdownTerminalRenderer(width: width, color: console.useColor)
+            renderer.render(MarkdownParser.parse(question.text)).text(color: console.useColor).forEach {
+                console.out($0)
+            }
             guard let response = try ask(question) else {
                 if let deadline = record.deadline, deadline <= Date() { return (.timeUp, record) }
                 return (.endOfInput, record)
