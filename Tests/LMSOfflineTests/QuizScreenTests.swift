@@ -152,4 +152,19 @@ struct QuizScreenTests {
         _ = screen.update(.char(Character(String(wrong))), size: size)
         #expect(text(screen).contains("Not right."))
     }
+
+    @Test func essay_E_AsksForTheEditor_AndItsTextIsTheAnswer() {
+        var quiz = makeQuiz()
+        quiz.questions.append(Question(id: "q5", text: "Explain", body: .essay))
+        var screen = makeScreen(quiz)
+        screen.begin(makeRecord(quiz))
+        #expect(screen.update(.char("E"), size: size) == .none, "E is for essays only")
+        screen.index = 4
+        #expect(text(screen).contains("E writes it in $EDITOR"))
+        #expect(screen.update(.char("E"), size: size) == .editEssay)
+        screen.setEssay("Line one.\nLine two.\n", for: "q5")
+        #expect(screen.record?.responses["q5"] == .essay("Line one.\nLine two.\n"))
+        screen.setEssay("  \n", for: "q5")
+        #expect(screen.record?.responses["q5"] == nil)
+    }
 }

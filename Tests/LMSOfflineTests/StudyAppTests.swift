@@ -110,7 +110,11 @@ struct StudyAppTests {
     @Test func ctrlC_InTheMiddleOfAnExam_KeepsTheAttempt_AndItResumes() throws {
         guard TerminalSession.isAvailable else { return }
         let f = try makeFixture()
-        let shell = try ShellSession(environment: f.environment, directory: f.scratch.path)
+        let editor = try f.write("essay.sh", "#!/bin/sh\nprintf 'Washing dishes until none are left.\\n' >> \"$1\"\n")
+        chmod(editor, 0o755)
+        var environment = f.environment
+        environment["EDITOR"] = editor
+        let shell = try ShellSession(environment: environment, directory: f.scratch.path)
         try shell.run(CLI.binary)
         try shell.waitFor("Continue where you left off")
         try shell.press("j", "Enter")
@@ -132,6 +136,12 @@ struct StudyAppTests {
         try shell.waitFor("1 answered")
         try shell.press("Enter")
         try shell.waitFor("1✓ 2·")
+        // Resumed on the first unanswered question (2); the essay (4) is written in $EDITOR.
+        try shell.press("n", "n")
+        try shell.waitFor("Describe a loop you met in daily life.")
+        try shell.press("E")
+        try shell.waitFor("Your answer: Washing dishes until none are left.")
+        try shell.waitFor("1✓ 2· 3· 4✓")
         try shell.press("r", "H", "y")
         try shell.waitFor("Handed in.")
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'awaiting'") == 1)

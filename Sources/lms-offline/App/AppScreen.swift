@@ -59,6 +59,8 @@ enum AppEffect: Sendable, Equatable {
     case handIn(timeUp: Bool)
     /// Write the submission's text in the student's editor, then submit it.
     case editSubmission
+    /// Write the essay answer on screen in the student's editor.
+    case editEssay
     /// Submit a file given by its path.
     case submitFile(String)
     /// Sync with the server.

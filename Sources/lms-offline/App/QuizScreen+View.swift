@@ -22,7 +22,7 @@ extension QuizScreen {
             KeyHelp("Enter", .keyStartQuiz), KeyHelp("j/k ↑/↓", .keyMove), KeyHelp("1-9", .keyAnswer),
             KeyHelp("Space/Enter", .keyAnswer), KeyHelp("x", .keyClear), KeyHelp("n → ]", .keyNextQuestion),
             KeyHelp("p ← [", .keyPreviousQuestion), KeyHelp("f", .keyFlag), KeyHelp("r", .keyReview),
-            KeyHelp("H", .keyHandIn), KeyHelp("q Esc", .keyLeaveQuiz)
+            KeyHelp("E", .keyEdit), KeyHelp("H", .keyHandIn), KeyHelp("q Esc", .keyLeaveQuiz)
         ]
     }
 
@@ -143,7 +143,8 @@ extension QuizScreen {
                 default: text = AppText.quizNoAnswer.text
                 }
                 lines.append(ScreenLine(AppText.quizAnswerPrompt.text + TerminalText.sanitize(text), selected: true))
-                lines.append(ScreenLine(AppText.quizEditKeys.text, style: .dim))
+                let essay = question.kind == .essay
+                lines.append(ScreenLine((essay ? AppText.quizEssayKeys : AppText.quizEditKeys).text, style: .dim))
             }
         }
         if quiz.mode == .practice, !quiz.keysRemoved, let response, field == nil {

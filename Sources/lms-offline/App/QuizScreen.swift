@@ -53,6 +53,18 @@ struct QuizScreen: AppScreen {
         (record?.deadline ?? draft?.deadline).map { $0.timeIntervalSince(now) }
     }
 
+    /// The question on screen while answering.
+    var currentQuestion: Question? {
+        let questions = questions
+        return phase == .question && index < questions.count ? questions[index] : nil
+    }
+
+    /// Sets an essay's answer written in the editor (blank clears it).
+    mutating func setEssay(_ text: String, for questionID: String) {
+        let blank = text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        record?.responses[questionID] = blank ? nil : .essay(text)
+    }
+
     /// Begins answering (the runner made or resumed the attempt).
     mutating func begin(_ record: AttemptRecord) {
         self.record = record
@@ -180,6 +192,8 @@ struct QuizScreen: AppScreen {
             reviewCursor = index
             phase = .review
         case .char("H"), .char("S"): phase = .confirm
+        case .char("E"):
+            if case .essay = question.body { return .editEssay }
         case .char("q"), .escape: return .back
         case .char(let c) where c.wholeNumberValue.map { (1...9).contains($0) } ?? false:
             guard let n = c.wholeNumberValue else { return .none }

@@ -32,20 +32,20 @@ extension StudyApp {
         return InboxScreen(notifications)
     }
 
-    /// Suspends the screen, runs `$VISUAL`/`$EDITOR` (else nano, else vi) on a scratch file in the
-    /// foreground, and submits what was written.
-    func editSubmission() throws {
-        guard let screen = state.top as? AssignmentScreen else { return }
+    /// Suspends the screen, runs `$VISUAL`/`$EDITOR` (else nano, else vi) on a scratch file holding
+    /// `text`, in the foreground, and returns what was written; nil when there is no editor.
+    func runEditor(_ text: String) throws -> String? {
         let environment = ProcessInfo.processInfo.environment
         let editor =
             [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty }
             ?? ["nano", "vi"].lazy.compactMap(Self.findExecutable).first
         guard let editor else {
             state.message = AppText.assignmentNoEditor.text
-            return
+            return nil
         }
-        let path = NSTemporaryDirectory() + "lms-submission-\(UUID().uuidString).txt"
-        _ = FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600])
+        let path = NSTemporaryDirectory() + "lms-text-\(UUID().uuidString).txt"
+        _ = FileManager.default.createFile(
+            atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
         defer { unlink(path) }
         terminal.restore()
         signal(SIGINT, SIG_IGN)
@@ -60,12 +60,28 @@ extension StudyApp {
         TerminalSignals.install()
         try terminal.enterRaw()
         buffer.invalidate()
-        let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    }
+
+    /// Writes the submission's text in the editor and submits it.
+    func editSubmission() throws {
+        guard let screen = state.top as? AssignmentScreen, let text = try runEditor("") else { return }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             state.message = AppText.assignmentEmpty.text
             return
         }
         try submit(screen.item, text: text, files: [])
+    }
+
+    /// Writes the essay answer on screen in the editor (starting from what was typed) and saves it.
+    func editEssay() throws {
+        guard var screen = state.top as? QuizScreen, let question = screen.currentQuestion else { return }
+        var current = ""
+        if case .essay(let text) = screen.record?.responses[question.id] { current = text }
+        guard let text = try runEditor(current) else { return }
+        screen.setEssay(text, for: question.id)
+        state.replaceTop(screen)
+        try saveAttempt()
     }
 
     func submitFile(_ path: String) throws {

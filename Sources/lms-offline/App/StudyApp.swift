@@ -198,6 +198,7 @@ final class StudyApp {
         case .saveAttempt: try saveAttempt()
         case .handIn(let timeUp): try handIn(timeUp: timeUp)
         case .editSubmission: try editSubmission()
+        case .editEssay: try editEssay()
         case .submitFile(let path): try submitFile(path)
         case .sync: sync()
         case .suspend: suspend()

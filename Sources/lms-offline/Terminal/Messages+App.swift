@@ -16,7 +16,8 @@ enum AppText: String, CaseIterable, Sendable {
     case courseLocked, dueIn, late, lessonMatches, lessonPosition
     case stateDone, stateGraded, stateHandedIn, stateInProgress, stateSubmitted
     case quizAnswerPrompt, quizAnswered, quizAttemptsLeft, quizConfirm, quizEditKeys, quizExam, quizFalse, quizFlagged
-    case quizQuestionHeaderOne, quizAttemptLeftOne, quizMatchOptions, quizMinutes, quizNoAnswer, quizNoAttempts,
+    case quizEssayKeys, quizQuestionHeaderOne, quizAttemptLeftOne, quizMatchOptions, quizMinutes, quizNoAnswer,
+        quizNoAttempts,
         quizPractice,
         quizQuestionHeader, quizQuestions
     case quizResume, quizResumeKeys, quizReviewKeys, quizReviewTitle, quizStartKeys, quizTeacherGrades, quizTimeLeft
@@ -137,6 +138,10 @@ extension AppText {
         case .quizAttemptLeftOne: return ("1 attempt left", "queda 1 intento")
         case .quizConfirm: return ("Hand in now? y hands in, n goes back.", "¿Entregar ahora? s entrega, n vuelve.")
         case .quizEditKeys: return ("Enter types an answer", "Enter para escribir la respuesta")
+        case .quizEssayKeys:
+            return (
+                "Enter types a line; E writes it in $EDITOR", "Enter escribe una línea; E la escribe en $EDITOR"
+            )
         case .quizExam: return ("exam", "examen")
         case .quizFalse: return ("False", "Falso")
         case .quizFlagged: return ("flagged", "marcada")
