@@ -85,4 +85,20 @@ struct HTMLSubsetTests {
         #expect(HTMLSubset.inlines("a < b and <i>c") == [.text("a < b and "), .emphasis([.text("c")])])
         #expect(HTMLSubset.inlines("x</b>y") == [.text("x"), .text("y")])
     }
+
+    @Test func references_NameTheFilesTheHTMLUses_WithTheirLines() {
+        let html = "<p>\n<img src=\"a.png\" alt=x>\n<a href='b.md'>b</a> <video src=v.mp4 poster=p.jpg></video>\n</p>\n"
+        #expect(
+            HTMLSubset.references(html) == [
+                HTMLSubset.Reference(target: "a.png", isImage: true, lineOffset: 1),
+                HTMLSubset.Reference(target: "b.md", isImage: false, lineOffset: 2),
+                HTMLSubset.Reference(target: "v.mp4", isImage: true, lineOffset: 2),
+                HTMLSubset.Reference(target: "p.jpg", isImage: true, lineOffset: 2)
+            ])
+    }
+
+    @Test func unclosedTags_AreText() {
+        let hostile = String(repeating: "<a x=\"", count: 2_000)
+        #expect(HTMLSubset.inlines(hostile) == [.text(hostile)])
+    }
 }

@@ -47,8 +47,8 @@ enum MarkdownLinks {
         let source: String
         let startLine: Int
         var links: [Link] = []
-        /// The source's lines, split only when raw HTML needs a line found.
-        var lines: [Substring]?
+        /// The source's lines as UTF-8, split only when inline HTML needs a line found.
+        var lines: [Substring.UTF8View]?
 
         init(source: String, startLine: Int) {
             self.source = source
@@ -70,11 +70,12 @@ enum MarkdownLinks {
                         for cell in row { walk(cell, blockLine: block.line) }
                     }
                 case .html(let html):
-                    // Raw HTML: the fragment's images and links, each on the line that names it.
-                    let start = links.count
-                    walk(HTMLSubset.blocks(html, line: block.line))
-                    for index in start..<links.count {
-                        links[index].line = line(naming: links[index].target, from: block.line)
+                    // Raw HTML: `<img src>`, `<a href>`, … each on the line of its tag.
+                    for reference in HTMLSubset.references(html) {
+                        links.append(
+                            Link(
+                                target: reference.target, line: block.line + reference.lineOffset,
+                                isImage: reference.isImage))
                     }
                 case .code, .thematicBreak:
                     break
@@ -83,33 +84,22 @@ enum MarkdownLinks {
         }
 
         mutating func walk(_ inlines: [MarkdownInline], blockLine: Int) {
-            var hasHTML = false
-            for inline in inlines {
-                if case .html = inline {
-                    hasHTML = true
-                    break
-                }
-            }
-            guard hasHTML else { return collect(inlines) }
-            // Inline HTML (`<img src>` in a paragraph) carries no line of its own: find the line naming it.
-            let start = links.count
-            collect(HTMLSubset.resolve(inlines, line: blockLine))
-            for index in start..<links.count where links[index].line == blockLine {
-                links[index].line = line(naming: links[index].target, from: blockLine)
-            }
-        }
-
-        mutating func collect(_ inlines: [MarkdownInline]) {
             for inline in inlines {
                 switch inline {
                 case .link(let link):
                     links.append(Link(target: link.destination, line: link.line, isImage: false))
-                    collect(link.children)
+                    walk(link.children, blockLine: blockLine)
                 case .image(let image):
                     links.append(Link(target: image.source, line: image.line, isImage: true))
                 case .emphasis(let children), .strong(let children), .strikethrough(let children):
-                    collect(children)
-                case .text, .softBreak, .hardBreak, .code, .html:
+                    walk(children, blockLine: blockLine)
+                case .html(let raw):
+                    // Inline HTML carries no line of its own: the line naming the file is found.
+                    for reference in HTMLSubset.references(raw) {
+                        let line = line(naming: reference.target, from: blockLine)
+                        links.append(Link(target: reference.target, line: line, isImage: reference.isImage))
+                    }
+                case .text, .softBreak, .hardBreak, .code:
                     break
                 }
             }
@@ -117,11 +107,17 @@ enum MarkdownLinks {
 
         /// The first line at or after `line` whose text holds `target`; `line` when none does.
         mutating func line(naming target: String, from line: Int) -> Int {
-            if lines == nil { lines = source.split(separator: "\n", omittingEmptySubsequences: false) }
-            guard let lines, !target.isEmpty else { return line }
+            if lines == nil { lines = source.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) }
+            guard let lines, let first = target.utf8.first else { return line }
+            let needle = Array(target.utf8)
             var index = max(0, line - startLine)
             while index < lines.count {
-                if lines[index].contains(target) { return startLine + index }
+                let bytes = lines[index]
+                var position = bytes.startIndex
+                while let found = bytes[position...].firstIndex(of: first) {
+                    if bytes[found...].starts(with: needle) { return startLine + index }
+                    position = bytes.index(after: found)
+                }
                 index += 1
             }
             return line

@@ -44,6 +44,51 @@ public enum HTMLSubset {
         return HTMLInlineResolver(inlines: inlines, line: line).resolve(from: &index, until: nil, depth: 0)
     }
 
+    /// A file or address that an HTML fragment refers to, for checking that it exists.
+    public struct Reference: Sendable, Equatable {
+        /// The `src` or `href` value, entities decoded.
+        public var target: String
+        /// Whether it is shown in place (an image, a video, a sound) rather than followed.
+        public var isImage: Bool
+        /// How many lines into the fragment its tag starts.
+        public var lineOffset: Int
+
+        /// Makes a reference.
+        public init(target: String, isImage: Bool, lineOffset: Int) {
+            self.target = target
+            self.isImage = isImage
+            self.lineOffset = lineOffset
+        }
+    }
+
+    /// The files and addresses an HTML fragment refers to: `src` of `img`, `video`, `audio`,
+    /// `source`, `embed` and `iframe`, `poster` of `video`, `href` of `a`; in order.
+    public static func references(_ html: String) -> [Reference] {
+        guard html.utf8.contains(UInt8(ascii: "=")) else { return [] }
+        var out: [Reference] = []
+        for case .tag(let tag) in HTMLTokenizer.tokens(html) where !tag.isEnd {
+            switch tag.name {
+            case "img", "video", "audio", "source", "embed":
+                if let source = tag.attributes["src"], !source.isEmpty {
+                    out.append(Reference(target: source, isImage: true, lineOffset: tag.lineOffset))
+                }
+                if let poster = tag.attributes["poster"], !poster.isEmpty {
+                    out.append(Reference(target: poster, isImage: true, lineOffset: tag.lineOffset))
+                }
+            case "iframe":
+                if let source = tag.attributes["src"], !source.isEmpty {
+                    out.append(Reference(target: source, isImage: false, lineOffset: tag.lineOffset))
+                }
+            case "a":
+                if let href = tag.attributes["href"], !href.isEmpty {
+                    out.append(Reference(target: href, isImage: false, lineOffset: tag.lineOffset))
+                }
+            default: break
+            }
+        }
+        return out
+    }
+
     /// Text with HTML character references (`&amp;`, `&#233;`, `&#x1F600;`) decoded.
     public static func decodeEntities(_ text: String) -> String {
         HTMLEntities.decode(text)

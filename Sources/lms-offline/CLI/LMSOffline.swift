@@ -34,10 +34,13 @@ enum LMSOffline {
         + GradingCommands.all
         + RenderCommand.all
         + ExportCommand.all
+        + StudyApp.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {
         let console = Console.current()
+        // On a terminal that can draw a screen, `lms-offline` alone opens the study app.
+        if args.isEmpty, StudyApp.canRun(ProcessInfo.processInfo.environment) { return run(["study"]) }
         guard let name = args.first, name != "help", name != "--help", name != "-h" else {
             if args.count > 1, let command = commands.first(where: { $0.name == args[1] }) {
                 console.out("usage: \(command.usage)\n\n\(Messages.summary(of: command.name) ?? command.summary)")
