@@ -124,7 +124,10 @@ struct AppStateTests {
         _ = state.update(.char("a"), size: size)
         for c in "Zoë" { _ = state.update(.char(c), size: size) }
         _ = state.update(.enter, size: size)
-        #expect(state.view(size).map(\.text).contains { $0.hasPrefix("PIN for Zoë (at least 4 characters): ") })
+        #expect(
+            state.view(size).map(\.text).contains {
+                $0.hasPrefix("PIN for Zoë (at least 4 characters; empty for none): ")
+            })
         for c in "1111" { _ = state.update(.char(c), size: size) }
         _ = state.update(.enter, size: size)
         for c in "2222" { _ = state.update(.char(c), size: size) }
@@ -136,6 +139,15 @@ struct AppStateTests {
         for c in "1234" { _ = state.update(.char(c), size: size) }
         #expect(state.view(size).map(\.text).contains { $0.hasPrefix("The PIN again: ••••") })
         #expect(state.update(.enter, size: size) == .addProfile(name: "Zoë", pin: "1234"))
+    }
+
+    @Test func start_AddsAProfileWithoutPIN_WhenThePINIsLeftEmpty() {
+        var state = AppState(StartScreen(entries: []))
+        _ = state.update(.char("a"), size: size)
+        for c in "Ana" { _ = state.update(.char(c), size: size) }
+        _ = state.update(.enter, size: size)
+        #expect(state.view(size).map(\.text).contains { $0.contains("empty for none") })
+        #expect(state.update(.enter, size: size) == .addProfile(name: "Ana", pin: nil))
     }
 
     @Test func narrowTerminal_CutsRowsToTheWidth() {

@@ -29,6 +29,11 @@ struct LessonScreenTests {
 
     let size = ScreenSize(width: 60, height: 12)
 
+    @Test func capitalF_OpensTheLessonsForum() {
+        var screen = makeScreen()
+        #expect(screen.update(.char("F"), size: size) == .open(.forum(courseID: "c", lessonID: "unit/start")))
+    }
+
     @Test func scrolling_MovesTheView_AndTheEndMarksItRead() {
         var screen = makeScreen()
         #expect(screen.body(size).first?.text == "Start")

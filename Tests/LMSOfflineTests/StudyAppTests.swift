@@ -201,24 +201,45 @@ struct StudyAppTests {
         try shell.waitForNo("Past course")
     }
 
-    @Test func syncKey_BringsTheCourse_AndNoNetworkIsAMessage() throws {
+    @Test func syncKey_BringsTheCourse_ForumPostGoes_AndNoNetworkIsACalmLine() throws {
         guard TerminalSession.isAvailable else { return }
         let world = try SyncWorld()
         try world.createUser("sam")
         try world.enroll("sam")
         let device = try world.device("sam")
-        let shell = try ShellSession(environment: device.environment, directory: device.scratch.path)
+        let editor = try device.write("editor.sh", "#!/bin/sh\nprintf 'How do loops end?\\n' > \"$1\"\n")
+        chmod(editor, 0o755)
+        var environment = device.environment
+        environment["EDITOR"] = editor
+        let shell = try ShellSession(environment: environment, directory: device.scratch.path)
         try shell.run(CLI.binary)
         try shell.waitFor("No course installed")
         try shell.press("s")
         try shell.waitFor("Introduction to Programming")
+        try shell.waitFor("Synced: sent 0, received")
+        try shell.waitFor("installed intro-programming")
         try shell.waitFor("Last sync ")
-        // With the server gone, a sync says so in the status line; the app goes on.
+        // A new thread in the course's forum, written in the editor, waits in the outbox; s sends it.
+        try shell.press("j", "Enter")
+        try shell.waitFor("Foundations")
+        try shell.press("f")
+        try shell.waitFor("No thread yet: n starts one.")
+        try shell.press("n")
+        try shell.type("Loops")
+        try shell.press("Enter")
+        try shell.waitFor("How do loops end?")
+        try shell.waitFor("(not yet synced)")
+        try shell.press("q", "q", "q")
+        try shell.waitFor("1 change waits to be sent")
+        try shell.press("s")
+        try shell.waitFor("Synced: sent 1")
+        // With the server gone, a sync says so calmly in the status line; the app goes on.
         kill(world.process.processIdentifier, SIGKILL)
         world.process.waitUntilExit()
         try shell.press("s")
-        try shell.waitFor("server")
-        try shell.press("j", "Enter")
-        try shell.waitFor("Foundations")
+        try shell.waitFor("Not synced now")
+        try shell.waitFor("Introduction to Programming")
+        try shell.press("i")
+        try shell.waitFor("Course Introduction to Programming installed")
     }
 }

@@ -15,6 +15,8 @@ enum AppLimits {
     /// A lesson longer than twice this many bytes shows its first part at once and the rest
     /// when laid out in the background (a 200 KB lesson takes longer than a keypress should).
     static let firstPartBytes = 16 * 1024
+    /// The announcements a course's forum screen lists (newest first).
+    static let announcementsShown = 20
     /// The most places the lesson viewer remembers to come back to (Backspace).
     static let maximumBackSteps = 100
 }

@@ -31,6 +31,20 @@ enum AppRoute: Sendable, Equatable {
     case inbox
     /// A profile of the picker.
     case profile(String)
+    /// A course's forum with its announcements, or a lesson's forum.
+    case forum(courseID: String, lessonID: String?)
+    /// A forum thread, by its first post's id.
+    case thread(String)
+    /// The direct messages of a course.
+    case messages(courseID: String)
+}
+
+/// What the student writes in the editor, and where it goes (through `CommunicationStore`, to
+/// the outbox, like the `forum` and `message` commands).
+enum AppDraft: Sendable, Equatable {
+    case thread(courseID: String, lessonID: String?, title: String)
+    case reply(threadID: String)
+    case message(courseID: String, to: String)
 }
 
 /// What a screen asks the app to do after a key: the pure part decides, the runner does.
@@ -45,8 +59,8 @@ enum AppEffect: Sendable, Equatable {
     case replace(AppRoute)
     /// Sign in as a profile (with its PIN, when it has one).
     case unlock(profileID: String, pin: String?)
-    /// Add a profile with a PIN and sign in as it.
-    case addProfile(name: String, pin: String)
+    /// Add a profile with a PIN (nil: none) and sign in as it.
+    case addProfile(name: String, pin: String?)
     /// Mark the lesson on screen done.
     case markDone
     /// Open a file with the system's opener.
@@ -63,6 +77,8 @@ enum AppEffect: Sendable, Equatable {
     case editEssay
     /// Submit a file given by its path.
     case submitFile(String)
+    /// Write a post or a message in the student's editor and save it.
+    case write(AppDraft)
     /// Sync with the server.
     case sync
     /// Stop like any job (Ctrl-Z).

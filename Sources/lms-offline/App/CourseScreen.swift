@@ -81,11 +81,14 @@ struct CourseScreen: AppScreen {
     static func round(_ value: Double) -> Double { (value * 100).rounded() / 100 }
 
     var title: String { TerminalText.sanitize(content.course.title) + "  " + content.course.version }
-    var hints: [KeyHelp] { [KeyHelp("Enter", .keyOpen), KeyHelp("q", .keyBack)] }
+    var hints: [KeyHelp] {
+        [KeyHelp("Enter", .keyOpen), KeyHelp("f", .keyForum), KeyHelp("M", .keyMessages), KeyHelp("q", .keyBack)]
+    }
     var keys: [KeyHelp] {
         [
             KeyHelp("j/k ↑/↓", .keyMove), KeyHelp("Space/PgDn PgUp", .keyPage), KeyHelp("g/G", .keyFirstLast),
-            KeyHelp("Enter l →", .keyOpen), KeyHelp("q Esc h ←", .keyBack)
+            KeyHelp("Enter l →", .keyOpen), KeyHelp("f", .keyForum), KeyHelp("M", .keyMessages),
+            KeyHelp("q Esc h ←", .keyBack)
         ]
     }
 
@@ -93,6 +96,8 @@ struct CourseScreen: AppScreen {
         switch key {
         case .char("q"), .escape, .char("h"), .left, .backspace: return .back
         case .enter, .right, .char("l"): return list.selectedRoute.map(AppEffect.open) ?? .none
+        case .char("f"): return .open(.forum(courseID: content.course.id, lessonID: nil))
+        case .char("M"): return .open(.messages(courseID: content.course.id))
         default:
             _ = list.handle(key, height: size.bodyHeight)
             return .none

@@ -182,6 +182,8 @@ struct LessonScreen: AppScreen {
         case .char("["), .char("H"):
             return previousID.map { .replace(.item(courseID: item.courseID, itemID: $0, anchor: nil)) } ?? .none
         case .char("m"): return .markDone
+        case .char("F") where item.kind == "lesson":
+            return .open(.forum(courseID: item.courseID, lessonID: item.id))
         default: break
         }
         return .none

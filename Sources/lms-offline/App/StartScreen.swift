@@ -79,6 +79,8 @@ struct StartScreen: AppScreen {
                 guard !name.isEmpty else { return .none }
                 adding = .pin(name: name, TextField(prompt: AppText.startNewPIN.t(name), secret: true))
             case .pin(let name, _):
+                // An empty PIN means none (a student's own device), as with `profile add`.
+                if text.isEmpty { return .addProfile(name: name, pin: nil) }
                 adding = .repeatPIN(name: name, pin: text, TextField(prompt: AppText.startRepeatPIN.text, secret: true))
             case .repeatPIN(let name, let pin, _):
                 guard text == pin else {

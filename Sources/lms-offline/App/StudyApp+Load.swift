@@ -12,6 +12,9 @@ extension StudyApp {
             return try makeItem(courseID: courseID, itemID: itemID, anchor: anchor)
         case .inbox: return try makeInbox()
         case .profile: return try makeStart()
+        case .forum(let courseID, let lessonID): return try makeForum(courseID: courseID, lessonID: lessonID)
+        case .thread(let id): return try makeThread(id)
+        case .messages(let courseID): return try makeMessages(courseID: courseID)
         }
     }
 
@@ -99,6 +102,8 @@ extension StudyApp {
             state.replaceTop(try makeCourse(course.content.course.id, selecting: selected))
         } else if let home = state.top as? HomeScreen {
             state.replaceTop(try makeHome(selecting: home.list.selectedRoute))
+        } else if state.top is ForumScreen || state.top is ConversationScreen {
+            try reloadTop()
         } else if var lesson = state.top as? LessonScreen {
             lesson.lastActivity = context.now()
             state.replaceTop(lesson)

@@ -200,6 +200,7 @@ final class StudyApp {
         case .editSubmission: try editSubmission()
         case .editEssay: try editEssay()
         case .submitFile(let path): try submitFile(path)
+        case .write(let draft): try write(draft)
         case .sync: sync()
         case .suspend: suspend()
         case .redraw: buffer.invalidate()
@@ -214,7 +215,7 @@ final class StudyApp {
         }
     }
 
-    private func addProfile(name: String, pin: String) throws {
+    private func addProfile(name: String, pin: String?) throws {
         var iterations = ClientLimits.pinIterations
         if let text = context.environment[ClientLimits.pinIterationsVariable], let n = Int(text), n >= 1,
             n < ClientLimits.pinIterations

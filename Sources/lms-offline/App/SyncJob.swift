@@ -6,22 +6,33 @@ final class SyncJob: @unchecked Sendable {
     private let process = Process()
     private let lock = NSLock()
     private var output = Data()
+    private var errors = Data()
     private var finished = false
     let startedAt: Date
 
-    /// Starts `binary sync --home HOME`; its output is collected for the summary.
+    /// Starts `binary sync --json --home HOME`; its report is collected for the summary.
     init(binary: String, home: String, now: Date) throws {
         startedAt = now
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["sync", "--home", home]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        process.arguments = ["sync", "--json", "--home", home]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let reader = pipe.fileHandleForReading
+        let errReader = err.fileHandleForReading
+        let group = DispatchGroup()
+        DispatchQueue.global().async(group: group) { [self] in
+            let data = errReader.readDataToEndOfFile()
+            lock.lock()
+            errors = data
+            lock.unlock()
+        }
+        let reader = out.fileHandleForReading
         DispatchQueue.global().async { [self] in
             let data = reader.readDataToEndOfFile()
+            group.wait()
             process.waitUntilExit()
             lock.lock()
             output = data
@@ -30,13 +41,42 @@ final class SyncJob: @unchecked Sendable {
         }
     }
 
-    /// The summary (the last line the sync printed) once it ended; nil while it runs.
+    /// The summary (what came and went, or why not) once it ended; nil while it runs.
     var summary: String? {
         lock.lock()
         defer { lock.unlock() }
         guard finished else { return nil }
-        let lines = String(decoding: output, as: UTF8.self).split(separator: "\n").map(String.init)
-        return lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? ""
+        return Self.summary(json: output, errors: errors)
+    }
+
+    /// What a sync's `--json` report says for people, in one line: sent, received, grades and
+    /// course updates; when it failed, a calm line (nothing is lost). Without a report, the last
+    /// line of its standard error (e.g. not logged in).
+    static func summary(json: Data, errors: Data) -> String {
+        let report = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
+        guard let profiles = report?["profiles"] as? [[String: Any]], let first = profiles.first else {
+            let lines = String(decoding: errors, as: UTF8.self).split(separator: "\n").map(String.init)
+            return lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? AppText.syncNothing.text
+        }
+        if let failure = first["error"] as? String {
+            let line = failure.split(separator: "\n").first.map(String.init) ?? failure
+            if first["loginExpired"] as? Bool == true { return line }
+            return AppText.syncFailed.t(line)
+        }
+        let number = { (key: String) in first[key] as? Int ?? 0 }
+        var parts = [AppText.syncSent.t(number("pushed")), AppText.syncReceived.t(number("pulled"))]
+        if number("grades") > 0 { parts[1] += " " + AppText.syncGrades.t(number("grades")) }
+        if number("rejected") + number("rejections") > 0 {
+            parts.append(AppText.syncRefused.t(number("rejected") + number("rejections")))
+        }
+        for update in first["updates"] as? [[String: Any]] ?? [] {
+            let course = update["course"] as? String ?? "?"
+            let version = update["to"] as? String ?? "?"
+            parts.append(
+                update["from"] is String
+                    ? AppText.syncUpdated.t(course, version) : AppText.syncInstalled.t(course, version))
+        }
+        return AppText.syncDone.t(parts.joined(separator: ", "))
     }
 
     /// A bar that moves while the sync runs (how long it takes is not known ahead).

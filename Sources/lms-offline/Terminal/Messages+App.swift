@@ -6,7 +6,7 @@ enum AppText: String, CaseIterable, Sendable {
     case keyFlag, keyFollow, keyHalfPage, keyHandIn, keyHelp, keyInbox, keyLeaveQuiz, keyLinks, keyMarkDone, keyMove
     case keyNextItem, keyNextPrevious, keyNextQuestion, keyOpen, keyOpenMedia, keyPage, keyPreviousQuestion
     case keyProfiles, keyQuit, keyRedraw, keyReview, keyScroll, keySearch, keySearchNext, keyStartQuiz, keySuspend
-    case keySync, keyEdit, keyAttachFile
+    case keySync, keyEdit, keyAttachFile, keyForum, keyMessages, keyNewThread, keyWrite
     // Screens
     case helpEverywhere, helpThisScreen, helpTitle
     case startNoProfile, startPIN, startWho, startNewName, startNewPIN, startRepeatPIN, keyAddProfile, checkingPIN
@@ -26,6 +26,10 @@ enum AppText: String, CaseIterable, Sendable {
     case markedDone, opened, noOpener, notAvailable, syncHint, dumbTerminal, quitting, inboxEmpty, inboxTitle
     case assignmentSubmitted, assignmentVersions, assignmentNoEditor, assignmentEmpty, assignmentFilePrompt
     case assignmentGrade, assignmentFeedback
+    case commsAnnouncements, commsThreads, commsNone, commsNoThreads, commsReplies, commsPending, commsRefused
+    case commsEmpty, commsTo, commsTitlePrompt, commsSaved, commsNothingWritten, commsForumTitle, commsLessonForumTitle
+    case commsMessagesTitle, commsThreadTitle
+    case syncDone, syncSent, syncReceived, syncGrades, syncRefused, syncUpdated, syncInstalled, syncFailed, syncNothing
 
     /// The text in the current language.
     var text: String { Messages.text(self, [], language: .current) }
@@ -91,6 +95,10 @@ extension AppText {
         case .keySync: return ("sync", "sincronizar")
         case .keyEdit: return ("write in $EDITOR", "escribir en $EDITOR")
         case .keyAttachFile: return ("submit a file", "entregar un archivo")
+        case .keyForum: return ("forum and announcements", "foro y anuncios")
+        case .keyMessages: return ("messages", "mensajes")
+        case .keyNewThread: return ("new thread", "tema nuevo")
+        case .keyWrite: return ("write", "escribir")
         case .helpEverywhere: return ("Everywhere", "En todas partes")
         case .helpThisScreen: return ("On this screen", "En esta pantalla")
         case .helpTitle: return ("Keys: %1", "Teclas: %1")
@@ -102,7 +110,11 @@ extension AppText {
         case .startPIN: return ("PIN for %1: ", "PIN de %1: ")
         case .startWho: return ("Who is studying?", "¿Quién va a estudiar?")
         case .startNewName: return ("Name of the new profile: ", "Nombre del perfil nuevo: ")
-        case .startNewPIN: return ("PIN for %1 (at least 4 characters): ", "PIN de %1 (al menos 4 caracteres): ")
+        case .startNewPIN:
+            return (
+                "PIN for %1 (at least 4 characters; empty for none): ",
+                "PIN de %1 (al menos 4 caracteres; vacío si no quiere PIN): "
+            )
         case .startRepeatPIN: return ("The PIN again: ", "El PIN otra vez: ")
         case .checkingPIN: return ("Checking the PIN…", "Comprobando el PIN…")
         case .keyAddProfile: return ("add a profile", "añadir un perfil")
@@ -202,6 +214,40 @@ extension AppText {
                 "This terminal (TERM=dumb) cannot show the study app: use the commands (lms-offline help), e.g. lms-offline next",
                 "Esta terminal (TERM=dumb) no puede mostrar la aplicación: use las órdenes (lms-offline help), p. ej. lms-offline next"
             )
+        case .commsAnnouncements: return ("Announcements", "Anuncios")
+        case .commsThreads: return ("Threads", "Temas")
+        case .commsNone: return ("none yet", "ninguno todavía")
+        case .commsNoThreads: return ("No thread yet: n starts one.", "Ningún tema todavía: n empieza uno.")
+        case .commsReplies: return ("%1 replies", "%1 respuestas")
+        case .commsPending: return ("(not yet synced)", "(sin sincronizar)")
+        case .commsRefused: return ("(refused by the server)", "(rechazado por el servidor)")
+        case .commsEmpty: return ("Nothing here yet: r writes.", "Nada todavía: r escribe.")
+        case .commsTo: return ("To (a teacher's username): ", "Para (usuario de un profesor): ")
+        case .commsTitlePrompt: return ("Title of the new thread: ", "Título del tema nuevo: ")
+        case .commsSaved:
+            return (
+                "Saved: it goes with the next sync (s).", "Guardado: se enviará en la próxima sincronización (s)."
+            )
+        case .commsNothingWritten:
+            return ("Nothing written: nothing was saved.", "No escribió nada: no se guardó nada.")
+        case .commsForumTitle: return ("Forum · %1", "Foro · %1")
+        case .commsLessonForumTitle: return ("Forum of the lesson · %1", "Foro de la lección · %1")
+        case .commsMessagesTitle: return ("Messages · %1", "Mensajes · %1")
+        case .commsThreadTitle: return ("Thread · %1", "Tema · %1")
+        case .syncDone: return ("Synced: %1.", "Sincronizado: %1.")
+        case .syncSent: return ("sent %1", "enviados %1")
+        case .syncReceived: return ("received %1", "recibidos %1")
+        case .syncGrades: return ("(%1 grades)", "(%1 notas)")
+        case .syncRefused:
+            return ("%1 refused (lms-offline sync says why)", "%1 rechazados (lms-offline sync dice por qué)")
+        case .syncUpdated: return ("updated %1 to %2", "actualizado %1 a %2")
+        case .syncInstalled: return ("installed %1 %2", "instalado %1 %2")
+        case .syncFailed:
+            return (
+                "Not synced now (%1): nothing is lost, your work goes with the next sync.",
+                "Sin sincronizar por ahora (%1): no se pierde nada, su trabajo irá en la próxima sincronización."
+            )
+        case .syncNothing: return ("Sync ended.", "Sincronización terminada.")
         case .quitting: return ("Bye.", "Hasta luego.")
         case .inboxEmpty: return ("No notifications.", "No hay avisos.")
         case .inboxTitle: return ("Inbox", "Avisos")
