@@ -14,7 +14,7 @@ struct ForumScreenTests {
             announcements: [.init(author: "Prof", date: when, title: "Exam moved", body: "To Friday.\nRoom 2.")],
             threads: threads ?? [
                 .init(id: "t1", title: "Salt?", author: "ana", date: when, replies: 2, pending: false),
-                .init(id: "t2", title: "Ovens", author: "joe", date: nil, replies: 0, pending: true)
+                .init(id: "t2", title: "Ovens", author: "joe", date: nil, replies: 1, pending: true)
             ])
     }
 
@@ -24,8 +24,9 @@ struct ForumScreenTests {
         #expect(text.first == "Announcements")
         #expect(text.contains { $0.contains("Exam moved") })
         #expect(text.contains("    To Friday."))
-        #expect(text.contains { $0.contains("Salt?") && $0.contains("2 replies") })
-        #expect(text.contains { $0.contains("Ovens") && $0.contains("(not yet synced)") })
+        #expect(text.contains("  Salt?"))
+        #expect(text.contains { $0.hasPrefix("    ana, ") && $0.hasSuffix(" · 2 replies") })
+        #expect(text.contains("    joe · 1 reply (not yet synced)"))
         #expect(screen.update(.enter, size: size) == .open(.thread("t1")))
         _ = screen.update(.char("j"), size: size)
         #expect(screen.update(.enter, size: size) == .open(.thread("t2")))

@@ -45,11 +45,13 @@ struct ForumScreen: AppScreen {
         rows.append(MenuRow(text: AppText.commsThreads.text, style: .bold))
         if threads.isEmpty { rows.append(MenuRow(text: "  " + AppText.commsNoThreads.text, style: .dim)) }
         for t in threads {
-            var text = "  " + TerminalText.sanitize(t.title) + "  · " + TerminalText.sanitize(t.author)
-            if let date = t.date { text += ", " + ProgressText.date(date) }
-            text += "  " + AppText.commsReplies.t(t.replies)
-            if t.pending { text += "  " + AppText.commsPending.text }
-            rows.append(MenuRow(text: text, route: .thread(t.id)))
+            // The title on its row (the one the cursor selects), who, when and how many replies below.
+            rows.append(MenuRow(text: "  " + TerminalText.sanitize(t.title), route: .thread(t.id)))
+            var about = "    " + TerminalText.sanitize(t.author)
+            if let date = t.date { about += ", " + ProgressText.date(date) }
+            about += " · " + (t.replies == 1 ? AppText.commsReplyOne.text : AppText.commsReplies.t(t.replies))
+            if t.pending { about += " " + AppText.commsPending.text }
+            rows.append(MenuRow(text: about, style: .dim))
         }
         list = MenuList(rows)
     }

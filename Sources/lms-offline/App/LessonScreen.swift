@@ -64,7 +64,7 @@ struct LessonScreen: AppScreen {
             KeyHelp("g/G Home/End", .keyFirstLast), KeyHelp("/", .keySearch), KeyHelp("n/N", .keySearchNext),
             KeyHelp("Tab/Shift-Tab", .keyLinks), KeyHelp("Enter", .keyFollow), KeyHelp("o", .keyOpenMedia),
             KeyHelp("Backspace h", .keyComeBack), KeyHelp("] [", .keyNextPrevious), KeyHelp("m", .keyMarkDone),
-            KeyHelp("q Esc", .keyBack)
+            KeyHelp("F", .keyLessonForum), KeyHelp("q Esc", .keyBack)
         ]
     }
 

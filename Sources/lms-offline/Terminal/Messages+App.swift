@@ -6,7 +6,7 @@ enum AppText: String, CaseIterable, Sendable {
     case keyFlag, keyFollow, keyHalfPage, keyHandIn, keyHelp, keyInbox, keyLeaveQuiz, keyLinks, keyMarkDone, keyMove
     case keyNextItem, keyNextPrevious, keyNextQuestion, keyOpen, keyOpenMedia, keyPage, keyPreviousQuestion
     case keyProfiles, keyQuit, keyRedraw, keyReview, keyScroll, keySearch, keySearchNext, keyStartQuiz, keySuspend
-    case keySync, keyEdit, keyAttachFile, keyForum, keyMessages, keyNewThread, keyWrite
+    case keySync, keyEdit, keyAttachFile, keyForum, keyMessages, keyNewThread, keyWrite, keyLessonForum
     // Screens
     case helpEverywhere, helpThisScreen, helpTitle
     case startNoProfile, startPIN, startWho, startNewName, startNewPIN, startRepeatPIN, keyAddProfile, checkingPIN
@@ -26,7 +26,8 @@ enum AppText: String, CaseIterable, Sendable {
     case markedDone, opened, noOpener, notAvailable, syncHint, dumbTerminal, quitting, inboxEmpty, inboxTitle
     case assignmentSubmitted, assignmentVersions, assignmentNoEditor, assignmentEmpty, assignmentFilePrompt
     case assignmentGrade, assignmentFeedback
-    case commsAnnouncements, commsThreads, commsNone, commsNoThreads, commsReplies, commsPending, commsRefused
+    case commsAnnouncements, commsThreads, commsNone, commsNoThreads, commsReplies, commsReplyOne, commsPending,
+        commsRefused
     case commsEmpty, commsTo, commsTitlePrompt, commsSaved, commsNothingWritten, commsForumTitle, commsLessonForumTitle
     case commsMessagesTitle, commsThreadTitle
     case syncDone, syncSent, syncReceived, syncGrades, syncRefused, syncUpdated, syncInstalled, syncFailed, syncNothing
@@ -99,6 +100,7 @@ extension AppText {
         case .keyMessages: return ("messages", "mensajes")
         case .keyNewThread: return ("new thread", "tema nuevo")
         case .keyWrite: return ("write", "escribir")
+        case .keyLessonForum: return ("the lesson's forum", "el foro de la lección")
         case .helpEverywhere: return ("Everywhere", "En todas partes")
         case .helpThisScreen: return ("On this screen", "En esta pantalla")
         case .helpTitle: return ("Keys: %1", "Teclas: %1")
@@ -219,6 +221,7 @@ extension AppText {
         case .commsNone: return ("none yet", "ninguno todavía")
         case .commsNoThreads: return ("No thread yet: n starts one.", "Ningún tema todavía: n empieza uno.")
         case .commsReplies: return ("%1 replies", "%1 respuestas")
+        case .commsReplyOne: return ("1 reply", "1 respuesta")
         case .commsPending: return ("(not yet synced)", "(sin sincronizar)")
         case .commsRefused: return ("(refused by the server)", "(rechazado por el servidor)")
         case .commsEmpty: return ("Nothing here yet: r writes.", "Nada todavía: r escribe.")
