@@ -27,7 +27,7 @@ struct SyncJobTests {
     }
 
     @Test func summary_WithoutAReport_ShowsTheLastErrorLine() {
-        let errors = Data("warning\nnot logged in: run lms-offline login\n".utf8)
+        let errors = Data("warning\nlms-offline sync: not logged in: run lms-offline login\n".utf8)
         #expect(SyncJob.summary(json: Data(), errors: errors) == "not logged in: run lms-offline login")
         #expect(SyncJob.summary(json: Data(), errors: Data()) == "Sync ended.")
     }

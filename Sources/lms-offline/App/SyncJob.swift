@@ -56,7 +56,14 @@ final class SyncJob: @unchecked Sendable {
         let report = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
         guard let profiles = report?["profiles"] as? [[String: Any]], let first = profiles.first else {
             let lines = String(decoding: errors, as: UTF8.self).split(separator: "\n").map(String.init)
-            return lines.last { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? AppText.syncNothing.text
+            guard let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
+                return AppText.syncNothing.text
+            }
+            // The app is not a command line: the program's name only takes room.
+            for prefix in ["lms-offline sync: ", "lms-offline: "] where last.hasPrefix(prefix) {
+                return String(last.dropFirst(prefix.count))
+            }
+            return last
         }
         if let failure = first["error"] as? String {
             let line = failure.split(separator: "\n").first.map(String.init) ?? failure

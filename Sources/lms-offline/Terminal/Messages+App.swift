@@ -96,7 +96,7 @@ extension AppText {
         case .keySync: return ("sync", "sincronizar")
         case .keyEdit: return ("write in $EDITOR", "escribir en $EDITOR")
         case .keyAttachFile: return ("submit a file", "entregar un archivo")
-        case .keyForum: return ("forum and announcements", "foro y anuncios")
+        case .keyForum: return ("forum", "foro")
         case .keyMessages: return ("messages", "mensajes")
         case .keyNewThread: return ("new thread", "tema nuevo")
         case .keyWrite: return ("write", "escribir")
