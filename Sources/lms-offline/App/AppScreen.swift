@@ -59,6 +59,8 @@ enum AppEffect: Sendable, Equatable {
     case replace(AppRoute)
     /// Sign in as a profile (with its PIN, when it has one).
     case unlock(profileID: String, pin: String?)
+    /// Type the PIN again after the app sat idle (the lock screen is on top).
+    case resumeSession(pin: String)
     /// Add a profile with a PIN (nil: none) and sign in as it.
     case addProfile(name: String, pin: String?)
     /// Mark the lesson on screen done.

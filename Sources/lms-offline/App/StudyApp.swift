@@ -16,6 +16,8 @@ final class StudyApp {
     var running = true
     /// The sync running in the background, if any.
     var syncJob: SyncJob?
+    /// When the student last pressed a key (the idle lock counts from it).
+    var lastActivity = Date()
     /// The lesson page being laid out in the background, and where it arrives.
     var rendering: (itemID: String, width: Int)?
     let renderedPage = RenderedPage()
@@ -110,8 +112,11 @@ final class StudyApp {
                 quit()
                 break
             }
-            for key in decoder.decode(bytes) where running {
+            // Keys that wake an idle app only bring up the PIN prompt (they are not typed in it).
+            let keys = decoder.decode(bytes)
+            for key in lockIfIdle() ? [] : keys where running {
                 let now = context.now()
+                lastActivity = now
                 if var lesson = state.top as? LessonScreen {
                     lesson.touch(now: now)
                     state.replaceTop(lesson)
@@ -191,6 +196,7 @@ final class StudyApp {
             state.replaceTop(screen)
             state.resize(size)
         case .unlock(let id, let pin): try unlock(id, pin: pin)
+        case .resumeSession(let pin): try resumeSession(pin: pin)
         case .addProfile(let name, let pin): try addProfile(name: name, pin: pin)
         case .markDone: try markDone()
         case .openFile(let path): openFile(path)
@@ -204,6 +210,44 @@ final class StudyApp {
         case .sync: sync()
         case .suspend: suspend()
         case .redraw: buffer.invalidate()
+        }
+    }
+
+    /// Covers the screen with the PIN prompt when the session's idle time ran out (a profile with
+    /// a PIN only); true when it did just now.
+    func lockIfIdle() -> Bool {
+        let now = context.now()
+        guard let profile, !(state.top is LockScreen), !(state.top is StartScreen),
+            LockScreen.isDue(
+                lastActivity: lastActivity, now: now, hasPIN: (try? catalog.profileHasPIN(profile.id)) ?? true)
+        else { return false }
+        flushLesson()
+        state.push(LockScreen(profileName: profile.name))
+        state.resize(size)
+        buffer.invalidate()
+        return true
+    }
+
+    /// Checks the PIN typed on the lock screen; when right, takes the lock away and renews the session.
+    private func resumeSession(pin: String) throws {
+        guard let profile, var lock = state.top as? LockScreen else { return }
+        showBusy(AppText.checkingPIN.text)
+        do {
+            try context.profiles.verify(profile, pin: pin, now: context.now())
+        } catch {
+            state.message = nil
+            lock.fail("\(error)")
+            state.replaceTop(lock)
+            return
+        }
+        state.message = nil
+        _ = state.pop()
+        lastActivity = context.now()
+        try? Session(profileID: profile.id, name: profile.name, lastUsedAt: lastActivity).write(context.home)
+        if var lesson = state.top as? LessonScreen {
+            // The idle time before the lock does not count as reading.
+            lesson.lastActivity = lastActivity
+            state.replaceTop(lesson)
         }
     }
 

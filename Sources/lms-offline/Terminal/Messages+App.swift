@@ -29,7 +29,7 @@ enum AppText: String, CaseIterable, Sendable {
     case commsAnnouncements, commsThreads, commsNone, commsNoThreads, commsReplies, commsReplyOne, commsPending,
         commsRefused
     case commsEmpty, commsTo, commsTitlePrompt, commsSaved, commsNothingWritten, commsForumTitle, commsLessonForumTitle
-    case commsMessagesTitle, commsThreadTitle
+    case commsMessagesTitle, commsThreadTitle, lockIdle
     case syncDone, syncSent, syncReceived, syncGrades, syncRefused, syncUpdated, syncInstalled, syncFailed, syncNothing
 
     /// The text in the current language.
@@ -215,6 +215,11 @@ extension AppText {
             return (
                 "This terminal (TERM=dumb) cannot show the study app: use the commands (lms-offline help), e.g. lms-offline next",
                 "Esta terminal (TERM=dumb) no puede mostrar la aplicación: use las órdenes (lms-offline help), p. ej. lms-offline next"
+            )
+        case .lockIdle:
+            return (
+                "Nothing was typed for 30 minutes: type the PIN again to go on (Esc leaves).",
+                "No se escribió nada en 30 minutos: escriba el PIN otra vez para seguir (Esc sale)."
             )
         case .commsAnnouncements: return ("Announcements", "Anuncios")
         case .commsThreads: return ("Threads", "Temas")
