@@ -20,7 +20,7 @@ struct LockScreenTests {
         #expect(lock.capturesText)
         for c in "12q?" { #expect(lock.update(.char(c), size: size) == .none) }
         let text = lock.body(size).map(\.text)
-        #expect(text.contains { $0.hasPrefix("Nothing was typed for 30 minutes") })
+        #expect(text.contains { $0 == "Idle for 30 minutes: type the PIN to go on (Esc leaves)." })
         #expect(text.contains { $0.contains("••••") && !$0.contains("12q") })
         #expect(lock.update(.enter, size: size) == .resumeSession(pin: "12q?"))
         lock.fail("wrong PIN")

@@ -40,7 +40,10 @@ struct LockScreen: AppScreen {
     }
 
     func body(_ size: ScreenSize) -> [ScreenLine] {
-        var lines = [ScreenLine(AppText.lockIdle.text, style: .bold), ScreenLine(""), field.line(width: size.width)]
+        var lines = [
+            ScreenLine(AppText.lockIdle.t(ClientLimits.sessionIdleSeconds / 60), style: .bold), ScreenLine(""),
+            field.line(width: size.width)
+        ]
         if let error { lines.append(ScreenLine(error, style: .bold)) }
         return lines
     }

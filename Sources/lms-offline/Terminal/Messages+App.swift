@@ -218,8 +218,8 @@ extension AppText {
             )
         case .lockIdle:
             return (
-                "Nothing was typed for 30 minutes: type the PIN again to go on (Esc leaves).",
-                "No se escribió nada en 30 minutos: escriba el PIN otra vez para seguir (Esc sale)."
+                "Idle for %1 minutes: type the PIN to go on (Esc leaves).",
+                "Inactivo %1 minutos: escriba el PIN para seguir (Esc sale)."
             )
         case .commsAnnouncements: return ("Announcements", "Anuncios")
         case .commsThreads: return ("Threads", "Temas")
