@@ -38,7 +38,7 @@ final class QuizRunner {
                 header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow))
             }
             console.out("\n" + console.paint(header, .bold))
-            let renderer = MarkdownTerminalRenderer(width: width, color: console.useColor)
+            let renderer = MarkdownTerminalRenderer(width: min(width, LessonView.maximumWidth), color: console.useColor)
             renderer.render(MarkdownParser.parse(question.text)).text(color: console.useColor).forEach {
                 console.out($0)
             }
