@@ -69,7 +69,7 @@ struct FuzzGenerator {
             return JSONValue(
                 .object((0..<int(4)).map { _ in (key: string().stringValue ?? "", value: value(depth: depth + 1)) }))
         case 6: return deepNest(levels: 20 + int(30))
-        case 7: return wideMap(count: chance(80) ? int(3_000) : 20_000 + int(100_000))
+        case 7: return wideMap(count: chance(97) ? int(1_000) : 20_000 + int(100_000))
         default: return number()
         }
     }
@@ -151,7 +151,7 @@ struct FuzzGenerator {
 
     /// A push frame's bytes from `device`, sometimes cut, flipped or with trailing bytes.
     mutating func frame(device: String) -> [UInt8] {
-        let entries = (0..<(chance(90) ? 1 + int(5) : int(300))).map { entry(seq: Int64($0 + 1)) }
+        let entries = (0..<(chance(95) ? 1 + int(5) : int(100))).map { entry(seq: Int64($0 + 1)) }
         let frame = JSONValue(
             .object([
                 ("device", field(.init(.string(device)))), ("clock", field(.init(.number(Double(nowMilliseconds()))))),

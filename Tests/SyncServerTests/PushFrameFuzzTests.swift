@@ -42,7 +42,7 @@ import Testing
             #expect(response.status < 500, "seed \(seed), frame \(frames): \(response.status) \(response.json)")
             if response.status >= 500 { break }
         }
-        #expect(frames > 10, "seed \(seed)")
+        #expect(frames > 3, "seed \(seed)")
         #expect(statuses[200, default: 0] > 0, "some frames are valid pushes (seed \(seed)): \(statuses)")
         // Whatever was accepted is readable by every client: each user's pull decodes with the client's limits.
         for user in ["ana", "ben", "owner"] {

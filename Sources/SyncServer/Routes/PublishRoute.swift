@@ -8,6 +8,8 @@ extension ServerApp {
     /// Validates the uploaded package with CoursePackage, refuses existing or lower versions, makes the
     /// student build, stores both packages and every entry by hash, and records the version, all or nothing.
     func publish(_ context: RequestContext) throws -> HTTPResponse {
+        try WorkGates.upload.enter()
+        defer { WorkGates.upload.leave() }
         let publisher = try context.user
         guard case .file(let upload, _) = context.request.body else {
             throw APIError.badRequest("send the package file as the request body (curl --data-binary @course.zip)")
