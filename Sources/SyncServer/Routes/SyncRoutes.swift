@@ -78,8 +78,10 @@ extension ServerApp {
             throw APIError.badRequest(
                 "\"device\" must be the device's id (8 to 64 letters, digits or -)", code: "invalid_frame")
         }
-        guard let clock = frame["clock"]?.numberValue.flatMap({ Int64(exactly: $0) }) else {
-            throw APIError.badRequest("\"clock\" must be the device's time in milliseconds", code: "invalid_frame")
+        guard let clock = frame["clock"]?.milliseconds else {
+            throw APIError.badRequest(
+                "\"clock\" must be the device's time in milliseconds since 1970 (up to 9999999999999)",
+                code: "invalid_frame")
         }
         let entries = frame["entries"]?.arrayValue ?? []
         guard entries.count <= SyncLimits.maxPushEntries else {
