@@ -13,7 +13,10 @@ extension HTTPConnection {
     /// Reads the body of `head`, calls the handler and answers. Returns whether the
     /// connection may carry another request.
     func serveRequest(_ head: HTTPRequestHead, buffer: UnsafeMutableRawBufferPointer, isLast: Bool) -> Bool {
-        let policy = server.bodyPolicy(head.method, head.target.path, head.headers)
+        // RFC 9110 §9.3.7: `OPTIONS *` asks about the server as a whole; the HTTP layer answers it.
+        let policy =
+            head.target.path == "*"
+            ? .respond(Self.serverOptions) : server.bodyPolicy(head.method, head.target.path, head.headers)
         if case .respond(var early) = policy {
             // Refused from the head alone: no body byte is read (nor 100 Continue sent).
             early = early.applyingPreconditions(method: head.method, requestHeaders: head.headers)
@@ -60,6 +63,14 @@ extension HTTPConnection {
             route: response.route)
         return keepAlive && sent.ok
     }
+
+    /// The answer to `OPTIONS *`: the methods some route of the server takes.
+    static let serverOptions: HTTPResponse = {
+        var response = HTTPResponse(status: 204)
+        response.headers["Allow"] = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"
+        response.route = "OPTIONS *"
+        return response
+    }()
 
     /// Reads the body as `policy` says, answering `100 Continue` first when the client
     /// waits for it and the body will be accepted (RFC 9110 §10.1.1).
