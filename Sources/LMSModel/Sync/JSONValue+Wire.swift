@@ -31,4 +31,20 @@ extension JSONValue {
         guard let n = numberValue, n.isFinite, range.contains(n) else { return nil }
         return n
     }
+
+    /// How many values this one holds, itself included, counting no further than `limit` (so a
+    /// huge value costs no more than `limit` steps to measure).
+    public func valueCount(upTo limit: Int) -> Int {
+        var count = 0
+        var pending: [JSONValue] = [self]
+        while let value = pending.popLast(), count < limit {
+            count += 1
+            switch value.kind {
+            case .array(let items): pending += items.prefix(limit - count)
+            case .object(let members): pending += members.prefix(limit - count).map(\.value)
+            default: break
+            }
+        }
+        return count
+    }
 }

@@ -155,6 +155,9 @@ struct SyncIngest {
             return try applyCommunication(entry, kind: kind, courses: courses, memo: memo, in: db)
         }
         let payload = entry["payload"] ?? JSONValue(.null)
+        guard payload.valueCount(upTo: SyncLimits.maxEntryValues + 1) <= SyncLimits.maxEntryValues else {
+            throw Rejection(reason: "an entry's payload may hold at most \(SyncLimits.maxEntryValues) values")
+        }
         guard let courseID = payload["course"]?.stringValue else {
             throw Rejection(reason: "the entry names no course")
         }
@@ -190,7 +193,11 @@ struct SyncIngest {
         }
         var incoming = LMSModel.Progress(
             userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
-        for member in payload["secondsByDevice"]?.objectMembers ?? [] {
+        let devices = payload["secondsByDevice"]?.objectMembers ?? []
+        guard devices.count <= SyncLimits.maxDevicesPerProgress else {
+            throw Rejection(reason: "progress counts time on at most \(SyncLimits.maxDevicesPerProgress) devices")
+        }
+        for member in devices {
             if let n = member.value.int(in: WireBounds.lessonSeconds) { incoming.secondsByDevice[member.key] = Int(n) }
         }
         incoming.lastOpenedAt = payload["lastOpenedAt"]?.date
@@ -220,6 +227,12 @@ struct SyncIngest {
             memo.progressOrder.append(key)
         }
         var merged = SyncMerge.progress(record.merged, incoming)
+        guard merged.secondsByDevice.count <= SyncLimits.maxDevicesPerProgress else {
+            throw Rejection(
+                reason:
+                    "\(lessonID) already counts time on \(SyncLimits.maxDevicesPerProgress) devices, the most there may be"
+            )
+        }
         // As the database keeps it: whole milliseconds.
         merged.lastOpenedAt = merged.lastOpenedAt.map {
             Date(timeIntervalSince1970: Double(Int64(($0.timeIntervalSince1970 * 1000).rounded())) / 1000)
