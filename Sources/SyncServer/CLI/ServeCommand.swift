@@ -22,6 +22,12 @@ extension ServerCommand {
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port
+        // `--trusted-proxy 127.0.0.1[,ADDR...]`: the TLS proxy whose X-Forwarded-For names the client.
+        let proxies = options["trusted-proxy"] ?? environment["LMS_TRUSTED_PROXY"] ?? ""
+        configuration.trustedProxies = Set(proxies.split(separator: ",").map(String.init))
+        for proxy in configuration.trustedProxies where HTTPForwarded.address(proxy) != proxy {
+            throw UsageError(description: "--trusted-proxy takes numeric addresses like 127.0.0.1 (found \(proxy))")
+        }
         let server = HTTPServer(
             configuration: configuration,
             bodyPolicy: { method, path, headers in app.bodyPolicy(method: method, path: path, headers: headers) },

@@ -46,7 +46,9 @@ extension HTTPConnection {
             query: Dictionary(
                 head.target.queryItems.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
             queryItems: head.target.queryItems.map { ($0.name, $0.value) },
-            headers: head.headers, body: body, remoteAddress: remoteAddress,
+            headers: head.headers, body: body,
+            remoteAddress: HTTPForwarded.clientAddress(
+                peer: remoteAddress, headers: head.headers, trustedProxies: server.configuration.trustedProxies),
             receivedAt: Date(timeIntervalSince1970: requestWallStart), isHead: isHead, minorVersion: head.minorVersion)
         let response = server.handler(request)
             .applyingPreconditions(method: head.method, requestHeaders: head.headers)
@@ -131,6 +133,7 @@ extension HTTPConnection {
             case .needMore:
                 // The body must keep up a minimum average rate after a grace period, and never
                 // take longer than the absolute bound.
+                // Promise 6: as `received` never passes the route's limit, neither does the deadline.
                 let allowed = min(
                     limits.bodyTimeout,
                     limits.bodyGraceTimeout + Double(received) / limits.bodyMinimumBytesPerSecond)
