@@ -11,6 +11,7 @@ extension ServerCommand {
             throw Failure(description: "\(data) is not initialised: run lms-server init --data \(data) first")
         }
         let lock = try ServerLock(dataDirectory: data)
+        DataFolderPermissions.restrict(dataDirectory: data)
         let host = options["host"] ?? environment["LMS_HOST"] ?? "127.0.0.1"
         let portText = options["port"] ?? environment["LMS_PORT"] ?? "8080"
         guard let port = Int(portText), (0...65535).contains(port) else {

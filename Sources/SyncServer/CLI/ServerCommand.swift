@@ -37,6 +37,7 @@ enum ServerCommand {
             return 0
         }
         if command == "http-selftest" { return runHTTPSelfTest(arguments: Array(args.dropFirst())) }
+        DataFolderPermissions.restrictNewFiles()
         do {
             let options = try parseOptions(Array(args.dropFirst()))
             switch command {
