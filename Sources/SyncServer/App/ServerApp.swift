@@ -110,6 +110,11 @@ final class ServerApp: @unchecked Sendable {
             ).response
             response.route = label
             return response
+        } catch  where StorageFull.matches(error) {
+            FileHandle.standardError.write(Data("lms-server: the disk is full (\(label ?? request.path))\n".utf8))
+            var response = APIError.insufficientStorage().response
+            response.route = label
+            return response
         } catch {
             FileHandle.standardError.write(
                 Data("lms-server: internal error on \(label ?? request.path): \(error)\n".utf8))

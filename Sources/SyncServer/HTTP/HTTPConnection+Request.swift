@@ -101,7 +101,7 @@ extension HTTPConnection {
                 spoolPath = path
                 sink = .file(file, path: path, size: 0)
             } catch {
-                return .failure(.bodyTooLarge)
+                return .failure(StorageFull.matches(error) ? .insufficientStorage : .bodyTooLarge)
             }
         }
         let bodyStart = HTTPClock.now()
@@ -117,7 +117,9 @@ extension HTTPConnection {
                     data.append(contentsOf: chunk)
                     sink = .memory(data)
                 case .file(let file, let path, let size):
-                    do { try chunk.withUnsafeBytes { try file.write($0) } } catch { return .failure(.bodyTooLarge) }
+                    do { try chunk.withUnsafeBytes { try file.write($0) } } catch {
+                        return .failure(StorageFull.matches(error) ? .insufficientStorage : .bodyTooLarge)
+                    }
                     sink = .file(file, path: path, size: size + Int64(chunk.count))
                 }
             case .end:

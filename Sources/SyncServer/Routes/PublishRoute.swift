@@ -72,6 +72,7 @@ extension ServerApp {
         defer { unlink(studentPath) }
         let student: PackageBuilder.Output
         do { student = try PackageBuilder.studentBuild(of: upload, to: studentPath) } catch {
+            if StorageFull.matches(error) { throw APIError.insufficientStorage() }
             throw APIError.unprocessable(
                 "the student build cannot be made: \(hidingServerPaths(error))", code: "invalid_course")
         }

@@ -174,8 +174,12 @@ extension ServerApp {
             throw APIError.badRequest("send the file's bytes as the body")
         }
         let temp = blobs.makeTempPath()
-        guard link(upload, temp) == 0 || (try? FileManager.default.copyItem(atPath: upload, toPath: temp)) != nil else {
-            throw APIError.internalError("cannot keep the upload")
+        if link(upload, temp) != 0 {
+            do { try FileManager.default.copyItem(atPath: upload, toPath: temp) } catch {
+                unlink(temp)
+                throw StorageFull.matches(error)
+                    ? APIError.insufficientStorage() : APIError.internalError("cannot keep the upload")
+            }
         }
         let stored = try blobs.adopt(fileAt: temp)
         guard stored.sha256 == hash else {
