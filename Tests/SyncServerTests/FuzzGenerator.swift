@@ -2,25 +2,13 @@ import Foundation
 import LMSModel
 @testable import SyncServer
 
-/// A small, seeded pseudo-random generator (SplitMix64): a fuzz run is replayed from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// Structure-aware generation of push frames and JSON bodies for the fuzz tests: entries of every
 /// kind with the fields the server reads, each field usually plausible and sometimes hostile
 /// (boundary integers and doubles, wrong types, huge maps, deep nesting), and frames whose bytes
 /// are sometimes cut or flipped.
 struct FuzzGenerator {
-    var rng: SplitMix64
+    /// Seeded (SplitMix64, shared with `SyncPropertyTests`): a fuzz run is replayed from its seed.
+    var rng: SyncPropertyTests.Generator
 
     /// Boundary numbers: `Int64`'s ends and neighbours, 2^53's, huge and tiny doubles, zeros,
     /// fractions, times near now, and the non-finite ones.
@@ -41,7 +29,7 @@ struct FuzzGenerator {
         "bogus"
     ]
 
-    init(seed: UInt64) { rng = SplitMix64(state: seed) }
+    init(seed: UInt64) { rng = SyncPropertyTests.Generator(state: seed) }
 
     mutating func int(_ bound: Int) -> Int { Int(rng.next() % UInt64(max(bound, 1))) }
     mutating func chance(_ percent: Int) -> Bool { int(100) < percent }
