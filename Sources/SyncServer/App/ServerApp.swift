@@ -19,6 +19,8 @@ final class ServerApp: @unchecked Sendable {
     let blobs: BlobStore
     /// Published courses with their keys, for grading.
     let courseCache = CourseCache()
+    /// Queues for pushes and uploads (issue 13: bounded work at once).
+    let workGates = WorkGates()
     /// Set by `serve`, for `/metrics`.
     var metricsRenderer: (@Sendable (String) -> String)?
 

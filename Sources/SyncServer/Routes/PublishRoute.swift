@@ -21,8 +21,8 @@ extension ServerApp {
     }
 
     func publish(_ context: RequestContext) throws -> HTTPResponse {
-        try WorkGates.upload.enter()
-        defer { WorkGates.upload.leave() }
+        try workGates.upload.enter()
+        defer { workGates.upload.leave() }
         let publisher = try context.user
         guard case .file(let upload, _) = context.request.body else {
             throw APIError.badRequest("send the package file as the request body (curl --data-binary @course.zip)")
