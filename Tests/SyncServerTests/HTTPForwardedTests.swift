@@ -78,6 +78,10 @@ struct HTTPForwardedTests {
             let r = client.readResponse()
             #expect(r?.status == 200 && r?.text == "198.51.100.\(i)")
         }
+        // The line is written just after the response is sent.
+        for _ in 0..<50 where !lines.all.contains(where: { $0.contains("198.51.100.2") }) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
         #expect(lines.all.contains { $0.contains("198.51.100.2") }, "the log names the client, not the proxy")
     }
 }
