@@ -15,6 +15,7 @@ mkdir -p "$OUT/modules" "$OUT/corpus" "$OUT/artifacts"
 
 "$SWIFTC" "${FLAGS[@]}" -module-name LMSModel -emit-module -emit-module-path "$OUT/modules/LMSModel.swiftmodule" \
     -emit-object "$ROOT"/Sources/LMSModel/Quiz/Question.swift "$ROOT"/Sources/LMSModel/Quiz/Quiz.swift \
+    "$ROOT"/Sources/LMSModel/Quiz/TextFormat.swift \
     "$ROOT"/Sources/LMSModel/Support/Diagnostic.swift -o "$OUT/LMSModel.o"
 "$SWIFTC" "${FLAGS[@]}" -module-name CoursePackage -I "$OUT/modules" -emit-module \
     -emit-module-path "$OUT/modules/CoursePackage.swiftmodule" \

@@ -30,14 +30,13 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// The path of the underlying database.
     public var path: String { database.path }
 
-    /// Runs `body` with exclusive access to the connection, outside any transaction
-    /// it does not open itself. Intended for reads (each statement sees the latest
-    /// committed data; for one snapshot across several queries use
-    /// `db.transaction(.deferred)` inside).
-    public func read<T>(_ body: (Database) throws -> T) rethrows -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return try body(database)
+    /// Runs `body` with exclusive access to the connection in a read transaction: one snapshot
+    /// of the database for every query in `body` (in WAL mode, a DEFERRED transaction takes its
+    /// snapshot at its first read, and later commits by other connections stay invisible until it
+    /// ends). Called inside `write`, it joins that transaction (a SAVEPOINT). Reads only: for
+    /// statements that must run outside a transaction (`VACUUM`), use `inDatabase`.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        try inTransaction(.deferred, body)
     }
 
     /// Runs `body` with exclusive access to the connection, with no implicit transaction
@@ -51,15 +50,20 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// Runs `body` in an IMMEDIATE transaction and commits when it returns; a throw rolls
     /// back and is rethrown. Returns `body`'s result.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try inTransaction(.immediate, body)
+    }
+
+    /// Runs `body` under the lock in a transaction of `kind` that commits when it returns.
+    private func inTransaction<T>(_ kind: TransactionKind, _ body: (Database) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         var result: T?
-        try database.transaction(.immediate) { db in
+        try database.transaction(kind) { db in
             result = try body(db)
             return .commit
         }
         guard let result else {
-            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "write transaction produced no result")
+            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "\(kind.rawValue) transaction produced no result")
         }
         return result
     }

@@ -77,7 +77,7 @@ struct CourseLoaderTests {
             "01-basics/03-hw.assignment.md:3: due time \"2027-01-18 23:59\" has no offset: add Z or +03:00, or set \"timeZone\" in course.json",
             "01-basics/03-hw.assignment.md:8: the rubric adds up to 8 points but the assignment is worth 10: make them equal",
             "01-basics/04-q.quiz.json:2: warning: question has no \"id\"; its id q1 follows its position and changes if questions are reordered: add \"id\"",
-            "01-basics/04-q.quiz.json:3: unknown question type \"dropdown\" (expected single, multiple, truefalse, short, numeric, matching, essay)",
+            "01-basics/04-q.quiz.json:3: unknown question type \"dropdown\" (expected single, multiple, truefalse, short, numeric, matching, essay, description)",
             "01-basics/07-ok.md:1: id \"basics/ok\" is also the id of 01-basics/06-dup.md: every item needs its own id",
             "media/unused.png: warning: file is not used by any lesson or assignment: link it, or delete it to keep the package small"
         ]
@@ -104,6 +104,16 @@ struct CourseLoaderTests {
             result.diagnostics.map(\.description).contains {
                 $0.hasPrefix("course.json:4: invalid JSON: expected , or }")
             })
+    }
+
+    @Test func misspelledKey_GivesOneMessage_NotAlsoATimeZoneError() throws {
+        let s = ScratchFolder()
+        s.write("course.json", #"{"id": "abc", "version": "1.0.0", "titel": "x", "timeZone": "Africa/Nairobi"}"#)
+        s.write("01-m/01-a.assignment.md", "---\ntitle: A\ndue: 2027-02-01 18:00\n---\nDo it.\n")
+        let text = try load(s.path).diagnostics.map(\.description)
+        #expect(text.contains { $0.contains("course.json needs \"title\"") })
+        #expect(text.contains { $0.contains("did you mean \"title\"") })
+        #expect(!text.contains { $0.contains("has no offset") }, "\(text)")
     }
 
     @Test func renamed_MustPointAtExistingIDs() throws {
@@ -134,5 +144,60 @@ struct CourseLoaderTests {
             text == [
                 "01-m/01-a.md:3: link \"../../etc/passwd\" points outside the course folder: put the file inside the course"
             ])
+    }
+
+    // MARK: - Links in every block, and in linked pages
+
+    @Test func aBrokenImageInsideAListItem_IsAnError_WithItsLine() throws {
+        let s = ScratchFolder()
+        s.write("course.json", #"{"id": "abc", "version": "1.0.0", "title": "x"}"#)
+        s.write(
+            "01-m/01-a.md",
+            "# A\n\n1. Step\n\n   ![diagram](../media/missing.png)\n\n   > ![quoted](../media/gone.png)\n")
+        let text = try load(s.path).diagnostics.map(\.description)
+        #expect(
+            text == [
+                "01-m/01-a.md:5: image \"../media/missing.png\" does not resolve to a file in the course (looked for media/missing.png)",
+                "01-m/01-a.md:7: image \"../media/gone.png\" does not resolve to a file in the course (looked for media/gone.png)"
+            ])
+    }
+
+    @Test func filesUsedFromListItemsTablesAndHTML_AreNotUnused() throws {
+        let s = ScratchFolder()
+        s.write("course.json", #"{"id": "abc", "version": "1.0.0", "title": "x"}"#)
+        s.write(
+            "01-m/01-a.md",
+            "# A\n\n- item\n  - ![nested](../media/a.png)\n\n| x |\n|---|\n| [sheet](../media/b.pdf) |\n\n<p>\n<img src=\"../media/c.png\">\n</p>\n"
+        )
+        for name in ["a.png", "b.pdf", "c.png"] { s.write("media/" + name, Data([1])) }
+        let result = try load(s.path)
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics.map(\.description))")
+    }
+
+    @Test func linkedMarkdownPages_AreChecked_AndWhatTheyUseIsNotUnused() throws {
+        let s = ScratchFolder()
+        s.write("course.json", #"{"id": "abc", "version": "1.0.0", "title": "x"}"#)
+        s.write("01-m/01-a.md", "# A\n\nSee the [glossary](../pages/glossary.md).\n")
+        s.write(
+            "pages/glossary.md", "# Glossary\n\n![loop](../media/loop.png)\n\nMore in [the appendix](appendix.md).\n")
+        s.write("pages/appendix.md", "# Appendix\n\n- ![chart](../media/chart.png)\n- ![gone](../media/gone.png)\n")
+        s.write("pages/orphan.md", "# Nobody links here\n\n![x](../media/orphan.png)\n")
+        for name in ["loop.png", "chart.png", "orphan.png"] { s.write("media/" + name, Data([1])) }
+        let text = try load(s.path).diagnostics.map(\.description)
+        #expect(
+            text == [
+                "media/orphan.png: warning: file is not used by any lesson or assignment: link it, or delete it to keep the package small",
+                "pages/appendix.md:4: image \"../media/gone.png\" does not resolve to a file in the course (looked for media/gone.png)",
+                "pages/orphan.md: warning: file is not used by any lesson or assignment: link it, or delete it to keep the package small"
+            ])
+    }
+
+    @Test func pagesLinkingInACircle_AreWalkedOnce() throws {
+        let s = ScratchFolder()
+        s.write("course.json", #"{"id": "abc", "version": "1.0.0", "title": "x"}"#)
+        s.write("01-m/01-a.md", "# A\n\n[one](../p/one.md)\n")
+        s.write("p/one.md", "[two](two.md) [back](../01-m/01-a.md)\n")
+        s.write("p/two.md", "[one](one.md)\n")
+        #expect(try load(s.path).diagnostics.isEmpty)
     }
 }

@@ -65,3 +65,30 @@ import Testing
         #expect(queue.path == ":memory:")
     }
 }
+
+@Suite struct DatabaseQueueReadTests {
+    @Test func read_SeesOneSnapshot_WhileAnotherConnectionCommits() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("snapshot.sqlite")
+        let reader = try DatabaseQueue(path: path)
+        let writer = try DatabaseQueue(path: path)
+        try writer.write { db in try db.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)") }
+        let counts = try reader.read { db -> [Int] in
+            let before = try db.fetchScalar(Int.self, "SELECT count(*) FROM t") ?? -1
+            try writer.write { db in try db.execute(sql: "INSERT INTO t VALUES (2)") }
+            let after = try db.fetchScalar(Int.self, "SELECT count(*) FROM t") ?? -1
+            return [before, after]
+        }
+        #expect(counts == [1, 1])
+        #expect(try reader.read { try $0.fetchScalar(Int.self, "SELECT count(*) FROM t") } == 2)
+    }
+
+    @Test func read_InsideWrite_SeesTheWritesUncommittedWork() throws {
+        let queue = try DatabaseQueue(inMemory: DatabaseOptions())
+        let seen = try queue.write { db -> Int? in
+            try db.execute(sql: "CREATE TABLE t(x); INSERT INTO t VALUES (1)")
+            return try queue.read { try $0.fetchScalar(Int.self, "SELECT count(*) FROM t") }
+        }
+        #expect(seen == 1)
+    }
+}

@@ -54,7 +54,7 @@ struct GradebookTests {
             lines[0]
                 == "username,name,Quiz 1 [q1] (/10),Quiz 2 [q2] (/10),Essay [a1] (/20),quiz %,assignment %,total %,result"
         )
-        #expect(lines[1] == "bob,\"Bob, Jr\",7.50,,,37.5,0.0,18.8,fail")
+        #expect(lines[1] == "bob,\"Bob, Jr\",7.5,,,37.5,0.0,18.8,fail")
         #expect(lines[2].hasPrefix("'=cmd,'@evil,"))
         #expect(lines.count == 4 && lines[3].isEmpty)
     }

@@ -55,6 +55,49 @@ struct GraderTests {
         #expect(Grader.grade(question, response: .text("nile")).fraction == 0)
     }
 
+    @Test func short_StarMatchesAnyRun_IgnoringCase_AsMoodleDoes() {
+        let question = q(
+            .short(answers: [
+                ShortAnswer(text: "*photosynth*"), ShortAnswer(text: "chloro*ll", fraction: 0.5),
+                ShortAnswer(text: "a\\*b", fraction: 0.25, feedback: "literal star")
+            ]))
+        #expect(Grader.grade(question, response: .text("Photosynthesis")).fraction == 1)
+        #expect(Grader.grade(question, response: .text("by PHOTOSYNTHESIS, mostly")).fraction == 1)
+        #expect(Grader.grade(question, response: .text("Chlorophyll")).fraction == 0.5)
+        #expect(Grader.grade(question, response: .text("chloroll")).fraction == 0.5, "* matches nothing too")
+        #expect(Grader.grade(question, response: .text("chlorophyl")).fraction == 0, "anchored at the end")
+        #expect(Grader.grade(question, response: .text("a*b")).fraction == 0.25)
+        #expect(Grader.grade(question, response: .text("axb")).fraction == 0, "\\* is a literal star")
+        #expect(Grader.matches("aa", pattern: "a*a"))
+        #expect(!Grader.matches("a", pattern: "a*a"), "the two a's cannot overlap")
+        #expect(Grader.matches("anything", pattern: "**"))
+    }
+
+    @Test func numeric_AnyOtherAnswer_GivesItsFeedback_OnlyWhenNothingElseMatches() {
+        let question = q(
+            .numeric(answers: [
+                NumericAnswer(value: 5, feedback: "right"),
+                NumericAnswer(value: 4, fraction: 0, feedback: "off by one"),
+                .anyOther(feedback: "not even close")
+            ]))
+        #expect(Grader.grade(question, response: .number(5)).feedback == ["right"])
+        #expect(Grader.grade(question, response: .number(4)).feedback == ["off by one"])
+        let far = Grader.grade(question, response: .number(1e9))
+        #expect(far.fraction == 0)
+        #expect(far.feedback == ["not even close"])
+    }
+
+    @Test func description_IsWorthNothing_AndNeedsNoTeacher() {
+        let question = Question(id: "d", text: "Read this first.", points: 0, body: .description)
+        let result = Grader.grade(question, response: nil)
+        #expect(result == QuestionResult(questionID: "d", fraction: 0, points: 0, maxPoints: 0))
+        #expect(!question.isAnswerable)
+        let quiz = Quiz(id: "m/q", title: "Q", questions: [question, q(.essay, points: 3)])
+        let graded = try? Grader.grade(quiz, responses: [:])
+        #expect(graded?.questions.map(\.questionID) == ["q"], "a description has no result in the attempt")
+        #expect(graded?.maxPoints == 3)
+    }
+
     @Test func numeric_ToleranceIsInclusive_NaNEarnsZero() {
         let question = q(
             .numeric(answers: [

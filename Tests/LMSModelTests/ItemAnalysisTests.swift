@@ -40,6 +40,16 @@ struct ItemAnalysisTests {
         #expect(essay.answered == 0 && essay.flag == nil, "ungraded essays are not counted")
     }
 
+    @Test func descriptions_AreLeftOut_TheyTakeNoAnswer() {
+        var withIntro = quiz
+        withIntro.questions.insert(Question(id: "intro", text: "Read first", points: 0, body: .description), at: 0)
+        let results: [(quizID: String, answers: [ItemAnalysis.Answer])] = (0..<10).map { _ in
+            ("m/q", [.init(questionID: "intro", fraction: 0, manual: false)])
+        }
+        let analysis = ItemAnalysis(quizzes: [withIntro], results: results)
+        #expect(analysis.questions.map(\.questionID) == ["good", "bad", "essay"])
+    }
+
     @Test func fewAnswers_AreNotFlagged_AndPartialCreditIsNotRight() {
         let results: [(quizID: String, answers: [ItemAnalysis.Answer])] = (0..<3).map { _ in
             ("m/q", [.init(questionID: "bad", fraction: 0.5, manual: false)])

@@ -39,6 +39,18 @@ struct QuizStudyTests {
         #expect(QuizShuffle(quiz: unshuffled, seed: 99).questionOrder == ["q1", "q2", "q3", "q4", "q5"])
     }
 
+    @Test func shuffle_KeepsDescriptionsInPlace_AndShufflesTheRestAsBefore() {
+        var withIntro = quiz
+        withIntro.questions.insert(Question(id: "intro", text: "Part 1", points: 0, body: .description), at: 0)
+        withIntro.questions.insert(Question(id: "part2", text: "Part 2", points: 0, body: .description), at: 3)
+        for seed in UInt64(0)..<20 {
+            let order = QuizShuffle(quiz: withIntro, seed: seed).questionOrder
+            #expect(order[0] == "intro" && order[3] == "part2")
+            let others = order.filter { $0 != "intro" && $0 != "part2" }
+            #expect(others == QuizShuffle(quiz: quiz, seed: seed).questionOrder, "the same seed, the same order")
+        }
+    }
+
     @Test func answerSheet_ReadsEachValueByItsQuestion() throws {
         let sheet = try JSONParser.parse(#"{"q1": 1, "q2": [0, 2], "q3": true, "q4": {"Int": "42"}, "q5": 3.14}"#)
         let responses = try AnswerSheet.responses(sheet, for: quiz)

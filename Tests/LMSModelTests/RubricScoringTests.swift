@@ -77,6 +77,6 @@ struct RubricScoringTests {
         #expect(RubricScoring.parse("Runs") == nil)
         #expect(RubricScoring.parse("Runs=x") == nil)
         #expect(RubricScoring.canonical(["runs": 1], criteria: ["Runs"]) == ["Runs": 1])
-        #expect(RubricScoring.format(2) == "2" && RubricScoring.format(2.5) == "2.50")
+        #expect(ScoreFormat.text(2) == "2" && ScoreFormat.text(2.5) == "2.5")
     }
 }

@@ -45,7 +45,7 @@ import Testing
         #expect(report.contains("changed  lesson foundations/listen"))
         #expect(report.contains("added    lesson practice/extra (Extra)"))
         #expect(report.contains("removed  assignment practice/project"))
-        #expect(report.contains("1 enrolled students receive it"))
+        #expect(report.contains("1 student enrolled: they receive it at their next sync."))
         let details = try world.call("GET", "/api/v1/courses/intro-programming", token: world.teacherToken).1
         #expect(String(describing: details).contains("New extra lesson"))
         // A package works too, and --json carries the server's answer.
@@ -128,7 +128,7 @@ import Testing
         let imported = try admin.json(["admin", "import", csv])
         #expect(imported["created"]?.numberValue == 2)
         let more = try admin.ok(["admin", "import", try admin.write("more.csv", "username,role\nzoe,student\n")]).stdout
-        #expect(more.contains("Imported 1 users.") && more.contains("zoe"))
+        #expect(more.contains("Imported 1 user.") && more.contains("zoe"))
         let listing = try admin.ok(["admin", "users"]).stdout
         #expect(listing.contains("kim") && listing.contains("Kim Lee"))
         #expect(imported["users"]?.arrayValue?.allSatisfy { $0["resetCode"]?.stringValue?.isEmpty == false } == true)
@@ -136,6 +136,12 @@ import Testing
             "admin", "import", try admin.write("bad.csv", "username,role\nkim,student\nx y,boss\n")
         ])
         #expect(bad.status == 1 && bad.stderr.contains("line 2") && bad.stderr.contains("line 3"))
+        // A user that does not exist is named, without an HTTP code.
+        let nobody = try admin.run(["admin", "reset", "nobody"])
+        #expect(nobody.stderr.contains("no user \"nobody\"") && !nobody.stderr.contains("404"), "\(nobody.stderr)")
+        let adaDevice = try world.device("ada")
+        let unknown = try adaDevice.run(["roster", "add", "intro-programming", "bob"])
+        #expect(unknown.stderr.contains("no such user \"bob\"") && !unknown.stderr.contains("404"), "\(unknown.stderr)")
         let teachers = try admin.json(["admin", "users", "--role", "teacher"])
         #expect(teachers["users"]?.arrayValue?.compactMap { $0["username"]?.stringValue } == ["ada", "lou"])
         try admin.ok(["admin", "role", "lou", "admin"])
@@ -182,6 +188,24 @@ import Testing
         #expect(try teacher.run(["admin", "users"]).stderr.contains("not allowed"))
         #expect(try teacher.run(["admin", "erase", "sam", "--confirm"]).status == 1)
         #expect(try admin.run(["admin", "frobnicate"]).status == 2)
+    }
+
+    @Test func adminImport_ReportsEveryBadRowOnALine_AndAlignsColumns() throws {
+        let world = try SyncWorld(publish: false)
+        try world.createUser("root", role: "admin")
+        let admin = try world.device("root")
+        let many = "username,role\n" + (1...60).map { "bad user \($0),student" }.joined(separator: "\n") + "\n"
+        let refused = try admin.run(["admin", "import", try admin.write("many.csv", many)])
+        #expect(refused.status == 1)
+        #expect(refused.stderr.components(separatedBy: "\n  line ").count - 1 == 60, "\(refused.stderr)")
+        #expect(!refused.stderr.contains("(422)"))
+        let aligned = try admin.ok(
+            ["admin", "import", try admin.write("two.csv", "username,role\nbo,student\nmaximiliana,teacher\n")]
+        ).stdout.split(separator: "\n").dropFirst()
+        #expect(aligned.count == 2)
+        #expect(
+            Set(aligned.compactMap { $0.firstRange(of: /[A-Z0-9]{4}-/)?.lowerBound.utf16Offset(in: $0) }).count == 1,
+            "\(aligned)")
     }
 
     @Test func erasure_RemovesTheAccountFromDevices_KeepsStatistics() throws {

@@ -20,9 +20,11 @@ enum CLI {
         var stderr: String
     }
 
-    /// Runs `lms-offline args` with `environment` added, in `directory`.
-    static func run(_ args: [String], in directory: String? = nil, environment: [String: String] = [:]) throws -> Result
-    {
+    /// Runs `lms-offline args` with `environment` added, in `directory`, with `input` on standard input
+    /// (else the test's own).
+    static func run(
+        _ args: [String], in directory: String? = nil, environment: [String: String] = [:], input: String? = nil
+    ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = args
@@ -34,7 +36,13 @@ enum CLI {
         let err = Pipe()
         process.standardOutput = out
         process.standardError = err
+        let stdin = Pipe()
+        if input != nil { process.standardInput = stdin }
         try process.run()
+        if let input {
+            try stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8))
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes concurrently so that neither fills and blocks the child.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()

@@ -21,8 +21,8 @@ final class ClientFixture {
 
     /// Runs `lms-offline args` with extra environment.
     @discardableResult
-    func run(_ args: [String], _ extra: [String: String] = [:]) throws -> CLI.Result {
-        try CLI.run(args, in: scratch.path, environment: environment.merging(extra) { $1 })
+    func run(_ args: [String], _ extra: [String: String] = [:], input: String? = nil) throws -> CLI.Result {
+        try CLI.run(args, in: scratch.path, environment: environment.merging(extra) { $1 }, input: input)
     }
 
     /// Starts `lms-offline args` in the background, output discarded (for tests that kill it).

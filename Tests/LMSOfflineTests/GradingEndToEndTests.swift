@@ -74,6 +74,7 @@ import Testing
         let saved = teacher.scratch.sub("grading-intro-programming/sam-foundations_hello-v1/hello.py")
         #expect(try String(contentsOfFile: saved, encoding: .utf8) == "print(\"Hello, world\")\n")
         #expect(session.stdout.contains("files saved to"))
+        #expect(session.stdout.contains("── hello.py (") && session.stdout.contains("│ print(\"Hello, world\")"))
         #expect(session.stdout.contains("Recorded ") && session.stdout.contains("for practice/exam"))
         #expect(
             try teacher.ok(["grade", "intro-programming"]).stdout.contains(
@@ -144,7 +145,7 @@ import Testing
         #expect(report["students"]?.numberValue == 1)
         let summary = try teacher.ok(["report", "intro-programming"]).stdout
         #expect(
-            summary.contains("Introduction to Programming: 1 students, 0.0% completed, 0 passing")
+            summary.contains("Introduction to Programming: 1 student, 0.0% completed, 0 passing")
                 && summary.contains("Score distribution"))
         let student = try teacher.ok(["report", "intro-programming", "--student", "sam"]).stdout
         #expect(student.contains("practice/reflection  5/5  \"Even better\""))
@@ -178,6 +179,13 @@ import Testing
         // Not completed: no certificate, with the reason.
         let early = try laptop.run(["certificate", "intro-programming"])
         #expect(early.status == 1 && early.stderr.contains("complete intro-programming first"))
+        // Lessons done here but not yet synced: the fix is to sync, and the message says so.
+        try laptop.ok(["done", "welcome"])
+        let unsynced = try laptop.run(["certificate", "intro-programming"])
+        #expect(unsynced.status == 1)
+        #expect(
+            unsynced.stderr.contains("It has not seen all your work yet: run lms-offline sync"), "\(unsynced.stderr)")
+        #expect(!unsynced.stderr.contains("409"))
     }
 
     @Test func teacherGradesOffline_FromPulledWork_TheGradeReachesTheStudentAfterSyncs() throws {

@@ -75,14 +75,4 @@ struct LocalErasureTests {
         #expect(try Self.profiles(queue) == ["p2", "p3"])
         try LocalErasure.eraseOwnAccount(profileID: "p1", queue: queue, home: home) // nothing left: no error
     }
-
-    @Test func adminMessages_HaveBothLanguages_WithTheSamePlaceholders() {
-        for key in AdminText.Key.allCases {
-            let pair = AdminText.texts(key)
-            #expect(!pair.en.isEmpty && !pair.es.isEmpty && pair.en != "?", "\(key)")
-            let marks = { (text: String) in Set((1...5).filter { text.contains("%\($0)") }) }
-            #expect(marks(pair.en) == marks(pair.es), "\(key)")
-        }
-        #expect(AdminText.t(.enrolled, "sam", "intro", language: .spanish) == "sam matriculado en intro.")
-    }
 }

@@ -54,6 +54,7 @@ struct ProfileCommandsTests {
         try f.ok(["submit", "hello", try f.write("hello.py", "print('hi')\n")])
         let blobs = try FileManager.default.subpathsOfDirectory(atPath: f.home + "/blobs").filter { $0.count > 3 }
         #expect(blobs.count == 1)
+        try f.ok(["profile", "add", "bea"], ["LMS_PIN": "2222"])
         #expect(try f.run(["profile", "remove", "ana"], ["LMS_PIN": "0000"]).status == 1)
         try f.ok(["profile", "remove", "ana"], ["LMS_PIN": "1111"])
         #expect(try f.count("SELECT count(*) FROM submissions") == 0)
@@ -77,5 +78,56 @@ struct ProfileCommandsTests {
         #expect(expired.status == 1)
         #expect(expired.stderr.contains("run lms-offline profile switch ana"))
         try f.ok(["progress"], ["LMS_PIN": "1111"])
+    }
+
+    @Test func firstCommand_OnADeviceWithNoProfile_MakesOneFromTheSystemUser_WithoutAPIN() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        let read = try f.run(["read", "welcome"], ["USER": "joseph"])
+        #expect(read.status == 0, "\(read.stderr)")
+        #expect(read.stderr.contains("Made profile joseph on this device (no PIN)"))
+        #expect(try f.count("SELECT count(*) FROM profiles WHERE name = 'joseph' AND length(pin_hash) = 0") == 1)
+        // No PIN: an idle session goes on, switching needs none.
+        try f.write("home/session.json", #"{"profileID": "x", "name": "x", "lastUsedAt": 0}"#)
+        try f.ok(["profile", "switch", "joseph"])
+        #expect(try f.ok(["progress", "--json"]).stdout.contains("intro-programming"))
+    }
+
+    @Test func firstCommand_IsLogin_NamesTheProfileAfterTheUsername() throws {
+        let world = try SyncWorld(publish: false)
+        try world.createUser("maria")
+        let f = ClientFixture()
+        try f.login("maria", server: world.base)
+        #expect(try f.count("SELECT count(*) FROM profiles WHERE name = 'maria'") == 1)
+        // A second login on this device takes the server it already knows.
+        let again = try f.run(["login", "--username", "maria", "--password-stdin"], input: "password of maria\n")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains(world.base))
+    }
+
+    @Test func profileAdd_WithAnotherActive_SaysHowToSwitch() throws {
+        let f = ClientFixture()
+        try f.addProfile("joseph")
+        let added = try f.ok(["profile", "add", "maria"])
+        #expect(added.stderr.contains("Still studying as joseph: run lms-offline profile switch maria to change."))
+    }
+
+    @Test(.enabled(if: TerminalSession.isAvailable))
+    func profileAdd_OnATerminal_AsksAgainForAShortPIN_AndOffersToSwitch() throws {
+        let f = ClientFixture()
+        try f.addProfile("joseph")
+        let term = try TerminalSession(
+            ["profile", "add", "maria"], environment: f.environment, directory: f.scratch.path)
+        try term.waitFor("PIN for maria (at least 4 characters")
+        try term.type("12")
+        try term.waitFor("a PIN needs at least 4 characters")
+        try term.waitFor("PIN for maria (at least 4 characters", count: 2)
+        try term.type("5678")
+        try term.waitFor("PIN again: ")
+        try term.type("5678")
+        try term.waitFor("Switch to maria now? [Y/n]")
+        try term.type("")
+        try term.waitFor("Now studying as maria.")
+        #expect(try f.count("SELECT count(*) FROM profiles WHERE name = 'maria' AND length(pin_hash) > 0") == 1)
     }
 }

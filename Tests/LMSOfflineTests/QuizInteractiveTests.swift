@@ -18,6 +18,20 @@ struct QuizInteractiveTests {
         return nil
     }
 
+    /// Answers questions 1 to 5 of the past course's unshuffled "all" quiz.
+    static func answerTheFirstFive(_ term: TerminalSession) throws {
+        try term.waitFor("Your answer (a number): ")
+        try term.type("2")
+        try term.waitFor("Your answers (numbers separated by commas): ")
+        try term.type("1,3")
+        try term.waitFor("True or false? [t/f]: ")
+        try term.type("t")
+        try term.waitFor("Your answer: ")
+        try term.type("def")
+        try term.waitFor("Your answer (a number): ", count: 2)
+        try term.type("3.14")
+    }
+
     @Test func wholeShuffledQuiz_AnsweredAtTheKeyboard_ShowsFeedbackAndScore() throws {
         let f = ClientFixture()
         try f.installRich()
@@ -64,6 +78,8 @@ struct QuizInteractiveTests {
                 try term.type(".")
             }
         }
+        try term.waitFor("7 answered. Hand in your attempt now? [Y/n]")
+        try term.type("")
         let end = try term.waitFor("Score: 7 / 12 (58%)")
         let all = end.joined(separator: "\n")
         #expect(all.contains("Right. Yes."), "immediate feedback in practice mode")
@@ -98,12 +114,15 @@ struct QuizInteractiveTests {
         try term.type("def")
         try term.waitFor("Your answer (a number): ")
         try term.type("3,14")
-        try term.waitFor("Int → ")
-        try term.type("1")
-        try term.waitFor("String → ")
+        let matching = try term.waitFor("Int → ")
+        #expect(Self.number(of: "42", in: matching) == "2", "options are never in answer order")
         try term.type("2")
+        try term.waitFor("String → ")
+        try term.type("1")
         try term.waitFor("(.)")
         try term.type(".")
+        try term.waitFor("Hand in your attempt now? [Y/n]")
+        try term.type("y")
         try term.waitFor("Score: 7 / 9 (78%)")
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'graded'") == 1)
     }
@@ -119,5 +138,57 @@ struct QuizInteractiveTests {
         // No answer: the program keeps the time and submits when it runs out (6 seconds).
         try term.waitFor("Time is up: the attempt is submitted as it stands.")
         try term.waitFor("Score: 1 / 2 (50%)")
+    }
+
+    @Test func decliningToResume_LeavesTheAttemptOpen_AndOnlyTheHandInEndsIt() throws {
+        let f = ClientFixture()
+        try f.installPast()
+        try f.addProfile("ana")
+        do {
+            let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+            try term.waitFor("Your answer (a number): ")
+            try term.press("C-c")
+            try term.waitFor("Interrupted")
+        }
+        do {
+            let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+            try term.waitFor("Resume your attempt started at ")
+            try term.type("n")
+            try term.waitFor("Your attempt stays open (no time limit): run lms-offline quiz all to go on")
+        }
+        #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
+        #expect(try f.count("SELECT count(*) FROM outbox") == 0, "declining hands nothing in")
+        // Answering every question and then "n" at the hand-in keeps it open too.
+        let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+        try term.waitFor("Resume your attempt started at ")
+        try term.type("y")
+        try Self.answerTheFirstFive(term)
+        try term.waitFor("Int → ")
+        try term.type("2")
+        try term.waitFor("String → ")
+        try term.type("1")
+        try term.waitFor("(.)")
+        try term.type(".")
+        try term.waitFor("Hand in your attempt now? [Y/n]")
+        try term.type("n")
+        try term.waitFor("Your attempt stays open")
+        #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
+        #expect(try f.count("SELECT count(*) FROM outbox") == 0)
+    }
+
+    @Test func matchingOption_UsedTwice_IsRefusedWithAReason() throws {
+        let f = ClientFixture()
+        try f.installPast()
+        try f.addProfile("ana")
+        let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+        try Self.answerTheFirstFive(term)
+        try term.waitFor("Int → ")
+        try term.type("2")
+        try term.waitFor("String → ")
+        try term.type("2")
+        try term.waitFor("\"42\" is already matched with Int: each option is used once here; pick another")
+        try term.waitFor("String → ", count: 2)
+        try term.type("1")
+        try term.waitFor("(.)")
     }
 }

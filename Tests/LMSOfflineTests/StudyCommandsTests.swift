@@ -9,12 +9,16 @@ struct StudyCommandsTests {
         try f.installRich()
         try f.addProfile("ana")
         let read = try f.ok(["read", "foundations/welcome"])
-        #expect(read.stdout.contains("Welcome\n======="))
-        #expect(read.stdout.contains("[image: How a program runs] →"))
-        #expect(read.stdout.contains("/media/diagram.png"))
+        #expect(read.stdout.contains("Welcome\n═══════"))
+        // Images show their alt text and file name, never where the store keeps them.
+        #expect(read.stdout.contains("[image: How a program runs · diagram.png]"))
+        #expect(!read.stdout.contains(f.home))
+        // A link to another lesson shows its id, so `read ID` follows it.
+        #expect(read.stdout.contains("listen to the chime [→ foundations/listen#the-sound]"))
+        #expect(read.stdout.contains("1. A computer with a terminal"))
         #expect(read.stdout.contains("    print(\"Hello, world\")"))
         #expect(read.stdout.contains("Week │ Topic"))
-        #expect(read.stdout.contains("Wikipedia <https://en.wikipedia.org/wiki/Computer_program>"))
+        #expect(read.stdout.contains("Wikipedia\n<https://en.wikipedia.org/wiki/Computer_program>."))
         #expect(!read.stdout.contains("\u{1B}["), "no colour off a terminal")
         let listen = try f.ok(["read", "listen"])
         #expect(listen.stdout.contains("Open the media: " + f.home))
@@ -58,9 +62,27 @@ struct StudyCommandsTests {
         let kind = try f.run(["read", "check"])
         #expect(kind.stderr.contains("foundations/check is a quiz, not a lesson"))
         let noProfile = ClientFixture()
-        let none = try noProfile.run(["read", "welcome"])
+        let none = try noProfile.run(["read", "welcome"], ["USER": "joseph"])
         #expect(none.status == 1)
-        #expect(none.stderr.contains("no profile is active: run lms-offline profile add NAME"))
+        #expect(none.stderr.contains("Made profile joseph on this device (no PIN)"), "the first profile is made")
+        #expect(none.stderr.contains("no lesson welcome"))
+    }
+
+    @Test func read_AnAssignment_ShowsItsInstructionsAndHowToHandItIn() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let read = try f.ok(["read", "hello"])
+        #expect(read.stdout.contains("Hello, world\n============"))
+        #expect(read.stdout.contains("10 points · hand in: files (py, txt)"))
+        #expect(read.stdout.contains("Write a program that prints"))
+        #expect(read.stdout.contains("Hand it in with: lms-offline submit foundations/hello FILE..."))
+        #expect(!read.stderr.contains("lms-offline assignment"))
+        let json = try f.json(["read", "hello"])
+        #expect(json["submission"]?.stringValue == "file")
+        #expect(json["instructions"]?.stringValue?.contains("Hello, world") == true)
+        let spanish = try f.ok(["read", "hello"], ["LANG": "es_ES.UTF-8"])
+        #expect(spanish.stdout.contains("10 puntos · entregar: archivos (py, txt)"))
     }
 
     @Test func syllabus_ShowsDescriptionObjectivesAndSyllabus() throws {

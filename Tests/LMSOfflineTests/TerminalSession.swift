@@ -22,6 +22,24 @@ final class TerminalSession {
                     in: .whitespacesAndNewlines)) ?? 0
     }
 
+    /// Starts an interactive `bash` (job control on, as a student's terminal has) in a `columns`×`rows`
+    /// terminal, in `directory` with `environment` exported; commands are then typed into it.
+    init(shellWithEnvironment environment: [String: String], directory: String, columns: Int = 100, rows: Int = 30)
+        throws
+    {
+        try tmux(
+            [
+                "new-session", "-d", "-s", "main", "-x", "\(columns)", "-y", "\(rows)",
+                "env PS1='$ ' bash --norc --noprofile -i"
+            ], capture: false)
+        panePID =
+            Int32(
+                try tmux(["display-message", "-p", "-t", "main", "#{pane_pid}"]).trimmingCharacters(
+                    in: .whitespacesAndNewlines)) ?? 0
+        let exports = environment.map { "\($0.key)='\($0.value)'" }.sorted().joined(separator: " ")
+        try type("cd '\(directory)' && export \(exports) && clear")
+    }
+
     deinit {
         // Processes spawned by the test runner may inherit blocked signals, so the pane's processes are
         // ended with SIGKILL, by their own process group, before the server.

@@ -6,7 +6,7 @@ import Testing
 struct AccountRoutesTests {
     @Test func login_ReturnsTokenExpiryAndUser_AndLogoutRevokes() throws {
         let server = try TestServer()
-        try server.app.store.createUser(
+        try server.app.store.accounts.createUser(
             username: "ada", displayName: "Ada", email: "ada@example.org", role: .student,
             password: Passwords.hash("correct horse", iterations: Passwords.minimumIterations))
         let login = server.request(.post, "/api/v1/auth/login", json: ["username": "ADA", "password": "correct horse"])
@@ -164,5 +164,31 @@ struct AccountRoutesTests {
         let response = server.request(.post, "/api/v1/auth/login", body: .data(Data(body.utf8)))
         #expect(response.status == 400)
         #expect(response.json["error"]?["code"]?.stringValue == code)
+    }
+}
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension AccountRoutesTests {
+    @Test func teacherResetCodes_OnlyForStudentsWhollyInTheirCourses() throws {
+        let server = try TestServer.withRichCourse()
+        try server.addUser("rival", role: .teacher)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "rival", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": "student"]
+            ).status == 201)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "owner").status == 201)
+        // The rival enrolls the student in a throwaway course to take the account over: refused.
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/small-course/enrollments", as: "rival", json: ["username": "student"]
+            ).status == 201)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "rival").status == 403)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "owner").status == 403)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "admin").status == 201)
     }
 }

@@ -49,7 +49,7 @@ import Testing
             server.request(
                 .put, "/api/v1/courses/intro-programming/enrollments/outsider/groups", as: "owner", json: ["add": ["x"]]
             ).status == 404)
-        let many = JSONValue(.array((0...ServerApp.maxGroupsPerStudent).map { JSONValue(.string("g\($0)")) }))
+        let many = JSONValue(.array((0...RosterRoutes.maxGroupsPerStudent).map { JSONValue(.string("g\($0)")) }))
         #expect(server.request(.put, groups, as: "owner", json: ["groups": many]).status == 422)
         #expect(
             server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=morning", as: "owner").json[
@@ -202,7 +202,9 @@ import Testing
         let response = server.request(.get, "/api/v1/admin/users/ana/export", as: "admin")
         #expect(response.status == 200)
         let export = response.json
-        for section in ServerStore.exportSections.map(\.name) { #expect(export[section] != nil, "section \(section)") }
+        for section in DataRightsStore.exportSections.map(\.name) {
+            #expect(export[section] != nil, "section \(section)")
+        }
         #expect(export["account"]?["username"]?.stringValue == "ana")
         #expect(export["enrollments"]?.arrayValue?.first?["courseId"]?.stringValue == "intro-programming")
         #expect(export["progress"]?.arrayValue?.count == 1)
@@ -243,7 +245,7 @@ import Testing
     @Test func erasure_RemovesPersonalData_KeepsStatistics_AndTellsDevices() throws {
         let server = try world()
         let files = try anasWork(server)
-        let ana = try #require(try server.app.store.user(named: "ana"))
+        let ana = try #require(try server.app.store.accounts.user(named: "ana"))
         let anaToken = try #require(server.tokens["ana"])
         // A confirmation is needed, and an admin cannot erase themselves.
         #expect(server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: [:]).status == 422)
@@ -260,7 +262,7 @@ import Testing
         #expect(anonymous.hasPrefix("erased-"))
 
         // Personal data: gone.
-        #expect(try server.app.store.user(named: "ana") == nil)
+        #expect(try server.app.store.accounts.user(named: "ana") == nil)
         let row = try #require(
             try server.app.store.read { db in
                 try db.fetchOne(
@@ -329,5 +331,85 @@ enum ICalendarChecks {
         }
         #expect(stack.isEmpty, sourceLocation: sourceLocation)
         #expect(lines.first == "BEGIN:VCALENDAR" && lines.last == "END:VCALENDAR", sourceLocation: sourceLocation)
+    }
+}
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension AdminDataRoutesTests {
+    @Test func export_KeepsTextThatLooksLikeJSON_AsText_AndParsesOnlyTheJSONColumns() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "owner",
+                json: ["scores": ["points": 4], "feedback": "[5]"]
+            ).status == 200)
+        let export = server.request(.get, "/api/v1/admin/users/ana/export", as: "admin")
+        #expect(export.status == 200)
+        let grade = try #require(export.json["grades"]?.arrayValue?.first)
+        #expect(grade["feedback"]?.stringValue == "[5]", "a teacher's words stay words")
+        #expect(grade["scores"]?["points"]?.numberValue == 4, "the scores column is JSON")
+        #expect(export.json["gradeHistory"]?.arrayValue?.first?["newFeedback"]?.stringValue == "[5]")
+    }
+
+    @Test func erasedTeacher_LeavesNoNameInTheGradesTheyGave() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("cora", role: .teacher)
+        #expect(
+            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "cora"])
+                .status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "owner",
+                json: ["scores": ["points": 4]]
+            ).status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-h1/grade", as: "cora",
+                json: ["scores": ["Runs without errors": 4, "Prints exactly the right text": 4, "Readable code": 2]]
+            ).status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/attempts/att-1/grade", as: "cora", json: ["scores": ["e4": 3]]
+            ).status
+                == 200)
+        #expect(
+            try GradingRoutesTests.pulled(server, "ana", kind: "grade").filter {
+                $0["payload"]?["gradedBy"]?.stringValue == "Cora"
+            }.count == 2)
+        let erased = server.request(.post, "/api/v1/admin/users/cora/erase", as: "admin", json: ["confirm": "cora"])
+        #expect(erased.status == 200)
+        let anonymous = try #require(erased.json["anonymousName"]?.stringValue)
+        let names = try GradingRoutesTests.pulled(server, "ana", kind: "grade").map {
+            $0["payload"]?["gradedBy"]?.stringValue ?? ""
+        }
+        #expect(names.sorted() == [anonymous, anonymous, "Owner"].sorted())
+    }
+
+    @Test func erasedTeachersRewrittenGrades_StillReadRight_InAPulledPage() throws {
+        // A rubric-less grade repeats the key "points" (the total, and the one score): the rewritten
+        // change must stay a frame that a pull page can splice.
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("cora", role: .teacher)
+        #expect(
+            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "cora"])
+                .status == 200)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "cora",
+                json: ["scores": ["points": 4], "feedback": "Good"]
+            ).status == 200)
+        #expect(
+            server.request(.post, "/api/v1/admin/users/cora/erase", as: "admin", json: ["confirm": "cora"]).status
+                == 200)
+        let grade = try #require(try GradingRoutesTests.pulled(server, "ana", kind: "grade").last?["payload"])
+        #expect(
+            grade["points"]?.numberValue == 4 && grade["scores"]?["points"]?.numberValue == 4
+                && grade["feedback"]?.stringValue == "Good",
+            "\(grade)")
+        #expect(grade["gradedBy"]?.stringValue?.hasPrefix("erased-") == true)
     }
 }

@@ -72,7 +72,7 @@ struct CommunicationPagingTests {
 
     @Test func dailyLimit_RefusesNewPostsAndMessages_ByAPIAndPush_ButNotEdits() throws {
         let server = try CommunicationRoutesTests().world()
-        let ana = try #require(try server.app.store.user(named: "ana"))
+        let ana = try #require(try server.app.store.accounts.user(named: "ana"))
         #expect(
             server.request(.post, "\(Self.course)/forum", as: "ana", json: ["id": "t1", "title": "T", "body": "B"])
                 .status == 201)

@@ -40,13 +40,13 @@ struct CommunicationPrivacyTests {
         let path = NSTemporaryDirectory() + "lms-migrate-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let queue = try DatabaseQueue(path: path)
-        _ = try DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 9 }).migrate(queue)
+        _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 9 }).migrate(queue)
         try queue.write { db in
             try db.execute(
                 "INSERT INTO changes(user_id, course_id, kind, entity, payload, created_at) VALUES (NULL, 'c', 'post', 'p1', x'00', 0)"
             )
         }
-        let applied = try ServerStore.migrator.migrate(queue)
+        let applied = try ServerSchema.migrator.migrate(queue)
         #expect(applied.contains(9))
         try queue.read { db in
             #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM changes") == 1)
@@ -71,15 +71,15 @@ struct CommunicationPrivacyTests {
 
     @Test func messagesToDisabledOrErasedAccounts_AreRefusedWithTheReason_ByAPIAndPush() throws {
         let server = try CommunicationRoutesTests().world()
-        let ben = try #require(try server.app.store.user(named: "ben"))
+        let ben = try #require(try server.app.store.accounts.user(named: "ben"))
         try server.app.store.write { db in
             try db.execute("UPDATE users SET disabled = 1 WHERE id = ?", arguments: [ben.id])
         }
         let api = server.request(.post, "\(Self.course)/messages", as: "owner", json: ["to": "ben", "body": "hello?"])
         #expect(api.status == 403)
         #expect(String(decoding: api.bodyData, as: UTF8.self).contains("ben is disabled"))
-        let ana = try #require(try server.app.store.user(named: "ana"))
-        _ = try server.app.store.erase(userID: ana.id)
+        let ana = try #require(try server.app.store.accounts.user(named: "ana"))
+        _ = try server.app.store.dataRights.erase(userID: ana.id)
         let push = server.push(
             "owner", device: "device-owner",
             entries: [
@@ -122,7 +122,7 @@ struct CommunicationPrivacyTests {
         }
         #expect(rejected.map(\.0) == [2, 3])
         #expect(rejected.first?.1.contains("ahead of the server's clock") == true, "\(rejected)")
-        #expect(try server.app.store.read { db in try ServerStore.post("p1", in: db) }?.body == "ok")
+        #expect(try server.app.store.read { db in try CommunicationStore.post("p1", in: db) }?.body == "ok")
         // Within the limit, an edit is taken; the API's own edits order after it.
         #expect(
             server.push(

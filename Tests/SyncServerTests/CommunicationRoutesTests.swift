@@ -193,7 +193,7 @@ struct CommunicationRoutesTests {
         #expect(
             first.json["rejected"]?.arrayValue?.isEmpty == true,
             "\(first.status) \(String(decoding: first.bodyData, as: UTF8.self))")
-        let stored = try #require(try server.app.store.read { db in try ServerStore.post("p1", in: db) })
+        let stored = try #require(try server.app.store.read { db in try CommunicationStore.post("p1", in: db) })
         #expect(stored.body == "v3", "the later revision wins, whatever the order of arrival")
         #expect(stored.authorName == "ana", "the server names the author, not the device")
         // The author's later edit cannot move the post or rename its author.
@@ -203,7 +203,7 @@ struct CommunicationRoutesTests {
         let movedPush = server.push(
             "ana", device: "device-ana", entries: [Self.entry(seq: 4, kind: "post", id: "p1", payload: moved.payload)])
         #expect(movedPush.json["rejected"]?.arrayValue?.isEmpty == true)
-        let afterMove = try #require(try server.app.store.read { db in try ServerStore.post("p1", in: db) })
+        let afterMove = try #require(try server.app.store.read { db in try CommunicationStore.post("p1", in: db) })
         #expect(afterMove.body == "moved" && afterMove.authorName == "ana" && afterMove.lessonID == nil)
         // Ben cannot edit or delete ana's post; a teacher of another course is not a member at all.
         let ben = server.push(
@@ -276,7 +276,7 @@ struct CommunicationRoutesTests {
         #expect(
             late.json["rejected"]?.arrayValue?.isEmpty == true,
             "a stale edit of a deleted post changes nothing and is not an error")
-        let after = try #require(try server.app.store.read { db in try ServerStore.post("p1", in: db) })
+        let after = try #require(try server.app.store.read { db in try CommunicationStore.post("p1", in: db) })
         #expect(after.deleted && after.body.isEmpty && after.deletedBy != nil)
         // The same entries again change nothing (idempotent by stream, and by id for another device).
         _ = server.push(
@@ -383,8 +383,8 @@ struct CommunicationRoutesTests {
         #expect(
             server.request(.post, "\(Self.course)/messages", as: "ben", json: ["to": "owner", "body": "ben's"]).status
                 == 201)
-        let ana = try #require(try server.app.store.user(named: "ana"))
-        let erased = try server.app.store.write { db in try ServerStore.eraseCommunication(of: ana.id, in: db) }
+        let ana = try #require(try server.app.store.accounts.user(named: "ana"))
+        let erased = try server.app.store.write { db in try CommunicationStore.eraseCommunication(of: ana.id, in: db) }
         #expect(erased == 1)
         #expect(
             server.request(.get, "/api/v1/messages", as: "owner").json["messages"]?.arrayValue?.map {
@@ -401,8 +401,8 @@ struct CommunicationRoutesTests {
             server.request(
                 .post, "\(Self.course)/announcements", as: "owner", json: ["id": "a1", "title": "T", "body": "B"]
             ).status == 201)
-        let owner = try #require(try server.app.store.user(named: "owner"))
-        try server.app.store.write { db in try ServerStore.eraseCommunication(of: owner.id, in: db) }
+        let owner = try #require(try server.app.store.accounts.user(named: "owner"))
+        try server.app.store.write { db in try CommunicationStore.eraseCommunication(of: owner.id, in: db) }
         #expect(
             server.request(.get, "\(Self.course)/announcements", as: "ben").json["announcements"]?.arrayValue?.first?[
                 "author"]?.stringValue == "")

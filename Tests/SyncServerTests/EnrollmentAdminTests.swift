@@ -121,7 +121,7 @@ struct EnrollmentAdminTests {
         let imported = server.request(.post, "/api/v1/admin/users/import", as: "admin", body: .data(Data(good.utf8)))
         #expect(imported.status == 201)
         #expect(imported.json["created"]?.numberValue == 2)
-        #expect(try server.app.store.user(named: "ann")?.displayName == "Ann, the First")
+        #expect(try server.app.store.accounts.user(named: "ann")?.displayName == "Ann, the First")
         let stats = server.request(.get, "/api/v1/admin/stats", as: "admin")
         #expect(stats.json["users"]?["student"]?.numberValue == 4)
         #expect(stats.json["courses"]?.numberValue == 1)
@@ -135,5 +135,41 @@ struct EnrollmentAdminTests {
         let metrics = String(decoding: server.request(.get, "/metrics").bodyData, as: UTF8.self)
         #expect(metrics.contains("lms_users{role=\"student\"} 1"))
         #expect(metrics.contains("lms_courses 1"))
+    }
+}
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension EnrollmentAdminTests {
+    @Test func enrollInAnOpenCourse_WithoutABody() throws {
+        let server = try TestServer.withRichCourse()
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/settings", as: "owner", json: ["enrollment": "open"]
+            ).status == 200)
+        #expect(server.request(.post, "/api/v1/courses/intro-programming/enroll", as: "student").status == 201)
+    }
+
+    @Test func wrongEnrollmentKeys_AreThrottled() throws {
+        let server = try TestServer.withRichCourse()
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/settings", as: "owner",
+                json: ["enrollment": "key", "key": "abc"]
+            ).status == 422)
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/settings", as: "owner",
+                json: ["enrollment": "key", "key": "BLUE-FISH-7"]
+            ).status == 200)
+        for _ in 0..<ServerLimits.freeLoginFailures {
+            #expect(
+                server.request(.post, "/api/v1/courses/intro-programming/enroll", as: "student", json: ["key": "guess"])
+                    .status == 403)
+        }
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/enroll", as: "student", json: ["key": "blue fish 7"]
+            ).status == 429)
     }
 }

@@ -9,7 +9,7 @@ struct GradesMigrationTests {
         let path = NSTemporaryDirectory() + "lms-migrate-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let queue = try DatabaseQueue(path: path)
-        _ = try DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 6 }).migrate(queue)
+        _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 6 }).migrate(queue)
         try queue.write { db in
             try db.execute(
                 """
@@ -22,7 +22,7 @@ struct GradesMigrationTests {
                 VALUES ('s1', 'u', 'c', 'a', 1, x'00', 0, 0, 0)
                 """)
         }
-        let applied = try ServerStore.migrator.migrate(queue)
+        let applied = try ServerSchema.migrator.migrate(queue)
         #expect(applied.contains(6))
         try queue.read { db in
             #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM submissions") == 1)
@@ -37,6 +37,38 @@ struct GradesMigrationTests {
             )
             .map { $0.string("detail") ?? "" }.joined(separator: " ")
             #expect(plan.contains("attempts_course"), "the gradebook reads attempts by the course index: \(plan)")
+        }
+    }
+}
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension GradesMigrationTests {
+    @Test func migration10_FromTheSchemaBefore_IndexesTheHistoryByTarget() throws {
+        let path = NSTemporaryDirectory() + "lms-m10-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 10 }).migrate(queue)
+        try queue.write { db in
+            try db.execute(
+                """
+                INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
+                VALUES ('u', 'ana', 'Ana', 'student', x'00', x'00', 1, 0, 0)
+                """)
+            try db.execute(
+                """
+                INSERT INTO grade_history(course_id, user_id, item_id, target_id, new_points, scores, changed_by, changed_at)
+                VALUES ('c', 'u', 'q', 'att-1', 2, '{}', 't', 1)
+                """)
+        }
+        #expect(try ServerSchema.migrator.migrate(queue).contains(10))
+        try queue.read { db in
+            #expect(try db.fetchScalar(Int.self, "SELECT count(*) FROM grade_history") == 1)
+            let plan = try db.fetchAll(
+                "EXPLAIN QUERY PLAN SELECT new_feedback FROM grade_history WHERE target_id = 'att-1' ORDER BY id DESC LIMIT 1"
+            )
+            .map { $0.string("detail") ?? "" }.joined(separator: " ")
+            #expect(plan.contains("grade_history_target"), "\(plan)")
         }
     }
 }

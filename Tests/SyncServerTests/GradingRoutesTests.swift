@@ -522,3 +522,141 @@ import Testing
         #expect(try certificates().count == 1, "never issued twice")
     }
 }
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension GradingRoutesTests {
+    @Test func gradeOfAnOlderSubmission_IsRefusedOnline_AndDoesNotReplaceANewerGradeWhenPushed() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("co", role: .teacher)
+        #expect(
+            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "co"]).status
+                == 200)
+        // The owner graded sub-r1 on a laptop, offline, a minute ago: well before the online grade below,
+        // whatever the delay between building a push and applying it (it moves the time later).
+        let gradedOffline = nowMilliseconds() - 60_000
+        #expect(
+            server.push(
+                "ana", device: "dev-ana-1",
+                entries: [
+                    Entries.submission(
+                        seq: 4, prev: 3, id: "sub-r2", assignment: "practice/reflection", text: "Loops, then functions",
+                        submittedAt: nowMilliseconds() + 10)
+                ]
+            ).status == 200)
+        // Online, the older version cannot be graded any more.
+        let stale = server.request(
+            .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "co", json: ["scores": ["points": 2]])
+        #expect(stale.status == 409 && stale.json["error"]?["code"]?.stringValue == "not_latest_submission")
+        #expect(stale.json["error"]?["message"]?.stringValue?.contains("grade sub-r2 instead") == true)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r2/grade", as: "co", json: ["scores": ["points": 5]]
+            )
+            .status == 200)
+        // The laptop syncs: its grade of sub-r1 is refused with the reason, sub-r2 keeps its grade.
+        let push = server.push(
+            "owner", device: "dev-owner-1",
+            entries: [GradingTestSupport.pushedGrade(seq: 1, submission: "sub-r1", points: 3, gradedAt: gradedOffline)])
+        #expect(
+            push.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue
+                == "practice/reflection: sub-r1 is older than sub-r2, which has a grade already; this grade was not applied"
+        )
+        #expect(
+            try GradingTestSupport.currentGrade(server)?.submission == "sub-r2"
+                && GradingTestSupport.currentGrade(server)?.points == 5)
+        #expect(
+            try GradingRoutesTests.pulled(server, "ana", kind: "grade").last?["payload"]?["points"]?.numberValue == 5)
+        #expect(
+            server.request(.get, "\(GradingRoutesTests.course)/grading/queue", as: "owner").json["queue"]?.arrayValue?
+                .contains { $0["id"]?.stringValue == "sub-r2" } == false, "sub-r2 does not come back as a regrade")
+        // A grade of the same submission made before the stored one (by its gradedAt) does not replace it either…
+        let earlier = server.push(
+            "owner", device: "dev-owner-1",
+            entries: [GradingTestSupport.pushedGrade(seq: 2, submission: "sub-r2", points: 1, gradedAt: gradedOffline)])
+        #expect(
+            earlier.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.contains(
+                "was graded again after this grade was made") == true)
+        #expect(try GradingTestSupport.currentGrade(server)?.points == 5)
+        // …while one made later does (ISO 8601, as lms-offline writes it).
+        let later = server.push(
+            "owner", device: "dev-owner-1",
+            entries: [
+                GradingTestSupport.pushedGrade(
+                    seq: 3, submission: "sub-r2", points: 4,
+                    gradedAt: nowMilliseconds() + 2000, iso: true)
+            ])
+        #expect(later.json["rejected"]?.arrayValue?.isEmpty ?? true)
+        #expect(try GradingTestSupport.currentGrade(server)?.points == 4)
+    }
+
+    @Test func pushedFeedback_OverTheLimit_IsRejected_EvenWhenTheCutFallsInsideACharacter() throws {
+        let server = try GradingRoutesTests.world()
+        // "ñ" is two bytes: one ASCII letter first puts the limit inside the last "ñ".
+        let long = "a" + String(repeating: "ñ", count: GradingLimits.maxFeedbackBytes / 2)
+        let push = server.push(
+            "owner", device: "dev-owner-1",
+            entries: [
+                GradingRoutesTests.pushedGrade(seq: 1, submission: "sub-r1", scores: [("points", 3)], feedback: long)
+            ])
+        #expect(
+            push.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.hasPrefix(
+                "feedback is limited to \(GradingLimits.maxFeedbackBytes) bytes") == true)
+        #expect(try GradingRoutesTests.pulled(server, "ana", kind: "grade").isEmpty)
+    }
+
+    @Test func erasedStudent_LeavesTheQueueAndTheAtRiskList_ButCountsInTheFigures() throws {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "owner",
+                json: ["scores": ["points": 0]]
+            ).status == 200)
+        let before = server.request(.get, "\(GradingRoutesTests.course)/reports/course", as: "owner").json
+        #expect(
+            before["atRisk"]?.arrayValue?.contains { $0["username"]?.stringValue == "ana" } == true,
+            "failing graded work: \(before)")
+        #expect(
+            server.request(.post, "/api/v1/admin/users/ana/erase", as: "admin", json: ["confirm": "ana"]).status == 200)
+        #expect(
+            server.request(.get, "\(GradingRoutesTests.course)/grading/queue", as: "owner").json["queue"]?.arrayValue?
+                .isEmpty
+                == true,
+            "nothing of an erased student to grade")
+        let after = server.request(.get, "\(GradingRoutesTests.course)/reports/course", as: "owner").json
+        #expect(
+            after["atRisk"]?.arrayValue?.isEmpty == true,
+            "the course starts after today (RichSample): no one else is behind")
+        #expect(after["students"]?.numberValue == 2, "the figures still count the erased student")
+        let names =
+            server.request(.get, "\(GradingRoutesTests.course)/gradebook", as: "owner").json["students"]?.arrayValue?
+            .compactMap {
+                $0["username"]?.stringValue
+            } ?? []
+        #expect(names.count == 2 && !names.contains("ana") && names.contains { $0.hasPrefix("erased-") })
+    }
+
+    @Test func essayGrading_ReadsNoChangelog_TheOtherQuestionsComeFromTheAttempt() throws {
+        let server = try GradingRoutesTests.world()
+        let arrived = try #require(
+            try GradingRoutesTests.pulled(server, "ana", kind: "attemptResult").last?["payload"]?["questions"]?
+                .arrayValue)
+        // Without the changelog entry (a trimmed or rewritten changelog), the regraded result is still whole.
+        try server.app.store.write { db in try db.execute("DELETE FROM changes WHERE kind = 'attemptResult'") }
+        #expect(
+            server.request(
+                .put, "\(GradingRoutesTests.course)/attempts/att-1/grade", as: "owner", json: ["scores": ["e4": 2]]
+            ).status
+                == 200)
+        let regraded = try #require(
+            try GradingRoutesTests.pulled(server, "ana", kind: "attemptResult").last?["payload"]?["questions"]?
+                .arrayValue)
+        #expect(regraded.count == arrived.count)
+        for (before, after) in zip(arrived, regraded) where before["id"]?.stringValue != "e4" {
+            #expect(before == after, "automatic questions as graded on arrival")
+        }
+        let essay = regraded.first { $0["id"]?.stringValue == "e4" }
+        #expect(essay?["points"]?.numberValue == 2 && essay?["manual"]?.boolValue == false)
+    }
+}

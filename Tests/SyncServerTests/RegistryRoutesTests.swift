@@ -158,3 +158,25 @@ struct RegistryRoutesTests {
         #expect(server.request(.get, "/api/v1/courses?enrollment=maybe", as: "student").status == 400)
     }
 }
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension RegistryRoutesTests {
+    @Test(arguments: ["\"format\": 1e19", "\"size\": 1e20", "\"size\": -1", "\"size\": 1.5"])
+    func hostileManifestNumbers_AreRefused_NotACrash(_ replacement: String) throws {
+        let manifest =
+            "{\"build\": \"full\", \"course\": {\"id\": \"abc\", \"title\": \"t\", \"version\": \"1.0.0\"}, \"entries\": [{\"path\": \"a\", \"sha256\": \"\(String(repeating: "0", count: 64))\", \"size\": 1}], \"format\": 1}"
+        let hostile = manifest.replacingOccurrences(
+            of: replacement.hasPrefix("\"format\"") ? "\"format\": 1" : "\"size\": 1", with: replacement)
+        #expect(throws: PackageError.self) { try PackageManifest(data: Data(hostile.utf8)) }
+    }
+
+    @Test func buildMetadataVersions_AreRefused() throws {
+        let server = try TestServer.withRichCourse()
+        let same = server.request(
+            .post, "/api/v1/courses", as: "owner",
+            body: try server.upload(try SamplePackages.pack("rich-course", version: "1.2.0+b1")))
+        #expect(same.status == 422)
+        #expect(same.json["error"]?["code"]?.stringValue == "invalid_version")
+    }
+}

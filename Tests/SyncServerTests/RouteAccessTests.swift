@@ -48,7 +48,8 @@ import Testing
                     json: ["username": .init(.string(name))]
                 ).status == 201)
         }
-        let version = try #require(try server.app.store.version(courseID: "intro-programming", version: "1.2.0"))
+        let version = try #require(
+            try server.app.store.courses.version(courseID: "intro-programming", version: "1.2.0"))
         let entryHash = try #require(
             try PackageManifest(data: Data(version.studentManifest.utf8)).entry("course.json")?.sha256)
         var nextVersion = 3
@@ -79,8 +80,8 @@ import Testing
                 case "/api/v1/auth/login": json = ["username": "outsider", "password": "password-outsider"]
                 case "/api/v1/auth/reset":
                     let code = Passwords.makeResetCode()
-                    let target = try #require(try server.app.store.user(named: "outsider"))
-                    try server.app.store.addResetCode(
+                    let target = try #require(try server.app.store.accounts.user(named: "outsider"))
+                    try server.app.store.accounts.addResetCode(
                         hash: Passwords.secretHash(code, normalise: true), userID: target.id, createdBy: target.id,
                         expiresAt: nowMilliseconds() + 60_000)
                     json = ["username": "outsider", "code": .init(.string(code)), "newPassword": "password-outsider"]
@@ -187,5 +188,46 @@ import Testing
         let user = server.request(.get, "/api/v1/me", headers: [("Authorization", "Bearer lms_notatoken")])
         #expect(user.status == 401)
         #expect(server.request(.get, "/api/v1/me", headers: [("Authorization", "Basic abc")]).status == 401)
+    }
+}
+
+// MARK: - Edge cases (each failed before its fix)
+
+extension RouteAccessTests {
+    @Test func requestsWithoutTheRight_AreAnsweredBeforeTheirBodyIsRead() throws {
+        let server = try TestServer.withRichCourse()
+        for (method, path, headers) in [
+            (HTTPMethod.post, "/api/v1/courses", HTTPHeaders()),
+            (
+                .post, "/api/v1/admin/users/import",
+                HTTPHeaders([("Authorization", "Bearer \(server.tokens["student"] ?? "")")])
+            ),
+            (.post, "/api/v1/nowhere", HTTPHeaders())
+        ] {
+            guard case .respond(let response) = server.app.bodyPolicy(method: method, path: path, headers: headers)
+            else {
+                Issue.record("\(path) would read the body")
+                continue
+            }
+            #expect([401, 403, 404].contains(response.status))
+        }
+        guard
+            case .spool = server.app.bodyPolicy(
+                method: .post, path: "/api/v1/courses",
+                headers: HTTPHeaders([("Authorization", "Bearer \(server.tokens["owner"] ?? "")")]))
+        else {
+            Issue.record("a teacher's upload must be spooled")
+            return
+        }
+    }
+
+    @Test func demotedTeacher_LosesStaffRights_AndTheFullBuild() throws {
+        let server = try TestServer.withRichCourse()
+        #expect(server.request(.get, "/api/v1/courses/intro-programming/enrollments", as: "owner").status == 200)
+        #expect(
+            server.request(.patch, "/api/v1/admin/users/owner", as: "admin", json: ["role": "student"]).status == 200)
+        #expect(server.request(.get, "/api/v1/courses/intro-programming/enrollments", as: "owner").status == 403)
+        #expect(
+            server.request(.get, "/api/v1/courses/intro-programming/versions/1.2.0/package", as: "owner").status == 403)
     }
 }

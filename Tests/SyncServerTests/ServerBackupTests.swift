@@ -24,8 +24,8 @@ struct ServerBackupTests {
         let app = try ServerApp(
             configuration: .init(dataDirectory: restored, passwordIterations: Passwords.minimumIterations))
         #expect(try app.store.epoch() != epoch, "a restored server has a new epoch")
-        #expect(try app.store.user(named: "owner") != nil)
-        let version = try #require(try app.store.version(courseID: "intro-programming", version: "1.2.0"))
+        #expect(try app.store.accounts.user(named: "owner") != nil)
+        let version = try #require(try app.store.courses.version(courseID: "intro-programming", version: "1.2.0"))
         #expect(app.blobs.contains(version.studentBlob))
         #expect(try app.store.read { try $0.integrityCheck() }.isEmpty)
         // Restoring over a folder in use needs --force, and keeps the old folder aside.

@@ -10,7 +10,7 @@ struct ServerStoreUserDataTests {
         let path = NSTemporaryDirectory() + "lms-m8-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let queue = try DatabaseQueue(path: path)
-        let before = DatabaseMigrator(migrations: ServerStore.migrator.migrations.filter { $0.version < 8 })
+        let before = DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 8 })
         _ = try before.migrate(queue)
         try queue.write { db in
             try db.execute(
@@ -25,9 +25,9 @@ struct ServerStoreUserDataTests {
         #expect(
             try store.read { db in try db.fetchScalar(String.self, "SELECT username FROM users WHERE id = 'u1'") }
                 == "ana")
-        store.recordSync(.init(isPush: true, items: 3, bytes: 100, site: "  camp  "))
-        store.recordSync(.init(isPush: false, items: 2, bytes: 50, site: "camp"))
-        store.flushSyncVolume()
+        store.statistics.recordSync(.init(isPush: true, items: 3, bytes: 100, site: "  camp  "))
+        store.statistics.recordSync(.init(isPush: false, items: 2, bytes: 50, site: "camp"))
+        store.statistics.flushSyncVolume()
         let row = try #require(
             try store.read { db in
                 try db.fetchOne(
@@ -44,16 +44,16 @@ struct ServerStoreUserDataTests {
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
         let store = try ServerStore(path: path)
         try store.read { db in
-            for section in ServerStore.exportSections { _ = try db.makeStatement(sql: section.sql) }
-            for statement in ServerStore.erasureStatements { _ = try db.makeStatement(sql: statement.sql) }
+            for section in DataRightsStore.exportSections { _ = try db.makeStatement(sql: section.sql) }
+            for statement in DataRightsStore.erasureStatements { _ = try db.makeStatement(sql: statement.sql) }
         }
         #expect(
-            Set(ServerStore.exportSections.map(\.name)).count == ServerStore.exportSections.count,
+            Set(DataRightsStore.exportSections.map(\.name)).count == DataRightsStore.exportSections.count,
             "section names are unique")
         #expect(
-            ServerStore.exportSections.allSatisfy {
+            DataRightsStore.exportSections.allSatisfy {
                 !$0.sql.contains("password_hash") && !$0.sql.contains("code_hash") && !$0.sql.contains("SELECT hash")
             })
-        #expect(ServerStore.camelCase("last_sync_at") == "lastSyncAt")
+        #expect(DataRightsStore.camelCase("last_sync_at") == "lastSyncAt")
     }
 }

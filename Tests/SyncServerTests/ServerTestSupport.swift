@@ -21,10 +21,24 @@ final class TestServer {
 
     deinit { try? FileManager.default.removeItem(atPath: data) }
 
+    /// A server with `admin`, `owner` (a teacher) and `student`, and the rich sample published by `owner`.
+    static func withRichCourse() throws -> TestServer {
+        let server = try TestServer()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("owner", role: .teacher)
+        try server.addUser("student", role: .student)
+        let published = server.request(
+            .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course")))
+        guard published.status == 201 else {
+            throw APIError.internalError("publishing the rich sample answered \(published.status)")
+        }
+        return server
+    }
+
     /// Makes a user with password `password-<username>` and logs them in.
     @discardableResult
     func addUser(_ username: String, role: Role) throws -> User {
-        let user = try app.store.createUser(
+        let user = try app.store.accounts.createUser(
             username: username, displayName: username.capitalized, email: nil, role: role,
             password: Passwords.hash("password-\(username)", iterations: Passwords.minimumIterations))
         let response = request(

@@ -82,7 +82,8 @@ struct SyncRoutesTests {
     @Test func theServerGradesAttempts_ExamKeysStayOnTheServer() throws {
         let server = try world()
         // The exam's single-choice question e1: the right answer is authored second ("print(...)").
-        let version = try #require(try server.app.store.version(courseID: "intro-programming", version: "1.2.0"))
+        let version = try #require(
+            try server.app.store.courses.version(courseID: "intro-programming", version: "1.2.0"))
         let full = try #require(
             CourseLoader.load(try PackageArchive(path: server.app.blobs.path(for: version.packageBlob)!)).course)
         let exam = try #require(full.quizzes.first { $0.id == "practice/exam" })

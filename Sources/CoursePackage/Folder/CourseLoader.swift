@@ -50,6 +50,7 @@ public enum CourseLoader {
         }
         let manifestText = files.readText("course.json", into: &diagnostics)
         var course = manifestText.flatMap { CourseManifestReader.read($0, diagnostics: &diagnostics) }
+        let timeZone = course?.timeZone ?? manifestText.flatMap(CourseManifestReader.timeZone(in:))
         if files.contains("syllabus.md"), let text = files.readText("syllabus.md", into: &diagnostics) {
             metadata.insert("syllabus.md")
             let fm = FrontMatter.parse(text, file: "syllabus.md", diagnostics: &diagnostics)
@@ -114,7 +115,7 @@ public enum CourseLoader {
                     ).map(CourseItem.lesson)
                 case .assignment:
                     item = AssignmentReader.read(
-                        text, file: path, defaultID: defaultID, timeZone: course?.timeZone, files: files,
+                        text, file: path, defaultID: defaultID, timeZone: timeZone, files: files,
                         references: &references, diagnostics: &diagnostics
                     ).map(CourseItem.assignment)
                 case .quizJSON:
@@ -161,6 +162,7 @@ public enum CourseLoader {
             c.modules = modules
             course = c
         }
+        checkLinkedPages(files: files, items: metadata, references: &references, diagnostics: &diagnostics)
         checkNames(files.paths, diagnostics: &diagnostics)
         let assets = files.paths.filter { !metadata.contains($0) }
         for asset in assets where !references.contains(asset) {
@@ -172,6 +174,32 @@ public enum CourseLoader {
         diagnostics = sortedDiagnostics(diagnostics)
         return Result(
             course: diagnostics.hasErrors ? nil : course, diagnostics: diagnostics, assets: assets, itemPaths: itemIDs)
+    }
+
+    /// How many linked Markdown pages are walked at most: every page of a course is far fewer;
+    /// the bound keeps a hostile package's validation short. 10,000 pages.
+    static let maxLinkedPages = 10_000
+
+    /// Markdown pages that are not items (a glossary, a handout) reach students through the
+    /// lessons that link to them: their links are checked like a lesson's, and the files they
+    /// use count as used. Pages linked from pages are walked too, each once.
+    static func checkLinkedPages(
+        files: any CourseFiles, items: Set<String>, references: inout Set<String>, diagnostics: inout [Diagnostic]
+    ) {
+        func isPage(_ path: String) -> Bool {
+            let lower = path.lowercased()
+            return (lower.hasSuffix(".md") || lower.hasSuffix(".markdown")) && !items.contains(path)
+        }
+        var walked: Set<String> = []
+        var pending = references.filter(isPage).sorted(by: >)
+        while let page = pending.popLast(), walked.count < maxLinkedPages {
+            guard walked.insert(page).inserted, let text = files.readText(page, into: &diagnostics) else { continue }
+            let fm = FrontMatter.parse(text, file: page, diagnostics: &diagnostics)
+            var found: Set<String> = []
+            LessonReader.checkLinks(fm, file: page, files: files, references: &found, diagnostics: &diagnostics)
+            pending += found.filter { isPage($0) && !walked.contains($0) }.sorted(by: >)
+            references.formUnion(found)
+        }
     }
 
     /// Names a package cannot hold: unsafe ones, and two that differ only by case or Unicode

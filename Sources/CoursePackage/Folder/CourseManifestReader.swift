@@ -8,6 +8,14 @@ enum CourseManifestReader {
         "objectives", "prerequisites", "grading", "certificate", "tags", "timeZone", "renamed"
     ]
 
+    /// The course's valid `timeZone`, read on its own (no diagnostics), so that items' due times are read
+    /// in it even when another mistake in course.json makes the course unreadable: one mistake, one message.
+    static func timeZone(in text: String) -> String? {
+        guard let zone = (try? JSONParser.parse(text))?["timeZone"]?.stringValue, TimeZone(identifier: zone) != nil
+        else { return nil }
+        return zone
+    }
+
     /// The course (without modules), or nil when required fields are missing or wrong.
     static func read(_ text: String, file: String = "course.json", diagnostics: inout [Diagnostic]) -> Course? {
         let json: JSONValue

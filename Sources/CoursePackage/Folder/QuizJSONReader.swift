@@ -8,7 +8,7 @@ enum QuizJSONReader {
         "keysRemoved"
     ]
     static let questionKeys: Set<String> = [
-        "id", "type", "text", "title", "points", "choices", "answer", "tolerance",
+        "id", "type", "text", "format", "title", "points", "choices", "answer", "tolerance",
         "accept", "pairs", "feedback", "generalFeedback", "left", "right", "min", "max"
     ]
 
@@ -80,8 +80,17 @@ enum QuizJSONReader {
             )
         }
         let text = q.string("text", required: true) ?? ""
-        let points = q.number("points", range: 0...10_000) ?? 1
+        var format = TextFormat.jsonDefault
+        if let name = q.string("format") {
+            if let named = TextFormat(rawValue: name) {
+                format = named
+            } else {
+                let names = TextFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                q.error(q.object["format"]?.line, "unknown text format \"\(name)\" (expected \(names))")
+            }
+        }
         guard let typeName = q.string("type", required: true) else { return nil }
+        let points = typeName == Question.Kind.description.rawValue ? 0 : q.number("points", range: 0...10_000) ?? 1
         guard let kind = Question.Kind(rawValue: typeName) else {
             q.error(
                 q.object["type"]?.line,
@@ -92,7 +101,7 @@ enum QuizJSONReader {
         let body = keysRemoved ? readPromptBody(&q, kind: kind) : readBody(&q, kind: kind)
         guard let body, q.diagnostics[errorsBefore...].allSatisfy({ $0.severity == .warning }) else { return nil }
         return Question(
-            id: id, title: q.string("title"), text: text, points: points, body: body,
+            id: id, title: q.string("title"), text: text, format: format, points: points, body: body,
             generalFeedback: q.string("generalFeedback"))
     }
 
@@ -141,6 +150,8 @@ enum QuizJSONReader {
             return .matching(pairs: pairs)
         case .essay:
             return .essay
+        case .description:
+            return .description
         }
     }
 
@@ -198,6 +209,7 @@ enum QuizJSONReader {
                     MatchPair(left: $0 < lefts.count ? lefts[$0] : "", right: $0 < rights.count ? rights[$0] : "")
                 })
         case .essay: return .essay
+        case .description: return .description
         }
     }
 }

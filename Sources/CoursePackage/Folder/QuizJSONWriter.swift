@@ -22,6 +22,7 @@ enum QuizJSONWriter {
         var m: [(key: String, value: JSONValue)] = [("id", s(q.id)), ("type", s(q.kind.rawValue))]
         if let title = q.title { m.append(("title", s(title))) }
         m.append(("text", s(q.text)))
+        if q.format != .jsonDefault { m.append(("format", s(q.format.rawValue))) }
         m.append(("points", JSONValue(.number(q.points))))
         switch q.body {
         case .single(let choices), .multiple(let choices):
@@ -34,7 +35,7 @@ enum QuizJSONWriter {
             m.append(("left", JSONValue(.array(pairs.filter { !$0.left.isEmpty }.map { s($0.left) }))))
             let rights = pairs.map(\.right).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             m.append(("right", JSONValue(.array(rights.map { s($0) }))))
-        case .trueFalse, .short, .numeric, .essay:
+        case .trueFalse, .short, .numeric, .essay, .description:
             break // the text says it all; the answer stays on the server
         }
         return JSONValue(.object(m))

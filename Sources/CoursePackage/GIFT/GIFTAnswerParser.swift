@@ -22,6 +22,15 @@ struct GIFTAnswerParser {
         }
         pieces.append(start..<answers.upperBound)
         pieces = droppingEmptyFirst(pieces)
+        if let glued = answers.first(where: {
+            text.isRaw($0, "=") && $0 > answers.lowerBound && !GIFTText.isPHPSpace(text.units[$0 - 1])
+                && !text.isRaw($0 - 1, "~") && !text.isRaw($0 - 1, "=")
+        }) {
+            report.warning(
+                text.line(at: glued),
+                "an = inside a choice starts a new right answer, in Moodle too (\"x=1\" becomes \"x\" and a "
+                    + "right \"1\"): write \\= for a literal =")
+        }
         guard pieces.count >= 2 else {
             report.error(
                 questionLine,
@@ -57,14 +66,15 @@ struct GIFTAnswerParser {
             return nil
         }
         if single { return .single(choices: choices) }
+        // Moodle's qtype_multichoice only notices (`fractionsaddwrong`) and the import keeps the question.
         let positive = choices.reduce(0) { $0 + max($1.fraction, 0) }
-        guard abs((positive * 100).rounded() - 100) < 0.5 else {
-            report.error(
+        if abs((positive * 100).rounded() - 100) >= 0.5 {
+            report.warning(
                 questionLine,
                 "the positive weights of this multiple-answer question add up to "
-                    + "\(GIFTAnswerParser.percent(positive))%, not 100% (fix the ~%n% weights, or mark one answer "
-                    + "with = to make it single-choice)")
-            return nil
+                    + "\(GIFTAnswerParser.percent(positive))%, not 100%, so "
+                    + (positive < 1 ? "nobody can get full marks" : "full marks need only some right answers")
+                    + " (fix the ~%n% weights, or mark one answer with = to make it single-choice)")
         }
         return .multiple(choices: choices)
     }

@@ -10,11 +10,10 @@ extension GIFTAnswerParser {
     /// Reads a numerical answer block (`answers` starts with its `#`).
     func numerical(_ answers: Range<Int>, _ report: inout GIFTDiagnostics) -> Question.Body? {
         var block = (answers.lowerBound + 1)..<answers.upperBound
+        // `~#feedback`: Moodle's `*` answer, matching any other number (0 credit).
+        var anyOther: NumericAnswer?
         if let tilde = text.firstIndex(of: [UInt8(ascii: "~")], in: block) {
-            report.warning(
-                text.line(at: tilde),
-                "the catch-all feedback after ~ in a numerical question "
-                    + "cannot be represented and was dropped (give feedback per answer with #)")
+            anyOther = .anyOther(feedback: comment((tilde + 1)..<block.upperBound).feedback)
             block = block.lowerBound..<tilde
         }
         let pieces = droppingEmptyFirst(text.split(block, on: "="))
@@ -36,6 +35,7 @@ extension GIFTAnswerParser {
             guard let (number, tolerance) = numericValue(value, line, &report) else { return nil }
             accepted.append(NumericAnswer(value: number, tolerance: tolerance, fraction: fraction, feedback: feedback))
         }
+        if let anyOther { accepted.append(anyOther) }
         if !accepted.contains(where: { $0.fraction == 1 }) {
             report.warning(
                 questionLine,

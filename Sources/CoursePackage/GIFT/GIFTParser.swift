@@ -9,21 +9,24 @@
 // the general feedback; the type is detected in Moodle's order (empty: essay, `#`: numerical,
 // `~`: multiple choice, `=` and `->`: matching, `T`/`TRUE`/`F`/`FALSE`: true/false, else short
 // answer). Every error Moodle raises for a question becomes an error diagnostic and the question is
-// skipped; a block without braces (a Moodle "description") gives a warning and is skipped.
+// skipped; a block without braces is a Moodle "description" (text shown in the quiz, 0 points).
+// The question text keeps its format (`[moodle]`, the default, `[plain]`, `[markdown]`, `[html]`);
+// choices and feedback share the question's format.
 //
 // Deliberate differences, where Moodle would store something broken or crash:
 // - a numerical answer that is not a number is an error (Moodle's `$ans = '*'` typo accepts it as
 //   "any answer"); a range needs numbers at both ends; infinite values are errors;
 // - a weight such as `%--50%` is an error (PHP 8 throws a TypeError on it);
 // - `}` before `{` is an error (Moodle slices with a negative length);
-// - the catch-all `~#feedback` of a numerical question is dropped with a warning (no place in
-//   `NumericAnswer`); titles are only trimmed (Moodle also strips HTML tags from names);
 // - literal text such as `&&058;` is kept (Moodle's placeholders would turn it into `:`).
 // Kept Moodle quirks: a line holding only `0` separates questions (PHP's `empty("0")`); in a
 // multiple-choice block every `=` starts a new 100% answer, even inside feedback; matching answers
-// keep `#...` as text; multiple-answer weights must add up to 100% and a short answer needs a 100%
-// answer (the qtypes' `save_question_options`); weights must be Moodle grade options (`%35%` is
-// rejected by `match_grade_options`); blank choices and answers are dropped with a warning.
+// keep `#...` as text; multiple-answer weights that do not add up to 100% are kept with a warning
+// (Moodle's `fractionsaddwrong` notice), a short answer needs a 100% answer; weights must be Moodle grade options (`%35%` is
+// rejected by `match_grade_options`); blank choices and answers are dropped with a warning; a
+// numerical `~#feedback` is Moodle's `*` answer (any other number, 0 credit); titles lose HTML tags
+// and are cut to 255 characters (`clean_question_name`); short answers match `*` as any run of
+// characters, ignoring case (the grader's, as Moodle's short answer).
 //
 // Our additions, all in `//` comments that Moodle ignores:
 // - quiz settings: `// key: value` lines in the comment and category blocks before the first
@@ -32,7 +35,8 @@
 // - inside a question's block: `// id: some-id` and `// points: 2` (default 1).
 // - question ids: the explicit `// id:` (duplicates are errors, the later question is skipped);
 //   else the slug of the `::title::` if non-empty and unused; else `q<position>` (position among
-//   the question blocks of the file, counting skipped ones) with a warning.
+//   the question blocks of the file, counting skipped ones, not descriptions) with a warning; a
+//   description without either is `d<n>` (the n-th description), without a warning.
 
 import Foundation
 import LMSModel
@@ -84,6 +88,7 @@ public enum GIFTParser {
         var inSettingsArea = true
         var category: String?
         var position = 0
+        var descriptions = 0
         var pending: [Pending] = []
 
         for block in GIFTLexer.blocks(bytes) {
@@ -102,9 +107,13 @@ public enum GIFTParser {
                             + "(put a blank line after the $CATEGORY: line)")
                 }
                 category = name.isEmpty ? nil : name
-            case .description:
-                // An instructions paragraph before the questions keeps the settings area open.
-                break
+            case .question(let draft) where draft.body == .description:
+                // Text shown in the quiz. An instructions paragraph before the questions keeps the
+                // settings area open, and descriptions do not move the positions questions' ids follow.
+                descriptions += 1
+                let options = GIFTDirectives.questionOptions(block, bytes, &report)
+                pending.append(
+                    Pending(draft: draft, line: line, position: descriptions, options: options, category: category))
             case .failed:
                 warnAboutSettings(in: block, bytes, &report)
                 inSettingsArea = false
@@ -191,12 +200,16 @@ public enum GIFTParser {
         questions.reserveCapacity(pending.count)
         for (index, item) in pending.enumerated() where keep[index] {
             let id: String
+            let isDescription = item.draft.body == .description
             if let explicit = item.options.id {
                 id = explicit.value
             } else if let title = item.draft.title, case let slug = GIFTDirectives.slug(title),
                 !slug.isEmpty, !used.contains(slug)
             {
                 id = slug
+            } else if isDescription {
+                // Nothing is answered, so nothing depends on a description's id staying put.
+                id = GIFTDirectives.unique("d\(item.position)", avoiding: used, nextSuffix: &nextSuffix)
             } else {
                 id = GIFTDirectives.unique("q\(item.position)", avoiding: used, nextSuffix: &nextSuffix)
                 let why = item.draft.title.map { "its title \"\($0)\" gives no unused id" } ?? "question has no id"
@@ -208,8 +221,8 @@ public enum GIFTParser {
             used.insert(id)
             questions.append(
                 Question(
-                    id: id, title: item.draft.title, text: item.draft.text,
-                    points: item.options.points ?? 1, body: item.draft.body,
+                    id: id, title: item.draft.title, text: item.draft.text, format: item.draft.format,
+                    points: isDescription ? 0 : item.options.points ?? 1, body: item.draft.body,
                     generalFeedback: item.draft.generalFeedback, category: item.category))
         }
         return questions

@@ -5,8 +5,10 @@ import LMSModel
 struct GIFTDraft: Sendable {
     /// The `::title::`, if any.
     var title: String?
-    /// The question text (Markdown/plain, escapes restored, trimmed).
+    /// The question text (escapes restored, marker removed, trimmed).
     var text: String
+    /// The format its `[...]` marker named, else Moodle's default.
+    var format: TextFormat
     /// The kind and answer key.
     var body: Question.Body
     /// The `####` general feedback, if any.
@@ -17,9 +19,7 @@ struct GIFTDraft: Sendable {
 enum GIFTBlockResult: Sendable {
     /// A `$CATEGORY:` block; `spansLines` when Moodle swallowed more than one line into the name.
     case category(String, spansLines: Bool)
-    /// Text without any answer block (a Moodle "description"); skipped.
-    case description
-    /// A question.
+    /// A question (a description too: text without any answer block).
     case question(GIFTDraft)
     /// A question Moodle would reject; the error was reported.
     case failed
@@ -30,6 +30,8 @@ enum GIFTBlockResult: Sendable {
 enum GIFTQuestionReader {
     /// What Moodle puts where the answer block stood inside a sentence.
     static let blank = "_____"
+    /// How Moodle's export refers to a file stored with a question (the GIFT file does not hold it).
+    static let moodleFilePrefix = "@@PLUGINFILE@@"
     /// The prefix of a category block.
     static let categoryPrefix = Array("$CATEGORY:".utf8)
 
@@ -47,8 +49,7 @@ enum GIFTQuestionReader {
         if text.hasPrefix(Array("::".utf8), at: 0, within: rest) {
             rest = 2..<text.count
             if let end = text.firstIndex(of: Array("::".utf8), in: rest) {
-                let name = GIFTText.phpTrim(text.string(rest.lowerBound..<end))
-                title = name.isEmpty ? nil : name
+                title = cleanTitle(text.string(rest.lowerBound..<end))
                 rest = text.trimmed((end + 2)..<rest.upperBound)
             }
         }
@@ -58,11 +59,10 @@ enum GIFTQuestionReader {
         let close = text.firstIndex(of: [UInt8(ascii: "}")], in: rest)
         guard let open, let close else {
             if open == nil && close == nil {
-                report.warning(
-                    startLine,
-                    "text without an answer block {...} is a Moodle description, not a "
-                        + "question; it was skipped (add {} for an essay, or make the lines // comments)")
-                return .description
+                // Moodle imports it as a "description": text shown in the quiz, no answer, no points.
+                let (string, format) = text.formatted(rest)
+                return .question(
+                    GIFTDraft(title: title, text: string, format: format ?? .giftDefault, body: .description))
             }
             let advice =
                 open == nil
@@ -108,10 +108,57 @@ enum GIFTQuestionReader {
             answers = text.trimmed(answers.lowerBound..<separator)
         }
 
-        let questionString = questionText.formattedText(questionText.all)
+        let (questionString, format) = questionText.formatted(questionText.all)
+        if questionString.contains(moodleFilePrefix) {
+            report.warning(
+                startLine,
+                "the question shows a file Moodle keeps (\(moodleFilePrefix)/...), which a GIFT export leaves "
+                    + "out: students see only its description (show the picture in a lesson before the quiz, "
+                    + "or describe it in words)")
+        }
         let parser = GIFTAnswerParser(text: text, questionLine: startLine)
         guard let body = body(of: answers, parser, &report) else { return .failed }
-        return .question(GIFTDraft(title: title, text: questionString, body: body, generalFeedback: generalFeedback))
+        return .question(
+            GIFTDraft(
+                title: title, text: questionString, format: format ?? .giftDefault, body: body,
+                generalFeedback: generalFeedback))
+    }
+
+    /// The longest title kept, in characters (Moodle's question name column).
+    static let maxTitleCharacters = 255
+
+    /// Moodle's `clean_question_name`: HTML tags stripped (`clean_param(PARAM_TEXT)`), trimmed, cut
+    /// to 255 characters; nil when nothing is left.
+    static func cleanTitle(_ raw: String) -> String? {
+        let name = GIFTText.phpTrim(stripTags(raw))
+        return name.isEmpty ? nil : String(name.prefix(maxTitleCharacters))
+    }
+
+    /// PHP's `strip_tags` for what titles hold: `<tag ...>`, `</tag>`, `<!-- ... -->` and `<!...>`/`<?...>`
+    /// are removed; a `<` that starts no tag (`a < b`) stays; an unclosed tag drops the rest.
+    static func stripTags(_ text: String) -> String {
+        guard text.contains("<") else { return text }
+        var result = ""
+        var index = text.startIndex
+        while let open = text[index...].firstIndex(of: "<") {
+            result += text[index..<open]
+            let next = text.index(after: open)
+            guard next < text.endIndex, let first = text[next].unicodeScalars.first,
+                first.properties.isAlphabetic || "/!?".unicodeScalars.contains(first)
+            else {
+                result.append("<")
+                index = next
+                continue
+            }
+            if text[next...].hasPrefix("!--") {
+                guard let end = text[next...].range(of: "-->") else { return result }
+                index = end.upperBound
+            } else {
+                guard let end = text[next...].firstIndex(of: ">") else { return result }
+                index = text.index(after: end)
+            }
+        }
+        return result + text[index...]
     }
 
     /// Moodle's type detection, in its order: essay, numerical, multichoice, match, truefalse,

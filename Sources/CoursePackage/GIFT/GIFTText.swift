@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 
 /// One GIFT question block after Moodle's `escapedchar_pre`: a flat array of units, one per UTF-8
 /// byte, in which an escaped control character (`\~ \= \# \{ \} \:`, `\n`, `\\`) is marked so that
@@ -146,16 +147,22 @@ struct GIFTText: Sendable {
     /// Moodle's `parse_text_with_format`: drops a leading `[moodle]`, `[html]`, `[plain]` or
     /// `[markdown]` marker, restores escapes and trims. The range is not trimmed first, as in Moodle.
     func formattedText(_ range: Range<Int>) -> String {
+        formatted(range).text
+    }
+
+    /// `formattedText` and the format its marker names (nil without a marker).
+    func formatted(_ range: Range<Int>) -> (text: String, format: TextFormat?) {
         var range = range
+        var format: TextFormat?
         if isRaw(range.lowerBound, "["), range.lowerBound < range.upperBound,
             let end = firstIndex(of: [UInt8(ascii: "]")], in: range)
         {
-            let name = string((range.lowerBound + 1)..<end)
-            if GIFTText.formatNames.contains(name) {
+            if let named = TextFormat(rawValue: string((range.lowerBound + 1)..<end)) {
+                format = named
                 range = (end + 1)..<range.upperBound
             }
         }
-        return GIFTText.phpTrim(string(range))
+        return (GIFTText.phpTrim(string(range)), format)
     }
 
     /// The source line of the unit at `index` (or of the nearest unit when out of bounds).
@@ -163,9 +170,6 @@ struct GIFTText: Sendable {
         guard !lines.isEmpty else { return 1 }
         return lines[min(max(index, 0), lines.count - 1)]
     }
-
-    /// The text formats Moodle recognises in a `[...]` marker.
-    static let formatNames: Set<String> = ["moodle", "html", "plain", "markdown"]
 
     /// True for the characters PHP's `trim` removes.
     static func isPHPSpace(_ unit: UInt16) -> Bool {

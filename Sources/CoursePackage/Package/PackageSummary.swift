@@ -17,7 +17,7 @@ public struct PackageSummary: Sendable {
     public var counts: [(String, Int)] {
         [
             ("modules", course.modules.count), ("lessons", course.lessons.count), ("quizzes", course.quizzes.count),
-            ("questions", course.quizzes.reduce(0) { $0 + $1.questions.count }),
+            ("questions", course.quizzes.reduce(0) { $0 + $1.questions.filter(\.isAnswerable).count }),
             ("assignments", course.assignments.count),
             ("files", manifest.entries.count)
         ]
@@ -75,7 +75,9 @@ public struct PackageSummary: Sendable {
             lines.append("\(i + 1). \(module.title)")
             for item in module.items {
                 var extra = ""
-                if case .quiz(let q) = item { extra = "  [\(q.mode.rawValue), \(q.questions.count) questions]" }
+                if case .quiz(let q) = item {
+                    extra = "  [\(q.mode.rawValue), \(q.questions.filter(\.isAnswerable).count) questions]"
+                }
                 lines.append(
                     "   - \(item.kindName.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.title)\(extra)")
             }

@@ -156,6 +156,8 @@ public enum CourseScaffold {
                 // title: Practice in GIFT
                 // mode: practice
 
+                ::intro:: A paragraph without an answer block is shown as text between the questions (worth no points).
+
                 ::capital:: The capital of France is {=Paris ~London ~Berlin}.
 
                 ::water:: Water boils at 100 degrees Celsius at sea level. {T}

@@ -161,12 +161,12 @@ public struct Gradebook: Sendable {
     public func csv() -> String {
         var out =
             CSV.line(
-                ["username", "name"] + items.map { "\($0.title) [\($0.id)] (/\(RubricScoring.format($0.maxPoints)))" }
+                ["username", "name"] + items.map { "\($0.title) [\($0.id)] (/\(ScoreFormat.text($0.maxPoints)))" }
                     + GradedItem.Kind.allCases.map { "\($0.rawValue) %" } + ["total %", "result"]) + "\r\n"
         out.reserveCapacity(rows.count * (items.count * 4 + 40))
         for row in rows {
             var fields = [row.student.username, row.student.displayName]
-            for item in items { fields.append(row.scores[item.id].map(RubricScoring.format) ?? "") }
+            for item in items { fields.append(row.scores[item.id].map(ScoreFormat.text) ?? "") }
             for kind in GradedItem.Kind.allCases {
                 fields.append(row.kindPercent[kind.rawValue].map(Self.percent) ?? "")
             }

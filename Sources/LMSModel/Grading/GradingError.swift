@@ -34,10 +34,10 @@ public struct GradingError: Error, Hashable, Sendable, CustomStringConvertible {
             return "no score for \"\(name)\": score every criterion of the rubric"
         case .outOfRange(let name, let score, let maximum):
             return
-                "\"\(name)\" must be between 0 and \(RubricScoring.format(maximum)) (got \(RubricScoring.format(score)))"
+                "\"\(name)\" must be between 0 and \(ScoreFormat.text(maximum)) (got \(ScoreFormat.text(score)))"
         case .overMaximum(let total, let maximum):
             return
-                "the scores add up to \(RubricScoring.format(total)), more than the \(RubricScoring.format(maximum)) points the item is worth"
+                "the scores add up to \(ScoreFormat.text(total)), more than the \(ScoreFormat.text(maximum)) points the item is worth"
         case .duplicateCriterion(let first, let second):
             return "\"\(first)\" and \"\(second)\" are the same criterion (names ignore case): give it one score"
         }

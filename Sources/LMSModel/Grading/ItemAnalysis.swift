@@ -59,7 +59,8 @@ public struct ItemAnalysis: Sendable {
             }
         }
         questions = quizzes.flatMap { quiz in
-            quiz.questions.map { q in
+            // A description takes no answer: there is nothing to analyse.
+            quiz.questions.filter(\.isAnswerable).map { q in
                 let t = tally[quiz.id + "\u{1}" + q.id] ?? (0, 0, 0)
                 let share = t.answered > 0 ? Double(t.correct) / Double(t.answered) : 0
                 var flag: String?

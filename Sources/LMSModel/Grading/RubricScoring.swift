@@ -60,11 +60,5 @@ public enum RubricScoring {
         return (name, value)
     }
 
-    /// A number without a needless `.0`.
-    public static func format(_ value: Double) -> String {
-        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
-        return String(format: "%.2f", value)
-    }
-
     static func key(_ name: String) -> String { name.trimmingCharacters(in: .whitespaces).lowercased() }
 }

@@ -66,7 +66,9 @@ public enum Grader {
     /// Grades every question of `quiz` (unanswered questions earn 0).
     public static func grade(_ quiz: Quiz, responses: [String: Response]) throws -> QuizResult {
         guard !quiz.keysRemoved else { throw GradingError.keysRemoved(quizID: quiz.id) }
-        return QuizResult(questions: quiz.questions.map { grade($0, response: responses[$0.id]) })
+        // Descriptions take no answer and give no points: they have no result.
+        return QuizResult(
+            questions: quiz.questions.filter(\.isAnswerable).map { grade($0, response: responses[$0.id]) })
     }
 
     /// Grades one question. A response of the wrong shape earns 0.
@@ -78,6 +80,8 @@ public enum Grader {
         case (.essay, _):
             fraction = 0
             manual = true
+        case (.description, _):
+            return QuestionResult(questionID: question.id, fraction: 0, points: 0, maxPoints: 0)
         case (.single(let choices), .choice(let index)?):
             if choices.indices.contains(index) {
                 fraction = choices[index].fraction
@@ -93,7 +97,10 @@ public enum Grader {
             fraction = given == answer ? 1 : 0
             if let text = given ? ifTrue : ifFalse { feedback.append(text) }
         case (.short(let answers), .text(let given)?):
-            let match = answers.filter { normalize($0.text) == normalize(given) }.max { $0.fraction < $1.fraction }
+            let response = normalize(given)
+            let match = answers.filter { matches(response, pattern: normalize($0.text)) }.max {
+                $0.fraction < $1.fraction
+            }
             fraction = match?.fraction ?? 0
             if let text = match?.feedback { feedback.append(text) }
         case (.numeric(let answers), .number(let given)?):
@@ -120,5 +127,47 @@ public enum Grader {
     /// Folds case and runs of white space, as Moodle's short answer does by default.
     static func normalize(_ text: String) -> String {
         text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    /// Moodle's `compare_string_with_wildcard`: a run of `*` in `pattern` matches any run of
+    /// characters (none too), `\*` is a literal `*`, everything else matches itself. Both sides are
+    /// already normalized (so the match ignores case, as Moodle's short answer does by default).
+    static func matches(_ response: String, pattern: String) -> Bool {
+        let parts = wildcardParts(pattern)
+        guard parts.count > 1 else { return response == parts[0] }
+        var rest = Substring(response)
+        guard rest.hasPrefix(parts[0]) else { return false }
+        rest = rest.dropFirst(parts[0].count)
+        for part in parts.dropFirst().dropLast() where !part.isEmpty {
+            guard let found = rest.range(of: part) else { return false }
+            rest = rest[found.upperBound...]
+        }
+        // The last part is anchored at the end: it must fit in what the middle parts left.
+        return rest.hasSuffix(parts[parts.count - 1])
+    }
+
+    /// The pattern split at runs of unescaped `*`, with `\*` turned into `*` in the parts.
+    private static func wildcardParts(_ pattern: String) -> [String] {
+        var parts: [String] = [""]
+        var previous: Character?
+        var index = pattern.startIndex
+        while index < pattern.endIndex {
+            let character = pattern[index]
+            let next = pattern.index(after: index)
+            if character == "\\", next < pattern.endIndex, pattern[next] == "*" {
+                parts[parts.count - 1].append("*")
+                previous = nil
+                index = pattern.index(after: next)
+                continue
+            }
+            if character == "*" {
+                if previous != "*" { parts.append("") }
+            } else {
+                parts[parts.count - 1].append(character)
+            }
+            previous = character
+            index = next
+        }
+        return parts
     }
 }

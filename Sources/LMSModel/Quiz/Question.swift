@@ -7,8 +7,10 @@ public struct Question: Hashable, Sendable, Codable {
     public var id: String
     /// A short title (GIFT's `::title::`), if any.
     public var title: String?
-    /// The question text (Markdown). A missing-word question holds `_____` where the blank is.
+    /// The question text, written in `format`. A missing-word question holds `_____` where the blank is.
     public var text: String
+    /// How `text`, the choices' text and the feedback are written.
+    public var format: TextFormat
     /// What a fully right answer is worth.
     public var points: Double
     /// The kind of question and its answer key.
@@ -20,12 +22,13 @@ public struct Question: Hashable, Sendable, Codable {
 
     /// Makes a question.
     public init(
-        id: String, title: String? = nil, text: String, points: Double = 1, body: Body,
-        generalFeedback: String? = nil, category: String? = nil
+        id: String, title: String? = nil, text: String, format: TextFormat = .jsonDefault, points: Double = 1,
+        body: Body, generalFeedback: String? = nil, category: String? = nil
     ) {
         self.id = id
         self.title = title
         self.text = text
+        self.format = format
         self.points = points
         self.body = body
         self.generalFeedback = generalFeedback
@@ -48,6 +51,8 @@ public struct Question: Hashable, Sendable, Codable {
         case matching(pairs: [MatchPair])
         /// Free text graded by the teacher.
         case essay
+        /// Text only (Moodle's "description"): no answer, no points; shown in its place in the quiz.
+        case description
     }
 
     /// The kind, without the key.
@@ -60,15 +65,38 @@ public struct Question: Hashable, Sendable, Codable {
         case .numeric: return .numeric
         case .matching: return .matching
         case .essay: return .essay
+        case .description: return .description
         }
     }
 
-    /// The seven kinds of question, spelled as in quiz JSON's `type`.
+    /// True for a question that takes an answer (everything but a description).
+    public var isAnswerable: Bool { body != .description }
+
+    /// The kinds of question, spelled as in quiz JSON's `type`.
     public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
-        case single, multiple, truefalse, short, numeric, matching, essay
+        case single, multiple, truefalse, short, numeric, matching, essay, description
 
         /// True for the kinds graded automatically.
-        public var isObjective: Bool { self != .essay }
+        public var isObjective: Bool { self != .essay && self != .description }
+    }
+
+    // MARK: - Coding
+
+    private enum CodingKeys: String, CodingKey {
+        case id, title, text, format, points, body, generalFeedback, category
+    }
+
+    /// Decodes a question; a missing `format` is `TextFormat.jsonDefault`, as before formats existed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decodeIfPresent(String.self, forKey: .title)
+        text = try c.decode(String.self, forKey: .text)
+        format = try c.decodeIfPresent(TextFormat.self, forKey: .format) ?? .jsonDefault
+        points = try c.decode(Double.self, forKey: .points)
+        body = try c.decode(Body.self, forKey: .body)
+        generalFeedback = try c.decodeIfPresent(String.self, forKey: .generalFeedback)
+        category = try c.decodeIfPresent(String.self, forKey: .category)
     }
 }
 
@@ -106,7 +134,8 @@ public struct ShortAnswer: Hashable, Sendable, Codable {
     }
 }
 
-/// An accepted value of a numeric question: `value ± tolerance`.
+/// An accepted value of a numeric question: `value ± tolerance`. A tolerance of `.infinity` is
+/// Moodle's `*` answer (GIFT's `~#feedback`): it matches any number no other answer matches.
 public struct NumericAnswer: Hashable, Sendable, Codable {
     /// The accepted value (for a range `a..b`, its midpoint).
     public var value: Double
@@ -124,6 +153,14 @@ public struct NumericAnswer: Hashable, Sendable, Codable {
         self.fraction = fraction
         self.feedback = feedback
     }
+
+    /// Moodle's `*` answer: any other number, usually with 0 credit and feedback for wrong answers.
+    public static func anyOther(fraction: Double = 0, feedback: String?) -> NumericAnswer {
+        NumericAnswer(value: 0, tolerance: .infinity, fraction: fraction, feedback: feedback)
+    }
+
+    /// True for Moodle's `*` answer, which matches any number.
+    public var isAnyOther: Bool { tolerance == .infinity }
 }
 
 /// One pair of a matching question.

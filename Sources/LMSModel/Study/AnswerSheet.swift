@@ -75,6 +75,8 @@ public enum AnswerSheet {
         case .essay:
             guard let text = value.stringValue else { throw fail("a string") }
             return .essay(text)
+        case .description:
+            throw Problem(questionID: question.id, message: "is a description: it takes no answer (leave it out)")
         }
     }
 }

@@ -7,19 +7,55 @@ public struct QuizShuffle: Hashable, Sendable {
     /// matching question's right-hand options).
     public let choiceOrder: [String: [Int]]
 
-    /// The order for `quiz` and `seed`; authoring order when the quiz does not shuffle.
+    /// The order for `quiz` and `seed`; authoring order when the quiz does not shuffle. Descriptions
+    /// keep their places (they introduce the questions after them); the questions around them are
+    /// shuffled, exactly as they were shuffled before descriptions existed.
     public init(quiz: Quiz, seed: UInt64) {
         var rng = SplitMix64(seed: seed)
         var questions = quiz.questions.map(\.id)
         var choices: [String: [Int]] = [:]
-        if quiz.shuffle { rng.shuffle(&questions) }
+        if quiz.shuffle {
+            let slots = quiz.questions.indices.filter { quiz.questions[$0].isAnswerable }
+            var movable = slots.map { questions[$0] }
+            rng.shuffle(&movable)
+            for (slot, id) in zip(slots, movable) { questions[slot] = id }
+        }
         for question in quiz.questions {
             var order = Array(0..<Self.optionCount(question))
-            if quiz.shuffle { rng.shuffle(&order) }
+            if case .matching = question.body {
+                order = Self.matchingOrder(order.count, rng: &rng)
+            } else if quiz.shuffle {
+                rng.shuffle(&order)
+            }
             choices[question.id] = order
         }
         questionOrder = questions
         choiceOrder = choices
+    }
+
+    /// How many times a matching question's order is drawn again when it comes out in answer order.
+    static let matchingRedraws = 8
+
+    /// A matching question's right-hand options are always shuffled, whatever the quiz says, and never
+    /// shown in answer order (else 1, 2, 3 would always be right): an order equal to the identity is
+    /// drawn again, and after `matchingRedraws` identities the options are rotated by one.
+    static func matchingOrder(_ count: Int, rng: inout SplitMix64) -> [Int] {
+        let identity = Array(0..<count)
+        guard count > 1 else { return identity }
+        for _ in 0..<matchingRedraws {
+            var order = identity
+            rng.shuffle(&order)
+            if order != identity { return order }
+        }
+        return Array(identity[1...]) + [0]
+    }
+
+    /// Whether a matching question lets one right-hand option answer several left items: only when
+    /// its key does so itself (two pairs share a right item), or an exam copy without its key lists
+    /// fewer right items than left ones. Otherwise each option is used once.
+    public static func allowsRepeatedOptions(_ pairs: [MatchPair]) -> Bool {
+        let lefts = pairs.filter { !$0.left.isEmpty }
+        return Set(lefts.map(\.right).filter { !$0.isEmpty }).count < lefts.count
     }
 
     /// The display order of a question's options (authoring order if unknown).

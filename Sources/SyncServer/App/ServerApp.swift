@@ -17,8 +17,26 @@ final class ServerApp: @unchecked Sendable {
     let configuration: Configuration
     let store: ServerStore
     let blobs: BlobStore
+    /// What each caller may see or do.
+    let rights: Rights
     /// Published courses with their keys, for grading.
-    let courseCache = CourseCache()
+    let courseCache: CourseCache
+    /// Gradebooks and certificates of courses.
+    let courseGrades: CourseGrades
+    // The handlers, by area (Routes/), each holding only the stores it uses.
+    let enrollmentRoutes: EnrollmentRoutes
+    let catalogueRoutes: CatalogueRoutes
+    let publishRoute: PublishRoute
+    let gradingRoutes: GradingRoutes
+    let attemptGradingRoutes: AttemptGradingRoutes
+    let gradebookRoutes: GradebookRoutes
+    let certificateRoutes: CertificateRoutes
+    let accountRoutes: AccountRoutes
+    let adminRoutes: AdminRoutes
+    let adminDataRoutes: AdminDataRoutes
+    let rosterRoutes: RosterRoutes
+    let communicationRoutes: CommunicationRoutes
+    let calendarRoute: CalendarRoute
     /// Queues for pushes and uploads (issue 13: bounded work at once).
     let workGates = WorkGates()
     /// Set by `serve`, for `/metrics`.
@@ -32,6 +50,38 @@ final class ServerApp: @unchecked Sendable {
         }
         store = try ServerStore(path: configuration.dataDirectory + "/" + ServerStore.fileName)
         blobs = try BlobStore(root: configuration.dataDirectory + "/blobs")
+        rights = Rights(queue: store.queue)
+        courseCache = CourseCache(courses: store.courses, blobs: blobs)
+        courseGrades = CourseGrades(
+            accounts: store.accounts, courses: store.courses, grading: store.grading, rights: rights,
+            courseCache: courseCache)
+        enrollmentRoutes = EnrollmentRoutes(
+            accounts: store.accounts, courses: store.courses, enrollments: store.enrollments, rights: rights,
+            courseGrades: courseGrades)
+        catalogueRoutes = CatalogueRoutes(
+            accounts: store.accounts, courses: store.courses, enrollments: store.enrollments, blobs: blobs,
+            rights: rights)
+        publishRoute = PublishRoute(
+            configuration: configuration,
+            courses: store.courses, enrollments: store.enrollments, blobs: blobs, rights: rights,
+            courseCache: courseCache, workGates: workGates)
+        gradingRoutes = GradingRoutes(
+            accounts: store.accounts, courses: store.courses, grading: store.grading, blobs: blobs,
+            courseGrades: courseGrades)
+        attemptGradingRoutes = AttemptGradingRoutes(
+            grading: store.grading, courseCache: courseCache, courseGrades: courseGrades)
+        gradebookRoutes = GradebookRoutes(accounts: store.accounts, grading: store.grading, courseGrades: courseGrades)
+        certificateRoutes = CertificateRoutes(grading: store.grading, rights: rights, courseGrades: courseGrades)
+        accountRoutes = AccountRoutes(
+            accounts: store.accounts, enrollments: store.enrollments, configuration: configuration)
+        adminRoutes = AdminRoutes(accounts: store.accounts, statistics: store.statistics, configuration: configuration)
+        adminDataRoutes = AdminDataRoutes(
+            accounts: store.accounts, dataRights: store.dataRights, blobs: blobs, rights: rights)
+        rosterRoutes = RosterRoutes(accounts: store.accounts, enrollments: store.enrollments)
+        communicationRoutes = CommunicationRoutes(
+            accounts: store.accounts, communication: store.communication, courses: store.courses,
+            courseCache: courseCache)
+        calendarRoute = CalendarRoute(courses: store.courses, courseCache: courseCache)
     }
 
     // MARK: - Dispatch
@@ -135,62 +185,26 @@ final class ServerApp: @unchecked Sendable {
             throw APIError.unauthorized("send the token as Authorization: Bearer TOKEN")
         }
         let hash = Passwords.secretHash(String(header.dropFirst("Bearer ".count)))
-        guard let user = try store.user(forTokenHash: hash, now: nowMilliseconds()) else {
-            if try store.isErasedToken(hash) { throw APIError.accountErased() }
+        guard let user = try store.accounts.user(forTokenHash: hash, now: nowMilliseconds()) else {
+            if try store.accounts.isErasedToken(hash) { throw APIError.accountErased() }
             throw APIError.unauthorized("the token is unknown, expired or revoked: log in again")
         }
         return AuthUser(user: user, tokenHash: hash)
     }
 
-    /// Throws 401 or 403 unless the rule allows the user.
+    /// Throws 401, 403 or 404 unless the rule allows the user (`Rights.authorize`).
     func authorize(_ access: Access, auth: AuthUser?, courseID: String?, username: String? = nil) throws {
-        if access == .anyone { return }
-        guard let user = auth?.user else { throw APIError.unauthorized() }
-        switch access {
-        case .anyone, .user:
-            return
-        case .studentsTeacher:
-            if user.role == .admin { return }
-            // A teacher may act for a student only when every course the student is in is one the teacher
-            // teaches: taking over the account then reaches nothing the teacher cannot already see.
-            guard user.role == .teacher, let username, let student = try store.user(named: username),
-                student.role == .student,
-                try store.teachesEveryCourse(teacherID: user.id, studentID: student.id)
-            else {
-                throw APIError.forbidden(
-                    "only admins, and a teacher of every course this student is enrolled in, may do this")
-            }
-        case .teacher, .publisher:
-            guard user.role >= .teacher else { throw APIError.forbidden("only teachers and admins may do this") }
-        case .admin:
-            guard user.role == .admin else { throw APIError.forbidden("only admins may do this") }
-        case .courseStaff, .courseOwner, .courseMember:
-            guard let courseID, try store.courseExists(courseID) else {
-                throw APIError.notFound("no course \"\(courseID ?? "")\"")
-            }
-            if user.role == .admin { return }
-            // Staff rights need the teacher role too: a teacher demoted to student loses them at once.
-            let staff = user.role >= .teacher ? try store.staffRole(userID: user.id, courseID: courseID) : nil
-            switch access {
-            case .courseOwner where staff == "owner": return
-            case .courseStaff where staff != nil: return
-            case .courseMember where staff != nil: return
-            case .courseMember where try store.isActivelyEnrolled(userID: user.id, courseID: courseID): return
-            case .courseMember: throw APIError.forbidden("enroll in \(courseID) first")
-            case .courseOwner: throw APIError.forbidden("only the owner of \(courseID) or an admin may do this")
-            default: throw APIError.forbidden("only the teachers of \(courseID) or an admin may do this")
-            }
-        }
+        try rights.authorize(access, user: auth?.user, courseID: courseID, username: username)
     }
 
     /// `/metrics`: the HTTP layer's figures and the application's own.
     func metricsResponse() -> HTTPResponse {
         var app = ""
-        if let counts = try? store.userCountsByRole() {
+        if let counts = try? store.accounts.userCountsByRole() {
             app += "# HELP lms_users Users by role.\n# TYPE lms_users gauge\n"
             for role in Role.allCases { app += "lms_users{role=\"\(role.rawValue)\"} \(counts[role] ?? 0)\n" }
         }
-        if let courses = try? store.courseCount() {
+        if let courses = try? store.courses.courseCount() {
             app += "# HELP lms_courses Published courses.\n# TYPE lms_courses gauge\nlms_courses \(courses)\n"
         }
         let text = metricsRenderer?(app) ?? app

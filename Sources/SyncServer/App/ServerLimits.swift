@@ -31,7 +31,7 @@ enum ServerLimits {
     /// cost no write of their own and a crash loses at most a minute of figures.
     static let syncVolumeFlushSeconds: Int64 = 60
     /// Sites (`X-LMS-Site`, outside input) counted apart per day: 100, more than a deployment has
-    /// field sites; the rest are counted together under `ServerStore.otherSite`.
+    /// field sites; the rest are counted together under `StatisticsStore.otherSite`.
     static let maxSyncSitesPerDay = 100
     /// Pushes inflated, decoded and applied at once: 2, the target's cores (applying is one write
     /// transaction at a time anyway). A push decodes into at most `SyncLimits.maxPushValues`

@@ -40,7 +40,7 @@ extension ServerCommand {
         FileHandle.standardOutput.write(
             Data("lms-server \(version) listening on http://\(host):\(server.port) (data: \(data))\n".utf8))
         server.waitUntilStopped()
-        app.store.flushSyncVolume() // the sync figures counted since the last write
+        app.store.statistics.flushSyncVolume() // the sync figures counted since the last write
         withExtendedLifetime((lock, signals)) {}
         FileHandle.standardOutput.write(Data("lms-server stopped\n".utf8))
     }

@@ -5,7 +5,7 @@ import LMSModel
 /// variables (`LMS_DATA`, `LMS_HOST`, `LMS_PORT`), else defaults.
 enum ServerCommand {
     /// The program's version.
-    static let version = "0.2.0"
+    static let version = LMSVersion.current
 
     /// A usage mistake (exit status 2).
     struct UsageError: Error, CustomStringConvertible {
@@ -139,7 +139,7 @@ enum ServerCommand {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let app = try ServerApp(
             configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
-        try app.store.createUser(
+        try app.store.accounts.createUser(
             username: username, displayName: "Administrator", email: nil, role: .admin,
             password: Passwords.hash(password, iterations: app.configuration.passwordIterations))
         print("initialised \(data) with admin user \"\(username)\"")

@@ -2,7 +2,11 @@ import Foundation
 import LMSModel
 
 /// Login, logout, me, passwords and reset codes.
-extension ServerApp {
+struct AccountRoutes: Sendable {
+    let accounts: AccountStore
+    let enrollments: EnrollmentStore
+    let configuration: ServerApp.Configuration
+
     static func userJSON(_ user: User) -> JSONValue {
         JSONOut.obj([
             ("id", JSONOut.s(user.id)), ("username", JSONOut.s(user.username)),
@@ -24,10 +28,10 @@ extension ServerApp {
         let keys = Self.throttleKeys(username: username, address: context.request.remoteAddress)
         // The attempt counts as a failure before the password is checked, atomically, so that many
         // guesses sent at once cannot all pass the check; a success clears it.
-        let wait = try store.reserveLoginAttempt(keys: keys, now: now)
+        let wait = try accounts.reserveLoginAttempt(keys: keys, now: now)
         if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         // The same work whether or not the user exists, so that timing does not reveal usernames.
-        let found = try store.credentials(username: username)
+        let found = try accounts.credentials(username: username)
         let stored =
             found?.1
             ?? Passwords.Hash(
@@ -35,14 +39,14 @@ extension ServerApp {
         guard Passwords.verify(password, against: stored), let (user, hash) = found, !user.disabled else {
             throw APIError.unauthorized("wrong username or password (or the account is disabled)")
         }
-        try store.clearLoginFailures(keys: keys)
+        try accounts.clearLoginFailures(keys: keys)
         if hash.iterations < configuration.passwordIterations {
             let rehashed = Passwords.hash(password, iterations: configuration.passwordIterations)
-            try store.write { db in try store.setPassword(userID: user.id, rehashed, in: db) }
+            try accounts.setPassword(userID: user.id, rehashed)
         }
         let token = Passwords.makeToken()
         let expiresAt = now + ServerLimits.tokenLifetimeSeconds * 1000
-        try store.addToken(hash: Passwords.secretHash(token), userID: user.id, expiresAt: expiresAt)
+        try accounts.addToken(hash: Passwords.secretHash(token), userID: user.id, expiresAt: expiresAt)
         return JSONOut.response(
             200,
             JSONOut.obj([
@@ -59,14 +63,14 @@ extension ServerApp {
     /// `POST /api/v1/auth/logout`: revokes the token used.
     func logout(_ context: RequestContext) throws -> HTTPResponse {
         guard let auth = context.auth else { throw APIError.unauthorized() }
-        try store.revokeToken(hash: auth.tokenHash)
+        try accounts.revokeToken(hash: auth.tokenHash)
         return HTTPResponse(status: 204)
     }
 
     /// `GET /api/v1/me`.
     func me(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
-        let courses = try store.coursesOf(userID: user.id)
+        let courses = try enrollments.coursesOf(userID: user.id)
         return JSONOut.response(
             200,
             JSONOut.obj([
@@ -82,17 +86,13 @@ extension ServerApp {
         let user = try context.user
         guard let old = try body.string("oldPassword", required: true),
             let new = try body.string("newPassword", required: true),
-            let (_, stored) = try store.credentials(username: user.username)
+            let (_, stored) = try accounts.credentials(username: user.username)
         else { throw APIError.badRequest("send oldPassword and newPassword") }
         guard Passwords.verify(old, against: stored) else { throw APIError.forbidden("the old password is wrong") }
         if let problem = Passwords.problem(with: new) { throw APIError.unprocessable(problem, code: "weak_password") }
         let hashed = Passwords.hash(new, iterations: configuration.passwordIterations)
         let keep = context.auth?.tokenHash ?? []
-        try store.write { db in
-            try store.setPassword(userID: user.id, hashed, in: db)
-            // Every other session ends: a stolen token stops working when its owner changes the password.
-            try ServerStore.revokeTokens(userID: user.id, except: keep, at: nowMilliseconds(), in: db)
-        }
+        try accounts.changePassword(userID: user.id, hashed, keepingToken: keep)
         return HTTPResponse(status: 204)
     }
 
@@ -100,12 +100,12 @@ extension ServerApp {
     /// (the `.studentsTeacher` rule).
     func makeResetCode(_ context: RequestContext) throws -> HTTPResponse {
         let actor = try context.user
-        guard let target = try store.user(named: context.parameter("username")) else {
+        guard let target = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no user \"\(context.parameter("username"))\"")
         }
         let code = Passwords.makeResetCode()
         let expiresAt = nowMilliseconds() + ServerLimits.resetCodeLifetimeSeconds * 1000
-        try store.addResetCode(
+        try accounts.addResetCode(
             hash: Passwords.secretHash(code, normalise: true), userID: target.id, createdBy: actor.id,
             expiresAt: expiresAt)
         return JSONOut.response(
@@ -126,17 +126,17 @@ extension ServerApp {
         if let problem = Passwords.problem(with: new) { throw APIError.unprocessable(problem, code: "weak_password") }
         let now = nowMilliseconds()
         let keys = Self.throttleKeys(username: username, address: context.request.remoteAddress)
-        let wait = try store.reserveLoginAttempt(keys: keys, now: now)
+        let wait = try accounts.reserveLoginAttempt(keys: keys, now: now)
         if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         let hash = Passwords.hash(new, iterations: configuration.passwordIterations)
         guard
-            try store.useResetCode(
+            try accounts.useResetCode(
                 hash: Passwords.secretHash(code, normalise: true), username: username, password: hash)
         else {
             throw APIError.forbidden(
                 "the reset code is wrong, used or expired: ask your teacher or admin for a new one")
         }
-        try store.clearLoginFailures(keys: keys)
+        try accounts.clearLoginFailures(keys: keys)
         return HTTPResponse(status: 204)
     }
 }

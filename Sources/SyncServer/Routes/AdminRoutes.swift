@@ -3,15 +3,19 @@ import LMSDatabase
 import LMSModel
 
 /// User administration and system figures.
-extension ServerApp {
+struct AdminRoutes: Sendable {
+    let accounts: AccountStore
+    let statistics: StatisticsStore
+    let configuration: ServerApp.Configuration
+
     /// `GET /api/v1/admin/users[?role=&q=]`.
     func listUsers(_ context: RequestContext) throws -> HTTPResponse {
-        var users = try store.allUsers()
+        var users = try accounts.allUsers()
         if let role = context.request.query["role"] { users = users.filter { $0.role.rawValue == role } }
         if let q = context.request.query["q"]?.lowercased(), !q.isEmpty {
             users = users.filter { $0.username.lowercased().contains(q) || $0.displayName.lowercased().contains(q) }
         }
-        return JSONOut.response(200, JSONOut.obj([("users", JSONOut.arr(users.map(Self.userJSON)))]))
+        return JSONOut.response(200, JSONOut.obj([("users", JSONOut.arr(users.map(AccountRoutes.userJSON)))]))
     }
 
     /// `POST /api/v1/admin/users` `{"username", "displayName", "email", "role", "password"}`; without a
@@ -23,10 +27,10 @@ extension ServerApp {
             email: body.string("email"), role: body.string("role"), password: body.string("password"))
         let admin = try context.user
         let prepared = prepare(draft)
-        let (user, code) = try store.write { db -> (User, String?) in
-            try createChecked(prepared, createdBy: admin.id, in: db)
+        guard let (user, code) = try accounts.create([prepared], createdBy: admin.id).first else {
+            throw APIError.internalError("the user was not created")
         }
-        var members: [(String, JSONValue)] = [("user", Self.userJSON(user))]
+        var members: [(String, JSONValue)] = [("user", AccountRoutes.userJSON(user))]
         if let code { members.append(("resetCode", JSONOut.s(code))) }
         return JSONOut.response(201, JSONOut.obj(members))
     }
@@ -85,25 +89,10 @@ extension ServerApp {
                 email: email?.isEmpty == true ? nil : email, role: parsedRole), password: password)
     }
 
-    /// Inserts a prepared user inside a transaction; returns the reset code made when no password was given.
-    func createChecked(_ prepared: PreparedUser, createdBy: String, in db: Database) throws -> (User, String?) {
-        let code = prepared.resetCode
-        try ServerStore.insert(prepared.user, password: prepared.hash, in: db)
-        if let code {
-            try db.execute(
-                "INSERT INTO reset_codes(code_hash, user_id, created_by, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [
-                    Data(Passwords.secretHash(code, normalise: true)), prepared.user.id, createdBy,
-                    nowMilliseconds() + ServerLimits.resetCodeLifetimeSeconds * 1000
-                ])
-        }
-        return (prepared.user, code)
-    }
-
     /// `PATCH /api/v1/admin/users/{username}` `{"role", "disabled", "displayName", "email"}`.
     func updateUser(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["role", "disabled", "displayName", "email"])
-        guard var user = try store.user(named: context.parameter("username")) else {
+        guard var user = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no user \"\(context.parameter("username"))\"")
         }
         let admin = try context.user
@@ -127,8 +116,8 @@ extension ServerApp {
             user.displayName = name
         }
         if let email = try body.string("email") { user.email = email.isEmpty ? nil : email }
-        try store.update(user)
-        return JSONOut.response(200, JSONOut.obj([("user", Self.userJSON(user))]))
+        try accounts.update(user)
+        return JSONOut.response(200, JSONOut.obj([("user", AccountRoutes.userJSON(user))]))
     }
 
     /// `POST /api/v1/admin/users/import` (text/csv): a header row naming `username` and optionally
@@ -171,7 +160,7 @@ extension ServerApp {
                 guard seen.insert(username.lowercased()).inserted else {
                     throw APIError.unprocessable("\(username) appears twice in the file")
                 }
-                if try store.user(named: username) != nil {
+                if try accounts.user(named: username) != nil {
                     throw APIError.conflict("the username \"\(username)\" is taken")
                 }
                 drafts.append((line, draft))
@@ -182,12 +171,12 @@ extension ServerApp {
         guard problems.isEmpty else {
             throw APIError.unprocessable(
                 "nothing was imported; fix these rows and send the file again: "
-                    + problems.prefix(50).joined(separator: "; "),
+                    + problems.joined(separator: "; "), // every bad row (rows are bounded by maxCSVRows)
                 code: "invalid_rows")
         }
         let admin = try context.user
         let prepared = drafts.map { prepare($0.1) }
-        let created = try store.write { db in try prepared.map { try createChecked($0, createdBy: admin.id, in: db) } }
+        let created = try accounts.create(prepared, createdBy: admin.id)
         let items = created.map { user, code in
             JSONOut.obj([
                 ("username", JSONOut.s(user.username)), ("role", JSONOut.s(user.role.rawValue)),
@@ -201,8 +190,8 @@ extension ServerApp {
     /// `GET /api/v1/admin/stats`: users by role, courses, enrollments (also per course), active devices,
     /// last sync per device and per site, sync volume per day.
     func stats(_ context: RequestContext) throws -> HTTPResponse {
-        let counts = try store.userCountsByRole()
-        let figures = try store.systemFigures()
+        let counts = try accounts.userCountsByRole()
+        let figures = try statistics.systemFigures()
         return JSONOut.response(
             200,
             JSONOut.obj(
@@ -212,6 +201,6 @@ extension ServerApp {
                     ("enrollments", JSONOut.n(Double(figures.enrollments))),
                     ("activeDevices", JSONOut.n(Double(figures.activeDevices))),
                     ("lastSync", JSONOut.time(figures.lastSync))
-                ] + (try store.detailedStats())))
+                ] + (try statistics.detailedStats())))
     }
 }

@@ -5,12 +5,17 @@ import LMSModel
 /// Announcements, forums and direct messages over the API (docs/API.md "Communication"), for
 /// clients other than the terminal one. Every write goes through the same rules as a pushed entry
 /// (`ServerStore+Posts`) and makes the same server changes, so devices pull it on their next sync.
-extension ServerApp {
+struct CommunicationRoutes: Sendable {
+    let accounts: AccountStore
+    let communication: CommunicationStore
+    let courses: CourseStore
+    let courseCache: CourseCache
+
     // MARK: - Announcements
 
     /// `GET /api/v1/courses/{id}/announcements[?limit=N&before=CURSOR]`: a page, newest first.
     func listAnnouncements(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.announcements(
+        let page = try communication.announcements(
             courseID: context.parameter("id"), page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
             200,
@@ -27,7 +32,7 @@ extension ServerApp {
             id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), authorID: user.id,
             authorName: user.username, title: try body.string("title", required: true) ?? "",
             body: try body.string("body") ?? "", createdAt: Date())
-        let stored = try communicate { db in try ServerStore.saveAnnouncement(announcement, by: user, in: db) }
+        let stored = try communicate { try communication.saveAnnouncement(announcement, by: user) }
         return JSONOut.response(201, Self.json(stored))
     }
 
@@ -36,7 +41,7 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/forum[?lesson=L&limit=N&before=CURSOR]`: a page of the threads of the
     /// course's forum, or of a lesson's, with an `excerpt` of each thread's text instead of its `body`.
     func forumThreads(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.threads(
+        let page = try communication.threads(
             courseID: context.parameter("id"), lesson: context.request.query["lesson"],
             page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
@@ -78,7 +83,7 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/forum/{post}`: the thread the post is in, with its replies.
     func forumThread(_ context: RequestContext) throws -> HTTPResponse {
-        guard let posts = try store.thread(context.parameter("post"), courseID: context.parameter("id")),
+        guard let posts = try communication.thread(context.parameter("post"), courseID: context.parameter("id")),
             let first = posts.first
         else {
             throw APIError.notFound("there is no post \(context.parameter("post")) in \(context.parameter("id"))")
@@ -123,7 +128,7 @@ extension ServerApp {
 
     private func existingPost(_ context: RequestContext) throws -> Post {
         let id = context.parameter("post")
-        guard let post = try store.read({ db in try ServerStore.post(id, in: db) }),
+        guard let post = try communication.post(id),
             post.courseID == context.parameter("id")
         else {
             throw APIError.notFound("there is no post \(id) in \(context.parameter("id"))")
@@ -132,11 +137,11 @@ extension ServerApp {
     }
 
     private func savePost(_ post: Post, user: User) throws -> Post {
-        let latest = try store.course(post.courseID)?.latestVersion
-        let lessons = try latest.flatMap { try courseCache.course(post.courseID, version: $0, app: self) }.map {
+        let latest = try courses.course(post.courseID)?.latestVersion
+        let lessons = try latest.flatMap { try courseCache.course(post.courseID, version: $0) }.map {
             Set($0.lessons.map(\.id))
         }
-        return try communicate { db in try ServerStore.savePost(post, by: user, lessons: lessons, in: db) }
+        return try communicate { try communication.savePost(post, by: user, lessons: lessons) }
     }
 
     // MARK: - Messages
@@ -147,10 +152,12 @@ extension ServerApp {
         let user = try context.user
         var other: String?
         if let name = context.request.query["with"] {
-            guard let found = try store.user(named: name) else { throw APIError.notFound("there is no user \(name)") }
+            guard let found = try accounts.user(named: name) else {
+                throw APIError.notFound("there is no user \(name)")
+            }
             other = found.id
         }
-        let page = try store.messages(
+        let page = try communication.messages(
             userID: user.id, with: other, page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
             200,
@@ -165,15 +172,15 @@ extension ServerApp {
             id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), fromID: user.id,
             fromName: user.username, toID: "", toName: try body.string("to", required: true) ?? "",
             body: try body.string("body", required: true) ?? "", sentAt: Date())
-        let stored = try communicate { db in try ServerStore.saveMessage(message, by: user, in: db) }
+        let stored = try communicate { try communication.saveMessage(message, by: user) }
         return JSONOut.response(201, Self.json(stored))
     }
 
     // MARK: - Support
 
     /// Runs a write of the communication rules, turning a refusal into its API error.
-    private func communicate<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try store.write(body) } catch let refusal as ServerStore.CommunicationRefusal {
+    private func communicate<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let refusal as CommunicationStore.CommunicationRefusal {
             throw refusal.apiError
         }
     }
@@ -213,4 +220,10 @@ extension ServerApp {
             ("sentAt", JSONOut.time(Int64(ChangeEntry.milliseconds(m.sentAt))))
         ])
     }
+}
+
+extension ServerApp {
+    /// The revision of a post made through the API (`CommunicationRoutes.freshRevision`), for
+    /// callers outside the routes (the push fuzzer and tests build posts with it).
+    static func freshRevision() -> HLCTimestamp { CommunicationRoutes.freshRevision() }
 }

@@ -3,7 +3,13 @@ import LMSDatabase
 import LMSModel
 
 /// Self-enrollment, the roster, and teacher-managed enrollment.
-extension ServerApp {
+struct EnrollmentRoutes: Sendable {
+    let accounts: AccountStore
+    let courses: CourseStore
+    let enrollments: EnrollmentStore
+    let rights: Rights
+    let courseGrades: CourseGrades
+
     /// `POST /api/v1/courses/{id}/enroll` `{"key"}`: open courses, or a key; dates and prerequisites enforced.
     func selfEnroll(_ context: RequestContext) throws -> HTTPResponse {
         // The key is optional: an empty body is an empty object.
@@ -12,8 +18,8 @@ extension ServerApp {
             ? try JSONBody(context.request, allowing: ["key"]) : nil
         let user = try context.user
         let id = context.parameter("id")
-        guard let course = try store.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
-        if try store.isActivelyEnrolled(userID: user.id, courseID: id) {
+        guard let course = try courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        if try rights.isEnrolled(user.id, in: id) {
             return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
         }
         var source = "self"
@@ -22,21 +28,21 @@ extension ServerApp {
         case "key":
             // Wrong keys are throttled like logins, so that a key cannot be guessed by trying them all.
             let keys = ["enroll:" + user.id + ":" + id]
-            let wait = try store.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
+            let wait = try accounts.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
             if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
             guard let key = try body?.string("key"),
                 let stored = course.enrollmentKeyHash, [UInt8](stored) == Passwords.secretHash(key, normalise: true)
             else {
                 throw APIError.forbidden("\(id) needs an enrollment key: ask your teacher for it")
             }
-            try store.clearLoginFailures(keys: keys)
+            try accounts.clearLoginFailures(keys: keys)
             source = "key"
         default:
             throw APIError.forbidden("\(id) is enrolled by its teachers: ask a teacher to add you")
         }
         try checkDates(course)
         try checkPrerequisites(course, userID: user.id)
-        try store.enroll(userID: user.id, courseID: id, source: source, groups: [])
+        try enrollments.enroll(userID: user.id, courseID: id, source: source, groups: [])
         return JSONOut.response(201, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
     }
 
@@ -51,7 +57,8 @@ extension ServerApp {
     /// Refuses enrollment until every prerequisite course is completed (at `minVersion` or later, when given).
     func checkPrerequisites(_ course: CourseRecord, userID: String) throws {
         let missing = try course.prerequisites.filter { prerequisite in
-            guard let completed = try store.completedVersion(userID: userID, courseID: prerequisite.course) else {
+            guard let completed = try enrollments.completedVersion(userID: userID, courseID: prerequisite.course)
+            else {
                 return true
             }
             guard let minimum = prerequisite.minVersion else { return false }
@@ -64,7 +71,7 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/enrollments`: the roster.
     func roster(_ context: RequestContext) throws -> HTTPResponse {
-        var rows = try store.roster(courseID: context.parameter("id"))
+        var rows = try enrollments.roster(courseID: context.parameter("id"))
         if let group = context.request.query["group"] { rows = rows.filter { $0.3.contains(group) } }
         return JSONOut.response(
             200,
@@ -87,13 +94,14 @@ extension ServerApp {
     func addEnrollment(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["username", "groups", "ignorePrerequisites"])
         let id = context.parameter("id")
-        guard let name = try body.string("username", required: true), let student = try store.user(named: name) else {
+        guard let name = try body.string("username", required: true), let student = try accounts.user(named: name)
+        else {
             throw APIError.notFound("no such user")
         }
-        guard let course = try store.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        guard let course = try courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
         if try body.bool("ignorePrerequisites") != true { try checkPrerequisites(course, userID: student.id) }
         let groups = try body.strings("groups") ?? []
-        try store.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
+        try enrollments.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
         return JSONOut.response(
             201,
             JSONOut.obj([
@@ -107,115 +115,39 @@ extension ServerApp {
     func setCompletion(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["completed", "version"])
         let id = context.parameter("id")
-        guard let student = try store.user(named: context.parameter("username")) else {
+        guard let student = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no such user")
         }
         guard let completed = try body.bool("completed") else {
             throw APIError.badRequest("send \"completed\": true or false", code: "missing_field")
         }
-        let latest = try store.course(id)?.latestVersion ?? ""
+        let latest = try courses.course(id)?.latestVersion ?? ""
         let version = try body.string("version") ?? latest
-        guard try store.version(courseID: id, version: version) != nil else {
+        guard try courses.version(courseID: id, version: version) != nil else {
             throw APIError.notFound("\(id) has no version \(version)")
         }
-        guard try store.setCompletion(userID: student.id, courseID: id, version: completed ? version : nil) else {
+        guard try enrollments.setCompletion(userID: student.id, courseID: id, version: completed ? version : nil)
+        else {
             throw APIError.notFound("\(student.username) is not enrolled in \(id)")
         }
-        if completed { issueCertificatesIfEarned([StudentCourse(userID: student.id, courseID: id)]) }
+        if completed { courseGrades.issueIfEarned([StudentCourse(userID: student.id, courseID: id)]) }
         return JSONOut.response(
             200,
             JSONOut.obj([
                 ("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
-                ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONValue(.null))
+                ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONOut.null)
             ]))
     }
 
     /// `DELETE /api/v1/courses/{id}/enrollments/{username}`: marks the enrollment removed (records stay).
     func removeEnrollment(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        guard let student = try store.user(named: context.parameter("username")) else {
+        guard let student = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no such user")
         }
-        guard try store.setEnrollmentStatus(userID: student.id, courseID: id, status: "removed") else {
+        guard try enrollments.setEnrollmentStatus(userID: student.id, courseID: id, status: "removed") else {
             throw APIError.notFound("\(student.username) is not enrolled in \(id)")
         }
         return HTTPResponse(status: 204)
-    }
-}
-
-extension ServerStore {
-    func enroll(userID: String, courseID: String, source: String, groups: [String]) throws {
-        let groupsJSON = JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) })))
-        try write { db in
-            let now = nowMilliseconds()
-            try db.execute(
-                """
-                INSERT INTO enrollments(user_id, course_id, source, status, groups, created_at, updated_at) VALUES (?, ?, ?, 'active', ?, ?, ?)
-                ON CONFLICT(user_id, course_id) DO UPDATE SET status = 'active', source = excluded.source, groups = excluded.groups,
-                                                              updated_at = excluded.updated_at
-                """, arguments: [userID, courseID, source, groupsJSON, now, now])
-            try Self.appendEnrollmentChange(userID: userID, courseID: courseID, status: "active", in: db)
-        }
-    }
-
-    /// Tells the student's devices about an enrollment (docs/PROTOCOL.md §5, `enrollment`).
-    static func appendEnrollmentChange(userID: String, courseID: String, status: String, in db: Database) throws {
-        let latest =
-            try db.fetchScalar(String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [courseID])
-            ?? ""
-        try appendChange(
-            kind: "enrollment", entity: "\(userID)/\(courseID)", userID: userID, courseID: courseID,
-            payload: JSONValue(
-                .object([
-                    ("course", JSONValue(.string(courseID))), ("status", JSONValue(.string(status))),
-                    ("latestVersion", JSONValue(.string(latest)))
-                ])), in: db)
-    }
-
-    func setEnrollmentStatus(userID: String, courseID: String, status: String) throws -> Bool {
-        try write { db in
-            try db.execute(
-                "UPDATE enrollments SET status = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
-                arguments: [status, nowMilliseconds(), userID, courseID])
-            guard db.changes > 0 else { return false }
-            try Self.appendEnrollmentChange(userID: userID, courseID: courseID, status: status, in: db)
-            return true
-        }
-    }
-
-    /// The version at which the user completed the course, if they did.
-    func completedVersion(userID: String, courseID: String) throws -> String? {
-        try read { db in
-            try db.fetchOne(
-                "SELECT completed_at, completed_version FROM enrollments WHERE user_id = ? AND course_id = ? AND completed_at IS NOT NULL",
-                arguments: [userID, courseID]
-            ).map { $0.string("completed_version") ?? "0.0.0" }
-        }
-    }
-
-    /// Records (a version) or withdraws (nil) a completion; false when there is no enrollment.
-    func setCompletion(userID: String, courseID: String, version: String?) throws -> Bool {
-        try write { db in
-            try db.execute(
-                "UPDATE enrollments SET completed_at = ?, completed_version = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
-                arguments: [version == nil ? nil : nowMilliseconds(), version, nowMilliseconds(), userID, courseID])
-            return db.changes > 0
-        }
-    }
-
-    func roster(courseID: String) throws -> [(User, String, String, [String])] {
-        try read { db in
-            try db.fetchAll(
-                """
-                SELECT \(Self.qualifiedUserColumns),
-                       e.status, e.source, e.groups
-                FROM enrollments e JOIN users u ON u.id = e.user_id WHERE e.course_id = ? ORDER BY u.username
-                """, arguments: [courseID]
-            ).map { row in
-                let groups =
-                    (try? JSONParser.parse(row.string("groups") ?? "[]"))?.arrayValue?.compactMap(\.stringValue) ?? []
-                return (Self.user(from: row), row.string("status") ?? "", row.string("source") ?? "", groups)
-            }
-        }
     }
 }

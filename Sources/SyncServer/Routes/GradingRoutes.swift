@@ -4,28 +4,24 @@ import LMSModel
 
 /// The grading queue, one submission or attempt, recording grades with history (docs/API.md "Grading").
 /// Every route is `courseStaff` of `{id}` (RouteTable); a submission or attempt of another course is 404.
-extension ServerApp {
-    /// The latest published course `id` with its answer keys and rubrics.
-    func latestCourse(_ id: String) throws -> Course {
-        guard let record = try store.course(id),
-            let course = try courseCache.course(id, version: record.latestVersion, app: self)
-        else {
-            throw APIError.notFound("no course \"\(id)\"")
-        }
-        return course
-    }
+struct GradingRoutes: Sendable {
+    let accounts: AccountStore
+    let courses: CourseStore
+    let grading: GradingStore
+    let blobs: BlobStore
+    let courseGrades: CourseGrades
 
     /// `GET /api/v1/courses/{id}/grading/queue`.
     func gradingQueue(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        let course = try latestCourse(id)
+        let course = try courseGrades.latestCourse(id)
         let titles = Dictionary(course.items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let formatter = ISO8601DateFormatter() // one per answer: making one per entry cost more than the query
-        let entries = try store.gradingQueue(courseID: id).map { e in
+        let entries = try grading.gradingQueue(courseID: id).map { e in
             JSONOut.obj([
                 ("kind", JSONOut.s(e.kind)), ("id", JSONOut.s(e.id)), ("student", Self.studentJSON(e.student)),
                 ("item", JSONOut.s(e.itemID)), ("itemTitle", JSONOut.opt(titles[course.renamed[e.itemID] ?? e.itemID])),
-                ("version", e.version.map { JSONOut.n($0) } ?? JSONValue(.null)),
+                ("version", e.version.map { JSONOut.n($0) } ?? JSONOut.null),
                 ("submittedAt", Self.time(e.submittedAt, formatter)),
                 ("late", JSONOut.b(e.late)), ("regrade", JSONOut.b(e.regrade))
             ])
@@ -35,21 +31,17 @@ extension ServerApp {
 
     /// ISO 8601 text of a millisecond time with a formatter made once per answer.
     static func time(_ ms: Int64?, _ formatter: ISO8601DateFormatter) -> JSONValue {
-        ms.map { JSONOut.s(formatter.string(from: Date(timeIntervalSince1970: Double($0) / 1000))) } ?? JSONValue(.null)
+        ms.map { JSONOut.s(formatter.string(from: Date(timeIntervalSince1970: Double($0) / 1000))) } ?? JSONOut.null
     }
 
     static func studentJSON(_ s: GradebookStudent) -> JSONValue {
         JSONOut.obj([("username", JSONOut.s(s.username)), ("displayName", JSONOut.s(s.displayName))])
     }
 
-    static func scoresJSON(_ scores: [String: Double]) -> JSONValue {
-        JSONValue(.object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONOut.n($0.value)) }))
-    }
-
     func submissionRecord(_ context: RequestContext) throws -> SubmissionRecord {
         let id = context.parameter("id")
         let submission = context.parameter("submission")
-        guard let record = try store.submission(submission, courseID: id) else {
+        guard let record = try grading.submission(submission, courseID: id) else {
             throw APIError.notFound(
                 "\(id) has no submission \"\(submission)\": see GET /api/v1/courses/\(id)/grading/queue")
         }
@@ -69,15 +61,13 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/submissions/{submission}`: text inline, files by hash, rubric, current grade.
     func showSubmission(_ context: RequestContext) throws -> HTTPResponse {
         let record = try submissionRecord(context)
-        let course = try latestCourse(record.courseID)
+        let course = try courseGrades.latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
-        let grade = try store.read { db in
-            try ServerStore.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id, in: db)
-        }
+        let grade = try grading.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id)
         let files = (record.payload["files"]?.arrayValue ?? []).map { f in
             let hash = f["sha256"]?.stringValue ?? ""
             return JSONOut.obj([
-                ("name", f["name"] ?? JSONValue(.null)), ("size", f["size"] ?? JSONValue(.null)),
+                ("name", f["name"] ?? JSONOut.null), ("size", f["size"] ?? JSONOut.null),
                 ("sha256", JSONOut.s(hash)),
                 ("url", JSONOut.s("/api/v1/courses/\(record.courseID)/submissions/\(record.id)/files/\(hash)"))
             ])
@@ -106,16 +96,16 @@ extension ServerApp {
                 ),
                 ("version", JSONOut.n(record.version)), ("submittedAt", JSONOut.time(record.submittedAt)),
                 ("receivedAt", JSONOut.time(record.receivedAt)), ("late", JSONOut.b(record.late)),
-                ("text", record.payload["text"] ?? JSONValue(.null)), ("files", JSONOut.arr(files)),
+                ("text", record.payload["text"] ?? JSONOut.null), ("files", JSONOut.arr(files)),
                 (
                     "grade",
                     grade.map { g in
                         JSONOut.obj([
                             ("submission", JSONOut.s(g.submissionID)), ("points", JSONOut.n(g.points)),
-                            ("maxPoints", JSONOut.n(g.maxPoints)), ("scores", Self.scoresJSON(g.scores)),
+                            ("maxPoints", JSONOut.n(g.maxPoints)), ("scores", Grading.scoresJSON(g.scores)),
                             ("feedback", JSONOut.opt(g.feedback)), ("gradedAt", JSONOut.time(g.gradedAt))
                         ])
-                    } ?? JSONValue(.null)
+                    } ?? JSONOut.null
                 )
             ]))
     }
@@ -164,14 +154,12 @@ extension ServerApp {
         let body = try JSONBody(context.request, allowing: ["scores", "feedback"])
         let teacher = try context.user
         let record = try submissionRecord(context)
-        let course = try latestCourse(record.courseID)
+        let course = try courseGrades.latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
         let (given, feedback) = try Self.readScores(body)
-        let latest = try store.read { db in
-            try ServerStore.latestSubmissionID(
-                userID: record.student.id, courseID: record.courseID,
-                assignmentIDs: Self.assignmentIDs(assignment.id, in: course), in: db)
-        }
+        let latest = try grading.latestSubmissionID(
+            userID: record.student.id, courseID: record.courseID,
+            assignmentIDs: Grading.assignmentIDs(assignment.id, in: course))
         if let latest, latest != record.id {
             throw APIError(
                 status: 409, code: "not_latest_submission",
@@ -181,64 +169,15 @@ extension ServerApp {
         }
         let grade: GradeRecord
         do {
-            grade = try Self.makeGrade(
+            grade = try Grading.makeGrade(
                 record, assignment: assignment, scores: given, feedback: feedback, teacher: teacher,
                 at: nowMilliseconds())
         } catch {
             throw APIError.unprocessable("\(assignment.id): \(error)", code: "invalid_score")
         }
-        let payload = try store.write { db in try Self.record(grade, teacher: teacher, in: db) }
-        issueCertificatesIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
+        let payload = try grading.record(grade, teacher: teacher)
+        courseGrades.issueIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
         return JSONOut.response(200, payload)
-    }
-
-    /// `id` and the earlier ids of the assignment that `course` renamed to it (submissions keep the id they were made under).
-    static func assignmentIDs(_ id: String, in course: Course) -> [String] {
-        [id] + course.renamed.filter { $0.value == id }.map(\.key).sorted()
-    }
-
-    /// A grade of `record` checked against the assignment's rubric (throws `GradingError`).
-    static func makeGrade(
-        _ record: SubmissionRecord, assignment: Assignment, scores given: [String: Double], feedback: String?,
-        teacher: User, at now: Int64
-    ) throws(GradingError) -> GradeRecord {
-        let points = try RubricScoring.total(given, for: assignment)
-        let scores = RubricScoring.canonical(
-            given, criteria: assignment.rubric.isEmpty ? [RubricScoring.wholeScore] : assignment.rubric.map(\.criterion)
-        )
-        return GradeRecord(
-            userID: record.student.id, courseID: record.courseID, itemID: assignment.id, submissionID: record.id,
-            points: points, maxPoints: assignment.points, scores: scores, feedback: feedback, gradedBy: teacher.id,
-            gradedAt: now)
-    }
-
-    /// Saves a grade with its history and the student's `grade` change, in `db`'s transaction; returns the change's payload.
-    @discardableResult
-    static func record(_ grade: GradeRecord, teacher: User, in db: Database) throws -> JSONValue {
-        let payload = gradePayload(
-            student: grade.userID, course: grade.courseID, item: grade.itemID, kind: "assignment",
-            target: ("submission", grade.submissionID), points: grade.points, maxPoints: grade.maxPoints,
-            scores: grade.scores, feedback: grade.feedback, teacher: teacher, at: grade.gradedAt)
-        try ServerStore.saveGrade(grade, in: db)
-        try ServerStore.appendChange(
-            kind: "grade", entity: "\(grade.userID)/\(grade.courseID)/\(grade.itemID)", userID: grade.userID,
-            courseID: grade.courseID, payload: payload, in: db)
-        return payload
-    }
-
-    /// The payload of a `grade` change (docs/PROTOCOL.md "grade"), also the answer of a grading route.
-    static func gradePayload(
-        student: String, course: String, item: String, kind: String, target: (String, String), points: Double,
-        maxPoints: Double, scores: [String: Double], feedback: String?, teacher: User, at: Int64
-    ) -> JSONValue {
-        JSONOut.obj([
-            ("user", JSONOut.s(student)), ("course", JSONOut.s(course)), ("item", JSONOut.s(item)),
-            ("kind", JSONOut.s(kind)),
-            (target.0, JSONOut.s(target.1)), ("points", JSONOut.n(points)), ("maxPoints", JSONOut.n(maxPoints)),
-            ("scores", scoresJSON(scores)), ("feedback", JSONOut.opt(feedback)),
-            ("gradedBy", JSONOut.s(teacher.displayName)),
-            ("gradedAt", JSONOut.n(at))
-        ])
     }
 
     /// `GET /api/v1/courses/{id}/grades/history[?student=NAME][&item=ID]`: every change of a grade, oldest first.
@@ -246,17 +185,21 @@ extension ServerApp {
         let id = context.parameter("id")
         var userID: String?
         if let name = context.request.query["student"] {
-            guard let student = try store.user(named: name) else { throw APIError.notFound("no student \"\(name)\"") }
+            guard let student = try accounts.user(named: name) else {
+                throw APIError.notFound("no student \"\(name)\"")
+            }
             userID = student.id
         }
         let formatter = ISO8601DateFormatter()
-        let history = try store.gradeHistory(courseID: id, userID: userID, itemID: context.request.query["item"]).map {
+        let history = try grading.gradeHistory(
+            courseID: id, userID: userID, itemID: context.request.query["item"]
+        ).map {
             h in
             JSONOut.obj([
                 ("student", JSONOut.s(h.student)), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
-                ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONValue(.null)), ("newPoints", JSONOut.n(h.newPoints)),
+                ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONOut.null), ("newPoints", JSONOut.n(h.newPoints)),
                 ("oldFeedback", JSONOut.opt(h.oldFeedback)), ("newFeedback", JSONOut.opt(h.newFeedback)),
-                ("scores", Self.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)),
+                ("scores", Grading.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)),
                 ("changedAt", Self.time(h.changedAt, formatter))
             ])
         }

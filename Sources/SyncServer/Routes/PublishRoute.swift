@@ -4,9 +4,17 @@ import LMSDatabase
 import LMSModel
 
 /// `POST /api/v1/courses`: publishing a package.
-extension ServerApp {
-    /// Validates the uploaded package with CoursePackage, refuses existing or lower versions, makes the
-    /// student build, stores both packages and every entry by hash, and records the version, all or nothing.
+struct PublishRoute: Sendable {
+    /// The settings (the data folder, whose paths an error must not show: issue 13).
+    let configuration: ServerApp.Configuration
+    let courses: CourseStore
+    let enrollments: EnrollmentStore
+    let blobs: BlobStore
+    let rights: Rights
+    let courseCache: CourseCache
+    /// The upload queue (issue 13: two publishes or uploads at once).
+    let workGates: WorkGates
+
     /// An error's text with the server's own paths (the data folder, where uploads are spooled)
     /// replaced by "the package": a caller learns what is wrong, not where the server keeps files.
     func hidingServerPaths(_ error: Error) -> String {
@@ -20,6 +28,8 @@ extension ServerApp {
         return text
     }
 
+    /// Validates the uploaded package with CoursePackage, refuses existing or lower versions, makes the
+    /// student build, stores both packages and every entry by hash, and records the version, all or nothing.
     func publish(_ context: RequestContext) throws -> HTTPResponse {
         try workGates.upload.enter()
         defer { workGates.upload.leave() }
@@ -51,13 +61,15 @@ extension ServerApp {
                 "publish versions without build metadata (found \(course.version)): 1.2.0+b1 would equal 1.2.0",
                 code: "invalid_version")
         }
-        let existing = try store.course(course.id)
+        let existing = try courses.course(course.id)
         if let existing {
-            do { try authorize(.courseStaff, auth: context.auth, courseID: course.id) } catch {
+            do {
+                try rights.authorize(.courseStaff, user: context.auth?.user, courseID: course.id, username: nil)
+            } catch {
                 throw APIError.forbidden(
                     "\(course.id) belongs to other teachers: ask its owner to add you as a co-teacher")
             }
-            if try store.version(courseID: course.id, version: course.version.description) != nil {
+            if try courses.version(courseID: course.id, version: course.version.description) != nil {
                 throw APIError.conflict(
                     "\(course.id) \(course.version) is already published and never changes: raise the version in course.json"
                 )
@@ -86,7 +98,9 @@ extension ServerApp {
         }
         let full = try blobs.adopt(fileAt: hardLinkOrCopy(upload))
         let studentBlob = try blobs.adopt(fileAt: hardLinkOrCopy(studentPath))
-        let previous = try existing.flatMap { try store.version(courseID: course.id, version: $0.latestVersion) }
+        let previous = try existing.flatMap {
+            try courses.version(courseID: course.id, version: $0.latestVersion)
+        }
         let changes = try previous.map { try Self.changes(from: $0.manifest, to: archive) } ?? JSONOut.obj([])
         let items = try previous.flatMap { try itemChanges(from: $0, to: course, archive: archive) }
         let changelog = context.request.headers["X-Changelog"] ?? context.request.query["changelog"]
@@ -99,11 +113,11 @@ extension ServerApp {
             changelog: changelog, changes: JSONWriter.write(Self.adding(items, to: changes)),
             publishedAt: nowMilliseconds())
         do {
-            try store.publish(course, version: record, by: publisher.id, isNew: existing == nil)
+            try courses.publish(course, version: record, by: publisher.id, isNew: existing == nil)
         } catch let error as DatabaseError where error.isUniqueViolation || error.isConstraintViolation {
             throw APIError.conflict("\(course.id) \(course.version) was published at the same moment by someone else")
         }
-        let affected = try store.activeEnrollmentCount(courseID: course.id)
+        let affected = try enrollments.activeEnrollmentCount(courseID: course.id)
         return JSONOut.response(
             201,
             JSONOut.obj([
@@ -111,7 +125,7 @@ extension ServerApp {
                 ("title", JSONOut.s(course.title)),
                 ("packageId", JSONOut.s(archive.packageID)), ("studentPackageId", JSONOut.s(student.packageID)),
                 ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes),
-                ("items", items ?? JSONValue(.null)),
+                ("items", items ?? JSONOut.null),
                 ("studentsAffected", JSONOut.n(Double(affected)))
             ]))
     }
@@ -142,7 +156,7 @@ extension ServerApp {
 
     /// Items added, changed, removed and renamed since the previous version (nil when it cannot be read).
     func itemChanges(from previous: VersionRecord, to course: Course, archive: PackageArchive) throws -> JSONValue? {
-        guard let old = try courseCache.course(previous.courseID, version: previous.version, app: self) else {
+        guard let old = try courseCache.course(previous.courseID, version: previous.version) else {
             return nil
         }
         let oldManifest = try PackageManifest(data: Data(previous.manifest.utf8))
@@ -182,97 +196,5 @@ extension ServerApp {
             }
         }
         return temp
-    }
-}
-
-extension ServerStore {
-    /// Records a published version (and the course, when new) in one transaction. The version
-    /// rules are checked again inside it, so that two publishes at once cannot both pass them.
-    func publish(_ course: Course, version: VersionRecord, by userID: String, isNew: Bool) throws {
-        try write { db in
-            let now = nowMilliseconds()
-            if let latestText = try db.fetchScalar(
-                String.self, "SELECT latest_version FROM courses WHERE id = ?", arguments: [course.id])
-            {
-                guard !isNew else {
-                    throw APIError.conflict("\(course.id) was published at the same moment by someone else")
-                }
-                for text in try db.fetchColumn(
-                    String.self, "SELECT version FROM versions WHERE course_id = ?", arguments: [course.id])
-                {
-                    if let other = text.flatMap(SemanticVersion.init), other == course.version {
-                        throw APIError.conflict(
-                            "\(course.id) \(course.version) is already published and never changes: raise the version in course.json"
-                        )
-                    }
-                }
-                if let latest = SemanticVersion(latestText), course.version < latest {
-                    throw APIError.conflict(
-                        "\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
-                }
-            }
-            let instructors = JSONWriter.write(JSONValue(.array(course.instructors.map { JSONValue(.string($0)) })))
-            let tags = JSONWriter.write(JSONValue(.array(course.tags.map { JSONValue(.string($0)) })))
-            let prerequisites = JSONWriter.write(
-                JSONValue(
-                    .array(
-                        course.prerequisites.map { p in
-                            JSONValue(
-                                .object(
-                                    [("course", JSONValue(.string(p.course)))]
-                                        + (p.minVersion.map { [("minVersion", JSONValue(.string($0.description)))] }
-                                            ?? [])))
-                        })))
-            if isNew {
-                try db.execute(
-                    """
-                    INSERT INTO courses(id, owner_id, title, description, language, instructors, tags, start_date, end_date, prerequisites,
-                                        latest_version, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
-                    arguments: [
-                        course.id, userID, course.title, course.description, course.language, instructors, tags,
-                        course.startDate, course.endDate, prerequisites, version.version, now, now
-                    ])
-                try db.execute(
-                    "INSERT INTO course_staff(course_id, user_id, role) VALUES (?, ?, 'owner')",
-                    arguments: [course.id, userID])
-            } else {
-                try db.execute(
-                    """
-                    UPDATE courses SET title = ?, description = ?, language = ?, instructors = ?, tags = ?, start_date = ?, end_date = ?,
-                                       prerequisites = ?, latest_version = ?, updated_at = ? WHERE id = ?
-                    """,
-                    arguments: [
-                        course.title, course.description, course.language, instructors, tags, course.startDate,
-                        course.endDate,
-                        prerequisites, version.version, now, course.id
-                    ])
-            }
-            try db.execute(
-                """
-                INSERT INTO versions(course_id, version, major, minor, patch, prerelease, package_id, package_blob, package_size,
-                                     student_package_id, student_blob, student_size, manifest, student_manifest, changelog, changes,
-                                     published_by, published_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                arguments: [
-                    course.id, version.version, course.version.major, course.version.minor, course.version.patch,
-                    course.version.prerelease.joined(separator: "."), version.packageID, version.packageBlob,
-                    version.packageSize,
-                    version.studentPackageID, version.studentBlob, version.studentSize, version.manifest,
-                    version.studentManifest,
-                    version.changelog, version.changes, userID, version.publishedAt
-                ])
-            // Enrolled devices learn of the new version at their next pull (docs/PROTOCOL.md §10).
-            try Self.appendChange(
-                kind: "courseVersion", entity: "\(course.id)/\(version.version)", userID: nil, courseID: course.id,
-                payload: JSONValue(
-                    .object([
-                        ("course", JSONValue(.string(course.id))), ("version", JSONValue(.string(version.version))),
-                        ("packageId", JSONValue(.string(version.studentPackageID))),
-                        ("size", JSONValue(.number(Double(version.studentSize))))
-                    ])), in: db)
-        }
     }
 }

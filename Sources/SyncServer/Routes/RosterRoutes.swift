@@ -3,7 +3,10 @@ import LMSDatabase
 import LMSModel
 
 /// Groups within a course (docs/API.md "Enrollment"): the `enrollments.groups` column.
-extension ServerApp {
+struct RosterRoutes: Sendable {
+    let accounts: AccountStore
+    let enrollments: EnrollmentStore
+
     /// The longest group name, and the most groups one student is in.
     static let maxGroupNameBytes = 64
     static let maxGroupsPerStudent = 32
@@ -13,7 +16,7 @@ extension ServerApp {
     func setGroups(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["groups", "add", "remove"])
         let id = context.parameter("id")
-        guard let student = try store.user(named: context.parameter("username")) else {
+        guard let student = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no such user")
         }
         let set = try body.strings("groups")
@@ -32,7 +35,7 @@ extension ServerApp {
                 )
             }
         }
-        let groups = try store.updateGroups(userID: student.id, courseID: id) { current in
+        let groups = try enrollments.updateGroups(userID: student.id, courseID: id) { current in
             var result = set ?? current
             for name in add where !result.contains(name) { result.append(name) }
             result.removeAll { remove.contains($0) }
@@ -48,29 +51,5 @@ extension ServerApp {
                 ("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
                 ("groups", JSONOut.arr(groups.map(JSONOut.s)))
             ]))
-    }
-}
-
-extension ServerStore {
-    /// Changes a student's groups in one transaction; nil when there is no enrollment. The change is
-    /// rolled back when the result has too many groups.
-    func updateGroups(userID: String, courseID: String, _ change: ([String]) -> [String]) throws -> [String]? {
-        try write { db in
-            guard
-                let text = try db.fetchScalar(
-                    String.self, "SELECT groups FROM enrollments WHERE user_id = ? AND course_id = ?",
-                    arguments: [userID, courseID])
-            else { return nil }
-            let current = (try? JSONParser.parse(text))?.arrayValue?.compactMap(\.stringValue) ?? []
-            let groups = change(current)
-            guard groups.count <= ServerApp.maxGroupsPerStudent else { return groups }
-            try db.execute(
-                "UPDATE enrollments SET groups = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
-                arguments: [
-                    JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) }))), nowMilliseconds(),
-                    userID, courseID
-                ])
-            return groups
-        }
     }
 }

@@ -88,13 +88,13 @@ extension ServerApp {
             throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
         }
         let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
-        issueCertificatesIfEarned(outcome.certificateCandidates)
-        store.recordSync(.push(entries: entries.count, request: context.request))
+        courseGrades.issueIfEarned(outcome.certificateCandidates)
+        store.statistics.recordSync(.push(entries: entries.count, request: context.request))
         return JSONOut.response(
             200,
             JSONOut.obj([
                 ("acked", JSONOut.n(Double(outcome.acked))),
-                ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
+                ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONOut.null),
                 (
                     "rejected",
                     JSONOut.arr(
@@ -119,7 +119,7 @@ extension ServerApp {
             }
             limit = n
         }
-        let page = try store.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
+        let page = try store.changelog.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
         // The page is built around the stored payload bytes: nothing is decoded and encoded again.
         // `cursor` and `more` come first so that a client can read them before the changes.
         var frame = WireCodec.Builder()
@@ -147,7 +147,7 @@ extension ServerApp {
             frame.splice(frame: change.payloadFrame)
         }
         let response = try frameResponse(bytes: frame.bytes, request: context.request)
-        store.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
+        store.statistics.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
         return response
     }
 
@@ -193,8 +193,9 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/versions/{version}/manifest`: the manifest of the caller's build.
     func versionManifest(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
-        let record = try versionRecord(context)
-        let full = try getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
+        let record = try catalogueRoutes.versionRecord(context)
+        let full =
+            try rights.getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
         var response = HTTPResponse.json(200, Data((full ? record.manifest : record.studentManifest).utf8))
         response.headers["ETag"] = "\"\(full ? record.packageID : record.studentPackageID)\""
         return response

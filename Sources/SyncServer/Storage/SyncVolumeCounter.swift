@@ -2,7 +2,7 @@ import Foundation
 
 /// Sync volume counted in memory between writes to `sync_volume`: counting each pull page and
 /// push in a write transaction of its own cost an fsync per request on the one serialised
-/// connection, and turned read-only pulls into writes. `ServerStore.recordSync` adds here and
+/// connection, and turned read-only pulls into writes. `StatisticsStore.recordSync` adds here and
 /// writes the counts at most every `ServerLimits.syncVolumeFlushSeconds`; `admin/stats` and
 /// shutdown write them first. Thread-safe.
 final class SyncVolumeCounter: @unchecked Sendable {
@@ -43,7 +43,7 @@ final class SyncVolumeCounter: @unchecked Sendable {
 
     /// Counts one request of `site` at `now`; returns whether a write is due. A day holds at most
     /// `ServerLimits.maxSyncSitesPerDay` sites in memory besides `otherSite`, which takes the rest.
-    func add(_ volume: ServerStore.SyncVolume, site: String, at now: Int64) -> Bool {
+    func add(_ volume: StatisticsStore.SyncVolume, site: String, at now: Int64) -> Bool {
         var totals = Totals(lastSyncAt: now)
         if volume.isPush {
             totals.pushes = 1
@@ -54,14 +54,14 @@ final class SyncVolumeCounter: @unchecked Sendable {
             totals.changesOut = volume.items
             totals.bytesOut = volume.bytes
         }
-        let day = ServerStore.utcDay(now)
+        let day = StatisticsStore.utcDay(now)
         return lock.withLock {
             var key = Key(day: day, site: site)
-            if pending[key] == nil, key.site != ServerStore.otherSite,
-                pending.keys.filter({ $0.day == day && $0.site != ServerStore.otherSite }).count
+            if pending[key] == nil, key.site != StatisticsStore.otherSite,
+                pending.keys.filter({ $0.day == day && $0.site != StatisticsStore.otherSite }).count
                     >= ServerLimits.maxSyncSitesPerDay
             {
-                key.site = ServerStore.otherSite
+                key.site = StatisticsStore.otherSite
             }
             pending[key, default: Totals()].add(totals)
             return now - lastFlushAt >= ServerLimits.syncVolumeFlushSeconds * 1000

@@ -10,7 +10,7 @@ extension SyncIngest {
     func applyPushedGrade(
         _ payload: JSONValue, course: Course, courses: [String: Course], memo: BatchMemo, in db: Database
     ) throws {
-        guard try ServerStore.isStaff(user, of: course.id, in: db) else {
+        guard try Rights.mayGrade(user, in: course.id, in: db) else {
             throw Rejection(reason: "only the teachers of \(course.id) may grade its work")
         }
         let scores = try Self.scores(payload)
@@ -21,7 +21,7 @@ extension SyncIngest {
                 reason: "feedback is limited to \(GradingLimits.maxFeedbackBytes) bytes (got \(feedback.utf8.count))")
         }
         if let attemptID = payload["attempt"]?.stringValue {
-            guard let record = try ServerStore.attempt(attemptID, courseID: course.id, in: db) else {
+            guard let record = try GradingStore.attempt(attemptID, courseID: course.id, in: db) else {
                 throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
             }
             guard
@@ -44,8 +44,8 @@ extension SyncIngest {
                 )
             }
             do {
-                let checked = try ServerApp.essayScores(scores, quiz: quiz)
-                try ServerApp.recordAttemptGrade(
+                let checked = try Grading.essayScores(scores, quiz: quiz)
+                try GradingStore.recordAttemptGrade(
                     record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
                     teacher: user, at: gradedAt, in: db)
                 memo.certificateCandidates.insert(StudentCourse(userID: record.student.id, courseID: course.id))
@@ -55,7 +55,7 @@ extension SyncIngest {
             return
         }
         guard let submissionID = payload["submission"]?.stringValue,
-            let record = try ServerStore.submission(submissionID, courseID: course.id, in: db)
+            let record = try GradingStore.submission(submissionID, courseID: course.id, in: db)
         else {
             throw Rejection(
                 reason: "\(course.id) has no submission \(payload["submission"]?.stringValue ?? "(none named)")")
@@ -66,13 +66,13 @@ extension SyncIngest {
         }
         // When the teacher graded decides against a grade given meanwhile, not when the push arrives.
         let gradedAt = gradingTime(payload)
-        if let reason = try ServerStore.newerGrade(than: record, itemID: assignment.id, gradedAt: gradedAt, in: db) {
+        if let reason = try GradingStore.newerGrade(than: record, itemID: assignment.id, gradedAt: gradedAt, in: db) {
             throw Rejection(reason: reason)
         }
         do {
-            let grade = try ServerApp.makeGrade(
+            let grade = try Grading.makeGrade(
                 record, assignment: assignment, scores: scores, feedback: feedback, teacher: user, at: gradedAt)
-            try ServerApp.record(grade, teacher: user, in: db)
+            try GradingStore.record(grade, teacher: user, in: db)
             memo.certificateCandidates.insert(StudentCourse(userID: grade.userID, courseID: course.id))
         } catch let error as GradingError {
             throw Rejection(reason: "\(assignment.id): \(error)")

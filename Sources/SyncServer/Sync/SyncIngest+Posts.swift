@@ -22,19 +22,19 @@ extension SyncIngest {
                 }
                 let latest = try memo.latestVersion(post.courseID, in: db)
                 let lessons = latest.flatMap { courses[post.courseID + "@" + $0] }.map { memo.lessonIDs($0) }
-                try ServerStore.savePost(post, by: user, lessons: lessons, in: db)
+                try CommunicationStore.savePost(post, by: user, lessons: lessons, in: db)
             case "message":
                 guard let message = DirectMessage(id: entity, payload: payload) else {
                     throw Rejection(reason: "a message needs an id, course, to (or toName), body and sentAt")
                 }
-                try ServerStore.saveMessage(message, by: user, in: db)
+                try CommunicationStore.saveMessage(message, by: user, in: db)
             default:
                 guard let announcement = Announcement(id: entity, payload: payload) else {
                     throw Rejection(reason: "an announcement needs an id, course, title, body and createdAt")
                 }
-                try ServerStore.saveAnnouncement(announcement, by: user, in: db)
+                try CommunicationStore.saveAnnouncement(announcement, by: user, in: db)
             }
-        } catch let refusal as ServerStore.CommunicationRefusal {
+        } catch let refusal as CommunicationStore.CommunicationRefusal {
             throw Rejection(reason: refusal.reason)
         }
     }

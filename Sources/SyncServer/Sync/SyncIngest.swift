@@ -19,7 +19,7 @@ struct SyncIngest {
         var applied = 0
         var duplicates = 0
         /// The courses where this push completed a lesson or added a scored attempt: the student may
-        /// have just earned a certificate (checked after the commit, `issueCertificatesIfEarned`).
+        /// have just earned a certificate (checked after the commit, `CourseGrades.issueIfEarned`).
         var certificateCandidates: Set<StudentCourse> = []
     }
 
@@ -79,7 +79,7 @@ struct SyncIngest {
         let courses = try preloadCourses(entries)
         let memo = BatchMemo()
         return try app.store.write { db in
-            let stream = try ServerStore.stream(device: device, userID: user.id, in: db)
+            let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
             for entry in entries {
                 guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
@@ -104,7 +104,7 @@ struct SyncIngest {
                     outcome.applied += 1
                 } catch let rejection as Rejection {
                     outcome.rejected.append((seq, rejection.reason))
-                    try ServerStore.appendChange(
+                    try ChangelogStore.appendChange(
                         kind: "rejection", entity: "\(device)/\(seq)", userID: user.id, courseID: nil,
                         payload: JSONOut.obj([
                             ("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(seq))),
@@ -117,7 +117,7 @@ struct SyncIngest {
             }
             try flushProgress(memo, now: now, in: db)
             outcome.certificateCandidates = memo.certificateCandidates
-            try ServerStore.saveStream(
+            try ChangelogStore.saveStream(
                 device: device, userID: user.id, acked: outcome.acked, now: now,
                 skewMs: now - deviceClock, in: db)
             return outcome
@@ -133,14 +133,14 @@ struct SyncIngest {
             if let version = entry["payload"]?["courseVersion"]?.stringValue { wanted.insert(course + "@" + version) }
         }
         for course in named {
-            if let latest = try app.store.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
+            if let latest = try app.store.courses.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
         }
         var out: [String: Course] = [:]
         for key in wanted {
             // An empty course or version ("@1.2.0") still makes two parts (found by the push fuzzer).
             let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { continue }
-            if let course = try app.courseCache.course(parts[0], version: parts[1], app: app) { out[key] = course }
+            if let course = try app.courseCache.course(parts[0], version: parts[1]) { out[key] = course }
         }
         return out
     }
@@ -164,7 +164,7 @@ struct SyncIngest {
             throw Rejection(reason: "the entry names no course")
         }
         if memo.enrolled[courseID] == nil {
-            memo.enrolled[courseID] = try ServerStore.isEnrolled(user.id, in: courseID, db: db)
+            memo.enrolled[courseID] = try Rights.isEnrolled(user.id, in: courseID, in: db)
         }
         guard let latest = try memo.latestVersion(courseID, in: db), let course = courses[courseID + "@" + latest]
         else {
@@ -285,7 +285,7 @@ struct SyncIngest {
                 frame.key("lastOpenedAt")
                 frame.value(JSONOut.n(Double(opened)))
             }
-            try ServerStore.appendChange(
+            try ChangelogStore.appendChange(
                 kind: "progress", entity: merged.id, userID: user.id, courseID: merged.courseID,
                 encodedPayload: Data(frame.bytes), in: db)
         }
@@ -338,43 +338,17 @@ struct SyncIngest {
             try existingAttempt(id, in: db)
             return
         }
-        try ServerStore.appendChange(
+        try ChangelogStore.appendChange(
             kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
         if !result.awaitingManualGrading {
             memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID))
         }
-        var frame = WireCodec.Builder()
-        frame.beginObject(count: 7)
-        frame.key("user")
-        frame.value(JSONOut.s(user.id))
-        frame.key("quiz")
-        frame.value(JSONOut.s(quizID))
-        frame.key("course")
-        frame.value(JSONOut.s(courseID))
-        frame.key("points")
-        frame.value(JSONOut.n(result.points))
-        frame.key("maxPoints")
-        frame.value(JSONOut.n(result.maxPoints))
-        frame.key("awaitingTeacher")
-        frame.value(JSONOut.b(result.awaitingManualGrading))
-        frame.key("questions")
-        frame.beginArray(count: result.questions.count)
-        for q in result.questions {
-            frame.beginObject(count: 5)
-            frame.key("id")
-            frame.value(JSONOut.s(q.questionID))
-            frame.key("fraction")
-            frame.value(JSONOut.n(q.fraction))
-            frame.key("points")
-            frame.value(JSONOut.n(q.points))
-            frame.key("maxPoints")
-            frame.value(JSONOut.n(q.maxPoints))
-            frame.key("manual")
-            frame.value(JSONOut.b(q.needsManualGrading))
-        }
-        try ServerStore.appendChange(
-            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID,
-            encodedPayload: Data(frame.bytes), in: db)
+        let resultFrame = Grading.attemptResult(
+            user: user.id, quiz: quizID, course: courseID, points: result.points, maxPoints: result.maxPoints,
+            awaitingTeacher: result.awaitingManualGrading,
+            questions: result.questions.map(Grading.AttemptResultQuestion.init))
+        try ChangelogStore.appendChange(
+            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: resultFrame, in: db)
     }
 
     /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
@@ -402,7 +376,7 @@ struct SyncIngest {
             throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)")
         }
         // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
-        let responses = ServerApp.authoredResponses(payload, quiz: quiz)
+        let responses = Grading.authoredResponses(payload, quiz: quiz)
         return (courseID, version, quizID, try Grader.grade(quiz, responses: responses))
     }
 
@@ -449,7 +423,7 @@ struct SyncIngest {
             [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }
         members.append((key: "receivedAt", value: JSONOut.n(Double(now))))
         members.append((key: "late", value: JSONOut.b(late)))
-        try ServerStore.appendChange(
+        try ChangelogStore.appendChange(
             kind: "submission", entity: id, userID: user.id, courseID: course.id,
             payload: JSONValue(.object(members)), in: db)
     }

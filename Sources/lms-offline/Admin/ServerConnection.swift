@@ -30,7 +30,12 @@ struct ServerConnection {
     /// A JSON exchange whose errors become messages for people: 401 says log in again, others carry
     /// the server's message (which says what to do).
     func json(_ method: String, _ path: String, _ body: JSONValue? = nil) throws -> JSONValue {
-        try explained { try http.json(method, path, body) }
+        do {
+            return try explained { try http.json(method, path, body) }
+        } catch var error as AdminError {
+            error.subject = Self.subject(of: path)
+            throw error
+        }
     }
 
     /// Sends raw bytes (CSV) and parses a JSON answer.
@@ -59,6 +64,14 @@ struct ServerConnection {
         do { return try exchange() } catch let error as SyncError { throw AdminError(error, server: account.server) }
     }
 
+    /// The user a path names (`/users/bob/…`, `/enrollments/bob`), for messages about a missing one.
+    static func subject(of path: String) -> String? {
+        let segments = path.split(separator: "?").first?.split(separator: "/").map(String.init) ?? []
+        guard let at = segments.lastIndex(where: { $0 == "users" || $0 == "enrollments" }), at + 1 < segments.count
+        else { return nil }
+        return segments[at + 1].removingPercentEncoding
+    }
+
     /// An answer's body as JSON (null when empty or not JSON).
     private static func parsed(_ answer: HTTPAnswer) -> JSONValue {
         answer.body.isEmpty
@@ -84,6 +97,8 @@ struct AdminError: Error, CustomStringConvertible {
     let server: String
     /// A hint added by the command (e.g. how to raise a version).
     var hint: String?
+    /// What the request was about (a username), named when the server says it does not exist.
+    var subject: String?
 
     init(_ underlying: SyncError, server: String, hint: String? = nil) {
         self.underlying = underlying
@@ -101,8 +116,15 @@ struct AdminError: Error, CustomStringConvertible {
         var text: String
         switch underlying.kind {
         case .server(let status, _, let message):
-            text = status == 403 ? AdminText.t(.forbidden, message) : "\(message) (\(status))"
-        case .unauthorized: text = AdminText.t(.loginAgain, server)
+            // People read what went wrong, not HTTP codes; a missing thing is named.
+            if status == 403 {
+                text = Messages.t(.forbidden, message)
+            } else if status == 404, let subject, !message.contains(subject) {
+                text = "\(message) \"\(subject)\""
+            } else {
+                text = message
+            }
+        case .unauthorized: text = Messages.t(.loginAgain, server)
         default: text = underlying.description
         }
         if let hint { text += "\n" + hint }

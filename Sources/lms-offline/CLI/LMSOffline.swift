@@ -10,7 +10,7 @@ enum LMSOffline {
     static let sqliteFull: Int32 = 13
 
     /// The program's version.
-    static let version = "0.1.0"
+    static let version = LMSVersion.current
 
     /// A command: its name, one-line summary, usage, and what it runs.
     struct Command: Sendable {
@@ -27,17 +27,22 @@ enum LMSOffline {
     /// Every command, in the order `help` lists them.
     static let commands: [Command] =
         CourseCommands.all + InstallCommand.all + ProfileCommands.all + StudyCommands.all
-        + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + DevCommands.all
+        + QuizCommand.all + SubmitCommand.all + ReportCommands.all + SyncCommands.all + PasswordCommand.all
+        + DevCommands.all
         + CommunicationCommands.all
         + PublishCommand.all + RosterCommands.all + AdminCommands.all + CalendarCommand.all
         + GradingCommands.all
+        + RenderCommand.all
+        + ExportCommand.all
 
     /// Runs the program with `args` (without the program name) and returns the exit status.
     static func run(_ args: [String]) -> Int32 {
         let console = Console.current()
         guard let name = args.first, name != "help", name != "--help", name != "-h" else {
             if args.count > 1, let command = commands.first(where: { $0.name == args[1] }) {
-                console.out("usage: \(command.usage)\n\n\(command.summary)")
+                console.out("usage: \(command.usage)\n\n\(Messages.summary(of: command.name) ?? command.summary)")
+            } else if args.count > 1, Help.groups.contains(where: { $0.audience == args[1] }) {
+                console.out(Help.text(commands, audience: args[1]))
             } else {
                 console.out(help)
             }
@@ -48,10 +53,10 @@ enum LMSOffline {
             return 0
         }
         guard let command = commands.first(where: { $0.name == name }) else {
-            let hint = nearest(to: name, among: commands.filter { !$0.hidden }.map(\.name))
+            let hint = Help.suggestion(for: name, among: commands.filter { !$0.hidden }.map(\.name))
             console.err(
-                "lms-offline: unknown command \"\(name)\"\(hint.map { " (did you mean \($0)?)" } ?? ""); run lms-offline help"
-            )
+                "lms-offline: "
+                    + Messages.t(.unknownCommand, name, hint.map { Messages.t(.unknownCommandHint, $0) } ?? ""))
             return 2
         }
         do {
@@ -77,15 +82,5 @@ enum LMSOffline {
         }
     }
 
-    static var help: String {
-        var lines = ["lms-offline \(version): study, teach and pack courses offline", "", "commands:"]
-        let width = max(12, commands.filter { !$0.hidden }.map(\.name.count).max() ?? 0) // never cut a name short
-        for command in commands where !command.hidden {
-            lines.append("  \(command.name.padding(toLength: width, withPad: " ", startingAt: 0)) \(command.summary)")
-        }
-        lines.append("")
-        lines.append(
-            "lms-offline help COMMAND shows a command's usage. --home DIR (or LMS_HOME) chooses the data folder.")
-        return lines.joined(separator: "\n")
-    }
+    static var help: String { Help.text(commands) }
 }

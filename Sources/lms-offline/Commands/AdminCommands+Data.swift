@@ -78,7 +78,7 @@ extension AdminCommands {
         let text = JSONWriter.write(answer, pretty: true) + "\n"
         if let output = args.value("output") {
             try AtomicFile.write(Data(text.utf8), to: output)
-            console.err(AdminText.t(.exported, user, output))
+            console.err(Messages.t(.exported, user, output))
         } else {
             console.out(String(text.dropLast()))
         }
@@ -89,7 +89,7 @@ extension AdminCommands {
         try args.expectPositionals(atMost: 2)
         let user = try args.positional(1, "USER")
         guard args.has("confirm") else {
-            throw Arguments.UsageError(description: AdminText.t(.eraseNeedsConfirm, user))
+            throw Arguments.UsageError(description: Messages.t(.eraseNeedsConfirm, user))
         }
         let (_, connection) = try ServerConnection.open(args, console)
         let answer = try connection.json("POST", userPath(user) + "/erase", .obj([("confirm", .str(user))]))
@@ -97,7 +97,7 @@ extension AdminCommands {
             console.out(JSONWriter.write(answer, pretty: true))
         } else {
             console.out(
-                AdminText.t(
+                Messages.t(
                     .erased, user, answer["anonymousName"]?.stringValue ?? "?",
                     Int(answer["filesRemoved"]?.numberValue ?? 0)))
         }

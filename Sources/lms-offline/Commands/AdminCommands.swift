@@ -70,17 +70,27 @@ enum AdminCommands {
         let file = try args.positional(1, "FILE.csv (a header row: username,displayName,email,role,password)")
         guard let data = FileManager.default.contents(atPath: file) else { throw ClientError(.fileUnreadable, file) }
         let (_, connection) = try ServerConnection.open(args, console)
-        let answer = try connection.send("POST", "/api/v1/admin/users/import", contentType: "text/csv", body: data)
+        let answer: JSONValue
+        do {
+            answer = try connection.send("POST", "/api/v1/admin/users/import", contentType: "text/csv", body: data)
+        } catch let error as AdminError {
+            // Every bad row on a line of its own.
+            guard case .server(_, "invalid_rows", let message) = error.underlying.kind,
+                let colon = message.range(of: ": ")
+            else { throw error }
+            let rows = message[colon.upperBound...].components(separatedBy: "; ")
+            throw ImportRefused(summary: String(message[..<colon.lowerBound]), rows: rows)
+        }
         if args.has("json") {
             console.out(JSONWriter.write(answer, pretty: true))
             return 0
         }
-        console.out(AdminText.t(.imported, Int(answer["created"]?.numberValue ?? 0)))
-        for user in answer["users"]?.arrayValue ?? [] {
-            console.out(
-                "  \(user["username"]?.stringValue ?? "")  \(user["role"]?.stringValue ?? "")  \(user["resetCode"]?.stringValue ?? "")"
-            )
+        let users = answer["users"]?.arrayValue ?? []
+        console.out(Messages.t(.imported, Messages.count(.countUsers, Int(answer["created"]?.numberValue ?? 0))))
+        let table = users.map {
+            [$0["username"]?.stringValue ?? "", $0["role"]?.stringValue ?? "", $0["resetCode"]?.stringValue ?? ""]
         }
+        for line in TextTable.lines(table) { console.out("  " + line) }
         return 0
     }
 
@@ -89,7 +99,7 @@ enum AdminCommands {
         let user = try args.positional(1, "USER")
         let (_, connection) = try ServerConnection.open(args, console)
         _ = try connection.json("PATCH", userPath(user), .obj([("disabled", .flag(disabled))]))
-        console.out(AdminText.t(disabled ? .userDisabled : .userEnabled, user))
+        console.out(Messages.t(disabled ? .userDisabled : .userEnabled, user))
         return 0
     }
 
@@ -102,7 +112,7 @@ enum AdminCommands {
         }
         let (_, connection) = try ServerConnection.open(args, console)
         _ = try connection.json("PATCH", userPath(user), .obj([("role", .str(role))]))
-        console.out(AdminText.t(.roleSet, user, role))
+        console.out(Messages.t(.roleSet, user, role))
         return 0
     }
 
@@ -115,10 +125,18 @@ enum AdminCommands {
             console.out(JSONWriter.write(answer, pretty: true))
         } else {
             console.out(
-                AdminText.t(
+                Messages.t(
                     .resetCode, user, answer["code"]?.stringValue ?? "?", answer["expiresAt"]?.stringValue ?? "?"))
-            console.err(AdminText.t(.resetCodeNote))
+            console.err(Messages.t(.resetCodeNote, user))
         }
         return 0
     }
+}
+
+/// An import the server refused, with each bad row on its own line.
+struct ImportRefused: Error, CustomStringConvertible {
+    let summary: String
+    let rows: [String]
+
+    var description: String { ([summary + ":"] + rows.map { "  " + $0 }).joined(separator: "\n") }
 }

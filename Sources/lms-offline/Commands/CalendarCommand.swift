@@ -41,7 +41,7 @@ enum CalendarCommand {
         if let output = args.value("output") {
             try AtomicFile.write(Data(text.utf8), to: output)
             console.err(
-                events.isEmpty ? AdminText.t(.noDates, name) : AdminText.t(.calendarWritten, events.count, output))
+                events.isEmpty ? Messages.t(.noDates, name) : Messages.t(.calendarWritten, events.count, output))
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
         }

@@ -27,7 +27,20 @@ enum CertificateCommands {
         do {
             let api = try ServerConnection.connect(context, args)
             // a network error falls back below
-            answer = try api.http.json("POST", ServerConnection.course(course, "/certificate"))
+            do {
+                answer = try api.http.json("POST", ServerConnection.course(course, "/certificate"))
+            } catch let error as SyncError {
+                // Refused while work done here has not reached the server: syncing is the fix.
+                if case .server(409, _, let message) = error.kind,
+                    let account = try SyncAccountStore(queue: context.queue).account(of: profile.id),
+                    try context.queue.read({
+                        try OutboxReader.pendingCount(profileID: profile.id, after: account.acked, in: $0)
+                    }) > 0
+                {
+                    throw ClientError(.certificateSyncFirst, message)
+                }
+                throw error
+            }
             server = api.account.server
         } catch let error as SyncError {
             guard case .network = error.kind,
@@ -61,23 +74,19 @@ enum CertificateCommands {
     static func storedCertificate(_ context: ClientContext, profileID: String, course: String) throws -> (
         JSONValue, String?
     )? {
-        try context.queue.read { db in
-            guard
-                let row = try db.fetchOne(
-                    "SELECT code, name, title, issued_at, server FROM certificates WHERE profile_id = ? AND course_id = ?",
-                    arguments: [profileID, course])
-            else { return nil }
-            let day = row.date(3).map {
-                ISO8601DateFormatter.string(
-                    from: $0, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
-            }
-            return (
-                .obj([
-                    ("valid", .flag(true)), ("code", .str(row.string(0) ?? "")), ("name", .str(row.string(1) ?? "")),
-                    ("course", .str(course)), ("courseTitle", .str(row.string(2) ?? "")), ("issuedAt", .str(day ?? ""))
-                ]), row.string(4)
-            )
+        guard
+            let stored = try CertificateStore(queue: context.queue).certificate(profileID: profileID, courseID: course)
+        else { return nil }
+        let day = stored.issuedAt.map {
+            ISO8601DateFormatter.string(
+                from: $0, timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
         }
+        return (
+            .obj([
+                ("valid", .flag(true)), ("code", .str(stored.code)), ("name", .str(stored.name)),
+                ("course", .str(course)), ("courseTitle", .str(stored.courseTitle)), ("issuedAt", .str(day ?? ""))
+            ]), stored.server
+        )
     }
 
     static func verify(_ args: Arguments, _ console: Console) throws -> Int32 {

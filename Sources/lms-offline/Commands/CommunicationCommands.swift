@@ -107,25 +107,16 @@ enum CommunicationCommands {
         let context = try ClientContext(args, console: console)
         let profile = try context.studyProfile(args)
         let course = try args.positionals.first.map { try courseID($0, context: context, profile: profile) }
-        let rows = try context.queue.read { db in
-            try db.fetchAll(
-                """
-                SELECT id, course_id, author_name, title, body, created_at, synced FROM announcements
-                WHERE profile_id = ?1 AND (?2 IS NULL OR course_id = ?2) ORDER BY created_at DESC, id
-                """, arguments: [profile.id, course])
-        }
+        let rows = try store(context, profile).announcements(courseID: course)
         if args.has("json") {
             console.out(
                 JSONWriter.write(
                     .list(
                         rows.map { r in
                             .obj([
-                                ("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")),
-                                ("author", .str(r.string(2) ?? "")),
-                                ("title", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")),
-                                ("createdAt", .date(r.date(5))),
-                                ("synced", .flag(SyncMark(r.int(6)) == .synced)),
-                                ("refused", .flag(SyncMark(r.int(6)) == .refused))
+                                ("id", .str(r.id)), ("course", .str(r.courseID)), ("author", .str(r.author)),
+                                ("title", .str(r.title)), ("body", .str(r.body)), ("createdAt", .date(r.createdAt)),
+                                ("synced", .flag(r.synced == .synced)), ("refused", .flag(r.synced == .refused))
                             ])
                         }), pretty: true))
             return 0
@@ -133,10 +124,10 @@ enum CommunicationCommands {
         if rows.isEmpty { console.out(Messages.t(.commsNoAnnouncements)) }
         for r in rows {
             console.out(
-                console.paint(TerminalText.sanitize(r.string(3) ?? ""), .bold)
-                    + "  \(r.string(1) ?? "")  \(TerminalText.sanitize(r.string(2) ?? ""))  \(stamp(r.date(5)))"
-                    + SyncMark(r.int(6)).mark(console))
-            for line in TerminalText.sanitize(r.string(4) ?? "").split(
+                console.paint(TerminalText.sanitize(r.title), .bold)
+                    + "  \(r.courseID)  \(TerminalText.sanitize(r.author))  \(stamp(r.createdAt))"
+                    + r.synced.mark(console))
+            for line in TerminalText.sanitize(r.body).split(
                 separator: "\n", omittingEmptySubsequences: false)
             { console.out("    \(line)") }
         }
@@ -147,20 +138,7 @@ enum CommunicationCommands {
         throws -> Int32
     {
         let console = context.console
-        let threads = try context.queue.read { db in
-            try db.fetchAll(
-                """
-                SELECT \(CommunicationStore.columns),
-                       (SELECT COUNT(*) FROM posts r WHERE r.profile_id = p.profile_id AND r.thread_id = p.id AND r.deleted = 0)
-                FROM posts p WHERE profile_id = ?1 AND course_id = ?2 AND thread_id IS NULL AND lesson_id IS ?3
-                ORDER BY created_at DESC, id
-                """, arguments: [profile.id, course, lesson]
-            ).compactMap { row in
-                CommunicationStore.post(from: row).map {
-                    (post: $0, synced: SyncMark(row.int(14)), replies: row.int(15) ?? 0)
-                }
-            }
-        }
+        let threads = try store(context, profile).threads(courseID: course, lessonID: lesson)
         if args.has("json") {
             console.out(
                 JSONWriter.write(
@@ -183,15 +161,7 @@ enum CommunicationCommands {
     static func showThread(_ target: String, args: Arguments, context: ClientContext, profile: Profile) throws -> Int32
     {
         let console = context.console
-        let posts = try context.queue.read { db -> [(post: Post, synced: SyncMark)] in
-            let first = try CommunicationStore.post(matching: target, profileID: profile.id, in: db)
-            return try db.fetchAll(
-                """
-                SELECT \(CommunicationStore.columns) FROM posts WHERE profile_id = ?1 AND (id = ?2 OR thread_id = ?2)
-                ORDER BY thread_id IS NOT NULL, created_at, id
-                """, arguments: [profile.id, first.thread]
-            ).compactMap { row in CommunicationStore.post(from: row).map { ($0, SyncMark(row.int(14))) } }
-        }
+        let posts = try store(context, profile).thread(of: target)
         if args.has("json") {
             console.out(JSONWriter.write(.list(posts.map { json($0.post, synced: $0.synced) }), pretty: true))
             return 0
@@ -218,37 +188,26 @@ enum CommunicationCommands {
         let context = try ClientContext(args, console: console)
         let profile = try context.studyProfile(args)
         let other = args.positionals.first
-        let rows = try context.queue.read { db in
-            try db.fetchAll(
-                """
-                SELECT id, course_id, from_name, to_name, body, sent_at, outgoing, synced FROM messages
-                WHERE profile_id = ?1 AND (?2 IS NULL OR lower(from_name) = lower(?2) OR lower(to_name) = lower(?2)) ORDER BY sent_at, id
-                """, arguments: [profile.id, other])
-        }
+        let rows = try store(context, profile).messages(with: other)
         if args.has("json") {
             console.out(
                 JSONWriter.write(
                     .list(
                         rows.map { r in
                             .obj([
-                                ("id", .str(r.string(0) ?? "")), ("course", .str(r.string(1) ?? "")),
-                                ("from", .str(r.string(2) ?? "")),
-                                ("to", .str(r.string(3) ?? "")), ("body", .str(r.string(4) ?? "")),
-                                ("sentAt", .date(r.date(5))),
-                                ("outgoing", .flag(r.bool(6) ?? false)),
-                                ("synced", .flag(SyncMark(r.int(7)) == .synced)),
-                                ("refused", .flag(SyncMark(r.int(7)) == .refused))
+                                ("id", .str(r.id)), ("course", .str(r.courseID)), ("from", .str(r.from)),
+                                ("to", .str(r.to)), ("body", .str(r.body)), ("sentAt", .date(r.sentAt)),
+                                ("outgoing", .flag(r.outgoing)), ("synced", .flag(r.synced == .synced)),
+                                ("refused", .flag(r.synced == .refused))
                             ])
                         }), pretty: true))
             return 0
         }
         if rows.isEmpty { console.out(Messages.t(.commsNoMessages)) }
         for r in rows {
-            let arrow = TerminalText.sanitize(r.bool(6) == true ? "→ \(r.string(3) ?? "")" : "← \(r.string(2) ?? "")")
-            console.out(
-                console.paint(arrow, .bold) + "  \(r.string(1) ?? "")  \(stamp(r.date(5)))"
-                    + SyncMark(r.int(7)).mark(console))
-            for line in TerminalText.sanitize(r.string(4) ?? "").split(
+            let arrow = TerminalText.sanitize(r.outgoing ? "→ \(r.to)" : "← \(r.from)")
+            console.out(console.paint(arrow, .bold) + "  \(r.courseID)  \(stamp(r.sentAt))" + r.synced.mark(console))
+            for line in TerminalText.sanitize(r.body).split(
                 separator: "\n", omittingEmptySubsequences: false)
             { console.out("    \(line)") }
         }
@@ -296,12 +255,7 @@ enum CommunicationCommands {
         if (try? catalog.course(matching: course))?.id == course {
             return try catalog.item(matching: text, course: course, kind: "lesson").id
         }
-        let known = try context.queue.read { db in
-            try db.fetchColumn(
-                String.self, "SELECT DISTINCT lesson_id FROM posts WHERE course_id = ? AND lesson_id IS NOT NULL",
-                arguments: [course]
-            ).compactMap { $0 }
-        }
+        let known = try CommunicationStore.lessonsWithPosts(courseID: course, queue: context.queue)
         let matching = known.filter { $0 == text || $0.hasSuffix("/" + text) }
         return matching.count == 1 ? matching[0] : text
     }

@@ -69,9 +69,10 @@ enum CourseReportCommand {
         console.out(
             console.paint(
                 Messages.t(
-                    .reportSummary, r["title"]?.stringValue ?? r["course"]?.stringValue ?? "", RubricScoring.format(n),
+                    .reportSummary, r["title"]?.stringValue ?? r["course"]?.stringValue ?? "",
+                    Messages.count(.countStudents, n),
                     Gradebook.percent(r["completionRate"]?.numberValue ?? 0),
-                    RubricScoring.format(r["passing"]?.numberValue ?? 0),
+                    ScoreFormat.text(r["passing"]?.numberValue ?? 0),
                     Gradebook.percent(r["averageTotal"]?.numberValue ?? 0)), .bold))
         console.out(Messages.t(.reportDistribution))
         let buckets = r["distribution"]?.arrayValue ?? []
@@ -80,7 +81,7 @@ enum CourseReportCommand {
             let count = b["students"]?.numberValue ?? 0
             console.out(
                 "  " + GradingCommands.pad(b["range"]?.stringValue ?? "", 6) + "  "
-                    + bar(count, of: most, console: console) + RubricScoring.format(count))
+                    + bar(count, of: most, console: console) + ScoreFormat.text(count))
         }
         let risks = r["atRisk"]?.arrayValue ?? []
         if risks.isEmpty {
@@ -103,14 +104,14 @@ enum CourseReportCommand {
             console.paint(
                 "\(r["student"]?["displayName"]?.stringValue ?? "") (\(r["student"]?["username"]?.stringValue ?? ""))",
                 .bold)
-                + "  \(bar(done, of: lessons, console: console))\(RubricScoring.format(done))/\(RubricScoring.format(lessons))  "
+                + "  \(bar(done, of: lessons, console: console))\(ScoreFormat.text(done))/\(ScoreFormat.text(lessons))  "
                 + "\(percent(r["total"]?.numberValue))  "
                 + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red))
         for item in r["items"]?.arrayValue ?? [] {
             let points = item["points"]?.numberValue
             let maximum = item["maxPoints"]?.numberValue ?? 0
             let score =
-                points.map { "\(RubricScoring.format($0))/\(RubricScoring.format(maximum))" }
+                points.map { "\(ScoreFormat.text($0))/\(ScoreFormat.text(maximum))" }
                 ?? (item["status"]?.stringValue ?? "")
             let feedback = item["feedback"]?.stringValue.map { "  \"\(TerminalText.sanitize($0))\"" } ?? ""
             console.out(
@@ -129,7 +130,7 @@ enum CourseReportCommand {
             console.out(
                 "  \(bar(share, of: 100, console: console, color: flag == nil ? .green : .red))"
                     + "\(q["quiz"]?.stringValue ?? "") \(q["question"]?.stringValue ?? "")  \(String(format: "%.0f%%", share)) of "
-                    + "\(RubricScoring.format(q["answered"]?.numberValue ?? 0))"
+                    + "\(ScoreFormat.text(q["answered"]?.numberValue ?? 0))"
                     + (flag.map { "  " + console.paint("! " + $0, .red) } ?? ""))
         }
     }

@@ -26,10 +26,7 @@ enum DevCommands {
         let events = Int(args.value("events") ?? "") ?? 100_000
         let profileCount = max(1, Int(args.value("profiles") ?? "") ?? 100)
         let context = try ClientContext(args, console: console)
-        let lessons = try context.queue.read { db in
-            try db.fetchAll("SELECT course_id, item_id FROM course_items WHERE kind = 'lesson' AND removed = 0")
-                .map { ($0.string(0) ?? "", $0.string(1) ?? "") }
-        }
+        let lessons = try CourseCatalog(queue: context.queue, home: context.home).allLessons()
         guard !lessons.isEmpty else { throw ClientError(.noCourses) }
         let now = context.now()
         var profiles: [Profile] = []

@@ -52,8 +52,10 @@ enum GradingCommands {
         console.out(
             console.paint(
                 Messages.t(
-                    .gradebookSummary, book["title"]?.stringValue ?? course, students.count, items.count,
-                    RubricScoring.format(pass)), .bold))
+                    .gradebookSummary, book["title"]?.stringValue ?? course,
+                    Messages.count(.countStudents, students.count),
+                    Messages.count(.countItems, items.count),
+                    ScoreFormat.text(pass)), .bold))
         // Items are numbered in the header and listed below, so the table stays narrow.
         let width = max(8, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
         var header = Messages.t(.wordStudent).padding(toLength: width, withPad: " ", startingAt: 0)
@@ -63,7 +65,7 @@ enum GradingCommands {
             var line = (s["username"]?.stringValue ?? "").padding(toLength: width, withPad: " ", startingAt: 0)
             for item in items {
                 let value = s["scores"]?[item["id"]?.stringValue ?? ""]?.numberValue
-                line += " " + pad(value.map(RubricScoring.format) ?? "–", 6)
+                line += " " + pad(value.map(ScoreFormat.text) ?? "–", 6)
             }
             let passed = s["passed"]?.boolValue == true
             line +=
@@ -74,7 +76,7 @@ enum GradingCommands {
         for (i, item) in items.enumerated() {
             console.out(
                 TerminalText.sanitize(
-                    "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(RubricScoring.format(item["maxPoints"]?.numberValue ?? 0)))"
+                    "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(ScoreFormat.text(item["maxPoints"]?.numberValue ?? 0)))"
                 ))
         }
         return 0
@@ -160,7 +162,7 @@ enum GradingCommands {
         console.out(
             Messages.t(
                 .gradeRecorded,
-                "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
+                "\(ScoreFormat.text(answer["points"]?.numberValue ?? 0))/\(ScoreFormat.text(answer["maxPoints"]?.numberValue ?? 0))",
                 answer["item"]?.stringValue ?? "",
                 answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
         return 0
@@ -184,8 +186,8 @@ enum GradingCommands {
             return 0
         }
         for h in entries {
-            let old = h["oldPoints"]?.numberValue.map(RubricScoring.format) ?? "–"
-            let new = h["newPoints"]?.numberValue.map(RubricScoring.format) ?? "?"
+            let old = h["oldPoints"]?.numberValue.map(ScoreFormat.text) ?? "–"
+            let new = h["newPoints"]?.numberValue.map(ScoreFormat.text) ?? "?"
             let feedback = h["newFeedback"]?.stringValue.map { "  \"\($0)\"" } ?? ""
             console.out(
                 TerminalText.sanitize(

@@ -54,14 +54,16 @@ struct GradingSession {
         }
         let files = detail["files"]?.arrayValue ?? []
         if !files.isEmpty {
-            let version = detail["version"]?.numberValue.map { RubricScoring.format($0) } ?? "1"
+            let version = detail["version"]?.numberValue.map { ScoreFormat.text($0) } ?? "1"
             let item = detail["assignment"]?["id"]?.stringValue ?? "item"
             let dir = folder + "/" + Self.safeName("\(student)-\(item)-v\(version)")
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             for file in files {
                 guard let url = file["url"]?.stringValue else { continue }
                 let data = try api.text(url)
-                try AtomicFile.write(data, to: dir + "/" + Self.safeName(file["name"]?.stringValue ?? "file"))
+                let name = file["name"]?.stringValue ?? "file"
+                try AtomicFile.write(data, to: dir + "/" + Self.safeName(name))
+                FilePreview.lines(data, name: name).forEach { console.out($0) }
             }
             console.out(Messages.t(.filesSavedTo, dir))
         }
@@ -70,7 +72,7 @@ struct GradingSession {
             console.out(
                 Messages.t(
                     .gradeCurrent,
-                    "\(RubricScoring.format(grade["points"]?.numberValue ?? 0))/\(RubricScoring.format(grade["maxPoints"]?.numberValue ?? 0))",
+                    "\(ScoreFormat.text(grade["points"]?.numberValue ?? 0))/\(ScoreFormat.text(grade["maxPoints"]?.numberValue ?? 0))",
                     TerminalText.sanitize(grade["feedback"]?.stringValue ?? "–")))
         }
         let assignment = detail["assignment"] ?? JSONValue(.null)
@@ -105,14 +107,14 @@ struct GradingSession {
         var scores: [(String, JSONValue)] = []
         for (key, label, maximum) in criteria {
             while true {
-                switch prompt(Messages.t(.gradeScorePrompt, label, RubricScoring.format(maximum))) {
+                switch prompt(Messages.t(.gradeScorePrompt, label, ScoreFormat.text(maximum))) {
                 case .stop: return .stop
                 case .skip: return .skip
                 case .value(let text):
                     if let n = Double(text.replacingOccurrences(of: ",", with: ".")), n.isFinite, n >= 0, n <= maximum {
                         scores.append((key, .num(n)))
                     } else {
-                        console.err(Messages.t(.gradeInvalidScore, RubricScoring.format(maximum)))
+                        console.err(Messages.t(.gradeInvalidScore, ScoreFormat.text(maximum)))
                         continue
                     }
                 }
@@ -137,7 +139,7 @@ struct GradingSession {
         console.out(
             Messages.t(
                 .gradeRecorded,
-                "\(RubricScoring.format(answer["points"]?.numberValue ?? 0))/\(RubricScoring.format(answer["maxPoints"]?.numberValue ?? 0))",
+                "\(ScoreFormat.text(answer["points"]?.numberValue ?? 0))/\(ScoreFormat.text(answer["maxPoints"]?.numberValue ?? 0))",
                 answer["item"]?.stringValue ?? "",
                 answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
         return .value("")

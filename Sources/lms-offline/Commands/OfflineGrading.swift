@@ -43,70 +43,27 @@ enum OfflineGrading {
     }
 
     /// What an offline grade is of.
-    enum Target: String { case submission, attempt }
+    typealias Target = StudentWorkStore.Target
 
-    typealias Entry = (kind: Target, id: String, user: String, item: String, submitted: Date)
+    typealias Entry = StudentWorkStore.Entry
 
     /// The latest pulled submission of each student and assignment not yet graded on this device.
     static func queue(course: String, profile: Profile, context: ClientContext) throws -> [Entry] {
-        try context.queue.read { db in
-            try db.fetchAll(
-                """
-                SELECT w.entity, w.user_id, w.item_id, w.submitted_at FROM student_work w
-                WHERE w.profile_id = ?1 AND w.course_id = ?2 AND w.kind = 'submission'
-                  AND NOT EXISTS (SELECT 1 FROM student_work n WHERE n.profile_id = w.profile_id AND n.kind = 'submission'
-                                  AND n.course_id = w.course_id AND n.user_id = w.user_id AND n.item_id = w.item_id
-                                  AND (n.submitted_at > w.submitted_at OR (n.submitted_at = w.submitted_at AND n.entity > w.entity)))
-                  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.profile_id = w.profile_id AND o.kind = 'grade'
-                                  AND o.entity_id LIKE 'submission/' || w.entity || '/%')
-                  AND NOT EXISTS (SELECT 1 FROM student_work g WHERE g.profile_id = w.profile_id AND g.kind = 'grade'
-                                  AND g.course_id = w.course_id AND g.user_id = w.user_id AND g.item_id = w.item_id
-                                  AND json_extract(g.payload, '$.submission') = w.entity)
-                ORDER BY w.submitted_at, w.entity
-                """, arguments: [profile.id, course]
-            ).map {
-                (
-                    .submission, $0.string(0) ?? "", $0.string(1) ?? "", $0.string(2) ?? "",
-                    Date(timeIntervalSince1970: Double($0.int64(3) ?? 0) / 1000)
-                )
-            }
-        }
+        try StudentWorkStore(queue: context.queue, profileID: profile.id).ungradedSubmissions(courseID: course)
     }
 
     /// Pulled attempts whose latest score awaits a teacher, not yet graded on this device.
     static func attempts(course: String, profile: Profile, context: ClientContext) throws -> [Entry] {
-        try context.queue.read { db in
-            try db.fetchAll(
-                """
-                SELECT a.entity, a.user_id, a.item_id, a.submitted_at, r.payload FROM student_work a
-                JOIN student_work r ON r.profile_id = a.profile_id AND r.kind = 'attemptResult' AND r.entity = a.entity
-                WHERE a.profile_id = ?1 AND a.course_id = ?2 AND a.kind = 'attempt'
-                  AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.profile_id = a.profile_id AND o.kind = 'grade'
-                                  AND o.entity_id LIKE 'attempt/' || a.entity || '/%')
-                ORDER BY a.submitted_at, a.entity
-                """, arguments: [profile.id, course]
-            ).compactMap { row -> Entry? in
-                guard (try? JSONParser.parse(row.string(4) ?? "{}"))?["awaitingTeacher"]?.boolValue == true else {
-                    return nil
-                }
-                return (
-                    .attempt, row.string(0) ?? "", row.string(1) ?? "", row.string(2) ?? "",
-                    Date(timeIntervalSince1970: Double(row.int64(3) ?? 0) / 1000)
-                )
-            }
-        }
+        try StudentWorkStore(queue: context.queue, profileID: profile.id).attemptsAwaitingTeacher(courseID: course)
     }
 
     static func work(_ kind: Target, _ id: String, course: String, profile: Profile, context: ClientContext) throws
         -> JSONValue
     {
-        let text = try context.queue.read { db in
-            try db.fetchScalar(
-                String.self,
-                "SELECT payload FROM student_work WHERE profile_id = ? AND kind = ? AND entity = ? AND course_id = ?",
-                arguments: [profile.id, kind.rawValue, id, course])
-        }
-        guard let text, let payload = try? JSONParser.parse(text) else {
+        guard
+            let payload = try StudentWorkStore(queue: context.queue, profileID: profile.id).payload(
+                kind, id, courseID: course)
+        else {
             throw ClientError(.offlineUnknownSubmission, id, course)
         }
         return payload

@@ -28,36 +28,91 @@ enum ProfileCommands {
         try args.expectPositionals(atMost: 2)
         let name = try args.positional(1, "NAME")
         try ProfileStore.check(name: name)
-        let pin: String
-        if !args.has("pin-stdin"), context.environment["LMS_PIN"] == nil, isatty(STDIN_FILENO) == 1 {
-            guard let first = LineReader.readSecret(prompt: Messages.t(.pinPrompt, name)) else {
-                throw ClientError(.pinMissing)
-            }
-            try ProfileStore.check(pin: first)
-            guard LineReader.readSecret(prompt: Messages.t(.pinRepeat)) == first else {
-                throw ClientError(.pinMismatch)
-            }
-            pin = first
-        } else {
-            guard let given = context.readPIN(for: name, args: args, interactiveOnly: false) else {
-                throw ClientError(.pinMissing)
-            }
-            pin = given
+        let pin = try newPIN(for: name, context: context, args: args)
+        let now = context.now()
+        let profile = try context.profiles.add(
+            name: name, pin: pin, iterations: pinIterations(context), now: now)
+        context.console.out(Messages.t(.profileAdded, name))
+        guard let active = Session.read(context.home), active.profileID != profile.id else {
+            try Session(profileID: profile.id, name: profile.name, lastUsedAt: now).write(context.home)
+            return 0
         }
-        var iterations = ClientLimits.pinIterations
+        // Another student is active: offer to switch (they just chose the PIN, so none is asked).
+        if !args.has("pin-stdin"), isatty(STDIN_FILENO) == 1,
+            LineReader.confirm(Messages.t(.switchNowPrompt, name), defaultAnswer: true) == true
+        {
+            try? ProgressStore(
+                queue: context.queue, deviceID: context.deviceID,
+                profile: Profile(id: active.profileID, name: active.name)
+            ).closeOpenLesson(now: now)
+            try Session(profileID: profile.id, name: profile.name, lastUsedAt: now).write(context.home)
+            context.console.out(Messages.t(.profileSwitched, profile.name))
+        } else {
+            context.console.err(Messages.t(.stillActive, active.name, name))
+        }
+        return 0
+    }
+
+    /// The PIN of a new profile, or nil for none: `--pin-stdin` (an empty line for none), `LMS_PIN`, or
+    /// typed twice on a terminal (Enter for none); a short or mismatched PIN asks again.
+    static func newPIN(for name: String, context: ClientContext, args: Arguments?) throws -> String? {
+        if args?.has("pin-stdin") == true {
+            guard case .line(let pin) = LineReader().readLine() else { throw ClientError(.pinMissing) }
+            if pin.isEmpty { return nil }
+            try ProfileStore.check(pin: pin)
+            return pin
+        }
+        if let pin = context.environment["LMS_PIN"], !pin.isEmpty {
+            try ProfileStore.check(pin: pin)
+            return pin
+        }
+        guard isatty(STDIN_FILENO) == 1 else { return nil }
+        for _ in 0..<ClientLimits.maximumPromptRetries {
+            guard
+                let first = LineReader.readSecret(
+                    prompt: Messages.t(.pinNewPrompt, name, ClientLimits.minimumPINLength))
+            else { throw ClientError(.pinMissing) }
+            if first.isEmpty { return nil }
+            do {
+                try ProfileStore.check(pin: first)
+            } catch {
+                context.console.err("\(error)")
+                continue
+            }
+            guard LineReader.readSecret(prompt: Messages.t(.pinRepeat)) == first else {
+                context.console.err(Messages.t(.pinMismatchAgain))
+                continue
+            }
+            return first
+        }
+        throw ClientError(.pinMissing)
+    }
+
+    /// The PBKDF2 count for a new PIN (lowered only by the test-only variable, with a warning).
+    static func pinIterations(_ context: ClientContext) -> Int {
         if let text = context.environment[ClientLimits.pinIterationsVariable], let n = Int(text), n >= 1,
             n < ClientLimits.pinIterations
         {
             context.console.err(Messages.t(.pinIterationsWarning, n))
-            iterations = n
+            return n
         }
+        return ClientLimits.pinIterations
+    }
+
+    /// The first profile of a device with none, made by the first command that needs one: named after
+    /// the login name being used (`login --username`) or the system user, with a PIN only if the
+    /// student types one.
+    static func makeFirstProfile(_ context: ClientContext, args: Arguments?) throws -> Profile {
+        let candidates = [args?.value("username"), context.environment["USER"], context.environment["LOGNAME"]]
+        let name =
+            candidates.compactMap { $0 }.first { (try? ProfileStore.check(name: $0)) != nil && $0 != "root" }
+            ?? Messages.t(.defaultProfileName)
+        let pin = try newPIN(for: name, context: context, args: args)
         let now = context.now()
-        let profile = try context.profiles.add(name: name, pin: pin, iterations: iterations, now: now)
-        if Session.read(context.home) == nil {
-            try Session(profileID: profile.id, name: profile.name, lastUsedAt: now).write(context.home)
-        }
-        context.console.out(Messages.t(.profileAdded, name))
-        return 0
+        let profile = try context.profiles.add(name: name, pin: pin, iterations: pinIterations(context), now: now)
+        try Session(profileID: profile.id, name: profile.name, lastUsedAt: now).write(context.home)
+        context.console.err(Messages.t(pin == nil ? .firstProfileMade : .firstProfileMadeWithPIN, name))
+        return profile
     }
 
     static func list(_ args: Arguments, _ context: ClientContext) throws -> Int32 {
@@ -83,11 +138,8 @@ enum ProfileCommands {
     static func switchTo(_ args: Arguments, _ context: ClientContext) throws -> Int32 {
         try args.expectPositionals(atMost: 2)
         let profile = try context.profiles.named(try args.positional(1, "NAME"))
-        guard let pin = context.readPIN(for: profile.name, args: args, interactiveOnly: false) else {
-            throw ClientError(.pinMissing)
-        }
         let now = context.now()
-        try context.profiles.verify(profile, pin: pin, now: now)
+        try context.verifyPIN(of: profile, args: args)
         if let previous = Session.read(context.home), previous.profileID != profile.id {
             // The previous student's open lesson ends here.
             try? ProgressStore(
@@ -103,10 +155,7 @@ enum ProfileCommands {
     static func remove(_ args: Arguments, _ context: ClientContext) throws -> Int32 {
         try args.expectPositionals(atMost: 2)
         let profile = try context.profiles.named(try args.positional(1, "NAME"))
-        guard let pin = context.readPIN(for: profile.name, args: args, interactiveOnly: false) else {
-            throw ClientError(.pinMissing)
-        }
-        try context.profiles.verify(profile, pin: pin, now: context.now())
+        try context.verifyPIN(of: profile, args: args)
         let orphans = try context.profiles.remove(profile)
         BlobStore(home: context.home).remove(orphans)
         if Session.read(context.home)?.profileID == profile.id { Session.clear(context.home) }

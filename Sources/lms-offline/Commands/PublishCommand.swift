@@ -69,8 +69,8 @@ enum PublishCommand {
                 var next = version
                 next.patch += 1
                 next.prerelease = []
-                error.hint = AdminText.t(.versionExists, next.description)
-            case 422: error.hint = AdminText.t(.invalidPackage)
+                error.hint = Messages.t(.versionExists, next.description)
+            case 422: error.hint = Messages.t(.invalidPackage)
             default: break
             }
             throw error
@@ -107,7 +107,7 @@ enum PublishCommand {
         } else {
             for d in errors { console.err(d.description) }
         }
-        console.err(AdminText.t(.validationFailed, source))
+        console.err(Messages.t(.validationFailed, source))
         return 1
     }
 
@@ -117,16 +117,16 @@ enum PublishCommand {
         let version = answer["version"]?.stringValue ?? "?"
         var lines: [String] = []
         if let previous = answer["previousVersion"]?.stringValue {
-            lines.append(AdminText.t(.published, id, version, previous))
+            lines.append(Messages.t(.published, id, version, previous))
             let items = answer["items"] ?? JSONValue(.null)
             var any = false
             for (key, text) in [
-                ("added", AdminText.Key.itemAdded), ("changed", .itemChanged), ("removed", .itemRemoved)
+                ("added", MessageKey.itemAdded), ("changed", .itemChanged), ("removed", .itemRemoved)
             ] {
                 for item in items[key]?.arrayValue ?? [] {
                     any = true
                     lines.append(
-                        AdminText.t(
+                        Messages.t(
                             text, item["kind"]?.stringValue ?? "", item["id"]?.stringValue ?? "",
                             item["title"]?.stringValue ?? ""))
                 }
@@ -134,19 +134,21 @@ enum PublishCommand {
             for item in items["renamed"]?.arrayValue ?? [] {
                 any = true
                 lines.append(
-                    AdminText.t(
+                    Messages.t(
                         .itemRenamed, item["kind"]?.stringValue ?? "", item["from"]?.stringValue ?? "",
                         item["id"]?.stringValue ?? "", item["title"]?.stringValue ?? ""))
             }
-            if !any { lines.append(AdminText.t(.noItemChanges)) }
+            if !any { lines.append(Messages.t(.noItemChanges)) }
             let files = answer["changes"] ?? JSONValue(.null)
             func count(_ key: String) -> Int { files[key]?.arrayValue?.count ?? 0 }
             lines.append(
-                AdminText.t(.filesSummary, count("added"), count("changed"), count("removed"), count("renamed")))
+                Messages.t(.filesSummary, count("added"), count("changed"), count("removed"), count("renamed")))
         } else {
-            lines.append(AdminText.t(.publishedFirst, id, version))
+            lines.append(Messages.t(.publishedFirst, id, version))
         }
-        lines.append(AdminText.t(.studentsAffected, Int(answer["studentsAffected"]?.numberValue ?? 0)))
+        lines.append(
+            Messages.t(
+                .studentsAffected, Messages.count(.countStudents, Int(answer["studentsAffected"]?.numberValue ?? 0))))
         return lines.joined(separator: "\n")
     }
 }

@@ -31,9 +31,9 @@ enum QuizCommand {
             record = draft
             let expired = draft.deadline.map { $0 <= context.now() } ?? false
             if !expired, sheet == nil, !confirmResume(draft, console: console) {
-                // Declining ends the attempt (it counts): answers given so far are graded.
-                console.out(Messages.t(.submittedAsItStands))
-                return try finish(record, quiz: quiz, store: store, context: context, args: args, timeUp: false)
+                // Declining leaves the attempt open; only the student's hand-in or the time limit ends it.
+                console.out(Messages.t(.attemptKeptOpen, item.shortID, remaining(draft, now: context.now())))
+                return 0
             }
             if expired {
                 console.err(Messages.t(.timeUp))
@@ -46,12 +46,13 @@ enum QuizCommand {
             record = try store.start(course: course, quiz: quiz, now: context.now())
             if sheet == nil {
                 var info = [quiz.mode.rawValue]
-                if let limit = quiz.timeLimitMinutes { info.append("\(JSONWriter.number(limit)) min") }
+                if let limit = quiz.timeLimitMinutes { info.append("\(ScoreFormat.text(limit)) min") }
                 if let max = quiz.maxAttempts { info.append(Messages.t(.attemptsLeft, used + 1, max)) }
                 console.out(
                     console.paint(
                         Messages.t(
-                            .quizStart, TerminalText.sanitize(quiz.title), quiz.questions.count,
+                            .quizStart, TerminalText.sanitize(quiz.title),
+                            Messages.count(.countQuestions, quiz.questions.filter(\.isAnswerable).count),
                             info.joined(separator: ", ")), .bold))
             }
         }
@@ -83,10 +84,19 @@ enum QuizCommand {
             try store.save(answered)
             console.out(Messages.t(.timeUp))
             return try finish(answered, quiz: quiz, store: store, context: context, args: args, timeUp: true)
+        case .keptOpen:
+            console.out(Messages.t(.attemptKeptOpen, item.shortID, remaining(answered, now: context.now())))
+            return 0
         case .endOfInput:
             console.err(Messages.t(.interrupted, item.shortID))
             return 130
         }
+    }
+
+    /// What an open attempt's clock says: the time left, or that it has no limit.
+    static func remaining(_ record: AttemptRecord, now: Date) -> String {
+        guard let deadline = record.deadline else { return Messages.t(.noTimeLimit) }
+        return Messages.t(.timeLeftWords, QuizRunner.clock(deadline.timeIntervalSince(now)))
     }
 
     /// Submits and shows the result (practice) or that the server will grade it (exam).
@@ -114,7 +124,7 @@ enum QuizCommand {
         console.out(
             "\n"
                 + console.paint(
-                    Messages.t(.score, JSONWriter.number(result.points), JSONWriter.number(result.maxPoints), percent),
+                    Messages.t(.score, ScoreFormat.text(result.points), ScoreFormat.text(result.maxPoints), percent),
                     .bold))
         if result.awaitingManualGrading { console.out(Messages.t(.essayPending)) }
         return 0
@@ -124,7 +134,7 @@ enum QuizCommand {
         let formatter = DateFormatter()
         formatter.dateFormat = "yyyy-MM-dd HH:mm"
         FileHandle.standardOutput.write(Data(Messages.t(.resumePrompt, formatter.string(from: draft.startedAt)).utf8))
-        guard case .line(let answer) = LineReader().readLine() else { return true }
+        guard case .line(let answer) = LineReader().readLine() else { return false }
         let a = answer.trimmingCharacters(in: .whitespaces).lowercased()
         return !(a == "n" || a == "no")
     }

@@ -16,7 +16,7 @@ enum ReportCommands {
             usage: "lms-offline due [--json] [--home DIR]", flags: ["json"], run: due),
         .init(
             name: "inbox", summary: "notifications, read and unread; --read ID or --all-read marks them read",
-            usage: "lms-offline inbox [--read ID] [--all-read] [--json] [--home DIR]",
+            usage: "lms-offline inbox [--read HANDLE] [--all-read] [--json] [--home DIR]",
             flags: ["json", "all-read"], options: ["read"], run: inbox)
     ]
 
@@ -28,24 +28,8 @@ enum ReportCommands {
         let courses = try args.positionals.first.map { [try catalog.course(matching: $0)] } ?? catalog.courses()
         var reports: [JSONValue] = []
         for course in courses {
-            // One pass over the course's lessons joined with this profile's progress.
-            var modules: [(id: String, title: String, lessons: Int, done: Int)] = []
-            var seconds = 0
-            try context.queue.read { db in
-                try db.forEach(
-                    """
-                    SELECT i.module_id, i.module_title, p.completed, p.total_seconds FROM course_items i
-                    LEFT JOIN progress p ON p.profile_id = ? AND p.course_id = i.course_id AND p.lesson_id = i.item_id
-                    WHERE i.course_id = ? AND i.kind = 'lesson' AND i.removed = 0 ORDER BY i.position
-                    """, arguments: [profile.id, course.id]
-                ) { c in
-                    let id = c.string(at: 0)
-                    if modules.last?.id != id { modules.append((id, c.string(at: 1), 0, 0)) }
-                    modules[modules.count - 1].lessons += 1
-                    if c.int(at: 2) != 0 { modules[modules.count - 1].done += 1 }
-                    seconds += c.int(at: 3)
-                }
-            }
+            let (modules, seconds) = try ReportStore(queue: context.queue).moduleProgress(
+                profileID: profile.id, courseID: course.id)
             let states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
             let quizPoints = states.quizzes.values.compactMap(\.best).reduce(0, +)
             let quizMax = states.quizzes.values.filter { $0.best != nil }.compactMap(\.max).reduce(0, +)
@@ -77,7 +61,7 @@ enum ReportCommands {
                 console.paint(TerminalText.sanitize(course.title), .bold)
                     + "  \(bar)\(done)/\(lessons)  \(Messages.t(.headerTime)): \(ItemStates.duration(seconds))"
                     + (quizMax > 0
-                        ? "  \(Messages.t(.headerScore)): \(JSONWriter.number(quizPoints))/\(JSONWriter.number(quizMax))"
+                        ? "  \(Messages.t(.headerScore)): \(ScoreFormat.fraction(quizPoints, of: quizMax))"
                         : ""))
             for m in modules { console.out("  \(TerminalText.sanitize(m.title)): \(m.done)/\(m.lessons)") }
         }
@@ -106,52 +90,33 @@ enum ReportCommands {
         }
         var entries: [JSONValue] = []
         var lines: [String] = []
-        try context.queue.read { db in
-            try db.forEach(
-                """
-                SELECT course_id, quiz_id, status, points, max_points, submitted_at FROM attempts
-                WHERE profile_id = ?1 AND status <> 'draft' AND (?2 IS NULL OR course_id = ?2)
-                  AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.profile_id = attempts.profile_id AND g.course_id = attempts.course_id
-                                  AND g.item_id = attempts.quiz_id)  -- the server's grade stands for the quiz once it is here
-                ORDER BY submitted_at
-                """, arguments: [profile.id, courseID]
-            ) { c in
-                let awaiting = c.string(at: 2) == "awaiting"
-                entries.append(
-                    .obj([
-                        ("course", .str(c.string(at: 0))), ("item", .str(c.string(at: 1))), ("kind", .str("quiz")),
-                        ("source", .str("local")), ("status", .str(awaiting ? "awaiting-server" : "graded")),
-                        ("points", awaiting ? JSONValue(.null) : .num(c.double(at: 3))),
-                        ("maxPoints", .num(c.double(at: 4)))
-                    ]))
-                lines.append(
-                    "\(c.string(at: 0))  \(c.string(at: 1))  "
-                        + (awaiting
-                            ? Messages.t(.awaiting)
-                            : "\(JSONWriter.number(c.double(at: 3)))/\(JSONWriter.number(c.double(at: 4)))"))
-            }
-            try db.forEach(
-                """
-                SELECT course_id, item_id, points, max_points, feedback FROM grades
-                WHERE profile_id = ?1 AND (?2 IS NULL OR course_id = ?2) ORDER BY graded_at
-                """, arguments: [profile.id, courseID]
-            ) { c in
-                entries.append(
-                    .obj([
-                        ("course", .str(c.string(at: 0))), ("item", .str(c.string(at: 1))), ("source", .str("server")),
-                        ("status", .str("graded")), ("points", .num(c.double(at: 2))),
-                        ("maxPoints", .num(c.double(at: 3))),
-                        ("feedback", c.isNull(at: 4) ? JSONValue(.null) : .str(c.string(at: 4)))
-                    ]))
-                lines.append(
-                    "\(c.string(at: 0))  \(c.string(at: 1))  \(JSONWriter.number(c.double(at: 2)))/\(JSONWriter.number(c.double(at: 3)))"
-                )
-            }
+        let store = ReportStore(queue: context.queue)
+        for r in try store.localResults(profileID: profile.id, courseID: courseID) {
+            entries.append(
+                .obj([
+                    ("course", .str(r.courseID)), ("item", .str(r.quizID)), ("kind", .str("quiz")),
+                    ("source", .str("local")), ("status", .str(r.awaiting ? "awaiting-server" : "graded")),
+                    ("points", r.awaiting ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints))
+                ]))
+            lines.append(
+                "\(r.courseID)  \(r.quizID)  "
+                    + (r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)))
+        }
+        for g in try store.serverGrades(profileID: profile.id, courseID: courseID) {
+            entries.append(
+                .obj([
+                    ("course", .str(g.courseID)), ("item", .str(g.itemID)), ("source", .str("server")),
+                    ("status", .str("graded")), ("points", .num(g.points)), ("maxPoints", .num(g.maxPoints)),
+                    ("feedback", .opt(g.feedback))
+                ]))
+            lines.append("\(g.courseID)  \(g.itemID)  \(ScoreFormat.fraction(g.points, of: g.maxPoints))")
         }
         if args.has("json") {
             console.out(JSONWriter.write(.list(entries), pretty: true))
         } else {
-            console.out(lines.isEmpty ? Messages.t(.noGrades) : lines.joined(separator: "\n"))
+            if lines.isEmpty { console.out(Messages.t(.noGrades)) }
+            let width = Pager.width(environment: context.environment)
+            for line in lines { console.outFolded(line, width: width, indent: 4) }
         }
         return 0
     }
@@ -163,37 +128,28 @@ enum ReportCommands {
         let now = context.now()
         var entries: [JSONValue] = []
         var lines: [String] = []
-        try context.queue.read { db in
-            try db.forEach(
-                """
-                SELECT i.course_id, i.item_id, i.title, i.due FROM course_items i
-                WHERE i.kind = 'assignment' AND i.removed = 0 AND i.due IS NOT NULL
-                  AND NOT EXISTS (SELECT 1 FROM submissions s WHERE s.profile_id = ? AND s.course_id = i.course_id
-                                  AND s.assignment_id = i.item_id)
-                ORDER BY i.due
-                """, arguments: [profile.id]
-            ) { c in
-                let due = Date(timeIntervalSince1970: Double(c.int64(at: 3)) / 1000)
-                let overdue = due < now
-                entries.append(
-                    .obj([
-                        ("course", .str(c.string(at: 0))), ("assignment", .str(c.string(at: 1))),
-                        ("title", .str(c.string(at: 2))),
-                        ("due", .date(due)), ("overdue", .flag(overdue))
-                    ]))
-                let state =
-                    overdue
-                    ? console.paint(Messages.t(.overdue), .red)
-                    : Messages.t(.dueIn, ItemStates.duration(Int(due.timeIntervalSince(now))))
-                lines.append(
-                    "\(ISO8601DateFormatter().string(from: due))  \(state)  \(c.string(at: 0))  \(c.string(at: 1))  \(c.string(at: 2))"
-                )
-            }
+        for item in try ReportStore(queue: context.queue).dueWork(profileID: profile.id) {
+            let overdue = item.due < now
+            entries.append(
+                .obj([
+                    ("course", .str(item.courseID)), ("assignment", .str(item.assignmentID)),
+                    ("title", .str(item.title)),
+                    ("due", .date(item.due)), ("overdue", .flag(overdue))
+                ]))
+            let state =
+                overdue
+                ? console.paint(Messages.t(.overdue), .red)
+                : Messages.t(.dueIn, ItemStates.duration(Int(item.due.timeIntervalSince(now))))
+            lines.append(
+                "\(ISO8601DateFormatter().string(from: item.due))  \(state)  \(item.courseID)  \(item.assignmentID)  \(TerminalText.sanitize(item.title))"
+            )
         }
         if args.has("json") {
             console.out(JSONWriter.write(.list(entries), pretty: true))
         } else {
-            console.out(lines.isEmpty ? Messages.t(.nothingDue) : lines.joined(separator: "\n"))
+            if lines.isEmpty { console.out(Messages.t(.nothingDue)) }
+            let width = Pager.width(environment: context.environment)
+            for line in lines { console.outFolded(line, width: width, indent: 4) }
         }
         return 0
     }
@@ -205,65 +161,37 @@ enum ReportCommands {
         let now = context.now()
         // comms: new items and deadlines, once each
         try Notifications.refresh(context.queue, profile: profile, now: now)
-        if let id = args.value("read") {
-            // The id as `inbox` shows it (a prefix that names one notification), or whole.
-            try context.queue.write { db in
-                let all = try db.fetchColumn(
-                    String.self, "SELECT id FROM notifications WHERE profile_id = ?", arguments: [profile.id]
-                ).compactMap { $0 }
-                let matches = all.contains(id) ? [id] : all.filter { $0.hasPrefix(id) }
-                guard !matches.isEmpty else { throw ClientError(.notificationUnknown, id) }
-                guard matches.count == 1 else {
-                    let short = shortIDs(all)
-                    throw ClientError(
-                        .notificationAmbiguous, id, matches.prefix(5).map { short[$0] ?? $0 }.joined(separator: ", "))
-                }
-                try db.execute(
-                    "UPDATE notifications SET read_at = coalesce(read_at, ?) WHERE profile_id = ? AND id = ?",
-                    arguments: [now, profile.id, matches[0]])
-            }
-            console.out(Messages.t(.markedRead, id))
+        let store = NotificationStore(queue: context.queue, profileID: profile.id)
+        if let text = args.value("read") {
+            // The handle `inbox` shows (or a longer prefix of it), or the whole id.
+            try store.markRead(id: try NotificationStore.resolve(text, among: try store.ids()), now: now)
+            console.out(Messages.t(.markedRead, text))
             return 0
         }
-        if args.has("all-read") {
-            try context.queue.write { db in
-                try db.execute(
-                    "UPDATE notifications SET read_at = ? WHERE profile_id = ? AND read_at IS NULL",
-                    arguments: [now, profile.id])
-            }
-        }
-        let rows = try context.queue.read { db in
-            // Notifications made by sync carry both languages; the reader's is shown.
-            try db.fetchAll(
-                """
-                SELECT id, kind, CASE WHEN ?1 THEN coalesce(title_es, title) ELSE title END,
-                       CASE WHEN ?1 THEN coalesce(body_es, body) ELSE body END, created_at, read_at
-                FROM notifications WHERE profile_id = ?2 ORDER BY created_at DESC
-                """, arguments: [Language.current == .spanish, profile.id])
-        }
+        if args.has("all-read") { try store.markAllRead(now: now) }
+        let entries = try store.all(spanish: Language.current == .spanish)
+        let handles = NotificationStore.handles(of: entries.map(\.id))
         if args.has("json") {
             console.out(
                 JSONWriter.write(
                     .list(
-                        rows.map { r in
+                        entries.map { e in
                             .obj([
-                                ("id", .str(r.string(0) ?? "")), ("kind", .str(r.string(1) ?? "")),
-                                ("title", .str(r.string(2) ?? "")),
-                                ("body", .str(r.string(3) ?? "")), ("createdAt", .date(r.date(4))),
-                                ("read", .flag(r.date(5) != nil))
+                                ("id", .str(e.id)), ("handle", .str(handles[e.id] ?? "")), ("kind", .str(e.kind)),
+                                ("title", .str(e.title)), ("body", .str(e.body)), ("createdAt", .date(e.createdAt)),
+                                ("read", .flag(e.readAt != nil))
                             ])
                         }), pretty: true))
             return 0
         }
-        if rows.isEmpty { console.out(Messages.t(.inboxEmpty)) }
-        let short = shortIDs(rows.compactMap { $0.string(0) })
-        for r in rows {
-            let unread = r.date(5) == nil
+        if entries.isEmpty { console.out(Messages.t(.inboxEmpty)) }
+        for e in entries {
+            let unread = e.readAt == nil
             let mark = unread ? console.paint("●", .yellow) : " "
-            let title = TerminalText.sanitize(r.string(2) ?? "")
+            let title = TerminalText.sanitize(e.title)
             let shown = unread ? console.paint(title, .bold) : title
-            console.out("\(mark) \(TerminalText.sanitize(short[r.string(0) ?? ""] ?? ""))  \(shown)")
-            if let body = r.string(3), !body.isEmpty { console.out("    \(TerminalText.sanitize(body))") }
+            console.out("\(mark) \(handles[e.id] ?? "")  \(shown)")
+            if !e.body.isEmpty { console.out("    \(TerminalText.sanitize(e.body))") }
         }
         return 0
     }

@@ -56,7 +56,7 @@ enum RosterCommands {
         } else if args.has("json") {
             console.out(JSONWriter.write(.obj([("course", .str(course)), ("students", .list(students))]), pretty: true))
         } else if students.isEmpty {
-            console.out(AdminText.t(.rosterEmpty, course, args.value("group").map { " (\($0))" } ?? ""))
+            console.out(Messages.t(.rosterEmpty, course, args.value("group").map { " (\($0))" } ?? ""))
         } else {
             let width = min(24, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 8)
             for s in students {
@@ -88,8 +88,13 @@ enum RosterCommands {
             var body: [(String, JSONValue)] = [("username", .str(user))]
             if let group = args.value("group") { body.append(("groups", .list([.str(group)]))) }
             if args.has("ignore-prerequisites") { body.append(("ignorePrerequisites", .flag(true))) }
-            results.append(try connection.json("POST", ServerConnection.course(course, "/enrollments"), .obj(body)))
-            if !args.has("json") { console.out(AdminText.t(.enrolled, user, course)) }
+            do {
+                results.append(try connection.json("POST", ServerConnection.course(course, "/enrollments"), .obj(body)))
+            } catch var error as AdminError {
+                error.subject = error.subject ?? user
+                throw error
+            }
+            if !args.has("json") { console.out(Messages.t(.enrolled, user, course)) }
         }
         if args.has("json") { console.out(JSONWriter.write(.list(results), pretty: true)) }
         return 0
@@ -102,7 +107,7 @@ enum RosterCommands {
         let (_, connection) = try ServerConnection.open(args, console)
         _ = try connection.json(
             "DELETE", ServerConnection.course(course, "/enrollments/" + ServerConnection.escape(user)))
-        console.out(AdminText.t(.unenrolled, user, course))
+        console.out(Messages.t(.unenrolled, user, course))
         return 0
     }
 
@@ -127,7 +132,7 @@ enum RosterCommands {
         if args.has("json") {
             console.out(JSONWriter.write(answer, pretty: true))
         } else {
-            console.out(AdminText.t(.modeSet, course, mode))
+            console.out(Messages.t(.modeSet, course, mode))
         }
         return 0
     }
@@ -148,7 +153,7 @@ enum RosterCommands {
                 .obj([(args.has("add") ? "add" : "remove", .list([.str(group)]))]))
             results.append(answer)
             if !args.has("json") {
-                console.out(AdminText.t(.groupsSet, user, course, groups(answer).joined(separator: ", ")))
+                console.out(Messages.t(.groupsSet, user, course, groups(answer).joined(separator: ", ")))
             }
         }
         if args.has("json") { console.out(JSONWriter.write(.list(results), pretty: true)) }

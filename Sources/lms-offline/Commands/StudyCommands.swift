@@ -15,8 +15,9 @@ enum StudyCommands {
             name: "syllabus", summary: "a course's front page: description, objectives and syllabus",
             usage: "lms-offline syllabus COURSE [--json] [--home DIR]", flags: ["json"], run: syllabus),
         .init(
-            name: "read", summary: "read a lesson (recorded as progress); --done marks it done",
-            usage: "lms-offline read LESSON [--done] [--course COURSE] [--json] [--home DIR]",
+            name: "read",
+            summary: "read a lesson (recorded as progress; --done marks it done) or an assignment's instructions",
+            usage: "lms-offline read LESSON|ASSIGNMENT [--done] [--course COURSE] [--json] [--home DIR]",
             flags: ["done", "json"], options: ["course"], run: read),
         .init(
             name: "done", summary: "mark a lesson done",
@@ -29,26 +30,16 @@ enum StudyCommands {
     static func courses(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 0)
         let context = try ClientContext(args, console: console)
-        let profile = try? context.activeProfile(args)
-        let rows = try context.queue.read { db in
-            try db.fetchAll(
-                """
-                SELECT c.id, c.version, c.title,
-                  (SELECT count(*) FROM course_items i WHERE i.course_id = c.id AND i.kind = 'lesson' AND i.removed = 0),
-                  (SELECT count(*) FROM progress p JOIN course_items i ON i.course_id = p.course_id AND i.item_id = p.lesson_id
-                     AND i.removed = 0 WHERE p.profile_id = ?1 AND p.course_id = c.id AND p.completed = 1)
-                FROM courses c ORDER BY c.position
-                """, arguments: [profile?.id ?? ""])
-        }
+        let profile = try? context.activeProfile(args, createIfNone: false)
+        let rows = try CourseCatalog(queue: context.queue, home: context.home).summaries(profileID: profile?.id)
         if args.has("json") {
             console.out(
                 JSONWriter.write(
                     .list(
                         rows.map { r in
                             .obj([
-                                ("id", .str(r.string(0) ?? "")), ("version", .str(r.string(1) ?? "")),
-                                ("title", .str(r.string(2) ?? "")),
-                                ("lessons", .int(r.int(3) ?? 0)), ("lessonsDone", .int(r.int(4) ?? 0))
+                                ("id", .str(r.id)), ("version", .str(r.version)), ("title", .str(r.title)),
+                                ("lessons", .int(r.lessons)), ("lessonsDone", .int(r.lessonsDone))
                             ])
                         }), pretty: true))
             return 0
@@ -58,12 +49,8 @@ enum StudyCommands {
             return 0
         }
         for r in rows {
-            let total = r.int(3) ?? 0
-            let done = r.int(4) ?? 0
-            let bar = console.isTerminal ? ReportCommands.bar(done, total, console: console) + " " : ""
-            console.out(
-                "\(r.string(0) ?? "")  \(r.string(1) ?? "")  \(bar)\(done)/\(total)  \(TerminalText.sanitize(r.string(2) ?? ""))"
-            )
+            let bar = console.isTerminal ? ReportCommands.bar(r.lessonsDone, r.lessons, console: console) + " " : ""
+            console.out("\(r.id)  \(r.version)  \(bar)\(r.lessonsDone)/\(r.lessons)  \(TerminalText.sanitize(r.title))")
         }
         return 0
     }
@@ -110,9 +97,9 @@ enum StudyCommands {
             }
             let state = states.text(item)
             let removed = item.removed ? " " + Messages.t(.removedMark) : ""
-            console.out(
-                "  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)"
-            )
+            console.outFolded(
+                "  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)",
+                width: Pager.width(environment: context.environment), indent: 13)
         }
         return 0
     }
@@ -121,8 +108,8 @@ enum StudyCommands {
         try args.expectPositionals(atMost: 1)
         let context = try ClientContext(args, console: console)
         _ = try context.studyProfile(args)
-        let course = try CourseCatalog(queue: context.queue, home: context.home).course(
-            matching: try args.positional(0, "COURSE"))
+        let catalog = CourseCatalog(queue: context.queue, home: context.home)
+        let course = try catalog.course(matching: try args.positional(0, "COURSE"))
         let loaded = try CourseCatalog.loadCourse(folder: course.folder)
         let text = FileManager.default.contents(atPath: course.folder + "/syllabus.md").map {
             String(decoding: $0, as: UTF8.self)
@@ -140,11 +127,11 @@ enum StudyCommands {
         var markdown = "# \(loaded.title)\n\n\(loaded.description ?? "")\n\n"
         markdown += loaded.objectives.map { "- \($0)" }.joined(separator: "\n") + "\n\n"
         markdown += text.map { LessonView.split($0).body } ?? Messages.t(.noSyllabus, course.id)
-        let view = LessonView(folder: course.folder, path: "syllabus.md")
-        let renderer = TerminalMarkdown(width: Pager.width(environment: context.environment), color: console.useColor) {
-            view.resolve($0)
-        }
-        Pager.show(renderer.render(markdown), console: console, environment: context.environment)
+        let view = LessonView(
+            folder: course.folder, path: "syllabus.md", itemIDsByPath: try Self.itemIDsByPath(catalog, course.id))
+        let page = view.page(
+            markdown: markdown, width: Pager.width(environment: context.environment), color: console.useColor)
+        Pager.show(page.text(color: console.useColor), console: console, environment: context.environment)
         return 0
     }
 
@@ -153,17 +140,50 @@ enum StudyCommands {
         let context = try ClientContext(args, console: console)
         let profile = try context.activeProfile(args)
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
-        let item = try catalog.item(
-            matching: try args.positional(0, "LESSON"), course: args.value("course"), kind: "lesson")
+        let name = try args.positional(0, "LESSON")
+        let item: ItemRecord
+        do {
+            item = try catalog.item(matching: name, course: args.value("course"), kind: "lesson")
+        } catch let error as ClientError where error.key == .notALesson && error.args.last == "assignment" {
+            let assignment = try catalog.item(matching: name, course: args.value("course"), kind: "assignment")
+            try showAssignment(assignment, context: context, json: args.has("json"))
+            return 0
+        }
         try show(item, context: context, profile: profile, json: args.has("json"), markDone: args.has("done"))
         return 0
+    }
+
+    /// Shows an assignment's instructions (nothing is recorded: an assignment is done by submitting it).
+    static func showAssignment(_ item: ItemRecord, context: ClientContext, json: Bool) throws {
+        let course = try CourseCatalog(queue: context.queue, home: context.home).course(matching: item.courseID)
+        guard
+            let assignment = try CourseCatalog.loadCourse(folder: course.folder).assignments.first(where: {
+                $0.id == item.id
+            })
+        else { throw ClientError(.itemUnknown, "assignment", item.id, "") }
+        if json {
+            context.console.out(
+                JSONWriter.write(
+                    .obj([
+                        ("course", .str(item.courseID)), ("assignment", .str(item.id)),
+                        ("title", .str(assignment.title)), ("due", .date(assignment.due)),
+                        ("points", .num(assignment.points)), ("submission", .str(assignment.submission.rawValue)),
+                        ("allowedTypes", .list(assignment.allowedTypes.map(JSONValue.str))),
+                        ("instructions", .str(assignment.instructions))
+                    ]), pretty: true))
+            return
+        }
+        let lines = try AssignmentView(assignment: assignment, itemID: item.id, folder: course.folder).lines(
+            width: Pager.width(environment: context.environment), color: context.console.useColor, now: context.now())
+        Pager.show(lines, console: context.console, environment: context.environment)
     }
 
     /// Shows a lesson and records the opening (and completion when asked).
     static func show(_ item: ItemRecord, context: ClientContext, profile: Profile, json: Bool, markDone: Bool) throws {
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
         let course = try catalog.course(matching: item.courseID)
-        let view = LessonView(folder: course.folder, path: item.path)
+        let view = LessonView(
+            folder: course.folder, path: item.path, itemIDsByPath: try itemIDsByPath(catalog, item.courseID))
         let store = ProgressStore(queue: context.queue, deviceID: context.deviceID, profile: profile)
         let now = context.now()
         try store.open(courseID: item.courseID, lessonID: item.id, now: now)
@@ -183,8 +203,32 @@ enum StudyCommands {
         var lines = try view.lines(
             width: Pager.width(environment: context.environment), color: context.console.useColor)
         if !lines.contains(where: { $0.contains(item.title) }) { lines.insert(contentsOf: [item.title, ""], at: 0) }
-        Pager.show(lines, console: context.console, environment: context.environment)
-        if markDone { context.console.err(Messages.t(.markedDone, item.id)) }
+        let outcome = Pager.show(lines, console: context.console, environment: context.environment)
+        if markDone {
+            context.console.err(Messages.t(.markedDone, item.id))
+        } else if readToTheEnd(outcome, lessonID: item.id) {
+            try store.markDone(courseID: item.courseID, lessonID: item.id, now: context.now())
+            context.console.err(Messages.t(.markedDone, item.id))
+        }
+    }
+
+    /// Whether a lesson shown on a terminal counts as read (docs/CLIENT.md, "Reading counts"): the whole
+    /// text fitted on the screen, or the student left the pager normally and agreed (Enter) to mark it
+    /// done. Text printed to a pipe or a file counts only with `--done`.
+    static func readToTheEnd(_ outcome: Pager.Outcome, lessonID: String) -> Bool {
+        switch outcome {
+        case .shownWhole: return true
+        case .pagerFinished:
+            return LineReader.confirm(Messages.t(.markDonePrompt, lessonID), defaultAnswer: true) == true
+        case .printed, .pagerFailed: return false
+        }
+    }
+
+    /// The course's item ids by file path, for links between lessons.
+    static func itemIDsByPath(_ catalog: CourseCatalog, _ courseID: String) throws -> [String: String] {
+        var paths: [String: String] = [:]
+        for item in try catalog.items(of: courseID) where !item.removed { paths[item.path] = item.id }
+        return paths
     }
 
     static func done(_ args: Arguments, _ console: Console) throws -> Int32 {

@@ -7,7 +7,7 @@ enum SyncCommands {
         .init(
             name: "login",
             summary: "link the active profile to a server account (asks the password, or --password-stdin)",
-            usage: "lms-offline login --server URL --username NAME [--password-stdin] [--pin-stdin] [--home DIR]",
+            usage: "lms-offline login [--server URL] [--username NAME] [--password-stdin] [--pin-stdin] [--home DIR]",
             flags: ["password-stdin", "pin-stdin"], options: ["server", "username"], run: login),
         .init(
             name: "logout", summary: "forget the active profile's server token (revoked on the server when reachable)",
@@ -23,15 +23,29 @@ enum SyncCommands {
 
     static func login(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 0)
-        guard let serverText = args.value("server") else {
+        let context = try ClientContext(args, console: console)
+        let interactive = isatty(STDIN_FILENO) == 1 && !args.has("password-stdin") && !args.has("pin-stdin")
+        // The server this device already knows is proposed (and taken as is off a terminal).
+        let known = try SyncAccountStore(queue: context.queue).knownServers().first
+        var serverText = args.value("server")
+        if serverText == nil {
+            serverText =
+                interactive
+                ? LineReader.ask(Messages.t(known == nil ? .serverPromptNew : .serverPrompt), proposal: known)
+                : known
+        }
+        guard let serverText, !serverText.isEmpty else {
             throw Arguments.UsageError(description: "missing --server URL")
         }
-        guard let username = args.value("username"), !username.isEmpty else {
+        guard let server = SyncHTTP.normalize(server: serverText) else { throw ClientError(.serverInvalid, serverText) }
+        let profile = try context.activeProfile(args)
+        var username = args.value("username")
+        if username == nil, interactive {
+            username = LineReader.ask(Messages.t(.usernamePrompt), proposal: profile.name)
+        }
+        guard let username, !username.isEmpty else {
             throw Arguments.UsageError(description: "missing --username NAME")
         }
-        guard let server = SyncHTTP.normalize(server: serverText) else { throw ClientError(.serverInvalid, serverText) }
-        let context = try ClientContext(args, console: console)
-        let profile = try context.activeProfile(args)
         let password: String?
         if args.has("password-stdin") {
             if case .line(let line) = LineReader().readLine() { password = line } else { password = nil }
@@ -127,7 +141,11 @@ enum SyncCommands {
                 JSONWriter.write(.obj([("ok", .flag(ok)), ("profiles", .list(reports.map(\.json)))]), pretty: true))
         }
         for report in reports {
-            if !json, !quiet || report.needsAttention { console.out(report.summary) }
+            // A failure speaks on standard error only; under --quiet (cron) standard output stays empty
+            // unless a sync that worked needs attention, and the summary says only what happened.
+            let happened = report.failure == nil || report.pushed > 0 || report.pulled.changes > 0
+            let speak = quiet ? report.failure == nil && report.needsAttention : happened
+            if !json, speak { console.out(report.summary) }
             for line in report.attentionLines { console.err(line) }
         }
         return ok ? 0 : 1

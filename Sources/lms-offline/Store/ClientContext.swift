@@ -40,8 +40,15 @@ final class ClientContext {
 
     /// The active profile. An expired session asks for the PIN again when one can be had
     /// (a terminal, `--pin-stdin`, `LMS_PIN`), and fails with what to run otherwise.
-    func activeProfile(_ args: Arguments? = nil) throws -> Profile {
-        guard var session = Session.read(home) else { throw ClientError(.noProfile) }
+    /// On a device with no profile at all, the first one is made (`ProfileCommands.makeFirstProfile`)
+    /// unless `createIfNone` is false.
+    func activeProfile(_ args: Arguments? = nil, createIfNone: Bool = true) throws -> Profile {
+        guard var session = Session.read(home) else {
+            if createIfNone, try profiles.all().isEmpty {
+                return try ProfileCommands.makeFirstProfile(self, args: args)
+            }
+            throw ClientError(.noProfile)
+        }
         let profile = Profile(id: session.profileID, name: session.name)
         let exists = try queue.read { db in
             try db.fetchScalar(Int.self, "SELECT count(*) FROM profiles WHERE id = ?", arguments: [profile.id]) ?? 0
@@ -51,7 +58,7 @@ final class ClientContext {
             throw ClientError(.noProfile)
         }
         let now = now()
-        if session.isExpired(at: now) {
+        if session.isExpired(at: now), try profiles.hasPIN(profile) {
             guard let pin = readPIN(for: profile.name, args: args, interactiveOnly: false) else {
                 throw ClientError(.sessionExpired, profile.name)
             }
@@ -60,6 +67,15 @@ final class ClientContext {
         session.lastUsedAt = now
         try? session.write(home)
         return profile
+    }
+
+    /// Checks the PIN of `profile` (read as `readPIN` does); a profile without a PIN needs none.
+    func verifyPIN(of profile: Profile, args: Arguments?) throws {
+        guard try profiles.hasPIN(profile) else { return }
+        guard let pin = readPIN(for: profile.name, args: args, interactiveOnly: false) else {
+            throw ClientError(.pinMissing)
+        }
+        try profiles.verify(profile, pin: pin, now: now())
     }
 
     /// A PIN from `--pin-stdin`, `LMS_PIN`, or the terminal without echo; nil when none can be had.

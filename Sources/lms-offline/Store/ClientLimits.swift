@@ -39,6 +39,9 @@ enum ClientLimits {
     static let pinIterationsVariable = "LMS_PIN_ITERATIONS"
     /// The largest CSV or file accepted from the server (a gradebook of 1,000 students × 50 items is about 400 KB).
     static let maxCSVBytes = 64 << 20
+    /// How many times a question on the terminal (a yes-or-no, a PIN) is asked again after an answer
+    /// it cannot use, before giving up.
+    static let maximumPromptRetries = 3
     /// The widest terminal bar chart, in cells.
     static let barCells = 30
 }

@@ -123,6 +123,42 @@ struct CourseCatalog {
         return item
     }
 
+    /// An installed course with how many of its lessons a profile has done.
+    struct Summary: Equatable {
+        var id: String
+        var version: String
+        var title: String
+        var lessons: Int
+        var lessonsDone: Int
+    }
+
+    /// Every installed course in install order, with the lessons `profileID` has done (none for nil).
+    func summaries(profileID: String?) throws -> [Summary] {
+        try queue.read { db in
+            try db.fetchAll(
+                """
+                SELECT c.id, c.version, c.title,
+                  (SELECT count(*) FROM course_items i WHERE i.course_id = c.id AND i.kind = 'lesson' AND i.removed = 0),
+                  (SELECT count(*) FROM progress p JOIN course_items i ON i.course_id = p.course_id AND i.item_id = p.lesson_id
+                     AND i.removed = 0 WHERE p.profile_id = ?1 AND p.course_id = c.id AND p.completed = 1)
+                FROM courses c ORDER BY c.position
+                """, arguments: [profileID ?? ""]
+            ).map {
+                Summary(
+                    id: $0.string(0) ?? "", version: $0.string(1) ?? "", title: $0.string(2) ?? "",
+                    lessons: $0.int(3) ?? 0, lessonsDone: $0.int(4) ?? 0)
+            }
+        }
+    }
+
+    /// Every lesson of every installed course (course id, lesson id), removed ones left out.
+    func allLessons() throws -> [(courseID: String, lessonID: String)] {
+        try queue.read { db in
+            try db.fetchAll("SELECT course_id, item_id FROM course_items WHERE kind = 'lesson' AND removed = 0")
+                .map { ($0.string(0) ?? "", $0.string(1) ?? "") }
+        }
+    }
+
     static func kindWord(_ kind: String) -> String {
         guard Language.current == .spanish else { return kind }
         return ["lesson": "lección", "quiz": "cuestionario", "assignment": "tarea"][kind] ?? kind

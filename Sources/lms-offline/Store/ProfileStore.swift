@@ -33,12 +33,17 @@ struct ProfileStore {
         throw ClientError(.profileUnknown, name, near.map { Messages.t(.didYouMean, $0) } ?? "")
     }
 
-    /// Adds a profile with a PIN hashed at `iterations`.
-    func add(name: String, pin: String, iterations: Int, now: Date) throws -> Profile {
+    /// Adds a profile with a PIN hashed at `iterations`, or without a PIN (`pin` nil: a student's own
+    /// device; an empty hash stands for "no PIN").
+    func add(name: String, pin: String?, iterations: Int, now: Date) throws -> Profile {
         try Self.check(name: name)
-        try Self.check(pin: pin)
-        let salt = (0..<ClientLimits.pinSaltBytes).map { _ in UInt8.random(in: 0...255) }
-        let hash = PBKDF2.deriveKey(password: Array(pin.utf8), salt: salt, iterations: iterations)
+        var salt: [UInt8] = []
+        var hash: [UInt8] = []
+        if let pin {
+            try Self.check(pin: pin)
+            salt = (0..<ClientLimits.pinSaltBytes).map { _ in UInt8.random(in: 0...255) }
+            hash = PBKDF2.deriveKey(password: Array(pin.utf8), salt: salt, iterations: iterations)
+        }
         let profile = Profile(id: UUID().uuidString.lowercased(), name: name)
         do {
             try queue.write { db in
@@ -52,6 +57,14 @@ struct ProfileStore {
             throw ClientError(.profileExists, name)
         }
         return profile
+    }
+
+    /// Whether `profile` has a PIN.
+    func hasPIN(_ profile: Profile) throws -> Bool {
+        try queue.read { db in
+            try db.fetchScalar(Int.self, "SELECT length(pin_hash) FROM profiles WHERE id = ?", arguments: [profile.id])
+                ?? 0
+        } > 0
     }
 
     /// Checks `pin` for `profile`: counts wrong tries, locks after too many, resets on success.
@@ -72,6 +85,7 @@ struct ProfileStore {
             }
             let salt = [UInt8](row.data(0) ?? Data())
             let expected = [UInt8](row.data(2) ?? Data())
+            if expected.isEmpty { return nil } // a profile without a PIN
             let iterations = max(1, row.int(1) ?? ClientLimits.pinIterations)
             let given = PBKDF2.deriveKey(
                 password: Array(pin.utf8.prefix(ClientLimits.maximumPINBytes)), salt: salt, iterations: iterations)

@@ -60,7 +60,7 @@ struct ItemStates {
             guard let q = quizzes[item.id], q.submitted > 0 else { return Messages.t(.notStarted) }
             var parts = ["\(q.submitted)×"]
             if let best = q.best, let max = q.max {
-                parts.append("\(JSONWriter.number(best))/\(JSONWriter.number(max))")
+                parts.append(ScoreFormat.fraction(best, of: max))
             }
             if q.awaiting > 0 { parts.append(Messages.t(.awaiting)) }
             return parts.joined(separator: " ")

@@ -4,12 +4,12 @@ import LMSModel
 /// Runs a quiz attempt on the terminal, a question at a time, as line-based prompts that work
 /// in any terminal or pseudo-terminal: numbered choices (`2`, or `1,3` for several), `t`/`f`
 /// (Spanish `v`/`f`), text, numbers, matching as one `left → number` prompt per left item, and
-/// essays ended by a line holding only `.`. Each answer is saved in the draft as it is given;
+/// essays ended by a line holding only `.`; then an explicit hand-in question. Each answer is saved in the draft as it is given;
 /// questions already answered in a resumed draft are skipped. The time limit is kept by the
 /// program: the prompt is interrupted when it runs out.
 final class QuizRunner {
     /// How an interactive run ended.
-    enum Outcome { case finished, timeUp, endOfInput }
+    enum Outcome { case finished, keptOpen, timeUp, endOfInput }
 
     let quiz: Quiz
     let shuffle: QuizShuffle
@@ -31,24 +31,64 @@ final class QuizRunner {
     /// Asks every unanswered question, saving each answer.
     func run() throws -> (Outcome, AttemptRecord) {
         let questions = record.questionOrder.compactMap { id in quiz.questions.first { $0.id == id } }
-        for (index, question) in questions.enumerated() where record.responses[question.id] == nil {
+        let answerable = questions.filter(\.isAnswerable)
+        for question in questions where record.responses[question.id] == nil {
             if let deadline = record.deadline, deadline <= Date() { return (.timeUp, record) }
-            var header = Messages.t(.questionHeader, index + 1, questions.count, JSONWriter.number(question.points))
+            guard let index = answerable.firstIndex(of: question) else {
+                // A description: text that sets the scene for the questions after it.
+                console.out("")
+                show(question.text, format: question.format)
+                continue
+            }
+            var header = Messages.t(
+                .questionHeader, index + 1, answerable.count, Messages.count(.countPoints, question.points))
             if let deadline = record.deadline {
                 header += "  " + Messages.t(.timeLeft, Self.clock(deadline.timeIntervalSinceNow))
             }
             console.out("\n" + console.paint(header, .bold))
-            let renderer = TerminalMarkdown(width: width, color: console.useColor)
-            renderer.render(question.text).forEach { console.out($0) }
+            show(question.text, format: question.format)
             guard let response = try ask(question) else {
                 if let deadline = record.deadline, deadline <= Date() { return (.timeUp, record) }
                 return (.endOfInput, record)
             }
             record.responses[question.id] = response
             try store.save(record)
-            if quiz.mode == .practice, !quiz.keysRemoved { showFeedback(Grader.grade(question, response: response)) }
+            if quiz.mode == .practice, !quiz.keysRemoved {
+                showFeedback(Grader.grade(question, response: response), format: question.format)
+            }
         }
-        return (.finished, record)
+        return handIn()
+    }
+
+    /// Asks before handing in (the attempt stays open on "n"); the time limit still applies.
+    private func handIn() -> (Outcome, AttemptRecord) {
+        for _ in 0..<ClientLimits.maximumPromptRetries {
+            console.out("")
+            FileHandle.standardOutput.write(Data(Messages.t(.handInPrompt, record.responses.count).utf8))
+            switch reader.readLine(until: record.deadline) {
+            case .line(let raw):
+                switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+                case "", "y", "yes", "s", "si", "sí": return (.finished, record)
+                case "n", "no": return (.keptOpen, record)
+                default: continue
+                }
+            case .timedOut:
+                console.out("")
+                return (.timeUp, record)
+            case .endOfInput:
+                return (.endOfInput, record)
+            }
+        }
+        return (.keptOpen, record)
+    }
+
+    /// Prints text written in `format` through the terminal renderer (GIFT's default format keeps
+    /// `3 * 4 * 5`, `__init__` and line breaks as written; `[html]` goes through the HTML subset).
+    private func show(_ text: String, format: TextFormat) {
+        let renderer = MarkdownTerminalRenderer(width: width, color: console.useColor)
+        renderer.render(QuestionText.document(text, format: format)).text(color: console.useColor).forEach {
+            console.out($0)
+        }
     }
 
     /// Reads one answer, asking again until it is understood; nil at end of input or time up.
@@ -57,7 +97,9 @@ final class QuizRunner {
         switch question.body {
         case .single(let choices), .multiple(let choices):
             for (n, index) in options.enumerated() {
-                console.out("  \(n + 1)) \(TerminalText.sanitize(choices[index].text))")
+                wrapped(choices[index].text, format: question.format, prefix: "  \(n + 1)) ").forEach {
+                    console.out($0)
+                }
             }
             let many = question.kind == .multiple
             return prompt(many ? .chooseMany : .chooseOne) { text in
@@ -87,19 +129,29 @@ final class QuizRunner {
             for (n, index) in options.enumerated() {
                 console.out("  \(n + 1)) \(TerminalText.sanitize(rights[index]))")
             }
+            let repeats = QuizShuffle.allowsRepeatedOptions(pairs)
             var matches: [String: String] = [:]
             for pair in pairs where !pair.left.isEmpty {
-                guard
-                    let answer = prompt(
-                        .matchPrompt, pair.left,
-                        parse: { text -> Response? in
-                            guard let n = Int(text), (1...options.count).contains(n) else { return nil }
-                            return .text(rights[options[n - 1]])
-                        }), case .text(let right) = answer
-                else { return nil }
-                matches[pair.left] = right
+                while matches[pair.left] == nil {
+                    guard
+                        let answer = prompt(
+                            .matchPrompt, TerminalText.sanitize(QuestionText.plain(pair.left, format: question.format)),
+                            parse: { text -> Response? in
+                                guard let n = Int(text), (1...options.count).contains(n) else { return nil }
+                                return .text(rights[options[n - 1]])
+                            }), case .text(let right) = answer
+                    else { return nil }
+                    if !repeats, let earlier = matches.first(where: { $0.value == right })?.key {
+                        console.out(
+                            Messages.t(.matchUsedOnce, TerminalText.sanitize(right), TerminalText.sanitize(earlier)))
+                    } else {
+                        matches[pair.left] = right
+                    }
+                }
             }
             return .matches(matches)
+        case .description:
+            return nil
         case .essay:
             console.out(Messages.t(.answerEssay))
             var lines: [String] = []
@@ -139,20 +191,34 @@ final class QuizRunner {
         }
     }
 
-    private func showFeedback(_ result: QuestionResult) {
+    private func showFeedback(_ result: QuestionResult, format: TextFormat) {
         if result.needsManualGrading {
             console.out(Messages.t(.essayPending))
             return
         }
-        let verdict: String
-        if result.fraction >= 1 {
-            verdict = console.paint(Messages.t(.feedbackRight), .green)
-        } else if result.fraction > 0 {
-            verdict = console.paint(Messages.t(.feedbackPartial), .yellow)
-        } else {
-            verdict = console.paint(Messages.t(.feedbackWrong), .red)
+        let (key, color): (MessageKey, Console.Color) =
+            result.fraction >= 1
+            ? (.feedbackRight, .green) : result.fraction > 0 ? (.feedbackPartial, .yellow) : (.feedbackWrong, .red)
+        let verdict = Messages.t(key)
+        let feedback = result.feedback.map { QuestionText.plain($0, format: format) }.joined(separator: " ")
+        guard !feedback.isEmpty else { return console.out(console.paint(verdict, color)) }
+        let lines = wrapped(feedback, format: .plain, prefix: "", indent: DisplayWidth.of(verdict) + 1)
+        for (index, line) in lines.enumerated() {
+            console.out(index == 0 ? console.paint(verdict, color) + " " + line.drop { $0 == " " } : line)
         }
-        console.out(([verdict] + result.feedback.map(TerminalText.sanitize)).joined(separator: " "))
+    }
+
+    /// `text` wrapped to the width, the first line after `prefix`, the others indented under it.
+    private func wrapped(_ text: String, format: TextFormat, prefix: String, indent: Int? = nil) -> [String] {
+        let indent = indent ?? DisplayWidth.of(prefix)
+        let paragraph = MarkdownDocument(blocks: [
+            MarkdownBlock(.paragraph(QuestionText.inlines(text, format: format)), line: 1)
+        ])
+        let renderer = MarkdownTerminalRenderer(width: width - indent, color: console.useColor)
+        var lines = renderer.render(paragraph).text(color: console.useColor)
+        while lines.last?.isEmpty == true { lines.removeLast() }
+        let padding = String(repeating: " ", count: indent)
+        return lines.enumerated().map { ($0.offset == 0 ? (prefix.isEmpty ? padding : prefix) : padding) + $0.element }
     }
 
     /// `m:ss` of a time interval (never negative).

@@ -36,7 +36,7 @@ extension ChangeApplier {
                     feedback = excluded.feedback, graded_by = excluded.graded_by, graded_at = excluded.graded_at, scores = excluded.scores
                 """, arguments: [profile.id, course, item, points, maxPoints, feedback, by, gradedAt, scores])
         }
-        let score = "\(JSONWriter.number(points))/\(JSONWriter.number(maxPoints))"
+        let score = ScoreFormat.fraction(points, of: maxPoints)
         let stamp = payload["gradedAt"]?.numberValue.map { JSONWriter.number($0) } ?? "0"
         return try SyncNotes.add(
             db, id: "grade:\(entity):\(stamp)", profileID: profile.id, kind: "grade",

@@ -72,7 +72,7 @@ extension ChangeApplier {
                 """, arguments: [profile.id, courseID, quizID, best.double(0) ?? 0, best.double(1) ?? 0, now])
         }
         if row.string(2) == "exam" {
-            let score = "\(JSONWriter.number(points))/\(JSONWriter.number(maxPoints))"
+            let score = ScoreFormat.fraction(points, of: maxPoints)
             try SyncNotes.add(
                 db, id: "score:\(attemptID)", profileID: profile.id, kind: "exam-scored",
                 title: .init(.examScoredTitle, [quizID, courseID]), body: .init(.examScoredBody, [score]), now: now)

@@ -41,6 +41,14 @@ struct SyncAccountStore {
         try db.fetchOne("SELECT \(columns) FROM sync_accounts WHERE profile_id = ?", arguments: [profileID]).map(make)
     }
 
+    /// The servers this device's profiles have logged in to, the most recently linked first.
+    func knownServers() throws -> [String] {
+        try queue.read { db in
+            try db.fetchAll("SELECT server FROM sync_accounts GROUP BY server ORDER BY max(rowid) DESC")
+                .compactMap { $0.string(0) }
+        }
+    }
+
     /// Every profile that holds a token, with its name (for `sync --all`).
     func loggedIn() throws -> [(profile: Profile, account: SyncAccount)] {
         try queue.read { db in

@@ -122,11 +122,25 @@ final class SyncHTTP {
         (bodyFile.map { session.uploadTask(with: request, fromFile: $0) } ?? session.dataTask(with: request)).resume()
         exchange.done.wait()
         if let failure = exchange.failure { throw failure }
-        if let error = exchange.transportError {
-            throw SyncError(.network("\(server): \((error as NSError).localizedDescription)"))
-        }
-        guard let head = exchange.head else { throw SyncError(.network("\(server): no answer")) }
+        if let error = exchange.transportError { throw SyncError(.network(Self.cause(of: error), server: server)) }
+        guard let head = exchange.head else { throw SyncError(.network(.noAnswer, server: server)) }
         return head
+    }
+
+    /// A transport failure sorted into what a person can act on (libcurl's own words say nothing to a student).
+    static func cause(of error: Error) -> SyncError.NetworkCause {
+        switch (error as NSError).code {
+        case URLError.cannotConnectToHost.rawValue: return .refused
+        case URLError.cannotFindHost.rawValue, URLError.dnsLookupFailed.rawValue: return .unknownHost
+        case URLError.timedOut.rawValue: return .timedOut
+        case URLError.notConnectedToInternet.rawValue: return .offline
+        case URLError.networkConnectionLost.rawValue: return .lost
+        case URLError.secureConnectionFailed.rawValue, URLError.serverCertificateUntrusted.rawValue,
+            URLError.serverCertificateHasBadDate.rawValue, URLError.serverCertificateNotYetValid.rawValue,
+            URLError.serverCertificateHasUnknownRoot.rawValue:
+            return .insecure
+        default: return .noAnswer
+        }
     }
 
     /// The error an answer of 400 or above stands for.

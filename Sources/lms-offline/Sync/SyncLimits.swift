@@ -32,6 +32,9 @@ enum SyncLimits {
     static let downloadAttempts = 4
     /// Bytes between two progress bar redraws.
     static let progressStepBytes = 256 * 1024
+    /// The shortest new password, in characters: the server's own rule, checked here first so the
+    /// student hears it before anything is sent.
+    static let minimumPasswordLength = 8
     /// The largest password accepted, in bytes (a bound on input).
     static let maxPasswordBytes = 1024
     /// The exit status of `sync` when another sync of this home is running.

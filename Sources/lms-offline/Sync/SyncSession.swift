@@ -49,7 +49,7 @@ final class SyncSession {
             do { try LocalErasure.eraseOwnAccount(profileID: profile.id, queue: queue, home: home) } catch {
                 report.failure = "\(error)"
             }
-            report.failure = report.failure ?? AdminText.t(.accountErasedHere, profile.name, account.server)
+            report.failure = report.failure ?? Messages.t(.accountErasedHere, profile.name, account.server)
         } catch let error as SyncError {
             report.failure = error.description
             report.loginExpired = error.kind == .unauthorized

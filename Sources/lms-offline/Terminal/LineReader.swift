@@ -90,4 +90,30 @@ final class LineReader {
         if case .line(let text) = reader.readLine() { return text }
         return nil
     }
+
+    /// Asks a yes-or-no question on standard output and reads the answer from standard input: Enter
+    /// gives `defaultAnswer`; y, yes, s, si and sí mean yes; n and no mean no; anything else asks again
+    /// (at most `ClientLimits.maximumPromptRetries` times). Nil at the end of input.
+    static func confirm(_ prompt: String, defaultAnswer: Bool, reader: LineReader = LineReader()) -> Bool? {
+        for _ in 0..<ClientLimits.maximumPromptRetries {
+            FileHandle.standardOutput.write(Data(prompt.utf8))
+            guard case .line(let line) = reader.readLine() else { return nil }
+            switch line.trimmingCharacters(in: .whitespaces).lowercased() {
+            case "": return defaultAnswer
+            case "y", "yes", "s", "si", "sí": return true
+            case "n", "no": return false
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// Asks for a value on standard output, offering `proposal` (taken on Enter); nil at the end of input
+    /// or when nothing is typed and nothing was proposed.
+    static func ask(_ prompt: String, proposal: String?, reader: LineReader = LineReader()) -> String? {
+        FileHandle.standardOutput.write(Data((proposal.map { "\(prompt) [\($0)]: " } ?? "\(prompt): ").utf8))
+        guard case .line(let line) = reader.readLine() else { return nil }
+        let text = line.trimmingCharacters(in: .whitespaces)
+        return text.isEmpty ? proposal : text
+    }
 }

@@ -102,7 +102,7 @@ extension MessageKey {
                 "You have %1; the next sync installs it (lms-offline sync).",
                 "Tiene la %1; la próxima sincronización la instala (lms-offline sync)."
             )
-        default: return ("?", "?")
+        default: return helpTexts
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 
 /// The languages of the user interface.
 enum Language: String, Sendable {
@@ -35,6 +36,18 @@ enum Messages {
     static func t(_ key: MessageKey, _ args: CustomStringConvertible...) -> String {
         text(key, args.map(\.description))
     }
+
+    /// A counted phrase (`1 point`, `2.5 points`, `1 punto`): the key's text holds the singular and the
+    /// plural form separated by `|`, each with `%1` for the number (written by `ScoreFormat.text`).
+    static func count(_ key: MessageKey, _ n: Double, language: Language = .current) -> String {
+        let forms = text(key, [ScoreFormat.text(n)], language: language).components(separatedBy: "|")
+        return n == 1 ? forms[0] : forms[forms.count - 1]
+    }
+
+    /// `count` of a whole number.
+    static func count(_ key: MessageKey, _ n: Int, language: Language = .current) -> String {
+        count(key, Double(n), language: language)
+    }
 }
 
 /// The keys of the message catalog.
@@ -42,6 +55,16 @@ enum MessageKey: String, CaseIterable, Sendable {
     // Home, disk and profiles
     case homeUnusable, ioFailed, diskFull, noProfile, sessionExpired, profileExists, profileUnknown, wrongPIN
     case profileLocked, pinTooShort, pinMismatch, pinMissing, invalidName, pinIterationsWarning, pinPrompt, pinRepeat
+    case pinNewPrompt, pinMismatchAgain, switchNowPrompt, stillActive, firstProfileMade, firstProfileMadeWithPIN
+    case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
+    case helpHeader, helpStudying, helpTogether, helpDevice, helpTeaching, helpAuthoring, helpAdmin, helpMore
+    case helpExample, helpFooter, unknownCommand, unknownCommandHint
+    case certificateSyncFirst, previewBinary, previewMore
+    case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countQuestions,
+        countUsers
+    case assignmentDue, assignmentOverdue, assignmentNoDue, assignmentSubmitText, assignmentSubmitFiles,
+        assignmentSubmitBoth
+    case assignmentHowToSubmit
     case profileAdded, profileRemoved, profileSwitched, noProfiles, activeMark
     // Courses and items
     case courseUnknown, courseAmbiguous, itemUnknown, itemAmbiguous, didYouMean, noCourses, removedMark
@@ -50,9 +73,10 @@ enum MessageKey: String, CaseIterable, Sendable {
     case packageUnusable, packageInvalidCourse, olderVersion, alreadyInstalled, installed, updated
     case changeAdded, changeChanged, changeRemoved, changeRenamed, noteInstalledTitle, noteUpdatedTitle, noteUpdatedBody
     // Study
-    case markedDone, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
+    case markedDone, markDonePrompt, nextDone, nextItem, prerequisiteMissing, openMedia, openLink
     // Quiz
-    case resumePrompt, submittedAsItStands, attemptsUsed, questionHeader, timeLeft, timeUp, interrupted, chooseOne,
+    case resumePrompt, attemptKeptOpen, handInPrompt, matchUsedOnce, noTimeLimit, timeLeftWords, attemptsUsed,
+        questionHeader, timeLeft, timeUp, interrupted, chooseOne,
         chooseMany, answerTrueFalse
     case answerText, answerNumber, answerEssay, matchPrompt, invalidAnswer, score, awaitingServer, essayPending
     case feedbackRight, feedbackWrong, feedbackPartial, answersUnreadable, quizStart, attemptsLeft, noAnswerSheetTTY
@@ -63,7 +87,11 @@ enum MessageKey: String, CaseIterable, Sendable {
     case overdue, dueIn, awaiting, notStarted, markedRead, notificationUnknown, notificationAmbiguous, submittedState,
         doneState, pendingState
     // Sync
+    case netRefused, netUnknownHost, netTimedOut, netOffline, netLost, netInsecure, netNoAnswer
     case syncNetwork, syncLoginExpired, syncLoginExpiredFor, syncServerError, syncBadAnswer, syncCorrupt, accountInUse
+    case passwordCurrentPrompt, passwordNewPrompt, passwordRepeatPrompt, passwordMissingStdin, passwordTooShort
+    case passwordTooLong, passwordMismatch, passwordWrong, passwordChanged, passwordReset, resetCodeRefused
+    case resetNeedsUsername
     case serverInvalid, passwordPrompt, passwordMissing, loginRefused, loggedIn, loggedOut, logoutOffline, notLoggedIn
     case nobodyLoggedIn, syncBusy, manifestMismatch
     case rejectedTitle, rejectedBody, rejectedAttempt, rejectedSubmission, rejectedProgress, rejectedOther
@@ -81,6 +109,12 @@ enum MessageKey: String, CaseIterable, Sendable {
         certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
     case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade
+    // Teaching and administration (Messages+Admin.swift)
+    case forbidden, loginAgain, validationFailed, published, publishedFirst, studentsAffected, noItemChanges
+    case versionExists, invalidPackage, itemAdded, itemChanged, itemRemoved, itemRenamed, filesSummary
+    case rosterEmpty, enrolled, unenrolled, modeSet, groupsSet, userDisabled, userEnabled, roleSet
+    case resetCode, resetCodeNote, imported, exported, eraseNeedsConfirm, erased, calendarWritten, noDates
+    case accountErasedHere
     // Communication (Messages+Comms.swift)
     case commsEmpty, commsTooLong, commsPostUnknown, commsPostAmbiguous, commsNotYours, commsCannotDelete,
         commsPostDeleted
@@ -163,6 +197,65 @@ extension MessageKey {
         case .pinPrompt: return ("PIN for %1: ", "PIN de %1: ")
         case .pinRepeat: return ("PIN again: ", "Repita el PIN: ")
         case .profileAdded: return ("Added profile %1.", "Perfil %1 añadido.")
+        case .previewBinary:
+            return (
+                "not a text file: open the saved copy (below) with the program for it",
+                "no es un archivo de texto: abra la copia guardada (abajo) con el programa adecuado"
+            )
+        case .previewMore:
+            return ("… %1 more lines in the saved copy (below)", "… %1 líneas más en la copia guardada (abajo)")
+        case .certificateSyncFirst:
+            return (
+                "the server says: %1. It has not seen all your work yet: run lms-offline sync, then ask for the certificate again",
+                "el servidor dice: %1. Aún no ha recibido todo su trabajo: ejecute lms-offline sync y pida de nuevo el certificado"
+            )
+        case .countPoints: return ("%1 point|%1 points", "%1 punto|%1 puntos")
+        case .countAssignments: return ("%1 assignment|%1 assignments", "%1 tarea|%1 tareas")
+        case .countLessons: return ("%1 lesson|%1 lessons", "%1 lección|%1 lecciones")
+        case .countQuizzes: return ("%1 quiz|%1 quizzes", "%1 cuestionario|%1 cuestionarios")
+        case .countStudents: return ("%1 student|%1 students", "%1 estudiante|%1 estudiantes")
+        case .countItems: return ("%1 item|%1 items", "%1 elemento|%1 elementos")
+        case .countQuestions: return ("%1 question|%1 questions", "%1 pregunta|%1 preguntas")
+        case .countUsers: return ("%1 user|%1 users", "%1 usuario|%1 usuarios")
+        case .assignmentDue: return ("due %1 (%2 left)", "vence el %1 (quedan %2)")
+        case .assignmentOverdue: return ("was due %1 (overdue)", "venció el %1 (vencida)")
+        case .assignmentNoDue: return ("no due date", "sin fecha límite")
+        case .assignmentSubmitText: return ("hand in: text", "entregar: texto")
+        case .assignmentSubmitFiles: return ("hand in: files%1", "entregar: archivos%1")
+        case .assignmentSubmitBoth: return ("hand in: text and/or files%1", "entregar: texto y/o archivos%1")
+        case .assignmentHowToSubmit:
+            return (
+                "Hand it in with: lms-offline submit %1 %2",
+                "Entréguela con: lms-offline submit %1 %2"
+            )
+        case .pinNewPrompt:
+            return (
+                "PIN for %1 (at least %2 characters, to keep others out on a shared device; Enter for none): ",
+                "PIN de %1 (al menos %2 caracteres, para que nadie más entre en un equipo compartido; Intro para ninguno): "
+            )
+        case .pinMismatchAgain:
+            return ("the two PINs differ: type it again", "los dos PIN no coinciden: escríbalo de nuevo")
+        case .switchNowPrompt: return ("Switch to %1 now? [Y/n] ", "¿Cambiar ahora a %1? [S/n] ")
+        case .stillActive:
+            return (
+                "Still studying as %1: run lms-offline profile switch %2 to change.",
+                "Sigue estudiando como %1: ejecute lms-offline profile switch %2 para cambiar."
+            )
+        case .firstProfileMade:
+            return (
+                "Made profile %1 on this device (no PIN); lms-offline profile add NAME adds another student.",
+                "Se creó el perfil %1 en este equipo (sin PIN); lms-offline profile add NOMBRE añade otro estudiante."
+            )
+        case .firstProfileMadeWithPIN:
+            return (
+                "Made profile %1 on this device, with its PIN; lms-offline profile add NAME adds another student.",
+                "Se creó el perfil %1 en este equipo, con su PIN; lms-offline profile add NOMBRE añade otro estudiante."
+            )
+        case .defaultProfileName: return ("student", "estudiante")
+        case .serverPrompt: return ("Server", "Servidor")
+        case .serverPromptNew:
+            return ("Server (for example https://lms.example.org)", "Servidor (por ejemplo https://lms.example.org)")
+        case .usernamePrompt: return ("Username", "Usuario")
         case .profileRemoved:
             return (
                 "Removed profile %1 and all its work on this device.",
@@ -246,6 +339,7 @@ extension MessageKey {
                 "%1 añadidos, %2 cambiados, %3 eliminados, %4 renombrados"
             )
         case .markedDone: return ("Marked %1 done.", "%1 marcada como hecha.")
+        case .markDonePrompt: return ("Mark %1 done? [Y/n] ", "¿Marcar %1 como hecha? [S/n] ")
         case .nextDone: return ("Nothing left to do in %1: well done.", "No queda nada por hacer en %1: buen trabajo.")
         case .nextItem:
             return (
@@ -258,14 +352,29 @@ extension MessageKey {
         case .openLink: return ("Open the link when online: %1", "Abra el enlace cuando tenga conexión: %1")
         case .resumePrompt:
             return ("Resume your attempt started at %1? [Y/n] ", "¿Continuar el intento empezado el %1? [S/n] ")
-        case .submittedAsItStands:
-            return ("The attempt is submitted as it stands.", "El intento se entrega tal como está.")
+        case .attemptKeptOpen:
+            return (
+                "Your attempt stays open (%2): run lms-offline quiz %1 to go on and hand it in.",
+                "Su intento sigue abierto (%2): ejecute lms-offline quiz %1 para seguir y entregarlo."
+            )
+        case .handInPrompt:
+            return (
+                "%1 answered. Hand in your attempt now? [Y/n] ",
+                "%1 respondidas. ¿Entregar el intento ahora? [S/n] "
+            )
+        case .matchUsedOnce:
+            return (
+                "\"%1\" is already matched with %2: each option is used once here; pick another",
+                "\"%1\" ya está emparejado con %2: aquí cada opción se usa una vez; elija otra"
+            )
+        case .noTimeLimit: return ("no time limit", "sin límite de tiempo")
+        case .timeLeftWords: return ("%1 left; the clock keeps running", "quedan %1; el reloj sigue corriendo")
         case .attemptsUsed:
             return (
                 "you have used all %1 attempts at %2: no attempt is left",
                 "ya usó los %1 intentos de %2: no queda ninguno"
             )
-        case .questionHeader: return ("Question %1 of %2 (%3 points)", "Pregunta %1 de %2 (%3 puntos)")
+        case .questionHeader: return ("Question %1 of %2 (%3)", "Pregunta %1 de %2 (%3)")
         case .timeLeft: return ("[%1 left]", "[quedan %1]")
         case .timeUp:
             return (
@@ -306,7 +415,7 @@ extension MessageKey {
         case .feedbackPartial: return ("Partly right.", "Parcialmente correcto.")
         case .answersUnreadable:
             return ("cannot use the answers in %1: %2", "no se pueden usar las respuestas de %1: %2")
-        case .quizStart: return ("%1: %2 questions, %3", "%1: %2 preguntas, %3")
+        case .quizStart: return ("%1: %2, %3", "%1: %2, %3")
         case .attemptsLeft: return ("attempt %1 of %2", "intento %1 de %2")
         case .noAnswerSheetTTY:
             return (
@@ -368,9 +477,28 @@ extension MessageKey {
         switch self {
         case .syncNetwork:
             return (
-                "cannot reach the server (%1): nothing was lost; sync again when the network is back",
-                "no se puede contactar con el servidor (%1): no se perdió nada; sincronice de nuevo cuando vuelva la red"
+                "cannot reach the server %1: %2. Nothing was lost; try again when it is back",
+                "no se puede contactar con el servidor %1: %2. No se perdió nada; inténtelo de nuevo cuando vuelva"
             )
+        case .netRefused:
+            return (
+                "nothing answers there (the server is not running, or the address or port is wrong)",
+                "nada responde allí (el servidor no está en marcha, o la dirección o el puerto son incorrectos)"
+            )
+        case .netUnknownHost:
+            return (
+                "its name is not known (check the address, or this device has no network)",
+                "su nombre no se conoce (compruebe la dirección, o este equipo no tiene red)"
+            )
+        case .netTimedOut: return ("it did not answer in time", "no respondió a tiempo")
+        case .netOffline: return ("this device has no network", "este equipo no tiene red")
+        case .netLost: return ("the connection broke", "la conexión se cortó")
+        case .netInsecure:
+            return (
+                "the secure connection failed (its certificate is wrong or expired)",
+                "la conexión segura falló (su certificado es incorrecto o caducó)"
+            )
+        case .netNoAnswer: return ("it gave no usable answer", "no dio una respuesta utilizable")
         case .syncLoginExpired:
             return (
                 "the server refused the login (expired or revoked): log in again with lms-offline login",
@@ -383,8 +511,8 @@ extension MessageKey {
             )
         case .syncServerError:
             return (
-                "the server answered %1 %2: %3 (nothing was lost)",
-                "el servidor respondió %1 %2: %3 (no se perdió nada)"
+                "the server refused: %1 (nothing was lost)",
+                "el servidor se negó: %1 (no se perdió nada)"
             )
         case .syncBadAnswer:
             return (
@@ -407,6 +535,51 @@ extension MessageKey {
                 "%1 no es una dirección de servidor: indique una como https://lms.example.org"
             )
         case .passwordPrompt: return ("Password of %1 at %2: ", "Contraseña de %1 en %2: ")
+        case .passwordCurrentPrompt:
+            return ("Current password of %1 at %2: ", "Contraseña actual de %1 en %2: ")
+        case .passwordNewPrompt: return ("New password: ", "Contraseña nueva: ")
+        case .passwordRepeatPrompt: return ("New password again: ", "Repita la contraseña nueva: ")
+        case .passwordMissingStdin:
+            return (
+                "no password given: type it on a terminal, or give it on standard input with --stdin (one a line)",
+                "no se dio ninguna contraseña: escríbala en un terminal, o désela por la entrada estándar con --stdin (una por línea)"
+            )
+        case .passwordTooShort:
+            return (
+                "the new password is too short: use at least %1 characters",
+                "la contraseña nueva es demasiado corta: use al menos %1 caracteres"
+            )
+        case .passwordTooLong:
+            return (
+                "the new password is longer than %1 bytes: shorten it",
+                "la contraseña nueva tiene más de %1 bytes: acórtela"
+            )
+        case .passwordMismatch:
+            return (
+                "the two new passwords differ: nothing was changed; run lms-offline passwd again",
+                "las dos contraseñas nuevas no coinciden: no se cambió nada; ejecute de nuevo lms-offline passwd"
+            )
+        case .passwordWrong:
+            return (
+                "the current password of %1 is wrong: nothing was changed; try again (forgotten? ask for a reset code)",
+                "la contraseña actual de %1 no es correcta: no se cambió nada; inténtelo de nuevo (¿la olvidó? pida un código de restablecimiento)"
+            )
+        case .passwordChanged: return ("Password of %1 at %2 changed.", "Contraseña de %1 en %2 cambiada.")
+        case .passwordReset:
+            return (
+                "New password of %1 at %2 set; every session of the account ended: log in with lms-offline login --username %1",
+                "Nueva contraseña de %1 en %2 establecida; todas las sesiones de la cuenta terminaron: inicie sesión con lms-offline login --username %1"
+            )
+        case .resetCodeRefused:
+            return (
+                "%2 refused the reset code for %1 (wrong, already used or expired): check the username and the code, or ask for a new code",
+                "%2 rechazó el código para %1 (incorrecto, ya usado o caducado): compruebe el usuario y el código, o pida un código nuevo"
+            )
+        case .resetNeedsUsername:
+            return (
+                "give the account with --username NAME (this profile has never logged in)",
+                "indique la cuenta con --username NOMBRE (este perfil nunca inició sesión)"
+            )
         case .passwordMissing:
             return (
                 "no password given: type it on a terminal or pass --password-stdin",
@@ -519,14 +692,14 @@ extension MessageKey {
         case .historyEmpty: return ("No grade of %1 has changed yet.", "Ninguna nota de %1 ha cambiado aún.")
         case .gradebookSummary:
             return (
-                "%1: %2 students, %3 graded items, pass at %4%",
-                "%1: %2 estudiantes, %3 elementos calificados, se aprueba con %4%"
+                "%1: %2, %3 graded, pass at %4%",
+                "%1: %2, %3 calificados, se aprueba con %4%"
             )
         case .csvWritten: return ("wrote %1", "escrito %1")
         case .reportSummary:
             return (
-                "%1: %2 students, %3% completed, %4 passing, average %5%",
-                "%1: %2 estudiantes, %3% completaron, %4 aprueban, media %5%"
+                "%1: %2, %3% completed, %4 passing, average %5%",
+                "%1: %2, %3% completaron, %4 aprueban, media %5%"
             )
         case .reportAtRisk: return ("Students at risk:", "Estudiantes en riesgo:")
         case .reportNobodyAtRisk: return ("Nobody is at risk.", "Nadie está en riesgo.")

@@ -1,0 +1,159 @@
+import Foundation
+import LMSDatabase
+import LMSModel
+
+/// One server change as pulled (docs/PROTOCOL.md §5).
+struct ServerChange: Sendable {
+    var sseq: Int64
+    var kind: String
+    var entity: String
+    var courseID: String?
+    /// The payload as stored: a frame without key references, spliced into pages as it is.
+    var payloadFrame: [UInt8]
+
+    /// The payload, decoded (tests and tools; pages never decode it).
+    var payload: JSONValue { (try? WireCodec.decode(payloadFrame)) ?? JSONOut.null }
+}
+
+/// The changelog: streams, server changes and their visibility.
+struct ChangelogStore: AreaStore {
+    let queue: DatabaseQueue
+
+    /// Appends a server change inside a transaction. `userID` nil makes it course-wide.
+    @discardableResult
+    static func appendChange(
+        kind: String, entity: String, userID: String?, courseID: String?, payload: JSONValue,
+        in db: Database
+    ) throws -> Int64 {
+        try appendChange(
+            kind: kind, entity: entity, userID: userID, courseID: courseID, encodedPayload: changeFrame(payload), in: db
+        )
+    }
+
+    /// The one encoding of a stored change's payload: a frame without key references, so that pull
+    /// pages can splice it (a reference would resolve against the page's key table). Whatever writes
+    /// `changes.payload` goes through here or through `WireCodec.Builder`.
+    static func changeFrame(_ payload: JSONValue) -> Data { Data(WireCodec.encode(payload, keyReferences: false)) }
+
+    /// Appends a server change whose payload is already encoded: a frame of its own, written
+    /// without key references (`WireCodec.encode(_:keyReferences: false)`), so pages can splice it.
+    @discardableResult
+    static func appendChange(
+        kind: String, entity: String, userID: String?, courseID: String?, encodedPayload: Data,
+        in db: Database
+    ) throws -> Int64 {
+        try db.cachedStatement(
+            sql: "INSERT INTO changes(user_id, course_id, kind, entity, payload, created_at) VALUES (?, ?, ?, ?, ?, ?)"
+        )
+        .execute(
+            arguments: StatementArguments([
+                userID.map { .text($0) } ?? .null, courseID.map { .text($0) } ?? .null, .text(kind),
+                .text(entity), .blob(encodedPayload), .integer(nowMilliseconds())
+            ]))
+        return db.lastInsertRowID
+    }
+
+    /// A stream's acknowledged sequence number and the clock reading of its previous sync.
+    static func stream(device: String, userID: String, in db: Database) throws -> (
+        acked: Int64, previous: SyncMerge.ClockReading?
+    ) {
+        guard
+            let row = try db.cachedStatement(
+                sql:
+                    "SELECT acked_seq, last_sync_at, last_skew_ms FROM sync_streams WHERE device_id = ? AND user_id = ?"
+            )
+            .fetchOne(arguments: [device, userID])
+        else { return (0, nil) }
+        let previous = row.int64("last_sync_at").map { at in
+            SyncMerge.ClockReading(
+                at: Date(timeIntervalSince1970: Double(at) / 1000), skew: Double(row.int64("last_skew_ms") ?? 0) / 1000)
+        }
+        return (row.int64("acked_seq") ?? 0, previous)
+    }
+
+    /// Saves a stream's acknowledgement and this sync's clock reading; notes the device's last sync.
+    static func saveStream(device: String, userID: String, acked: Int64, now: Int64, skewMs: Int64, in db: Database)
+        throws
+    {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO sync_streams(device_id, user_id, acked_seq, last_sync_at, last_skew_ms) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT(device_id, user_id) DO UPDATE SET acked_seq = excluded.acked_seq, last_sync_at = excluded.last_sync_at,
+                                                              last_skew_ms = excluded.last_skew_ms
+                """
+        ).execute(arguments: [device, userID, acked, now, skewMs])
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO devices(id, user_id, last_sync_at) VALUES (?, ?, ?)
+                ON CONFLICT(id) DO UPDATE SET user_id = excluded.user_id, last_sync_at = excluded.last_sync_at
+                """
+        ).execute(arguments: [device, userID, now])
+    }
+
+    /// The changes after `cursor` that `user` may see (`Rights.pullVisibility`), oldest first: at most `limit` and about `maxBytes`,
+    /// and the cursor to continue from (past invisible changes too, when the page is not full).
+    ///
+    /// Each rule of visibility is its own indexed query with its own LIMIT, merged here in order: one
+    /// query with an OR of the rules would make SQLite gather every remaining match before sorting,
+    /// on every page.
+    func changes(for user: User, after cursor: Int64, limit: Int, maxBytes: Int) throws -> (
+        changes: [ServerChange], more: Bool, next: Int64
+    ) {
+        try read { db in
+            // `read` is one read transaction (a WAL snapshot): every query below sees the changes up to
+            // `latest` and none committed after it.
+            let latest =
+                try db.cachedStatement(sql: "SELECT COALESCE(MAX(sseq), 0) FROM changes").fetchScalar(Int64.self) ?? 0
+            let columns = "SELECT sseq, kind, entity, course_id, payload FROM changes"
+            var queries: [(String, StatementArguments)] = [
+                (
+                    "\(columns) WHERE user_id = ?1 AND sseq > ?2 AND sseq <= ?3 ORDER BY sseq LIMIT ?4",
+                    [user.id, cursor, latest, limit + 1]
+                )
+            ]
+            let visible = try Rights.pullVisibility(of: user, in: db)
+            for course in visible.memberCourses {
+                queries.append(
+                    (
+                        "\(columns) WHERE course_id = ?1 AND user_id IS NULL AND sseq > ?2 AND sseq <= ?3 ORDER BY sseq LIMIT ?4",
+                        [course, cursor, latest, limit + 1]
+                    ))
+            }
+            let staffKinds = Rights.PullVisibility.staffKinds.map { "'\($0)'" }.joined(separator: ", ")
+            for course in visible.taughtCourses {
+                queries.append(
+                    (
+                        """
+                        \(columns) WHERE course_id = ?1 AND sseq > ?2 AND sseq <= ?3 AND user_id IS NOT NULL AND user_id != ?5
+                        AND kind IN (\(staffKinds)) ORDER BY sseq LIMIT ?4
+                        """, [course, cursor, latest, limit + 1, user.id]
+                    ))
+            }
+            // Each query answers in sseq order; the rules can overlap (a teacher enrolled in a course
+            // they teach), so the merged list drops repeated sseqs.
+            var found: [ServerChange] = []
+            for (sql, arguments) in queries {
+                try db.cachedStatement(sql: sql).forEach(arguments: arguments) { row in
+                    found.append(
+                        ServerChange(
+                            sseq: row.int64(at: 0), kind: row.string(at: 1), entity: row.string(at: 2),
+                            courseID: row.isNull(at: 3) ? nil : row.string(at: 3), payloadFrame: row.bytes(at: 4)))
+                }
+            }
+            if queries.count > 1 { found.sort { $0.sseq < $1.sseq } }
+            var ordered: [ServerChange] = []
+            ordered.reserveCapacity(found.count)
+            for change in found where ordered.last?.sseq != change.sseq { ordered.append(change) }
+            var out: [ServerChange] = []
+            var bytes = 0
+            for change in ordered {
+                guard out.count < limit, bytes < maxBytes else { break }
+                bytes += change.payloadFrame.count
+                out.append(change)
+            }
+            let more = out.count < ordered.count
+            let next = more ? (out.last?.sseq ?? cursor) : max(cursor, latest)
+            return (out, more, next)
+        }
+    }
+}
