@@ -64,6 +64,16 @@ struct MarkdownHTMLRendererTests {
                 + "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> b</li>\n</ul>\n")
     }
 
+    @Test func extendedAutolinks_FollowGitHubsTrimmingRules() {
+        #expect(
+            html("\"http://a.org\" (see www.b.org/x_(y)). http://intranet, not xhttp://c.org")
+                == "<p>&quot;<a href=\"http://a.org\">http://a.org</a>&quot; (see <a href=\"http://www.b.org/x_(y)\">"
+                + "www.b.org/x_(y)</a>). <a href=\"http://intranet\">http://intranet</a>, not xhttp://c.org</p>\n")
+        #expect(
+            html("~one~ ~~two~~ ~~~three~~~ <www.c.org>")
+                == "<p><del>one</del> <del>two</del> ~~~three~~~ &lt;www.c.org&gt;</p>\n")
+    }
+
     @Test func urls_ArePercentEncodedAsTheReferenceDoes() {
         #expect(html("[a](<b c>) [d](ä%20\\\\)") == "<p><a href=\"b%20c\">a</a> <a href=\"%C3%A4%20%5C\">d</a></p>\n")
     }
@@ -80,6 +90,22 @@ struct MarkdownHTMLRendererTests {
         #expect(
             html("<details>\n<summary>More &amp; less</summary>\n\nText\n\n</details>", safe: true)
                 == "<details>\n<summary>More &amp; less</summary>\n<p>Text</p>\n</details>\n")
+    }
+
+    @Test func safeOutput_StripsAttributesAndClosesSelfClosingTags() {
+        #expect(
+            html("<details ontoggle=alert(1) open>\n<summary>s</summary>\n</details>", safe: true)
+                == "<details>\n<summary>s</summary>\n</details>\n")
+        #expect(
+            html("<B>x</B> <sub/>y <iframe src=x>", safe: true) == "<p><b>x</b> <sub></sub>y &lt;iframe src=x&gt;</p>\n"
+        )
+    }
+
+    @Test func safeOutput_DropsScriptURLs_EvenWhenEncoded() {
+        #expect(
+            html("[a](&#106;avascript:x) <javascript:y> [b](<java\tscript:z>) ![c](data:image/svg+xml,q)", safe: true)
+                == "<p><a href=\"\">a</a> <a href=\"\">javascript:y</a> <a href=\"\">b</a> <img src=\"\" alt=\"c\" /></p>\n"
+        )
     }
 
     @Test func safeOutput_DropsScriptURLs() {

@@ -77,6 +77,17 @@ struct MarkdownParserTests {
             last == [.link(MarkdownLink(destination: "https://example.org/x_(y)", children: [.text("ref")], line: 12))])
     }
 
+    @Test func linksInTableCellsAndBareURLs_CarryTheirOwnLine() {
+        let result = blocks("| a |\n|---|\n| [x](x.md) |\n\none\ntwo www.example.org", MarkdownOptions(firstLine: 3))
+        guard case .table(let table) = result[0].kind, case .paragraph(let inlines) = result[1].kind else {
+            Issue.record("not a table and a paragraph")
+            return
+        }
+        #expect(table.rows[0][0] == [.link(MarkdownLink(destination: "x.md", children: [.text("x")], line: 5))])
+        let url = MarkdownLink(destination: "http://www.example.org", children: [.text("www.example.org")], line: 8)
+        #expect(inlines == [.text("one"), .softBreak, .text("two "), .link(url)])
+    }
+
     @Test func imageInsideALink_IsAnImageInTheLinkText() {
         guard case .paragraph(let inlines) = blocks("[![Watch](thumb.png)](https://video.example/v)")[0].kind else {
             Issue.record("not a paragraph")

@@ -20,16 +20,19 @@ cp "$ROOT/scripts/bench/commonmark-bench.swift" "$OUT/main.swift"
 "${SWIFTC:-swiftc}" -O -wmo -module-name CommonMarkBench "$ROOT"/Sources/LMSModel/Markdown/Markdown*.swift \
     "$OUT/main.swift" -o "$OUT/commonmark-bench"
 
-# A 200 KB lesson: every example's Markdown, repeated.
-LESSON="$OUT/lesson-200k.md"
-python3 - "$SPEC" "$LESSON" <<'PY'
-import json, sys
-examples = json.load(open(sys.argv[1]))
-text, i = "", 0
-while len(text.encode()) < 200 * 1024:
-    text += examples[i % len(examples)]["markdown"] + "\n"
-    i += 1
-open(sys.argv[2], "w").write(text)
+# Two 200 KB lessons: prose (this repository's own docs, repeated) and markup at its densest
+# (every spec example's Markdown, repeated: nested containers, emphasis, links, HTML, entities).
+python3 - "$SPEC" "$OUT" "$ROOT" <<'PY'
+import glob, json, sys
+spec, out, root = sys.argv[1:4]
+def fill(pieces, path):
+    text, i = "", 0
+    while len(text.encode()) < 200 * 1024:
+        text += pieces[i % len(pieces)] + "\n"
+        i += 1
+    open(path, "w").write(text)
+fill([open(f).read() for f in sorted(glob.glob(root + "/docs/*.md")) + [root + "/README.md"]], out + "/prose-200k.md")
+fill([e["markdown"] for e in json.load(open(spec))], out + "/dense-200k.md")
 PY
 
-"$OUT/commonmark-bench" "$SPEC" "$LESSON" "$@"
+"$OUT/commonmark-bench" "$SPEC" "$OUT/prose-200k.md" "$OUT/dense-200k.md" "$@"

@@ -221,5 +221,10 @@ def section_teaching(work):
 
 SECTIONS["teaching"] = section_teaching  # issue 6: gradebook and reports at 1,000 students × 50 items
 
+def section_markdown(work):
+    subprocess.run([os.path.join(ROOT, "scripts", "bench", "commonmark.sh")], check=True)
+
+SECTIONS["markdown"] = section_markdown  # issue 11: CommonMark spec examples, 200 KB lessons
+
 if __name__ == "__main__":
     main()

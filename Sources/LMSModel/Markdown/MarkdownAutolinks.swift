@@ -4,17 +4,18 @@
 enum MarkdownAutolinks {
     typealias C = MarkdownCharacters
 
-    /// Splits `text` into text and links; the links carry `line`.
-    static func split(_ text: String, line: Int) -> [MarkdownInline] {
-        let s = Array(text.utf8)
-        guard s.count >= 4, s.contains(UInt8(ascii: ".")) else { return [.text(text)] }
+    /// Splits the UTF-8 text `s` into text and links; the links carry `line`.
+    static func split(_ s: [UInt8], line: Int) -> [MarkdownInline] {
+        guard s.count >= 4, s.contains(UInt8(ascii: ".")) else { return [.text(String(decoding: s, as: UTF8.self))] }
         var result: [MarkdownInline] = []
         var textStart = 0
         var i = 0
         while i < s.count {
             let b = s[i]
             var found: (start: Int, end: Int, destination: String)?
-            if b == UInt8(ascii: "w") || b == UInt8(ascii: "h") || b == UInt8(ascii: "f"), isBoundary(s, i) {
+            if b == UInt8(ascii: "w"), isBoundary(s, i) {
+                found = scanURL(s, i)
+            } else if b == UInt8(ascii: "h") || b == UInt8(ascii: "f"), i == 0 || !C.isAlphanumeric(s[i - 1]) {
                 found = scanURL(s, i)
             } else if b == UInt8(ascii: "@") {
                 found = scanEmail(s, i, notBefore: textStart)
@@ -29,12 +30,13 @@ enum MarkdownAutolinks {
                 i += 1
             }
         }
-        guard !result.isEmpty else { return [.text(text)] }
+        guard !result.isEmpty else { return [.text(String(decoding: s, as: UTF8.self))] }
         if textStart < s.count { result.append(.text(String(decoding: s[textStart...], as: UTF8.self))) }
         return result
     }
 
-    /// A URL may start at the text's start, after whitespace, or after `*`, `_`, `~` or `(`.
+    /// A `www.` address may start at the text's start, after whitespace, or after `*`, `_`, `~`
+    /// or `(`; a URL with a scheme after anything but a letter or digit.
     private static func isBoundary(_ s: [UInt8], _ i: Int) -> Bool {
         guard i > 0 else { return true }
         let b = s[i - 1]
@@ -57,7 +59,7 @@ enum MarkdownAutolinks {
         } else {
             return nil
         }
-        guard let domainEnd = scanDomain(s, domainStart) else { return nil }
+        guard let domainEnd = scanDomain(s, domainStart, needsPeriod: prefix != "") else { return nil }
         var end = domainEnd
         while end < s.count, !C.isWhitespace(s[end]), s[end] != UInt8(ascii: "<") { end += 1 }
         end = trimEnd(s, start, end)
@@ -65,9 +67,9 @@ enum MarkdownAutolinks {
         return (start, end, prefix + String(decoding: s[start..<end], as: UTF8.self))
     }
 
-    /// A valid domain: segments of alphanumerics, `_` and `-` separated by periods, at least one
-    /// period, no underscore in the last two segments.
-    private static func scanDomain(_ s: [UInt8], _ start: Int) -> Int? {
+    /// A valid domain: segments of alphanumerics, `_` and `-` separated by periods (at least one
+    /// for `www.`), no underscore in the last two segments.
+    private static func scanDomain(_ s: [UInt8], _ start: Int, needsPeriod: Bool) -> Int? {
         var i = start
         var periods = 0
         var underscoreInLast = false
@@ -85,7 +87,7 @@ enum MarkdownAutolinks {
             }
             i += 1
         }
-        guard i > start, periods > 0, !underscoreInLast, !underscoreInPrevious else { return nil }
+        guard i > start, periods > 0 || !needsPeriod, !underscoreInLast, !underscoreInPrevious else { return nil }
         return i
     }
 

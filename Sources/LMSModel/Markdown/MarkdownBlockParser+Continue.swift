@@ -14,7 +14,7 @@ extension MarkdownBlockParser {
         case none, container, leaf
     }
 
-    func continueBlock(_ block: Node) -> Continuation {
+    mutating func continueBlock(_ block: Node) -> Continuation {
         switch block.kind {
         case .document:
             return .matched
@@ -48,7 +48,7 @@ extension MarkdownBlockParser {
         }
     }
 
-    private func continueCode(_ block: Node) -> Continuation {
+    private mutating func continueCode(_ block: Node) -> Continuation {
         if block.isFenced {
             if indent <= 3, peek(nextNonspace) == block.fenceCharacter {
                 var i = nextNonspace

@@ -1,7 +1,7 @@
 extension MarkdownBlockParser {
     /// Closes `block`: its last line is `endLine`; paragraphs give up their link reference
     /// definitions, code blocks take their info string, lists learn whether they are tight.
-    func finalize(_ block: Node, endLine: Int) {
+    mutating func finalize(_ block: Node, endLine: Int) {
         block.isOpen = false
         block.endLine = max(endLine, block.startLine)
         switch block.kind {
@@ -21,7 +21,7 @@ extension MarkdownBlockParser {
     }
 
     /// §4.7: link reference definitions at the start of a paragraph are taken out of it.
-    func extractReferenceDefinitions(_ paragraph: Node) {
+    mutating func extractReferenceDefinitions(_ paragraph: Node) {
         var start = 0
         let content = paragraph.content
         while start < content.count, content[start] == UInt8(ascii: "["),
@@ -35,7 +35,7 @@ extension MarkdownBlockParser {
         paragraph.content = C.isBlank(content, from: start) ? [] : Array(content[start...])
     }
 
-    private func finalizeCode(_ block: Node) {
+    private mutating func finalizeCode(_ block: Node) {
         if block.isFenced {
             let content = block.content
             let newline = content.firstIndex(of: C.newline) ?? content.count
@@ -56,7 +56,7 @@ extension MarkdownBlockParser {
     }
 
     /// Where the last line (ending in `\n`) of `content` starts, or nil if there is none.
-    private func lastLineStart(_ content: [UInt8]) -> Int? {
+    private mutating func lastLineStart(_ content: [UInt8]) -> Int? {
         guard !content.isEmpty else { return nil }
         var i = content.count - 1
         while i > 0, content[i - 1] != C.newline { i -= 1 }
@@ -64,7 +64,7 @@ extension MarkdownBlockParser {
     }
 
     /// §5.3: a list is loose if blank lines separate any of its items or any two blocks in an item.
-    private func finalizeList(_ list: Node) {
+    private mutating func finalizeList(_ list: Node) {
         let items = list.children
         outer: for (index, item) in items.enumerated() {
             if index + 1 < items.count, item.endLine < items[index + 1].startLine - 1 {

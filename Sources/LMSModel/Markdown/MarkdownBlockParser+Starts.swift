@@ -2,7 +2,7 @@ extension MarkdownBlockParser {
     typealias Starts = MarkdownBlockStarts
 
     /// Tries each block start in the order of the reference implementation.
-    func tryBlockStarts(_ container: Node) -> Start {
+    mutating func tryBlockStarts(_ container: Node) -> Start {
         let deepEnough = container.depth >= MarkdownLimits.maxContainerDepth
         if !indented, nextNonspace < line.count {
             let b = line[nextNonspace]
@@ -76,7 +76,7 @@ extension MarkdownBlockParser {
         return .none
     }
 
-    private func startBlockQuote() {
+    private mutating func startBlockQuote() {
         advanceNextNonspace()
         advanceOffset(1, columns: false)
         if let b = peek(offset), C.isSpaceOrTab(b) { advanceOffset(1, columns: true) }
@@ -84,7 +84,7 @@ extension MarkdownBlockParser {
         addChild(.blockQuote)
     }
 
-    private func startSetextHeading(_ paragraph: Node, level: Int) -> Bool {
+    private mutating func startSetextHeading(_ paragraph: Node, level: Int) -> Bool {
         closeUnmatchedBlocks()
         extractReferenceDefinitions(paragraph)
         guard !paragraph.content.isEmpty else { return false }
@@ -98,7 +98,7 @@ extension MarkdownBlockParser {
     }
 
     /// §5.2 list markers: `-`, `+`, `*`, or 1–9 digits then `.` or `)`, then 1–4 spaces.
-    private func readListMarker(_ container: Node) -> Node.ListData? {
+    private mutating func readListMarker(_ container: Node) -> Node.ListData? {
         guard indent < 4, nextNonspace < line.count else { return nil }
         let b = line[nextNonspace]
         var data = Node.ListData(isOrdered: false, delimiter: b, start: 1, markerOffset: indent, padding: 0)

@@ -1,7 +1,7 @@
 extension MarkdownBlockParser {
     /// GitHub tables: a header row (the paragraph's last line), a delimiter row (this line) with
     /// as many cells, then body rows until a blank line or another block starts.
-    func startTable(_ paragraph: Node) -> Bool {
+    mutating func startTable(_ paragraph: Node) -> Bool {
         let delimiterCells = Self.splitRow(line, from: nextNonspace)
         guard !delimiterCells.isEmpty else { return false }
         var alignments: [MarkdownTable.Alignment] = []
@@ -37,7 +37,7 @@ extension MarkdownBlockParser {
         return true
     }
 
-    func addTableRow(_ table: Node) {
+    mutating func addTableRow(_ table: Node) {
         guard offset < line.count else { return }
         table.rows.append((Self.splitRow(line, from: offset), currentLine))
         table.endLine = currentLine

@@ -2,7 +2,7 @@
 /// each line first continues the open containers, then may open new blocks, then adds its
 /// text to the deepest open block. A port of the reference implementation's line algorithm
 /// (commonmark.js `blocks.js`), on UTF-8 bytes.
-final class MarkdownBlockParser {
+struct MarkdownBlockParser {
     typealias C = MarkdownCharacters
     typealias Node = MarkdownBlockNode
 
@@ -43,18 +43,20 @@ final class MarkdownBlockParser {
     }
 
     /// Builds the block tree of `bytes` and closes every block.
-    func parse(_ bytes: [UInt8]) -> Node {
+    mutating func parse(_ bytes: [UInt8]) -> Node {
         var start = 0
         let count = bytes.count
         while start < count {
             var end = start
             while end < count, bytes[end] != C.newline, bytes[end] != C.carriageReturn { end += 1 }
-            var text = Array(bytes[start..<end])
-            if text.contains(0) {
+            // One buffer for every line: no allocation per line.
+            line.removeAll(keepingCapacity: true)
+            line.append(contentsOf: bytes[start..<end])
+            if line.contains(0) {
                 // §2.3: U+0000 is replaced by U+FFFD.
-                text = text.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
+                line = line.flatMap { $0 == 0 ? [0xEF, 0xBF, 0xBD] : [$0] }
             }
-            incorporate(text)
+            incorporateLine()
             if end + 1 < count, bytes[end] == C.carriageReturn, bytes[end + 1] == C.newline { end += 1 }
             start = end + 1
         }
@@ -70,7 +72,7 @@ final class MarkdownBlockParser {
 
     // MARK: - Cursor
 
-    func findNextNonspace() {
+    mutating func findNextNonspace() {
         var i = offset
         var columns = column
         while i < line.count {
@@ -92,14 +94,14 @@ final class MarkdownBlockParser {
         indented = indent >= Self.codeIndent
     }
 
-    func advanceNextNonspace() {
+    mutating func advanceNextNonspace() {
         offset = nextNonspace
         column = nextNonspaceColumn
         partiallyConsumedTab = false
     }
 
     /// Moves `count` bytes, or `count` columns when `columns` (a tab may be partly consumed).
-    func advanceOffset(_ count: Int, columns: Bool) {
+    mutating func advanceOffset(_ count: Int, columns: Bool) {
         var count = count
         while count > 0, offset < line.count {
             if line[offset] == C.tab {
@@ -129,7 +131,8 @@ final class MarkdownBlockParser {
 
     // MARK: - Lines
 
-    func incorporate(_ text: [UInt8]) {
+    /// Adds `line` to the tree.
+    mutating func incorporateLine() {
         var container = document
         oldTip = tip
         offset = 0
@@ -137,7 +140,6 @@ final class MarkdownBlockParser {
         blank = false
         partiallyConsumedTab = false
         lineNumber += 1
-        line = text
 
         var allMatched = true
         while let last = container.lastChild, last.isOpen {
@@ -210,7 +212,7 @@ final class MarkdownBlockParser {
         }
     }
 
-    func addLine() {
+    mutating func addLine() {
         if partiallyConsumedTab {
             offset += 1
             let toTab = 4 - column % 4
@@ -222,7 +224,7 @@ final class MarkdownBlockParser {
 
     /// Adds a block of `kind` under the deepest block that can hold it, closing the others.
     @discardableResult
-    func addChild(_ kind: Node.Kind) -> Node {
+    mutating func addChild(_ kind: Node.Kind) -> Node {
         while !tip.canContain(kind) {
             finalize(tip, endLine: currentLine - 1)
         }
@@ -232,7 +234,7 @@ final class MarkdownBlockParser {
         return block
     }
 
-    func closeUnmatchedBlocks() {
+    mutating func closeUnmatchedBlocks() {
         guard !allClosed else { return }
         while oldTip !== lastMatchedContainer {
             let parent = oldTip.parent

@@ -1,5 +1,6 @@
 /// An inline while the inline parser works: a doubly linked tree, so that emphasis and links can
-/// wrap a run of siblings in place (CommonMark 0.31.2 §6.3, "process emphasis").
+/// wrap a run of siblings in place (CommonMark 0.31.2 §6.3, "process emphasis"). The links are
+/// unowned: `MarkdownInlineParser.arena` owns every node for as long as the tree is used.
 final class MarkdownInlineNode {
     enum Kind {
         case text, softBreak, hardBreak, code, emphasis, strong, strikethrough, link, image, html
@@ -15,9 +16,9 @@ final class MarkdownInlineNode {
     var canMerge = true
 
     unowned(unsafe) var parent: MarkdownInlineNode?
-    var firstChild: MarkdownInlineNode?
+    unowned(unsafe) var firstChild: MarkdownInlineNode?
     unowned(unsafe) var lastChild: MarkdownInlineNode?
-    var next: MarkdownInlineNode?
+    unowned(unsafe) var next: MarkdownInlineNode?
     unowned(unsafe) var previous: MarkdownInlineNode?
 
     init(_ kind: Kind, literal: [UInt8] = [], line: Int) {

@@ -1,10 +1,10 @@
 extension MarkdownInlineParser {
     /// §6.2: a delimiter run of `*` or `_` (or GitHub's `~`): text now, emphasis later.
-    func handleDelimiter(_ character: UInt8, _ block: Node) {
+    mutating func handleDelimiter(_ character: UInt8, _ block: Node) {
         let start = pos
         while pos < s.count, s[pos] == character { pos += 1 }
         let count = pos - start
-        let node = Node(.text, literal: Array(s[start..<pos]), line: line(at: start))
+        let node = make(.text, literal: Array(s[start..<pos]), line: line(at: start))
         node.canMerge = false
         block.append(node)
         if character == UInt8(ascii: "~"), count > 2 { return }
@@ -36,7 +36,7 @@ extension MarkdownInlineParser {
         delimiters = delimiter
     }
 
-    func removeDelimiter(_ delimiter: Delimiter) {
+    mutating func removeDelimiter(_ delimiter: Delimiter) {
         delimiter.previous?.next = delimiter.next
         if let next = delimiter.next {
             next.previous = delimiter.previous
@@ -47,7 +47,7 @@ extension MarkdownInlineParser {
 
     /// §6.3 "process emphasis": matches closers with openers above `bottom`, innermost first,
     /// with the rule of 3 and a lower bound per kind of closer so each search is done once.
-    func processEmphasis(bottom: Delimiter?) {
+    mutating func processEmphasis(bottom: Delimiter?) {
         var openersBottom = [Delimiter?](repeating: bottom, count: 16)
         var closer = delimiters
         while let current = closer, current.previous !== bottom {
@@ -96,7 +96,7 @@ extension MarkdownInlineParser {
                 current.count -= used
                 opener.node.literal.removeLast(used)
                 current.node.literal.removeLast(used)
-                let wrapper = Node(kind, line: opener.node.line)
+                let wrapper = make(kind, line: opener.node.line)
                 var item = opener.node.next
                 while let child = item, child !== current.node {
                     item = child.next

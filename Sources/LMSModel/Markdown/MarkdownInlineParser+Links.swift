@@ -1,7 +1,7 @@
 extension MarkdownInlineParser {
     typealias Links = MarkdownLinkScanner
 
-    func addBracket(_ node: Node, index: Int, isImage: Bool) {
+    mutating func addBracket(_ node: Node, index: Int, isImage: Bool) {
         brackets?.bracketAfter = true
         brackets = Bracket(
             node: node, previous: brackets, previousDelimiter: delimiters, index: index, isImage: isImage)
@@ -9,7 +9,7 @@ extension MarkdownInlineParser {
 
     /// §6.3: a `]` closes the nearest `[` or `![` as a link or image if an inline destination or a
     /// defined reference follows; otherwise it is text.
-    func parseCloseBracket(_ block: Node) {
+    mutating func parseCloseBracket(_ block: Node) {
         pos += 1
         let afterBracket = pos
         guard let opener = brackets else {
@@ -51,7 +51,7 @@ extension MarkdownInlineParser {
             appendText(s[(pos - 1)..<pos], to: block, at: pos - 1)
             return
         }
-        let node = Node(opener.isImage ? .image : .link, line: opener.node.line)
+        let node = make(opener.isImage ? .image : .link, line: opener.node.line)
         node.destination = destination
         node.title = title
         var item = opener.node.next
@@ -96,7 +96,7 @@ extension MarkdownInlineParser {
     }
 
     /// `<`: an autolink (§6.5), raw HTML (§6.6), or text.
-    func parseAngle(_ block: Node) {
+    mutating func parseAngle(_ block: Node) {
         let start = pos
         if let end = MarkdownScanner.scanURIAutolink(s, start) {
             let uri = Array(s[(start + 1)..<(end - 1)])
@@ -113,7 +113,7 @@ extension MarkdownInlineParser {
             return
         }
         if let end = scanInlineHTML(start) {
-            block.append(Node(.html, literal: Array(s[start..<end]), line: line(at: start)))
+            block.append(make(.html, literal: Array(s[start..<end]), line: line(at: start)))
             pos = end
             return
         }
@@ -121,16 +121,16 @@ extension MarkdownInlineParser {
         pos += 1
     }
 
-    func appendAutolink(destination: String, text: [UInt8], to block: Node, at start: Int) {
-        let link = Node(.link, line: line(at: start))
+    mutating func appendAutolink(destination: String, text: [UInt8], to block: Node, at start: Int) {
+        let link = make(.link, line: line(at: start))
         link.destination = destination
-        link.append(Node(.text, literal: text, line: link.line))
+        link.append(make(.text, literal: text, line: link.line))
         block.append(link)
     }
 
     /// Raw HTML, remembering which closers (`-->`, `?>`, `>`, `]]>`) are absent from the rest of
     /// the subject so that many unclosed openers stay linear.
-    private func scanInlineHTML(_ start: Int) -> Int? {
+    private mutating func scanInlineHTML(_ start: Int) -> Int? {
         guard start + 1 < s.count else { return nil }
         let second = s[start + 1]
         var closerKind = 0

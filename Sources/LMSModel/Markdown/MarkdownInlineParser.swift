@@ -2,7 +2,7 @@
 /// heading or table cell becomes a tree of inlines. A port of the reference implementation's
 /// algorithm (commonmark.js `inlines.js`): a delimiter stack for emphasis and a bracket stack
 /// for links and images, on UTF-8 bytes.
-final class MarkdownInlineParser {
+struct MarkdownInlineParser {
     typealias C = MarkdownCharacters
     typealias Node = MarkdownInlineNode
 
@@ -55,6 +55,17 @@ final class MarkdownInlineParser {
     var delimiters: Delimiter?
     var brackets: Bracket?
 
+    /// Every node made, which keeps them alive: the tree's links are unowned, so that walking and
+    /// releasing the tree costs no reference counting (the nodes go with the parser).
+    private(set) var arena: [Node] = []
+
+    /// Makes a node owned by this parser.
+    mutating func make(_ kind: Node.Kind, literal: [UInt8] = [], line: Int) -> Node {
+        let node = Node(kind, literal: literal, line: line)
+        arena.append(node)
+        return node
+    }
+
     /// The line of the subject's first byte, and where its later lines start.
     let firstLine: Int
     let lineStarts: [Int]
@@ -89,8 +100,8 @@ final class MarkdownInlineParser {
     }
 
     /// Parses the whole subject into children of a root node.
-    func parse() -> Node {
-        let root = Node(.emphasis, line: firstLine)
+    mutating func parse() -> Node {
+        let root = make(.emphasis, line: firstLine)
         while pos < s.count {
             parseInline(root)
         }
@@ -98,15 +109,15 @@ final class MarkdownInlineParser {
         return root
     }
 
-    func appendText(_ bytes: ArraySlice<UInt8>, to block: Node, at start: Int) {
+    mutating func appendText(_ bytes: ArraySlice<UInt8>, to block: Node, at start: Int) {
         if let last = block.lastChild, last.kind == .text, last.canMerge {
             last.literal.append(contentsOf: bytes)
         } else {
-            block.append(Node(.text, literal: Array(bytes), line: line(at: start)))
+            block.append(make(.text, literal: Array(bytes), line: line(at: start)))
         }
     }
 
-    func parseInline(_ block: Node) {
+    mutating func parseInline(_ block: Node) {
         let b = s[pos]
         switch b {
         case C.newline: parseNewline(block)
@@ -115,14 +126,14 @@ final class MarkdownInlineParser {
         case UInt8(ascii: "*"), UInt8(ascii: "_"): handleDelimiter(b, block)
         case UInt8(ascii: "~") where gitHubExtensions: handleDelimiter(b, block)
         case UInt8(ascii: "["):
-            let node = Node(.text, literal: [b], line: line(at: pos))
+            let node = make(.text, literal: [b], line: line(at: pos))
             node.canMerge = false
             block.append(node)
             addBracket(node, index: pos, isImage: false)
             pos += 1
         case UInt8(ascii: "!"):
             if pos + 1 < s.count, s[pos + 1] == UInt8(ascii: "[") {
-                let node = Node(.text, literal: [b, UInt8(ascii: "[")], line: line(at: pos))
+                let node = make(.text, literal: [b, UInt8(ascii: "[")], line: line(at: pos))
                 node.canMerge = false
                 block.append(node)
                 addBracket(node, index: pos + 1, isImage: true)
@@ -158,7 +169,7 @@ final class MarkdownInlineParser {
         }
     }
 
-    private func parseString(_ block: Node) {
+    private mutating func parseString(_ block: Node) {
         let start = pos
         pos += 1
         while pos < s.count, !isSpecial(s[pos]) { pos += 1 }
@@ -166,7 +177,7 @@ final class MarkdownInlineParser {
     }
 
     /// §6.7, §6.8: a line ending is hard after two or more spaces, soft otherwise.
-    private func parseNewline(_ block: Node) {
+    private mutating func parseNewline(_ block: Node) {
         pos += 1
         var hard = false
         if let last = block.lastChild, last.kind == .text, last.literal.last == C.space {
@@ -177,16 +188,16 @@ final class MarkdownInlineParser {
             }
             hard = spaces >= 2
         }
-        block.append(Node(hard ? .hardBreak : .softBreak, line: line(at: pos - 1)))
+        block.append(make(hard ? .hardBreak : .softBreak, line: line(at: pos - 1)))
         while pos < s.count, C.isSpaceOrTab(s[pos]) { pos += 1 }
     }
 
     /// §2.4 backslash escapes; a backslash before a line ending is a hard break (§6.7).
-    private func parseBackslash(_ block: Node) {
+    private mutating func parseBackslash(_ block: Node) {
         pos += 1
         if pos < s.count, s[pos] == C.newline {
             pos += 1
-            block.append(Node(.hardBreak, line: line(at: pos - 2)))
+            block.append(make(.hardBreak, line: line(at: pos - 2)))
             while pos < s.count, C.isSpaceOrTab(s[pos]) { pos += 1 }
         } else if pos < s.count, C.isASCIIPunctuation(s[pos]) {
             appendText(s[pos..<(pos + 1)], to: block, at: pos - 1)
@@ -197,7 +208,7 @@ final class MarkdownInlineParser {
     }
 
     /// §6.1 code spans: a backtick run up to the next run of the same length.
-    private func parseBackticks(_ block: Node) {
+    private mutating func parseBackticks(_ block: Node) {
         let start = pos
         while pos < s.count, s[pos] == UInt8(ascii: "`") { pos += 1 }
         let length = pos - start
@@ -213,7 +224,7 @@ final class MarkdownInlineParser {
         {
             contents = Array(contents[1..<(contents.count - 1)])
         }
-        block.append(Node(.code, literal: contents, line: line(at: start)))
+        block.append(make(.code, literal: contents, line: line(at: start)))
         pos = closer + length
     }
 

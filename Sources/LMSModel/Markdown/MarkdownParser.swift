@@ -9,7 +9,7 @@
 public enum MarkdownParser {
     /// Parses `text` into a document. Block and link lines count from `options.firstLine`.
     public static func parse(_ text: String, options: MarkdownOptions = .init()) -> MarkdownDocument {
-        let parser = MarkdownBlockParser(options: options)
+        var parser = MarkdownBlockParser(options: options)
         let root = parser.parse(Array(text.utf8))
         var builder = MarkdownTreeBuilder(options: options, references: parser.references)
         return MarkdownDocument(blocks: builder.makeBlocks(root.children))

@@ -23,7 +23,11 @@ enum MarkdownSafeHTML {
                     let nameEnd = MarkdownScanner.scanTagName(s, nameStart) ?? nameStart
                     let name = String(decoding: s[nameStart..<nameEnd], as: UTF8.self).lowercased()
                     if MarkdownHTMLRenderer.safeTags.contains(name) {
-                        let tag = closing ? "</\(name)>" : (name == "br" ? "<br />" : "<\(name)>")
+                        let selfClosing = !closing && end >= 2 && s[end - 2] == UInt8(ascii: "/")
+                        let tag =
+                            closing
+                            ? "</\(name)>"
+                            : (name == "br" ? "<br />" : (selfClosing ? "<\(name)></\(name)>" : "<\(name)>"))
                         out.append(contentsOf: tag.utf8)
                     } else {
                         escape(s, i..<end, into: &out)

@@ -98,13 +98,14 @@ struct MarkdownTreeBuilder {
         guard begin < end else { return [] }
         var firstLine = line
         for b in content[..<begin] where b == C.newline { firstLine += 1 }
-        let parser = MarkdownInlineParser(
+        var parser = MarkdownInlineParser(
             Array(content[begin..<end]), line: firstLine, references: references,
             gitHubExtensions: options.gitHubExtensions)
         let root = parser.parse()
-        let inlines = convertChildren(of: root, depth: 0, inLink: false)
-        Self.dismantle(root)
-        return inlines
+        // The parser's arena owns the nodes: keep it until the tree is converted.
+        return withExtendedLifetime(parser.arena) {
+            convertChildren(of: root, depth: 0, inLink: false)
+        }
     }
 
     /// Inlines being collected: adjacent text is merged before it is added.
@@ -126,11 +127,10 @@ struct MarkdownTreeBuilder {
 
         mutating func flush() {
             guard !text.isEmpty else { return }
-            let string = String(decoding: text, as: UTF8.self)
             if autolinks {
-                result.append(contentsOf: MarkdownAutolinks.split(string, line: textLine))
+                result.append(contentsOf: MarkdownAutolinks.split(text, line: textLine))
             } else {
-                result.append(.text(string))
+                result.append(.text(String(decoding: text, as: UTF8.self)))
             }
             text.removeAll(keepingCapacity: true)
         }
@@ -198,20 +198,5 @@ struct MarkdownTreeBuilder {
             stack.append(contentsOf: children.reversed())
         }
         return text
-    }
-
-    /// Breaks the links of a working tree one by one, so that releasing a long sibling chain
-    /// does not recurse once per node.
-    static func dismantle(_ root: InlineNode) {
-        var stack: [InlineNode] = [root]
-        while let node = stack.popLast() {
-            var child = node.firstChild
-            node.firstChild = nil
-            while let current = child {
-                child = current.next
-                current.next = nil
-                stack.append(current)
-            }
-        }
     }
 }
