@@ -88,6 +88,7 @@ func pngDecoderDecodesAdam7InterlacedPictures(colorType: Int, depth: Int) throws
     ("damaged-zlib-bomb", PNGError.malformed("the image data holds more than its header describes")),
     ("damaged-bad-filter", PNGError.malformed("row filter type 7 does not exist")),
     ("damaged-short-data", PNGError.truncated),
+    ("damaged-large-claim", PNGError.truncated),
     ("damaged-no-idat", PNGError.malformed("there is no IDAT chunk"))
 ])
 func pngDecoderRefusesDamagedFilesWithAReason(name: String, error: PNGError) throws {

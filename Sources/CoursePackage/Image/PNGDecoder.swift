@@ -75,33 +75,39 @@ public enum PNGDecoder {
         return image
     }
 
+    /// Bytes inflated per step (64 KiB): the output grows with the data actually present, so a
+    /// short file claiming a large picture costs little.
+    static let inflateStepBytes = 64 * 1024
+
     /// Inflates the concatenated `IDAT` data (a zlib stream), which must give exactly `expected`
-    /// bytes: the output buffer holds one byte more, so a zlib bomb stops there.
+    /// bytes: inflating stops one byte past it, so a zlib bomb stops there.
     static func inflate(_ data: [UInt8], expected: Int) throws(PNGError) -> [UInt8] {
         var stream = z_stream()
         guard czlib_inflateInit2(&stream, 15) == Z_OK else { throw .malformed("zlib could not start") }
         defer { inflateEnd(&stream) }
-        var output = [UInt8](repeating: 0, count: expected + 1)
+        var output: [UInt8] = []
+        output.reserveCapacity(min(expected + 1, 1 << 20))
+        var step = [UInt8](repeating: 0, count: inflateStepBytes)
         var status: Int32 = Z_OK
         data.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { out in
-                stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
-                stream.avail_in = uInt(input.count)
-                stream.next_out = out.baseAddress
-                stream.avail_out = uInt(out.count)
-                // Bounded: each round either consumes input, produces output or stops.
-                var before = (stream.avail_in, stream.avail_out)
-                repeat {
-                    before = (stream.avail_in, stream.avail_out)
+            stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
+            stream.avail_in = uInt(input.count)
+            // Bounded: each round adds output (at most expected + 1 bytes in all) or stops.
+            var produced = 0
+            repeat {
+                let room = min(step.count, expected + 1 - output.count)
+                step.withUnsafeMutableBufferPointer { out in
+                    stream.next_out = out.baseAddress
+                    stream.avail_out = uInt(room)
                     status = CZlib.inflate(&stream, Z_NO_FLUSH)
-                } while status == Z_OK && (stream.avail_in, stream.avail_out) != before && stream.avail_out > 0
-            }
+                }
+                produced = room - Int(stream.avail_out)
+                output += step[0..<produced]
+            } while status == Z_OK && produced > 0 && output.count <= expected
         }
-        let produced = output.count - Int(stream.avail_out)
-        if produced > expected { throw .malformed("the image data holds more than its header describes") }
+        if output.count > expected { throw .malformed("the image data holds more than its header describes") }
         switch status {
-        case Z_STREAM_END where produced == expected:
-            output.removeLast()
+        case Z_STREAM_END where output.count == expected:
             return output
         case Z_STREAM_END, Z_OK, Z_BUF_ERROR:
             throw .truncated
