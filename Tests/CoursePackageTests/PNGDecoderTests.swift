@@ -113,6 +113,35 @@ func pngDecoderRefusesDamagedFilesWithAReason(name: String, error: PNGError) thr
     }
 }
 
+@Test(arguments: ["type0-depth1", "type3-depth4", "type4-depth16", "type3-depth8-trns", "type2-depth16-trns"])
+func pngDecoderSurvivesFlippedBytesInEveryColourType(name: String) throws {
+    let good = try pngFixture(name)
+    for index in good.indices {
+        for mask: UInt8 in [0x01, 0x80, 0xFF] {
+            var bytes = good
+            bytes[index] ^= mask
+            _ = try? PNGDecoder.decode(bytes) // Must return or throw, never trap.
+        }
+    }
+}
+
+@Test(arguments: ["type0-depth1", "type3-depth2", "type6-depth16", "type6-depth8-interlaced", "type3-depth8-trns"])
+func pngDecoderSurvivesEveryHeaderValueWithAValidCRC(name: String) throws {
+    let good = try pngFixture(name)
+    // IHDR's 13 bytes sit at 16..<29 and its CRC at 29..<33; each byte takes every value, CRC fixed.
+    for index in 16..<29 {
+        for value in UInt8.min...UInt8.max {
+            var bytes = good
+            bytes[index] = value
+            let crc = CRC32.checksum(bytes: Array(bytes[12..<29]))
+            for k in 0..<4 { bytes[29 + k] = UInt8(truncatingIfNeeded: crc >> (24 - 8 * k)) }
+            if let image = try? PNGDecoder.decode(bytes) {
+                #expect(image.pixels.count == image.width * image.height * 4)
+            }
+        }
+    }
+}
+
 @Test func pngErrorsSayWhatToDo() {
     #expect(PNGError.truncated.description.contains("export the picture again"))
     #expect(PNGError.tooLarge(width: 9000, height: 10).description.contains("scale it down"))

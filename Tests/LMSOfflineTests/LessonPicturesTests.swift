@@ -46,6 +46,9 @@ struct LessonPicturesTests {
         let path = try temporaryFile("d.png", Array("GIF89a not a png".utf8))
         #expect(LessonPictures.lines(path: path, width: 80) == nil)
         #expect(LessonPictures.lines(path: path + ".missing", width: 80) == nil)
+        let fifo = path + ".fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        #expect(LessonPictures.lines(path: fifo, width: 80) == nil) // Returns at once instead of blocking.
     }
 
     @Test func aDamagedPNGSaysWhyItIsNotShown() throws {

@@ -26,7 +26,9 @@ enum LessonPictures {
     /// The lines for the picture at `path`: nil when it is not a PNG, a dimmed reason when it is
     /// a PNG that cannot be drawn.
     static func lines(path: String, width: Int) -> [TerminalLine]? {
-        guard let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int,
+        // Regular files only: a FIFO or device planted in a course must not block or stream.
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+            attributes[.type] as? FileAttributeType == .typeRegular, let size = attributes[.size] as? Int,
             let handle = FileHandle(forReadingAtPath: path)
         else { return nil }
         defer { try? handle.close() }
