@@ -25,6 +25,32 @@ struct TerminalPagePicturesTests {
         #expect(drawn.anchors == ["setup": 5, "top": 0])
     }
 
+    @Test func aWrappedLabelIsNotCutThePictureGoesAtTheEndOfItsBlock() {
+        let wrapped = TerminalPage(
+            lines: [
+                TerminalLine("[image: How a"), TerminalLine("program runs]"), TerminalLine(""), TerminalLine("next")
+            ],
+            links: [
+                TerminalPageLink(
+                    line: 0, columns: 0..<13, target: .file(path: "d.png", absolutePath: nil), isImage: true)
+            ],
+            anchors: ["next": 3])
+        let drawn = wrapped.insertingPictures { _ in [TerminalLine("▀")] }
+        #expect(drawn.lines.map(\.text) == ["[image: How a", "program runs]", "▀", "", "next"])
+        #expect(drawn.links.map(\.line) == [0])
+        #expect(drawn.anchors == ["next": 4])
+    }
+
+    @Test func aLabelOnTheLastLineGetsItsPictureAtTheEnd() {
+        let last = TerminalPage(
+            lines: [TerminalLine("text"), TerminalLine("[d]")],
+            links: [
+                TerminalPageLink(
+                    line: 1, columns: 0..<3, target: .file(path: "d.png", absolutePath: nil), isImage: true)
+            ])
+        #expect(last.insertingPictures { _ in [TerminalLine("▀")] }.lines.map(\.text) == ["text", "[d]", "▀"])
+    }
+
     @Test func linksThatAreNotImagesAreNotAsked() {
         var asked: [LinkTarget] = []
         _ = page.insertingPictures { link in

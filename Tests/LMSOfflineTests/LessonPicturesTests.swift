@@ -32,13 +32,13 @@ struct LessonPicturesTests {
     @Test func aPNGOfTheCourseIsDrawnUnderItsLabel() throws {
         let path = try temporaryFile("d.png", redOverBlue)
         let page = TerminalPage(
-            lines: [TerminalLine("[diagram]"), TerminalLine("after")],
+            lines: [TerminalLine("[diagram]"), TerminalLine(""), TerminalLine("after")],
             links: [
                 TerminalPageLink(
                     line: 0, columns: 0..<9, target: .file(path: "d.png", absolutePath: path), isImage: true)
             ])
         let drawn = LessonPictures.draw(into: page, width: 80)
-        #expect(drawn.lines.map(\.text) == ["[diagram]", "▀▀", "after"])
+        #expect(drawn.lines.map(\.text) == ["[diagram]", "▀▀", "", "after"])
         #expect(drawn.text(color: true)[1] == "\u{1B}[38;2;255;0;0;48;2;0;0;255m▀▀\u{1B}[0m")
     }
 

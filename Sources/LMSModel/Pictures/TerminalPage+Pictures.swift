@@ -1,14 +1,17 @@
 extension TerminalPage {
     /// The page with pictures drawn under their labels: for each image link (in reading order)
-    /// for which `picture` gives lines, those lines are inserted after the line holding the
-    /// label, and every later line index (links, anchors) moves down. What `read` and the study
-    /// app's viewer call when the terminal can show pictures; `picture` does the decoding, so
-    /// this stays free of I/O.
+    /// for which `picture` gives lines, those lines are inserted at the end of the block holding
+    /// the label (before the next blank line, so a wrapped label or sentence is never cut), and
+    /// every later line index (links, anchors) moves down. What `read` and the study app's viewer
+    /// call when the terminal can show pictures; `picture` does the decoding, so this stays free
+    /// of I/O.
     public func insertingPictures(_ picture: (TerminalPageLink) -> [TerminalLine]?) -> TerminalPage {
         var insertions: [Int: [TerminalLine]] = [:]
         for link in links where link.isImage && link.line < lines.count {
             guard let drawn = picture(link), !drawn.isEmpty else { continue }
-            insertions[link.line, default: []] += drawn
+            var end = link.line
+            while end + 1 < lines.count, !lines[end + 1].text.allSatisfy(\.isWhitespace) { end += 1 }
+            insertions[end, default: []] += drawn
         }
         guard !insertions.isEmpty else { return self }
         var page = TerminalPage()
