@@ -13,7 +13,10 @@ extension HTTPConnection {
     /// Reads the body of `head`, calls the handler and answers. Returns whether the
     /// connection may carry another request.
     func serveRequest(_ head: HTTPRequestHead, buffer: UnsafeMutableRawBufferPointer, isLast: Bool) -> Bool {
-        let policy = server.bodyPolicy(head.method, head.target.path, head.headers)
+        // RFC 9110 §9.3.7: `OPTIONS *` asks about the server as a whole; the HTTP layer answers it.
+        let policy =
+            head.target.path == "*"
+            ? .respond(Self.serverOptions) : server.bodyPolicy(head.method, head.target.path, head.headers)
         if case .respond(var early) = policy {
             // Refused from the head alone: no body byte is read (nor 100 Continue sent).
             early = early.applyingPreconditions(method: head.method, requestHeaders: head.headers)
@@ -43,7 +46,9 @@ extension HTTPConnection {
             query: Dictionary(
                 head.target.queryItems.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
             queryItems: head.target.queryItems.map { ($0.name, $0.value) },
-            headers: head.headers, body: body, remoteAddress: remoteAddress,
+            headers: head.headers, body: body,
+            remoteAddress: HTTPForwarded.clientAddress(
+                peer: remoteAddress, headers: head.headers, trustedProxies: server.configuration.trustedProxies),
             receivedAt: Date(timeIntervalSince1970: requestWallStart), isHead: isHead, minorVersion: head.minorVersion)
         let response = server.handler(request)
             .applyingPreconditions(method: head.method, requestHeaders: head.headers)
@@ -60,6 +65,14 @@ extension HTTPConnection {
             route: response.route)
         return keepAlive && sent.ok
     }
+
+    /// The answer to `OPTIONS *`: the methods some route of the server takes.
+    static let serverOptions: HTTPResponse = {
+        var response = HTTPResponse(status: 204)
+        response.headers["Allow"] = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"
+        response.route = "OPTIONS *"
+        return response
+    }()
 
     /// Reads the body as `policy` says, answering `100 Continue` first when the client
     /// waits for it and the body will be accepted (RFC 9110 §10.1.1).
@@ -120,6 +133,7 @@ extension HTTPConnection {
             case .needMore:
                 // The body must keep up a minimum average rate after a grace period, and never
                 // take longer than the absolute bound.
+                // Promise 6: as `received` never passes the route's limit, neither does the deadline.
                 let allowed = min(
                     limits.bodyTimeout,
                     limits.bodyGraceTimeout + Double(received) / limits.bodyMinimumBytesPerSecond)
