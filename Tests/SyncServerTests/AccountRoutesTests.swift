@@ -191,4 +191,27 @@ extension AccountRoutesTests {
         #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "owner").status == 403)
         #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "admin").status == 201)
     }
+
+    /// Issue 13, item 2: a student removed from a course keeps their work and messages there, so
+    /// another teacher who enrolls them afterwards must not take the account over.
+    @Test func teacherResetCodes_NotForAStudentOnceInAnotherTeachersCourse() throws {
+        let server = try TestServer.withRichCourse()
+        try server.addUser("rival", role: .teacher)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "rival", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
+        let enroll = { (course: String, teacher: String) in
+            server.request(
+                .post, "/api/v1/courses/\(course)/enrollments", as: teacher, json: ["username": "student"]
+            ).status
+        }
+        #expect(enroll("intro-programming", "owner") == 201)
+        #expect(
+            server.request(.delete, "/api/v1/courses/intro-programming/enrollments/student", as: "owner").status
+                == 204)
+        #expect(enroll("small-course", "rival") == 201)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "rival").status == 403)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "admin").status == 201)
+    }
 }
