@@ -12,6 +12,9 @@ enum ServerLimits {
     static let tokenLifetimeSeconds: Int64 = 30 * 24 * 3600
     /// How long a reset code lives: 72 hours (a teacher may read it out days later).
     static let resetCodeLifetimeSeconds: Int64 = 72 * 3600
+    /// Live sessions (tokens) one user keeps: 20, a phone, laptops and a few browsers; a 21st login
+    /// ends the oldest, so that repeated logins cannot grow the tokens table.
+    static let maxSessionsPerUser = 20
     /// Failed logins for one username before throttling starts.
     static let freeLoginFailures = 5
     /// Failed logins from one address before throttling starts: higher, since a school's NAT or a
