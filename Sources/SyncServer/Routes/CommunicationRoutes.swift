@@ -147,10 +147,9 @@ extension ServerApp {
         let user = try context.user
         var other: String?
         if let name = context.request.query["with"] {
-            guard let found = try store.accounts.user(named: name) else {
-                throw APIError.notFound("there is no user \(name)")
-            }
-            other = found.id
+            // No such user answers as a user with no conversation: an empty page, never a 404,
+            // so that no one can list usernames (issue 13, item 13).
+            other = try store.accounts.user(named: name)?.id ?? ""
         }
         let page = try store.communication.messages(
             userID: user.id, with: other, page: CommunicationPage(query: context.request.query))
