@@ -36,17 +36,7 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// ends). Called inside `write`, it joins that transaction (a SAVEPOINT). Reads only: for
     /// statements that must run outside a transaction (`VACUUM`), use `inDatabase`.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        var result: T?
-        try database.transaction(.deferred) { db in
-            result = try body(db)
-            return .commit
-        }
-        guard let result else {
-            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "read transaction produced no result")
-        }
-        return result
+        try inTransaction(.deferred, body)
     }
 
     /// Runs `body` with exclusive access to the connection, with no implicit transaction
@@ -60,15 +50,20 @@ public final class DatabaseQueue: @unchecked Sendable {
     /// Runs `body` in an IMMEDIATE transaction and commits when it returns; a throw rolls
     /// back and is rethrown. Returns `body`'s result.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        try inTransaction(.immediate, body)
+    }
+
+    /// Runs `body` under the lock in a transaction of `kind` that commits when it returns.
+    private func inTransaction<T>(_ kind: TransactionKind, _ body: (Database) throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         var result: T?
-        try database.transaction(.immediate) { db in
+        try database.transaction(kind) { db in
             result = try body(db)
             return .commit
         }
         guard let result else {
-            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "write transaction produced no result")
+            throw DatabaseError(resultCode: SQLITE_MISUSE, message: "\(kind.rawValue) transaction produced no result")
         }
         return result
     }

@@ -114,7 +114,7 @@ struct ChangeApplierGradesTests {
         let queue = try DatabaseQueue(inMemory: DatabaseOptions())
         try queue.inDatabase { db in
             try db.execute(sql: StoreSchema.version1)
-            try db.execute(sql: SyncSchema.version2)
+            try db.execute(sql: StoreSchema.version2)
             try db.execute(sql: "PRAGMA user_version = 2")
             try db.execute(
                 sql:

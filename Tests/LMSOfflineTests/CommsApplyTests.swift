@@ -122,7 +122,7 @@ struct CommsApplyTests {
         let queue = try DatabaseQueue(inMemory: DatabaseOptions())
         try queue.inDatabase { db in
             try db.execute(sql: StoreSchema.version1)
-            try db.execute(sql: SyncSchema.version2)
+            try db.execute(sql: StoreSchema.version2)
             try db.execute(sql: "PRAGMA user_version = 2")
             try db.execute(
                 "INSERT INTO outbox(device_id, profile_id, kind, entity_id, payload, created_at) VALUES ('d', 'p', 'progress', 'e', '{}', 0)"

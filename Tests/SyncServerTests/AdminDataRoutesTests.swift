@@ -49,7 +49,7 @@ import Testing
             server.request(
                 .put, "/api/v1/courses/intro-programming/enrollments/outsider/groups", as: "owner", json: ["add": ["x"]]
             ).status == 404)
-        let many = JSONValue(.array((0...ServerApp.maxGroupsPerStudent).map { JSONValue(.string("g\($0)")) }))
+        let many = JSONValue(.array((0...RosterRoutes.maxGroupsPerStudent).map { JSONValue(.string("g\($0)")) }))
         #expect(server.request(.put, groups, as: "owner", json: ["groups": many]).status == 422)
         #expect(
             server.request(.get, "/api/v1/courses/intro-programming/enrollments?group=morning", as: "owner").json[

@@ -9,7 +9,7 @@ enum CommunicationTestSupport {
         guard let user = try server.app.store.accounts.user(named: username) else { return "missing" }
         let post = Post(
             id: UUID().uuidString.lowercased(), courseID: "intro-programming", authorID: user.id, authorName: username,
-            title: "T", body: "B", createdAt: Date(), revision: ServerApp.freshRevision())
+            title: "T", body: "B", createdAt: Date(), revision: CommunicationRoutes.freshRevision())
         return try server.app.store.write { db in try CommunicationStore.savePost(post, by: user, lessons: nil, in: db)
         }.id
     }

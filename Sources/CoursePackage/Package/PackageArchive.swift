@@ -61,27 +61,7 @@ public final class PackageArchive: CourseFiles {
         guard let entry = zip.entry(named: path), let expected = listed[path] else {
             throw PackageError.missingEntry(path)
         }
-        guard
-            let handle = FileHandle(forWritingAtPath: destination)
-                ?? {
-                    FileManager.default.createFile(atPath: destination, contents: nil)
-                        ? FileHandle(forWritingAtPath: destination) : nil
-                }()
-        else { throw PackageError.cannotWrite(path: destination, reason: "cannot create the file") }
-        do {
-            var hasher = SHA256()
-            try zip.read(entry) { chunk in
-                hasher.update(chunk)
-                try handle.write(contentsOf: Data(chunk))
-            }
-            try handle.synchronize()
-            try handle.close()
-            guard hasher.finalize().hex == expected.sha256 else { throw PackageError.hashMismatch(path) }
-        } catch {
-            try? handle.close()
-            unlink(destination)
-            throw error
-        }
+        try expected.write(to: destination, synchronize: true) { sink in try zip.read(entry, sink) }
     }
 
     /// Reads every entry, checking CRC-32 and SHA-256; throws at the first damaged one.

@@ -13,6 +13,27 @@ extension PackageDelta {
         to newFolder: String
     ) throws -> PackageManifest {
         let manifest = try PackageManifest(data: manifestBytes)
+        return try build(
+            manifest, manifestBytes: manifestBytes, onto: oldFolder, to: newFolder,
+            fetched: { entry in
+                fetched[entry.sha256].map { file in { sink in try PackageManifest.Entry.stream(file: file, sink) } }
+            },
+            missing: { entry in
+                PackageError.deltaMismatch("\(entry.path) is neither fetched nor in the installed version")
+            })
+    }
+
+    /// Streams one entry's bytes into a sink.
+    typealias Producer = ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
+
+    /// The one builder of a version's folder (`apply`, `assemble`): each entry of `manifest` is
+    /// streamed from `fetched` or, when that has none, copied from the old folder (found by hash
+    /// through its manifest), and checked on the way; the manifest's exact bytes are written last,
+    /// and the folder appears by one rename. `missing` is the error for an entry found nowhere.
+    static func build(
+        _ manifest: PackageManifest, manifestBytes: Data, onto oldFolder: String?, to newFolder: String,
+        fetched: (PackageManifest.Entry) -> Producer?, missing: (PackageManifest.Entry) -> Error
+    ) throws -> PackageManifest {
         let fm = FileManager.default
         var oldPathByHash: [String: String] = [:]
         if let oldFolder, let data = fm.contents(atPath: oldFolder + "/" + PackageManifest.fileName),
@@ -31,15 +52,15 @@ extension PackageDelta {
                 let target = temp + "/" + entry.path
                 try fm.createDirectory(
                     atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                let source: String
-                if let file = fetched[entry.sha256] {
-                    source = file
+                if let produce = fetched(entry) {
+                    try entry.write(to: target, from: produce)
                 } else if let oldFolder, let old = oldPathByHash[entry.sha256] {
-                    source = oldFolder + "/" + old
+                    try entry.write(to: target) { sink in
+                        try PackageManifest.Entry.stream(file: oldFolder + "/" + old, sink)
+                    }
                 } else {
-                    throw PackageError.deltaMismatch("\(entry.path) is neither fetched nor in the installed version")
+                    throw missing(entry)
                 }
-                try write(to: target, expecting: entry) { sink in try stream(file: source, sink) }
             }
             try manifestBytes.write(to: URL(fileURLWithPath: temp + "/" + PackageManifest.fileName))
             guard rename(temp, newFolder) == 0 else {

@@ -151,80 +151,15 @@ extension PackageDelta {
         let zip = try ZipReader(path: deltaPath)
         guard let manifestEntry = zip.entry(named: PackageManifest.fileName) else { throw PackageError.missingManifest }
         let manifest = try PackageManifest(data: try zip.readData(manifestEntry))
-        let temp = CoursePath.partial(for: newFolder)
-        let fm = FileManager.default
-        // The old folder is an extracted package: its manifest says where each hash lives.
-        let oldManifest = fm.contents(atPath: oldFolder + "/" + PackageManifest.fileName).flatMap {
-            try? PackageManifest(data: $0)
-        }
-        var oldPathByHash: [String: String] = [:]
-        for entry in oldManifest?.entries ?? [] { oldPathByHash[entry.sha256] = entry.path }
-        do {
-            try fm.createDirectory(atPath: temp, withIntermediateDirectories: true)
-            for entry in manifest.entries {
-                guard CoursePath.isSafeRelative(entry.path) else {
-                    throw PackageError.invalidManifest("unsafe path \(entry.path)")
-                }
-                let target = temp + "/" + entry.path
-                try fm.createDirectory(
-                    atPath: (target as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-                // Streamed and hashed on the way: new bytes from the delta, the rest copied from the old folder.
-                if let fetched = zip.entry(named: "fetch/" + entry.sha256) {
-                    try Self.write(to: target, expecting: entry) { sink in try zip.read(fetched, sink) }
-                } else if let old = oldPathByHash[entry.sha256] {
-                    try Self.write(to: target, expecting: entry) { sink in
-                        try Self.stream(file: oldFolder + "/" + old, sink)
-                    }
-                } else {
-                    throw PackageError.deltaMismatch(
-                        "\(entry.path) is neither in the delta nor in \(oldFolder): apply the delta to the version it was made from"
-                    )
-                }
-            }
-            try manifest.encoded.write(to: URL(fileURLWithPath: temp + "/" + PackageManifest.fileName))
-            guard rename(temp, newFolder) == 0 else {
-                throw PackageError.cannotWrite(path: newFolder, reason: String(cString: strerror(errno)))
-            }
-            return manifest
-        } catch {
-            try? fm.removeItem(atPath: temp)
-            throw error
-        }
-    }
-}
-
-extension PackageDelta {
-    /// The chunk size for streaming copies.
-    static let copyChunkBytes = 1 << 20
-
-    /// Writes what `produce` streams into a new file at `path`, checking the bytes against `entry`.
-    static func write(
-        to path: String, expecting entry: PackageManifest.Entry,
-        _ produce: ((UnsafeRawBufferPointer) throws -> Void) throws -> Void
-    ) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil),
-            let handle = FileHandle(forWritingAtPath: path)
-        else {
-            throw PackageError.cannotWrite(path: path, reason: "create failed")
-        }
-        defer { try? handle.close() }
-        var hasher = SHA256()
-        var size: UInt64 = 0
-        try produce { chunk in
-            hasher.update(chunk)
-            size += UInt64(chunk.count)
-            try handle.write(contentsOf: Data(chunk))
-        }
-        guard size == entry.size else { throw PackageError.sizeMismatch(entry.path) }
-        guard hasher.finalize().hex == entry.sha256 else { throw PackageError.hashMismatch(entry.path) }
-    }
-
-    /// Streams a file's bytes in chunks.
-    static func stream(file path: String, _ sink: (UnsafeRawBufferPointer) throws -> Void) throws {
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw PackageError.missingEntry(path) }
-        defer { try? handle.close() }
-        while let chunk = try handle.read(upToCount: copyChunkBytes), !chunk.isEmpty {
-            try chunk.withUnsafeBytes { try sink($0) }
-        }
+        return try build(
+            manifest, manifestBytes: manifest.encoded, onto: oldFolder, to: newFolder,
+            fetched: { entry in
+                zip.entry(named: "fetch/" + entry.sha256).map { fetched in { sink in try zip.read(fetched, sink) } }
+            },
+            missing: { entry in
+                PackageError.deltaMismatch(
+                    "\(entry.path) is neither in the delta nor in \(oldFolder): apply the delta to the version it was made from"
+                )
+            })
     }
 }

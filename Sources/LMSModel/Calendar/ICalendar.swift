@@ -139,31 +139,10 @@ public struct ICalendar: Sendable {
     }
 
     /// The day after a `YYYY-MM-DD` date (the same text when it cannot be read).
-    static func nextDay(_ day: String) -> String {
-        let parts = day.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return day }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        guard let date = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])),
-            let next = calendar.date(byAdding: .day, value: 1, to: date)
-        else { return day }
-        let c = calendar.dateComponents([.year, .month, .day], from: next)
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    static func nextDay(_ day: String) -> String { CalendarDay.next(day) }
 
     /// Whether a `YYYY-MM-DD` text is a real date.
-    public static func isDay(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])
-        else { return false }
-        // A real date reads back the same (2027-02-30 would become March 2).
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        guard let date = calendar.date(from: DateComponents(year: year, month: month, day: day)) else { return false }
-        let c = calendar.dateComponents([.year, .month, .day], from: date)
-        return c.year == year && c.month == month && c.day == day
-    }
+    public static func isDay(_ text: String) -> Bool { CalendarDay.isValid(text) }
 }
 
 extension ICalendar {

@@ -139,11 +139,5 @@ public struct CourseReport: Sendable {
     public static func bucketLabel(_ i: Int) -> String { i == bucketCount - 1 ? "90-100" : "\(i * 10)-\(i * 10 + 9)" }
 
     /// Midnight UTC of a `YYYY-MM-DD` day.
-    static func day(_ text: String) -> Date? {
-        let parts = text.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        return calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))
-    }
+    static func day(_ text: String) -> Date? { CalendarDay.date(text) }
 }

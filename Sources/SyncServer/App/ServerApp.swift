@@ -20,7 +20,23 @@ final class ServerApp: @unchecked Sendable {
     /// What each caller may see or do.
     let rights: Rights
     /// Published courses with their keys, for grading.
-    let courseCache = CourseCache()
+    let courseCache: CourseCache
+    /// Gradebooks and certificates of courses.
+    let courseGrades: CourseGrades
+    // The handlers, by area (Routes/), each holding only the stores it uses.
+    let enrollmentRoutes: EnrollmentRoutes
+    let catalogueRoutes: CatalogueRoutes
+    let publishRoute: PublishRoute
+    let gradingRoutes: GradingRoutes
+    let attemptGradingRoutes: AttemptGradingRoutes
+    let gradebookRoutes: GradebookRoutes
+    let certificateRoutes: CertificateRoutes
+    let accountRoutes: AccountRoutes
+    let adminRoutes: AdminRoutes
+    let adminDataRoutes: AdminDataRoutes
+    let rosterRoutes: RosterRoutes
+    let communicationRoutes: CommunicationRoutes
+    let calendarRoute: CalendarRoute
     /// Set by `serve`, for `/metrics`.
     var metricsRenderer: (@Sendable (String) -> String)?
 
@@ -33,6 +49,37 @@ final class ServerApp: @unchecked Sendable {
         store = try ServerStore(path: configuration.dataDirectory + "/" + ServerStore.fileName)
         blobs = try BlobStore(root: configuration.dataDirectory + "/blobs")
         rights = Rights(queue: store.queue)
+        courseCache = CourseCache(courses: store.courses, blobs: blobs)
+        courseGrades = CourseGrades(
+            accounts: store.accounts, courses: store.courses, grading: store.grading, rights: rights,
+            courseCache: courseCache)
+        enrollmentRoutes = EnrollmentRoutes(
+            accounts: store.accounts, courses: store.courses, enrollments: store.enrollments, rights: rights,
+            courseGrades: courseGrades)
+        catalogueRoutes = CatalogueRoutes(
+            accounts: store.accounts, courses: store.courses, enrollments: store.enrollments, blobs: blobs,
+            rights: rights)
+        publishRoute = PublishRoute(
+            configuration: configuration,
+            courses: store.courses, enrollments: store.enrollments, blobs: blobs, rights: rights,
+            courseCache: courseCache)
+        gradingRoutes = GradingRoutes(
+            accounts: store.accounts, courses: store.courses, grading: store.grading, blobs: blobs,
+            courseGrades: courseGrades)
+        attemptGradingRoutes = AttemptGradingRoutes(
+            grading: store.grading, courseCache: courseCache, courseGrades: courseGrades)
+        gradebookRoutes = GradebookRoutes(accounts: store.accounts, grading: store.grading, courseGrades: courseGrades)
+        certificateRoutes = CertificateRoutes(grading: store.grading, rights: rights, courseGrades: courseGrades)
+        accountRoutes = AccountRoutes(
+            accounts: store.accounts, enrollments: store.enrollments, configuration: configuration)
+        adminRoutes = AdminRoutes(accounts: store.accounts, statistics: store.statistics, configuration: configuration)
+        adminDataRoutes = AdminDataRoutes(
+            accounts: store.accounts, dataRights: store.dataRights, blobs: blobs, rights: rights)
+        rosterRoutes = RosterRoutes(accounts: store.accounts, enrollments: store.enrollments)
+        communicationRoutes = CommunicationRoutes(
+            accounts: store.accounts, communication: store.communication, courses: store.courses,
+            courseCache: courseCache)
+        calendarRoute = CalendarRoute(courses: store.courses, courseCache: courseCache)
     }
 
     // MARK: - Dispatch

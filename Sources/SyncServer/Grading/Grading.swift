@@ -64,7 +64,7 @@ enum Grading {
     /// answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4). The same
     /// mapping is used when the attempt arrives (SyncIngest) and when a teacher regrades it.
     static func authoredResponses(_ payload: JSONValue, quiz: Quiz) -> [String: Response] {
-        var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONValue(.null))
+        var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONOut.null)
         guard quiz.mode == .exam else { return responses }
         for question in quiz.questions {
             if case .single(let choices) = question.body, case .choice(let shown)? = responses[question.id] {
@@ -116,9 +116,11 @@ enum Grading {
         var manual: Bool
 
         init(id: String, fraction: Double, points: Double, maxPoints: Double, manual: Bool) {
-            (self.id, self.fraction, self.points, self.maxPoints, self.manual) = (
-                id, fraction, points, maxPoints, manual
-            )
+            self.id = id
+            self.fraction = fraction
+            self.points = points
+            self.maxPoints = maxPoints
+            self.manual = manual
         }
 
         /// A question as the automatic grader scored it.

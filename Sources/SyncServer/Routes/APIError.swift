@@ -48,8 +48,8 @@ struct APIError: Error, CustomStringConvertible, Sendable {
                     "error",
                     JSONValue(
                         .object([
-                            ("code", JSONValue(.string(code))),
-                            ("message", JSONValue(.string(message)))
+                            ("code", JSONOut.s(code)),
+                            ("message", JSONOut.s(message))
                         ]))
                 )
             ]))

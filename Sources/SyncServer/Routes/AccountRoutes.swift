@@ -2,7 +2,11 @@ import Foundation
 import LMSModel
 
 /// Login, logout, me, passwords and reset codes.
-extension ServerApp {
+struct AccountRoutes: Sendable {
+    let accounts: AccountStore
+    let enrollments: EnrollmentStore
+    let configuration: ServerApp.Configuration
+
     static func userJSON(_ user: User) -> JSONValue {
         JSONOut.obj([
             ("id", JSONOut.s(user.id)), ("username", JSONOut.s(user.username)),
@@ -24,10 +28,10 @@ extension ServerApp {
         let keys = Self.throttleKeys(username: username, address: context.request.remoteAddress)
         // The attempt counts as a failure before the password is checked, atomically, so that many
         // guesses sent at once cannot all pass the check; a success clears it.
-        let wait = try store.accounts.reserveLoginAttempt(keys: keys, now: now)
+        let wait = try accounts.reserveLoginAttempt(keys: keys, now: now)
         if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         // The same work whether or not the user exists, so that timing does not reveal usernames.
-        let found = try store.accounts.credentials(username: username)
+        let found = try accounts.credentials(username: username)
         let stored =
             found?.1
             ?? Passwords.Hash(
@@ -35,14 +39,14 @@ extension ServerApp {
         guard Passwords.verify(password, against: stored), let (user, hash) = found, !user.disabled else {
             throw APIError.unauthorized("wrong username or password (or the account is disabled)")
         }
-        try store.accounts.clearLoginFailures(keys: keys)
+        try accounts.clearLoginFailures(keys: keys)
         if hash.iterations < configuration.passwordIterations {
             let rehashed = Passwords.hash(password, iterations: configuration.passwordIterations)
-            try store.accounts.setPassword(userID: user.id, rehashed)
+            try accounts.setPassword(userID: user.id, rehashed)
         }
         let token = Passwords.makeToken()
         let expiresAt = now + ServerLimits.tokenLifetimeSeconds * 1000
-        try store.accounts.addToken(hash: Passwords.secretHash(token), userID: user.id, expiresAt: expiresAt)
+        try accounts.addToken(hash: Passwords.secretHash(token), userID: user.id, expiresAt: expiresAt)
         return JSONOut.response(
             200,
             JSONOut.obj([
@@ -59,14 +63,14 @@ extension ServerApp {
     /// `POST /api/v1/auth/logout`: revokes the token used.
     func logout(_ context: RequestContext) throws -> HTTPResponse {
         guard let auth = context.auth else { throw APIError.unauthorized() }
-        try store.accounts.revokeToken(hash: auth.tokenHash)
+        try accounts.revokeToken(hash: auth.tokenHash)
         return HTTPResponse(status: 204)
     }
 
     /// `GET /api/v1/me`.
     func me(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
-        let courses = try store.enrollments.coursesOf(userID: user.id)
+        let courses = try enrollments.coursesOf(userID: user.id)
         return JSONOut.response(
             200,
             JSONOut.obj([
@@ -82,19 +86,19 @@ extension ServerApp {
         let user = try context.user
         guard let old = try body.string("oldPassword", required: true),
             let new = try body.string("newPassword", required: true),
-            let (_, stored) = try store.accounts.credentials(username: user.username)
+            let (_, stored) = try accounts.credentials(username: user.username)
         else { throw APIError.badRequest("send oldPassword and newPassword") }
         // Throttled like a login (issue 13, item 9): each check is a costly hash, and a wrong old
         // password is a guess at the account.
         let keys = Self.throttleKeys(username: user.username, address: context.request.remoteAddress)
-        let wait = try store.accounts.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
+        let wait = try accounts.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
         if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         guard Passwords.verify(old, against: stored) else { throw APIError.forbidden("the old password is wrong") }
-        try store.accounts.clearLoginFailures(keys: keys)
+        try accounts.clearLoginFailures(keys: keys)
         if let problem = Passwords.problem(with: new) { throw APIError.unprocessable(problem, code: "weak_password") }
         let hashed = Passwords.hash(new, iterations: configuration.passwordIterations)
         let keep = context.auth?.tokenHash ?? []
-        try store.accounts.changePassword(userID: user.id, hashed, keepingToken: keep)
+        try accounts.changePassword(userID: user.id, hashed, keepingToken: keep)
         return HTTPResponse(status: 204)
     }
 
@@ -102,12 +106,12 @@ extension ServerApp {
     /// (the `.studentsTeacher` rule).
     func makeResetCode(_ context: RequestContext) throws -> HTTPResponse {
         let actor = try context.user
-        guard let target = try store.accounts.user(named: context.parameter("username")) else {
+        guard let target = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no user \"\(context.parameter("username"))\"")
         }
         let code = Passwords.makeResetCode()
         let expiresAt = nowMilliseconds() + ServerLimits.resetCodeLifetimeSeconds * 1000
-        try store.accounts.addResetCode(
+        try accounts.addResetCode(
             hash: Passwords.secretHash(code, normalise: true), userID: target.id, createdBy: actor.id,
             expiresAt: expiresAt)
         return JSONOut.response(
@@ -128,17 +132,17 @@ extension ServerApp {
         if let problem = Passwords.problem(with: new) { throw APIError.unprocessable(problem, code: "weak_password") }
         let now = nowMilliseconds()
         let keys = Self.throttleKeys(username: username, address: context.request.remoteAddress)
-        let wait = try store.accounts.reserveLoginAttempt(keys: keys, now: now)
+        let wait = try accounts.reserveLoginAttempt(keys: keys, now: now)
         if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         let hash = Passwords.hash(new, iterations: configuration.passwordIterations)
         guard
-            try store.accounts.useResetCode(
+            try accounts.useResetCode(
                 hash: Passwords.secretHash(code, normalise: true), username: username, password: hash)
         else {
             throw APIError.forbidden(
                 "the reset code is wrong, used or expired: ask your teacher or admin for a new one")
         }
-        try store.accounts.clearLoginFailures(keys: keys)
+        try accounts.clearLoginFailures(keys: keys)
         return HTTPResponse(status: 204)
     }
 }

@@ -3,12 +3,17 @@ import LMSDatabase
 import LMSModel
 
 /// Data rights (docs/API.md "Data rights"): export a user's data and erase a user.
-extension ServerApp {
+struct AdminDataRoutes: Sendable {
+    let accounts: AccountStore
+    let dataRights: DataRightsStore
+    let blobs: BlobStore
+    let rights: Rights
+
     /// `GET /api/v1/admin/users/{username}/export`: everything held on the user, as JSON.
     func exportUser(_ context: RequestContext) throws -> HTTPResponse {
         let name = context.parameter("username")
-        guard let user = try store.accounts.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
-        let data = try store.dataRights.exportUser(id: user.id)
+        guard let user = try accounts.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
+        let data = try dataRights.exportUser(id: user.id)
         let members: [(String, JSONValue)] =
             [("exportedAt", JSONOut.time(nowMilliseconds())), ("server", JSONOut.s("lms-server"))]
             + (data.objectMembers ?? []).map { ($0.key, $0.value) }
@@ -22,7 +27,7 @@ extension ServerApp {
     func eraseUser(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["confirm"])
         let name = context.parameter("username")
-        guard let user = try store.accounts.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
+        guard let user = try accounts.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
         guard try body.string("confirm") == user.username else {
             throw APIError.unprocessable(
                 "erasing \(user.username) cannot be undone: send {\"confirm\": \"\(user.username)\"} to go ahead",
@@ -30,7 +35,7 @@ extension ServerApp {
         }
         let admin = try context.user
         guard admin.id != user.id else { throw APIError.unprocessable("you cannot erase yourself: ask another admin") }
-        let erasure = try store.dataRights.erase(userID: user.id)
+        let erasure = try dataRights.erase(userID: user.id)
         // The files go after the commit: a crash before leaves only unreferenced blobs.
         for hash in erasure.unreferencedBlobs { if let path = blobs.path(for: hash) { unlink(path) } }
         return JSONOut.response(

@@ -3,15 +3,19 @@ import LMSDatabase
 import LMSModel
 
 /// User administration and system figures.
-extension ServerApp {
+struct AdminRoutes: Sendable {
+    let accounts: AccountStore
+    let statistics: StatisticsStore
+    let configuration: ServerApp.Configuration
+
     /// `GET /api/v1/admin/users[?role=&q=]`.
     func listUsers(_ context: RequestContext) throws -> HTTPResponse {
-        var users = try store.accounts.allUsers()
+        var users = try accounts.allUsers()
         if let role = context.request.query["role"] { users = users.filter { $0.role.rawValue == role } }
         if let q = context.request.query["q"]?.lowercased(), !q.isEmpty {
             users = users.filter { $0.username.lowercased().contains(q) || $0.displayName.lowercased().contains(q) }
         }
-        return JSONOut.response(200, JSONOut.obj([("users", JSONOut.arr(users.map(Self.userJSON)))]))
+        return JSONOut.response(200, JSONOut.obj([("users", JSONOut.arr(users.map(AccountRoutes.userJSON)))]))
     }
 
     /// `POST /api/v1/admin/users` `{"username", "displayName", "email", "role", "password"}`; without a
@@ -23,10 +27,10 @@ extension ServerApp {
             email: body.string("email"), role: body.string("role"), password: body.string("password"))
         let admin = try context.user
         let prepared = prepare(draft)
-        guard let (user, code) = try store.accounts.create([prepared], createdBy: admin.id).first else {
+        guard let (user, code) = try accounts.create([prepared], createdBy: admin.id).first else {
             throw APIError.internalError("the user was not created")
         }
-        var members: [(String, JSONValue)] = [("user", Self.userJSON(user))]
+        var members: [(String, JSONValue)] = [("user", AccountRoutes.userJSON(user))]
         if let code { members.append(("resetCode", JSONOut.s(code))) }
         return JSONOut.response(201, JSONOut.obj(members))
     }
@@ -88,7 +92,7 @@ extension ServerApp {
     /// `PATCH /api/v1/admin/users/{username}` `{"role", "disabled", "displayName", "email"}`.
     func updateUser(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["role", "disabled", "displayName", "email"])
-        guard var user = try store.accounts.user(named: context.parameter("username")) else {
+        guard var user = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no user \"\(context.parameter("username"))\"")
         }
         let admin = try context.user
@@ -112,8 +116,8 @@ extension ServerApp {
             user.displayName = name
         }
         if let email = try body.string("email") { user.email = email.isEmpty ? nil : email }
-        try store.accounts.update(user)
-        return JSONOut.response(200, JSONOut.obj([("user", Self.userJSON(user))]))
+        try accounts.update(user)
+        return JSONOut.response(200, JSONOut.obj([("user", AccountRoutes.userJSON(user))]))
     }
 
     /// `POST /api/v1/admin/users/import` (text/csv): a header row naming `username` and optionally
@@ -156,7 +160,7 @@ extension ServerApp {
                 guard seen.insert(username.lowercased()).inserted else {
                     throw APIError.unprocessable("\(username) appears twice in the file")
                 }
-                if try store.accounts.user(named: username) != nil {
+                if try accounts.user(named: username) != nil {
                     throw APIError.conflict("the username \"\(username)\" is taken")
                 }
                 drafts.append((line, draft))
@@ -172,7 +176,7 @@ extension ServerApp {
         }
         let admin = try context.user
         let prepared = drafts.map { prepare($0.1) }
-        let created = try store.accounts.create(prepared, createdBy: admin.id)
+        let created = try accounts.create(prepared, createdBy: admin.id)
         let items = created.map { user, code in
             JSONOut.obj([
                 ("username", JSONOut.s(user.username)), ("role", JSONOut.s(user.role.rawValue)),
@@ -186,8 +190,8 @@ extension ServerApp {
     /// `GET /api/v1/admin/stats`: users by role, courses, enrollments (also per course), active devices,
     /// last sync per device and per site, sync volume per day.
     func stats(_ context: RequestContext) throws -> HTTPResponse {
-        let counts = try store.accounts.userCountsByRole()
-        let figures = try store.statistics.systemFigures()
+        let counts = try accounts.userCountsByRole()
+        let figures = try statistics.systemFigures()
         return JSONOut.response(
             200,
             JSONOut.obj(
@@ -197,6 +201,6 @@ extension ServerApp {
                     ("enrollments", JSONOut.n(Double(figures.enrollments))),
                     ("activeDevices", JSONOut.n(Double(figures.activeDevices))),
                     ("lastSync", JSONOut.time(figures.lastSync))
-                ] + (try store.statistics.detailedStats())))
+                ] + (try statistics.detailedStats())))
     }
 }

@@ -2,11 +2,14 @@ import Foundation
 import LMSModel
 
 /// `GET /api/v1/courses/{id}/calendar.ics`: the course's dates and deadlines as iCalendar (RFC 5545).
-extension ServerApp {
+struct CalendarRoute: Sendable {
+    let courses: CourseStore
+    let courseCache: CourseCache
+
     func courseCalendar(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        guard let record = try store.courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
-        guard let course = try courseCache.course(id, version: record.latestVersion, app: self) else {
+        guard let record = try courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        guard let course = try courseCache.course(id, version: record.latestVersion) else {
             throw APIError.notFound("\(id) \(record.latestVersion) cannot be read")
         }
         let host =

@@ -3,7 +3,13 @@ import Foundation
 import LMSModel
 
 /// The catalogue, course details, settings, and downloads.
-extension ServerApp {
+struct CatalogueRoutes: Sendable {
+    let accounts: AccountStore
+    let courses: CourseStore
+    let enrollments: EnrollmentStore
+    let blobs: BlobStore
+    let rights: Rights
+
     func courseJSON(_ course: CourseRecord, enrollment: String?) -> JSONValue {
         JSONOut.obj([
             ("id", JSONOut.s(course.id)), ("title", JSONOut.s(course.title)),
@@ -18,12 +24,12 @@ extension ServerApp {
     /// `GET /api/v1/courses?q=&language=&instructor=&tag=&enrollment=enrolled|not-enrolled`.
     func catalogue(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
-        let states = try store.enrollments.enrollmentStates(userID: user.id)
+        let states = try enrollments.enrollmentStates(userID: user.id)
         let query = context.request.query
         func matches(_ text: String?, _ needle: String) -> Bool {
             text?.lowercased().contains(needle.lowercased()) ?? false
         }
-        var courses = try store.courses.allCourses()
+        var courses = try courses.allCourses()
         if let q = query["q"], !q.isEmpty {
             courses = courses.filter {
                 matches($0.title, q) || matches($0.description, q) || matches($0.id, q)
@@ -59,9 +65,9 @@ extension ServerApp {
     func courseDetails(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
         let id = context.parameter("id")
-        guard let course = try store.courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        guard let course = try courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
         let full = try rights.getsFullBuild(user, courseID: id)
-        let versions = try store.courses.versions(of: id).map { v in
+        let versions = try courses.versions(of: id).map { v in
             JSONOut.obj([
                 ("version", JSONOut.s(v.version)), ("packageId", JSONOut.s(full ? v.packageID : v.studentPackageID)),
                 ("size", JSONOut.n(Double(full ? v.packageSize : v.studentSize))),
@@ -70,7 +76,7 @@ extension ServerApp {
                 ("changes", (try? JSONParser.parse(v.changes)) ?? JSONOut.obj([]))
             ])
         }
-        var json = courseJSON(course, enrollment: try store.enrollments.enrollmentStates(userID: user.id)[id])
+        var json = courseJSON(course, enrollment: try enrollments.enrollmentStates(userID: user.id)[id])
         if case .object(var members) = json.kind {
             members.append(
                 (
@@ -103,7 +109,7 @@ extension ServerApp {
                 "an enrollment key needs at least \(ServerLimits.minimumEnrollmentKeyLength) letters or digits")
         }
         let keyHash = key.map { Data(Passwords.secretHash($0, normalise: true)) }
-        try store.courses.setEnrollment(courseID: id, mode: mode, keyHash: mode == "key" ? keyHash : nil)
+        try courses.setEnrollment(courseID: id, mode: mode, keyHash: mode == "key" ? keyHash : nil)
         return JSONOut.response(200, JSONOut.obj([("id", JSONOut.s(id)), ("enrollment", JSONOut.s(mode))]))
     }
 
@@ -111,14 +117,14 @@ extension ServerApp {
     func addTeacher(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["username"])
         let id = context.parameter("id")
-        guard let name = try body.string("username", required: true), let teacher = try store.accounts.user(named: name)
+        guard let name = try body.string("username", required: true), let teacher = try accounts.user(named: name)
         else {
             throw APIError.notFound("no such user")
         }
         guard teacher.role >= .teacher else {
             throw APIError.unprocessable("\(teacher.username) is a student: make them a teacher first")
         }
-        try store.courses.addTeacher(userID: teacher.id, courseID: id)
+        try courses.addTeacher(userID: teacher.id, courseID: id)
         return JSONOut.response(200, JSONOut.obj([("id", JSONOut.s(id)), ("teacher", JSONOut.s(teacher.username))]))
     }
 
@@ -127,9 +133,9 @@ extension ServerApp {
     func versionRecord(_ context: RequestContext) throws -> VersionRecord {
         let id = context.parameter("id")
         let text = context.parameter("version")
-        let latest = try store.courses.course(id)?.latestVersion ?? ""
+        let latest = try courses.course(id)?.latestVersion ?? ""
         let version = text == "latest" ? latest : text
-        guard let record = try store.courses.version(courseID: id, version: version) else {
+        guard let record = try courses.version(courseID: id, version: version) else {
             throw APIError.notFound("\(id) has no version \(text)")
         }
         return record
@@ -187,12 +193,12 @@ extension ServerApp {
         guard let fromText = context.request.query["from"] else {
             throw APIError.badRequest("give ?from=VERSION (the version the device has)")
         }
-        let latest = try store.courses.course(id)?.latestVersion ?? ""
+        let latest = try courses.course(id)?.latestVersion ?? ""
         let toText = context.request.query["to"] ?? latest
-        guard let from = try store.courses.version(courseID: id, version: fromText) else {
+        guard let from = try courses.version(courseID: id, version: fromText) else {
             throw APIError.notFound("\(id) has no version \(fromText)")
         }
-        guard let to = try store.courses.version(courseID: id, version: toText) else {
+        guard let to = try courses.version(courseID: id, version: toText) else {
             throw APIError.notFound("\(id) has no version \(toText)")
         }
         let plan = try PackageDelta.make(from: try manifest(of: from, for: user), to: try manifest(of: to, for: user))

@@ -5,12 +5,17 @@ import LMSModel
 /// Announcements, forums and direct messages over the API (docs/API.md "Communication"), for
 /// clients other than the terminal one. Every write goes through the same rules as a pushed entry
 /// (`ServerStore+Posts`) and makes the same server changes, so devices pull it on their next sync.
-extension ServerApp {
+struct CommunicationRoutes: Sendable {
+    let accounts: AccountStore
+    let communication: CommunicationStore
+    let courses: CourseStore
+    let courseCache: CourseCache
+
     // MARK: - Announcements
 
     /// `GET /api/v1/courses/{id}/announcements[?limit=N&before=CURSOR]`: a page, newest first.
     func listAnnouncements(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.communication.announcements(
+        let page = try communication.announcements(
             courseID: context.parameter("id"), page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
             200,
@@ -27,7 +32,7 @@ extension ServerApp {
             id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), authorID: user.id,
             authorName: user.username, title: try body.string("title", required: true) ?? "",
             body: try body.string("body") ?? "", createdAt: Date())
-        let stored = try communicate { try store.communication.saveAnnouncement(announcement, by: user) }
+        let stored = try communicate { try communication.saveAnnouncement(announcement, by: user) }
         return JSONOut.response(201, Self.json(stored))
     }
 
@@ -36,7 +41,7 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/forum[?lesson=L&limit=N&before=CURSOR]`: a page of the threads of the
     /// course's forum, or of a lesson's, with an `excerpt` of each thread's text instead of its `body`.
     func forumThreads(_ context: RequestContext) throws -> HTTPResponse {
-        let page = try store.communication.threads(
+        let page = try communication.threads(
             courseID: context.parameter("id"), lesson: context.request.query["lesson"],
             page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
@@ -78,7 +83,7 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/forum/{post}`: the thread the post is in, with its replies.
     func forumThread(_ context: RequestContext) throws -> HTTPResponse {
-        guard let posts = try store.communication.thread(context.parameter("post"), courseID: context.parameter("id")),
+        guard let posts = try communication.thread(context.parameter("post"), courseID: context.parameter("id")),
             let first = posts.first
         else {
             throw APIError.notFound("there is no post \(context.parameter("post")) in \(context.parameter("id"))")
@@ -123,7 +128,7 @@ extension ServerApp {
 
     private func existingPost(_ context: RequestContext) throws -> Post {
         let id = context.parameter("post")
-        guard let post = try store.communication.post(id),
+        guard let post = try communication.post(id),
             post.courseID == context.parameter("id")
         else {
             throw APIError.notFound("there is no post \(id) in \(context.parameter("id"))")
@@ -132,11 +137,11 @@ extension ServerApp {
     }
 
     private func savePost(_ post: Post, user: User) throws -> Post {
-        let latest = try store.courses.course(post.courseID)?.latestVersion
-        let lessons = try latest.flatMap { try courseCache.course(post.courseID, version: $0, app: self) }.map {
+        let latest = try courses.course(post.courseID)?.latestVersion
+        let lessons = try latest.flatMap { try courseCache.course(post.courseID, version: $0) }.map {
             Set($0.lessons.map(\.id))
         }
-        return try communicate { try store.communication.savePost(post, by: user, lessons: lessons) }
+        return try communicate { try communication.savePost(post, by: user, lessons: lessons) }
     }
 
     // MARK: - Messages
@@ -149,9 +154,9 @@ extension ServerApp {
         if let name = context.request.query["with"] {
             // No such user answers as a user with no conversation: an empty page, never a 404,
             // so that no one can list usernames (issue 13, item 13).
-            other = try store.accounts.user(named: name)?.id ?? ""
+            other = try accounts.user(named: name)?.id ?? ""
         }
-        let page = try store.communication.messages(
+        let page = try communication.messages(
             userID: user.id, with: other, page: CommunicationPage(query: context.request.query))
         return JSONOut.response(
             200,
@@ -166,7 +171,7 @@ extension ServerApp {
             id: try body.string("id") ?? Self.newID(), courseID: context.parameter("id"), fromID: user.id,
             fromName: user.username, toID: "", toName: try body.string("to", required: true) ?? "",
             body: try body.string("body", required: true) ?? "", sentAt: Date())
-        let stored = try communicate { try store.communication.saveMessage(message, by: user) }
+        let stored = try communicate { try communication.saveMessage(message, by: user) }
         return JSONOut.response(201, Self.json(stored))
     }
 
@@ -214,4 +219,10 @@ extension ServerApp {
             ("sentAt", JSONOut.time(Int64(ChangeEntry.milliseconds(m.sentAt))))
         ])
     }
+}
+
+extension ServerApp {
+    /// The revision of a post made through the API (`CommunicationRoutes.freshRevision`), for
+    /// callers outside the routes (the push fuzzer and tests build posts with it).
+    static func freshRevision() -> HLCTimestamp { CommunicationRoutes.freshRevision() }
 }

@@ -3,7 +3,13 @@ import LMSDatabase
 import LMSModel
 
 /// Self-enrollment, the roster, and teacher-managed enrollment.
-extension ServerApp {
+struct EnrollmentRoutes: Sendable {
+    let accounts: AccountStore
+    let courses: CourseStore
+    let enrollments: EnrollmentStore
+    let rights: Rights
+    let courseGrades: CourseGrades
+
     /// `POST /api/v1/courses/{id}/enroll` `{"key"}`: open courses, or a key; dates and prerequisites enforced.
     func selfEnroll(_ context: RequestContext) throws -> HTTPResponse {
         // The key is optional: an empty body is an empty object.
@@ -12,7 +18,7 @@ extension ServerApp {
             ? try JSONBody(context.request, allowing: ["key"]) : nil
         let user = try context.user
         let id = context.parameter("id")
-        guard let course = try store.courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        guard let course = try courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
         if try rights.isEnrolled(user.id, in: id) {
             return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
         }
@@ -22,21 +28,21 @@ extension ServerApp {
         case "key":
             // Wrong keys are throttled like logins, so that a key cannot be guessed by trying them all.
             let keys = ["enroll:" + user.id + ":" + id]
-            let wait = try store.accounts.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
+            let wait = try accounts.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
             if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
             guard let key = try body?.string("key"),
                 let stored = course.enrollmentKeyHash, [UInt8](stored) == Passwords.secretHash(key, normalise: true)
             else {
                 throw APIError.forbidden("\(id) needs an enrollment key: ask your teacher for it")
             }
-            try store.accounts.clearLoginFailures(keys: keys)
+            try accounts.clearLoginFailures(keys: keys)
             source = "key"
         default:
             throw APIError.forbidden("\(id) is enrolled by its teachers: ask a teacher to add you")
         }
         try checkDates(course)
         try checkPrerequisites(course, userID: user.id)
-        try store.enrollments.enroll(userID: user.id, courseID: id, source: source, groups: [])
+        try enrollments.enroll(userID: user.id, courseID: id, source: source, groups: [])
         return JSONOut.response(201, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
     }
 
@@ -51,7 +57,7 @@ extension ServerApp {
     /// Refuses enrollment until every prerequisite course is completed (at `minVersion` or later, when given).
     func checkPrerequisites(_ course: CourseRecord, userID: String) throws {
         let missing = try course.prerequisites.filter { prerequisite in
-            guard let completed = try store.enrollments.completedVersion(userID: userID, courseID: prerequisite.course)
+            guard let completed = try enrollments.completedVersion(userID: userID, courseID: prerequisite.course)
             else {
                 return true
             }
@@ -65,7 +71,7 @@ extension ServerApp {
 
     /// `GET /api/v1/courses/{id}/enrollments`: the roster.
     func roster(_ context: RequestContext) throws -> HTTPResponse {
-        var rows = try store.enrollments.roster(courseID: context.parameter("id"))
+        var rows = try enrollments.roster(courseID: context.parameter("id"))
         if let group = context.request.query["group"] { rows = rows.filter { $0.3.contains(group) } }
         return JSONOut.response(
             200,
@@ -88,14 +94,14 @@ extension ServerApp {
     func addEnrollment(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["username", "groups", "ignorePrerequisites"])
         let id = context.parameter("id")
-        guard let name = try body.string("username", required: true), let student = try store.accounts.user(named: name)
+        guard let name = try body.string("username", required: true), let student = try accounts.user(named: name)
         else {
             throw APIError.notFound("no such user")
         }
-        guard let course = try store.courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
+        guard let course = try courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
         if try body.bool("ignorePrerequisites") != true { try checkPrerequisites(course, userID: student.id) }
         let groups = try body.strings("groups") ?? []
-        try store.enrollments.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
+        try enrollments.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
         return JSONOut.response(
             201,
             JSONOut.obj([
@@ -109,37 +115,37 @@ extension ServerApp {
     func setCompletion(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["completed", "version"])
         let id = context.parameter("id")
-        guard let student = try store.accounts.user(named: context.parameter("username")) else {
+        guard let student = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no such user")
         }
         guard let completed = try body.bool("completed") else {
             throw APIError.badRequest("send \"completed\": true or false", code: "missing_field")
         }
-        let latest = try store.courses.course(id)?.latestVersion ?? ""
+        let latest = try courses.course(id)?.latestVersion ?? ""
         let version = try body.string("version") ?? latest
-        guard try store.courses.version(courseID: id, version: version) != nil else {
+        guard try courses.version(courseID: id, version: version) != nil else {
             throw APIError.notFound("\(id) has no version \(version)")
         }
-        guard try store.enrollments.setCompletion(userID: student.id, courseID: id, version: completed ? version : nil)
+        guard try enrollments.setCompletion(userID: student.id, courseID: id, version: completed ? version : nil)
         else {
             throw APIError.notFound("\(student.username) is not enrolled in \(id)")
         }
-        if completed { issueCertificatesIfEarned([StudentCourse(userID: student.id, courseID: id)]) }
+        if completed { courseGrades.issueIfEarned([StudentCourse(userID: student.id, courseID: id)]) }
         return JSONOut.response(
             200,
             JSONOut.obj([
                 ("course", JSONOut.s(id)), ("username", JSONOut.s(student.username)),
-                ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONValue(.null))
+                ("completed", JSONOut.b(completed)), ("version", completed ? JSONOut.s(version) : JSONOut.null)
             ]))
     }
 
     /// `DELETE /api/v1/courses/{id}/enrollments/{username}`: marks the enrollment removed (records stay).
     func removeEnrollment(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        guard let student = try store.accounts.user(named: context.parameter("username")) else {
+        guard let student = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no such user")
         }
-        guard try store.enrollments.setEnrollmentStatus(userID: student.id, courseID: id, status: "removed") else {
+        guard try enrollments.setEnrollmentStatus(userID: student.id, courseID: id, status: "removed") else {
             throw APIError.notFound("\(student.username) is not enrolled in \(id)")
         }
         return HTTPResponse(status: 204)

@@ -2,16 +2,10 @@ import Foundation
 import LMSModel
 
 /// The gradebook and the reports of a course, as JSON or CSV (`?format=csv`) (docs/API.md "Grading").
-extension ServerApp {
-    /// The course's gradebook and what the reports need, read in a few course-wide queries.
-    func gradebook(courseID: String, onlyUserID: String? = nil) throws -> (Course, Gradebook, CourseGradeData) {
-        let course = try latestCourse(courseID)
-        let data = try store.grading.gradeData(
-            courseID: courseID, renamed: course.renamed, lessons: Set(course.lessons.map(\.id)), onlyUserID: onlyUserID)
-        let book = Gradebook(
-            items: GradedItem.items(of: course), students: data.students, scores: data.scores, policy: course.grading)
-        return (course, book, data)
-    }
+struct GradebookRoutes: Sendable {
+    let accounts: AccountStore
+    let grading: GradingStore
+    let courseGrades: CourseGrades
 
     /// Whether the request asks for CSV.
     static func wantsCSV(_ context: RequestContext) throws -> Bool {
@@ -48,7 +42,7 @@ extension ServerApp {
     func gradebookRoute(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
         let csv = try Self.wantsCSV(context)
-        let (course, book, _) = try gradebook(courseID: id)
+        let (course, book, _) = try courseGrades.gradebook(courseID: id)
         if csv { return Self.csvResponse(book.csv(), name: "\(id)-gradebook.csv") }
         let students = book.rows.map { row in
             JSONOut.obj([
@@ -63,7 +57,7 @@ extension ServerApp {
                             }))
                 ),
                 ("total", Self.rounded(row.total)),
-                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONOut.null),
                 ("passed", JSONOut.b(row.passed))
             ])
         }
@@ -107,7 +101,7 @@ extension ServerApp {
         let id = context.parameter("id")
         let csv = try Self.wantsCSV(context)
         let days = try Self.inactiveDays(context)
-        let (course, book, data) = try gradebook(courseID: id)
+        let (course, book, data) = try courseGrades.gradebook(courseID: id)
         let lessons = course.lessons.count
         let report = CourseReport(
             gradebook: book, activity: data.activity, lessonCount: lessons, start: course.startDate,
@@ -142,7 +136,7 @@ extension ServerApp {
                 ("completionRate", Self.rounded(report.completionRate)),
                 ("passing", JSONOut.n(Double(report.passing))), ("averageTotal", Self.rounded(report.averageTotal)),
                 ("passPercent", JSONOut.n(book.policy.passPercent)), ("inactiveDays", JSONOut.n(Double(days))),
-                ("expectedPercent", report.expectedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("expectedPercent", report.expectedPercent.map(Self.rounded) ?? JSONOut.null),
                 (
                     "distribution",
                     JSONOut.arr(
@@ -172,14 +166,14 @@ extension ServerApp {
         let name = context.parameter("username")
         let csv = try Self.wantsCSV(context)
         let days = try Self.inactiveDays(context)
-        guard let student = try store.accounts.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
-        let (course, book, data) = try gradebook(courseID: id, onlyUserID: student.id)
+        guard let student = try accounts.user(named: name) else { throw APIError.notFound("no user \"\(name)\"") }
+        let (course, book, data) = try courseGrades.gradebook(courseID: id, onlyUserID: student.id)
         guard let row = book.rows.first else { throw APIError.notFound("\(student.username) is not enrolled in \(id)") }
         let report = CourseReport(
             gradebook: book, activity: data.activity, lessonCount: course.lessons.count, start: course.startDate,
             end: course.endDate, now: Date(), inactiveDays: days)
-        let feedback = try store.grading.feedback(courseID: id, userID: student.id)
-        let awaiting = Set(try store.grading.gradingQueue(courseID: id, onlyUserID: student.id).map(\.itemID))
+        let feedback = try grading.feedback(courseID: id, userID: student.id)
+        let awaiting = Set(try grading.gradingQueue(courseID: id, onlyUserID: student.id).map(\.itemID))
         func status(_ item: GradedItem) -> String {
             if awaiting.contains(item.id) { return "awaiting-grading" }
             return row.scores[item.id] == nil ? "missing" : "graded"
@@ -202,17 +196,17 @@ extension ServerApp {
         return JSONOut.response(
             200,
             JSONOut.obj([
-                ("course", JSONOut.s(id)), ("student", Self.studentJSON(row.student)),
+                ("course", JSONOut.s(id)), ("student", GradingRoutes.studentJSON(row.student)),
                 ("lessons", JSONOut.n(Double(course.lessons.count))),
                 ("lessonsDone", JSONOut.n(Double(activity?.lessonsDone ?? 0))),
                 ("completed", JSONOut.b(activity?.completed ?? false)),
                 (
                     "lastActiveAt",
                     activity?.lastActiveAt.map { JSONOut.time(Int64($0.timeIntervalSince1970 * 1000)) }
-                        ?? JSONValue(.null)
+                        ?? JSONOut.null
                 ),
                 ("total", Self.rounded(row.total)),
-                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONValue(.null)),
+                ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONOut.null),
                 ("passed", JSONOut.b(row.passed)), ("passPercent", JSONOut.n(book.policy.passPercent)),
                 ("atRisk", JSONOut.arr((report.atRisk.first?.reasons ?? []).map(Self.reasonJSON))),
                 (
@@ -222,7 +216,7 @@ extension ServerApp {
                             JSONOut.obj([
                                 ("id", JSONOut.s(item.id)), ("title", JSONOut.s(item.title)),
                                 ("kind", JSONOut.s(item.kind.rawValue)),
-                                ("points", row.scores[item.id].map(JSONOut.n) ?? JSONValue(.null)),
+                                ("points", row.scores[item.id].map(JSONOut.n) ?? JSONOut.null),
                                 ("maxPoints", JSONOut.n(item.maxPoints)),
                                 ("status", JSONOut.s(status(item))), ("feedback", JSONOut.opt(feedback[item.id]))
                             ])
@@ -235,8 +229,8 @@ extension ServerApp {
     func itemReport(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
         let csv = try Self.wantsCSV(context)
-        let course = try latestCourse(id)
-        let analysis = ItemAnalysis(quizzes: course.quizzes, results: try store.grading.attemptResults(courseID: id))
+        let course = try courseGrades.latestCourse(id)
+        let analysis = ItemAnalysis(quizzes: course.quizzes, results: try grading.attemptResults(courseID: id))
         if csv {
             var out =
                 CSV.line(["quiz", "question", "text", "answered", "correct", "share %", "mean %", "flag"]) + "\r\n"

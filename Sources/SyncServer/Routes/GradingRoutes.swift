@@ -4,28 +4,24 @@ import LMSModel
 
 /// The grading queue, one submission or attempt, recording grades with history (docs/API.md "Grading").
 /// Every route is `courseStaff` of `{id}` (RouteTable); a submission or attempt of another course is 404.
-extension ServerApp {
-    /// The latest published course `id` with its answer keys and rubrics.
-    func latestCourse(_ id: String) throws -> Course {
-        guard let record = try store.courses.course(id),
-            let course = try courseCache.course(id, version: record.latestVersion, app: self)
-        else {
-            throw APIError.notFound("no course \"\(id)\"")
-        }
-        return course
-    }
+struct GradingRoutes: Sendable {
+    let accounts: AccountStore
+    let courses: CourseStore
+    let grading: GradingStore
+    let blobs: BlobStore
+    let courseGrades: CourseGrades
 
     /// `GET /api/v1/courses/{id}/grading/queue`.
     func gradingQueue(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
-        let course = try latestCourse(id)
+        let course = try courseGrades.latestCourse(id)
         let titles = Dictionary(course.items.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
         let formatter = ISO8601DateFormatter() // one per answer: making one per entry cost more than the query
-        let entries = try store.grading.gradingQueue(courseID: id).map { e in
+        let entries = try grading.gradingQueue(courseID: id).map { e in
             JSONOut.obj([
                 ("kind", JSONOut.s(e.kind)), ("id", JSONOut.s(e.id)), ("student", Self.studentJSON(e.student)),
                 ("item", JSONOut.s(e.itemID)), ("itemTitle", JSONOut.opt(titles[course.renamed[e.itemID] ?? e.itemID])),
-                ("version", e.version.map { JSONOut.n($0) } ?? JSONValue(.null)),
+                ("version", e.version.map { JSONOut.n($0) } ?? JSONOut.null),
                 ("submittedAt", Self.time(e.submittedAt, formatter)),
                 ("late", JSONOut.b(e.late)), ("regrade", JSONOut.b(e.regrade))
             ])
@@ -35,7 +31,7 @@ extension ServerApp {
 
     /// ISO 8601 text of a millisecond time with a formatter made once per answer.
     static func time(_ ms: Int64?, _ formatter: ISO8601DateFormatter) -> JSONValue {
-        ms.map { JSONOut.s(formatter.string(from: Date(timeIntervalSince1970: Double($0) / 1000))) } ?? JSONValue(.null)
+        ms.map { JSONOut.s(formatter.string(from: Date(timeIntervalSince1970: Double($0) / 1000))) } ?? JSONOut.null
     }
 
     static func studentJSON(_ s: GradebookStudent) -> JSONValue {
@@ -45,7 +41,7 @@ extension ServerApp {
     func submissionRecord(_ context: RequestContext) throws -> SubmissionRecord {
         let id = context.parameter("id")
         let submission = context.parameter("submission")
-        guard let record = try store.grading.submission(submission, courseID: id) else {
+        guard let record = try grading.submission(submission, courseID: id) else {
             throw APIError.notFound(
                 "\(id) has no submission \"\(submission)\": see GET /api/v1/courses/\(id)/grading/queue")
         }
@@ -65,13 +61,13 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/submissions/{submission}`: text inline, files by hash, rubric, current grade.
     func showSubmission(_ context: RequestContext) throws -> HTTPResponse {
         let record = try submissionRecord(context)
-        let course = try latestCourse(record.courseID)
+        let course = try courseGrades.latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
-        let grade = try store.grading.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id)
+        let grade = try grading.grade(courseID: record.courseID, userID: record.student.id, itemID: assignment.id)
         let files = (record.payload["files"]?.arrayValue ?? []).map { f in
             let hash = f["sha256"]?.stringValue ?? ""
             return JSONOut.obj([
-                ("name", f["name"] ?? JSONValue(.null)), ("size", f["size"] ?? JSONValue(.null)),
+                ("name", f["name"] ?? JSONOut.null), ("size", f["size"] ?? JSONOut.null),
                 ("sha256", JSONOut.s(hash)),
                 ("url", JSONOut.s("/api/v1/courses/\(record.courseID)/submissions/\(record.id)/files/\(hash)"))
             ])
@@ -100,7 +96,7 @@ extension ServerApp {
                 ),
                 ("version", JSONOut.n(record.version)), ("submittedAt", JSONOut.time(record.submittedAt)),
                 ("receivedAt", JSONOut.time(record.receivedAt)), ("late", JSONOut.b(record.late)),
-                ("text", record.payload["text"] ?? JSONValue(.null)), ("files", JSONOut.arr(files)),
+                ("text", record.payload["text"] ?? JSONOut.null), ("files", JSONOut.arr(files)),
                 (
                     "grade",
                     grade.map { g in
@@ -109,7 +105,7 @@ extension ServerApp {
                             ("maxPoints", JSONOut.n(g.maxPoints)), ("scores", Grading.scoresJSON(g.scores)),
                             ("feedback", JSONOut.opt(g.feedback)), ("gradedAt", JSONOut.time(g.gradedAt))
                         ])
-                    } ?? JSONValue(.null)
+                    } ?? JSONOut.null
                 )
             ]))
     }
@@ -158,10 +154,10 @@ extension ServerApp {
         let body = try JSONBody(context.request, allowing: ["scores", "feedback"])
         let teacher = try context.user
         let record = try submissionRecord(context)
-        let course = try latestCourse(record.courseID)
+        let course = try courseGrades.latestCourse(record.courseID)
         let assignment = try assignment(of: record, in: course)
         let (given, feedback) = try Self.readScores(body)
-        let latest = try store.grading.latestSubmissionID(
+        let latest = try grading.latestSubmissionID(
             userID: record.student.id, courseID: record.courseID,
             assignmentIDs: Grading.assignmentIDs(assignment.id, in: course))
         if let latest, latest != record.id {
@@ -179,8 +175,8 @@ extension ServerApp {
         } catch {
             throw APIError.unprocessable("\(assignment.id): \(error)", code: "invalid_score")
         }
-        let payload = try store.grading.record(grade, teacher: teacher)
-        issueCertificatesIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
+        let payload = try grading.record(grade, teacher: teacher)
+        courseGrades.issueIfEarned([StudentCourse(userID: grade.userID, courseID: grade.courseID)])
         return JSONOut.response(200, payload)
     }
 
@@ -189,19 +185,19 @@ extension ServerApp {
         let id = context.parameter("id")
         var userID: String?
         if let name = context.request.query["student"] {
-            guard let student = try store.accounts.user(named: name) else {
+            guard let student = try accounts.user(named: name) else {
                 throw APIError.notFound("no student \"\(name)\"")
             }
             userID = student.id
         }
         let formatter = ISO8601DateFormatter()
-        let history = try store.grading.gradeHistory(
+        let history = try grading.gradeHistory(
             courseID: id, userID: userID, itemID: context.request.query["item"]
         ).map {
             h in
             JSONOut.obj([
                 ("student", JSONOut.s(h.student)), ("item", JSONOut.s(h.itemID)), ("target", JSONOut.s(h.targetID)),
-                ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONValue(.null)), ("newPoints", JSONOut.n(h.newPoints)),
+                ("oldPoints", h.oldPoints.map(JSONOut.n) ?? JSONOut.null), ("newPoints", JSONOut.n(h.newPoints)),
                 ("oldFeedback", JSONOut.opt(h.oldFeedback)), ("newFeedback", JSONOut.opt(h.newFeedback)),
                 ("scores", Grading.scoresJSON(h.scores)), ("changedBy", JSONOut.s(h.changedBy)),
                 ("changedAt", Self.time(h.changedAt, formatter))

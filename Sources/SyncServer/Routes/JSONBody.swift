@@ -67,6 +67,8 @@ struct JSONBody {
 
 /// Small builders for JSON responses.
 enum JSONOut {
+    /// `null`.
+    static let null = JSONValue(.null)
     static func s(_ text: String) -> JSONValue { JSONValue(.string(text)) }
     static func n(_ number: Double) -> JSONValue { JSONValue(.number(number)) }
     static func n(_ number: Int64) -> JSONValue { JSONValue(.number(Double(number))) }

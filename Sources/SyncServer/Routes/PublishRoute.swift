@@ -4,7 +4,15 @@ import LMSDatabase
 import LMSModel
 
 /// `POST /api/v1/courses`: publishing a package.
-extension ServerApp {
+struct PublishRoute: Sendable {
+    /// The settings (the data folder, whose paths an error must not show: issue 13).
+    let configuration: ServerApp.Configuration
+    let courses: CourseStore
+    let enrollments: EnrollmentStore
+    let blobs: BlobStore
+    let rights: Rights
+    let courseCache: CourseCache
+
     /// Validates the uploaded package with CoursePackage, refuses existing or lower versions, makes the
     /// student build, stores both packages and every entry by hash, and records the version, all or nothing.
     /// An error's text with the server's own paths (the data folder, where uploads are spooled)
@@ -51,13 +59,15 @@ extension ServerApp {
                 "publish versions without build metadata (found \(course.version)): 1.2.0+b1 would equal 1.2.0",
                 code: "invalid_version")
         }
-        let existing = try store.courses.course(course.id)
+        let existing = try courses.course(course.id)
         if let existing {
-            do { try authorize(.courseStaff, auth: context.auth, courseID: course.id) } catch {
+            do {
+                try rights.authorize(.courseStaff, user: context.auth?.user, courseID: course.id, username: nil)
+            } catch {
                 throw APIError.forbidden(
                     "\(course.id) belongs to other teachers: ask its owner to add you as a co-teacher")
             }
-            if try store.courses.version(courseID: course.id, version: course.version.description) != nil {
+            if try courses.version(courseID: course.id, version: course.version.description) != nil {
                 throw APIError.conflict(
                     "\(course.id) \(course.version) is already published and never changes: raise the version in course.json"
                 )
@@ -86,7 +96,7 @@ extension ServerApp {
         let full = try blobs.adopt(fileAt: hardLinkOrCopy(upload))
         let studentBlob = try blobs.adopt(fileAt: hardLinkOrCopy(studentPath))
         let previous = try existing.flatMap {
-            try store.courses.version(courseID: course.id, version: $0.latestVersion)
+            try courses.version(courseID: course.id, version: $0.latestVersion)
         }
         let changes = try previous.map { try Self.changes(from: $0.manifest, to: archive) } ?? JSONOut.obj([])
         let items = try previous.flatMap { try itemChanges(from: $0, to: course, archive: archive) }
@@ -100,11 +110,11 @@ extension ServerApp {
             changelog: changelog, changes: JSONWriter.write(Self.adding(items, to: changes)),
             publishedAt: nowMilliseconds())
         do {
-            try store.courses.publish(course, version: record, by: publisher.id, isNew: existing == nil)
+            try courses.publish(course, version: record, by: publisher.id, isNew: existing == nil)
         } catch let error as DatabaseError where error.isUniqueViolation || error.isConstraintViolation {
             throw APIError.conflict("\(course.id) \(course.version) was published at the same moment by someone else")
         }
-        let affected = try store.enrollments.activeEnrollmentCount(courseID: course.id)
+        let affected = try enrollments.activeEnrollmentCount(courseID: course.id)
         return JSONOut.response(
             201,
             JSONOut.obj([
@@ -112,7 +122,7 @@ extension ServerApp {
                 ("title", JSONOut.s(course.title)),
                 ("packageId", JSONOut.s(archive.packageID)), ("studentPackageId", JSONOut.s(student.packageID)),
                 ("previousVersion", JSONOut.opt(previous?.version)), ("changes", changes),
-                ("items", items ?? JSONValue(.null)),
+                ("items", items ?? JSONOut.null),
                 ("studentsAffected", JSONOut.n(Double(affected)))
             ]))
     }
@@ -143,7 +153,7 @@ extension ServerApp {
 
     /// Items added, changed, removed and renamed since the previous version (nil when it cannot be read).
     func itemChanges(from previous: VersionRecord, to course: Course, archive: PackageArchive) throws -> JSONValue? {
-        guard let old = try courseCache.course(previous.courseID, version: previous.version, app: self) else {
+        guard let old = try courseCache.course(previous.courseID, version: previous.version) else {
             return nil
         }
         let oldManifest = try PackageManifest(data: Data(previous.manifest.utf8))

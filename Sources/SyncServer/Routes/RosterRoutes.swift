@@ -3,7 +3,10 @@ import LMSDatabase
 import LMSModel
 
 /// Groups within a course (docs/API.md "Enrollment"): the `enrollments.groups` column.
-extension ServerApp {
+struct RosterRoutes: Sendable {
+    let accounts: AccountStore
+    let enrollments: EnrollmentStore
+
     /// The longest group name, and the most groups one student is in.
     static let maxGroupNameBytes = 64
     static let maxGroupsPerStudent = 32
@@ -13,7 +16,7 @@ extension ServerApp {
     func setGroups(_ context: RequestContext) throws -> HTTPResponse {
         let body = try JSONBody(context.request, allowing: ["groups", "add", "remove"])
         let id = context.parameter("id")
-        guard let student = try store.accounts.user(named: context.parameter("username")) else {
+        guard let student = try accounts.user(named: context.parameter("username")) else {
             throw APIError.notFound("no such user")
         }
         let set = try body.strings("groups")
@@ -32,7 +35,7 @@ extension ServerApp {
                 )
             }
         }
-        let groups = try store.enrollments.updateGroups(userID: student.id, courseID: id) { current in
+        let groups = try enrollments.updateGroups(userID: student.id, courseID: id) { current in
             var result = set ?? current
             for name in add where !result.contains(name) { result.append(name) }
             result.removeAll { remove.contains($0) }

@@ -88,13 +88,13 @@ extension ServerApp {
             throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
         }
         let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
-        issueCertificatesIfEarned(outcome.certificateCandidates)
+        courseGrades.issueIfEarned(outcome.certificateCandidates)
         store.statistics.recordSync(.push(entries: entries.count, request: context.request))
         return JSONOut.response(
             200,
             JSONOut.obj([
                 ("acked", JSONOut.n(Double(outcome.acked))),
-                ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONValue(.null)),
+                ("resumeFrom", outcome.resumeFrom.map { JSONOut.n(Double($0)) } ?? JSONOut.null),
                 (
                     "rejected",
                     JSONOut.arr(
@@ -202,7 +202,7 @@ extension ServerApp {
     /// `GET /api/v1/courses/{id}/versions/{version}/manifest`: the manifest of the caller's build.
     func versionManifest(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
-        let record = try versionRecord(context)
+        let record = try catalogueRoutes.versionRecord(context)
         let full =
             try rights.getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
         var response = HTTPResponse.json(200, Data((full ? record.manifest : record.studentManifest).utf8))

@@ -184,7 +184,7 @@ struct AccountStore: AreaStore {
 
     /// Creates users in one transaction (all or none), each with a reset code when it has no
     /// password of its own; returns each user with the code made for it.
-    func create(_ users: [ServerApp.PreparedUser], createdBy: String) throws -> [(User, String?)] {
+    func create(_ users: [AdminRoutes.PreparedUser], createdBy: String) throws -> [(User, String?)] {
         try write { db in
             try users.map { prepared in
                 try Self.insert(prepared.user, password: prepared.hash, in: db)

@@ -12,7 +12,7 @@ struct ServerChange: Sendable {
     var payloadFrame: [UInt8]
 
     /// The payload, decoded (tests and tools; pages never decode it).
-    var payload: JSONValue { (try? WireCodec.decode(payloadFrame)) ?? JSONValue(.null) }
+    var payload: JSONValue { (try? WireCodec.decode(payloadFrame)) ?? JSONOut.null }
 }
 
 /// The changelog: streams, server changes and their visibility.

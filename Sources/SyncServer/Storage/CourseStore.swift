@@ -133,16 +133,16 @@ struct CourseStore: AreaStore {
                         "\(course.id) is at \(latest); publish a higher version than that (found \(course.version))")
                 }
             }
-            let instructors = JSONWriter.write(JSONValue(.array(course.instructors.map { JSONValue(.string($0)) })))
-            let tags = JSONWriter.write(JSONValue(.array(course.tags.map { JSONValue(.string($0)) })))
+            let instructors = JSONWriter.write(JSONOut.arr(course.instructors.map { JSONOut.s($0) }))
+            let tags = JSONWriter.write(JSONOut.arr(course.tags.map { JSONOut.s($0) }))
             let prerequisites = JSONWriter.write(
                 JSONValue(
                     .array(
                         course.prerequisites.map { p in
                             JSONValue(
                                 .object(
-                                    [("course", JSONValue(.string(p.course)))]
-                                        + (p.minVersion.map { [("minVersion", JSONValue(.string($0.description)))] }
+                                    [("course", JSONOut.s(p.course))]
+                                        + (p.minVersion.map { [("minVersion", JSONOut.s($0.description))] }
                                             ?? [])))
                         })))
             if isNew {
@@ -191,9 +191,9 @@ struct CourseStore: AreaStore {
                 kind: "courseVersion", entity: "\(course.id)/\(version.version)", userID: nil, courseID: course.id,
                 payload: JSONValue(
                     .object([
-                        ("course", JSONValue(.string(course.id))), ("version", JSONValue(.string(version.version))),
-                        ("packageId", JSONValue(.string(version.studentPackageID))),
-                        ("size", JSONValue(.number(Double(version.studentSize))))
+                        ("course", JSONOut.s(course.id)), ("version", JSONOut.s(version.version)),
+                        ("packageId", JSONOut.s(version.studentPackageID)),
+                        ("size", JSONOut.n(Double(version.studentSize)))
                     ])), in: db)
         }
     }

@@ -165,7 +165,7 @@ struct DataRightsStore: AreaStore {
             for section in Self.exportSections {
                 let rows = try db.fetchAll(section.sql, arguments: [userID]).map(Self.json(row:))
                 members.append(
-                    (section.name, section.name == "account" ? rows.first ?? JSONValue(.null) : JSONOut.arr(rows)))
+                    (section.name, section.name == "account" ? rows.first ?? JSONOut.null : JSONOut.arr(rows)))
             }
             return JSONOut.obj(members)
         }
@@ -186,7 +186,7 @@ struct DataRightsStore: AreaStore {
 
     static func json(_ value: DatabaseValue, column: String) -> JSONValue {
         switch value {
-        case .null: return JSONValue(.null)
+        case .null: return JSONOut.null
         case .integer(let n): return column.hasSuffix("_at") ? JSONOut.time(n) : JSONOut.n(Double(n))
         case .real(let d): return JSONOut.n(d)
         case .text(let t):

@@ -44,7 +44,7 @@ struct EnrollmentStore: AreaStore {
     }
 
     func enroll(userID: String, courseID: String, source: String, groups: [String]) throws {
-        let groupsJSON = JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) })))
+        let groupsJSON = JSONWriter.write(JSONOut.arr(groups.map { JSONOut.s($0) }))
         try write { db in
             let now = nowMilliseconds()
             try db.execute(
@@ -66,8 +66,8 @@ struct EnrollmentStore: AreaStore {
             kind: "enrollment", entity: "\(userID)/\(courseID)", userID: userID, courseID: courseID,
             payload: JSONValue(
                 .object([
-                    ("course", JSONValue(.string(courseID))), ("status", JSONValue(.string(status))),
-                    ("latestVersion", JSONValue(.string(latest)))
+                    ("course", JSONOut.s(courseID)), ("status", JSONOut.s(status)),
+                    ("latestVersion", JSONOut.s(latest))
                 ])), in: db)
     }
 
@@ -129,11 +129,11 @@ struct EnrollmentStore: AreaStore {
             else { return nil }
             let current = (try? JSONParser.parse(text))?.arrayValue?.compactMap(\.stringValue) ?? []
             let groups = change(current)
-            guard groups.count <= ServerApp.maxGroupsPerStudent else { return groups }
+            guard groups.count <= RosterRoutes.maxGroupsPerStudent else { return groups }
             try db.execute(
                 "UPDATE enrollments SET groups = ?, updated_at = ? WHERE user_id = ? AND course_id = ?",
                 arguments: [
-                    JSONWriter.write(JSONValue(.array(groups.map { JSONValue(.string($0)) }))), nowMilliseconds(),
+                    JSONWriter.write(JSONOut.arr(groups.map { JSONOut.s($0) })), nowMilliseconds(),
                     userID, courseID
                 ])
             return groups

@@ -195,7 +195,7 @@ extension GradingStore {
                 id: row.string("user_id") ?? "", username: row.string("username") ?? "",
                 displayName: row.string("display_name") ?? ""),
             version: row.int64("version") ?? 1,
-            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONValue(.null),
+            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONOut.null,
             submittedAt: row.int64("submitted_at") ?? 0, receivedAt: row.int64("received_at") ?? 0,
             late: row.bool("late") ?? false)
     }
@@ -219,7 +219,7 @@ extension GradingStore {
             student: GradebookStudent(
                 id: row.string("user_id") ?? "", username: row.string("username") ?? "",
                 displayName: row.string("display_name") ?? ""),
-            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONValue(.null),
+            payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONOut.null,
             points: row.double("points") ?? 0, maxPoints: row.double("max_points") ?? 0,
             awaitingTeacher: row.bool("awaiting_teacher") ?? false, submittedAt: row.int64("submitted_at"))
     }

@@ -192,7 +192,7 @@ struct GradingStore: AreaStore {
             ORDER BY submitted_at DESC, version DESC, id DESC LIMIT 1
             """,
             arguments: [
-                userID, courseID, JSONWriter.write(JSONValue(.array(assignmentIDs.map { JSONValue(.string($0)) })))
+                userID, courseID, JSONWriter.write(JSONOut.arr(assignmentIDs.map { JSONOut.s($0) }))
             ])
     }
 
@@ -311,7 +311,7 @@ struct GradingStore: AreaStore {
     static func encodeScores(_ scores: [String: Double]) -> String {
         JSONWriter.write(
             JSONValue(
-                .object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONValue(.number($0.value))) })))
+                .object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONOut.n($0.value)) })))
     }
 
     static func decodeScores(_ text: String?) -> [String: Double] {

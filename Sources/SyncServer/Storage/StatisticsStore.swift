@@ -116,12 +116,7 @@ struct StatisticsStore: AreaStore {
     }
 
     /// `YYYY-MM-DD` in UTC of a time in ms.
-    static func utcDay(_ ms: Int64) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: Double(ms) / 1000))
-        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
-    }
+    static func utcDay(_ ms: Int64) -> String { CalendarDay.string(Date(timeIntervalSince1970: Double(ms) / 1000)) }
 
     /// How many days of volume `stats` lists.
     static let statsDays = 30

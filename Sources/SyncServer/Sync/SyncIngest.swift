@@ -19,7 +19,7 @@ struct SyncIngest {
         var applied = 0
         var duplicates = 0
         /// The courses where this push completed a lesson or added a scored attempt: the student may
-        /// have just earned a certificate (checked after the commit, `issueCertificatesIfEarned`).
+        /// have just earned a certificate (checked after the commit, `CourseGrades.issueIfEarned`).
         var certificateCandidates: Set<StudentCourse> = []
     }
 
@@ -138,7 +138,7 @@ struct SyncIngest {
         var out: [String: Course] = [:]
         for key in wanted {
             let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
-            if let course = try app.courseCache.course(parts[0], version: parts[1], app: app) { out[key] = course }
+            if let course = try app.courseCache.course(parts[0], version: parts[1]) { out[key] = course }
         }
         return out
     }
