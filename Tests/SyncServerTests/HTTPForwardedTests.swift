@@ -63,7 +63,9 @@ struct HTTPForwardedTests {
     @Test func connectionsFromATrustedProxy_AreNotCappedPerAddress() throws {
         var limits = testLimits()
         limits.maxConnectionsPerAddress = 1
-        var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, log: false)
+        let lines = LogLines()
+        var configuration = HTTPServerConfiguration(
+            host: "127.0.0.1", port: 0, limits: limits, log: true, logSink: { lines.append($0) })
         configuration.trustedProxies = ["127.0.0.1"]
         let server = HTTPServer(
             configuration: configuration, bodyPolicy: { _, _, _ in .memory(maxBytes: 1024) },
@@ -76,5 +78,28 @@ struct HTTPForwardedTests {
             let r = client.readResponse()
             #expect(r?.status == 200 && r?.text == "198.51.100.\(i)")
         }
+        // The line is written just after the response is sent.
+        for _ in 0..<50 where !lines.all.contains(where: { $0.contains("198.51.100.2") }) {
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        #expect(lines.all.contains { $0.contains("198.51.100.2") }, "the log names the client, not the proxy")
+    }
+}
+
+/// Log lines collected from a server's threads.
+final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
     }
 }

@@ -42,6 +42,8 @@ import Testing
             #expect(response.status < 500, "seed \(seed), frame \(frames): \(response.status) \(response.json)")
             if response.status >= 500 { break }
         }
+        FileHandle.standardError.write(
+            Data("fuzz: \(frames) push frames, answers \(statuses.sorted { $0.key < $1.key })\n".utf8))
         #expect(frames > 3, "seed \(seed)")
         #expect(statuses[200, default: 0] > 0, "some frames are valid pushes (seed \(seed)): \(statuses)")
         // Whatever was accepted is readable by every client: each user's pull decodes with the client's limits.
@@ -76,7 +78,20 @@ import Testing
             #expect(response.status < 500, "seed \(seed), \(route.label): \(response.status) \(response.json)")
             if response.status >= 500 { break }
         }
+        FileHandle.standardError.write(Data("fuzz: \(requests) JSON bodies\n".utf8))
         #expect(requests > 10, "seed \(seed)")
         #expect(server.request(.get, "/healthz").status == 200)
+    }
+
+    /// What the fuzzer found, kept as plain regressions.
+    @Test(arguments: [("", "1.2.0"), ("intro-programming", ""), ("", "")])
+    func anEmptyCourseOrVersion_IsRejected_NotATrap(course: String, version: String) throws {
+        let server = try SyncRoutesTests().world()
+        let entry: JSONValue = [
+            "seq": 1, "prev": 0, "kind": "attempt", "entity": "att-empty", "at": 1,
+            "payload": ["course": .init(.string(course)), "courseVersion": .init(.string(version)), "quiz": "q"]
+        ]
+        let answer = server.push("ana", device: "dev-aaaaaaaa", entries: [entry])
+        #expect(answer.status == 200 && answer.json["rejected"]?.arrayValue?.count == 1, "\(answer.json)")
     }
 }

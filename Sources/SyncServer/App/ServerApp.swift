@@ -37,6 +37,8 @@ final class ServerApp: @unchecked Sendable {
     let rosterRoutes: RosterRoutes
     let communicationRoutes: CommunicationRoutes
     let calendarRoute: CalendarRoute
+    /// Queues for pushes and uploads (issue 13: bounded work at once).
+    let workGates = WorkGates()
     /// Set by `serve`, for `/metrics`.
     var metricsRenderer: (@Sendable (String) -> String)?
 
@@ -62,7 +64,7 @@ final class ServerApp: @unchecked Sendable {
         publishRoute = PublishRoute(
             configuration: configuration,
             courses: store.courses, enrollments: store.enrollments, blobs: blobs, rights: rights,
-            courseCache: courseCache)
+            courseCache: courseCache, workGates: workGates)
         gradingRoutes = GradingRoutes(
             accounts: store.accounts, courses: store.courses, grading: store.grading, blobs: blobs,
             courseGrades: courseGrades)
@@ -158,6 +160,11 @@ final class ServerApp: @unchecked Sendable {
                 status: 503, code: "busy", message: "the server is busy; try again in a moment",
                 headers: [("Retry-After", "1")]
             ).response
+            response.route = label
+            return response
+        } catch  where StorageFull.matches(error) {
+            FileHandle.standardError.write(Data("lms-server: the disk is full (\(label ?? request.path))\n".utf8))
+            var response = APIError.insufficientStorage().response
             response.route = label
             return response
         } catch {

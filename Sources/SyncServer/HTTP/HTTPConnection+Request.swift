@@ -40,6 +40,9 @@ extension HTTPConnection {
         }
 
         let isHead = head.method == .head
+        client = HTTPForwarded.clientAddress(
+            peer: remoteAddress, headers: head.headers, trustedProxies: server.configuration.trustedProxies)
+        defer { client = nil }
         let request = HTTPRequest(
             method: isHead ? .get : head.method, target: head.rawTarget, path: head.target.path,
             pathSegments: head.target.segments,
@@ -47,8 +50,7 @@ extension HTTPConnection {
                 head.target.queryItems.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
             queryItems: head.target.queryItems.map { ($0.name, $0.value) },
             headers: head.headers, body: body,
-            remoteAddress: HTTPForwarded.clientAddress(
-                peer: remoteAddress, headers: head.headers, trustedProxies: server.configuration.trustedProxies),
+            remoteAddress: client ?? remoteAddress,
             receivedAt: Date(timeIntervalSince1970: requestWallStart), isHead: isHead, minorVersion: head.minorVersion)
         let response = server.handler(request)
             .applyingPreconditions(method: head.method, requestHeaders: head.headers)
@@ -101,7 +103,7 @@ extension HTTPConnection {
                 spoolPath = path
                 sink = .file(file, path: path, size: 0)
             } catch {
-                return .failure(.bodyTooLarge)
+                return .failure(StorageFull.matches(error) ? .insufficientStorage : .bodyTooLarge)
             }
         }
         let bodyStart = HTTPClock.now()
@@ -117,7 +119,9 @@ extension HTTPConnection {
                     data.append(contentsOf: chunk)
                     sink = .memory(data)
                 case .file(let file, let path, let size):
-                    do { try chunk.withUnsafeBytes { try file.write($0) } } catch { return .failure(.bodyTooLarge) }
+                    do { try chunk.withUnsafeBytes { try file.write($0) } } catch {
+                        return .failure(StorageFull.matches(error) ? .insufficientStorage : .bodyTooLarge)
+                    }
                     sink = .file(file, path: path, size: size + Int64(chunk.count))
                 }
             case .end:
@@ -184,7 +188,7 @@ extension HTTPConnection {
         let wall = requestWallStart
         let line = HTTPRequestLog(
             seconds: Int(wall), milliseconds: Int((wall - Double(Int(wall))) * 1000),
-            remote: remoteAddress, method: method, path: path, status: status, bytes: bytes,
+            remote: client ?? remoteAddress, method: method, path: path, status: status, bytes: bytes,
             durationMilliseconds: seconds * 1000, route: route
         ).jsonLine
         if let sink = configuration.logSink {

@@ -61,10 +61,11 @@ struct HTTPLimits: Sendable {
     /// Open connections at most; one more is answered 503 and closed. Default 4,000: measured
     /// on the 2-core target, 4,000 idle threads with 256 KiB stacks fit in under 100 MB.
     var maxConnections: Int = 4000
-    /// Open connections from one address at most; one more is answered 503 and closed. Default 64:
-    /// a school behind one NAT address syncs a classroom at once, yet one address cannot hold more
-    /// than 1/60 of ``maxConnections``. Connections from a trusted proxy are not counted here.
-    var maxConnectionsPerAddress: Int = 64
+    /// Open connections from one address at most; one more is answered 503 and closed. Default 256:
+    /// a field site behind one NAT address syncs a classroom of 40 at once (a client opens up to 6),
+    /// yet one address holds at most 1/16 of ``maxConnections``. Connections from a trusted proxy
+    /// are not counted here.
+    var maxConnectionsPerAddress: Int = 256
     /// Requests served on one connection before it is closed. Default 10,000; bounds how long
     /// one client keeps a thread and lets load rebalance.
     var maxRequestsPerConnection: Int = 10_000

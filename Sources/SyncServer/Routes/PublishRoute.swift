@@ -12,6 +12,8 @@ struct PublishRoute: Sendable {
     let blobs: BlobStore
     let rights: Rights
     let courseCache: CourseCache
+    /// The server's queues: a publish waits its turn with the uploads.
+    let workGates: WorkGates
 
     /// Validates the uploaded package with CoursePackage, refuses existing or lower versions, makes the
     /// student build, stores both packages and every entry by hash, and records the version, all or nothing.
@@ -29,8 +31,8 @@ struct PublishRoute: Sendable {
     }
 
     func publish(_ context: RequestContext) throws -> HTTPResponse {
-        try WorkGates.upload.enter()
-        defer { WorkGates.upload.leave() }
+        try workGates.upload.enter()
+        defer { workGates.upload.leave() }
         let publisher = try context.user
         guard case .file(let upload, _) = context.request.body else {
             throw APIError.badRequest("send the package file as the request body (curl --data-binary @course.zip)")
@@ -82,6 +84,7 @@ struct PublishRoute: Sendable {
         defer { unlink(studentPath) }
         let student: PackageBuilder.Output
         do { student = try PackageBuilder.studentBuild(of: upload, to: studentPath) } catch {
+            if StorageFull.matches(error) { throw APIError.insufficientStorage() }
             throw APIError.unprocessable(
                 "the student build cannot be made: \(hidingServerPaths(error))", code: "invalid_course")
         }

@@ -67,8 +67,8 @@ extension ServerApp {
     /// `POST /api/v1/sync/push`.
     func syncPush(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
-        try WorkGates.push.enter()
-        defer { WorkGates.push.leave() }
+        try workGates.push.enter()
+        defer { workGates.push.leave() }
         let frame = try frameBody(context.request)
         guard let device = frame["device"]?.stringValue, (8...64).contains(device.utf8.count),
             device.utf8.allSatisfy({
@@ -165,8 +165,8 @@ extension ServerApp {
     /// `PUT /api/v1/sync/blobs/{sha256}`: a submitted file, checked against its name.
     func syncPutBlob(_ context: RequestContext) throws -> HTTPResponse {
         let hash = context.parameter("sha256")
-        try WorkGates.upload.enter()
-        defer { WorkGates.upload.leave() }
+        try workGates.upload.enter()
+        defer { workGates.upload.leave() }
         guard blobs.path(for: hash) != nil else {
             throw APIError.badRequest("the path must end with the file's SHA-256 in lowercase hex")
         }
@@ -192,8 +192,12 @@ extension ServerApp {
         }
         if blobs.contains(hash) { return HTTPResponse(status: 204) }
         let temp = blobs.makeTempPath()
-        guard link(upload, temp) == 0 || (try? FileManager.default.copyItem(atPath: upload, toPath: temp)) != nil else {
-            throw APIError.internalError("cannot keep the upload")
+        if link(upload, temp) != 0 {
+            do { try FileManager.default.copyItem(atPath: upload, toPath: temp) } catch {
+                unlink(temp)
+                throw StorageFull.matches(error)
+                    ? APIError.insufficientStorage() : APIError.internalError("cannot keep the upload")
+            }
         }
         try blobs.adopt(fileAt: temp, verifiedSHA256: digest)
         return HTTPResponse(status: 204)

@@ -42,15 +42,16 @@ final class WorkGate: @unchecked Sendable {
     }
 }
 
-/// The server's gates, one per kind of costly work; their limits are in `ServerLimits`.
-enum WorkGates {
+/// A server's gates, one per kind of costly work; their limits are in `ServerLimits`. Each
+/// `ServerApp` has its own (tests run several at once); PBKDF2's is the process's.
+final class WorkGates: Sendable {
     /// Pushes being inflated, decoded and applied.
-    static let push = WorkGate(
+    let push = WorkGate(
         name: "pushes", limit: ServerLimits.maxConcurrentPushes, maxWaitSeconds: ServerLimits.maxQueueWaitSeconds)
     /// Uploads (course packages and submitted files) being hashed, checked and stored.
-    static let upload = WorkGate(
+    let upload = WorkGate(
         name: "uploads", limit: ServerLimits.maxConcurrentUploads, maxWaitSeconds: ServerLimits.maxQueueWaitSeconds)
-    /// PBKDF2 computations (logins, password changes, new users).
+    /// PBKDF2 computations (logins, password changes, new users): the cores are the process's.
     static let passwordHashing = WorkGate(
         name: "password checks", limit: ServerLimits.maxConcurrentPasswordHashes,
         maxWaitSeconds: ServerLimits.maxQueueWaitSeconds)

@@ -137,7 +137,9 @@ struct SyncIngest {
         }
         var out: [String: Course] = [:]
         for key in wanted {
-            let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
+            // An empty course or version ("@1.2.0") still makes two parts (found by the push fuzzer).
+            let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { continue }
             if let course = try app.courseCache.course(parts[0], version: parts[1]) { out[key] = course }
         }
         return out
