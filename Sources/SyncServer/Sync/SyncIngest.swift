@@ -160,6 +160,10 @@ struct SyncIngest {
         guard payload.valueCount(upTo: SyncLimits.maxEntryValues + 1) <= SyncLimits.maxEntryValues else {
             throw Rejection(reason: "an entry's payload may hold at most \(SyncLimits.maxEntryValues) values")
         }
+        // Field types and bounds (docs/PROTOCOL.md §6 tables) before any rule sees the payload.
+        if let problem = EntryShape.problem(kind: entry["kind"]?.stringValue ?? "", payload: payload) {
+            throw Rejection(reason: problem)
+        }
         guard let courseID = payload["course"]?.stringValue else {
             throw Rejection(reason: "the entry names no course")
         }
