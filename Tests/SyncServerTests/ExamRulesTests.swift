@@ -121,6 +121,8 @@ struct ExamRulesTests {
         let open = try #require(
             try server.pullAll("ana").changes.last { $0["kind"]?.stringValue == "attemptResult" })
         #expect(open["payload"]?["questions"]?.arrayValue?.count == 4)
+        let feedback = try #require(try server.pullAll("ana").changes.last { $0["kind"]?.stringValue == "grade" })
+        #expect(feedback["payload"]?["feedback"]?.stringValue == "The key was 5", "the teacher's feedback follows")
         // A practice quiz (review after the attempt) is not released: its review is already open.
         #expect(
             server.request(

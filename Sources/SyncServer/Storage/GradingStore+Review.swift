@@ -19,6 +19,33 @@ extension GradingStore {
         }
     }
 
+    /// The teacher's grade of an attempt's essays, published again with its scores and feedback
+    /// (withheld from the student until the review opened), when there is one.
+    private static func republishGrade(
+        attemptID: String, student: String, courseID: String, quiz: Quiz, in db: Database
+    ) throws {
+        guard
+            let row = try db.fetchOne(
+                """
+                SELECT g.scores, g.feedback, g.graded_at, a.points, a.max_points, u.id AS teacher_id, u.username,
+                       u.display_name, u.role
+                FROM attempt_grades g JOIN attempts a ON a.id = g.attempt_id JOIN users u ON u.id = g.graded_by
+                WHERE g.attempt_id = ?
+                """, arguments: [attemptID])
+        else { return }
+        let teacher = User(
+            id: row.string("teacher_id") ?? "", username: row.string("username") ?? "",
+            displayName: row.string("display_name") ?? "", role: .teacher)
+        let payload = Grading.gradePayload(
+            student: student, course: courseID, item: quiz.id, kind: "quiz", target: ("attempt", attemptID),
+            points: row.double("points") ?? 0, maxPoints: row.double("max_points") ?? 0,
+            scores: decodeScores(row.string("scores")), feedback: row.string("feedback"), teacher: teacher,
+            at: row.int64("graded_at") ?? 0)
+        try ChangelogStore.appendChange(
+            kind: "grade", entity: "\(student)/\(courseID)/\(quiz.id)/\(attemptID)", userID: student,
+            courseID: courseID, payload: payload, in: db)
+    }
+
     /// Keeps an attempt's full result (its latest grading) for the teachers' reports and the release.
     static func keepFullResult(_ result: Data, attemptID: String, in db: Database) throws {
         try db.cachedStatement(sql: "UPDATE attempts SET full_result = ? WHERE id = ?")
@@ -47,6 +74,8 @@ extension GradingStore {
                 try ChangelogStore.appendChange(
                     kind: "attemptResult", entity: result.id, userID: result.user, courseID: courseID,
                     encodedPayload: result.frame, in: db)
+                try Self.republishGrade(
+                    attemptID: result.id, student: result.user, courseID: courseID, quiz: quiz, in: db)
             }
             return results.count
         }
