@@ -12,6 +12,15 @@ enum ServerLimits {
     static let tokenLifetimeSeconds: Int64 = 30 * 24 * 3600
     /// How long a reset code lives: 72 hours (a teacher may read it out days later).
     static let resetCodeLifetimeSeconds: Int64 = 72 * 3600
+    /// Live sessions (tokens) one user keeps: 20, a phone, laptops and a few browsers; a 21st login
+    /// ends the oldest, so that repeated logins cannot grow the tokens table.
+    static let maxSessionsPerUser = 20
+    /// The bytes of submitted files one user may keep on the server: 1 GiB (a year of essays,
+    /// photos and small projects; `PUT /sync/blobs` answers 507 `quota_exceeded` past it).
+    static let maxUploadBytesPerUser: Int64 = 1 << 30
+    /// How long an uploaded file may wait for the submission that names it before `gc` removes
+    /// it: 7 days (a device uploads, then pushes in the same sync; a week covers any cut).
+    static let unreferencedUploadGraceSeconds: Int64 = 7 * 24 * 3600
     /// Failed logins for one username before throttling starts.
     static let freeLoginFailures = 5
     /// Failed logins from one address before throttling starts: higher, since a school's NAT or a

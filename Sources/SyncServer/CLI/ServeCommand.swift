@@ -20,6 +20,7 @@ extension ServerCommand {
         let app = try ServerApp(
             configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
         app.blobs.removeTemporaryFiles()
+        try app.collectUnreferencedUploads()
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port

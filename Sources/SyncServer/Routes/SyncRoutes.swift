@@ -173,6 +173,24 @@ extension ServerApp {
         guard case .file(let upload, _) = context.request.body else {
             throw APIError.badRequest("send the file's bytes as the body")
         }
+        let user = try context.user
+        // The hash is checked before anything is kept: a wrong upload leaves nothing behind.
+        let digest = try SHA256.hash(fileAt: upload).hex
+        guard digest == hash else {
+            throw APIError.unprocessable(
+                "the bytes' SHA-256 is \(digest), not \(hash): upload the right file", code: "hash_mismatch")
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: upload)[.size] as? NSNumber)?.int64Value ?? 0
+        let quota = try store.uploads.record(userID: user.id, sha256: hash, size: size, now: nowMilliseconds())
+        guard quota.recorded else {
+            let mib = { (bytes: Int64) in "\((bytes + (1 << 20) - 1) >> 20) MiB" }
+            throw APIError(
+                status: 507, code: "quota_exceeded",
+                message:
+                    "your files on the server use \(mib(quota.used)) of \(mib(ServerLimits.maxUploadBytesPerUser)); "
+                    + "this one (\(mib(size))) does not fit: ask your teacher or admin")
+        }
+        if blobs.contains(hash) { return HTTPResponse(status: 204) }
         let temp = blobs.makeTempPath()
         if link(upload, temp) != 0 {
             do { try FileManager.default.copyItem(atPath: upload, toPath: temp) } catch {
@@ -181,12 +199,7 @@ extension ServerApp {
                     ? APIError.insufficientStorage() : APIError.internalError("cannot keep the upload")
             }
         }
-        let stored = try blobs.adopt(fileAt: temp)
-        guard stored.sha256 == hash else {
-            // Keep nothing under a wrong name; the content-addressed copy is harmless but unreferenced.
-            throw APIError.unprocessable(
-                "the bytes' SHA-256 is \(stored.sha256), not \(hash): upload the right file", code: "hash_mismatch")
-        }
+        try blobs.adopt(fileAt: temp, verifiedSHA256: digest)
         return HTTPResponse(status: 204)
     }
 

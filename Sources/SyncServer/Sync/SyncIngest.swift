@@ -160,6 +160,10 @@ struct SyncIngest {
         guard payload.valueCount(upTo: SyncLimits.maxEntryValues + 1) <= SyncLimits.maxEntryValues else {
             throw Rejection(reason: "an entry's payload may hold at most \(SyncLimits.maxEntryValues) values")
         }
+        // Field types and bounds (docs/PROTOCOL.md §6 tables) before any rule sees the payload.
+        if let problem = EntryShape.problem(kind: entry["kind"]?.stringValue ?? "", payload: payload) {
+            throw Rejection(reason: problem)
+        }
         guard let courseID = payload["course"]?.stringValue else {
             throw Rejection(reason: "the entry names no course")
         }
@@ -177,7 +181,9 @@ struct SyncIngest {
         let entity = entry["entity"]?.stringValue ?? ""
         switch entry["kind"]?.stringValue {
         case "progress": try applyProgress(payload, course: course, memo: memo, in: db)
-        case "attempt": try applyAttempt(payload, id: entity, courses: courses, memo: memo, now: now, in: db)
+        case "attempt":
+            try applyAttempt(
+                payload, id: entity, courses: courses, memo: memo, previousSync: previousSync, now: now, in: db)
         case "submission":
             try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
         case "grade": try applyPushedGrade(payload, course: course, courses: courses, memo: memo, in: db)
@@ -294,13 +300,13 @@ struct SyncIngest {
     }
 
     private func applyAttempt(
-        _ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo, now: Int64,
-        in db: Database
+        _ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo,
+        previousSync: SyncMerge.ClockReading?, now: Int64, in db: Database
     ) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
         // Checked and graded first (no database work), then inserted unless the id exists: one
         // statement for a new attempt instead of a look-up and an insert.
-        let graded: (courseID: String, version: String, quizID: String, result: QuizResult)
+        let graded: (courseID: String, version: String, quiz: Quiz, result: QuizResult)
         do {
             graded = try gradeAttempt(payload, courses: courses, memo: memo)
         } catch {
@@ -308,7 +314,29 @@ struct SyncIngest {
             try existingAttempt(id, in: db)
             throw error
         }
-        let (courseID, version, quizID, result) = graded
+        let (courseID, version, quiz, result) = graded
+        let quizID = quiz.id
+        if let allowed = quiz.maxAttempts {
+            // The same attempt from another device is not a new one (answered before counting).
+            try existingAttempt(id, in: db)
+            let made =
+                try db.cachedStatement(
+                    sql: "SELECT COUNT(*) FROM attempts WHERE user_id = ? AND course_id = ? AND quiz_id = ?"
+                ).fetchScalar(Int64.self, arguments: [user.id, courseID, quizID]) ?? 0
+            guard made < allowed else {
+                throw Rejection(
+                    reason:
+                        "\(quiz.title) allows \(allowed) attempt\(allowed == 1 ? "" : "s") and you have made \(made): this one does not count"
+                )
+            }
+        }
+        let startedAt = payload["startedAt"]?.milliseconds
+        let submittedAt = payload["submittedAt"]?.milliseconds
+        let late = ExamTiming.lateness(
+            limitMinutes: quiz.timeLimitMinutes,
+            startedAt: startedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+            submittedAt: submittedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+            skewNow: Double(now - deviceClock) / 1000, skewBefore: previousSync?.skew)
         // Whose work it is, for the devices of teachers who pull several students' work.
         let members = (payload.objectMembers ?? []).filter { $0.key != "user" }
         var owned = WireCodec.Builder()
@@ -320,19 +348,21 @@ struct SyncIngest {
             owned.value(member.value)
         }
         let encoded = Data(owned.bytes)
+        let started: DatabaseValue = startedAt.map { .integer($0) } ?? .null
+        let submitted: DatabaseValue = submittedAt.map { .integer($0) } ?? .null
+        let lateReason: DatabaseValue = late.map { .text($0) } ?? .null
         try db.cachedStatement(
             sql: """
                 INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
-                                     awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                                     awaiting_teacher, received_at, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO NOTHING
                 """
         ).execute(
             arguments: StatementArguments([
                 .text(id), .text(user.id), .text(courseID), .text(version), .text(quizID),
-                payload["startedAt"]?.milliseconds.map { .integer($0) } ?? .null,
-                payload["submittedAt"]?.milliseconds.map { .integer($0) } ?? .null,
-                .blob(encoded),
+                started, submitted, .blob(encoded),
                 .real(result.points), .real(result.maxPoints), .integer(result.awaitingManualGrading ? 1 : 0),
-                .integer(now)
+                .integer(now), lateReason
             ]))
         guard db.changes == 1 else {
             try existingAttempt(id, in: db)
@@ -343,12 +373,16 @@ struct SyncIngest {
         if !result.awaitingManualGrading {
             memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID))
         }
-        let resultFrame = Grading.attemptResult(
-            user: user.id, quiz: quizID, course: courseID, points: result.points, maxPoints: result.maxPoints,
-            awaitingTeacher: result.awaitingManualGrading,
-            questions: result.questions.map(Grading.AttemptResultQuestion.init))
+        let makeResult = { (questions: [Grading.AttemptResultQuestion]?) in
+            Grading.attemptResult(
+                user: user.id, quiz: quizID, course: courseID, points: result.points, maxPoints: result.maxPoints,
+                awaitingTeacher: result.awaitingManualGrading, late: late, questions: questions)
+        }
+        let full = makeResult(result.questions.map(Grading.AttemptResultQuestion.init))
+        let published = try GradingStore.reviewIsOpen(quiz, courseID: courseID, in: db) ? full : makeResult(nil)
+        if published != full { try GradingStore.keepFullResult(full, attemptID: id, in: db) }
         try ChangelogStore.appendChange(
-            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: resultFrame, in: db)
+            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: published, in: db)
     }
 
     /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
@@ -364,7 +398,7 @@ struct SyncIngest {
 
     /// The attempt's course, version, quiz and the server's score of record (no database work).
     private func gradeAttempt(_ payload: JSONValue, courses: [String: Course], memo: BatchMemo) throws
-        -> (courseID: String, version: String, quizID: String, result: QuizResult)
+        -> (courseID: String, version: String, quiz: Quiz, result: QuizResult)
     {
         guard let courseID = payload["course"]?.stringValue, let version = payload["courseVersion"]?.stringValue,
             let quizID = payload["quiz"]?.stringValue
@@ -377,7 +411,7 @@ struct SyncIngest {
         }
         // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
         let responses = Grading.authoredResponses(payload, quiz: quiz)
-        return (courseID, version, quizID, try Grader.grade(quiz, responses: responses))
+        return (courseID, version, quiz, try Grader.grade(quiz, responses: responses))
     }
 
     private func applySubmission(
