@@ -225,6 +225,16 @@ import LMSModel
         #expect(intro.settings.mode == .exam)
     }
 
+    /// Issue 13, item 3: the review option, and an exam's safe default.
+    @Test func reviewSetting_IsRead_AndAnExamDefaultsToAfterClose() {
+        let doc = GIFTParser.parse("// mode: exam\n// review: never\n\n::A::A {T}", file: "r.gift")
+        #expect(doc.settings.review == .never)
+        let bad = GIFTParser.parse("// review: sometimes\n\n::A::A {T}", file: "b.gift")
+        #expect(bad.diagnostics.first?.description.contains("is not afterAttempt, afterClose or never") == true)
+        #expect(Quiz(id: "e", title: "E", mode: .exam).reviewPolicy == .afterClose)
+        #expect(Quiz(id: "p", title: "P").reviewPolicy == .afterAttempt)
+    }
+
     @Test func settingsInsideTheFirstQuestionAreReported() {
         let doc = GIFTParser.parse("// mode: exam\n// points: 2\n::A::A {T}", file: "f.gift")
         #expect(doc.settings == QuizSettings())

@@ -191,4 +191,86 @@ extension AccountRoutesTests {
         #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "owner").status == 403)
         #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "admin").status == 201)
     }
+
+    /// Issue 13, item 2: a student removed from a course keeps their work and messages there, so
+    /// another teacher who enrolls them afterwards must not take the account over.
+    @Test func teacherResetCodes_NotForAStudentOnceInAnotherTeachersCourse() throws {
+        let server = try TestServer.withRichCourse()
+        try server.addUser("rival", role: .teacher)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "rival", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
+        let enroll = { (course: String, teacher: String) in
+            server.request(
+                .post, "/api/v1/courses/\(course)/enrollments", as: teacher, json: ["username": "student"]
+            ).status
+        }
+        #expect(enroll("intro-programming", "owner") == 201)
+        #expect(
+            server.request(.delete, "/api/v1/courses/intro-programming/enrollments/student", as: "owner").status
+                == 204)
+        #expect(enroll("small-course", "rival") == 201)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "rival").status == 403)
+        #expect(server.request(.post, "/api/v1/users/student/reset-code", as: "admin").status == 201)
+    }
+
+    /// Issue 13, item 8: a login to the attacker's own account takes back only its own reservation
+    /// from the address's counter, so rounds of guesses between such logins still reach 429.
+    @Test func aSuccessfulLogin_DoesNotClearTheAddresssFailures() throws {
+        let server = try TestServer()
+        try server.addUser("mallory", role: .student)
+        let address = "10.7.7.7"
+        let guess = { (n: Int) in
+            server.request(
+                .post, "/api/v1/auth/login", json: ["username": .init(.string("victim\(n)")), "password": "guess-one"],
+                remote: address
+            ).status
+        }
+        for n in 0..<(ServerLimits.freeAddressFailures - 1) { #expect(guess(n) == 401) }
+        #expect(
+            server.request(
+                .post, "/api/v1/auth/login", json: ["username": "mallory", "password": "password-mallory"],
+                remote: address
+            ).status == 200)
+        #expect(guess(1000) == 401)
+        #expect(guess(1001) == 429)
+    }
+
+    /// Issue 13, item 9: a wrong old password is a guess, throttled like a login.
+    @Test func wrongOldPasswords_AreThrottledLikeLogins() throws {
+        let server = try TestServer()
+        try server.addUser("fay", role: .student)
+        let change = {
+            server.request(
+                .put, "/api/v1/me/password", as: "fay",
+                json: ["oldPassword": "wrong-one", "newPassword": "new password"]
+            )
+        }
+        for _ in 0..<ServerLimits.freeLoginFailures { #expect(change().status == 403) }
+        let locked = change()
+        #expect(locked.status == 429)
+        #expect(Int(locked.headers["Retry-After"] ?? "") ?? 0 > 0)
+    }
+
+    /// Issue 13, item 9: every login adds a session; past the limit the oldest ends.
+    @Test func sessionsPerUser_AreBounded_TheOldestEnds() throws {
+        let server = try TestServer()
+        try server.addUser("sam", role: .student)
+        var tokens: [String] = []
+        for _ in 0..<(ServerLimits.maxSessionsPerUser + 5) {
+            let login = server.request(
+                .post, "/api/v1/auth/login", json: ["username": "sam", "password": "password-sam"])
+            tokens.append(login.json["token"]?.stringValue ?? "")
+        }
+        let rows = try server.app.store.queue.read { db in
+            try db.fetchScalar(
+                Int64.self, "SELECT COUNT(*) FROM tokens t JOIN users u ON u.id = t.user_id WHERE u.username = 'sam'")
+        }
+        #expect(rows == Int64(ServerLimits.maxSessionsPerUser))
+        server.tokens["sam"] = tokens.first
+        #expect(server.request(.get, "/api/v1/me", as: "sam").status == 401, "the oldest session ended")
+        server.tokens["sam"] = tokens.last
+        #expect(server.request(.get, "/api/v1/me", as: "sam").status == 200)
+    }
 }

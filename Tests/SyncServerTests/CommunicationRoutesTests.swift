@@ -139,7 +139,7 @@ struct CommunicationRoutesTests {
                 == 403, "not in the course")
         #expect(
             server.request(.post, "\(Self.course)/messages", as: "owner", json: ["to": "nobody", "body": "hi"]).status
-                == 404)
+                == 403, "no such user: the same answer as not allowed")
         #expect(
             server.request(.post, "\(Self.course)/messages", as: "owner", json: ["to": "ana", "body": "  "]).status
                 == 400)
@@ -363,7 +363,7 @@ struct CommunicationRoutesTests {
         #expect(
             owner.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.contains("belongs to someone else")
                 == true)
-        #expect(server.request(.get, "/api/v1/messages?with=nobody", as: "ana").status == 404)
+        #expect(server.request(.get, "/api/v1/messages?with=nobody", as: "ana").status == 200)
         #expect(server.request(.patch, "\(Self.course)/forum/nosuch", as: "ana", json: ["body": "x"]).status == 404)
         #expect(server.request(.get, "\(Self.course)/forum/nosuch", as: "ana").status == 404)
     }
@@ -420,5 +420,28 @@ struct CommunicationRoutesTests {
         for personal in ["Personal", "private", "\"ana\"", "\"owner\""] {
             #expect(!texts.contains(personal), "\(personal) is left")
         }
+    }
+}
+
+extension CommunicationRoutesTests {
+    /// Issue 13, item 13: messages must not tell a student which usernames exist.
+    @Test func messages_AnswerNoSuchUser_AsNoConversationOrNotAllowed() throws {
+        let server = try world()
+        let listed = { (name: String) in server.request(.get, "/api/v1/messages?with=\(name)", as: "cy") }
+        for name in ["nobody", "ben", "owner"] {
+            #expect(listed(name).status == 200)
+            #expect(listed(name).bodyData == listed("nobody").bodyData, "\(name)")
+        }
+        let sent = { (name: String) in
+            server.request(
+                .post, "\(Self.course)/messages", as: "ana", json: ["to": .init(.string(name)), "body": "hello"])
+        }
+        let missing = sent("nobody")
+        let student = sent("ben")
+        #expect(missing.status == 403 && student.status == 403)
+        #expect(missing.json["error"]?["code"] == student.json["error"]?["code"])
+        #expect(
+            missing.json["error"]?["message"]?.stringValue?.replacingOccurrences(of: "nobody", with: "ben")
+                == student.json["error"]?["message"]?.stringValue)
     }
 }

@@ -122,12 +122,12 @@ import Testing
         }
     }
 
-    /// Today's rule (`Rights.mayMakeResetCode`): admins for anyone; a teacher for a student whose
-    /// every active enrollment is in a course they teach; nobody else.
+    /// The rule (`Rights.mayMakeResetCode`): admins for anyone; a teacher for an actively enrolled
+    /// student whose every enrollment, removed ones too, is in a course they teach; nobody else.
     @Test func resetCodes_ActorByTarget() throws {
         let world = try World()
-        // `twocourses` is in A and B, which no one teacher teaches both of; `leaver` and `outsider`
-        // are actively enrolled nowhere; `demoted` has the student role, so acts for no one.
+        // `twocourses` is in A and B, which no one teacher teaches both of; `leaver` (removed from A)
+        // and `outsider` are actively enrolled nowhere; `demoted` has the student role, so acts for no one.
         let allowedPairs: Set<String> = ["owner>student", "coteacher>student"]
         for actor in Caller.allCases {
             for target in Caller.allCases {

@@ -137,7 +137,7 @@ struct SyncIngestBatchTests {
         #expect(try server.app.store.read { try $0.fetchScalar(Int64.self, "SELECT COUNT(*) FROM attempts") } == 1)
     }
 
-    @Test func aPushedTimeOutsideInt64_IsStoredAsMissing_NotATrap() throws {
+    @Test func aPushedTimeOutsideInt64_IsRefusedWithAReason_NotATrap() throws {
         let server = try world()
         var entry = Entries.attempt(
             seq: 1, prev: 0, id: "att-huge", quiz: "foundations/check", responses: ["q1": .choice(0)])
@@ -154,9 +154,10 @@ struct SyncIngestBatchTests {
         let answer = server.push("ana", device: "dev-aaaaaaaa", entries: [entry])
         #expect(answer.status == 200)
         #expect(answer.json["acked"]?.numberValue == 1)
+        // Typed entries (EntryShape): a time out of range is refused, not stored as missing.
         #expect(
-            try server.app.store.read {
-                try $0.fetchScalar(Int64.self, "SELECT COUNT(*) FROM attempts WHERE started_at IS NULL")
-            } == 1)
+            answer.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.contains("\"startedAt\" must be a time")
+                == true)
+        #expect(try server.app.store.read { try $0.fetchScalar(Int64.self, "SELECT COUNT(*) FROM attempts") } == 0)
     }
 }

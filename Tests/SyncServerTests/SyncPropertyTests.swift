@@ -123,9 +123,10 @@ import Testing
                     expectedProgress[user, default: [:]][lesson] = made
                 case 1:
                     let id = "att-\(seed)-\(step)"
+                    // A quiz without an attempt limit (the server refuses attempts past one), so every attempt counts.
                     entry = Entries.attempt(
-                        seq: seq, prev: prev, id: id, quiz: "foundations/check",
-                        responses: ["q1": .choice(Int(rng.next() % 2))])
+                        seq: seq, prev: prev, id: id, quiz: "practice/final",
+                        responses: ["final-q1": .choice(Int(rng.next() % 2))])
                     expectedAttempts[user, default: []].insert(id)
                 default:
                     let id = "sub-\(seed)-\(step)"

@@ -226,5 +226,10 @@ def section_markdown(work):
 
 SECTIONS["markdown"] = section_markdown  # issue 11: CommonMark spec examples, 200 KB lessons
 
+def section_pictures(work):
+    subprocess.run([os.path.join(ROOT, "scripts", "bench", "pictures.sh")], check=True)
+
+SECTIONS["pictures"] = section_pictures  # issue 11: PNG decoding and half-block drawing, 1000 × 1000
+
 if __name__ == "__main__":
     main()

@@ -247,7 +247,7 @@ public enum CourseLoader {
         return Quiz(
             id: s.id ?? defaultID, title: s.title ?? defaultTitle, mode: s.mode ?? .practice,
             timeLimitMinutes: s.timeLimitMinutes, maxAttempts: s.maxAttempts, shuffle: s.shuffle ?? false,
-            questions: doc.questions)
+            questions: doc.questions, review: s.review)
     }
 
     private static func readModuleJSON(

@@ -5,7 +5,7 @@ import LMSModel
 enum QuizJSONReader {
     static let quizKeys: Set<String> = [
         "id", "title", "mode", "timeLimitMinutes", "maxAttempts", "shuffle", "questions",
-        "keysRemoved"
+        "keysRemoved", "review"
     ]
     static let questionKeys: Set<String> = [
         "id", "type", "text", "format", "title", "points", "choices", "answer", "tolerance",
@@ -37,6 +37,15 @@ enum QuizJSONReader {
                 quiz.mode = m
             } else {
                 f.error(json["mode"]?.line, "\"mode\" must be practice or exam (found \"\(mode)\")")
+            }
+        }
+        if let review = f.string("review") {
+            if let r = Quiz.Review(rawValue: review) {
+                quiz.review = r
+            } else {
+                f.error(
+                    json["review"]?.line,
+                    "\"review\" must be afterAttempt, afterClose or never (found \"\(review)\")")
             }
         }
         quiz.timeLimitMinutes = f.number("timeLimitMinutes", range: 0.1...10_000)

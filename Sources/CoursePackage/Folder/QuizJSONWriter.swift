@@ -11,6 +11,7 @@ enum QuizJSONWriter {
         ]
         if let t = quiz.timeLimitMinutes { members.append(("timeLimitMinutes", JSONValue(.number(t)))) }
         if let m = quiz.maxAttempts { members.append(("maxAttempts", JSONValue(.number(Double(m))))) }
+        if let r = quiz.review { members.append(("review", JSONValue(.string(r.rawValue)))) }
         members.append(("shuffle", JSONValue(.bool(quiz.shuffle))))
         members.append(("keysRemoved", JSONValue(.bool(true))))
         members.append(("questions", JSONValue(.array(quiz.questions.map { question($0, quizID: quiz.id) }))))

@@ -5,7 +5,9 @@ import LMSModel
 /// first question, and `// id:` / `// points:` inside a question's block; plus question ids.
 enum GIFTDirectives {
     /// The quiz settings keys (lowercased).
-    static let settingKeys: Set<String> = ["title", "id", "mode", "timelimitminutes", "maxattempts", "shuffle"]
+    static let settingKeys: Set<String> = [
+        "title", "id", "mode", "timelimitminutes", "maxattempts", "shuffle", "review"
+    ]
     /// The longest id accepted.
     static let maxIDLength = 200
     /// The most points one question may be worth.
@@ -64,6 +66,12 @@ enum GIFTDirectives {
                         + "(write // maxAttempts: 3)")
             }
             settings.maxAttempts = attempts
+        case "review":
+            guard let review = Quiz.Review(rawValue: value) else {
+                return report.error(
+                    line, "review \"\(value)\" is not afterAttempt, afterClose or never (write // review: afterClose)")
+            }
+            settings.review = review
         default:
             guard value == "true" || value == "false" else {
                 return report.error(line, "shuffle \"\(value)\" is not true or false (write // shuffle: true)")

@@ -50,7 +50,8 @@ enum HTMLTokenizer {
                 out.append(.comment)
                 i = end
                 textStart = i
-            } else if var (tag, end) = tag(chars, at: i) {
+            } else if let (found, end) = tag(chars, at: i) {
+                var tag = found
                 flushText(to: i)
                 while counted < i {
                     if chars[counted] == newline { lines += 1 }

@@ -37,22 +37,38 @@ struct InlineLayout {
     /// Whether nothing has been added.
     var isEmpty: Bool { tokens.isEmpty && word.runs.isEmpty }
 
-    /// Adds text (sanitised here: it may come from the package) in a style.
+    /// Adds text (sanitised here: it may come from the package) in a style. Works on UTF-8:
+    /// spaces, tabs and line ends (all ASCII) separate words; a word of ASCII is as wide as it is
+    /// long, any other is measured a character at a time.
     mutating func add(_ raw: String, style: TerminalStyle, link: Int? = nil) {
         let text = TerminalText.sanitize(raw)
-        var run = Run(style: style, link: link)
-        for character in text {
-            if character == " " || character == "\n" || character == "\t" || character == "\r\n" {
-                if run.characters > 0 { appendToWord(run) }
-                run = Run(style: style, link: link)
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                if start < index { addWordPart(text[start..<index], style: style, link: link) }
                 addSpace()
-                continue
+                start = utf8.index(after: index)
             }
-            run.text.append(character)
-            run.width += DisplayWidth.of(character)
-            run.characters += 1
+            index = utf8.index(after: index)
         }
-        if run.characters > 0 { appendToWord(run) }
+        if start < utf8.endIndex { addWordPart(text[start...], style: style, link: link) }
+    }
+
+    private mutating func addWordPart(_ part: Substring, style: TerminalStyle, link: Int?) {
+        var run = Run(text: String(part), style: style, link: link)
+        if part.utf8.allSatisfy({ $0 < 0x80 }) {
+            run.width = part.utf8.count
+            run.characters = part.utf8.count
+        } else {
+            for character in part {
+                run.width += DisplayWidth.of(character)
+                run.characters += 1
+            }
+        }
+        appendToWord(run)
     }
 
     /// A break opportunity shown as one space.

@@ -75,7 +75,7 @@ extension MarkdownTerminalRenderer {
         case .item(let id, let anchor): return anchor.map { id + "#" + $0 } ?? id
         case .anchor: return nil
         case .file(let path, _): return shortName(path)
-        case .external(let address): return address
+        case .external(let address): return address.isEmpty ? nil : address
         }
     }
 
@@ -112,8 +112,8 @@ extension MarkdownTerminalRenderer {
         var text = Substring(path)
         if let cut = text.firstIndex(where: { $0 == "?" || $0 == "#" }) { text = text[..<cut] }
         while text.last == "/" { text = text.dropLast() }
-        let name = text.split(separator: "/").last.map(String.init) ?? String(text)
-        let decoded = name.removingPercentEncoding ?? name
+        let name = String(text.lastIndex(of: "/").map { text[text.index(after: $0)...] } ?? text)
+        let decoded = name.utf8.contains(UInt8(ascii: "%")) ? name.removingPercentEncoding ?? name : name
         return decoded.isEmpty ? path : decoded
     }
 

@@ -200,6 +200,7 @@ public struct MarkdownTerminalRenderer {
 
     /// A line cut into pieces of at most `width` columns, each but the last ending in `↩`.
     static func hardBroken(_ line: String, width: Int) -> [String] {
+        if line.utf8.count <= width, line.utf8.allSatisfy({ $0 < 0x80 }) { return [line] }
         guard DisplayWidth.of(line) > width else { return [line] }
         var pieces: [String] = []
         var current = ""

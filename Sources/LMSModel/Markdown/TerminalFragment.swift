@@ -68,9 +68,11 @@ struct TerminalFragment {
     }
 
     static func trimmingTrailingSpaces(_ text: String) -> String {
-        var s = Substring(text)
-        while s.last == " " { s = s.dropLast() }
-        return String(s)
+        guard text.utf8.last == 0x20 else { return text }
+        let utf8 = text.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == 0x20 { end = utf8.index(before: end) }
+        return String(text[..<end])
     }
 
     static func trimmingLeadingSpaces(_ text: String) -> String {

@@ -46,7 +46,7 @@ public struct TerminalLine: Sendable, Equatable {
         let characters = Array(text)
         for span in spans where span.range.lowerBound >= position && span.range.upperBound <= characters.count {
             out += String(characters[position..<span.range.lowerBound])
-            out += "\u{1B}[" + span.style.sgr + "m" + String(characters[span.range]) + "\u{1B}[0m"
+            out += "\u{1B}[" + span.sgr + "m" + String(characters[span.range]) + "\u{1B}[0m"
             position = span.range.upperBound
         }
         return out + String(characters[position...])
@@ -59,11 +59,41 @@ public struct TerminalSpan: Sendable, Equatable {
     public var range: Range<Int>
     /// How it is drawn.
     public var style: TerminalStyle
+    /// A 24-bit text colour (pictures), emitted only when colour is on.
+    public var foreground: TerminalRGB?
+    /// A 24-bit background colour (pictures), emitted only when colour is on.
+    public var background: TerminalRGB?
 
     /// Makes a span.
-    public init(_ range: Range<Int>, _ style: TerminalStyle) {
+    public init(
+        _ range: Range<Int>, _ style: TerminalStyle, foreground: TerminalRGB? = nil, background: TerminalRGB? = nil
+    ) {
         self.range = range
         self.style = style
+        self.foreground = foreground
+        self.background = background
+    }
+
+    /// The SGR parameters for the style and the colours (`38;2;r;g;b` and `48;2;r;g;b`).
+    public var sgr: String {
+        var codes: [String] = style.isEmpty && (foreground != nil || background != nil) ? [] : [style.sgr]
+        if let foreground { codes.append("38;2;\(foreground.r);\(foreground.g);\(foreground.b)") }
+        if let background { codes.append("48;2;\(background.r);\(background.g);\(background.b)") }
+        return codes.joined(separator: ";")
+    }
+}
+
+/// A 24-bit colour.
+public struct TerminalRGB: Sendable, Hashable {
+    public var r: UInt8
+    public var g: UInt8
+    public var b: UInt8
+
+    /// Makes a colour.
+    public init(r: UInt8, g: UInt8, b: UInt8) {
+        self.r = r
+        self.g = g
+        self.b = b
     }
 }
 

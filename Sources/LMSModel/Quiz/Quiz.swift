@@ -16,12 +16,15 @@ public struct Quiz: Hashable, Sendable, Codable {
     public var questions: [Question]
     /// True in a student build of an exam: the bodies hold no answer key and cannot be graded here.
     public var keysRemoved: Bool
+    /// When a student sees the credit per question, feedback and keys of an attempt, if set;
+    /// `reviewPolicy` gives the default.
+    public var review: Review?
 
     /// Makes a quiz.
     public init(
         id: String, title: String, mode: Mode = .practice, timeLimitMinutes: Double? = nil,
         maxAttempts: Int? = nil, shuffle: Bool = false, questions: [Question] = [],
-        keysRemoved: Bool = false
+        keysRemoved: Bool = false, review: Review? = nil
     ) {
         self.id = id
         self.title = title
@@ -31,6 +34,7 @@ public struct Quiz: Hashable, Sendable, Codable {
         self.shuffle = shuffle
         self.questions = questions
         self.keysRemoved = keysRemoved
+        self.review = review
     }
 
     /// Where a quiz's answer keys live and when the student sees the result.
@@ -41,12 +45,29 @@ public struct Quiz: Hashable, Sendable, Codable {
         case exam
     }
 
+    /// When students review their attempts (Moodle's review options): at once, once a teacher
+    /// closes the quiz (releases its review), or never. Until then an exam's result carries only
+    /// the total.
+    public enum Review: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Right after the attempt (practice's default: its keys travel anyway).
+        case afterAttempt
+        /// Once a teacher closes the quiz and releases its review (an exam's default).
+        case afterClose
+        /// Never: students see only their total.
+        case never
+    }
+
+    /// The review that applies: `review`, else `afterAttempt` for practice and `afterClose` for an
+    /// exam (the safe default: resubmitting must not reveal the key).
+    public var reviewPolicy: Review { review ?? (mode == .exam ? .afterClose : .afterAttempt) }
+
     /// The most points the quiz can give.
     public var maxPoints: Double { questions.reduce(0) { $0 + $1.points } }
 }
 
 /// Quiz settings that a file may set before its questions: JSON keys, or GIFT's leading
-/// `// key: value` comment lines (`title`, `mode`, `timeLimitMinutes`, `maxAttempts`, `shuffle`, `id`).
+/// `// key: value` comment lines (`title`, `mode`, `timeLimitMinutes`, `maxAttempts`, `shuffle`, `id`,
+/// `review`).
 public struct QuizSettings: Hashable, Sendable {
     /// An explicit id, if given.
     public var id: String?
@@ -60,6 +81,8 @@ public struct QuizSettings: Hashable, Sendable {
     public var maxAttempts: Int?
     /// Shuffling, if given.
     public var shuffle: Bool?
+    /// The review option, if given.
+    public var review: Quiz.Review?
 
     /// Makes empty settings.
     public init(

@@ -22,12 +22,13 @@ enum ServerCommand {
 
         usage:
           lms-server init --data DIR [--admin USERNAME] [--admin-password-stdin]
-          lms-server serve --data DIR [--host 127.0.0.1] [--port 8080]
+          lms-server serve --data DIR [--host 127.0.0.1] [--port 8080] [--trusted-proxy ADDR[,ADDR]]
           lms-server backup --data DIR --to FILE
+          lms-server gc --data DIR
           lms-server restore --data DIR --from FILE [--force]
           lms-server --version
 
-        environment: LMS_DATA (--data), LMS_HOST (--host), LMS_PORT (--port)
+        environment: LMS_DATA (--data), LMS_HOST (--host), LMS_PORT (--port), LMS_TRUSTED_PROXY (--trusted-proxy)
         """
 
     /// Runs the program and returns its exit status.
@@ -37,6 +38,7 @@ enum ServerCommand {
             return 0
         }
         if command == "http-selftest" { return runHTTPSelfTest(arguments: Array(args.dropFirst())) }
+        DataFolderPermissions.restrictNewFiles()
         do {
             let options = try parseOptions(Array(args.dropFirst()))
             switch command {
@@ -51,6 +53,15 @@ enum ServerCommand {
                 guard let to = options["to"] else { throw UsageError(description: "backup needs --to FILE") }
                 let summary = try ServerBackup.backup(dataDirectory: data, to: to)
                 print("backup written to \(to): \(summary)")
+            case "gc":
+                // Uploaded files that no submission names after the grace period (serve does it at start too).
+                let data = try dataDirectory(options, environment)
+                guard FileManager.default.fileExists(atPath: data + "/" + ServerStore.fileName) else {
+                    throw Failure(description: "\(data) is not initialised: run lms-server init --data \(data) first")
+                }
+                let app = try ServerApp(
+                    configuration: .init(dataDirectory: data, passwordIterations: passwordIterations(environment)))
+                print("gc \(data): \(try app.collectUnreferencedUploads())")
             case "restore":
                 let data = try dataDirectory(options, environment)
                 guard let from = options["from"] else { throw UsageError(description: "restore needs --from FILE") }
@@ -70,7 +81,7 @@ enum ServerCommand {
     }
 
     static let flags: Set<String> = ["admin-password-stdin", "force"]
-    static let valued: Set<String> = ["data", "host", "port", "admin", "to", "from"]
+    static let valued: Set<String> = ["data", "host", "port", "admin", "to", "from", "trusted-proxy"]
 
     static func parseOptions(_ args: [String]) throws -> [String: String] {
         var options: [String: String] = [:]

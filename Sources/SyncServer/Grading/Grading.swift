@@ -80,10 +80,13 @@ enum Grading {
         return responses
     }
 
-    /// The attempt's `attemptResult` payload with the essays scored by the teacher. The other
+    /// The attempt's `attemptResult` payload with the essays scored by the teacher, as published
+    /// (withheld unless `reviewOpen`) and in full (kept for the teachers' reports). The other
     /// questions are graded again from the attempt's stored answers, exactly as when it arrived (the
     /// grading is deterministic): no changelog is read.
-    static func regradedResult(_ record: AttemptRecord, quiz: Quiz, scores: [String: Double], total: Double) -> Data {
+    static func regradedResult(
+        _ record: AttemptRecord, quiz: Quiz, scores: [String: Double], total: Double, late: String?, reviewOpen: Bool
+    ) -> (published: Data, full: Data) {
         let automatic =
             (try? Grader.grade(quiz, responses: authoredResponses(record.payload, quiz: quiz)))?.questions ?? []
         let questions = automatic.map { q -> AttemptResultQuestion in
@@ -95,9 +98,13 @@ enum Grading {
                 id: essay.id, fraction: essay.points > 0 ? points / essay.points : 0, points: points,
                 maxPoints: essay.points, manual: false)
         }
-        return attemptResult(
-            user: record.student.id, quiz: quiz.id, course: record.courseID, points: total,
-            maxPoints: record.maxPoints, awaitingTeacher: false, questions: questions)
+        let make = { (questions: [AttemptResultQuestion]?) in
+            attemptResult(
+                user: record.student.id, quiz: quiz.id, course: record.courseID, points: total,
+                maxPoints: record.maxPoints, awaitingTeacher: false, late: late, questions: questions)
+        }
+        let full = make(questions)
+        return (reviewOpen ? full : make(nil), full)
     }
 
     /// One question of an `attemptResult`.
@@ -125,14 +132,16 @@ enum Grading {
     }
 
     /// The payload of an `attemptResult` change (docs/PROTOCOL.md "attemptResult"), encoded as a
-    /// stored change: the ONE place it is built, when an attempt arrives (`SyncIngest`) and when a
-    /// teacher grades its essays.
+    /// stored change: the ONE place it is built, when an attempt arrives (`SyncIngest`), when a
+    /// teacher grades its essays and when a teacher releases a quiz's review. `late` is the reason
+    /// the attempt is late (nil: on time). `questions` nil: the quiz's review is not open
+    /// (`Quiz.reviewPolicy`), so the result carries the total only and `"review": "withheld"`.
     static func attemptResult(
         user: String, quiz: String, course: String, points: Double, maxPoints: Double, awaitingTeacher: Bool,
-        questions: [AttemptResultQuestion]
+        late: String?, questions: [AttemptResultQuestion]?
     ) -> Data {
         var frame = WireCodec.Builder()
-        frame.beginObject(count: 7)
+        frame.beginObject(count: 7 + (late == nil ? 1 : 2))
         frame.key("user")
         frame.value(JSONOut.s(user))
         frame.key("quiz")
@@ -145,6 +154,17 @@ enum Grading {
         frame.value(JSONOut.n(maxPoints))
         frame.key("awaitingTeacher")
         frame.value(JSONOut.b(awaitingTeacher))
+        frame.key("late")
+        frame.value(JSONOut.b(late != nil))
+        if let late {
+            frame.key("lateReason")
+            frame.value(JSONOut.s(late))
+        }
+        guard let questions else {
+            frame.key("review")
+            frame.value(JSONOut.s("withheld"))
+            return Data(frame.bytes)
+        }
         frame.key("questions")
         frame.beginArray(count: questions.count)
         for q in questions {

@@ -100,15 +100,15 @@ struct Rights: Sendable {
     /// Whether `actor` may make a one-time reset code for the account `username` (and so set its
     /// password): the `.studentsTeacher` rule of `POST /api/v1/users/{username}/reset-code`.
     ///
-    /// Today's rule: an admin may, for any account (even one that does not exist: the route
-    /// answers 404 then). A teacher may only for a user with the student role who is actively
-    /// enrolled in at least one course and every one of whose active enrollments is in a course
-    /// this teacher is staff of (owner or co-teacher): taking the account over then reaches
-    /// nothing the teacher cannot already see. Nobody else may.
-    ///
-    /// Known gap (issue 13, item 2): a teacher may enroll any student in their own course
-    /// without the student's consent, so the rule holds only while the student is in that one
-    /// course; the fix belongs here.
+    /// The rule (issue 13, item 2): an admin may, for any account (even one that does not exist:
+    /// the route answers 404 then). A teacher may only for a user with the student role who is
+    /// actively enrolled in at least one course and every one of whose enrollments, active **or
+    /// removed**, is in a course this teacher is staff of (owner or co-teacher). The account then
+    /// holds nothing (work, grades, messages, posts) outside the teacher's own courses, so taking
+    /// it over reaches nothing the teacher cannot already see. A teacher may enroll any student
+    /// without the student's consent; that enrollment adds a course, never removes one, so it
+    /// cannot make the rule hold for a student who was ever in another teacher's course (an
+    /// ended course included). Nobody else may; such a student's reset code is an admin's.
     static func mayMakeResetCode(actor: User, forUsername username: String?, in db: Database) throws -> Bool {
         if actor.role == .admin { return true }
         guard actor.role == .teacher, let username,
@@ -117,18 +117,18 @@ struct Rights: Sendable {
             ).map(AccountStore.user(from:)),
             student.role == .student
         else { return false }
-        let enrolled =
-            try db.fetchScalar(
-                Int64.self, "SELECT COUNT(*) FROM enrollments WHERE user_id = ? AND status = 'active'",
-                arguments: [student.id]) ?? 0
-        let taught =
-            try db.fetchScalar(
-                Int64.self,
-                """
-                SELECT COUNT(*) FROM enrollments e JOIN course_staff s ON s.course_id = e.course_id AND s.user_id = ?
-                WHERE e.user_id = ? AND e.status = 'active'
-                """, arguments: [actor.id, student.id]) ?? 0
-        return enrolled > 0 && enrolled == taught
+        let row = try db.fetchOne(
+            """
+            SELECT COUNT(*) AS everEnrolled,
+                   COUNT(s.user_id) AS taught,
+                   SUM(CASE WHEN e.status = 'active' THEN 1 ELSE 0 END) AS active
+            FROM enrollments e LEFT JOIN course_staff s ON s.course_id = e.course_id AND s.user_id = ?
+            WHERE e.user_id = ?
+            """, arguments: [actor.id, student.id])
+        let everEnrolled = row?.value(Int64.self, "everEnrolled") ?? 0
+        let taught = row?.value(Int64.self, "taught") ?? 0
+        let active = row?.value(Int64.self, "active") ?? 0
+        return active > 0 && everEnrolled == taught
     }
 
     // MARK: - Courses

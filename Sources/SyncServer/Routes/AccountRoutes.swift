@@ -88,7 +88,13 @@ struct AccountRoutes: Sendable {
             let new = try body.string("newPassword", required: true),
             let (_, stored) = try accounts.credentials(username: user.username)
         else { throw APIError.badRequest("send oldPassword and newPassword") }
+        // Throttled like a login (issue 13, item 9): each check is a costly hash, and a wrong old
+        // password is a guess at the account.
+        let keys = Self.throttleKeys(username: user.username, address: context.request.remoteAddress)
+        let wait = try accounts.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
+        if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
         guard Passwords.verify(old, against: stored) else { throw APIError.forbidden("the old password is wrong") }
+        try accounts.clearLoginFailures(keys: keys)
         if let problem = Passwords.problem(with: new) { throw APIError.unprocessable(problem, code: "weak_password") }
         let hashed = Passwords.hash(new, iterations: configuration.passwordIterations)
         let keep = context.auth?.tokenHash ?? []

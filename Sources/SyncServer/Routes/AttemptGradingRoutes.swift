@@ -76,4 +76,26 @@ struct AttemptGradingRoutes: Sendable {
         return JSONOut.response(200, payload)
     }
 
+    /// `POST /api/v1/courses/{id}/reviews` `{"quiz": ID}`: closes the quiz for review and releases
+    /// it (an `afterClose` quiz, an exam's default): each withheld result is published in full, and
+    /// later attempts show theirs at once. Answers `{"quiz", "released": n}` (results published).
+    func releaseReview(_ context: RequestContext) throws -> HTTPResponse {
+        let body = try JSONBody(context.request, allowing: ["quiz"])
+        let teacher = try context.user
+        let id = context.parameter("id")
+        let quizID = try body.string("quiz", required: true) ?? ""
+        let course = try courseGrades.latestCourse(id)
+        guard let quiz = course.quizzes.first(where: { $0.id == quizID }) else {
+            throw APIError.notFound("\(id) has no quiz \"\(quizID)\"")
+        }
+        guard quiz.reviewPolicy == .afterClose else {
+            throw APIError.conflict(
+                "\(quizID)'s review is \(quiz.reviewPolicy.rawValue): only an afterClose quiz is released "
+                    + "(set \"review\" in the quiz and publish again to change it)")
+        }
+        let released = try grading.releaseReview(
+            courseID: id, quiz: quiz, by: teacher, at: nowMilliseconds())
+        return JSONOut.response(
+            200, JSONOut.obj([("quiz", JSONOut.s(quizID)), ("released", JSONOut.n(Double(released)))]))
+    }
 }

@@ -152,10 +152,9 @@ struct CommunicationRoutes: Sendable {
         let user = try context.user
         var other: String?
         if let name = context.request.query["with"] {
-            guard let found = try accounts.user(named: name) else {
-                throw APIError.notFound("there is no user \(name)")
-            }
-            other = found.id
+            // No such user answers as a user with no conversation: an empty page, never a 404,
+            // so that no one can list usernames (issue 13, item 13).
+            other = try accounts.user(named: name)?.id ?? ""
         }
         let page = try communication.messages(
             userID: user.id, with: other, page: CommunicationPage(query: context.request.query))

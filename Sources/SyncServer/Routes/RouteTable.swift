@@ -173,6 +173,9 @@ extension ServerApp {
             method: .put, pattern: "/api/v1/courses/{id}/attempts/{attempt}/grade", access: .courseStaff, body: .json,
             summary: "grade an attempt's essays", handler: { try $0.app.attemptGradingRoutes.gradeAttempt($0) }),
         Route(
+            method: .post, pattern: "/api/v1/courses/{id}/reviews", access: .courseStaff, body: .json,
+            summary: "release a quiz's review", handler: { try $0.app.attemptGradingRoutes.releaseReview($0) }),
+        Route(
             method: .get, pattern: "/api/v1/courses/{id}/grades/history", access: .courseStaff, body: .none,
             summary: "every change of the course's grades", handler: { try $0.app.gradingRoutes.gradeHistory($0) }),
         Route(

@@ -20,7 +20,7 @@ extension ServerApp {
                 throw APIError.badRequest("the gzip body is invalid: \(error)", code: "invalid_frame")
             }
         }
-        do { return try WireCodec.decode(bytes) } catch {
+        do { return try WireCodec.decode(bytes, limits: SyncLimits.pushFrame) } catch {
             throw APIError.badRequest("the frame is invalid: \(error)", code: "invalid_frame")
         }
     }
@@ -67,6 +67,8 @@ extension ServerApp {
     /// `POST /api/v1/sync/push`.
     func syncPush(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
+        try workGates.push.enter()
+        defer { workGates.push.leave() }
         let frame = try frameBody(context.request)
         guard let device = frame["device"]?.stringValue, (8...64).contains(device.utf8.count),
             device.utf8.allSatisfy({
@@ -76,8 +78,10 @@ extension ServerApp {
             throw APIError.badRequest(
                 "\"device\" must be the device's id (8 to 64 letters, digits or -)", code: "invalid_frame")
         }
-        guard let clock = frame["clock"]?.numberValue.flatMap({ Int64(exactly: $0) }) else {
-            throw APIError.badRequest("\"clock\" must be the device's time in milliseconds", code: "invalid_frame")
+        guard let clock = frame["clock"]?.milliseconds else {
+            throw APIError.badRequest(
+                "\"clock\" must be the device's time in milliseconds since 1970 (up to 9999999999999)",
+                code: "invalid_frame")
         }
         let entries = frame["entries"]?.arrayValue ?? []
         guard entries.count <= SyncLimits.maxPushEntries else {
@@ -161,22 +165,41 @@ extension ServerApp {
     /// `PUT /api/v1/sync/blobs/{sha256}`: a submitted file, checked against its name.
     func syncPutBlob(_ context: RequestContext) throws -> HTTPResponse {
         let hash = context.parameter("sha256")
+        try workGates.upload.enter()
+        defer { workGates.upload.leave() }
         guard blobs.path(for: hash) != nil else {
             throw APIError.badRequest("the path must end with the file's SHA-256 in lowercase hex")
         }
         guard case .file(let upload, _) = context.request.body else {
             throw APIError.badRequest("send the file's bytes as the body")
         }
-        let temp = blobs.makeTempPath()
-        guard link(upload, temp) == 0 || (try? FileManager.default.copyItem(atPath: upload, toPath: temp)) != nil else {
-            throw APIError.internalError("cannot keep the upload")
-        }
-        let stored = try blobs.adopt(fileAt: temp)
-        guard stored.sha256 == hash else {
-            // Keep nothing under a wrong name; the content-addressed copy is harmless but unreferenced.
+        let user = try context.user
+        // The hash is checked before anything is kept: a wrong upload leaves nothing behind.
+        let digest = try SHA256.hash(fileAt: upload).hex
+        guard digest == hash else {
             throw APIError.unprocessable(
-                "the bytes' SHA-256 is \(stored.sha256), not \(hash): upload the right file", code: "hash_mismatch")
+                "the bytes' SHA-256 is \(digest), not \(hash): upload the right file", code: "hash_mismatch")
         }
+        let size = (try? FileManager.default.attributesOfItem(atPath: upload)[.size] as? NSNumber)?.int64Value ?? 0
+        let quota = try store.uploads.record(userID: user.id, sha256: hash, size: size, now: nowMilliseconds())
+        guard quota.recorded else {
+            let mib = { (bytes: Int64) in "\((bytes + (1 << 20) - 1) >> 20) MiB" }
+            throw APIError(
+                status: 507, code: "quota_exceeded",
+                message:
+                    "your files on the server use \(mib(quota.used)) of \(mib(ServerLimits.maxUploadBytesPerUser)); "
+                    + "this one (\(mib(size))) does not fit: ask your teacher or admin")
+        }
+        if blobs.contains(hash) { return HTTPResponse(status: 204) }
+        let temp = blobs.makeTempPath()
+        if link(upload, temp) != 0 {
+            do { try FileManager.default.copyItem(atPath: upload, toPath: temp) } catch {
+                unlink(temp)
+                throw StorageFull.matches(error)
+                    ? APIError.insufficientStorage() : APIError.internalError("cannot keep the upload")
+            }
+        }
+        try blobs.adopt(fileAt: temp, verifiedSHA256: digest)
         return HTTPResponse(status: 204)
     }
 

@@ -118,12 +118,21 @@ struct AccountStore: AreaStore {
 
     // MARK: - Tokens
 
-    /// Stores a new token's hash.
+    /// Stores a new token's hash. A user keeps at most `ServerLimits.maxSessionsPerUser` live
+    /// tokens: the oldest beyond it end here, and the rows of ended (revoked or expired) tokens go,
+    /// so that logging in again and again cannot grow the table (issue 13, item 9).
     func addToken(hash: [UInt8], userID: String, expiresAt: Int64) throws {
+        let now = nowMilliseconds()
         try write { db in
             try db.execute(
                 "INSERT INTO tokens(hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
-                arguments: [Data(hash), userID, nowMilliseconds(), expiresAt])
+                arguments: [Data(hash), userID, now, expiresAt])
+            try db.execute(
+                """
+                DELETE FROM tokens WHERE user_id = ?1 AND hash NOT IN (
+                    SELECT hash FROM tokens WHERE user_id = ?1 AND revoked_at IS NULL AND expires_at > ?2
+                    ORDER BY created_at DESC, rowid DESC LIMIT ?3)
+                """, arguments: [userID, now, ServerLimits.maxSessionsPerUser])
         }
     }
 
@@ -254,10 +263,23 @@ struct AccountStore: AreaStore {
         }
     }
 
-    /// Forgets the failures of `keys` after a successful login.
+    /// After a successful login (or password check): forgets the failures of the username's key,
+    /// and takes back only this attempt's reservation from the address's keys, never their other
+    /// failures: one login to an attacker's own account must not reset the count of their guesses
+    /// at others (issue 13, item 8).
     func clearLoginFailures(keys: [String]) throws {
         try write { db in
-            for key in keys { try db.execute("DELETE FROM login_failures WHERE key = ?", arguments: [key]) }
+            for key in keys where !key.hasPrefix("addr:") {
+                try db.execute("DELETE FROM login_failures WHERE key = ?", arguments: [key])
+            }
+            for key in keys where key.hasPrefix("addr:") {
+                try db.execute(
+                    """
+                    UPDATE login_failures SET failures = max(failures - 1, 0),
+                        locked_until = CASE WHEN failures - 1 < ? THEN 0 ELSE locked_until END
+                    WHERE key = ?
+                    """, arguments: [ServerLimits.freeAddressFailures, key])
+            }
         }
     }
 

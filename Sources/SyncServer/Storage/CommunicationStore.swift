@@ -357,14 +357,20 @@ struct CommunicationStore: AreaStore {
             ).fetchOne(arguments: [incoming.toName])
             : try db.cachedStatement(sql: "SELECT id, username, role, disabled FROM users WHERE id = ?").fetchOne(
                 arguments: [incoming.toID])
+        // No such user and a user one may not write to get the same answer, in the words the
+        // sender used, so that messages cannot list usernames (issue 13, item 13).
+        let named = incoming.toName.isEmpty ? incoming.toID : incoming.toName
+        let notAllowed = refuse(
+            .forbidden,
+            "direct messages go between a student and a teacher of \(incoming.courseID); \(user.username) and \(named) are not (or there is no such user)"
+        )
         guard let row, let toID = row.string(0), let toName = row.string(1),
             let role = row.string(2).flatMap(Role.init(rawValue:))
-        else {
-            throw refuse(.notFound, "there is no user \(incoming.toName.isEmpty ? incoming.toID : incoming.toName)")
-        }
+        else { throw notAllowed }
         let recipient = User(
             id: toID, username: toName, displayName: toName, role: role, disabled: row.bool(3) ?? false)
         guard recipient.id != user.id else { throw refuse(.invalid, "a message needs someone else to go to") }
+        guard try Rights.mayMessage(from: user, to: recipient, in: incoming.courseID, in: db) else { throw notAllowed }
         // Nobody would read it: a disabled account cannot log in, and an erased one is gone for good.
         if recipient.disabled {
             let erased =
@@ -376,12 +382,6 @@ struct CommunicationStore: AreaStore {
                 erased
                     ? "the account \(recipient.username) was erased: a message cannot reach it"
                     : "the account \(recipient.username) is disabled: a message cannot reach it until an administrator enables it again"
-            )
-        }
-        guard try Rights.mayMessage(from: user, to: recipient, in: incoming.courseID, in: db) else {
-            throw refuse(
-                .forbidden,
-                "direct messages go between a student and a teacher of \(incoming.courseID); \(user.username) and \(recipient.username) are not"
             )
         }
         try checkText(title: nil, body: incoming.body, needsTitle: false)

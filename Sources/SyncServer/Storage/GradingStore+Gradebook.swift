@@ -225,12 +225,16 @@ extension GradingStore {
     }
 
     /// The latest per-question results of the course's scored attempts (from the `attemptResult`
-    /// changes: the newest of each attempt wins, so a teacher's essay grading counts).
+    /// changes: the newest of each attempt wins, so a teacher's essay grading counts; a result
+    /// withheld from the student is read in full from its attempt).
     func attemptResults(courseID: String) throws -> [(quizID: String, answers: [ItemAnalysis.Answer])] {
         try read { db in
             var latest: [String: [UInt8]] = [:]
             try db.forEach(
-                "SELECT entity, payload FROM changes WHERE course_id = ? AND kind = 'attemptResult' ORDER BY sseq",
+                """
+                SELECT c.entity, coalesce(a.full_result, c.payload) FROM changes c LEFT JOIN attempts a ON a.id = c.entity
+                WHERE c.course_id = ? AND c.kind = 'attemptResult' ORDER BY c.sseq
+                """,
                 arguments: [courseID]
             ) { c in latest[c.string(at: 0)] = [UInt8](c.data(at: 1)) }
             return latest.values.compactMap { frame in

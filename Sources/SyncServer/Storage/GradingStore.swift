@@ -104,17 +104,26 @@ struct GradingStore: AreaStore {
                 userID: record.student.id, itemID: quiz.id, targetID: record.id, oldPoints: current,
                 newPoints: total, oldFeedback: oldFeedback, newFeedback: feedback, scores: scores,
                 changedBy: teacher.id, changedAt: now), courseID: record.courseID, in: db)
+        let reviewOpen = try Self.reviewIsOpen(quiz, courseID: record.courseID, in: db)
+        let late = try db.fetchScalar(String.self, "SELECT late FROM attempts WHERE id = ?", arguments: [record.id])
+        let result = Grading.regradedResult(
+            record, quiz: quiz, scores: scores, total: total, late: late, reviewOpen: reviewOpen)
+        try Self.keepFullResult(result.full, attemptID: record.id, in: db)
         try ChangelogStore.appendChange(
             kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,
-            encodedPayload: Grading.regradedResult(record, quiz: quiz, scores: scores, total: total), in: db)
-        let payload = Grading.gradePayload(
-            student: record.student.id, course: record.courseID, item: quiz.id, kind: "quiz",
-            target: ("attempt", record.id),
-            points: total, maxPoints: record.maxPoints, scores: scores, feedback: feedback, teacher: teacher, at: now)
+            encodedPayload: result.published, in: db)
+        let makePayload = { (scores: [String: Double], feedback: String?) in
+            Grading.gradePayload(
+                student: record.student.id, course: record.courseID, item: quiz.id, kind: "quiz",
+                target: ("attempt", record.id), points: total, maxPoints: record.maxPoints, scores: scores,
+                feedback: feedback, teacher: teacher, at: now)
+        }
+        // Until the quiz's review opens, the student's copy carries the total only.
         try ChangelogStore.appendChange(
             kind: "grade", entity: "\(record.student.id)/\(record.courseID)/\(quiz.id)/\(record.id)",
-            userID: record.student.id, courseID: record.courseID, payload: payload, in: db)
-        return payload
+            userID: record.student.id, courseID: record.courseID,
+            payload: reviewOpen ? makePayload(scores, feedback) : makePayload([:], nil), in: db)
+        return makePayload(scores, feedback)
     }
 
     /// A teacher's essay scores and feedback of an attempt, when graded.
@@ -287,7 +296,7 @@ struct GradingStore: AreaStore {
             guard let data = row.data(1), let payload = try? WireCodec.decode([UInt8](data)),
                 var members = payload.objectMembers,
                 let target = payload["submission"]?.stringValue ?? payload["attempt"]?.stringValue,
-                let at = payload["gradedAt"]?.numberValue, given.contains("\(target)@\(Int64(at))"),
+                let at = payload["gradedAt"]?.milliseconds, given.contains("\(target)@\(at)"),
                 let index = members.firstIndex(where: { $0.key == "gradedBy" })
             else { continue }
             members[index].value = JSONOut.s(anonymousName)

@@ -195,6 +195,29 @@ enum ServerSchema {
         migrator.register(version: 10, name: "grade history by graded submission or attempt") { db in
             try db.execute(sql: gradeHistoryTargetIndex)
         }
+        migrator.register(version: 11, name: "exams: late attempts and released reviews; uploads per user") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE attempts ADD COLUMN late TEXT;
+                    ALTER TABLE attempts ADD COLUMN full_result BLOB;
+                    CREATE INDEX attempts_quiz ON attempts(user_id, course_id, quiz_id);
+                    CREATE TABLE uploads (
+                        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        uploaded_at INTEGER NOT NULL,
+                        PRIMARY KEY (user_id, sha256)
+                    );
+                    CREATE INDEX uploads_sha256 ON uploads(sha256);
+                    CREATE TABLE quiz_reviews (
+                        course_id TEXT NOT NULL,
+                        quiz_id TEXT NOT NULL,
+                        released_by TEXT NOT NULL,
+                        released_at INTEGER NOT NULL,
+                        PRIMARY KEY (course_id, quiz_id)
+                    );
+                    """)
+        }
         return migrator
     }()
 

@@ -26,6 +26,8 @@ final class ServerStore: @unchecked Sendable {
     let statistics: StatisticsStore
     /// A user's export and erasure.
     let dataRights: DataRightsStore
+    /// Submitted files uploaded by each user: the quota, and the files nothing refers to.
+    let uploads: UploadStore
 
     /// Opens (creating and migrating) the store at `path`.
     init(path: String) throws {
@@ -44,6 +46,7 @@ final class ServerStore: @unchecked Sendable {
         communication = CommunicationStore(queue: queue)
         statistics = StatisticsStore(queue: queue)
         dataRights = DataRightsStore(queue: queue)
+        uploads = UploadStore(queue: queue)
     }
 
     /// Runs `body` in an immediate write transaction.

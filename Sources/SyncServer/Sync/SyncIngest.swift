@@ -82,10 +82,11 @@ struct SyncIngest {
             let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
             for entry in entries {
-                guard let seq = entry["seq"]?.numberValue.flatMap({ Int64(exactly: $0) }),
-                    let prev = entry["prev"]?.numberValue.flatMap({ Int64(exactly: $0) })
+                guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
+                    let prev = entry["prev"]?.int(in: WireBounds.sequence)
                 else {
-                    throw APIError.badRequest("every entry needs integer seq and prev", code: "invalid_frame")
+                    throw APIError.badRequest(
+                        "every entry needs whole numbers seq and prev from 0 to 2^53", code: "invalid_frame")
                 }
                 if seq <= outcome.acked {
                     outcome.duplicates += 1
@@ -136,7 +137,9 @@ struct SyncIngest {
         }
         var out: [String: Course] = [:]
         for key in wanted {
-            let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
+            // An empty course or version ("@1.2.0") still makes two parts (found by the push fuzzer).
+            let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { continue }
             if let course = try app.courseCache.course(parts[0], version: parts[1]) { out[key] = course }
         }
         return out
@@ -154,6 +157,13 @@ struct SyncIngest {
             return try applyCommunication(entry, kind: kind, courses: courses, memo: memo, in: db)
         }
         let payload = entry["payload"] ?? JSONValue(.null)
+        guard payload.valueCount(upTo: SyncLimits.maxEntryValues + 1) <= SyncLimits.maxEntryValues else {
+            throw Rejection(reason: "an entry's payload may hold at most \(SyncLimits.maxEntryValues) values")
+        }
+        // Field types and bounds (docs/PROTOCOL.md §6 tables) before any rule sees the payload.
+        if let problem = EntryShape.problem(kind: entry["kind"]?.stringValue ?? "", payload: payload) {
+            throw Rejection(reason: problem)
+        }
         guard let courseID = payload["course"]?.stringValue else {
             throw Rejection(reason: "the entry names no course")
         }
@@ -171,7 +181,9 @@ struct SyncIngest {
         let entity = entry["entity"]?.stringValue ?? ""
         switch entry["kind"]?.stringValue {
         case "progress": try applyProgress(payload, course: course, memo: memo, in: db)
-        case "attempt": try applyAttempt(payload, id: entity, courses: courses, memo: memo, now: now, in: db)
+        case "attempt":
+            try applyAttempt(
+                payload, id: entity, courses: courses, memo: memo, previousSync: previousSync, now: now, in: db)
         case "submission":
             try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
         case "grade": try applyPushedGrade(payload, course: course, courses: courses, memo: memo, in: db)
@@ -189,10 +201,14 @@ struct SyncIngest {
         }
         var incoming = LMSModel.Progress(
             userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
-        for member in payload["secondsByDevice"]?.objectMembers ?? [] {
-            if let n = member.value.numberValue, n >= 0, n < 1e9 { incoming.secondsByDevice[member.key] = Int(n) }
+        let devices = payload["secondsByDevice"]?.objectMembers ?? []
+        guard devices.count <= SyncLimits.maxDevicesPerProgress else {
+            throw Rejection(reason: "progress counts time on at most \(SyncLimits.maxDevicesPerProgress) devices")
         }
-        incoming.lastOpenedAt = payload["lastOpenedAt"]?.numberValue.map { Date(timeIntervalSince1970: $0 / 1000) }
+        for member in devices {
+            if let n = member.value.int(in: WireBounds.lessonSeconds) { incoming.secondsByDevice[member.key] = Int(n) }
+        }
+        incoming.lastOpenedAt = payload["lastOpenedAt"]?.date
         // A batch often holds several entries of one lesson: the record is read once, merged in
         // memory, and written once at the end of the batch with one change for other devices
         // (progress is a state: its last merged value says all the intermediate ones did).
@@ -210,7 +226,7 @@ struct SyncIngest {
                 var p = LMSModel.Progress(
                     userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
                 for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] {
-                    p.secondsByDevice[m.key] = Int(m.value.numberValue ?? 0)
+                    p.secondsByDevice[m.key] = Int(m.value.int(in: WireBounds.lessonSeconds) ?? 0)
                 }
                 p.lastOpenedAt = r.int64("last_opened_at").map { Date(timeIntervalSince1970: Double($0) / 1000) }
                 return p
@@ -219,6 +235,12 @@ struct SyncIngest {
             memo.progressOrder.append(key)
         }
         var merged = SyncMerge.progress(record.merged, incoming)
+        guard merged.secondsByDevice.count <= SyncLimits.maxDevicesPerProgress else {
+            throw Rejection(
+                reason:
+                    "\(lessonID) already counts time on \(SyncLimits.maxDevicesPerProgress) devices, the most there may be"
+            )
+        }
         // As the database keeps it: whole milliseconds.
         merged.lastOpenedAt = merged.lastOpenedAt.map {
             Date(timeIntervalSince1970: Double(Int64(($0.timeIntervalSince1970 * 1000).rounded())) / 1000)
@@ -278,13 +300,13 @@ struct SyncIngest {
     }
 
     private func applyAttempt(
-        _ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo, now: Int64,
-        in db: Database
+        _ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo,
+        previousSync: SyncMerge.ClockReading?, now: Int64, in db: Database
     ) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
         // Checked and graded first (no database work), then inserted unless the id exists: one
         // statement for a new attempt instead of a look-up and an insert.
-        let graded: (courseID: String, version: String, quizID: String, result: QuizResult)
+        let graded: (courseID: String, version: String, quiz: Quiz, result: QuizResult)
         do {
             graded = try gradeAttempt(payload, courses: courses, memo: memo)
         } catch {
@@ -292,7 +314,29 @@ struct SyncIngest {
             try existingAttempt(id, in: db)
             throw error
         }
-        let (courseID, version, quizID, result) = graded
+        let (courseID, version, quiz, result) = graded
+        let quizID = quiz.id
+        if let allowed = quiz.maxAttempts {
+            // The same attempt from another device is not a new one (answered before counting).
+            try existingAttempt(id, in: db)
+            let made =
+                try db.cachedStatement(
+                    sql: "SELECT COUNT(*) FROM attempts WHERE user_id = ? AND course_id = ? AND quiz_id = ?"
+                ).fetchScalar(Int64.self, arguments: [user.id, courseID, quizID]) ?? 0
+            guard made < allowed else {
+                throw Rejection(
+                    reason:
+                        "\(quiz.title) allows \(allowed) attempt\(allowed == 1 ? "" : "s") and you have made \(made): this one does not count"
+                )
+            }
+        }
+        let startedAt = payload["startedAt"]?.milliseconds
+        let submittedAt = payload["submittedAt"]?.milliseconds
+        let late = ExamTiming.lateness(
+            limitMinutes: quiz.timeLimitMinutes,
+            startedAt: startedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+            submittedAt: submittedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
+            skewNow: Double(now - deviceClock) / 1000, skewBefore: previousSync?.skew)
         // Whose work it is, for the devices of teachers who pull several students' work.
         let members = (payload.objectMembers ?? []).filter { $0.key != "user" }
         var owned = WireCodec.Builder()
@@ -304,19 +348,21 @@ struct SyncIngest {
             owned.value(member.value)
         }
         let encoded = Data(owned.bytes)
+        let started: DatabaseValue = startedAt.map { .integer($0) } ?? .null
+        let submitted: DatabaseValue = submittedAt.map { .integer($0) } ?? .null
+        let lateReason: DatabaseValue = late.map { .text($0) } ?? .null
         try db.cachedStatement(
             sql: """
                 INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
-                                     awaiting_teacher, received_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING
+                                     awaiting_teacher, received_at, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT(id) DO NOTHING
                 """
         ).execute(
             arguments: StatementArguments([
                 .text(id), .text(user.id), .text(courseID), .text(version), .text(quizID),
-                payload["startedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null,
-                payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null,
-                .blob(encoded),
+                started, submitted, .blob(encoded),
                 .real(result.points), .real(result.maxPoints), .integer(result.awaitingManualGrading ? 1 : 0),
-                .integer(now)
+                .integer(now), lateReason
             ]))
         guard db.changes == 1 else {
             try existingAttempt(id, in: db)
@@ -327,12 +373,16 @@ struct SyncIngest {
         if !result.awaitingManualGrading {
             memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID))
         }
-        let resultFrame = Grading.attemptResult(
-            user: user.id, quiz: quizID, course: courseID, points: result.points, maxPoints: result.maxPoints,
-            awaitingTeacher: result.awaitingManualGrading,
-            questions: result.questions.map(Grading.AttemptResultQuestion.init))
+        let makeResult = { (questions: [Grading.AttemptResultQuestion]?) in
+            Grading.attemptResult(
+                user: user.id, quiz: quizID, course: courseID, points: result.points, maxPoints: result.maxPoints,
+                awaitingTeacher: result.awaitingManualGrading, late: late, questions: questions)
+        }
+        let full = makeResult(result.questions.map(Grading.AttemptResultQuestion.init))
+        let published = try GradingStore.reviewIsOpen(quiz, courseID: courseID, in: db) ? full : makeResult(nil)
+        if published != full { try GradingStore.keepFullResult(full, attemptID: id, in: db) }
         try ChangelogStore.appendChange(
-            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: resultFrame, in: db)
+            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: published, in: db)
     }
 
     /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
@@ -346,12 +396,9 @@ struct SyncIngest {
         throw Rejection(reason: "attempt \(id) belongs to someone else")
     }
 
-    /// A number as a whole Int64, or nil when it has none (a pushed payload must never trap the server).
-    static func wholeNumber(_ n: Double) -> Int64? { n.isFinite && abs(n) < 9.2e18 ? Int64(n) : nil }
-
     /// The attempt's course, version, quiz and the server's score of record (no database work).
     private func gradeAttempt(_ payload: JSONValue, courses: [String: Course], memo: BatchMemo) throws
-        -> (courseID: String, version: String, quizID: String, result: QuizResult)
+        -> (courseID: String, version: String, quiz: Quiz, result: QuizResult)
     {
         guard let courseID = payload["course"]?.stringValue, let version = payload["courseVersion"]?.stringValue,
             let quizID = payload["quiz"]?.stringValue
@@ -364,7 +411,7 @@ struct SyncIngest {
         }
         // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
         let responses = Grading.authoredResponses(payload, quiz: quiz)
-        return (courseID, version, quizID, try Grader.grade(quiz, responses: responses))
+        return (courseID, version, quiz, try Grader.grade(quiz, responses: responses))
     }
 
     private func applySubmission(
@@ -390,7 +437,7 @@ struct SyncIngest {
                 throw Rejection(reason: "the file \(file["name"]?.stringValue ?? "?") was not uploaded; sync again")
             }
         }
-        let submittedAt = payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber) ?? now
+        let submittedAt = payload["submittedAt"]?.milliseconds ?? now
         let late =
             assignment.due.map { due in
                 !SyncMerge.isOnTime(
@@ -403,7 +450,7 @@ struct SyncIngest {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            id, user.id, course.id, current, payload["version"]?.numberValue.flatMap(Self.wholeNumber) ?? 1,
+            id, user.id, course.id, current, payload["version"]?.int(in: WireBounds.submissionVersion) ?? 1,
             Data(WireCodec.encode(payload)), submittedAt, now, late
         ])
         var members =

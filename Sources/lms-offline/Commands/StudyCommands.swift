@@ -129,8 +129,11 @@ enum StudyCommands {
         markdown += text.map { LessonView.split($0).body } ?? Messages.t(.noSyllabus, course.id)
         let view = LessonView(
             folder: course.folder, path: "syllabus.md", itemIDsByPath: try Self.itemIDsByPath(catalog, course.id))
-        let page = view.page(
-            markdown: markdown, width: Pager.width(environment: context.environment), color: console.useColor)
+        let width = Pager.width(environment: context.environment)
+        var page = view.page(markdown: markdown, width: width, color: console.useColor)
+        if LessonPictures.available(color: console.useColor, environment: context.environment) {
+            page = LessonPictures.draw(into: page, width: width)
+        }
         Pager.show(page.text(color: console.useColor), console: console, environment: context.environment)
         return 0
     }
@@ -200,8 +203,12 @@ enum StudyCommands {
                     ]), pretty: true))
             return
         }
-        var lines = try view.lines(
-            width: Pager.width(environment: context.environment), color: context.console.useColor)
+        let width = Pager.width(environment: context.environment)
+        var page = try view.page(width: width, color: context.console.useColor)
+        if LessonPictures.available(color: context.console.useColor, environment: context.environment) {
+            page = LessonPictures.draw(into: page, width: width)
+        }
+        var lines = page.text(color: context.console.useColor)
         if !lines.contains(where: { $0.contains(item.title) }) { lines.insert(contentsOf: [item.title, ""], at: 0) }
         let outcome = Pager.show(lines, console: context.console, environment: context.environment)
         if markDone {

@@ -11,6 +11,9 @@ struct LessonView {
     /// The course's item ids by file path, so that a link to another lesson's file shows its id.
     var itemIDsByPath: [String: String] = [:]
 
+    /// The widest a lesson is laid out, in columns: longer lines are hard to read.
+    static let maximumWidth = 100
+
     /// The Markdown body (without front matter) and the front matter's keys.
     func read() throws -> (body: String, keys: [String: String]) {
         guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {
@@ -65,7 +68,7 @@ struct LessonView {
     /// copied whole), then the body.
     func page(markdown: String, keys: [String: String] = [:], width: Int, color: Bool) -> TerminalPage {
         let view = self
-        let renderer = MarkdownTerminalRenderer(width: width, color: color) { view.target($0) }
+        let renderer = MarkdownTerminalRenderer(width: min(width, Self.maximumWidth), color: color) { view.target($0) }
         var page = TerminalPage()
         if let title = keys["title"] {
             page = renderer.render(

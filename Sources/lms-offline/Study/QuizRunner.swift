@@ -85,7 +85,7 @@ final class QuizRunner {
     /// Prints text written in `format` through the terminal renderer (GIFT's default format keeps
     /// `3 * 4 * 5`, `__init__` and line breaks as written; `[html]` goes through the HTML subset).
     private func show(_ text: String, format: TextFormat) {
-        let renderer = MarkdownTerminalRenderer(width: width, color: console.useColor)
+        let renderer = MarkdownTerminalRenderer(width: min(width, LessonView.maximumWidth), color: console.useColor)
         renderer.render(QuestionText.document(text, format: format)).text(color: console.useColor).forEach {
             console.out($0)
         }

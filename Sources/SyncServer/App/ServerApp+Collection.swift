@@ -1,0 +1,31 @@
+import Foundation
+import LMSModel
+
+/// Collection of uploaded files that nothing refers to (issue 13, item 5): a device uploads a
+/// submission's files before it pushes the submission; files whose submission never came (or
+/// were sent by someone filling the disk) are removed after `unreferencedUploadGraceSeconds`.
+/// Runs when `serve` starts and by `lms-server gc`. Package blobs are never collected.
+extension ServerApp {
+    /// What one collection removed.
+    struct Collection: CustomStringConvertible {
+        var files = 0
+        var bytes: Int64 = 0
+        var description: String { "removed \(files) unreferenced uploaded file(s), \(bytes) bytes" }
+    }
+
+    /// Removes the uploaded files older than the grace period that no submission names.
+    @discardableResult
+    func collectUnreferencedUploads(now: Int64 = nowMilliseconds()) throws -> Collection {
+        let cutoff = now - ServerLimits.unreferencedUploadGraceSeconds * 1000
+        var collection = Collection()
+        for hash in try store.uploads.collectUnreferenced(olderThan: cutoff) {
+            guard let path = blobs.path(for: hash) else { continue }
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
+            if unlink(path) == 0 {
+                collection.files += 1
+                collection.bytes += size ?? 0
+            }
+        }
+        return collection
+    }
+}
