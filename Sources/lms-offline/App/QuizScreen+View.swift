@@ -142,8 +142,6 @@ extension QuizScreen {
             for (n, authoring) in order.enumerated() where authoring < rights.count {
                 lines.append(ScreenLine("  \(n + 1). " + TerminalText.sanitize(rights[authoring])))
             }
-        case .description:
-            break
         case .short, .numeric, .essay:
             if let field {
                 lines.append(field.line(width: size.width))

@@ -277,9 +277,6 @@ struct QuizScreen: AppScreen {
             }
             self.field = field
             return .none
-        case .description:
-            // Text only: nothing to answer.
-            return .none
         }
         self.record = record
         return .saveAttempt
