@@ -6,7 +6,12 @@ import LMSModel
 /// Applies a push (docs/PROTOCOL.md §4, §6): one transaction, idempotent by `(device, user, seq)`,
 /// never skipping a gap; each entry applied with the merge rules or rejected with a reason.
 struct SyncIngest {
-    let app: ServerApp
+    /// The push's one write transaction runs on the changelog's connection (the server's one database).
+    let changelog: ChangelogStore
+    let courseStore: CourseStore
+    let courseCache: CourseCache
+    /// Submitted files: a submission's files must have been uploaded.
+    let blobs: BlobStore
     let user: User
     let device: String
     let deviceClock: Int64
@@ -77,7 +82,7 @@ struct SyncIngest {
         // Courses are read (and cached) before the transaction: loading a package is slow.
         let courses = try preloadCourses(entries)
         let memo = BatchMemo()
-        return try app.store.write { db in
+        return try changelog.write { db in
             let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
             for entry in entries {
@@ -132,14 +137,14 @@ struct SyncIngest {
             if let version = entry["payload"]?["courseVersion"]?.stringValue { wanted.insert(course + "@" + version) }
         }
         for course in named {
-            if let latest = try app.store.courses.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
+            if let latest = try courseStore.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
         }
         var out: [String: Course] = [:]
         for key in wanted {
             // An empty course or version ("@1.2.0") still makes two parts (found by the push fuzzer).
             let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { continue }
-            if let course = try app.courseCache.course(parts[0], version: parts[1]) { out[key] = course }
+            if let course = try courseCache.course(parts[0], version: parts[1]) { out[key] = course }
         }
         return out
     }
@@ -391,7 +396,7 @@ struct SyncIngest {
             throw Rejection(reason: "\(course.id) has no assignment \(assignmentID)")
         }
         for file in payload["files"]?.arrayValue ?? [] {
-            guard let hash = file["sha256"]?.stringValue, app.blobs.contains(hash) else {
+            guard let hash = file["sha256"]?.stringValue, blobs.contains(hash) else {
                 throw Rejection(reason: "the file \(file["name"]?.stringValue ?? "?") was not uploaded; sync again")
             }
         }
