@@ -14,7 +14,7 @@ extension TestServer {
                     ("device", .init(.string(device))), ("clock", .init(.number(Double(clock)))),
                     ("entries", .init(.array(entries)))
                 ])))
-        var headers: [(String, String)] = [("Content-Type", ServerApp.frameContentType)]
+        var headers: [(String, String)] = [("Content-Type", SyncRoutes.frameContentType)]
         if gzip {
             bytes = (try? Gzip.compress(bytes)) ?? bytes
             headers.append(("Content-Encoding", "gzip"))

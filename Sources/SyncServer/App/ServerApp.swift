@@ -37,6 +37,7 @@ final class ServerApp: @unchecked Sendable {
     let rosterRoutes: RosterRoutes
     let communicationRoutes: CommunicationRoutes
     let calendarRoute: CalendarRoute
+    let syncRoutes: SyncRoutes
     /// Queues for pushes and uploads (issue 13: bounded work at once).
     let workGates = WorkGates()
     /// Set by `serve`, for `/metrics`.
@@ -82,6 +83,10 @@ final class ServerApp: @unchecked Sendable {
             accounts: store.accounts, communication: store.communication, courses: store.courses,
             courseCache: courseCache)
         calendarRoute = CalendarRoute(courses: store.courses, courseCache: courseCache)
+        syncRoutes = SyncRoutes(
+            changelog: store.changelog, courses: store.courses, statistics: store.statistics, uploads: store.uploads,
+            blobs: blobs, courseCache: courseCache, courseGrades: courseGrades, workGates: workGates,
+            epoch: { [store] in try store.epoch() })
     }
 
     // MARK: - Dispatch

@@ -204,4 +204,15 @@ struct CatalogueRoutes: Sendable {
         let plan = try PackageDelta.make(from: try manifest(of: from, for: user), to: try manifest(of: to, for: user))
         return JSONOut.response(200, plan.json)
     }
+
+    /// `GET /api/v1/courses/{id}/versions/{version}/manifest`: the manifest of the caller's build.
+    func versionManifest(_ context: RequestContext) throws -> HTTPResponse {
+        let user = try context.user
+        let record = try versionRecord(context)
+        let full =
+            try rights.getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
+        var response = HTTPResponse.json(200, Data((full ? record.manifest : record.studentManifest).utf8))
+        response.headers["ETag"] = "\"\(full ? record.packageID : record.studentPackageID)\""
+        return response
+    }
 }

@@ -72,20 +72,20 @@ extension ServerApp {
             summary: "entries to fetch between versions", handler: { try $0.app.catalogueRoutes.delta($0) }),
         Route(
             method: .get, pattern: "/api/v1/courses/{id}/versions/{version}/manifest", access: .courseMember,
-            body: .none, summary: "a version's manifest", handler: { try $0.app.versionManifest($0) }),
+            body: .none, summary: "a version's manifest", handler: { try $0.app.catalogueRoutes.versionManifest($0) }),
         // The changelog sync (docs/PROTOCOL.md)
         Route(
             method: .post, pattern: "/api/v1/sync/push", access: .user, body: .frame, summary: "push outbox entries",
-            handler: { try $0.app.syncPush($0) }),
+            handler: { try $0.app.syncRoutes.syncPush($0) }),
         Route(
             method: .get, pattern: "/api/v1/sync/pull", access: .user, body: .none, summary: "pull server changes",
-            handler: { try $0.app.syncPull($0) }),
+            handler: { try $0.app.syncRoutes.syncPull($0) }),
         Route(
             method: .post, pattern: "/api/v1/sync/blobs/missing", access: .user, body: .json,
-            summary: "which files the server lacks", handler: { try $0.app.syncMissingBlobs($0) }),
+            summary: "which files the server lacks", handler: { try $0.app.syncRoutes.syncMissingBlobs($0) }),
         Route(
             method: .put, pattern: "/api/v1/sync/blobs/{sha256}", access: .user, body: .file,
-            summary: "upload a submitted file", handler: { try $0.app.syncPutBlob($0) }),
+            summary: "upload a submitted file", handler: { try $0.app.syncRoutes.syncPutBlob($0) }),
         // Enrollment
         Route(
             method: .post, pattern: "/api/v1/courses/{id}/enroll", access: .user, body: .json,

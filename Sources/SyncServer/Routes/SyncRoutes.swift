@@ -2,8 +2,19 @@ import CoursePackage
 import Foundation
 import LMSModel
 
-/// The changelog sync's routes (docs/PROTOCOL.md).
-extension ServerApp {
+/// The changelog sync's routes (docs/PROTOCOL.md): push, pull and submitted files.
+struct SyncRoutes: Sendable {
+    let changelog: ChangelogStore
+    let courses: CourseStore
+    let statistics: StatisticsStore
+    let uploads: UploadStore
+    let blobs: BlobStore
+    let courseCache: CourseCache
+    let courseGrades: CourseGrades
+    let workGates: WorkGates
+    /// The server's epoch (`ServerStore.epoch`: the `meta` table is the database's own).
+    let epoch: @Sendable () throws -> String
+
     static let frameContentType = "application/x-lms-frame"
     /// zlib level for pull pages: 1 costs a few percent in size against 6 and is several times
     /// faster, and pages are made for every pull while pushes are compressed once on a device.
@@ -87,9 +98,13 @@ extension ServerApp {
         guard entries.count <= SyncLimits.maxPushEntries else {
             throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
         }
-        let outcome = try SyncIngest(app: self, user: user, device: device, deviceClock: clock).run(entries)
+        let ingest = SyncIngest(
+            changelog: changelog, courseStore: courses, courseCache: courseCache, blobs: blobs, user: user,
+            device: device,
+            deviceClock: clock)
+        let outcome = try ingest.run(entries)
         courseGrades.issueIfEarned(outcome.certificateCandidates)
-        store.statistics.recordSync(.push(entries: entries.count, request: context.request))
+        statistics.recordSync(.push(entries: entries.count, request: context.request))
         return JSONOut.response(
             200,
             JSONOut.obj([
@@ -102,7 +117,7 @@ extension ServerApp {
                             JSONOut.obj([("seq", JSONOut.n(Double($0.seq))), ("reason", JSONOut.s($0.reason))])
                         })
                 ),
-                ("epoch", JSONOut.s(try store.epoch())),
+                ("epoch", JSONOut.s(try epoch())),
                 ("serverTime", JSONOut.n(Double(nowMilliseconds())))
             ]))
     }
@@ -110,7 +125,7 @@ extension ServerApp {
     /// `GET /api/v1/sync/pull?cursor=&limit=`.
     func syncPull(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
-        let epoch = try store.epoch()
+        let epoch = try epoch()
         let after = try readCursor(context.request.query["cursor"], epoch: epoch)
         var limit = SyncLimits.defaultPullLimit
         if let text = context.request.query["limit"] {
@@ -119,7 +134,7 @@ extension ServerApp {
             }
             limit = n
         }
-        let page = try store.changelog.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
+        let page = try changelog.changes(for: user, after: after, limit: limit, maxBytes: SyncLimits.maxPullBytes)
         // The page is built around the stored payload bytes: nothing is decoded and encoded again.
         // `cursor` and `more` come first so that a client can read them before the changes.
         var frame = WireCodec.Builder()
@@ -147,7 +162,7 @@ extension ServerApp {
             frame.splice(frame: change.payloadFrame)
         }
         let response = try frameResponse(bytes: frame.bytes, request: context.request)
-        store.statistics.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
+        statistics.recordSync(.pull(changes: page.changes.count, response: response, request: context.request))
         return response
     }
 
@@ -181,7 +196,7 @@ extension ServerApp {
                 "the bytes' SHA-256 is \(digest), not \(hash): upload the right file", code: "hash_mismatch")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: upload)[.size] as? NSNumber)?.int64Value ?? 0
-        let quota = try store.uploads.record(userID: user.id, sha256: hash, size: size, now: nowMilliseconds())
+        let quota = try uploads.record(userID: user.id, sha256: hash, size: size, now: nowMilliseconds())
         guard quota.recorded else {
             let mib = { (bytes: Int64) in "\((bytes + (1 << 20) - 1) >> 20) MiB" }
             throw APIError(
@@ -201,16 +216,5 @@ extension ServerApp {
         }
         try blobs.adopt(fileAt: temp, verifiedSHA256: digest)
         return HTTPResponse(status: 204)
-    }
-
-    /// `GET /api/v1/courses/{id}/versions/{version}/manifest`: the manifest of the caller's build.
-    func versionManifest(_ context: RequestContext) throws -> HTTPResponse {
-        let user = try context.user
-        let record = try catalogueRoutes.versionRecord(context)
-        let full =
-            try rights.getsFullBuild(user, courseID: record.courseID) && context.request.query["build"] != "student"
-        var response = HTTPResponse.json(200, Data((full ? record.manifest : record.studentManifest).utf8))
-        response.headers["ETag"] = "\"\(full ? record.packageID : record.studentPackageID)\""
-        return response
     }
 }

@@ -100,6 +100,13 @@ struct CourseStore: AreaStore {
         }
     }
 
+    /// A course's latest version inside a caller's transaction (nil: no such course), on a cached
+    /// statement (asked once per course by each push).
+    static func latestVersion(_ courseID: String, in db: Database) throws -> String? {
+        try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?").fetchScalar(
+            String.self, arguments: [courseID])
+    }
+
     func version(courseID: String, version: String) throws -> VersionRecord? {
         try read { db in
             try db.fetchOne(

@@ -171,6 +171,12 @@ struct GradingStore: AreaStore {
             gradedAt: row.int64("graded_at") ?? 0)
     }
 
+    /// When an attempt's essays were last graded, or nil when they were not.
+    static func attemptGradedAt(_ attemptID: String, in db: Database) throws -> Int64? {
+        try db.fetchScalar(
+            Int64.self, "SELECT graded_at FROM attempt_grades WHERE attempt_id = ?", arguments: [attemptID])
+    }
+
     /// The current grade of an item for a student.
     static func grade(courseID: String, userID: String, itemID: String, in db: Database) throws -> GradeRecord? {
         try db.fetchOne(

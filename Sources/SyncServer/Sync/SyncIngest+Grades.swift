@@ -34,10 +34,7 @@ extension SyncIngest {
                     reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")
             }
             let gradedAt = gradingTime(payload)
-            if let later = try db.fetchScalar(
-                Int64.self, "SELECT graded_at FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id]),
-                later > gradedAt
-            {
+            if let later = try GradingStore.attemptGradedAt(record.id, in: db), later > gradedAt {
                 throw Rejection(
                     reason:
                         "\(quiz.id): \(record.id) was graded again after this grade was made; this grade was not applied"

@@ -6,7 +6,12 @@ import LMSModel
 /// Applies a push (docs/PROTOCOL.md §4, §6): one transaction, idempotent by `(device, user, seq)`,
 /// never skipping a gap; each entry applied with the merge rules or rejected with a reason.
 struct SyncIngest {
-    let app: ServerApp
+    /// The push's one write transaction runs on the changelog's connection (the server's one database).
+    let changelog: ChangelogStore
+    let courseStore: CourseStore
+    let courseCache: CourseCache
+    /// Submitted files: a submission's files must have been uploaded.
+    let blobs: BlobStore
     let user: User
     let device: String
     let deviceClock: Int64
@@ -38,8 +43,7 @@ struct SyncIngest {
 
         func latestVersion(_ courseID: String, in db: Database) throws -> String? {
             if let known = latest[courseID] { return known }
-            let version = try db.cachedStatement(sql: "SELECT latest_version FROM courses WHERE id = ?").fetchScalar(
-                String.self, arguments: [courseID])
+            let version = try CourseStore.latestVersion(courseID, in: db)
             latest[courseID] = version
             return version
         }
@@ -78,7 +82,7 @@ struct SyncIngest {
         // Courses are read (and cached) before the transaction: loading a package is slow.
         let courses = try preloadCourses(entries)
         let memo = BatchMemo()
-        return try app.store.write { db in
+        return try changelog.write { db in
             let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
             for entry in entries {
@@ -133,14 +137,14 @@ struct SyncIngest {
             if let version = entry["payload"]?["courseVersion"]?.stringValue { wanted.insert(course + "@" + version) }
         }
         for course in named {
-            if let latest = try app.store.courses.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
+            if let latest = try courseStore.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
         }
         var out: [String: Course] = [:]
         for key in wanted {
             // An empty course or version ("@1.2.0") still makes two parts (found by the push fuzzer).
             let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 2 else { continue }
-            if let course = try app.courseCache.course(parts[0], version: parts[1]) { out[key] = course }
+            if let course = try courseCache.course(parts[0], version: parts[1]) { out[key] = course }
         }
         return out
     }
@@ -217,20 +221,7 @@ struct SyncIngest {
         if let known = memo.progress[key] {
             record = known
         } else {
-            let row = try db.cachedStatement(
-                sql:
-                    "SELECT completed, seconds, last_opened_at FROM progress WHERE user_id = ? AND course_id = ? AND lesson_id = ?"
-            )
-            .fetchOne(arguments: StatementArguments([.text(user.id), .text(course.id), .text(lesson)]))
-            let stored = row.map { r -> LMSModel.Progress in
-                var p = LMSModel.Progress(
-                    userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
-                for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] {
-                    p.secondsByDevice[m.key] = Int(m.value.int(in: WireBounds.lessonSeconds) ?? 0)
-                }
-                p.lastOpenedAt = r.int64("last_opened_at").map { Date(timeIntervalSince1970: Double($0) / 1000) }
-                return p
-            }
+            let stored = try WorkStore.progress(userID: user.id, courseID: course.id, lessonID: lesson, in: db)
             record = (stored, stored)
             memo.progressOrder.append(key)
         }
@@ -263,18 +254,8 @@ struct SyncIngest {
                         (key: $0.key, value: JSONValue(.number(Double($0.value))))
                     }))
             let opened = merged.lastOpenedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO progress(user_id, course_id, lesson_id, completed, seconds, last_opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT(user_id, course_id, lesson_id) DO UPDATE SET completed = excluded.completed, seconds = excluded.seconds,
-                           last_opened_at = excluded.last_opened_at, updated_at = excluded.updated_at
-                    """
-            ).execute(
-                arguments: StatementArguments([
-                    .text(user.id), .text(merged.courseID), .text(merged.lessonID),
-                    .integer(merged.completed ? 1 : 0), .text(JSONWriter.write(seconds)),
-                    opened.map { .integer($0) } ?? .null, .integer(now)
-                ]))
+            try WorkStore.saveProgress(
+                merged, seconds: JSONWriter.write(seconds), lastOpenedAt: opened, now: now, in: db)
             var frame = WireCodec.Builder()
             frame.beginObject(count: opened == nil ? 5 : 6)
             frame.key("user")
@@ -319,10 +300,7 @@ struct SyncIngest {
         if let allowed = quiz.maxAttempts {
             // The same attempt from another device is not a new one (answered before counting).
             try existingAttempt(id, in: db)
-            let made =
-                try db.cachedStatement(
-                    sql: "SELECT COUNT(*) FROM attempts WHERE user_id = ? AND course_id = ? AND quiz_id = ?"
-                ).fetchScalar(Int64.self, arguments: [user.id, courseID, quizID]) ?? 0
+            let made = try WorkStore.attemptCount(userID: user.id, courseID: courseID, quizID: quizID, in: db)
             guard made < allowed else {
                 throw Rejection(
                     reason:
@@ -348,23 +326,13 @@ struct SyncIngest {
             owned.value(member.value)
         }
         let encoded = Data(owned.bytes)
-        let started: DatabaseValue = startedAt.map { .integer($0) } ?? .null
-        let submitted: DatabaseValue = submittedAt.map { .integer($0) } ?? .null
-        let lateReason: DatabaseValue = late.map { .text($0) } ?? .null
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, started_at, submitted_at, payload, points, max_points,
-                                     awaiting_teacher, received_at, late) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT(id) DO NOTHING
-                """
-        ).execute(
-            arguments: StatementArguments([
-                .text(id), .text(user.id), .text(courseID), .text(version), .text(quizID),
-                started, submitted, .blob(encoded),
-                .real(result.points), .real(result.maxPoints), .integer(result.awaitingManualGrading ? 1 : 0),
-                .integer(now), lateReason
-            ]))
-        guard db.changes == 1 else {
+        let inserted = try WorkStore.insertAttempt(
+            WorkStore.NewAttempt(
+                id: id, userID: user.id, courseID: courseID, courseVersion: version, quizID: quizID,
+                startedAt: startedAt, submittedAt: submittedAt, payload: encoded, points: result.points,
+                maxPoints: result.maxPoints, awaitingTeacher: result.awaitingManualGrading, receivedAt: now, late: late),
+            in: db)
+        guard inserted else {
             try existingAttempt(id, in: db)
             return
         }
@@ -388,10 +356,7 @@ struct SyncIngest {
     /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
     /// from another device: once), a rejection when it is someone else's. Returns when the id is new.
     private func existingAttempt(_ id: String, in db: Database) throws {
-        guard
-            let owner = try db.cachedStatement(sql: "SELECT user_id FROM attempts WHERE id = ?")
-                .fetchScalar(String.self, arguments: StatementArguments([.text(id)]))
-        else { return }
+        guard let owner = try WorkStore.attemptOwner(id, in: db) else { return }
         if owner == user.id { throw AlreadyStored() }
         throw Rejection(reason: "attempt \(id) belongs to someone else")
     }
@@ -419,9 +384,7 @@ struct SyncIngest {
         now: Int64, in db: Database
     ) throws {
         guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "a submission needs an id") }
-        if let owner = try db.cachedStatement(sql: "SELECT user_id FROM submissions WHERE id = ?").fetchScalar(
-            String.self, arguments: [id])
-        {
+        if let owner = try WorkStore.submissionOwner(id, in: db) {
             if owner == user.id { return }
             throw Rejection(reason: "submission \(id) belongs to someone else")
         }
@@ -433,7 +396,7 @@ struct SyncIngest {
             throw Rejection(reason: "\(course.id) has no assignment \(assignmentID)")
         }
         for file in payload["files"]?.arrayValue ?? [] {
-            guard let hash = file["sha256"]?.stringValue, app.blobs.contains(hash) else {
+            guard let hash = file["sha256"]?.stringValue, blobs.contains(hash) else {
                 throw Rejection(reason: "the file \(file["name"]?.stringValue ?? "?") was not uploaded; sync again")
             }
         }
@@ -444,15 +407,12 @@ struct SyncIngest {
                     due: due, madeAt: Date(timeIntervalSince1970: Double(submittedAt) / 1000),
                     receivedAt: Date(timeIntervalSince1970: Double(now) / 1000), previousSync: previousSync)
             } ?? false
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO submissions(id, user_id, course_id, assignment_id, version, payload, submitted_at, received_at, late)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """
-        ).execute(arguments: [
-            id, user.id, course.id, current, payload["version"]?.int(in: WireBounds.submissionVersion) ?? 1,
-            Data(WireCodec.encode(payload)), submittedAt, now, late
-        ])
+        try WorkStore.insertSubmission(
+            WorkStore.NewSubmission(
+                id: id, userID: user.id, courseID: course.id, assignmentID: current,
+                version: payload["version"]?.int(in: WireBounds.submissionVersion) ?? 1,
+                payload: Data(WireCodec.encode(payload)), submittedAt: submittedAt, receivedAt: now, late: late),
+            in: db)
         var members =
             [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }
         members.append((key: "receivedAt", value: JSONOut.n(Double(now))))
