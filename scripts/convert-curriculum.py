@@ -20,7 +20,8 @@ SOURCE is a checkout laid out like microsoft/Web-Dev-For-Beginners:
 OUT gets course.json, one module folder per group (1-getting-started-lessons becomes
 01-getting-started), one lesson per lesson folder (01-intro-to-programming-languages.md, with
 an explicit "id:" in front matter so that renumbering a lesson keeps its students' records),
-its assignment as 01-intro-to-programming-languages-assignment.assignment.md, and every file the
+its assignment right after it (02-intro-to-programming-languages-assignment.assignment.md: items
+are numbered in order, so no two share a number), and every file the
 Markdown links to under media/<lesson>/. Relative links and <img src> are rewritten: to the copied
 media, and to the new lesson and assignment files for links between lessons (anchors kept).
 
@@ -32,6 +33,8 @@ Limits, on purpose:
     removed, its text kept, and reported.
   - Links inside code (fenced blocks, `code spans`) are left alone. Reference definitions,
     inline links, images and HTML src/href attributes are rewritten; other HTML is copied as is.
+  - An assignment's "## Rubric" heading is renamed "## Rubric: what each level looks like": these
+    curricula write a table of levels there, not the "- criterion: points" lines of a rubric.
   - Quizzes in .github/ are not converted (they are prose, not a question format).
   - Only the Python 3 standard library is used. Exit status: 0 when the course was written
     (problems listed on stderr), 1 when there was none to write, 2 for wrong usage.
@@ -57,6 +60,8 @@ PLACEHOLDER_PNG = bytes.fromhex(
     "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082")
 PLACEHOLDER_SVG = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>\n'
 COURSE_ID_MAX_CHARACTERS = 64
+RUBRIC_HEADING = re.compile(r"^##[ \t]+rubric[ \t]*$", re.IGNORECASE | re.MULTILINE)
+RUBRIC_AS_TEXT = "## Rubric: what each level looks like"
 
 
 class Problems:
@@ -127,6 +132,7 @@ class Converter:
             module = {"dir": f"{number:02d}-{module_name}", "slug": slug(module_name), "source": path,
                       "title": first_heading(os.path.join(path, "README.md")), "lessons": []}
             seen_numbers = {}
+            position = 0  # items are numbered in order: a lesson, then its assignment
             for lesson_number, lesson_name, lesson_path in lesson_dirs:
                 if lesson_number in seen_numbers:
                     self.problems.add(self.rel(lesson_path),
@@ -134,7 +140,8 @@ class Converter:
                                       "both kept, ordered by name")
                 seen_numbers[lesson_number] = lesson_name
                 lesson_slug = slug(lesson_name)
-                stem = f"{lesson_number:02d}-{lesson_slug}"
+                position += 1
+                stem = f"{position:02d}-{lesson_slug}"
                 media = lesson_slug if lesson_slug not in self.media_names else f"{module['slug']}-{lesson_slug}"
                 self.media_names.add(media)
                 lesson = {"module": module, "source": lesson_path, "stem": stem,
@@ -142,8 +149,9 @@ class Converter:
                           "file": os.path.join(self.out, module["dir"], stem + ".md"),
                           "assignment_file": None}
                 if os.path.isfile(os.path.join(lesson_path, "assignment.md")):
+                    position += 1
                     lesson["assignment_file"] = os.path.join(
-                        self.out, module["dir"], f"{stem}-assignment.assignment.md")
+                        self.out, module["dir"], f"{position:02d}-{lesson_slug}-assignment.assignment.md")
                 module["lessons"].append(lesson)
                 self.lessons[os.path.realpath(lesson_path)] = lesson
             modules.append(module)
@@ -379,6 +387,13 @@ class Converter:
         if not re.search(r"^# ", text, re.MULTILINE):
             self.problems.add(self.rel(source_file), "has no '# ' heading; the file name titles it")
         text = self.rewrite_markdown(text, source_file, out_file, lesson)
+        if out_file.endswith(".assignment.md"):
+            # "## Rubric" is a grading rubric of "- criterion: points" lines; these curricula write a
+            # table of levels there, which stays as text under another heading.
+            text, renamed = RUBRIC_HEADING.subn(RUBRIC_AS_TEXT, text)
+            if renamed:
+                self.problems.add(self.rel(source_file), f"'## Rubric' (a table of levels, no points) kept as "
+                                                         f"'{RUBRIC_AS_TEXT}'")
         header = "---\n" + "".join(f"{key}: {value}\n" for key, value in front_matter.items()) + "---\n"
         with open(out_file, "w", encoding="utf-8") as handle:
             handle.write(header + text.lstrip("\n"))
