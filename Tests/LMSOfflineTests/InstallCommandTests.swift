@@ -114,4 +114,23 @@ struct InstallCommandTests {
         #expect(garbage.status == 1)
         #expect(garbage.stderr.contains("junk.zip is not a usable course package"))
     }
+
+    @Test func install_RemovesWhatAKilledInstallLeft() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        let course = f.home + "/courses/intro-programming"
+        // A killed install's extraction (its process long gone), and one still running (this process).
+        let stale = course + "/.0123abcd.partial-4194303-42"
+        let live = course + "/.4567cdef.partial-\(getpid())-7"
+        for folder in [stale, live] {
+            try FileManager.default.createDirectory(atPath: folder + "/lessons", withIntermediateDirectories: true)
+        }
+        let v2 = try f.copyRich(to: "v2")
+        let manifest = try String(contentsOfFile: v2 + "/course.json", encoding: .utf8).replacingOccurrences(
+            of: "\"1.2.0\"", with: "\"1.3.0\"")
+        try manifest.write(toFile: v2 + "/course.json", atomically: true, encoding: .utf8)
+        try f.ok(["install", try f.pack(v2, to: "v2.zip")])
+        #expect(!FileManager.default.fileExists(atPath: stale))
+        #expect(FileManager.default.fileExists(atPath: live))
+    }
 }

@@ -52,6 +52,24 @@ struct QuizScreenTests {
         #expect(spent.update(.enter, size: size) == .none)
     }
 
+    @Test func description_IsShownAboveTheQuestionItIntroduces_AndIsNotAQuestion() {
+        var quiz = makeQuiz()
+        quiz.questions.insert(
+            Question(
+                id: "d1", text: "Read this: 3 * 4 * 5 and __init__", format: .moodle, points: 0, body: .description),
+            at: 1)
+        var screen = makeScreen(quiz)
+        #expect(text(screen).contains("4 questions"))
+        screen.begin(makeRecord(quiz))
+        #expect(screen.navigator().text == "1· 2· 3· 4· ")
+        #expect(!text(screen).contains("Read this"))
+        _ = screen.update(.char("n"), size: size)
+        let second = text(screen)
+        #expect(second.contains("Read this: 3 * 4 * 5 and __init__"), "Moodle's format keeps * and _ as written")
+        #expect(second.contains("Name the keyword"))
+        #expect(second.contains("Question 2 of 4"))
+    }
+
     @Test func answering_NavigatorShowsAnsweredAndFlagged() {
         let quiz = makeQuiz()
         var screen = makeScreen(quiz)

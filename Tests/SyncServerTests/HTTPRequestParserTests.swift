@@ -131,7 +131,7 @@ import Testing
     }
 
     @Test(arguments: [
-        ("GET / HTTP/2.0", 505), ("GET / HTTP/0.9", 505), ("GET / HTTP/1.2", 505),
+        ("GET / HTTP/2.0", 505), ("GET / HTTP/0.9", 505),
         ("GET / HTTP/1.1x", 400), ("GET / http/1.1", 400), ("GET / ICE/1.0", 400), ("GET /  HTTP/1.1", 400),
         ("GET  / HTTP/1.1", 400), ("GET /", 400), ("/ HTTP/1.1", 400),
         ("PROPFIND / HTTP/1.1", 501), ("get / HTTP/1.1", 501), ("CONNECT a:443 HTTP/1.1", 501),
@@ -139,6 +139,12 @@ import Testing
     ])
     func requestLine_MapsToStatus(line: String, status: Int) {
         #expect(parse([crlf("\(line)\nHost: a\n\n")]).error?.status == status)
+    }
+
+    @Test func aLaterMinorVersionOfHTTP1_IsHandledAsHTTP11() {
+        let parsed = parse([crlf("GET / HTTP/1.2\nHost: a\n\n")])
+        #expect(parsed.error == nil && parsed.requests.count == 1)
+        #expect(parse([crlf("GET / HTTP/1.9\n\n")]).error == .invalidHost, "1.9 is 1.1: Host is required")
     }
 
     @Test func emptyLinesBeforeRequestLine_AreIgnored() {

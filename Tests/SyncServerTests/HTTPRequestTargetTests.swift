@@ -26,13 +26,22 @@ import Testing
         #expect(try HTTPRequestTarget.parse("/?a=%2F..%2e").queryItems.first?.value == "/...")
     }
 
+    @Test func absoluteForm_IsReadAsItsPathAndQuery() throws {
+        #expect(try HTTPRequestTarget.parse("http://example.com/healthz").path == "/healthz")
+        #expect(try HTTPRequestTarget.parse("HTTPS://h:8443/a/b?x=1").segments == ["a", "b"])
+        #expect(try HTTPRequestTarget.parse("HTTPS://h:8443/a/b?x=1").queryItems.first?.value == "1")
+        #expect(try HTTPRequestTarget.parse("http://[::1]:80").path == "/")
+        #expect(try HTTPRequestTarget.parse("http://h?x=2").queryItems.first?.value == "2")
+    }
+
     @Test func asterisk_IsOnlyForOptions() throws {
         #expect(try HTTPRequestTarget.parse("*", method: .options).path == "*")
         #expect(throws: HTTPParseError.self) { try HTTPRequestTarget.parse("*", method: .get) }
     }
 
     @Test(arguments: [
-        "http://example.com/a", "example.com:443", "a/b", "",
+        "http://user@example.com/a", "http:///a", "ftp://example.com/a", "example.com:443", "a/b", "",
+        "http://example.com/a/../b",
         "/a/../b", "/a/./b", "/..", "/.", "/a/..", "/a//b", "//a",
         "/%2e%2e/secret", "/%2E", "/a%2fb", "/a%2Fb", "/a%5cb", "/a%5Cb", "/a%00b", "/a%0ab",
         "/a%", "/a%2", "/a%zz", "/a%+1", "/a%-1",

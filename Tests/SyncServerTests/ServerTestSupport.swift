@@ -12,8 +12,9 @@ final class TestServer {
     /// Tokens by username.
     var tokens: [String: String] = [:]
 
-    init() throws {
-        data = NSTemporaryDirectory() + "lms-server-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
+    /// A server on a fresh data folder in `parent` (the temp folder by default).
+    init(parent: String = NSTemporaryDirectory()) throws {
+        data = parent + "/lms-server-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         app = try ServerApp(configuration: .init(dataDirectory: data, passwordIterations: Passwords.minimumIterations))
     }

@@ -23,15 +23,21 @@ public struct JSONParser {
     private var index = 0
     private var line = 1
     private var lineStart = 0
+    private var valuesLeft = Int.max
+    private var depthLimit = maxDepth
 
     /// Parses a document.
     public static func parse(_ text: String) throws -> JSONValue {
         try parse(bytes: Array(text.utf8))
     }
 
-    /// Parses a document from UTF-8 bytes (a leading BOM is skipped).
-    public static func parse(bytes: [UInt8]) throws -> JSONValue {
+    /// Parses a document from UTF-8 bytes (a leading BOM is skipped), refusing one of more than
+    /// `maxValues` values or nested deeper than `maxDepth` (request bodies pass smaller bounds
+    /// than course files: each value costs about 60 bytes of memory however small its text).
+    public static func parse(bytes: [UInt8], maxValues: Int = .max, maxDepth: Int = maxDepth) throws -> JSONValue {
         var parser = JSONParser(bytes: bytes)
+        parser.valuesLeft = maxValues
+        parser.depthLimit = min(maxDepth, Self.maxDepth)
         if bytes.count > maxBytes { throw parser.error("document is larger than \(maxBytes / 1024 / 1024) MB") }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         parser.skipWhitespace()
@@ -61,7 +67,9 @@ public struct JSONParser {
     }
 
     private mutating func parseValue(depth: Int) throws -> JSONValue {
-        guard depth < Self.maxDepth else { throw error("nesting deeper than \(Self.maxDepth) levels") }
+        guard depth < depthLimit else { throw error("nesting deeper than \(depthLimit) levels") }
+        guard valuesLeft > 0 else { throw error("too many values in one document") }
+        valuesLeft -= 1
         guard index < bytes.count else { throw error("unexpected end of file: a value was expected") }
         let startLine = line
         switch bytes[index] {

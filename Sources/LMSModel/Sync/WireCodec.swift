@@ -16,6 +16,16 @@ public enum WireCodec {
         /// Most values in one frame.
         public var maxValues = 4_000_000
 
+        /// Bounds; each left out keeps its default.
+        public init(
+            maxDepth: Int = 32, maxStringBytes: Int = 16 << 20, maxElements: Int = 1_000_000, maxValues: Int = 4_000_000
+        ) {
+            self.maxDepth = maxDepth
+            self.maxStringBytes = maxStringBytes
+            self.maxElements = maxElements
+            self.maxValues = maxValues
+        }
+
         /// The defaults.
         public static let `default` = Limits()
     }

@@ -27,14 +27,18 @@ enum Passwords {
     static func hash(_ password: String, iterations: Int) -> Hash {
         let salt = randomBytes(saltBytes)
         return Hash(
-            hash: PBKDF2.deriveKey(password: Array(password.utf8), salt: salt, iterations: iterations),
+            hash: WorkGates.passwordHashing.run {
+                PBKDF2.deriveKey(password: Array(password.utf8), salt: salt, iterations: iterations)
+            },
             salt: salt, iterations: iterations)
     }
 
     /// Checks a password against a stored hash, in constant time.
     static func verify(_ password: String, against stored: Hash) -> Bool {
         guard password.utf8.count <= maximumLength, stored.iterations >= 1 else { return false }
-        let derived = PBKDF2.deriveKey(password: Array(password.utf8), salt: stored.salt, iterations: stored.iterations)
+        let derived = WorkGates.passwordHashing.run {
+            PBKDF2.deriveKey(password: Array(password.utf8), salt: stored.salt, iterations: stored.iterations)
+        }
         return PBKDF2.constantTimeEquals(derived, stored.hash)
     }
 

@@ -37,6 +37,8 @@ final class ServerApp: @unchecked Sendable {
     let rosterRoutes: RosterRoutes
     let communicationRoutes: CommunicationRoutes
     let calendarRoute: CalendarRoute
+    /// Queues for pushes and uploads (issue 13: bounded work at once).
+    let workGates = WorkGates()
     /// Set by `serve`, for `/metrics`.
     var metricsRenderer: (@Sendable (String) -> String)?
 
@@ -62,7 +64,7 @@ final class ServerApp: @unchecked Sendable {
         publishRoute = PublishRoute(
             configuration: configuration,
             courses: store.courses, enrollments: store.enrollments, blobs: blobs, rights: rights,
-            courseCache: courseCache)
+            courseCache: courseCache, workGates: workGates)
         gradingRoutes = GradingRoutes(
             accounts: store.accounts, courses: store.courses, grading: store.grading, blobs: blobs,
             courseGrades: courseGrades)
@@ -128,7 +130,7 @@ final class ServerApp: @unchecked Sendable {
         }
         switch route.body {
         case .none: return .reject
-        case .json: return .memory(maxBytes: JSONBody.maxBytes)
+        case .json: return .memory(maxBytes: route.access == .anyone ? JSONBody.maxAnonymousBytes : JSONBody.maxBytes)
         case .csv: return .memory(maxBytes: ServerLimits.maxCSVBytes)
         case .package: return .spool(maxBytes: ServerLimits.maxPackageBytes, directory: blobs.root + "/tmp")
         case .frame: return .memory(maxBytes: SyncLimits.maxPushBodyBytes)
@@ -142,7 +144,8 @@ final class ServerApp: @unchecked Sendable {
         do {
             let (route, parameters) = try route(for: request.method, segments: request.pathSegments).get()
             label = route.label
-            let auth = try authenticate(request.headers)
+            // A route open to anyone ignores a stale token instead of answering 401 (issue 13, item 14).
+            let auth = route.access == .anyone ? try? authenticate(request.headers) : try authenticate(request.headers)
             try authorize(route.access, auth: auth, courseID: parameters["id"], username: parameters["username"])
             var response = try route.handler(
                 RequestContext(request: request, parameters: parameters, auth: auth, app: self))
@@ -157,6 +160,11 @@ final class ServerApp: @unchecked Sendable {
                 status: 503, code: "busy", message: "the server is busy; try again in a moment",
                 headers: [("Retry-After", "1")]
             ).response
+            response.route = label
+            return response
+        } catch  where StorageFull.matches(error) {
+            FileHandle.standardError.write(Data("lms-server: the disk is full (\(label ?? request.path))\n".utf8))
+            var response = APIError.insufficientStorage().response
             response.route = label
             return response
         } catch {

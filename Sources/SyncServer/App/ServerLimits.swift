@@ -1,3 +1,5 @@
+import Foundation
+
 /// The application's limits (the HTTP layer's own are in `HTTPLimits`).
 enum ServerLimits {
     /// The largest course package accepted by publish: 2 GiB, under the package reader's 4 GiB total.
@@ -31,4 +33,16 @@ enum ServerLimits {
     /// Sites (`X-LMS-Site`, outside input) counted apart per day: 100, more than a deployment has
     /// field sites; the rest are counted together under `StatisticsStore.otherSite`.
     static let maxSyncSitesPerDay = 100
+    /// Pushes inflated, decoded and applied at once: 2, the target's cores (applying is one write
+    /// transaction at a time anyway). A push decodes into at most `SyncLimits.maxPushValues`
+    /// values, so pushes in flight hold a bounded amount of memory; the rest queue (`WorkGate`).
+    static let maxConcurrentPushes = 2
+    /// Uploads (packages, submitted files) checked and stored at once: 2, the target's cores.
+    static let maxConcurrentUploads = 2
+    /// PBKDF2 computations at once: 2, the target's cores; more would only slow each one down
+    /// while other requests starve.
+    static let maxConcurrentPasswordHashes = 2
+    /// Seconds a push or an upload waits in the queue for its turn before it is answered 503 with
+    /// `Retry-After`: 30 s, several pushes' worth on a slow day.
+    static let maxQueueWaitSeconds: TimeInterval = 30
 }

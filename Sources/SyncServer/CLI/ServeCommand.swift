@@ -11,6 +11,7 @@ extension ServerCommand {
             throw Failure(description: "\(data) is not initialised: run lms-server init --data \(data) first")
         }
         let lock = try ServerLock(dataDirectory: data)
+        DataFolderPermissions.restrict(dataDirectory: data)
         let host = options["host"] ?? environment["LMS_HOST"] ?? "127.0.0.1"
         let portText = options["port"] ?? environment["LMS_PORT"] ?? "8080"
         guard let port = Int(portText), (0...65535).contains(port) else {
@@ -22,6 +23,12 @@ extension ServerCommand {
         var configuration = HTTPServerConfiguration()
         configuration.host = host
         configuration.port = port
+        // `--trusted-proxy 127.0.0.1[,ADDR...]`: the TLS proxy whose X-Forwarded-For names the client.
+        let proxies = options["trusted-proxy"] ?? environment["LMS_TRUSTED_PROXY"] ?? ""
+        configuration.trustedProxies = Set(proxies.split(separator: ",").map(String.init))
+        for proxy in configuration.trustedProxies where HTTPForwarded.address(proxy) != proxy {
+            throw UsageError(description: "--trusted-proxy takes numeric addresses like 127.0.0.1 (found \(proxy))")
+        }
         let server = HTTPServer(
             configuration: configuration,
             bodyPolicy: { method, path, headers in app.bodyPolicy(method: method, path: path, headers: headers) },

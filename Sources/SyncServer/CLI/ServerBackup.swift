@@ -23,12 +23,25 @@ enum ServerBackup {
             throw ServerCommand.Failure(
                 description: "\(dataDirectory) has no \(ServerStore.fileName): is it a data folder (lms-server init)?")
         }
+        removeLeftovers(besides: output)
         let snapshot = output + ".db-\(getpid())"
         let temp = output + ".partial-\(getpid())"
+        let scratch = [snapshot, snapshot + "-wal", snapshot + "-shm", temp]
+        // SIGINT and SIGTERM (a stopped cron job, a reboot) remove the copies before the process ends;
+        // what kill -9 leaves, the next backup beside the same output removes (`removeLeftovers`).
+        let signals = [SIGINT, SIGTERM].map { number in
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler {
+                for path in scratch { unlink(path) }
+                exit(128 + number)
+            }
+            source.resume()
+            return source
+        }
         defer {
-            unlink(snapshot)
-            unlink(snapshot + "-wal")
-            unlink(snapshot + "-shm")
+            for source in signals { source.cancel() }
+            for path in scratch.dropLast() { unlink(path) }
         }
         do {
             let source = try Database(path: databasePath)
@@ -57,6 +70,23 @@ enum ServerBackup {
         } catch {
             unlink(temp)
             throw error
+        }
+    }
+
+    /// Removes what a killed backup left beside `output` or beside another backup in its folder:
+    /// `NAME.db-PID` (with `-wal`, `-shm`) and `NAME.partial-PID`, when process PID is gone.
+    static func removeLeftovers(besides output: String) {
+        let folder = (output as NSString).deletingLastPathComponent
+        let directory = folder.isEmpty ? "." : folder
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+            var stem = Substring(name)
+            for suffix in ["-wal", "-shm"] where stem.hasSuffix(suffix) { stem = stem.dropLast(suffix.count) }
+            guard let dash = stem.lastIndex(of: "-"), let pid = Int32(stem[stem.index(after: dash)...]), pid > 0,
+                stem[..<dash].hasSuffix(".db") || stem[..<dash].hasSuffix(".partial")
+            else { continue }
+            // A backup still running (its process alive) keeps its files.
+            guard kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory + "/" + name)
         }
     }
 

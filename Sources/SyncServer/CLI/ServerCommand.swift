@@ -22,12 +22,12 @@ enum ServerCommand {
 
         usage:
           lms-server init --data DIR [--admin USERNAME] [--admin-password-stdin]
-          lms-server serve --data DIR [--host 127.0.0.1] [--port 8080]
+          lms-server serve --data DIR [--host 127.0.0.1] [--port 8080] [--trusted-proxy ADDR[,ADDR]]
           lms-server backup --data DIR --to FILE
           lms-server restore --data DIR --from FILE [--force]
           lms-server --version
 
-        environment: LMS_DATA (--data), LMS_HOST (--host), LMS_PORT (--port)
+        environment: LMS_DATA (--data), LMS_HOST (--host), LMS_PORT (--port), LMS_TRUSTED_PROXY (--trusted-proxy)
         """
 
     /// Runs the program and returns its exit status.
@@ -37,6 +37,7 @@ enum ServerCommand {
             return 0
         }
         if command == "http-selftest" { return runHTTPSelfTest(arguments: Array(args.dropFirst())) }
+        DataFolderPermissions.restrictNewFiles()
         do {
             let options = try parseOptions(Array(args.dropFirst()))
             switch command {
@@ -70,7 +71,7 @@ enum ServerCommand {
     }
 
     static let flags: Set<String> = ["admin-password-stdin", "force"]
-    static let valued: Set<String> = ["data", "host", "port", "admin", "to", "from"]
+    static let valued: Set<String> = ["data", "host", "port", "admin", "to", "from", "trusted-proxy"]
 
     static func parseOptions(_ args: [String]) throws -> [String: String] {
         var options: [String: String] = [:]

@@ -13,7 +13,10 @@ extension HTTPConnection {
     /// Reads the body of `head`, calls the handler and answers. Returns whether the
     /// connection may carry another request.
     func serveRequest(_ head: HTTPRequestHead, buffer: UnsafeMutableRawBufferPointer, isLast: Bool) -> Bool {
-        let policy = server.bodyPolicy(head.method, head.target.path, head.headers)
+        // RFC 9110 §9.3.7: `OPTIONS *` asks about the server as a whole; the HTTP layer answers it.
+        let policy =
+            head.target.path == "*"
+            ? .respond(Self.serverOptions) : server.bodyPolicy(head.method, head.target.path, head.headers)
         if case .respond(var early) = policy {
             // Refused from the head alone: no body byte is read (nor 100 Continue sent).
             early = early.applyingPreconditions(method: head.method, requestHeaders: head.headers)
@@ -37,13 +40,17 @@ extension HTTPConnection {
         }
 
         let isHead = head.method == .head
+        client = HTTPForwarded.clientAddress(
+            peer: remoteAddress, headers: head.headers, trustedProxies: server.configuration.trustedProxies)
+        defer { client = nil }
         let request = HTTPRequest(
             method: isHead ? .get : head.method, target: head.rawTarget, path: head.target.path,
             pathSegments: head.target.segments,
             query: Dictionary(
                 head.target.queryItems.map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
             queryItems: head.target.queryItems.map { ($0.name, $0.value) },
-            headers: head.headers, body: body, remoteAddress: remoteAddress,
+            headers: head.headers, body: body,
+            remoteAddress: client ?? remoteAddress,
             receivedAt: Date(timeIntervalSince1970: requestWallStart), isHead: isHead, minorVersion: head.minorVersion)
         let response = server.handler(request)
             .applyingPreconditions(method: head.method, requestHeaders: head.headers)
@@ -60,6 +67,14 @@ extension HTTPConnection {
             route: response.route)
         return keepAlive && sent.ok
     }
+
+    /// The answer to `OPTIONS *`: the methods some route of the server takes.
+    static let serverOptions: HTTPResponse = {
+        var response = HTTPResponse(status: 204)
+        response.headers["Allow"] = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"
+        response.route = "OPTIONS *"
+        return response
+    }()
 
     /// Reads the body as `policy` says, answering `100 Continue` first when the client
     /// waits for it and the body will be accepted (RFC 9110 §10.1.1).
@@ -88,7 +103,7 @@ extension HTTPConnection {
                 spoolPath = path
                 sink = .file(file, path: path, size: 0)
             } catch {
-                return .failure(.bodyTooLarge)
+                return .failure(StorageFull.matches(error) ? .insufficientStorage : .bodyTooLarge)
             }
         }
         let bodyStart = HTTPClock.now()
@@ -104,7 +119,9 @@ extension HTTPConnection {
                     data.append(contentsOf: chunk)
                     sink = .memory(data)
                 case .file(let file, let path, let size):
-                    do { try chunk.withUnsafeBytes { try file.write($0) } } catch { return .failure(.bodyTooLarge) }
+                    do { try chunk.withUnsafeBytes { try file.write($0) } } catch {
+                        return .failure(StorageFull.matches(error) ? .insufficientStorage : .bodyTooLarge)
+                    }
                     sink = .file(file, path: path, size: size + Int64(chunk.count))
                 }
             case .end:
@@ -120,6 +137,7 @@ extension HTTPConnection {
             case .needMore:
                 // The body must keep up a minimum average rate after a grace period, and never
                 // take longer than the absolute bound.
+                // Promise 6: as `received` never passes the route's limit, neither does the deadline.
                 let allowed = min(
                     limits.bodyTimeout,
                     limits.bodyGraceTimeout + Double(received) / limits.bodyMinimumBytesPerSecond)
@@ -170,7 +188,7 @@ extension HTTPConnection {
         let wall = requestWallStart
         let line = HTTPRequestLog(
             seconds: Int(wall), milliseconds: Int((wall - Double(Int(wall))) * 1000),
-            remote: remoteAddress, method: method, path: path, status: status, bytes: bytes,
+            remote: client ?? remoteAddress, method: method, path: path, status: status, bytes: bytes,
             durationMilliseconds: seconds * 1000, route: route
         ).jsonLine
         if let sink = configuration.logSink {

@@ -12,6 +12,8 @@ final class HTTPConnection {
     /// When the current request's first byte arrived (monotonic seconds), and on the wall clock.
     var requestStart = 0.0
     var requestWallStart = 0.0
+    /// The current request's client address (`HTTPForwarded`), for its handler and its log line.
+    var client: String?
     /// Whether the connection waits between requests (stop() closes such connections at once).
     private let idleFlag = Atomic<Bool>(false)
     private var dateSecond = -1

@@ -10,7 +10,12 @@ import Foundation
 /// 3. Every phase has an absolute deadline, not only an idle timer: a client dripping bytes
 ///    is dropped (``headerTimeout``, ``bodyMinimumBytesPerSecond``, ``bodyTimeout``).
 /// 4. A client that does not read its response is dropped (``writeTimeout``).
-/// 5. The number of connections, and so of threads and memory, is bounded (``maxConnections``).
+/// 5. The number of connections, and so of threads and memory, is bounded (``maxConnections``),
+///    and so is each address's share of them (``maxConnectionsPerAddress``), so that one address
+///    cannot hold every slot (a trusted proxy's own connections are not counted: see `HTTPForwarded`).
+/// 6. A body's deadline is sized to what its route may take: at most ``bodyGraceTimeout`` plus the
+///    route's largest body (its `BodyPolicy`) at ``bodyMinimumBytesPerSecond``, however steadily it
+///    trickles; routes open to anyone take 4 KiB, so an anonymous body holds a thread 14 s at most.
 struct HTTPLimits: Sendable {
     /// Longest request line (method, target, version), in bytes. Default 8 KiB, as most
     /// servers (nginx's `large_client_header_buffers`); longer is answered 414.
@@ -56,6 +61,11 @@ struct HTTPLimits: Sendable {
     /// Open connections at most; one more is answered 503 and closed. Default 4,000: measured
     /// on the 2-core target, 4,000 idle threads with 256 KiB stacks fit in under 100 MB.
     var maxConnections: Int = 4000
+    /// Open connections from one address at most; one more is answered 503 and closed. Default 256:
+    /// a field site behind one NAT address syncs a classroom of 40 at once (a client opens up to 6),
+    /// yet one address holds at most 1/16 of ``maxConnections``. Connections from a trusted proxy
+    /// are not counted here.
+    var maxConnectionsPerAddress: Int = 256
     /// Requests served on one connection before it is closed. Default 10,000; bounds how long
     /// one client keeps a thread and lets load rebalance.
     var maxRequestsPerConnection: Int = 10_000

@@ -47,6 +47,9 @@ enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible {
     case unsupportedExpectation
     /// A phase of the request missed its deadline (408).
     case timedOut
+    /// The disk is full (ENOSPC) or the server account's quota spent (EDQUOT) while a body was
+    /// spooled: nothing was kept (507, RFC 4918 §11.5).
+    case insufficientStorage
 
     /// The status code the request is answered with.
     var status: Int {
@@ -58,6 +61,7 @@ enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .bodyTooLarge: return 413
         case .unsupportedExpectation: return 417
         case .timedOut: return 408
+        case .insufficientStorage: return 507
         default: return 400
         }
     }
@@ -87,6 +91,8 @@ enum HTTPParseError: Error, Equatable, Sendable, CustomStringConvertible {
         case .bodyTooLarge: return "request body too large"
         case .unsupportedExpectation: return "only Expect: 100-continue is supported"
         case .timedOut: return "request timed out"
+        case .insufficientStorage:
+            return "the server's disk is full: nothing was kept; try again once its admin has made room"
         }
     }
 }

@@ -81,12 +81,13 @@ extension HTTPRequestParser {
         else {
             throw .malformedRequestLine
         }
-        guard major == 0x31, minor == 0x30 || minor == 0x31 else { throw .unsupportedVersion }
+        // RFC 9110 §2.5: a later minor version of HTTP/1 is handled as HTTP/1.1.
+        guard major == 0x31 else { throw .unsupportedVersion }
         guard let method = HTTPMethod(bytes: methodBytes) else { throw .methodNotImplemented }
         let target = try HTTPRequestTarget.parse(targetBytes, method: method)
         return RequestLine(
             method: method, rawTarget: String(decoding: targetBytes, as: UTF8.self),
-            target: target, minorVersion: Int(minor - 0x30))
+            target: target, minorVersion: min(Int(minor - 0x30), 1))
     }
 
     /// Parses `field-name ":" OWS field-value OWS` (RFC 9112 §5).

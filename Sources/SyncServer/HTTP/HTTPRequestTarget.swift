@@ -27,7 +27,14 @@ struct HTTPRequestTarget: Sendable, Equatable {
             guard method == .options else { throw .invalidTarget("* is only for OPTIONS") }
             return HTTPRequestTarget(path: "*", segments: [], queryItems: [])
         }
-        guard first == HTTPBytes.slash else { throw .invalidTarget("only origin-form (/path?query) is accepted") }
+        // RFC 9112 §3.2.2: a server MUST accept the absolute-form (`http://host/path?query`); the
+        // authority is dropped (this server has one name) and the rest read as the origin-form.
+        if let rest = absoluteFormRest(raw) {
+            return try parse(rest.isEmpty ? ArraySlice("/".utf8) : rest, method: method)
+        }
+        guard first == HTTPBytes.slash else {
+            throw .invalidTarget("only origin-form (/path?query) and absolute-form (http://host/path) are accepted")
+        }
         let queryStart = raw.firstIndex(of: HTTPBytes.question)
         let pathBytes = raw[raw.startIndex..<(queryStart ?? raw.endIndex)]
         let segments = try parsePath(pathBytes)
@@ -38,6 +45,29 @@ struct HTTPRequestTarget: Sendable, Equatable {
             items = try parseQuery(raw[(queryStart + 1)..<raw.endIndex])
         }
         return HTTPRequestTarget(path: path, segments: segments, queryItems: items)
+    }
+
+    /// For an absolute-form target (`http://` or `https://`, scheme in any case, then an authority of
+    /// host characters), the path and query after the authority; nil for any other form.
+    private static func absoluteFormRest(_ raw: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        for scheme in ["http://", "https://"] {
+            let prefix = Array(scheme.utf8)
+            guard raw.count > prefix.count,
+                zip(raw.prefix(prefix.count), prefix).allSatisfy({ $0 | 0x20 == $1 | 0x20 })
+            else { continue }
+            let afterScheme = raw.dropFirst(prefix.count)
+            let end = afterScheme.firstIndex { $0 == HTTPBytes.slash || $0 == HTTPBytes.question } ?? raw.endIndex
+            let authority = raw[afterScheme.startIndex..<end]
+            // RFC 3986 §3.2: host and port only; userinfo (`@`) and anything odd is refused.
+            guard !authority.isEmpty,
+                authority.allSatisfy({ HTTPBytes.isTokenChar($0) || $0 == HTTPBytes.colon || $0 == 0x5B || $0 == 0x5D })
+            else { return nil }
+            let rest = raw[end..<raw.endIndex]
+            // A bare query after the authority (`http://a?x`) has the path "/".
+            if rest.first == HTTPBytes.question { return ArraySlice(Array("/".utf8) + rest) }
+            return rest
+        }
+        return nil
     }
 
     /// Parses a target given as a string (for tests and tools).

@@ -27,8 +27,11 @@ func runHTTPSelfTest(arguments: [String]) -> Int32 {
     }
     let fileSize = file.flatMap { try? FileManager.default.attributesOfItem(atPath: $0)[.size] as? Int64 } ?? 0
     let servedFile = file
+    // Benchmarks open all their connections from one loopback address.
+    var limits = HTTPLimits()
+    limits.maxConnectionsPerAddress = limits.maxConnections
     let server = HTTPServer(
-        configuration: HTTPServerConfiguration(port: port, log: log),
+        configuration: HTTPServerConfiguration(port: port, limits: limits, log: log),
         bodyPolicy: { _, _, _ in .reject },
         handler: { request in makeSelfTestResponse(request, file: servedFile, fileSize: fileSize) })
     do {

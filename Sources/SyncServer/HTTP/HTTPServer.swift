@@ -18,6 +18,8 @@ final class HTTPServer: @unchecked Sendable {
     private let state = NSCondition()
     private var listener: Socket?
     private var connections: [ObjectIdentifier: HTTPConnection] = [:]
+    /// Open connections by peer address (trusted proxies not counted), for `maxConnectionsPerAddress`.
+    private var connectionsByAddress: [String: Int] = [:]
     /// Set once by stop(); read without a lock on every request.
     private let stopFlag = Atomic<Bool>(false)
     private var acceptLoopRunning = false
@@ -85,8 +87,14 @@ final class HTTPServer: @unchecked Sendable {
             }
             let connection = HTTPConnection(socket: client, remoteAddress: remote, server: self)
             state.lock()
-            let full = connections.count >= limits.maxConnections || isStopping
-            if !full { connections[ObjectIdentifier(connection)] = connection }
+            let counted = !configuration.trustedProxies.contains(remote)
+            let full =
+                connections.count >= limits.maxConnections || isStopping
+                || (counted && connectionsByAddress[remote, default: 0] >= limits.maxConnectionsPerAddress)
+            if !full {
+                connections[ObjectIdentifier(connection)] = connection
+                if counted { connectionsByAddress[remote, default: 0] += 1 }
+            }
             state.unlock()
             if full {
                 refuse(client)
@@ -117,7 +125,13 @@ final class HTTPServer: @unchecked Sendable {
     /// Called by a connection's thread as it finishes.
     func connectionEnded(_ connection: HTTPConnection) {
         state.lock()
-        if connections.removeValue(forKey: ObjectIdentifier(connection)) != nil { metrics.connectionClosed() }
+        if connections.removeValue(forKey: ObjectIdentifier(connection)) != nil {
+            metrics.connectionClosed()
+            let address = connection.remoteAddress
+            if let open = connectionsByAddress[address] {
+                connectionsByAddress[address] = open > 1 ? open - 1 : nil
+            }
+        }
         state.broadcast()
         state.unlock()
     }

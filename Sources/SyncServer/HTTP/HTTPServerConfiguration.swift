@@ -10,6 +10,9 @@ struct HTTPServerConfiguration: Sendable {
     var log: Bool = true
     /// Where log lines go when ``log`` is on; nil means standard error.
     var logSink: (@Sendable (String) -> Void)? = nil
+    /// The addresses of reverse proxies whose `X-Forwarded-For`/`Forwarded` name the client
+    /// (`--trusted-proxy`); empty: every peer is the client (`HTTPForwarded`).
+    var trustedProxies: Set<String> = []
 
     /// A configuration; every part has a default.
     init(

@@ -36,6 +36,12 @@ struct APIError: Error, CustomStringConvertible, Sendable {
             message: "too many failed logins; wait \(seconds) seconds and try again",
             headers: [("Retry-After", String(seconds))])
     }
+    /// 507 (RFC 4918 §11.5): the disk is full or the quota spent; nothing of the request was kept.
+    static func insufficientStorage() -> APIError {
+        APIError(
+            status: 507, code: "disk_full",
+            message: "the server's disk is full: nothing was kept; try again once its admin has made room")
+    }
     static func internalError(_ message: String) -> APIError {
         APIError(status: 500, code: "internal", message: message)
     }

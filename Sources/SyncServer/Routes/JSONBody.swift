@@ -6,6 +6,14 @@ import LMSModel
 struct JSONBody {
     /// The largest JSON body any route accepts.
     static let maxBytes = 1 << 20
+    /// The largest JSON body a route open to anyone (login, reset) accepts: 4 KiB, room for a
+    /// username, a reset code and a password of `Passwords.maximumLength`; a larger one is 413 before
+    /// it is read, so anonymous callers cannot make the server hold megabytes.
+    static let maxAnonymousBytes = 4 * 1024
+    /// Values one JSON body may hold: 50,000 (a roster of thousands of names; about 3 MB decoded).
+    static let maxValues = 50_000
+    /// Nesting of a JSON body: 16 levels, more than any route's body has.
+    static let maxDepth = 16
 
     let object: JSONValue
 
@@ -14,7 +22,9 @@ struct JSONBody {
         guard case .data(let data) = request.body, !data.isEmpty else {
             throw APIError.badRequest("send a JSON object as the request body", code: "invalid_json")
         }
-        do { object = try JSONParser.parse(bytes: [UInt8](data)) } catch {
+        do {
+            object = try JSONParser.parse(bytes: [UInt8](data), maxValues: Self.maxValues, maxDepth: Self.maxDepth)
+        } catch {
             throw APIError.badRequest("the body is not valid JSON (\(error))", code: "invalid_json")
         }
         guard let members = object.objectMembers else {

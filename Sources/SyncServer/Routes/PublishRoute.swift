@@ -12,10 +12,27 @@ struct PublishRoute: Sendable {
     let blobs: BlobStore
     let rights: Rights
     let courseCache: CourseCache
+    /// The upload queue (issue 13: two publishes or uploads at once).
+    let workGates: WorkGates
+
+    /// An error's text with the server's own paths (the data folder, where uploads are spooled)
+    /// replaced by "the package": a caller learns what is wrong, not where the server keeps files.
+    func hidingServerPaths(_ error: Error) -> String {
+        var text = "\(error)"
+        // Bounded: each pass removes one occurrence.
+        for _ in 0..<16 {
+            guard let range = text.range(of: configuration.dataDirectory) else { break }
+            let end = text[range.upperBound...].firstIndex { " :\",'".contains($0) } ?? text.endIndex
+            text.replaceSubrange(range.lowerBound..<end, with: "the package")
+        }
+        return text
+    }
 
     /// Validates the uploaded package with CoursePackage, refuses existing or lower versions, makes the
     /// student build, stores both packages and every entry by hash, and records the version, all or nothing.
     func publish(_ context: RequestContext) throws -> HTTPResponse {
+        try workGates.upload.enter()
+        defer { workGates.upload.leave() }
         let publisher = try context.user
         guard case .file(let upload, _) = context.request.body else {
             throw APIError.badRequest("send the package file as the request body (curl --data-binary @course.zip)")
@@ -26,7 +43,8 @@ struct PublishRoute: Sendable {
             archive = try PackageArchive(path: upload)
             try archive.verify()
         } catch {
-            throw APIError.unprocessable("the package is not valid: \(error)", code: "invalid_package")
+            throw APIError.unprocessable(
+                "the package is not valid: \(hidingServerPaths(error))", code: "invalid_package")
         }
         guard archive.manifest.build == .full else {
             throw APIError.unprocessable(
@@ -66,7 +84,9 @@ struct PublishRoute: Sendable {
         defer { unlink(studentPath) }
         let student: PackageBuilder.Output
         do { student = try PackageBuilder.studentBuild(of: upload, to: studentPath) } catch {
-            throw APIError.unprocessable("the student build cannot be made: \(error)", code: "invalid_course")
+            if StorageFull.matches(error) { throw APIError.insufficientStorage() }
+            throw APIError.unprocessable(
+                "the student build cannot be made: \(hidingServerPaths(error))", code: "invalid_course")
         }
         let studentArchive = try PackageArchive(path: studentPath)
         for package in [archive, studentArchive] {

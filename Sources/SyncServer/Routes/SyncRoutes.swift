@@ -20,7 +20,7 @@ extension ServerApp {
                 throw APIError.badRequest("the gzip body is invalid: \(error)", code: "invalid_frame")
             }
         }
-        do { return try WireCodec.decode(bytes) } catch {
+        do { return try WireCodec.decode(bytes, limits: SyncLimits.pushFrame) } catch {
             throw APIError.badRequest("the frame is invalid: \(error)", code: "invalid_frame")
         }
     }
@@ -67,6 +67,8 @@ extension ServerApp {
     /// `POST /api/v1/sync/push`.
     func syncPush(_ context: RequestContext) throws -> HTTPResponse {
         let user = try context.user
+        try workGates.push.enter()
+        defer { workGates.push.leave() }
         let frame = try frameBody(context.request)
         guard let device = frame["device"]?.stringValue, (8...64).contains(device.utf8.count),
             device.utf8.allSatisfy({
@@ -76,8 +78,10 @@ extension ServerApp {
             throw APIError.badRequest(
                 "\"device\" must be the device's id (8 to 64 letters, digits or -)", code: "invalid_frame")
         }
-        guard let clock = frame["clock"]?.numberValue.flatMap({ Int64(exactly: $0) }) else {
-            throw APIError.badRequest("\"clock\" must be the device's time in milliseconds", code: "invalid_frame")
+        guard let clock = frame["clock"]?.milliseconds else {
+            throw APIError.badRequest(
+                "\"clock\" must be the device's time in milliseconds since 1970 (up to 9999999999999)",
+                code: "invalid_frame")
         }
         let entries = frame["entries"]?.arrayValue ?? []
         guard entries.count <= SyncLimits.maxPushEntries else {
@@ -161,6 +165,8 @@ extension ServerApp {
     /// `PUT /api/v1/sync/blobs/{sha256}`: a submitted file, checked against its name.
     func syncPutBlob(_ context: RequestContext) throws -> HTTPResponse {
         let hash = context.parameter("sha256")
+        try workGates.upload.enter()
+        defer { workGates.upload.leave() }
         guard blobs.path(for: hash) != nil else {
             throw APIError.badRequest("the path must end with the file's SHA-256 in lowercase hex")
         }
@@ -168,8 +174,12 @@ extension ServerApp {
             throw APIError.badRequest("send the file's bytes as the body")
         }
         let temp = blobs.makeTempPath()
-        guard link(upload, temp) == 0 || (try? FileManager.default.copyItem(atPath: upload, toPath: temp)) != nil else {
-            throw APIError.internalError("cannot keep the upload")
+        if link(upload, temp) != 0 {
+            do { try FileManager.default.copyItem(atPath: upload, toPath: temp) } catch {
+                unlink(temp)
+                throw StorageFull.matches(error)
+                    ? APIError.insufficientStorage() : APIError.internalError("cannot keep the upload")
+            }
         }
         let stored = try blobs.adopt(fileAt: temp)
         guard stored.sha256 == hash else {

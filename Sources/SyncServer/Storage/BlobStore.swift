@@ -49,7 +49,8 @@ struct BlobStore: Sendable {
     /// Removes what a crash or a cut upload left in `tmp/` (called at start, under the server lock).
     func removeTemporaryFiles() {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
-            unlink(root + "/tmp/" + name)
+            // Files and the work folders a killed publish leaves (issue 13, item 11).
+            try? FileManager.default.removeItem(atPath: root + "/tmp/" + name)
         }
     }
 

@@ -287,7 +287,7 @@ struct GradingStore: AreaStore {
             guard let data = row.data(1), let payload = try? WireCodec.decode([UInt8](data)),
                 var members = payload.objectMembers,
                 let target = payload["submission"]?.stringValue ?? payload["attempt"]?.stringValue,
-                let at = payload["gradedAt"]?.numberValue, given.contains("\(target)@\(Int64(at))"),
+                let at = payload["gradedAt"]?.milliseconds, given.contains("\(target)@\(at)"),
                 let index = members.firstIndex(where: { $0.key == "gradedBy" })
             else { continue }
             members[index].value = JSONOut.s(anonymousName)

@@ -84,8 +84,8 @@ extension SyncIngest {
     func gradingTime(_ payload: JSONValue) -> Int64 {
         let now = nowMilliseconds()
         let stated: Int64?
-        if let ms = payload["gradedAt"]?.numberValue, ms.isFinite, abs(ms) < 1e15 {
-            stated = Int64(ms)
+        if let ms = payload["gradedAt"]?.milliseconds {
+            stated = ms
         } else if let text = payload["gradedAt"]?.stringValue, let date = ISO8601DateFormatter().date(from: text) {
             stated = Int64((date.timeIntervalSince1970 * 1000).rounded())
         } else {
@@ -98,8 +98,8 @@ extension SyncIngest {
     static func scores(_ payload: JSONValue) throws -> [String: Double] {
         var scores: [String: Double] = [:]
         for member in payload["scores"]?.objectMembers ?? [] {
-            guard let n = member.value.numberValue else {
-                throw Rejection(reason: "the score of \"\(member.key)\" must be a number")
+            guard let n = member.value.double(in: WireBounds.points) else {
+                throw Rejection(reason: "the score of \"\(member.key)\" must be a number from -10^9 to 10^9")
             }
             scores[member.key] = n
         }

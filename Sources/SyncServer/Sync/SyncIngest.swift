@@ -82,10 +82,11 @@ struct SyncIngest {
             let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
             for entry in entries {
-                guard let seq = entry["seq"]?.numberValue.flatMap({ Int64(exactly: $0) }),
-                    let prev = entry["prev"]?.numberValue.flatMap({ Int64(exactly: $0) })
+                guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
+                    let prev = entry["prev"]?.int(in: WireBounds.sequence)
                 else {
-                    throw APIError.badRequest("every entry needs integer seq and prev", code: "invalid_frame")
+                    throw APIError.badRequest(
+                        "every entry needs whole numbers seq and prev from 0 to 2^53", code: "invalid_frame")
                 }
                 if seq <= outcome.acked {
                     outcome.duplicates += 1
@@ -136,7 +137,9 @@ struct SyncIngest {
         }
         var out: [String: Course] = [:]
         for key in wanted {
-            let parts = key.split(separator: "@", maxSplits: 1).map(String.init)
+            // An empty course or version ("@1.2.0") still makes two parts (found by the push fuzzer).
+            let parts = key.split(separator: "@", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 2 else { continue }
             if let course = try app.courseCache.course(parts[0], version: parts[1]) { out[key] = course }
         }
         return out
@@ -154,6 +157,9 @@ struct SyncIngest {
             return try applyCommunication(entry, kind: kind, courses: courses, memo: memo, in: db)
         }
         let payload = entry["payload"] ?? JSONValue(.null)
+        guard payload.valueCount(upTo: SyncLimits.maxEntryValues + 1) <= SyncLimits.maxEntryValues else {
+            throw Rejection(reason: "an entry's payload may hold at most \(SyncLimits.maxEntryValues) values")
+        }
         guard let courseID = payload["course"]?.stringValue else {
             throw Rejection(reason: "the entry names no course")
         }
@@ -189,10 +195,14 @@ struct SyncIngest {
         }
         var incoming = LMSModel.Progress(
             userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
-        for member in payload["secondsByDevice"]?.objectMembers ?? [] {
-            if let n = member.value.numberValue, n >= 0, n < 1e9 { incoming.secondsByDevice[member.key] = Int(n) }
+        let devices = payload["secondsByDevice"]?.objectMembers ?? []
+        guard devices.count <= SyncLimits.maxDevicesPerProgress else {
+            throw Rejection(reason: "progress counts time on at most \(SyncLimits.maxDevicesPerProgress) devices")
         }
-        incoming.lastOpenedAt = payload["lastOpenedAt"]?.numberValue.map { Date(timeIntervalSince1970: $0 / 1000) }
+        for member in devices {
+            if let n = member.value.int(in: WireBounds.lessonSeconds) { incoming.secondsByDevice[member.key] = Int(n) }
+        }
+        incoming.lastOpenedAt = payload["lastOpenedAt"]?.date
         // A batch often holds several entries of one lesson: the record is read once, merged in
         // memory, and written once at the end of the batch with one change for other devices
         // (progress is a state: its last merged value says all the intermediate ones did).
@@ -210,7 +220,7 @@ struct SyncIngest {
                 var p = LMSModel.Progress(
                     userID: user.id, courseID: course.id, lessonID: lesson, completed: (r.int64("completed") ?? 0) != 0)
                 for m in (try? JSONParser.parse(r.string("seconds") ?? "{}"))?.objectMembers ?? [] {
-                    p.secondsByDevice[m.key] = Int(m.value.numberValue ?? 0)
+                    p.secondsByDevice[m.key] = Int(m.value.int(in: WireBounds.lessonSeconds) ?? 0)
                 }
                 p.lastOpenedAt = r.int64("last_opened_at").map { Date(timeIntervalSince1970: Double($0) / 1000) }
                 return p
@@ -219,6 +229,12 @@ struct SyncIngest {
             memo.progressOrder.append(key)
         }
         var merged = SyncMerge.progress(record.merged, incoming)
+        guard merged.secondsByDevice.count <= SyncLimits.maxDevicesPerProgress else {
+            throw Rejection(
+                reason:
+                    "\(lessonID) already counts time on \(SyncLimits.maxDevicesPerProgress) devices, the most there may be"
+            )
+        }
         // As the database keeps it: whole milliseconds.
         merged.lastOpenedAt = merged.lastOpenedAt.map {
             Date(timeIntervalSince1970: Double(Int64(($0.timeIntervalSince1970 * 1000).rounded())) / 1000)
@@ -312,8 +328,8 @@ struct SyncIngest {
         ).execute(
             arguments: StatementArguments([
                 .text(id), .text(user.id), .text(courseID), .text(version), .text(quizID),
-                payload["startedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null,
-                payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber).map { .integer($0) } ?? .null,
+                payload["startedAt"]?.milliseconds.map { .integer($0) } ?? .null,
+                payload["submittedAt"]?.milliseconds.map { .integer($0) } ?? .null,
                 .blob(encoded),
                 .real(result.points), .real(result.maxPoints), .integer(result.awaitingManualGrading ? 1 : 0),
                 .integer(now)
@@ -345,9 +361,6 @@ struct SyncIngest {
         if owner == user.id { throw AlreadyStored() }
         throw Rejection(reason: "attempt \(id) belongs to someone else")
     }
-
-    /// A number as a whole Int64, or nil when it has none (a pushed payload must never trap the server).
-    static func wholeNumber(_ n: Double) -> Int64? { n.isFinite && abs(n) < 9.2e18 ? Int64(n) : nil }
 
     /// The attempt's course, version, quiz and the server's score of record (no database work).
     private func gradeAttempt(_ payload: JSONValue, courses: [String: Course], memo: BatchMemo) throws
@@ -390,7 +403,7 @@ struct SyncIngest {
                 throw Rejection(reason: "the file \(file["name"]?.stringValue ?? "?") was not uploaded; sync again")
             }
         }
-        let submittedAt = payload["submittedAt"]?.numberValue.flatMap(Self.wholeNumber) ?? now
+        let submittedAt = payload["submittedAt"]?.milliseconds ?? now
         let late =
             assignment.due.map { due in
                 !SyncMerge.isOnTime(
@@ -403,7 +416,7 @@ struct SyncIngest {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            id, user.id, course.id, current, payload["version"]?.numberValue.flatMap(Self.wholeNumber) ?? 1,
+            id, user.id, course.id, current, payload["version"]?.int(in: WireBounds.submissionVersion) ?? 1,
             Data(WireCodec.encode(payload)), submittedAt, now, late
         ])
         var members =

@@ -1,3 +1,5 @@
+import LMSModel
+
 /// Limits of the changelog sync (docs/PROTOCOL.md).
 enum SyncLimits {
     /// Entries in one push.
@@ -15,4 +17,19 @@ enum SyncLimits {
     static let maxFileBytes: Int64 = 512 << 20
     /// Hashes in one `blobs/missing` question.
     static let maxMissingQuery = 10_000
+    /// Values one push frame may decode into: 500,000 (about 30 MB of decoded values), 500 per
+    /// entry of a full push; the gzip bomb of the review (8 KB into 4 million values, 200 MB) is
+    /// refused with 400 at this count.
+    static let maxPushValues = 500_000
+    /// Values in one entry's payload: 20,000, ten times a 1,000-question attempt's answers. What
+    /// the server stores it publishes to other devices, so no change can outgrow what a client reads
+    /// in one pull page (docs/PROTOCOL.md §6).
+    static let maxEntryValues = 20_000
+    /// Devices whose time one progress record counts (`secondsByDevice` keys): 64. Merging only
+    /// adds keys, so without a bound two pushes could make one record too big for any client to pull.
+    static let maxDevicesPerProgress = 64
+    /// The push frame reader's bounds: `maxPushValues`; nesting 16 deep (a frame's entries' payloads'
+    /// answers sit 6 deep); 100,000 elements in one array or object; strings up to 4 MiB.
+    static let pushFrame = WireCodec.Limits(
+        maxDepth: 16, maxStringBytes: 4 << 20, maxElements: 100_000, maxValues: maxPushValues)
 }

@@ -37,7 +37,7 @@ extension QuizScreen {
 
     private func introLines() -> [ScreenLine] {
         var lines = [ScreenLine(TerminalText.sanitize(quiz.title), style: .bold), ScreenLine("")]
-        var facts = [AppText.quizQuestions.t(quiz.questions.count)]
+        var facts = [AppText.quizQuestions.t(quiz.questions.filter(\.isAnswerable).count)]
         facts.append(quiz.mode == .exam ? AppText.quizExam.text : AppText.quizPractice.text)
         if let minutes = quiz.timeLimitMinutes { facts.append(AppText.quizMinutes.t(JSONWriter.number(minutes))) }
         if let left = attemptsLeft {
@@ -86,11 +86,21 @@ extension QuizScreen {
         if flagged.contains(question.id) { header += "  ⚑ " + AppText.quizFlagged.text }
         lines.append(ScreenLine(header, style: .bold))
         let renderer = MarkdownTerminalRenderer(width: size.width - 2, color: color)
-        lines += renderer.render(MarkdownParser.parse(question.text)).lines.map { ScreenLine($0) }
+        for intro in introduction(of: question) {
+            lines += renderer.render(QuestionText.document(intro.text, format: intro.format)).lines.map {
+                ScreenLine($0)
+            }
+            lines.append(ScreenLine(""))
+        }
+        lines += renderer.render(QuestionText.document(question.text, format: question.format)).lines.map {
+            ScreenLine($0)
+        }
         lines.append(ScreenLine(""))
         let response = record.responses[question.id]
         let order = shuffle?.options(of: question) ?? []
         switch question.body {
+        case .description:
+            break
         case .single(let choices), .multiple(let choices):
             let many = question.kind == .multiple
             for (n, authoring) in order.enumerated() where authoring < choices.count {

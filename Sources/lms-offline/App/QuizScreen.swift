@@ -39,9 +39,28 @@ struct QuizScreen: AppScreen {
     }
 
     /// The questions in the attempt's order.
+    /// Descriptions (text that takes no answer) are not questions here: each is shown above the
+    /// question it introduces (see `introduction(of:)`).
     var questions: [Question] {
+        attemptOrder.filter(\.isAnswerable)
+    }
+
+    /// Every item of the quiz in the attempt's order, descriptions included.
+    var attemptOrder: [Question] {
         let order = record?.questionOrder ?? quiz.questions.map(\.id)
         return order.compactMap { id in quiz.questions.first { $0.id == id } }
+    }
+
+    /// The descriptions just before `question` in the attempt's order (they set its scene).
+    func introduction(of question: Question) -> [Question] {
+        let all = attemptOrder
+        guard var i = all.firstIndex(of: question) else { return [] }
+        var texts: [Question] = []
+        while i > 0, !all[i - 1].isAnswerable {
+            texts.insert(all[i - 1], at: 0)
+            i -= 1
+        }
+        return texts
     }
 
     var shuffle: QuizShuffle? { record.map { QuizShuffle(quiz: quiz, seed: $0.seed) } }
@@ -247,6 +266,8 @@ struct QuizScreen: AppScreen {
             matches[lefts[cursor]] = right
             record.responses[question.id] = .matches(matches)
             cursor = min(lefts.count - 1, cursor + 1)
+        case .description:
+            return .none
         case .short, .numeric, .essay:
             var field = TextField(prompt: AppText.quizAnswerPrompt.text)
             switch record.responses[question.id] {

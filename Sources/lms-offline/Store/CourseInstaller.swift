@@ -53,6 +53,8 @@ struct CourseInstaller {
         let relative = "courses/\(manifest.courseID)/\(packageID)"
         let folder = home.absolute(relative: relative)
         var created = false
+        // What a killed install left beside the versions (`.ID.partial-PID-N` folders).
+        PartialFiles.removeStale(in: home.coursesPath + "/" + manifest.courseID)
         if !FileManager.default.fileExists(atPath: folder) {
             do {
                 try FileManager.default.createDirectory(

@@ -14,8 +14,12 @@ struct PullCounts: Sendable, Equatable {
     var removedEnrollments: [String] = []
     /// Submitted files of erased profiles that nothing references any more (`erasure`).
     var unreferencedBlobs: [String] = []
+    /// Changes this client could not apply, set aside (`kind entity: why`) so that the rest of the
+    /// page and later pages still apply; reported to the student, who tells the server's admin.
+    var setAside: [String] = []
 
     mutating func add(_ other: PullCounts) {
+        setAside += other.setAside
         changes += other.changes
         grades += other.grades
         rejections += other.rejections
@@ -52,7 +56,23 @@ struct ChangeApplier {
                 == ""
             let applier = ChangeApplier(db: db, profile: profile, userID: userID, now: now, firstPull: firstPull)
             var counts = PullCounts()
-            for change in changes { try applier.apply(change, counts: &counts) }
+            for change in changes {
+                // Each change in a savepoint: one this client cannot apply is set aside and reported,
+                // never allowed to stop every later sync (issue 13, item 6). A busy store is not the
+                // change's fault: the page is tried again whole.
+                do {
+                    try db.transaction { _ in
+                        try applier.apply(change, counts: &counts)
+                        return .commit
+                    }
+                } catch let error as DatabaseError where error.isBusy || error.isLocked {
+                    throw error
+                } catch {
+                    let kind = change["kind"]?.stringValue ?? "?"
+                    let entity = change["entity"]?.stringValue ?? "?"
+                    counts.setAside.append("\(kind) \(entity): \(error)")
+                }
+            }
             try db.execute(
                 "UPDATE sync_accounts SET cursor = ?, last_sync_at = ? WHERE profile_id = ?",
                 arguments: [cursor, now, profile.id])

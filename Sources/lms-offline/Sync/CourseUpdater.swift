@@ -117,6 +117,8 @@ struct CourseUpdater {
             }
             try FileManager.default.createDirectory(
                 atPath: home.coursesPath + "/" + manifest.courseID, withIntermediateDirectories: true)
+            // What a killed update or install left beside the versions.
+            PartialFiles.removeStale(in: home.coursesPath + "/" + manifest.courseID)
             do {
                 _ = try PackageDelta.assemble(
                     manifestBytes: manifestBytes, onto: oldFolder, fetched: fetched, to: folder)

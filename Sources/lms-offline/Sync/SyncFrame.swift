@@ -22,7 +22,7 @@ enum SyncFrame {
         var bytes = [UInt8](body)
         do {
             if bytes.starts(with: gzipMagic) { bytes = try Gzip.decompress(bytes, maxBytes: SyncLimits.maxFrameBytes) }
-            return try WireCodec.decode(bytes)
+            return try WireCodec.decode(bytes, limits: SyncLimits.pageFrame)
         } catch {
             throw SyncError(.badAnswer("an unreadable frame (\(error))"))
         }

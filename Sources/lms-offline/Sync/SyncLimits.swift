@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 
 /// Every limit of the sync client, with its unit and why (docs/PROTOCOL.md).
 enum SyncLimits {
@@ -19,6 +20,10 @@ enum SyncLimits {
     /// The largest inflated frame accepted from the server, in bytes (a page is at most 4 MiB of
     /// changes; the margin covers the frame's own overhead).
     static let maxFrameBytes = 64 << 20
+    /// The bounds a pulled page is read with: values up to the page's bytes (a value takes at least
+    /// a byte, so the byte bound decides), 1,000,000 elements per array or object, 32 deep. A page
+    /// holds about `maxPullBytes` (4 MiB) of changes, each of which the server checked on its way in.
+    static let pageFrame = WireCodec.Limits(maxValues: maxFrameBytes)
     /// The largest JSON answer accepted, in bytes.
     static let maxJSONBytes = 8 << 20
     /// The largest manifest accepted, in bytes.

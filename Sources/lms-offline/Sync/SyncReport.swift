@@ -23,6 +23,7 @@ struct SyncReport {
     /// Whether a quiet run must still speak: a rejection, a failure, an expired login, a removed enrollment.
     var needsAttention: Bool {
         failure != nil || rejected > 0 || pulled.rejections > 0 || !pulled.removedEnrollments.isEmpty
+            || !pulled.setAside.isEmpty
     }
 
     /// The one-line summary: `pushed 12, pulled 3 (2 grades), updated intro-programming to 1.3.0`.
@@ -46,6 +47,11 @@ struct SyncReport {
         var lines: [String] = []
         if rejected + pulled.rejections > 0 { lines.append(Messages.t(.attentionRejected, profile)) }
         for course in pulled.removedEnrollments { lines.append(Messages.t(.attentionRemoved, profile, course)) }
+        for change in pulled.setAside {
+            lines.append(
+                "\(profile): a change from the server could not be applied and was set aside (\(change)); tell the server's admin"
+            )
+        }
         if let failure { lines.append("\(profile): \(failure)") }
         return lines
     }
@@ -57,6 +63,7 @@ struct SyncReport {
             ("rejected", .int(rejected)),
             ("pulled", .int(pulled.changes)), ("grades", .int(pulled.grades)), ("rejections", .int(pulled.rejections)),
             ("removedEnrollments", .list(pulled.removedEnrollments.map(JSONValue.str))),
+            ("setAside", .list(pulled.setAside.map(JSONValue.str))),
             ("epochChanged", .flag(epochChanged)),
             (
                 "updates",
