@@ -231,7 +231,7 @@ class Converter:
             return None
         inside = os.path.relpath(resolved, lesson["source"])
         if inside.startswith(".."):
-            inside = os.path.basename(resolved)
+            inside = os.path.relpath(resolved, self.source)  # a shared file keeps its place: no clashes
         destination = os.path.join(self.out, "media", lesson["media"], inside)
         os.makedirs(os.path.dirname(destination), exist_ok=True)
         if os.path.isfile(resolved):
@@ -243,7 +243,8 @@ class Converter:
             self.counts["placeholders"] += 1
             self.problems.add(where, f"image {target!r} is missing; wrote a placeholder")
         else:
-            self.problems.add(where, f"file {target!r} is missing; link removed (pass --placeholder-images "
+            outcome = "linked under --source-url" if self.source_url else "link removed"
+            self.problems.add(where, f"file {target!r} is missing; {outcome} (pass --placeholder-images "
                                      "for images, or add the file and run again)")
             return None
         self.copied[resolved] = destination
