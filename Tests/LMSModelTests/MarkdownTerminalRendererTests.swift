@@ -206,6 +206,18 @@ struct MarkdownTerminalRendererTests {
         #expect(lines.dropFirst(2).joined().filter { $0 == "x" }.count == 50)
     }
 
+    @Test func aMermaidFence_IsCaptionedAsADiagramsSource() {
+        let diagram = MarkdownBlock(.code(info: "mermaid", literal: "flowchart LR\n  A --> B\n"), line: 1)
+        let lines = render(diagram, width: 60)
+        #expect(
+            lines == ["[diagram: mermaid source, drawn as a picture on GitHub]", "    flowchart LR", "      A --> B"])
+        let plain = MarkdownBlock(.code(info: "javascript", literal: "let a = 1\n"), line: 1)
+        #expect(render(plain, width: 60) == ["    let a = 1"])
+        let narrow = render(diagram, width: 20)
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 20 })
+        #expect(narrow.joined(separator: " ").contains("mermaid source"))
+    }
+
     // MARK: - Tables
 
     @Test func tables_AlignColumns_WhenTheyFit() {

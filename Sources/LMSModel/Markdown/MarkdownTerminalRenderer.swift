@@ -5,7 +5,8 @@
 ///
 /// Every block nests (lists, code, quotes, tables and images inside list items and quotes) with
 /// hanging indents; paragraphs wrap at spaces by display width; lists are numbered from their
-/// start number; code is never reflowed (a line longer than the width breaks, marked `↩`);
+/// start number; code is never reflowed (a line longer than the width breaks, marked `↩`), and a
+/// diagram's source (a `mermaid` fence) says it is one;
 /// tables wrap their cells to fit, and become one record per row when even that cannot fit.
 /// A link to another lesson shows the lesson's id (`Loops [→ basics/loops]`), a web link its
 /// address once, whole; an image its alt text and short file name, never a storage path. Raw
@@ -129,8 +130,15 @@ public struct MarkdownTerminalRenderer {
             return quote(children, context: context)
         case .list(let list):
             return self.list(list, context: context)
-        case .code(_, let literal):
-            return code(literal, width: context.width)
+        case .code(let info, let literal):
+            guard let caption = Self.diagramCaption(info: info ?? "") else {
+                return code(literal, width: context.width)
+            }
+            var layout = InlineLayout()
+            add([.text(caption)], style: .dim, to: &layout)
+            var fragment = layout.lines(width: context.width)
+            fragment.append(code(literal, width: context.width))
+            return fragment
         case .html(let html):
             return blocks(HTMLSubset.blocks(html, line: block.line), context: context)
         case .table(let table):
@@ -179,6 +187,16 @@ public struct MarkdownTerminalRenderer {
         }
         let pad = String(repeating: " ", count: indent)
         return out.prefixed(first: pad, rest: pad)
+    }
+
+    /// Diagram languages that GitHub draws as pictures: their source would read as unexplained code.
+    static let diagramLanguages = ["mermaid", "geojson", "topojson", "stl"]
+
+    /// The line above a fenced diagram (`[diagram: mermaid source, drawn on GitHub]`), or nil for code.
+    static func diagramCaption(info: String) -> String? {
+        let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { $0.lowercased() } ?? ""
+        guard diagramLanguages.contains(language) else { return nil }
+        return "[diagram: \(language) source, drawn as a picture on GitHub]"
     }
 
     static func expandingTabs(_ line: Substring) -> String {
