@@ -124,6 +124,14 @@ struct MarkdownTerminalRendererTests {
         #expect(page.lines[0].spans == [TerminalSpan(0..<16, .heading)])
     }
 
+    @Test func minorHeadings_WithoutColour_AreRuledSoTheyDoNotReadAsText() {
+        let plain = render(Doc.text("a"), Doc.heading(4, "Step"), Doc.text("b"), Doc.heading(6, "Tip"), color: false)
+        #expect(plain == ["a", "", "Step", "┈┈┈┈", "", "b", "", "Tip", "┈┈┈"])
+        let styled = MarkdownTerminalRenderer(width: 40, color: true).render(
+            MarkdownDocument(blocks: [Doc.heading(4, "Step")]))
+        #expect(styled.lines.map(\.text) == ["Step"])
+    }
+
     @Test func slugs_FollowGitHub() {
         #expect(MarkdownTerminalRenderer.slug("What's new in 2.0?") == "whats-new-in-20")
         #expect(MarkdownTerminalRenderer.slug("Über  Café_x") == "über--café_x")

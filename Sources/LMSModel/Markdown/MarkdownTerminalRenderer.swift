@@ -151,10 +151,12 @@ public struct MarkdownTerminalRenderer {
         add(inlines, style: .heading, to: &layout)
         var fragment = layout.lines(width: width)
         fragment.headings.append((Self.slug(HTMLInlineResolver.plainText(inlines)), 0))
-        // Rules under headings: levels 1 and 2 always, level 3 when there is no bold to tell it from text.
-        if level <= 2 || (level == 3 && !color) {
+        // Rules under headings: levels 1 and 2 always, levels 3 to 6 when there is no bold to tell them
+        // from text (a "#### Step" between paragraphs would otherwise read as one).
+        if level <= 2 || !color {
             let ruleWidth = min(width, fragment.lines.map { DisplayWidth.of($0.text) }.max() ?? 0)
-            let rule = String(repeating: level == 1 ? "═" : level == 2 ? "─" : "┄", count: max(ruleWidth, 1))
+            let character = level == 1 ? "═" : level == 2 ? "─" : level == 3 ? "┄" : "┈"
+            let rule = String(repeating: character, count: max(ruleWidth, 1))
             fragment.lines.append(TerminalLine(rule, spans: [TerminalSpan(0..<rule.count, .dim)]))
         }
         return fragment
