@@ -124,6 +124,14 @@ struct MarkdownTerminalRendererTests {
         #expect(page.lines[0].spans == [TerminalSpan(0..<16, .heading)])
     }
 
+    @Test func minorHeadings_WithoutColour_AreRuledSoTheyDoNotReadAsText() {
+        let plain = render(Doc.text("a"), Doc.heading(4, "Step"), Doc.text("b"), Doc.heading(6, "Tip"), color: false)
+        #expect(plain == ["a", "", "Step", "┈┈┈┈", "", "b", "", "Tip", "┈┈┈"])
+        let styled = MarkdownTerminalRenderer(width: 40, color: true).render(
+            MarkdownDocument(blocks: [Doc.heading(4, "Step")]))
+        #expect(styled.lines.map(\.text) == ["Step"])
+    }
+
     @Test func slugs_FollowGitHub() {
         #expect(MarkdownTerminalRenderer.slug("What's new in 2.0?") == "whats-new-in-20")
         #expect(MarkdownTerminalRenderer.slug("Über  Café_x") == "über--café_x")
@@ -204,6 +212,18 @@ struct MarkdownTerminalRendererTests {
         #expect(lines[1] == "        print(1)")
         #expect(lines[2].hasSuffix("↩") && DisplayWidth.of(lines[2]) <= 40)
         #expect(lines.dropFirst(2).joined().filter { $0 == "x" }.count == 50)
+    }
+
+    @Test func aMermaidFence_IsCaptionedAsADiagramsSource() {
+        let diagram = MarkdownBlock(.code(info: "mermaid", literal: "flowchart LR\n  A --> B\n"), line: 1)
+        let lines = render(diagram, width: 60)
+        #expect(
+            lines == ["[diagram: mermaid source, drawn as a picture on GitHub]", "    flowchart LR", "      A --> B"])
+        let plain = MarkdownBlock(.code(info: "javascript", literal: "let a = 1\n"), line: 1)
+        #expect(render(plain, width: 60) == ["    let a = 1"])
+        let narrow = render(diagram, width: 20)
+        #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 20 })
+        #expect(narrow.joined(separator: " ").contains("mermaid source"))
     }
 
     // MARK: - Tables

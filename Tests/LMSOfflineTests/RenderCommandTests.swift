@@ -27,6 +27,23 @@ struct RenderCommandTests {
         #expect(result.stdout == "&lt;script&gt;alert(1)&lt;/script&gt;\n")
     }
 
+    @Test func render_LeavesOutALessonsFrontMatter() throws {
+        let path = try write("---\nid: basics/hello\ntype: text\n---\n# Hello\n\nSome text.\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let terminal = try CLI.run(["render", path, "--width", "40"])
+        #expect(!terminal.stdout.contains("id: basics/hello"))
+        #expect(terminal.stdout.hasPrefix("Hello\n"))
+        let html = try CLI.run(["render", path, "--html"])
+        #expect(html.stdout == "<h1>Hello</h1>\n<p>Some text.</p>\n")
+    }
+
+    @Test func render_KeepsALeadingRuleThatIsNotFrontMatter() throws {
+        let path = try write("---\nJust a sentence under a rule\n---\n")
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let html = try CLI.run(["render", path, "--html"])
+        #expect(html.stdout == "<hr />\n<h2>Just a sentence under a rule</h2>\n")
+    }
+
     @Test func renderMissingFile_SaysWhatToCheck() throws {
         let result = try CLI.run(["render", "/no/such/lesson.md", "--html"])
         #expect(result.status == 1)

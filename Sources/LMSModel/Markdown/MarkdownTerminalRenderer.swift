@@ -5,7 +5,8 @@
 ///
 /// Every block nests (lists, code, quotes, tables and images inside list items and quotes) with
 /// hanging indents; paragraphs wrap at spaces by display width; lists are numbered from their
-/// start number; code is never reflowed (a line longer than the width breaks, marked `↩`);
+/// start number; code is never reflowed (a line longer than the width breaks, marked `↩`), and a
+/// diagram's source (a `mermaid` fence) says it is one;
 /// tables wrap their cells to fit, and become one record per row when even that cannot fit.
 /// A link to another lesson shows the lesson's id (`Loops [→ basics/loops]`), a web link its
 /// address once, whole; an image its alt text and short file name, never a storage path. Raw
@@ -129,8 +130,15 @@ public struct MarkdownTerminalRenderer {
             return quote(children, context: context)
         case .list(let list):
             return self.list(list, context: context)
-        case .code(_, let literal):
-            return code(literal, width: context.width)
+        case .code(let info, let literal):
+            guard let caption = Self.diagramCaption(info: info ?? "") else {
+                return code(literal, width: context.width)
+            }
+            var layout = InlineLayout()
+            add([.text(caption)], style: .dim, to: &layout)
+            var fragment = layout.lines(width: context.width)
+            fragment.append(code(literal, width: context.width))
+            return fragment
         case .html(let html):
             return blocks(HTMLSubset.blocks(html, line: block.line), context: context)
         case .table(let table):
@@ -143,10 +151,12 @@ public struct MarkdownTerminalRenderer {
         add(inlines, style: .heading, to: &layout)
         var fragment = layout.lines(width: width)
         fragment.headings.append((Self.slug(HTMLInlineResolver.plainText(inlines)), 0))
-        // Rules under headings: levels 1 and 2 always, level 3 when there is no bold to tell it from text.
-        if level <= 2 || (level == 3 && !color) {
+        // Rules under headings: levels 1 and 2 always, levels 3 to 6 when there is no bold to tell them
+        // from text (a "#### Step" between paragraphs would otherwise read as one).
+        if level <= 2 || !color {
             let ruleWidth = min(width, fragment.lines.map { DisplayWidth.of($0.text) }.max() ?? 0)
-            let rule = String(repeating: level == 1 ? "═" : level == 2 ? "─" : "┄", count: max(ruleWidth, 1))
+            let character = level == 1 ? "═" : level == 2 ? "─" : level == 3 ? "┄" : "┈"
+            let rule = String(repeating: character, count: max(ruleWidth, 1))
             fragment.lines.append(TerminalLine(rule, spans: [TerminalSpan(0..<rule.count, .dim)]))
         }
         return fragment
@@ -179,6 +189,16 @@ public struct MarkdownTerminalRenderer {
         }
         let pad = String(repeating: " ", count: indent)
         return out.prefixed(first: pad, rest: pad)
+    }
+
+    /// Diagram languages that GitHub draws as pictures: their source would read as unexplained code.
+    static let diagramLanguages = ["mermaid", "geojson", "topojson", "stl"]
+
+    /// The line above a fenced diagram (`[diagram: mermaid source, drawn on GitHub]`), or nil for code.
+    static func diagramCaption(info: String) -> String? {
+        let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { $0.lowercased() } ?? ""
+        guard diagramLanguages.contains(language) else { return nil }
+        return "[diagram: \(language) source, drawn as a picture on GitHub]"
     }
 
     static func expandingTabs(_ line: Substring) -> String {

@@ -3,7 +3,8 @@ import LMSModel
 
 /// `lms-offline render FILE.md [--width N] [--html] [--safe]`: a Markdown file as the course system
 /// reads it (CommonMark with GitHub's extensions), laid out for the terminal as `read` shows a
-/// lesson, or printed as HTML. Works offline, touches no data folder.
+/// lesson, or printed as HTML. Front matter (`id: ...` between `---` lines) is left out, as the
+/// course does. Works offline, touches no data folder.
 enum RenderCommand {
     static let all: [LMSOffline.Command] = [
         .init(
@@ -19,12 +20,26 @@ enum RenderCommand {
         var description: String { "cannot read \(path) as UTF-8 text; check the path and that it is a Markdown file" }
     }
 
+    /// The Markdown of a lesson or assignment file as the course reads it: a leading block of
+    /// `key: value` lines between two `---` lines is front matter, not a rule and a heading.
+    /// Text whose block is not closed, or holds a line without `:`, is returned unchanged.
+    static func withoutFrontMatter(_ text: String) -> String {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else { return text }
+        for (offset, line) in lines.enumerated().dropFirst() {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed == "---" { return lines[(offset + 1)...].joined(separator: "\n") }
+            if !trimmed.isEmpty, !trimmed.hasPrefix("#"), !trimmed.contains(":") { return text }
+        }
+        return text
+    }
+
     static func render(_ args: Arguments, _ console: Console) throws -> Int32 {
         try args.expectPositionals(atMost: 1)
         let path = try args.positional(0, "FILE.md")
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8)
         else { throw ReadError(path: path) }
-        let document = MarkdownParser.parse(text)
+        let document = MarkdownParser.parse(withoutFrontMatter(text))
         if !args.has("html") {
             let width =
                 args.value("width").flatMap(Int.init) ?? Pager.width(environment: ProcessInfo.processInfo.environment)
