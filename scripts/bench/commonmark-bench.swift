@@ -82,4 +82,14 @@ for path in arguments.dropFirst(2) where !path.hasPrefix("--") {
     let name = (path as NSString).lastPathComponent
     print(String(format: "%@ (%d KB): parse %.2f ms, parse + render %.2f ms (best of 20, CPU time)",
         name, lesson.utf8.count / 1024, parse * 1000, total * 1000))
+    // The terminal renderer (what read and the study app show) on the parsed document, per width.
+    let document = MarkdownParser.parse(lesson)
+    for width in [100, 60, 20] {
+        let renderer = MarkdownTerminalRenderer(width: width, color: true) { MarkdownTerminalRenderer.defaultTarget($0) }
+        var layout = Double.infinity
+        var lines = 0
+        for _ in 0..<20 { layout = min(layout, seconds { lines = renderer.render(document).lines.count }) }
+        print(String(format: "%@ at %d columns: terminal render %.2f ms, %d lines (best of 20, CPU time)",
+            name, width, layout * 1000, lines))
+    }
 }

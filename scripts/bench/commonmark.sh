@@ -17,7 +17,8 @@ mkdir -p "$OUT"
 
 # The driver is top-level code, so it is compiled as main.swift.
 cp "$ROOT/scripts/bench/commonmark-bench.swift" "$OUT/main.swift"
-"${SWIFTC:-swiftc}" -O -wmo -module-name CommonMarkBench "$ROOT"/Sources/LMSModel/Markdown/Markdown*.swift \
+"${SWIFTC:-swiftc}" -O -wmo -module-name CommonMarkBench "$ROOT"/Sources/LMSModel/Markdown/*.swift \
+    "$ROOT"/Sources/LMSModel/Text/*.swift \
     "$OUT/main.swift" -o "$OUT/commonmark-bench"
 
 # Two 200 KB lessons: prose (this repository's own docs, repeated) and markup at its densest
