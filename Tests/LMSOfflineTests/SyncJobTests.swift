@@ -15,6 +15,8 @@ struct SyncJobTests {
         #expect(
             SyncJob.summary(json: json, errors: Data())
                 == "Synced: sent 3, received 5 (2 grades), updated cooking to 1.1.0, installed art 2.0.0.")
+        let one = report(#"{"profile": "ana", "ok": true, "pushed": 0, "pulled": 3, "grades": 1, "updates": []}"#)
+        #expect(SyncJob.summary(json: one, errors: Data()).contains("received 3 (1 grade)"))
     }
 
     @Test func summary_NoNetwork_IsACalmLine() {

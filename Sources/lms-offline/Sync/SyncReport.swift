@@ -31,7 +31,7 @@ struct SyncReport {
         var parts = [Messages.t(.summaryPushed, pushed)]
         if rejected > 0 { parts[0] += " " + Messages.t(.summaryRejected, rejected) }
         var pull = Messages.t(.summaryPulled, pulled.changes)
-        if pulled.grades > 0 { pull += " " + Messages.t(.summaryGrades, pulled.grades) }
+        if pulled.grades > 0 { pull += " " + Messages.count(.summaryGrades, pulled.grades) }
         parts.append(pull)
         for update in updates {
             parts.append(

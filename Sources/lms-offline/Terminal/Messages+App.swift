@@ -245,7 +245,7 @@ extension AppText {
         case .syncDone: return ("Synced: %1.", "Sincronizado: %1.")
         case .syncSent: return ("sent %1", "enviados %1")
         case .syncReceived: return ("received %1", "recibidos %1")
-        case .syncGrades: return ("(%1 grades)", "(%1 notas)")
+        case .syncGrades: return ("(%1 grade)|(%1 grades)", "(%1 nota)|(%1 notas)")
         case .syncRefused:
             return ("%1 refused (lms-offline sync says why)", "%1 rechazados (lms-offline sync dice por qué)")
         case .syncUpdated: return ("updated %1 to %2", "actualizado %1 a %2")

@@ -640,7 +640,7 @@ extension MessageKey {
         case .summaryPushed: return ("pushed %1", "enviadas %1")
         case .summaryRejected: return ("(%1 refused: see lms-offline inbox)", "(%1 rechazadas: vea lms-offline inbox)")
         case .summaryPulled: return ("pulled %1", "recibidas %1")
-        case .summaryGrades: return ("(%1 grades)", "(%1 notas)")
+        case .summaryGrades: return ("(%1 grade)|(%1 grades)", "(%1 nota)|(%1 notas)")
         case .summaryUpdated: return ("updated %1 to %2", "actualizado %1 a %2")
         case .summaryInstalled: return ("installed %1 %2", "instalado %1 %2")
         case .attentionRejected:
