@@ -107,7 +107,13 @@ final class StudyApp {
         while running {
             let timeout = syncJob == nil ? AppLimits.tickMilliseconds : AppLimits.busyTickMilliseconds
             let (bytes, events, closed) = terminal.wait(timeout: timeout)
-            for event in events { handle(event) }
+            // An ending wins over everything else that arrived with it (a SIGTERM delivered with
+            // SIGCONT must not take raw mode again after the terminal was given back).
+            if let end = events.first(where: { $0 == .terminate || $0 == .interrupt }) {
+                handle(end)
+            } else {
+                for event in events { handle(event) }
+            }
             if closed {
                 quit()
                 break
@@ -144,6 +150,7 @@ final class StudyApp {
             buffer.invalidate()
         case .suspend: suspend()
         case .resume:
+            guard terminal.isForeground else { return }
             try? terminal.enterRaw()
             state.resize(size)
             buffer.invalidate()

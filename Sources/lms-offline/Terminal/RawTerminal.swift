@@ -133,8 +133,16 @@ final class RawTerminal {
         restore()
         signal(SIGTSTP, SIG_DFL)
         kill(0, SIGTSTP)
-        // Continued (`fg`): catch SIGTSTP again and take the terminal back.
+        // Continued: catch SIGTSTP again. Take the terminal back only in the foreground: a shell's
+        // `kill %1` continues a stopped job in the background (to deliver SIGTERM), and raw mode
+        // taken there would stop us again (SIGTTOU) and could outlive the exit. The `resume`
+        // event takes it when `fg` brings us to the foreground.
         TerminalSignals.install()
-        try enterRaw()
+        if isForeground { try enterRaw() }
+    }
+
+    /// Whether this process's group owns the terminal (a background job must not touch its settings).
+    var isForeground: Bool {
+        tcgetpgrp(input) == getpgrp()
     }
 }
