@@ -26,28 +26,11 @@ final class ShellSession {
         _ = try? tmux(["kill-server"])
     }
 
-    /// Runs a tmux command of this session's server and returns its output, as TerminalSession
-    /// does (output through a file, the client reaped with waitpid).
+    /// Runs a tmux command of this session's server and returns its output (TerminalSession's
+    /// launcher: output through a file, the client reaped with waitpid).
     @discardableResult
     func tmux(_ args: [String], capture: Bool = true) throws -> String {
-        let outputPath =
-            capture ? NSTemporaryDirectory() + "\(socket)-\(UInt32.random(in: 0...UInt32.max)).out" : "/dev/null"
-        defer { if capture { unlink(outputPath) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        let argv = ["/usr/bin/tmux", "-L", socket, "-f", "/dev/null"] + args
-        var cargs = argv.map { strdup($0) } + [nil]
-        defer { cargs.forEach { free($0) } }
-        var pid: pid_t = 0
-        let code = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, &cargs, environ)
-        guard code == 0 else { throw POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO) }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        return capture ? ((try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "") : ""
+        try TerminalSession.tmux(socket: socket, args, capture: capture)
     }
 
     /// The visible screen, as lines.

@@ -56,6 +56,12 @@ final class TerminalSession {
     /// client is not always noticed by Foundation's `Process`.
     @discardableResult
     func tmux(_ args: [String], capture: Bool = true) throws -> String {
+        try Self.tmux(socket: socket, args, capture: capture)
+    }
+
+    /// Runs a command of the tmux server on `socket` (the one launcher of both terminal harnesses).
+    @discardableResult
+    static func tmux(socket: String, _ args: [String], capture: Bool = true) throws -> String {
         let outputPath =
             capture ? NSTemporaryDirectory() + "\(socket)-\(UInt32.random(in: 0...UInt32.max)).out" : "/dev/null"
         defer { if capture { unlink(outputPath) } }
