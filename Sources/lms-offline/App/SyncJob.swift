@@ -72,10 +72,7 @@ final class SyncJob: @unchecked Sendable {
         }
         let number = { (key: String) in first[key] as? Int ?? 0 }
         var parts = [AppText.syncSent.t(number("pushed")), AppText.syncReceived.t(number("pulled"))]
-        if number("grades") > 0 {
-            let forms = AppText.syncGrades.t(number("grades")).components(separatedBy: "|")
-            parts[1] += " " + (number("grades") == 1 ? forms[0] : forms[forms.count - 1])
-        }
+        if number("grades") > 0 { parts[1] += " " + AppText.syncGrades.count(number("grades")) }
         if number("rejected") + number("rejections") > 0 {
             parts.append(AppText.syncRefused.t(number("rejected") + number("rejections")))
         }

@@ -40,6 +40,11 @@ enum AppText: String, CaseIterable, Sendable {
         Messages.text(self, args.map(\.description), language: .current)
     }
 
+    /// A counted phrase from a `singular|plural` text (`(1 grade)`, `(2 grades)`), as `Messages.count`.
+    func count(_ n: Int) -> String {
+        Messages.form(of: t(n), count: Double(n))
+    }
+
     /// A kind of item in words (lesson, quiz, assignment).
     static func kindWord(_ kind: String) -> String { CourseCatalog.kindWord(kind) }
 }

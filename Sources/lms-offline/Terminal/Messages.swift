@@ -40,8 +40,13 @@ enum Messages {
     /// A counted phrase (`1 point`, `2.5 points`, `1 punto`): the key's text holds the singular and the
     /// plural form separated by `|`, each with `%1` for the number (written by `ScoreFormat.text`).
     static func count(_ key: MessageKey, _ n: Double, language: Language = .current) -> String {
-        let forms = text(key, [ScoreFormat.text(n)], language: language).components(separatedBy: "|")
-        return n == 1 ? forms[0] : forms[forms.count - 1]
+        form(of: text(key, [ScoreFormat.text(n)], language: language), count: n)
+    }
+
+    /// The singular or the plural of a `singular|plural` text, by `count`.
+    static func form(of text: String, count: Double) -> String {
+        let forms = text.components(separatedBy: "|")
+        return count == 1 ? forms[0] : forms[forms.count - 1]
     }
 
     /// `count` of a whole number.
