@@ -175,6 +175,16 @@ struct StudyAppTests {
         #expect(narrow.allSatisfy { DisplayWidth.of($0) <= 60 })
         try shell.press("C-z")
         try shell.waitFor("Stopped")
+        // Continued in the background, the app draws nothing on the shell's screen (it did, one
+        // run in five, when `kill -TERM %1` continued it just before `fg`).
+        try shell.run("clear; kill -CONT %1; sleep 0.3; echo CONT-$((6*7))")
+        try shell.waitFor("CONT-42")
+        usleep(300_000)
+        #expect(!(try shell.screen()).contains { $0.contains("line 1 of ") })
+        try shell.run("fg")
+        try shell.waitFor("line 1 of ")
+        try shell.press("C-z")
+        try shell.waitFor("Stopped")
         // SIGTERM waits while the job is stopped; fg continues it, and it ends restoring the terminal.
         try shell.run("clear; kill -TERM %1; fg; echo STATUS-$((6*7))")
         try shell.waitFor("STATUS-42")

@@ -139,6 +139,9 @@ final class StudyApp {
     }
 
     func draw() {
+        // Continued in the background (a shell's `kill %1`), the terminal is not ours: a frame
+        // drawn now would land on the shell's screen and stay there after the exit.
+        guard terminal.isRaw else { return }
         let size = size
         terminal.write(buffer.frame(state.view(size), width: size.width, height: size.height, color: color))
     }
@@ -150,7 +153,7 @@ final class StudyApp {
             buffer.invalidate()
         case .suspend: suspend()
         case .resume:
-            guard terminal.isForeground else { return }
+            guard terminal.isForeground else { return terminal.stopInBackground() }
             try? terminal.enterRaw()
             state.resize(size)
             buffer.invalidate()

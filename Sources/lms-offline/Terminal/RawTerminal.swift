@@ -23,7 +23,9 @@ final class RawTerminal {
     static let leaveSequence = "\u{1B}[0m\u{1B}[?7h\u{1B}[?25h\u{1B}[?1049l"
     static let enterSequence = "\u{1B}[?1049h\u{1B}[?7l\u{1B}[?25l\u{1B}[H\u{1B}[2J"
 
-    private var isRaw = false
+    /// Whether raw mode and the app's screen are on (off while suspended, in an editor, or
+    /// continued in the background): nothing may be drawn while it is off.
+    private(set) var isRaw = false
 
     /// Opens the terminal on standard input and output; nil when either is not a terminal.
     init?(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) {
@@ -102,20 +104,23 @@ final class RawTerminal {
     /// signal events. An empty answer means the time passed.
     func wait(timeout: Int32) -> (bytes: [UInt8], events: [Event], closed: Bool) {
         var fds = [
-            pollfd(fd: input, events: Int16(POLLIN), revents: 0),
-            pollfd(fd: TerminalSignals.pipe[0], events: Int16(POLLIN), revents: 0)
+            pollfd(fd: TerminalSignals.pipe[0], events: Int16(POLLIN), revents: 0),
+            pollfd(fd: input, events: Int16(POLLIN), revents: 0)
         ]
-        let ready = poll(&fds, 2, timeout)
+        // Continued in the background, the terminal is not ours: a read there would stop us
+        // (SIGTTIN) and, once `fg` continued us, block in cooked mode until a newline. Only the
+        // signals are heard until `resume` takes raw mode again.
+        let ready = poll(&fds, isRaw ? 2 : 1, timeout)
         guard ready > 0 else { return ([], [], false) }
         var events: [Event] = []
-        if fds[1].revents & Int16(POLLIN) != 0 {
+        if fds[0].revents & Int16(POLLIN) != 0 {
             var buffer = [UInt8](repeating: 0, count: 64)
             let n = read(TerminalSignals.pipe[0], &buffer, buffer.count)
             if n > 0 { events = buffer[0..<n].compactMap(Event.init(rawValue:)) }
         }
         var bytes: [UInt8] = []
         var closed = false
-        if fds[0].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
+        if isRaw, fds[1].revents & Int16(POLLIN | POLLHUP | POLLERR) != 0 {
             var buffer = [UInt8](repeating: 0, count: 4096)
             let n = read(input, &buffer, buffer.count)
             if n > 0 {
@@ -139,6 +144,16 @@ final class RawTerminal {
         // event takes it when `fg` brings us to the foreground.
         TerminalSignals.install()
         if isForeground { try enterRaw() }
+    }
+
+    /// Stops again as a background job that wants its terminal does (SIGTTIN, as the kernel
+    /// would stop a background read): continued in the background by a shell's `kill -CONT %1`,
+    /// the app cannot use the terminal, and bash's `fg` sends no SIGCONT to a job it thinks is
+    /// running, so waiting for one would never end. `fg` continues the stopped job, and the
+    /// `resume` event then takes the terminal.
+    func stopInBackground() {
+        signal(SIGTTIN, SIG_DFL)
+        kill(0, SIGTTIN)
     }
 
     /// Whether this process's group owns the terminal (a background job must not touch its settings).

@@ -71,10 +71,13 @@ enum TerminalSignals {
             action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
             sigaction(number, &action, nil)
         }
-        // A parent may have left signals blocked; the app must hear them.
+        // A parent may have left signals blocked; the app must hear them, and job control's
+        // stops (SIGTTIN, SIGTTOU) must stop it.
         var set = sigset_t()
         sigemptyset(&set)
-        for number in [SIGWINCH, SIGTSTP, SIGCONT, SIGTERM, SIGHUP, SIGINT] { sigaddset(&set, number) }
+        for number in [SIGWINCH, SIGTSTP, SIGCONT, SIGTERM, SIGHUP, SIGINT, SIGTTIN, SIGTTOU] {
+            sigaddset(&set, number)
+        }
         pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }
