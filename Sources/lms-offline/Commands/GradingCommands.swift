@@ -120,6 +120,9 @@ enum GradingCommands {
         try args.expectPositionals(atMost: 1)
         let course = try args.positional(0, "COURSE")
         let context = try ClientContext(args, console: console)
+        if args.has("count-late") || args.has("no-count-late"), args.value("attempt") == nil || args.has("offline") {
+            throw Arguments.UsageError(description: Messages.t(.countLateNeedsAttempt))
+        }
         if args.has("offline") {
             return try OfflineGrading.run(args, course: course, context: context, console: console)
         }

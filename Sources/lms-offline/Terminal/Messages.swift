@@ -708,8 +708,8 @@ extension MessageKey {
             )
         case .countLateNeedsAttempt:
             return (
-                "--count-late and --no-count-late go with --attempt ID (a late quiz attempt), one of them",
-                "--count-late y --no-count-late van con --attempt ID (un intento tardío), solo uno"
+                "--count-late and --no-count-late go with --attempt ID (a late quiz attempt), one of them, online (not with --offline)",
+                "--count-late y --no-count-late van con --attempt ID (un intento tardío), solo uno, en línea (no con --offline)"
             )
         case .gradebookSummary:
             return (
