@@ -339,4 +339,46 @@ import Testing
             try String(contentsOfFile: device.scratch.sub("cert.txt"), encoding: .utf8).contains(
                 "has completed the course"))
     }
+
+    @Test func aLateExamAttempt_IsListedNotCounted_UntilTheTeacherCountsItWithCountLate() throws {
+        let world = try SyncWorld()
+        try world.createUser("sam")
+        try world.enroll("sam")
+        let laptop = try world.device("sam")
+        #expect(try laptop.sync().status == 0)
+        try laptop.ok([
+            "quiz", "exam", "--answers",
+            try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "A washing machine repeats"}"#)
+        ])
+        #expect(try laptop.sync().status == 0)
+        // The server saw the exam take three hours (made here without waiting: its late column set).
+        let server = try DatabaseQueue(path: world.scratch.sub("server") + "/lms.sqlite")
+        try server.write { db in
+            try db.execute("UPDATE attempts SET late = 'the attempt took 180 minutes; the limit is 20 minutes'")
+        }
+        let examGrade = {
+            try laptop.store().read {
+                try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'")
+            }
+        }
+        let teacher = try world.device("ada")
+        let attempt = try #require(
+            try teacher.json(["grade", "intro-programming", "--list"]).arrayValue?.first {
+                $0["kind"]?.stringValue == "attempt"
+            }?["id"]?.stringValue)
+        try teacher.ok(["grade", "intro-programming", "--attempt", attempt, "--score", "e4=2"])
+        let book = try teacher.ok(["gradebook", "intro-programming"]).stdout
+        #expect(book.contains("late, not counted: sam  practice/exam  attempt \(attempt)"), "\(book)")
+        #expect(book.contains("--attempt \(attempt) --count-late"))
+        #expect(try laptop.sync().status == 0)
+        #expect(try examGrade() == nil)
+        // Counted deliberately: the gradebook and the student's device count it.
+        let counted = try teacher.json(["grade", "intro-programming", "--attempt", attempt, "--count-late"])
+        #expect(counted["counted"]?.boolValue == true)
+        #expect(try teacher.ok(["gradebook", "intro-programming"]).stdout.contains("late, counted by a teacher: sam"))
+        #expect(try laptop.sync().status == 0)
+        #expect(try examGrade() == counted["points"]?.numberValue)
+        let usage = try teacher.run(["grade", "intro-programming", "--count-late"])
+        #expect(usage.status != 0 && usage.stderr.contains("--count-late and --no-count-late go with --attempt"))
+    }
 }

@@ -72,3 +72,30 @@ extension GradesMigrationTests {
         }
     }
 }
+
+extension GradesMigrationTests {
+    @Test func migration12_FromTheSchemaBefore_KeepsLateAttempts_NotCounted() throws {
+        let path = NSTemporaryDirectory() + "lms-m12-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 12 }).migrate(queue)
+        try queue.write { db in
+            try db.execute(
+                """
+                INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
+                VALUES ('u', 'ana', 'Ana', 'student', x'00', x'00', 1, 0, 0)
+                """)
+            try db.execute(
+                """
+                INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, payload, points, max_points, received_at, late)
+                VALUES ('a1', 'u', 'c', '1.0.0', 'q', x'00', 3, 4, 0, 'the attempt took 180 minutes; the limit is 20 minutes')
+                """)
+        }
+        #expect(try ServerSchema.migrator.migrate(queue).contains(12))
+        let store = GradingStore(queue: queue)
+        let late = try store.lateAttempts(courseID: "c")
+        #expect(late.map(\.id) == ["a1"] && late.first?.counted == false)
+        let data = try store.gradeData(courseID: "c", renamed: [:], lessons: [])
+        #expect(data.scores["u"]?["q"] == nil, "a late attempt from before the migration does not count either")
+    }
+}

@@ -27,6 +27,24 @@ import Testing
         #expect(served.count == ServerApp.routes.count, "a route is listed twice")
     }
 
+    @Test func everyDocumentedRoute_StatesItsAnswer() throws {
+        let text = try String(contentsOfFile: SamplePackages.root + "/docs/API.md", encoding: .utf8)
+        var missing: [String] = []
+        var heading: String?
+        var answered = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("### `") || line.hasPrefix("## ") {
+                if let heading, !answered { missing.append(heading) }
+                heading = line.hasPrefix("### `") ? String(line) : nil
+                answered = false
+            } else if line.contains("→") {
+                answered = true
+            }
+        }
+        if let heading, !answered { missing.append(heading) }
+        #expect(missing == [], "routes of docs/API.md without an answer (→ STATUS body)")
+    }
+
     @Test func theManifestRoute_IsDocumented() throws {
         #expect(try Self.documentedRoutes().contains("GET /api/v1/courses/{id}/versions/{version}/manifest"))
     }

@@ -4,7 +4,8 @@ import LMSModel
 /// Collection of uploaded files that nothing refers to (issue 13, item 5): a device uploads a
 /// submission's files before it pushes the submission; files whose submission never came (or
 /// were sent by someone filling the disk) are removed after `unreferencedUploadGraceSeconds`.
-/// Runs when `serve` starts and by `lms-server gc`. Package blobs are never collected.
+/// Runs when `serve` starts, then every `ServerLimits.uploadCollectionIntervalSeconds` while it
+/// runs (`UploadCollector`), and by `lms-server gc`. Package blobs are never collected.
 extension ServerApp {
     /// What one collection removed.
     struct Collection: CustomStringConvertible {
@@ -18,8 +19,10 @@ extension ServerApp {
     func collectUnreferencedUploads(now: Int64 = nowMilliseconds()) throws -> Collection {
         let cutoff = now - ServerLimits.unreferencedUploadGraceSeconds * 1000
         var collection = Collection()
-        for hash in try store.uploads.collectUnreferenced(olderThan: cutoff) {
-            guard let path = blobs.path(for: hash) else { continue }
+        // Each file goes inside the transaction that forgets it, so an upload of the same file
+        // meanwhile waits, then finds it gone and writes it again.
+        try store.uploads.collectUnreferenced(olderThan: cutoff) { hash in
+            guard let path = blobs.path(for: hash) else { return }
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
             if unlink(path) == 0 {
                 collection.files += 1

@@ -21,6 +21,9 @@ enum ServerLimits {
     /// How long an uploaded file may wait for the submission that names it before `gc` removes
     /// it: 7 days (a device uploads, then pushes in the same sync; a week covers any cut).
     static let unreferencedUploadGraceSeconds: Int64 = 7 * 24 * 3600
+    /// How often a running `serve` collects unreferenced uploads (`UploadCollector`): daily, so a
+    /// server that runs for months frees what a week's grace let go within a day of it.
+    static let uploadCollectionIntervalSeconds: TimeInterval = 24 * 3600
     /// Failed logins for one username before throttling starts.
     static let freeLoginFailures = 5
     /// Failed logins from one address before throttling starts: higher, since a school's NAT or a

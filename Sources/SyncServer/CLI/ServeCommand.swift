@@ -40,7 +40,9 @@ extension ServerCommand {
         // A line that scripts and tests wait for (with the real port when --port 0 picked one).
         FileHandle.standardOutput.write(
             Data("lms-server \(version) listening on http://\(host):\(server.port) (data: \(data))\n".utf8))
+        let collector = UploadCollector(app: app)
         server.waitUntilStopped()
+        collector.stop()
         app.store.statistics.flushSyncVolume() // the sync figures counted since the last write
         withExtendedLifetime((lock, signals)) {}
         FileHandle.standardOutput.write(Data("lms-server stopped\n".utf8))

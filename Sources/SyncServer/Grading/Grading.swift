@@ -83,14 +83,18 @@ enum Grading {
     /// The attempt's `attemptResult` payload with the essays scored by the teacher, as published
     /// (withheld unless `reviewOpen`) and in full (kept for the teachers' reports). The other
     /// questions are graded again from the attempt's stored answers, exactly as when it arrived (the
-    /// grading is deterministic): no changelog is read.
+    /// grading is deterministic): no changelog is read. `scores` nil: the essays still await a
+    /// teacher. `counted`: whether the attempt counts in the gradebook (a late one only when a
+    /// teacher counted it, docs/PROTOCOL.md §8).
     static func regradedResult(
-        _ record: AttemptRecord, quiz: Quiz, scores: [String: Double], total: Double, late: String?, reviewOpen: Bool
+        _ record: AttemptRecord, quiz: Quiz, scores: [String: Double]?, total: Double, late: String?, counted: Bool,
+        reviewOpen: Bool
     ) -> (published: Data, full: Data) {
         let automatic =
             (try? Grader.grade(quiz, responses: authoredResponses(record.payload, quiz: quiz)))?.questions ?? []
         let questions = automatic.map { q -> AttemptResultQuestion in
-            guard let essay = quiz.questions.first(where: { $0.id == q.questionID && $0.kind == .essay }) else {
+            guard let scores, let essay = quiz.questions.first(where: { $0.id == q.questionID && $0.kind == .essay })
+            else {
                 return AttemptResultQuestion(q)
             }
             let points = scores[essay.id] ?? 0
@@ -101,7 +105,8 @@ enum Grading {
         let make = { (questions: [AttemptResultQuestion]?) in
             attemptResult(
                 user: record.student.id, quiz: quiz.id, course: record.courseID, points: total,
-                maxPoints: record.maxPoints, awaitingTeacher: false, late: late, questions: questions)
+                maxPoints: record.maxPoints, awaitingTeacher: scores == nil, late: late, counted: counted,
+                questions: questions)
         }
         let full = make(questions)
         return (reviewOpen ? full : make(nil), full)
@@ -134,14 +139,16 @@ enum Grading {
     /// The payload of an `attemptResult` change (docs/PROTOCOL.md "attemptResult"), encoded as a
     /// stored change: the ONE place it is built, when an attempt arrives (`SyncIngest`), when a
     /// teacher grades its essays and when a teacher releases a quiz's review. `late` is the reason
-    /// the attempt is late (nil: on time). `questions` nil: the quiz's review is not open
-    /// (`Quiz.reviewPolicy`), so the result carries the total only and `"review": "withheld"`.
+    /// the attempt is late (nil: on time); `counted` whether it counts in the gradebook (nil: when
+    /// on time; a late attempt counts only once a teacher counted it, docs/PROTOCOL.md §8).
+    /// `questions` nil: the quiz's review is not open (`Quiz.reviewPolicy`), so the result carries
+    /// the total only and `"review": "withheld"`.
     static func attemptResult(
         user: String, quiz: String, course: String, points: Double, maxPoints: Double, awaitingTeacher: Bool,
-        late: String?, questions: [AttemptResultQuestion]?
+        late: String?, counted: Bool? = nil, questions: [AttemptResultQuestion]?
     ) -> Data {
         var frame = WireCodec.Builder()
-        frame.beginObject(count: 7 + (late == nil ? 1 : 2))
+        frame.beginObject(count: 8 + (late == nil ? 1 : 2))
         frame.key("user")
         frame.value(JSONOut.s(user))
         frame.key("quiz")
@@ -160,6 +167,8 @@ enum Grading {
             frame.key("lateReason")
             frame.value(JSONOut.s(late))
         }
+        frame.key("counted")
+        frame.value(JSONOut.b(counted ?? (late == nil)))
         guard let questions else {
             frame.key("review")
             frame.value(JSONOut.s("withheld"))

@@ -23,7 +23,8 @@ struct AttemptGradingRoutes: Sendable {
         return (record, quiz)
     }
 
-    /// `GET /api/v1/courses/{id}/attempts/{attempt}`: the essay questions with the student's answers.
+    /// `GET /api/v1/courses/{id}/attempts/{attempt}`: the essay questions with the student's answers,
+    /// and whether the attempt is late and counts.
     func showAttempt(_ context: RequestContext) throws -> HTTPResponse {
         let (record, quiz) = try attemptRecord(context)
         let responses = ResponseCoding.responses(from: record.payload["responses"] ?? JSONOut.null)
@@ -49,29 +50,53 @@ struct AttemptGradingRoutes: Sendable {
                 ("student", GradingRoutes.studentJSON(record.student)),
                 ("submittedAt", JSONOut.time(record.submittedAt)),
                 ("points", JSONOut.n(record.points)), ("maxPoints", JSONOut.n(record.maxPoints)),
-                ("awaitingTeacher", JSONOut.b(record.awaitingTeacher)), ("essays", JSONOut.arr(essays)),
-                ("feedback", JSONOut.opt(graded?.feedback))
+                ("awaitingTeacher", JSONOut.b(record.awaitingTeacher)),
+                ("late", JSONOut.b(record.late != nil)), ("lateReason", JSONOut.opt(record.late)),
+                ("counted", JSONOut.b(record.counted)),
+                ("essays", JSONOut.arr(essays)), ("feedback", JSONOut.opt(graded?.feedback))
             ]))
     }
 
-    /// `PUT /api/v1/courses/{id}/attempts/{attempt}/grade` `{"scores": {questionID: points}, "feedback"}`:
-    /// grades the attempt's essays; the attempt's score becomes its automatic points plus these. The
-    /// student pulls an `attemptResult` (the new score) and a `grade` (with the feedback).
+    /// `PUT /api/v1/courses/{id}/attempts/{attempt}/grade` `{"scores": {questionID: points}, "feedback",
+    /// "countLate"}`: grades the attempt's essays; the attempt's score becomes its automatic points
+    /// plus these. The student pulls an `attemptResult` (the new score) and a `grade` (with the
+    /// feedback). `countLate` counts a late attempt in the gradebook (true) or stops counting it
+    /// (false), docs/PROTOCOL.md §8; it may come alone (no `scores`), which is how a late attempt at
+    /// a quiz without essays is counted.
     func gradeAttempt(_ context: RequestContext) throws -> HTTPResponse {
-        let body = try JSONBody(context.request, allowing: ["scores", "feedback"])
+        let body = try JSONBody(context.request, allowing: ["scores", "feedback", "countLate"])
         let teacher = try context.user
         let (record, quiz) = try attemptRecord(context)
-        guard quiz.questions.contains(where: { $0.kind == .essay }) else {
-            throw APIError.conflict("\(quiz.id) has no essay question: its score is automatic")
+        let countLate = try body.bool("countLate")
+        if countLate != nil, record.late == nil {
+            throw APIError(
+                status: 409, code: "not_late",
+                message: "\(record.id) is not late: it counts already; send \"countLate\" only for a late attempt")
         }
-        let (given, feedback) = try GradingRoutes.readScores(body)
-        let checked: (points: Double, scores: [String: Double])
-        do { checked = try Grading.essayScores(given, quiz: quiz) } catch {
-            throw APIError.unprocessable("\(quiz.id): \(error)", code: "invalid_score")
+        let gradesEssays = body.object["scores"] != nil || countLate == nil
+        if gradesEssays, !quiz.questions.contains(where: { $0.kind == .essay }) {
+            throw APIError.conflict(
+                "\(quiz.id) has no essay question: its score is automatic"
+                    + (record.late == nil ? "" : "; to count this late attempt send {\"countLate\": true}"))
         }
-        let payload = try grading.recordAttemptGrade(
-            record, quiz: quiz, essayPoints: checked.points, scores: checked.scores, feedback: feedback,
-            teacher: teacher)
+        let checked: (points: Double, scores: [String: Double])?
+        var feedback: String?
+        if gradesEssays {
+            let given: [String: Double]
+            (given, feedback) = try GradingRoutes.readScores(body)
+            do { checked = try Grading.essayScores(given, quiz: quiz) } catch {
+                throw APIError.unprocessable("\(quiz.id): \(error)", code: "invalid_score")
+            }
+        } else {
+            guard body.object["feedback"] == nil else {
+                throw APIError.badRequest(
+                    "feedback goes with the essays' \"scores\"; send both, or \"countLate\" alone",
+                    code: "missing_field")
+            }
+            checked = nil
+        }
+        let payload = try grading.gradeAttempt(
+            record, quiz: quiz, essays: checked, feedback: feedback, countLate: countLate, teacher: teacher)
         courseGrades.issueIfEarned([StudentCourse(userID: record.student.id, courseID: record.courseID)])
         return JSONOut.response(200, payload)
     }

@@ -38,12 +38,22 @@ struct GradebookRoutes: Sendable {
 
     static func rounded(_ value: Double) -> JSONValue { JSONOut.n((value * 10).rounded() / 10) }
 
+    /// A late attempt as the teachers' views show it (docs/PROTOCOL.md §8): not counted unless a teacher counted it.
+    static func lateJSON(_ attempt: LateAttempt, renamed: [String: String]) -> JSONValue {
+        JSONOut.obj([
+            ("attempt", JSONOut.s(attempt.id)), ("item", JSONOut.s(renamed[attempt.quizID] ?? attempt.quizID)),
+            ("points", JSONOut.n(attempt.points)), ("maxPoints", JSONOut.n(attempt.maxPoints)),
+            ("lateReason", JSONOut.s(attempt.reason)), ("counted", JSONOut.b(attempt.counted))
+        ])
+    }
+
     /// `GET /api/v1/courses/{id}/gradebook[?format=csv]`.
     func gradebookRoute(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
         let csv = try Self.wantsCSV(context)
         let (course, book, _) = try courseGrades.gradebook(courseID: id)
         if csv { return Self.csvResponse(book.csv(), name: "\(id)-gradebook.csv") }
+        let late = Dictionary(grouping: try grading.lateAttempts(courseID: id), by: \.userID)
         let students = book.rows.map { row in
             JSONOut.obj([
                 ("username", JSONOut.s(row.student.username)), ("displayName", JSONOut.s(row.student.displayName)),
@@ -58,7 +68,8 @@ struct GradebookRoutes: Sendable {
                 ),
                 ("total", Self.rounded(row.total)),
                 ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONOut.null),
-                ("passed", JSONOut.b(row.passed))
+                ("passed", JSONOut.b(row.passed)),
+                ("late", JSONOut.arr((late[row.student.id] ?? []).map { Self.lateJSON($0, renamed: course.renamed) }))
             ])
         }
         return JSONOut.response(
@@ -68,6 +79,7 @@ struct GradebookRoutes: Sendable {
                 ("version", JSONOut.s(course.version.description)),
                 ("policy", Self.policyJSON(book.policy)),
                 ("missingWork", JSONOut.s("counts as 0 in total; gradedPercent counts graded work only")),
+                ("lateAttempts", JSONOut.s("count only when a teacher counted them (countLate)")),
                 (
                     "items",
                     JSONOut.arr(
@@ -174,9 +186,12 @@ struct GradebookRoutes: Sendable {
             end: course.endDate, now: Date(), inactiveDays: days)
         let feedback = try grading.feedback(courseID: id, userID: student.id)
         let awaiting = Set(try grading.gradingQueue(courseID: id, onlyUserID: student.id).map(\.itemID))
+        let late = try grading.lateAttempts(courseID: id, onlyUserID: student.id)
+        let notCounted = Set(late.filter { !$0.counted }.map { course.renamed[$0.quizID] ?? $0.quizID })
         func status(_ item: GradedItem) -> String {
             if awaiting.contains(item.id) { return "awaiting-grading" }
-            return row.scores[item.id] == nil ? "missing" : "graded"
+            if row.scores[item.id] == nil { return notCounted.contains(item.id) ? "late-not-counted" : "missing" }
+            return "graded"
         }
         let activity = data.activity[student.id]
         if csv {
@@ -209,6 +224,7 @@ struct GradebookRoutes: Sendable {
                 ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONOut.null),
                 ("passed", JSONOut.b(row.passed)), ("passPercent", JSONOut.n(book.policy.passPercent)),
                 ("atRisk", JSONOut.arr((report.atRisk.first?.reasons ?? []).map(Self.reasonJSON))),
+                ("late", JSONOut.arr(late.map { Self.lateJSON($0, renamed: course.renamed) })),
                 (
                     "items",
                     JSONOut.arr(

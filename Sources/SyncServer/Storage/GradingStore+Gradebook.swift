@@ -8,7 +8,7 @@ struct CourseGradeData: Sendable {
     /// Active students, by username.
     var students: [GradebookStudent]
     /// Points by student id, then item id: teachers' grades of assignments, and each quiz's best
-    /// attempt that awaits no teacher.
+    /// attempt that awaits no teacher and counts (a late one only when a teacher counted it).
     var scores: [String: [String: Double]]
     /// Lessons done, last activity and completion by student id.
     var activity: [String: StudentActivity]
@@ -54,6 +54,10 @@ struct AttemptRecord: Sendable {
     var maxPoints: Double
     var awaitingTeacher: Bool
     var submittedAt: Int64?
+    /// Why the attempt is late (docs/PROTOCOL.md §8), or nil when it is on time.
+    var late: String? = nil
+    /// Whether it counts in the gradebook: on time, or late and counted by a teacher.
+    var counted = true
 }
 
 extension GradingStore {
@@ -88,8 +92,8 @@ extension GradingStore {
             }
             try db.forEach(
                 """
-                SELECT user_id, quiz_id, MAX(points) FROM attempts WHERE course_id = ?1 AND awaiting_teacher = 0 AND points IS NOT NULL
-                AND (?2 IS NULL OR user_id = ?2) GROUP BY user_id, quiz_id
+                SELECT user_id, quiz_id, MAX(points) FROM attempts a WHERE course_id = ?1 AND awaiting_teacher = 0 AND points IS NOT NULL
+                AND (?2 IS NULL OR user_id = ?2) AND \(Self.countsInGradebook) GROUP BY user_id, quiz_id
                 """, arguments: [courseID, onlyUserID]
             ) { c in
                 let quiz = c.string(at: 1)
@@ -157,7 +161,7 @@ extension GradingStore {
             }
             try db.forEach(
                 """
-                SELECT a.id, u.id, u.username, u.display_name, a.quiz_id, a.submitted_at FROM attempts a
+                SELECT a.id, u.id, u.username, u.display_name, a.quiz_id, a.submitted_at, a.late IS NOT NULL FROM attempts a
                 JOIN users u ON u.id = a.user_id
                 JOIN enrollments e ON e.user_id = a.user_id AND e.course_id = a.course_id AND e.status = 'active'
                 WHERE a.course_id = ?1 AND a.awaiting_teacher = 1 AND (?2 IS NULL OR a.user_id = ?2)
@@ -170,7 +174,7 @@ extension GradingStore {
                         student: GradebookStudent(
                             id: c.string(at: 1), username: c.string(at: 2), displayName: c.string(at: 3)),
                         itemID: c.string(at: 4), version: nil, submittedAt: c.isNull(at: 5) ? nil : c.int64(at: 5),
-                        late: false, regrade: false))
+                        late: c.int64(at: 6) != 0, regrade: false))
             }
             return out
         }
@@ -210,7 +214,8 @@ extension GradingStore {
         guard
             let row = try db.fetchOne(
                 """
-                SELECT a.*, u.username, u.display_name FROM attempts a JOIN users u ON u.id = a.user_id WHERE a.id = ? AND a.course_id = ?
+                SELECT a.*, u.username, u.display_name, \(countsInGradebook) AS counted FROM attempts a JOIN users u ON u.id = a.user_id
+                WHERE a.id = ? AND a.course_id = ?
                 """, arguments: [id, courseID])
         else { return nil }
         return AttemptRecord(
@@ -221,7 +226,8 @@ extension GradingStore {
                 displayName: row.string("display_name") ?? ""),
             payload: (try? WireCodec.decode([UInt8](row.data("payload") ?? Data()))) ?? JSONOut.null,
             points: row.double("points") ?? 0, maxPoints: row.double("max_points") ?? 0,
-            awaitingTeacher: row.bool("awaiting_teacher") ?? false, submittedAt: row.int64("submitted_at"))
+            awaitingTeacher: row.bool("awaiting_teacher") ?? false, submittedAt: row.int64("submitted_at"),
+            late: row.string("late"), counted: row.bool("counted") ?? true)
     }
 
     /// The latest per-question results of the course's scored attempts (from the `attemptResult`

@@ -106,8 +106,9 @@ struct GradingStore: AreaStore {
                 changedBy: teacher.id, changedAt: now), courseID: record.courseID, in: db)
         let reviewOpen = try Self.reviewIsOpen(quiz, courseID: record.courseID, in: db)
         let late = try db.fetchScalar(String.self, "SELECT late FROM attempts WHERE id = ?", arguments: [record.id])
+        let counted = try late == nil || Self.lateIsCounted(record.id, in: db)
         let result = Grading.regradedResult(
-            record, quiz: quiz, scores: scores, total: total, late: late, reviewOpen: reviewOpen)
+            record, quiz: quiz, scores: scores, total: total, late: late, counted: counted, reviewOpen: reviewOpen)
         try Self.keepFullResult(result.full, attemptID: record.id, in: db)
         try ChangelogStore.appendChange(
             kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,

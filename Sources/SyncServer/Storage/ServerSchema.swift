@@ -218,6 +218,17 @@ enum ServerSchema {
                     );
                     """)
         }
+        migrator.register(version: 12, name: "late attempts a teacher counted") { db in
+            // A late attempt does not count in the gradebook unless a teacher counted it (docs/PROTOCOL.md §8).
+            try db.execute(
+                sql: """
+                    CREATE TABLE counted_late_attempts (
+                        attempt_id TEXT PRIMARY KEY REFERENCES attempts(id) ON DELETE CASCADE,
+                        counted_by TEXT NOT NULL,
+                        counted_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }()
 

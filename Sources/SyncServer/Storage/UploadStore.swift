@@ -25,6 +25,10 @@ struct UploadStore: AreaStore {
             if try db.fetchOne("SELECT 1 FROM uploads WHERE user_id = ? AND sha256 = ?", arguments: [userID, sha256])
                 != nil
             {
+                // Uploaded again: the grace before collection starts again from now.
+                try db.execute(
+                    "UPDATE uploads SET uploaded_at = max(uploaded_at, ?) WHERE user_id = ? AND sha256 = ?",
+                    arguments: [now, userID, sha256])
                 return (true, 0)
             }
             let used =
@@ -40,8 +44,10 @@ struct UploadStore: AreaStore {
     }
 
     /// Uploaded files older than `grace` that no submission names and no course version lists:
-    /// their records are deleted and their hashes returned, for the caller to remove the files.
-    func collectUnreferenced(olderThan cutoff: Int64) throws -> [String] {
+    /// their records are deleted and `remove` is called with each hash inside the same write
+    /// transaction (so an upload of the same file waits for it); returns the hashes.
+    @discardableResult
+    func collectUnreferenced(olderThan cutoff: Int64, remove: (String) -> Void = { _ in }) throws -> [String] {
         try write { db in
             let candidates = try db.fetchColumn(
                 String.self,
@@ -62,6 +68,7 @@ struct UploadStore: AreaStore {
                         """, arguments: [hash]) != nil
                 if named { continue }
                 try db.execute("DELETE FROM uploads WHERE sha256 = ?", arguments: [hash])
+                remove(hash)
                 collected.append(hash)
             }
             return collected

@@ -21,10 +21,11 @@ enum GradingCommands {
                 lms-offline grade COURSE [--files DIR]   (interactive: the queue, one by one)
                        lms-offline grade COURSE --list [--json]
                        lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
+                       lms-offline grade COURSE --attempt ID --count-late|--no-count-late [--score …] [--json]
                        lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
                        lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT]]
                 """,
-            flags: ["json", "list", "history", "offline"],
+            flags: ["json", "list", "history", "offline", "count-late", "no-count-late"],
             options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
             run: grade)
     ]
@@ -73,6 +74,20 @@ enum GradingCommands {
                 + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red)
             console.out(line)
         }
+        // Late attempts (docs/PROTOCOL.md §8): kept and scored, but counted only when a teacher says so.
+        for s in students {
+            for late in s["late"]?.arrayValue ?? [] {
+                let score =
+                    "\(ScoreFormat.text(late["points"]?.numberValue ?? 0))/\(ScoreFormat.text(late["maxPoints"]?.numberValue ?? 0))"
+                let counted = late["counted"]?.boolValue == true
+                console.out(
+                    TerminalText.sanitize(
+                        Messages.t(
+                            counted ? .gradebookLateCounted : .gradebookLate, s["username"]?.stringValue ?? "",
+                            late["item"]?.stringValue ?? "", late["attempt"]?.stringValue ?? "", score,
+                            late["lateReason"]?.stringValue ?? "", course)))
+            }
+        }
         for (i, item) in items.enumerated() {
             console.out(
                 TerminalText.sanitize(
@@ -105,6 +120,9 @@ enum GradingCommands {
         try args.expectPositionals(atMost: 1)
         let course = try args.positional(0, "COURSE")
         let context = try ClientContext(args, console: console)
+        if args.has("count-late") || args.has("no-count-late"), args.value("attempt") == nil || args.has("offline") {
+            throw Arguments.UsageError(description: Messages.t(.countLateNeedsAttempt))
+        }
         if args.has("offline") {
             return try OfflineGrading.run(args, course: course, context: context, console: console)
         }
@@ -138,7 +156,13 @@ enum GradingCommands {
             throw Arguments.UsageError(description: Messages.t(.gradeOneTarget))
         }
         let raw = args.values("score")
-        guard !raw.isEmpty else { throw Arguments.UsageError(description: Messages.t(.gradeNeedsScore)) }
+        let countLate: Bool? = args.has("count-late") ? true : args.has("no-count-late") ? false : nil
+        if countLate != nil, args.value("attempt") == nil || (args.has("count-late") && args.has("no-count-late")) {
+            throw Arguments.UsageError(description: Messages.t(.countLateNeedsAttempt))
+        }
+        guard !raw.isEmpty || countLate != nil else {
+            throw Arguments.UsageError(description: Messages.t(.gradeNeedsScore))
+        }
         var members: [(String, JSONValue)] = []
         for text in raw {
             guard let (name, points) = RubricScoring.parse(text) else {
@@ -146,8 +170,9 @@ enum GradingCommands {
             }
             members.append((name, .num(points)))
         }
-        var body: [(String, JSONValue)] = [("scores", .obj(members))]
+        var body: [(String, JSONValue)] = raw.isEmpty ? [] : [("scores", .obj(members))]
         if let feedback = args.value("feedback") { body.append(("feedback", .str(feedback))) }
+        if let countLate { body.append(("countLate", .flag(countLate))) }
         let path =
             args.value("submission").map {
                 ServerConnection.course(course, "/submissions/\(ServerConnection.escape($0))/grade")

@@ -20,7 +20,13 @@ extension ChangeApplier {
             try db.execute(
                 "UPDATE grades SET feedback = ?, scores = ?, graded_by = ? WHERE profile_id = ? AND course_id = ? AND item_id = ?",
                 arguments: [feedback, scores, by, profile.id, course, item])
-            if db.changes == 0 {
+            let updated = db.changes
+            // A late attempt that does not count (docs/PROTOCOL.md §8) gives the quiz no grade of its own.
+            let notCounted =
+                try payload["attempt"]?.stringValue.flatMap {
+                    try db.fetchScalar(Bool.self, "SELECT late FROM attempts WHERE id = ?", arguments: [$0])
+                } ?? false
+            if updated == 0, !notCounted {
                 try db.execute(
                     """
                     INSERT INTO grades(profile_id, course_id, item_id, points, max_points, feedback, graded_by, graded_at, scores)

@@ -34,7 +34,8 @@ extension ChangeApplier {
     }
 
     /// Records the server's score of an attempt (the score of record), updates the quiz's grade
-    /// (the best scored attempt) and tells the student when an exam's score arrives.
+    /// (the best scored attempt that counts: a late one only once a teacher counted it,
+    /// docs/PROTOCOL.md §8) and tells the student when an exam's score arrives.
     /// Returns true when the score is new here.
     func applyResult(attemptID: String, _ payload: JSONValue) throws -> Bool {
         guard let points = payload["points"]?.numberValue, let maxPoints = payload["maxPoints"]?.numberValue,
@@ -48,8 +49,10 @@ extension ChangeApplier {
         else { return false }
         let courseID = row.string(0) ?? ""
         let quizID = row.string(1) ?? ""
-        let late = payload["late"]?.boolValue ?? false
-        let isNew = row.bool(5) != true || row.double(3) != points || row.double(4) != maxPoints
+        // `attempts.late` here means "late and not counted"; a server before `counted` counted every attempt.
+        let late = (payload["late"]?.boolValue ?? false) && payload["counted"]?.boolValue == false
+        let wasLate = try db.fetchScalar(Bool.self, "SELECT late FROM attempts WHERE id = ?", arguments: [attemptID])
+        let isNew = row.bool(5) != true || row.double(3) != points || row.double(4) != maxPoints || wasLate != late
         guard isNew else { return false }
         try db.execute(
             """
@@ -59,7 +62,7 @@ extension ChangeApplier {
         if let best = try db.fetchOne(
             """
             SELECT points, max_points FROM attempts WHERE profile_id = ? AND course_id = ? AND quiz_id = ? AND server_scored = 1
-            ORDER BY points DESC LIMIT 1
+            AND late = 0 ORDER BY points DESC LIMIT 1
             """, arguments: [profile.id, courseID, quizID])
         {
             try db.execute(
@@ -70,6 +73,11 @@ extension ChangeApplier {
                     graded_by = excluded.graded_by, graded_at = excluded.graded_at
                 WHERE points <> excluded.points OR max_points <> excluded.max_points
                 """, arguments: [profile.id, courseID, quizID, best.double(0) ?? 0, best.double(1) ?? 0, now])
+        } else {
+            // No attempt counts (the only ones are late): no grade from the server.
+            try db.execute(
+                "DELETE FROM grades WHERE profile_id = ? AND course_id = ? AND item_id = ? AND graded_by = 'server'",
+                arguments: [profile.id, courseID, quizID])
         }
         if row.string(2) == "exam" {
             let score = ScoreFormat.fraction(points, of: maxPoints)

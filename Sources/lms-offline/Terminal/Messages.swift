@@ -109,6 +109,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case queueEmpty, queueHeader, gradeScorePrompt, gradeFeedbackPrompt, gradeInvalidScore, gradeRecorded, gradeSkipped,
         filesSavedTo
     case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary,
+        gradebookLate, gradebookLateCounted, countLateNeedsAttempt,
         csvWritten
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified,
         certificateCodeInvalid
@@ -695,6 +696,21 @@ extension MessageKey {
                 "indique --submission ID o --attempt ID, no ambos"
             )
         case .historyEmpty: return ("No grade of %1 has changed yet.", "Ninguna nota de %1 ha cambiado aún.")
+        case .gradebookLate:
+            return (
+                "late, not counted: %1  %2  attempt %3 (%4): %5; to count it: lms-offline grade %6 --attempt %3 --count-late",
+                "tardío, no cuenta: %1  %2  intento %3 (%4): %5; para contarlo: lms-offline grade %6 --attempt %3 --count-late"
+            )
+        case .gradebookLateCounted:
+            return (
+                "late, counted by a teacher: %1  %2  attempt %3 (%4): %5",
+                "tardío, contado por un docente: %1  %2  intento %3 (%4): %5"
+            )
+        case .countLateNeedsAttempt:
+            return (
+                "--count-late and --no-count-late go with --attempt ID (a late quiz attempt), one of them, online (not with --offline)",
+                "--count-late y --no-count-late van con --attempt ID (un intento tardío), solo uno, en línea (no con --offline)"
+            )
         case .gradebookSummary:
             return (
                 "%1: %2, %3 graded, pass at %4%",
