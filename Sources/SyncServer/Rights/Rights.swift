@@ -155,6 +155,17 @@ struct Rights: Sendable {
 
         /// The kinds of students' changes that a course's teachers pull.
         static let staffKinds = ["progress", "attempt", "attemptResult", "submission", "grade"]
+
+        /// The rule itself, for one change of the log (addressed to `userID`, or course-wide when
+        /// nil): whether a pull shows it. `ChangelogStore.changes(for:after:limit:maxBytes:)`
+        /// applies the same rule as one indexed query per clause; `ChangelogStoreTests` checks
+        /// that the two agree.
+        func shows(userID changeUserID: String?, courseID: String?, kind: String) -> Bool {
+            if changeUserID == userID { return true }
+            guard let courseID else { return false }
+            if changeUserID == nil { return memberCourses.contains(courseID) }
+            return taughtCourses.contains(courseID) && Self.staffKinds.contains(kind)
+        }
     }
 
     /// The rule of `PullVisibility` for `user`, read in the caller's transaction.
