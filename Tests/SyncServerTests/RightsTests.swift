@@ -188,6 +188,16 @@ import Testing
         #expect(!Rights.mayChange(post, by: other, deleting: true, isStaff: false))
     }
 
+    /// An id sent for a new announcement or message: free when no one holds it, the same object
+    /// again when the caller does, refused when anyone else does.
+    @Test func idClaims_FreeRepeatedOrTaken() {
+        let me = User(id: "u1", username: "a", displayName: "a", role: .teacher)
+        #expect(Rights.claim(ofIDHeldBy: nil, by: me) == .free)
+        #expect(Rights.claim(ofIDHeldBy: "u1", by: me) == .repeated)
+        #expect(Rights.claim(ofIDHeldBy: "u2", by: me) == .taken)
+        #expect(Rights.claim(ofIDHeldBy: "", by: me) == .taken)
+    }
+
     @Test func directMessages_GoBetweenStaffAndEnrolledStudents() throws {
         let world = try World()
         let staff: Set<Caller> = [.admin, .owner, .coteacher]

@@ -197,6 +197,23 @@ struct Rights: Sendable {
         stored.authorID == user.id || (deleting && isStaff)
     }
 
+    /// What an id sent for a new announcement or message is to `user`, by who holds it already
+    /// (`owner`: its stored author or sender, nil when the id is new).
+    enum IDClaim: Equatable, Sendable {
+        /// No one holds the id: the object may be stored.
+        case free
+        /// The caller holds it: the same object sent again, answered as done and stored once.
+        case repeated
+        /// Someone else holds it: refused, never overwritten.
+        case taken
+    }
+
+    /// The `IDClaim` of an id held by `owner` (nil: no one) when `user` sends it.
+    static func claim(ofIDHeldBy owner: String?, by user: User) -> IDClaim {
+        guard let owner else { return .free }
+        return owner == user.id ? .repeated : .taken
+    }
+
     /// Whether `user` may make an announcement in a course: its staff only.
     static func mayAnnounce(_ user: User, in courseID: String, in db: Database) throws -> Bool {
         try isStaff(user, of: courseID, in: db)
