@@ -67,4 +67,17 @@ struct SyncAccountTests {
         #expect(try accounts.account(of: "p1")?.acked == 5)
         #expect(try accounts.loggedIn().isEmpty)
     }
+
+    @Test func cursor_IsSavedAfterAPage_AndResetAfterARestore() throws {
+        let queue = try Self.store()
+        let cursor = { try queue.read { try SyncAccountStore.cursor(of: "p1", in: $0) } }
+        #expect(try cursor() == "v1.e1.9")
+        #expect(try queue.read { try SyncAccountStore.cursor(of: "p2", in: $0) } == "", "no account: no cursor")
+        try queue.write { try SyncAccountStore.saveCursor("v1.e1.12", syncedAt: Date(), of: "p1", in: $0) }
+        #expect(try cursor() == "v1.e1.12")
+        #expect(try queue.read { try $0.fetchScalar(Int64.self, "SELECT last_sync_at FROM sync_accounts") } != nil)
+        try queue.write { try SyncAccountStore.resetCursor(of: "p1", in: $0) }
+        #expect(try cursor() == "")
+        #expect(try SyncAccountStore(queue: queue).account(of: "p1")?.acked == 5, "the push side stays")
+    }
 }
