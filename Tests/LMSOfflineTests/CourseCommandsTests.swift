@@ -13,6 +13,8 @@ struct CourseCommandsTests {
         #expect(valid.status == 0)
         #expect(valid.stdout.isEmpty, "no problems printed: \(valid.stdout)")
         #expect(valid.stderr.contains("valid (0 errors, 0 warnings)"))
+        let spanish = try CLI.run(["validate", "my-course"], in: s.path, environment: ["LC_ALL": "es_ES.UTF-8"])
+        #expect(spanish.stderr.contains("my-course: válido (0 errores, 0 avisos)"), "\(spanish.stderr)")
         let packed = try CLI.run(["pack", "my-course"], in: s.path)
         #expect(packed.status == 0, "\(packed.stderr)")
         #expect(FileManager.default.fileExists(atPath: s.sub("my-course-1.0.0.zip")))

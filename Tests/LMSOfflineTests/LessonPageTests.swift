@@ -12,7 +12,7 @@ struct LessonPageTests {
     func makePage(_ markdown: String, keys: [String: String] = [:]) -> LessonPage {
         LessonPage(
             markdown: markdown, keys: keys, folder: folder, path: "01-unit/01-a.md",
-            itemsByPath: [folder + "/01-unit/02-b.md": "unit/b"])
+            itemIDsByPath: ["01-unit/02-b.md": "unit/b"])
     }
 
     @Test func links_ResolveToItemsAnchorsFilesAndTheWeb() {
@@ -22,6 +22,17 @@ struct LessonPageTests {
         #expect(page.target("https://example.org/x") == .external("https://example.org/x"))
         #expect(page.target("../media/a%20b.png") == .file(path: "media/a b.png", absolutePath: nil))
         #expect(page.target("../../../etc/passwd") == .file(path: "../../../etc/passwd", absolutePath: nil))
+    }
+
+    @Test func links_ResolveAsTheLineModeViewerDoes() {
+        let page = makePage("")
+        let view = LessonView(folder: folder, path: page.path, itemIDsByPath: page.itemIDsByPath)
+        for destination in [
+            "02-b.md", "02-b.md#setup", "./02-b.md?x=1#s", "01-a.md#top", "#here", " #padded", "mailto:a@b.c",
+            "https://example.org", "../media/a%20b.png", "../../../etc/passwd", "/etc/passwd", ""
+        ] {
+            #expect(page.target(destination) == view.target(destination), "\(destination)")
+        }
     }
 
     @Test func frontMatter_TitleAndMediaComeFirst() {

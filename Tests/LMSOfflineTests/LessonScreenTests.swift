@@ -20,7 +20,7 @@ struct LessonScreenTests {
             position: 0, path: "01-unit/01-start.md", due: nil, points: nil, removed: false)
         let page = LessonPage(
             markdown: Self.markdown, keys: [:], folder: Self.folder, path: item.path,
-            itemsByPath: [Self.folder + "/01-unit/02-next.md": "unit/next"])
+            itemIDsByPath: ["01-unit/02-next.md": "unit/next"])
         var screen = LessonScreen(
             item: item, source: page, done: false, previousID: nil, nextID: "unit/next", anchor: nil, now: now)
         screen.resize(size)
@@ -115,7 +115,7 @@ struct LessonScreenTests {
             position: 0, path: "01-unit/02-long.md", due: nil, points: nil, removed: false)
         let markdown = (1...2000).map { "Paragraph \($0) of a long lesson, long enough to count." }.joined(
             separator: "\n\n")
-        let source = LessonPage(markdown: markdown, keys: [:], folder: Self.folder, path: item.path, itemsByPath: [:])
+        let source = LessonPage(markdown: markdown, keys: [:], folder: Self.folder, path: item.path, itemIDsByPath: [:])
         var screen = LessonScreen(
             item: item, source: source, done: false, previousID: nil, nextID: nil, anchor: nil,
             now: Date(timeIntervalSince1970: 0))

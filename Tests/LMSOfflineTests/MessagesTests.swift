@@ -26,5 +26,8 @@ struct MessagesTests {
         #expect(Messages.count(.countPoints, 2.5, language: .english) == "2.5 points")
         #expect(Messages.count(.countAssignments, 1, language: .spanish) == "1 tarea")
         #expect(Messages.count(.countAssignments, 0, language: .spanish) == "0 tareas")
+        #expect(Messages.count(.countErrors, 1, language: .spanish) == "1 error")
+        #expect(Messages.count(.countWarnings, 3, language: .spanish) == "3 avisos")
+        #expect(Messages.count(.countErrors, 1, language: .english) == "1 error")
     }
 }

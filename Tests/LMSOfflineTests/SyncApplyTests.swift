@@ -49,6 +49,14 @@ struct SyncApplyTests {
         #expect(limited.count == 2)
     }
 
+    @Test func entry_NamesTheKindAndEntityOfAStoredSeq() throws {
+        let queue = try Self.store()
+        try Self.outbox(queue, ["p1", "p2"])
+        let second = try queue.read { try OutboxReader.entry(seq: 2, in: $0) }
+        #expect(second?.kind == "progress" && second?.entity == "e1")
+        #expect(try queue.read { try OutboxReader.entry(seq: 9, in: $0) } == nil)
+    }
+
     @Test func acknowledgement_MarksPushed_AndALowerAckAfterARestoreUnmarks() throws {
         let queue = try Self.store()
         try Self.outbox(queue, ["p1", "p1", "p1", "p2"])

@@ -188,6 +188,16 @@ import Testing
         #expect(!Rights.mayChange(post, by: other, deleting: true, isStaff: false))
     }
 
+    /// An id sent for a new announcement or message: free when no one holds it, the same object
+    /// again when the caller does, refused when anyone else does.
+    @Test func idClaims_FreeRepeatedOrTaken() {
+        let me = User(id: "u1", username: "a", displayName: "a", role: .teacher)
+        #expect(Rights.claim(ofIDHeldBy: nil, by: me) == .free)
+        #expect(Rights.claim(ofIDHeldBy: "u1", by: me) == .repeated)
+        #expect(Rights.claim(ofIDHeldBy: "u2", by: me) == .taken)
+        #expect(Rights.claim(ofIDHeldBy: "", by: me) == .taken)
+    }
+
     @Test func directMessages_GoBetweenStaffAndEnrolledStudents() throws {
         let world = try World()
         let staff: Set<Caller> = [.admin, .owner, .coteacher]
@@ -202,6 +212,108 @@ import Testing
                     #expect(allowed == expected, "\(from) to \(to)")
                 }
             }
+        }
+    }
+
+    // MARK: - Enrollment
+
+    /// A course as the catalogue stores it, with the given enrollment rule.
+    static func course(mode: String, key: String? = nil, end: String? = nil, prerequisites: [Prerequisite] = [])
+        -> CourseRecord
+    {
+        CourseRecord(
+            id: "C", ownerID: "o", title: "C", description: nil, language: nil, instructors: [], tags: [],
+            startDate: nil, endDate: end, prerequisites: prerequisites, enrollmentMode: mode,
+            enrollmentKeyHash: key.map { Data(Passwords.secretHash($0, normalise: true)) }, latestVersion: "1.0.0")
+    }
+
+    /// Every mode with every key given, on a course that has not ended and needs nothing first:
+    /// open courses take anyone, key courses the right key (case, dashes and spaces aside), and
+    /// any other mode is the teachers' to fill.
+    @Test func selfEnrollment_ModeByKey() {
+        let keys: [String?] = [nil, "", "WRONG-KEY", "ABCD-EFGH", "abcd efgh"]
+        for mode in ["open", "key", "teacher", "surprise"] {
+            for key in keys {
+                let decision = Rights.selfEnrollment(
+                    in: Self.course(mode: mode, key: mode == "key" ? "ABCD-EFGH" : nil), key: key,
+                    today: "2027-01-01", completed: [:])
+                let rightKey = key.map { $0.uppercased().filter { $0 != "-" && $0 != " " } } == "ABCDEFGH"
+                let expected: Rights.SelfEnrollment =
+                    switch mode {
+                    case "open": .enroll(source: "self")
+                    case "key": rightKey ? .enroll(source: "key") : .refused(.needsKey)
+                    default: .refused(.teachersEnroll)
+                    }
+                #expect(decision == expected, "\(mode) with \(key ?? "no key")")
+            }
+        }
+        // A key course without a stored key takes no key at all.
+        #expect(
+            Rights.selfEnrollment(in: Self.course(mode: "key"), key: "", today: "2027-01-01", completed: [:])
+                == .refused(.needsKey))
+    }
+
+    /// The end date by today: enrollment is open through the last day, closed the day after, and
+    /// the mode is checked first (a closed teacher-filled course says ask a teacher).
+    @Test func selfEnrollment_EndDateByToday() {
+        for (end, today, open) in [
+            (nil, "2030-01-01", true), ("2027-03-01", "2027-02-28", true), ("2027-03-01", "2027-03-01", true),
+            ("2027-03-01", "2027-03-02", false), ("2027-03-01", "2028-01-01", false)
+        ] as [(String?, String, Bool)] {
+            let decision = Rights.selfEnrollment(
+                in: Self.course(mode: "open", end: end), key: nil, today: today, completed: [:])
+            #expect(decision == (open ? .enroll(source: "self") : .refused(.ended(end ?? ""))), "\(today)")
+        }
+        #expect(
+            Rights.selfEnrollment(
+                in: Self.course(mode: "teacher", end: "2000-01-01"), key: nil, today: "2027-01-01", completed: [:])
+                == .refused(.teachersEnroll))
+        #expect(
+            Rights.selfEnrollment(
+                in: Self.course(mode: "key", key: "K", end: "2000-01-01"), key: "nope", today: "2027-01-01",
+                completed: [:]) == .refused(.needsKey))
+    }
+
+    /// Prerequisites by what the student completed: any version counts without a minimum; with
+    /// one, that version or a later one; the missing ones are named as a student reads them, and
+    /// an ended course says so before them.
+    @Test func selfEnrollment_PrerequisitesByCompletedVersions() {
+        let prerequisites = [
+            Prerequisite(course: "intro", minVersion: nil),
+            Prerequisite(course: "basics", minVersion: SemanticVersion(1, 2, 0))
+        ]
+        let course = Self.course(mode: "open", prerequisites: prerequisites)
+        let rows: [([String: String], [String])] = [
+            ([:], ["intro", "basics 1.2.0 or later"]),
+            (["intro": "0.1.0"], ["basics 1.2.0 or later"]),
+            (["intro": "1.0.0", "basics": "1.1.9"], ["basics 1.2.0 or later"]),
+            (["intro": "1.0.0", "basics": "1.2.0"], []),
+            (["intro": "1.0.0", "basics": "2.0.0"], []),
+            (["basics": "not a version"], ["intro", "basics 1.2.0 or later"])
+        ]
+        for (completed, missing) in rows {
+            #expect(Rights.missingPrerequisites(of: course, completed: completed) == missing, "\(completed)")
+            let decision = Rights.selfEnrollment(in: course, key: nil, today: "2027-01-01", completed: completed)
+            #expect(
+                decision == (missing.isEmpty ? .enroll(source: "self") : .refused(.missingPrerequisites(missing))))
+        }
+        var ended = course
+        ended.endDate = "2020-01-01"
+        #expect(
+            Rights.selfEnrollment(in: ended, key: nil, today: "2027-01-01", completed: [:])
+                == .refused(.ended("2020-01-01")))
+    }
+
+    /// Each refusal answers 403 and says what to do.
+    @Test func enrollmentRefusals_Answer403SayingWhatToDo() {
+        let refusals: [(Rights.EnrollmentRefusal, String)] = [
+            (.teachersEnroll, "ask a teacher"), (.needsKey, "ask your teacher for it"),
+            (.ended("2020-01-01"), "ended on 2020-01-01"), (.missingPrerequisites(["intro"]), "complete intro")
+        ]
+        for (refusal, words) in refusals {
+            let error = refusal.error(courseID: "C")
+            #expect(error.status == 403)
+            #expect(error.message.contains(words), "\(refusal)")
         }
     }
 }

@@ -155,6 +155,17 @@ struct Rights: Sendable {
 
         /// The kinds of students' changes that a course's teachers pull.
         static let staffKinds = ["progress", "attempt", "attemptResult", "submission", "grade"]
+
+        /// The rule itself, for one change of the log (addressed to `userID`, or course-wide when
+        /// nil): whether a pull shows it. `ChangelogStore.changes(for:after:limit:maxBytes:)`
+        /// applies the same rule as one indexed query per clause; `ChangelogStoreTests` checks
+        /// that the two agree.
+        func shows(userID changeUserID: String?, courseID: String?, kind: String) -> Bool {
+            if changeUserID == userID { return true }
+            guard let courseID else { return false }
+            if changeUserID == nil { return memberCourses.contains(courseID) }
+            return taughtCourses.contains(courseID) && Self.staffKinds.contains(kind)
+        }
     }
 
     /// The rule of `PullVisibility` for `user`, read in the caller's transaction.
@@ -184,6 +195,23 @@ struct Rights: Sendable {
     /// course's staff (`isStaff`) delete it.
     static func mayChange(_ stored: Post, by user: User, deleting: Bool, isStaff: Bool) -> Bool {
         stored.authorID == user.id || (deleting && isStaff)
+    }
+
+    /// What an id sent for a new announcement or message is to `user`, by who holds it already
+    /// (`owner`: its stored author or sender, nil when the id is new).
+    enum IDClaim: Equatable, Sendable {
+        /// No one holds the id: the object may be stored.
+        case free
+        /// The caller holds it: the same object sent again, answered as done and stored once.
+        case repeated
+        /// Someone else holds it: refused, never overwritten.
+        case taken
+    }
+
+    /// The `IDClaim` of an id held by `owner` (nil: no one) when `user` sends it.
+    static func claim(ofIDHeldBy owner: String?, by user: User) -> IDClaim {
+        guard let owner else { return .free }
+        return owner == user.id ? .repeated : .taken
     }
 
     /// Whether `user` may make an announcement in a course: its staff only.

@@ -10,7 +10,9 @@ struct EnrollmentRoutes: Sendable {
     let rights: Rights
     let courseGrades: CourseGrades
 
-    /// `POST /api/v1/courses/{id}/enroll` `{"key"}`: open courses, or a key; dates and prerequisites enforced.
+    /// `POST /api/v1/courses/{id}/enroll` `{"key"}`: loads the facts, throttles wrong keys, and
+    /// enrolls the caller when `Rights.selfEnrollment` allows (open or with a key, before the end
+    /// date, prerequisites completed).
     func selfEnroll(_ context: RequestContext) throws -> HTTPResponse {
         // The key is optional: an empty body is an empty object.
         let body: JSONBody? =
@@ -22,51 +24,38 @@ struct EnrollmentRoutes: Sendable {
         if try rights.isEnrolled(user.id, in: id) {
             return JSONOut.response(200, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
         }
-        var source = "self"
-        switch course.enrollmentMode {
-        case "open": break
-        case "key":
-            // Wrong keys are throttled like logins, so that a key cannot be guessed by trying them all.
-            let keys = ["enroll:" + user.id + ":" + id]
-            let wait = try accounts.reserveLoginAttempt(keys: keys, now: nowMilliseconds())
+        // Wrong keys are throttled like logins, so that a key cannot be guessed by trying them all.
+        let throttle = ["enroll:" + user.id + ":" + id]
+        var key: String?
+        if course.enrollmentMode == "key" {
+            let wait = try accounts.reserveLoginAttempt(keys: throttle, now: nowMilliseconds())
             if wait > 0 { throw APIError.tooManyRequests(retryAfter: Int(wait)) }
-            guard let key = try body?.string("key"),
-                let stored = course.enrollmentKeyHash, [UInt8](stored) == Passwords.secretHash(key, normalise: true)
-            else {
-                throw APIError.forbidden("\(id) needs an enrollment key: ask your teacher for it")
-            }
-            try accounts.clearLoginFailures(keys: keys)
-            source = "key"
-        default:
-            throw APIError.forbidden("\(id) is enrolled by its teachers: ask a teacher to add you")
+            key = try body?.string("key")
         }
-        try checkDates(course)
-        try checkPrerequisites(course, userID: user.id)
-        try enrollments.enroll(userID: user.id, courseID: id, source: source, groups: [])
-        return JSONOut.response(201, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
+        let decision = Rights.selfEnrollment(
+            in: course, key: key, today: CalendarDay.string(Date()),
+            completed: try completedPrerequisites(of: course, userID: user.id))
+        if course.enrollmentMode == "key", decision != .refused(.needsKey) {
+            try accounts.clearLoginFailures(keys: throttle)
+        }
+        switch decision {
+        case .refused(let refusal): throw refusal.error(courseID: id)
+        case .enroll(let source):
+            try enrollments.enroll(userID: user.id, courseID: id, source: source, groups: [])
+            return JSONOut.response(
+                201, JSONOut.obj([("course", JSONOut.s(id)), ("enrollment", JSONOut.s("active"))]))
+        }
     }
 
-    /// Refuses enrollment after the course's end date (today in UTC).
-    func checkDates(_ course: CourseRecord) throws {
-        guard let end = course.endDate else { return }
-        let today = ISO8601DateFormatter.string(
-            from: Date(), timeZone: TimeZone(identifier: "UTC") ?? .current, formatOptions: [.withFullDate])
-        if today > end { throw APIError.forbidden("\(course.id) ended on \(end); it no longer takes enrollments") }
-    }
-
-    /// Refuses enrollment until every prerequisite course is completed (at `minVersion` or later, when given).
-    func checkPrerequisites(_ course: CourseRecord, userID: String) throws {
-        let missing = try course.prerequisites.filter { prerequisite in
-            guard let completed = try enrollments.completedVersion(userID: userID, courseID: prerequisite.course)
-            else {
-                return true
-            }
-            guard let minimum = prerequisite.minVersion else { return false }
-            return (SemanticVersion(completed) ?? SemanticVersion(0, 0, 0)) < minimum
-        }.map { p in p.minVersion.map { "\(p.course) \($0) or later" } ?? p.course }
-        if !missing.isEmpty {
-            throw APIError.forbidden("complete \(missing.joined(separator: ", ")) before enrolling in \(course.id)")
+    /// The version of each of the course's prerequisites that the user completed, by course id
+    /// (the facts `Rights.missingPrerequisites` decides on).
+    func completedPrerequisites(of course: CourseRecord, userID: String) throws -> [String: String] {
+        var completed: [String: String] = [:]
+        for prerequisite in course.prerequisites {
+            completed[prerequisite.course] = try enrollments.completedVersion(
+                userID: userID, courseID: prerequisite.course)
         }
+        return completed
     }
 
     /// `GET /api/v1/courses/{id}/enrollments`: the roster.
@@ -99,7 +88,11 @@ struct EnrollmentRoutes: Sendable {
             throw APIError.notFound("no such user")
         }
         guard let course = try courses.course(id) else { throw APIError.notFound("no course \"\(id)\"") }
-        if try body.bool("ignorePrerequisites") != true { try checkPrerequisites(course, userID: student.id) }
+        if try body.bool("ignorePrerequisites") != true {
+            let missing = Rights.missingPrerequisites(
+                of: course, completed: try completedPrerequisites(of: course, userID: student.id))
+            if !missing.isEmpty { throw Rights.EnrollmentRefusal.missingPrerequisites(missing).error(courseID: id) }
+        }
         let groups = try body.strings("groups") ?? []
         try enrollments.enroll(userID: student.id, courseID: id, source: "teacher", groups: groups)
         return JSONOut.response(

@@ -65,25 +65,22 @@ struct JSONBody {
     }
 }
 
-/// Small builders for JSON responses.
+/// The server's short names for the one JSON builder (`JSONValue.str`, `num`, `flag`, `opt`,
+/// `obj`, `list`, `date` in LMSModel, which the client uses too), and JSON responses.
 enum JSONOut {
     /// `null`.
     static let null = JSONValue(.null)
-    static func s(_ text: String) -> JSONValue { JSONValue(.string(text)) }
-    static func n(_ number: Double) -> JSONValue { JSONValue(.number(number)) }
-    static func n(_ number: Int64) -> JSONValue { JSONValue(.number(Double(number))) }
-    static func b(_ value: Bool) -> JSONValue { JSONValue(.bool(value)) }
-    static func opt(_ text: String?) -> JSONValue { text.map { JSONValue(.string($0)) } ?? JSONValue(.null) }
-    static func obj(_ members: [(String, JSONValue)]) -> JSONValue {
-        JSONValue(.object(members.map { (key: $0.0, value: $0.1) }))
-    }
-    static func arr(_ items: [JSONValue]) -> JSONValue { JSONValue(.array(items)) }
+    static func s(_ text: String) -> JSONValue { .str(text) }
+    static func n(_ number: Double) -> JSONValue { .num(number) }
+    static func n(_ number: Int64) -> JSONValue { .num(Double(number)) }
+    static func b(_ value: Bool) -> JSONValue { .flag(value) }
+    static func opt(_ text: String?) -> JSONValue { .opt(text) }
+    static func obj(_ members: [(String, JSONValue)]) -> JSONValue { .obj(members) }
+    static func arr(_ items: [JSONValue]) -> JSONValue { .list(items) }
 
     /// ISO 8601 text of a millisecond time.
     static func time(_ ms: Int64?) -> JSONValue {
-        guard let ms else { return JSONValue(.null) }
-        let formatter = ISO8601DateFormatter()
-        return s(formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)))
+        .date(ms.map { Date(timeIntervalSince1970: Double($0) / 1000) })
     }
 
     /// A response with a JSON body.

@@ -90,12 +90,14 @@ struct ChangelogStore: AreaStore {
         ).execute(arguments: [device, userID, now])
     }
 
-    /// The changes after `cursor` that `user` may see (`Rights.pullVisibility`), oldest first: at most `limit` and about `maxBytes`,
-    /// and the cursor to continue from (past invisible changes too, when the page is not full).
+    /// The changes after `cursor` that `user` may see, oldest first: at most `limit` and about
+    /// `maxBytes`, and the cursor to continue from (past invisible changes too, when the page is
+    /// not full). `Rights.PullVisibility` states the rule (`shows`) and gives its courses and
+    /// kinds; this only applies it, each clause of `shows` as one query below.
     ///
-    /// Each rule of visibility is its own indexed query with its own LIMIT, merged here in order: one
-    /// query with an OR of the rules would make SQLite gather every remaining match before sorting,
-    /// on every page.
+    /// Each clause is its own indexed query with its own LIMIT, merged here in order: one
+    /// query with an OR of the clauses would make SQLite gather every remaining match before
+    /// sorting, on every page.
     func changes(for user: User, after cursor: Int64, limit: Int, maxBytes: Int) throws -> (
         changes: [ServerChange], more: Bool, next: Int64
     ) {

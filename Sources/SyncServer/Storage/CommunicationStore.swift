@@ -285,11 +285,12 @@ struct CommunicationStore: AreaStore {
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else {
             throw refuse(.invalid, "an announcement needs an id of 1 to 64 bytes")
         }
-        if let author = try db.cachedStatement(sql: "SELECT author_id FROM announcements WHERE id = ?").fetchScalar(
+        let author = try db.cachedStatement(sql: "SELECT author_id FROM announcements WHERE id = ?").fetchScalar(
             String.self, arguments: [incoming.id])
-        {
-            if author == user.id { return incoming } // the same announcement again: once
-            throw refuse(.forbidden, "announcement \(incoming.id) belongs to someone else")
+        switch Rights.claim(ofIDHeldBy: author, by: user) {
+        case .free: break
+        case .repeated: return incoming // the same announcement again: once
+        case .taken: throw refuse(.forbidden, "announcement \(incoming.id) belongs to someone else")
         }
         try checkText(title: incoming.title, body: incoming.body, needsTitle: true)
         var stored = incoming
@@ -343,11 +344,12 @@ struct CommunicationStore: AreaStore {
         guard !incoming.id.isEmpty, incoming.id.utf8.count <= 64 else {
             throw refuse(.invalid, "a message needs an id of 1 to 64 bytes")
         }
-        if let sender = try db.cachedStatement(sql: "SELECT from_id FROM messages WHERE id = ?").fetchScalar(
+        let sender = try db.cachedStatement(sql: "SELECT from_id FROM messages WHERE id = ?").fetchScalar(
             String.self, arguments: [incoming.id])
-        {
-            if sender == user.id { return incoming }
-            throw refuse(.forbidden, "message \(incoming.id) belongs to someone else")
+        switch Rights.claim(ofIDHeldBy: sender, by: user) {
+        case .free: break
+        case .repeated: return incoming
+        case .taken: throw refuse(.forbidden, "message \(incoming.id) belongs to someone else")
         }
         try checkCourse(incoming.courseID, in: db)
         let row =

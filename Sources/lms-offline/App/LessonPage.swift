@@ -4,7 +4,8 @@ import LMSModel
 /// Makes the `TerminalPage` a lesson viewer shows, at a width: the lesson's Markdown (with its
 /// front matter's title, media and address first) parsed and laid out by
 /// `MarkdownTerminalRenderer`, its links resolved against the installed course (another item,
-/// an anchor, a file of the course, or the web).
+/// an anchor, a file of the course, or the web) as `LessonView` resolves them. The file is read
+/// by `LessonView.read`.
 struct LessonPage: Sendable {
     /// The lesson's Markdown body (front matter removed).
     var markdown: String
@@ -13,8 +14,8 @@ struct LessonPage: Sendable {
     /// The course folder and the lesson's path inside it.
     var folder: String
     var path: String
-    /// Item ids by the absolute path of their file, to turn links between lessons into item links.
-    var itemsByPath: [String: String]
+    /// Item ids by their file's path in the course, to turn links between lessons into item links.
+    var itemIDsByPath: [String: String]
     /// Whether styles will show (without them code keeps its backticks).
     var color = true
 
@@ -64,15 +65,6 @@ struct LessonPage: Sendable {
         return nil
     }
 
-    /// The lesson file's body and front matter keys (a file without front matter is not split).
-    static func read(folder: String, path: String) throws -> (body: String, keys: [String: String]) {
-        guard let data = FileManager.default.contents(atPath: folder + "/" + path) else {
-            throw ClientError(.fileUnreadable, folder + "/" + path)
-        }
-        let text = String(decoding: data, as: UTF8.self)
-        return text.hasPrefix("---") ? LessonView.split(text) : (text, [:])
-    }
-
     /// The page of the document's first part (see `prefix`), or nil for a short lesson.
     func renderFirstPart(width: Int, bytes: Int) -> TerminalPage? {
         guard let part = prefix(bytes: bytes) else { return nil }
@@ -80,22 +72,9 @@ struct LessonPage: Sendable {
         return renderer.render(MarkdownParser.parse(part))
     }
 
-    /// Where a destination written in the lesson goes: an anchor, the web, another item of the
-    /// course (with an anchor in it), or a file of the course (and where it is on this device).
+    /// Where a destination written in the lesson goes: the line-mode viewer's resolver
+    /// (`LessonView.target`, over `CourseLinkResolver`), so both viewers follow a link alike.
     func target(_ destination: String) -> LinkTarget {
-        if destination.hasPrefix("#") { return .anchor(String(destination.dropFirst())) }
-        if MarkdownTerminalRenderer.isExternal(destination) { return .external(destination) }
-        var file = destination
-        var anchor: String?
-        if let hash = destination.firstIndex(of: "#") {
-            file = String(destination[..<hash])
-            anchor = String(destination[destination.index(after: hash)...])
-        }
-        let decoded = file.removingPercentEncoding ?? file
-        let absolute = LessonView(folder: folder, path: path).resolve(decoded)
-        guard absolute.hasPrefix(folder + "/") else { return .file(path: decoded, absolutePath: nil) }
-        if let id = itemsByPath[absolute] { return .item(id: id, anchor: anchor) }
-        let relative = String(absolute.dropFirst(folder.count + 1))
-        return .file(path: relative, absolutePath: FileManager.default.fileExists(atPath: absolute) ? absolute : nil)
+        LessonView(folder: folder, path: path, itemIDsByPath: itemIDsByPath).target(destination)
     }
 }

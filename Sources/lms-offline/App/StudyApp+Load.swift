@@ -63,11 +63,12 @@ extension StudyApp {
         let item = items[index]
         switch item.kind {
         case "lesson":
-            let (body, keys) = try LessonPage.read(folder: course.folder, path: item.path)
+            let (body, keys) = try LessonView(folder: course.folder, path: item.path).read()
             var byPath: [String: String] = [:]
-            for other in items { byPath[course.folder + "/" + other.path] = other.id }
+            for other in items { byPath[other.path] = other.id }
             let source = LessonPage(
-                markdown: body, keys: keys, folder: course.folder, path: item.path, itemsByPath: byPath, color: color)
+                markdown: body, keys: keys, folder: course.folder, path: item.path, itemIDsByPath: byPath,
+                color: color)
             let states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
             return LessonScreen(
                 item: item, source: source, done: states.lessons[item.id]?.done ?? false,

@@ -16,7 +16,7 @@ extension StudyApp {
             feedback: try catalog.feedback(of: profile, courseID: course.id, itemID: item.id))
         let source = LessonPage(
             markdown: markdown, keys: ["title": assignment.title], folder: course.folder, path: assignment.path,
-            itemsByPath: [:], color: color)
+            itemIDsByPath: [:], color: color)
         let viewer = LessonScreen(
             item: item, source: source, done: true, previousID: nil, nextID: nil, anchor: nil, now: context.now())
         return AssignmentScreen(

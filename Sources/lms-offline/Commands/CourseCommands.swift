@@ -76,10 +76,10 @@ enum CourseCommands {
                 let color: Console.Color = d.severity == .error ? .red : .yellow
                 console.out(console.useColor ? console.paint(d.description, color) : d.description)
             }
-            let verdict = errors == 0 ? "valid" : "not valid"
             console.err(
-                "\(path): \(verdict) (\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s"))"
-            )
+                Messages.t(
+                    errors == 0 ? .courseValid : .courseNotValid, path, Messages.count(.countErrors, errors),
+                    Messages.count(.countWarnings, warnings)))
         }
         return errors == 0 ? 0 : 1
     }

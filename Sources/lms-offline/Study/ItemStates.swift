@@ -3,41 +3,15 @@ import LMSDatabase
 import LMSModel
 
 /// Where one profile stands on each item of one course: lessons read and done, quiz attempts
-/// and best scores, submission versions.
+/// and best scores, submission versions. Loaded by `ReportStore.itemStates`.
 struct ItemStates {
     var lessons: [String: (done: Bool, seconds: Int)] = [:]
     var quizzes: [String: (submitted: Int, best: Double?, max: Double?, awaiting: Int, draft: Bool)] = [:]
     var submissions: [String: Int] = [:]
 
-    /// Loads the states of `profile` in `courseID`.
+    /// Loads the states of `profile` in `courseID` (`ReportStore.itemStates`).
     static func load(_ queue: DatabaseQueue, profile: Profile, courseID: String) throws -> ItemStates {
-        var states = ItemStates()
-        try queue.read { db in
-            try db.forEach(
-                "SELECT lesson_id, completed, total_seconds FROM progress WHERE profile_id = ? AND course_id = ?",
-                arguments: [profile.id, courseID]
-            ) { c in
-                states.lessons[c.string(at: 0)] = (c.int(at: 1) != 0, c.int(at: 2))
-            }
-            try db.forEach(
-                """
-                SELECT quiz_id, sum(status <> 'draft'), max(points), max(max_points), sum(status = 'awaiting'), sum(status = 'draft')
-                FROM attempts WHERE profile_id = ? AND course_id = ? GROUP BY quiz_id
-                """, arguments: [profile.id, courseID]
-            ) { c in
-                states.quizzes[c.string(at: 0)] = (
-                    c.int(at: 1), c.isNull(at: 2) ? nil : c.double(at: 2),
-                    c.isNull(at: 3) ? nil : c.double(at: 3), c.int(at: 4), c.int(at: 5) > 0
-                )
-            }
-            try db.forEach(
-                "SELECT assignment_id, max(version) FROM submissions WHERE profile_id = ? AND course_id = ? GROUP BY assignment_id",
-                arguments: [profile.id, courseID]
-            ) { c in
-                states.submissions[c.string(at: 0)] = c.int(at: 1)
-            }
-        }
-        return states
+        try ReportStore(queue: queue).itemStates(profileID: profile.id, courseID: courseID)
     }
 
     /// Whether the item still waits for the student.
@@ -123,17 +97,7 @@ struct NextStep {
             return try step(course, all: all, catalog: catalog, queue: queue, profile: profile)
         }
         guard !all.isEmpty else { throw ClientError(.noCourses) }
-        let recent = try queue.read { db in
-            try db.fetchScalar(
-                String.self,
-                """
-                SELECT course_id FROM (
-                  SELECT course_id, updated_at AS t FROM progress WHERE profile_id = ?1
-                  UNION ALL SELECT course_id, started_at FROM attempts WHERE profile_id = ?1
-                  UNION ALL SELECT course_id, submitted_at FROM submissions WHERE profile_id = ?1)
-                ORDER BY t DESC LIMIT 1
-                """, arguments: [profile.id])
-        }
+        let recent = try ReportStore(queue: queue).lastWorkedCourse(profileID: profile.id)
         let ordered = all.filter { $0.id == recent } + all.filter { $0.id != recent }
         var first: NextStep?
         for course in ordered {

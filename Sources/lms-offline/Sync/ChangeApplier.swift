@@ -50,10 +50,7 @@ struct ChangeApplier {
         queue: DatabaseQueue, now: Date
     ) throws -> PullCounts {
         try queue.write { db in
-            let firstPull =
-                try db.fetchScalar(
-                    String.self, "SELECT cursor FROM sync_accounts WHERE profile_id = ?", arguments: [profile.id]) ?? ""
-                == ""
+            let firstPull = try SyncAccountStore.cursor(of: profile.id, in: db).isEmpty
             let applier = ChangeApplier(db: db, profile: profile, userID: userID, now: now, firstPull: firstPull)
             var counts = PullCounts()
             for change in changes {
@@ -73,9 +70,7 @@ struct ChangeApplier {
                     counts.setAside.append("\(kind) \(entity): \(error)")
                 }
             }
-            try db.execute(
-                "UPDATE sync_accounts SET cursor = ?, last_sync_at = ? WHERE profile_id = ?",
-                arguments: [cursor, now, profile.id])
+            try SyncAccountStore.saveCursor(cursor, syncedAt: now, of: profile.id, in: db)
             return counts
         }
     }

@@ -40,29 +40,24 @@ struct CourseUpdater {
     /// The courses of `profileID` whose announced version is newer than the installed one, or that are
     /// not installed: active enrollments, and installed courses with an announced release.
     static func targets(profileID: String, in db: Database) throws -> [Target] {
-        let rows = try db.fetchAll(
-            """
-            SELECT k.course_id, r.version, r.package_id, e.latest_version, c.version, c.folder FROM
-              (SELECT course_id FROM enrollments WHERE profile_id = ?1 AND status = 'active'
-               UNION SELECT course_id FROM course_releases WHERE course_id IN (SELECT id FROM courses)
-                 AND course_id NOT IN (SELECT course_id FROM enrollments WHERE profile_id = ?1 AND status <> 'active')) k
-            LEFT JOIN course_releases r ON r.course_id = k.course_id
-            LEFT JOIN enrollments e ON e.profile_id = ?1 AND e.course_id = k.course_id
-            LEFT JOIN courses c ON c.id = k.course_id ORDER BY k.course_id
-            """, arguments: [profileID])
-        var targets: [Target] = []
-        for row in rows {
-            let announced = [row.string(1), row.string(3)].compactMap { $0.flatMap(SemanticVersion.init) }.max()
-            guard let announced, let courseID = row.string(0) else { continue }
-            let installed = row.string(4).flatMap(SemanticVersion.init)
-            if let installed, installed >= announced { continue }
-            let packageID = row.string(1).flatMap(SemanticVersion.init) == announced ? row.string(2) : nil
-            targets.append(
-                Target(
-                    courseID: courseID, version: announced.description, packageID: packageID,
-                    installedVersion: row.string(4), installedFolder: row.string(5)))
+        try CourseCatalog.releases(profileID: profileID, in: db).compactMap(target(for:))
+    }
+
+    /// The update a course needs: to the newest version announced (by a release or by the
+    /// enrollment), when it is newer than the installed one or nothing is installed; nil otherwise.
+    /// The student build's id is known only when the release names the version chosen.
+    static func target(for release: CourseRelease) -> Target? {
+        let announced = [release.announcedVersion, release.enrolledVersion]
+            .compactMap { $0.flatMap(SemanticVersion.init) }.max()
+        guard let announced else { return nil }
+        if let installed = release.installedVersion.flatMap(SemanticVersion.init), installed >= announced {
+            return nil
         }
-        return targets
+        let packageID =
+            release.announcedVersion.flatMap(SemanticVersion.init) == announced ? release.announcedPackageID : nil
+        return Target(
+            courseID: release.courseID, version: announced.description, packageID: packageID,
+            installedVersion: release.installedVersion, installedFolder: release.installedFolder)
     }
 
     /// Updates (or installs) one course.
@@ -88,11 +83,8 @@ struct CourseUpdater {
         var result = CourseUpdate(
             courseID: target.courseID, from: target.installedVersion, to: target.version,
             fetchedEntries: 0, fetchedBytes: 0, resumedEntries: 0)
-        let known = try queue.read { db in
-            try db.fetchOne(
-                "SELECT 1 FROM course_versions WHERE course_id = ? AND package_id = ?",
-                arguments: [manifest.courseID, packageID]) != nil
-        }
+        let known =
+            try CourseCatalog(queue: queue, home: home).folder(courseID: manifest.courseID, packageID: packageID) != nil
         if !known {
             // A folder left by a crash between building and switching is built again: it is not trusted.
             try? FileManager.default.removeItem(atPath: folder)

@@ -67,17 +67,15 @@ extension SyncSession {
                 guard let n = item["seq"]?.numberValue, n.isFinite, n >= 0, n < 9e15 else { continue }
                 let seq = Int64(n)
                 let entry = batch.first { $0.seq == seq }
-                let stored =
-                    entry == nil
-                    ? try db.fetchOne("SELECT kind, entity_id FROM outbox WHERE seq = ?", arguments: [seq]) : nil
+                let stored = entry == nil ? try OutboxReader.entry(seq: seq, in: db) : nil
                 try SyncNotes.rejection(
                     db, profileID: profile.id, device: deviceID, seq: seq,
-                    kind: entry?.kind ?? stored?.string(0) ?? "?", entity: entry?.entity ?? stored?.string(1) ?? "?",
+                    kind: entry?.kind ?? stored?.kind ?? "?", entity: entry?.entity ?? stored?.entity ?? "?",
                     reason: item["reason"]?.stringValue ?? "?", now: now)
             }
             try OutboxReader.markAcknowledged(profileID: profile.id, acked: acked, now: now, in: db)
             if restored {
-                try db.execute("UPDATE sync_accounts SET cursor = '' WHERE profile_id = ?", arguments: [profile.id])
+                try SyncAccountStore.resetCursor(of: profile.id, in: db)
             }
         }
         report.rejected += rejected.count

@@ -71,9 +71,7 @@ final class SyncSession {
         report.epochChanged = true
         let answer = try sendPush([])
         try record(answer, batch: [])
-        try queue.write { db in
-            try db.execute("UPDATE sync_accounts SET cursor = '' WHERE profile_id = ?", arguments: [profile.id])
-        }
+        try queue.write { db in try SyncAccountStore.resetCursor(of: profile.id, in: db) }
         account.cursor = ""
         try push()
     }

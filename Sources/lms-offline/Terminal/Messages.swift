@@ -66,7 +66,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case helpExample, helpFooter, unknownCommand, unknownCommandHint
     case certificateSyncFirst, previewBinary, previewMore
     case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countQuestions,
-        countUsers
+        countUsers, countErrors, countWarnings, courseValid, courseNotValid
     case assignmentDue, assignmentOverdue, assignmentNoDue, assignmentSubmitText, assignmentSubmitFiles,
         assignmentSubmitBoth
     case assignmentHowToSubmit
@@ -223,6 +223,10 @@ extension MessageKey {
         case .countItems: return ("%1 item|%1 items", "%1 elemento|%1 elementos")
         case .countQuestions: return ("%1 question|%1 questions", "%1 pregunta|%1 preguntas")
         case .countUsers: return ("%1 user|%1 users", "%1 usuario|%1 usuarios")
+        case .countErrors: return ("%1 error|%1 errors", "%1 error|%1 errores")
+        case .countWarnings: return ("%1 warning|%1 warnings", "%1 aviso|%1 avisos")
+        case .courseValid: return ("%1: valid (%2, %3)", "%1: válido (%2, %3)")
+        case .courseNotValid: return ("%1: not valid (%2, %3)", "%1: no válido (%2, %3)")
         case .assignmentDue: return ("due %1 (%2 left)", "vence el %1 (quedan %2)")
         case .assignmentOverdue: return ("was due %1 (overdue)", "venció el %1 (vencida)")
         case .assignmentNoDue: return ("no due date", "sin fecha límite")

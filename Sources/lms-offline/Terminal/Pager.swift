@@ -151,19 +151,3 @@ struct TerminalState {
         _ = tcsetattr(fd, TCSADRAIN, &settings)
     }
 }
-
-/// Building JSON output tersely.
-extension JSONValue {
-    static func str(_ s: String) -> JSONValue { JSONValue(.string(s)) }
-    static func num(_ n: Double) -> JSONValue { JSONValue(.number(n)) }
-    static func int(_ n: Int) -> JSONValue { JSONValue(.number(Double(n))) }
-    static func flag(_ b: Bool) -> JSONValue { JSONValue(.bool(b)) }
-    static func list(_ items: [JSONValue]) -> JSONValue { JSONValue(.array(items)) }
-    static func obj(_ members: [(String, JSONValue)]) -> JSONValue {
-        JSONValue(.object(members.map { (key: $0.0, value: $0.1) }))
-    }
-    static func opt(_ s: String?) -> JSONValue { s.map(str) ?? JSONValue(.null) }
-    static func date(_ d: Date?) -> JSONValue {
-        d.map { str(ISO8601DateFormatter().string(from: $0)) } ?? JSONValue(.null)
-    }
-}

@@ -102,6 +102,27 @@ struct SyncAccountStore {
         }
     }
 
+    // MARK: - The stream, inside a sync's transaction
+
+    /// The pull cursor of `profileID` (empty before its first pull, or with no account).
+    static func cursor(of profileID: String, in db: Database) throws -> String {
+        try db.fetchScalar(String.self, "SELECT cursor FROM sync_accounts WHERE profile_id = ?", arguments: [profileID])
+            ?? ""
+    }
+
+    /// Moves the pull cursor of `profileID` on after a page was applied, and notes when.
+    static func saveCursor(_ cursor: String, syncedAt now: Date, of profileID: String, in db: Database) throws {
+        try db.execute(
+            "UPDATE sync_accounts SET cursor = ?, last_sync_at = ? WHERE profile_id = ?",
+            arguments: [cursor, now, profileID])
+    }
+
+    /// Empties the pull cursor of `profileID`, so the next pull starts from the beginning (the server
+    /// was restored from a backup: PROTOCOL §7).
+    static func resetCursor(of profileID: String, in db: Database) throws {
+        try db.execute("UPDATE sync_accounts SET cursor = '' WHERE profile_id = ?", arguments: [profileID])
+    }
+
     static func make(_ row: Row) -> SyncAccount {
         SyncAccount(
             profileID: row.string(0) ?? "", server: row.string(1) ?? "", username: row.string(2) ?? "",

@@ -42,6 +42,13 @@ enum OutboxReader {
         }
     }
 
+    /// The kind and entity of the entry `seq` (a refused entry not in the batch just pushed), or nil.
+    static func entry(seq: Int64, in db: Database) throws -> (kind: String, entity: String)? {
+        try db.fetchOne("SELECT kind, entity_id FROM outbox WHERE seq = ?", arguments: [seq]).map {
+            ($0.string(0) ?? "?", $0.string(1) ?? "?")
+        }
+    }
+
     /// How many of the profile's entries wait past `acked`.
     static func pendingCount(profileID: String, after acked: Int64, in db: Database) throws -> Int {
         try db.fetchScalar(

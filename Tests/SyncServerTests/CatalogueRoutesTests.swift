@@ -4,7 +4,9 @@ import LMSModel
 import Testing
 @testable import SyncServer
 
-struct RegistryRoutesTests {
+/// Publishing and the catalogue (`CatalogueRoutes`): versions refused or stored, the catalogue
+/// searched, packages and deltas downloaded.
+struct CatalogueRoutesTests {
     func world() throws -> TestServer {
         let server = try TestServer()
         try server.addUser("admin", role: .admin)
@@ -161,7 +163,7 @@ struct RegistryRoutesTests {
 
 // MARK: - Edge cases (each failed before its fix)
 
-extension RegistryRoutesTests {
+extension CatalogueRoutesTests {
     @Test(arguments: ["\"format\": 1e19", "\"size\": 1e20", "\"size\": -1", "\"size\": 1.5"])
     func hostileManifestNumbers_AreRefused_NotACrash(_ replacement: String) throws {
         let manifest =

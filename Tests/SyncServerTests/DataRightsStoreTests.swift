@@ -5,7 +5,7 @@ import Testing
 @testable import SyncServer
 
 /// Migration 8 from the schema before it, and the lists of data rights.
-struct ServerStoreUserDataTests {
+struct DataRightsStoreTests {
     @Test func migration8_AddsItsTables_AndKeepsEveryRow() throws {
         let path = NSTemporaryDirectory() + "lms-m8-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
