@@ -19,11 +19,9 @@ extension ServerApp {
         let cutoff = now - ServerLimits.unreferencedUploadGraceSeconds * 1000
         var collection = Collection()
         for hash in try store.uploads.collectUnreferenced(olderThan: cutoff) {
-            guard let path = blobs.path(for: hash) else { continue }
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
-            if unlink(path) == 0 {
+            if let size = blobs.remove(hash) {
                 collection.files += 1
-                collection.bytes += size ?? 0
+                collection.bytes += size
             }
         }
         return collection

@@ -50,7 +50,9 @@ final class ServerApp: @unchecked Sendable {
             throw APIError.internalError("password iterations below \(Passwords.minimumIterations)")
         }
         store = try ServerStore(path: configuration.dataDirectory + "/" + ServerStore.fileName)
-        blobs = try BlobStore(root: configuration.dataDirectory + "/blobs")
+        blobs = try BlobStore(
+            root: configuration.dataDirectory + "/blobs",
+            maxBlobBytes: max(ServerLimits.maxPackageBytes, SyncLimits.maxFileBytes))
         rights = Rights(queue: store.queue)
         courseCache = CourseCache(courses: store.courses, blobs: blobs)
         courseGrades = CourseGrades(
