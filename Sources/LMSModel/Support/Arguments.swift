@@ -1,22 +1,33 @@
-import LMSModel
-/// A small, strict command-line parser: positionals, `--flag`, `--option VALUE`, `--option=VALUE`
-/// and `-o VALUE`. Unknown options are errors, so a typo never passes silently.
-struct Arguments: Sendable {
+/// The command-line parser of both programs (`lms-offline` and `lms-server`), small and strict:
+/// positionals, `--flag`, `--option VALUE`, `--option=VALUE`, `--` (everything after it is a
+/// positional) and one-letter short names (`-o VALUE` for `--output`). Unknown options are errors
+/// that name the nearest known one, so a typo never passes silently.
+public struct Arguments: Sendable {
     /// The most arguments accepted (a bound on outside input).
-    static let maxCount = 4096
+    public static let maxCount = 4096
 
-    /// A usage mistake, reported with exit status 2.
-    struct UsageError: Error, CustomStringConvertible {
-        var description: String
+    /// A usage mistake (the programs exit with status 2 and print their usage); says what to do.
+    public struct UsageError: Error, CustomStringConvertible, Sendable {
+        /// The message.
+        public var description: String
+
+        /// A usage mistake described by `description`.
+        public init(description: String) { self.description = description }
     }
 
-    private(set) var positionals: [String] = []
+    /// The arguments that are not options, in order.
+    public private(set) var positionals: [String] = []
     private var flags: Set<String> = []
     private var options: [String: [String]] = [:]
 
-    /// Parses `args` given which names are flags and which take a value (`-o` is an alias of `--output`).
-    init(_ args: [String], flags known: Set<String>, options valued: Set<String>) throws {
-        guard args.count <= Self.maxCount else { throw UsageError(description: "too many arguments") }
+    /// Parses `args` given which names are flags and which take a value; `shortNames` maps a
+    /// one-letter option to its long name (`["o": "output"]` makes `-o F` mean `--output F`).
+    public init(
+        _ args: [String], flags known: Set<String>, options valued: Set<String>, shortNames: [Character: String] = [:]
+    ) throws {
+        guard args.count <= Self.maxCount else {
+            throw UsageError(description: "too many arguments (at most \(Self.maxCount)); pass fewer at a time")
+        }
         var i = 0
         var onlyPositionals = false
         while i < args.count {
@@ -30,8 +41,7 @@ struct Arguments: Sendable {
                 onlyPositionals = true
                 continue
             }
-            if arg == "-o" { arg = "--output" }
-            if arg == "-h" { arg = "--help" }
+            if arg.count == 2, let short = arg.last, let long = shortNames[short] { arg = "--" + long }
             var inlineValue: String?
             if let eq = arg.firstIndex(of: "="), arg.hasPrefix("--") {
                 inlineValue = String(arg[arg.index(after: eq)...])
@@ -45,7 +55,9 @@ struct Arguments: Sendable {
                 if let inlineValue {
                     options[name, default: []].append(inlineValue)
                 } else {
-                    guard i < args.count else { throw UsageError(description: "--\(name) needs a value") }
+                    guard i < args.count else {
+                        throw UsageError(description: "--\(name) needs a value (--\(name) VALUE)")
+                    }
                     options[name, default: []].append(args[i])
                     i += 1
                 }
@@ -58,22 +70,22 @@ struct Arguments: Sendable {
     }
 
     /// Whether a flag was given.
-    func has(_ flag: String) -> Bool { flags.contains(flag) }
+    public func has(_ flag: String) -> Bool { flags.contains(flag) }
 
     /// The last value of an option.
-    func value(_ name: String) -> String? { options[name]?.last }
+    public func value(_ name: String) -> String? { options[name]?.last }
 
     /// Every value of a repeatable option, in order.
-    func values(_ name: String) -> [String] { options[name] ?? [] }
+    public func values(_ name: String) -> [String] { options[name] ?? [] }
 
     /// The positional at `index`, or a usage error naming what was expected.
-    func positional(_ index: Int, _ what: String) throws -> String {
+    public func positional(_ index: Int, _ what: String) throws -> String {
         guard index < positionals.count else { throw UsageError(description: "missing \(what)") }
         return positionals[index]
     }
 
     /// Refuses positionals beyond `count`.
-    func expectPositionals(atMost count: Int) throws {
+    public func expectPositionals(atMost count: Int) throws {
         if positionals.count > count {
             throw UsageError(description: "unexpected argument \(positionals[count])")
         }
