@@ -50,12 +50,11 @@ enum ServerBackup {
             let blobs = try BlobStore(root: dataDirectory + "/blobs")
             let hashes = try blobs.allHashes()
             let writer = try ZipWriter(path: temp)
-            let info = JSONValue(
-                .object([
-                    ("format", JSONValue(.number(1))), ("epoch", JSONValue(.string(epoch))),
-                    ("createdAt", JSONValue(.string(ISO8601DateFormatter().string(from: Date())))),
-                    ("blobs", JSONValue(.number(Double(hashes.count))))
-                ]))
+            let info = JSONOut.obj([
+                ("format", JSONOut.n(Double(1))), ("epoch", JSONOut.s(epoch)),
+                ("createdAt", JSONOut.s(ISO8601DateFormatter().string(from: Date()))),
+                ("blobs", JSONOut.n(Double(hashes.count)))
+            ])
             try writer.addData(path: infoEntry, Data(JSONWriter.write(info, pretty: true).utf8), method: .deflate)
             try writer.addFile(path: databaseEntry, contentsOf: snapshot, method: .deflate)
             for hash in hashes {

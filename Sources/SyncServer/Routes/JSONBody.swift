@@ -64,30 +64,3 @@ struct JSONBody {
         return items.compactMap(\.stringValue)
     }
 }
-
-/// Small builders for JSON responses.
-enum JSONOut {
-    /// `null`.
-    static let null = JSONValue(.null)
-    static func s(_ text: String) -> JSONValue { JSONValue(.string(text)) }
-    static func n(_ number: Double) -> JSONValue { JSONValue(.number(number)) }
-    static func n(_ number: Int64) -> JSONValue { JSONValue(.number(Double(number))) }
-    static func b(_ value: Bool) -> JSONValue { JSONValue(.bool(value)) }
-    static func opt(_ text: String?) -> JSONValue { text.map { JSONValue(.string($0)) } ?? JSONValue(.null) }
-    static func obj(_ members: [(String, JSONValue)]) -> JSONValue {
-        JSONValue(.object(members.map { (key: $0.0, value: $0.1) }))
-    }
-    static func arr(_ items: [JSONValue]) -> JSONValue { JSONValue(.array(items)) }
-
-    /// ISO 8601 text of a millisecond time.
-    static func time(_ ms: Int64?) -> JSONValue {
-        guard let ms else { return JSONValue(.null) }
-        let formatter = ISO8601DateFormatter()
-        return s(formatter.string(from: Date(timeIntervalSince1970: Double(ms) / 1000)))
-    }
-
-    /// A response with a JSON body.
-    static func response(_ status: Int, _ value: JSONValue) -> HTTPResponse {
-        .json(status, Data(JSONWriter.write(value).utf8))
-    }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 
 /// A sync started from the app: `lms-offline sync` run as a child (the same code path as the
 /// command, its lock and its messages), watched while the screen stays live.
@@ -53,8 +54,8 @@ final class SyncJob: @unchecked Sendable {
     /// course updates; when it failed, a calm line (nothing is lost). Without a report, the last
     /// line of its standard error (e.g. not logged in).
     static func summary(json: Data, errors: Data) -> String {
-        let report = (try? JSONSerialization.jsonObject(with: json)) as? [String: Any]
-        guard let profiles = report?["profiles"] as? [[String: Any]], let first = profiles.first else {
+        let report = try? JSONParser.parse(bytes: [UInt8](json))
+        guard let first = report?["profiles"]?.arrayValue?.first, first.objectMembers != nil else {
             let lines = String(decoding: errors, as: UTF8.self).split(separator: "\n").map(String.init)
             guard let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
                 return AppText.syncNothing.text
@@ -65,22 +66,22 @@ final class SyncJob: @unchecked Sendable {
             }
             return last
         }
-        if let failure = first["error"] as? String {
+        if let failure = first["error"]?.stringValue {
             let line = failure.split(separator: "\n").first.map(String.init) ?? failure
-            if first["loginExpired"] as? Bool == true { return line }
+            if first["loginExpired"]?.boolValue == true { return line }
             return AppText.syncFailed.t(line)
         }
-        let number = { (key: String) in first[key] as? Int ?? 0 }
+        let number = { (key: String) in first[key]?.numberValue.map { Int(exactly: $0) ?? 0 } ?? 0 }
         var parts = [AppText.syncSent.t(number("pushed")), AppText.syncReceived.t(number("pulled"))]
         if number("grades") > 0 { parts[1] += " " + AppText.syncGrades.count(number("grades")) }
         if number("rejected") + number("rejections") > 0 {
             parts.append(AppText.syncRefused.t(number("rejected") + number("rejections")))
         }
-        for update in first["updates"] as? [[String: Any]] ?? [] {
-            let course = update["course"] as? String ?? "?"
-            let version = update["to"] as? String ?? "?"
+        for update in first["updates"]?.arrayValue ?? [] {
+            let course = update["course"]?.stringValue ?? "?"
+            let version = update["to"]?.stringValue ?? "?"
             parts.append(
-                update["from"] is String
+                update["from"]?.stringValue != nil
                     ? AppText.syncUpdated.t(course, version) : AppText.syncInstalled.t(course, version))
         }
         return AppText.syncDone.t(parts.joined(separator: ", "))
