@@ -31,6 +31,9 @@ import Testing
         #expect { try Arguments(["-x"], flags: flags, options: options) } throws: {
             "\($0)".hasPrefix("unknown option -x")
         }
+        #expect { try Arguments(["--outside"], flags: flags, options: options) } throws: {
+            "\($0)" == "unknown option --outside"
+        }
     }
 
     @Test func shortNames_AreOnlyThoseGiven() throws {

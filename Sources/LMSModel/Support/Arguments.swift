@@ -5,6 +5,9 @@
 public struct Arguments: Sendable {
     /// The most arguments accepted (a bound on outside input).
     public static let maxCount = 4096
+    /// The most edits between an unknown option and a known one for "did you mean" (2: `--dta`
+    /// is `--data`, while `--force` is not offered as `--to`).
+    public static let maxHintDistance = 2
 
     /// A usage mistake (the programs exit with status 2 and print their usage); says what to do.
     public struct UsageError: Error, CustomStringConvertible, Sendable {
@@ -63,7 +66,8 @@ public struct Arguments: Sendable {
                 }
             } else {
                 let all = known.union(valued).sorted()
-                let hint = nearest(to: name, among: all).map { " (did you mean --\($0)?)" } ?? ""
+                let hint =
+                    nearest(to: name, among: all, within: Self.maxHintDistance).map { " (did you mean --\($0)?)" } ?? ""
                 throw UsageError(description: "unknown option \(arg)\(hint)")
             }
         }
