@@ -100,11 +100,12 @@ import Testing
         #expect(try blobs.allHashes().isEmpty)
     }
 
-    @Test func storeCopy_OfAMissingFileOrAFolder_SaysTheSourceIsUnreadable() throws {
+    @Test func storeCopy_OfAMissingFileAFolderOrAFIFO_SaysTheSourceIsUnreadable_WithoutWaiting() throws {
         let dir = try TempDir()
         defer { dir.cleanup() }
         let blobs = try BlobStore(root: dir.file("blobs"))
-        for source in [dir.file("missing.txt"), dir.path] {
+        #expect(mkfifo(dir.file("pipe"), 0o600) == 0)
+        for source in [dir.file("missing.txt"), dir.path, dir.file("pipe")] {
             #expect { try blobs.storeCopy(ofFileAt: source) } throws: {
                 ($0 as? BlobStoreError)?.isSourceUnreadable == true && "\($0)".contains(source)
             }
@@ -160,6 +161,21 @@ import Testing
         blobs.removeTemporaryFiles()
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path + "/tmp").isEmpty)
         #expect(blobs.contains(hello))
+    }
+
+    @Test func removeTemporaryFiles_OlderThan_KeepsFilesBeingWrittenNow() throws {
+        let dir = try TempDir()
+        defer { dir.cleanup() }
+        let blobs = try BlobStore(root: dir.path)
+        let fresh = blobs.makeTempPath()
+        let stale = blobs.makeTempPath()
+        FileManager.default.createFile(atPath: fresh, contents: Data("writing".utf8))
+        FileManager.default.createFile(atPath: stale, contents: Data("crashed".utf8))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -2 * 86_400)], ofItemAtPath: stale)
+        blobs.removeTemporaryFiles(olderThan: 86_400)
+        #expect(FileManager.default.fileExists(atPath: fresh))
+        #expect(!FileManager.default.fileExists(atPath: stale))
     }
 
     /// Both programs' data folders from before the shared store: the server's had `tmp/`, the

@@ -39,7 +39,8 @@ extension BlobStore {
 
     /// Copies `source` to the new file `temp` while hashing it, up to `maxBlobBytes`; returns the hash.
     func copy(_ source: String, to temp: String) throws -> String {
-        let input = open(source, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO named as the source must not hang the open (it is refused just below).
+        let input = open(source, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard input >= 0 else { throw BlobStoreError(.sourceUnreadable, path: source, errno: errno) }
         defer { close(input) }
         var info = stat()

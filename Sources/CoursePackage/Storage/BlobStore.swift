@@ -133,11 +133,20 @@ public struct BlobStore: Sendable {
         for sha256 in hashes { remove(sha256) }
     }
 
-    /// Removes what a crash or a cut upload left in `tmp/` (call it when nothing else is writing).
-    public func removeTemporaryFiles() {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: root + "/tmp")) ?? [] {
+    /// Removes what a crash or a cut upload left in `tmp/`: everything (the default, for a caller
+    /// that knows nothing else is writing, as the server at start under its lock), or only what was
+    /// last changed more than `olderThan` seconds before `now` (where another process may be
+    /// storing a file this moment, as in a client's folder).
+    public func removeTemporaryFiles(olderThan seconds: TimeInterval = 0, now: Date = Date()) {
+        let tmp = root + "/tmp/"
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: tmp)) ?? [] {
+            if seconds > 0 {
+                var info = stat()
+                guard lstat(tmp + name, &info) == 0, Double(info.st_mtim.tv_sec) < now.timeIntervalSince1970 - seconds
+                else { continue }
+            }
             // Files, and the work folders a killed publish leaves (issue 13, item 11).
-            try? FileManager.default.removeItem(atPath: root + "/tmp/" + name)
+            try? FileManager.default.removeItem(atPath: tmp + name)
         }
     }
 

@@ -61,6 +61,8 @@ struct ClientHome: Sendable {
                 throw ClientError(.homeUnusable, dir, "\(error.localizedDescription)")
             }
         }
+        // What a killed copy into the blob store left (not what another process is writing now).
+        (try? blobs())?.removeTemporaryFiles(olderThan: ClientLimits.blobTemporaryFileSeconds)
     }
 
     /// This device's id: read from `device.json`, made once (random UUID, written atomically).
