@@ -64,8 +64,12 @@ public struct BlobStore: Sendable {
         return Int64(info.st_size)
     }
 
+    /// The folder of files on their way in (`ROOT/tmp`), on the store's file system: where an
+    /// upload may be spooled before it is adopted.
+    public var temporaryFolder: String { root + "/tmp" }
+
     /// A fresh path inside `tmp/` for a file that will be adopted (nothing is created).
-    public func makeTempPath() -> String { root + "/tmp/" + UUID().uuidString }
+    public func makeTempPath() -> String { temporaryFolder + "/" + UUID().uuidString }
 
     // MARK: - Storing
 
