@@ -113,7 +113,15 @@ enum ServerBackup {
             throw ServerCommand.Failure(description: "\(backupPath) is not an lms-server backup (no \(databaseEntry))")
         }
         try reader.extractAll(to: staging) { entry, digest in
-            if entry.path.hasPrefix("blobs/"), let name = entry.path.split(separator: "/").last, digest.hex != name {
+            guard entry.path.hasPrefix("blobs/"), !entry.path.hasSuffix("/") else { return }
+            let name = String(entry.path.split(separator: "/").last ?? "")
+            // Only where the blob store looks (blobs/ab/<sha256>): a file elsewhere would be restored but never found.
+            guard BlobStore.isHash(name), entry.path == "blobs/\(name.prefix(2))/\(name)" else {
+                throw ServerCommand.Failure(
+                    description:
+                        "\(entry.path) is not where a blob is kept (blobs/ab/<its SHA-256>); use another backup")
+            }
+            if digest.hex != name {
                 throw ServerCommand.Failure(
                     description: "\(entry.path) is damaged (its hash does not match its name); use another backup")
             }
