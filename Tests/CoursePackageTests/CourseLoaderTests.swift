@@ -116,6 +116,17 @@ struct CourseLoaderTests {
         #expect(!text.contains { $0.contains("has no offset") }, "\(text)")
     }
 
+    @Test func courseDates_MustBeRealDays_WrittenYYYYMMDD() throws {
+        for (day, valid) in [("2028-02-29", true), ("2027-02-29", false), ("2027-13-01", false), ("2027-1-05", false)] {
+            let s = ScratchFolder()
+            s.write("course.json", #"{"id": "abc", "version": "1.0.0", "title": "x", "startDate": "\#(day)"}"#)
+            let result = try load(s.path)
+            let refused = result.diagnostics.contains { $0.description.contains("\"startDate\" must be a date") }
+            #expect(refused == !valid, "\(day)")
+            if valid { #expect(result.course?.startDate == day) }
+        }
+    }
+
     @Test func renamed_MustPointAtExistingIDs() throws {
         let s = ScratchFolder()
         s.write(

@@ -23,6 +23,26 @@ struct SubmitCommandTests {
             "the same content is stored once")
     }
 
+    /// A data folder from before the shared blob store (no `blobs/tmp/`) keeps its files and takes new ones;
+    /// a submitted file is a copy, so editing the original afterwards changes nothing submitted.
+    @Test func submit_InAnOlderHome_KeepsItsBlobs_AndStoresACopy() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let first = try f.json(["submit", "hello", try f.write("old.py", "print('old')\n")])
+        let old = try #require(first["files"]?.arrayValue?.first?["sha256"]?.stringValue)
+        try FileManager.default.removeItem(atPath: f.home + "/blobs/tmp")
+        let program = try f.write("hello.py", "print('hi')\n")
+        let second = try f.json(["submit", "hello", program])
+        let sha = try #require(second["files"]?.arrayValue?.first?["sha256"]?.stringValue)
+        try Data("print('changed')\n".utf8).write(to: URL(fileURLWithPath: program))
+        #expect(
+            FileManager.default.contents(atPath: f.home + "/blobs/\(sha.prefix(2))/\(sha)")
+                == Data("print('hi')\n".utf8))
+        #expect(FileManager.default.fileExists(atPath: f.home + "/blobs/\(old.prefix(2))/\(old)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.home + "/blobs/tmp").isEmpty)
+    }
+
     @Test func submit_WrongTypeTooLargeOrMissing_IsRefusedAndNothingStored() throws {
         let f = ClientFixture()
         try f.installRich()

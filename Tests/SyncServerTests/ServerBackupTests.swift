@@ -68,6 +68,42 @@ struct ServerBackupTests {
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
+    @Test func backupWithABlobOutsideItsFolder_IsRefused() throws {
+        let server = try TestServer()
+        try server.addUser("owner", role: .teacher)
+        #expect(
+            server.request(
+                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("small-course"))
+            ).status == 201)
+        let backup = server.data + "-backup.zip"
+        defer { unlink(backup) }
+        _ = try ServerBackup.backup(dataDirectory: server.data, to: backup)
+        // Move one blob to another fan-out folder: its bytes still match its name, but nothing would find it.
+        let script = """
+            import sys, zipfile
+            src = zipfile.ZipFile(sys.argv[1]); dst = zipfile.ZipFile(sys.argv[2], 'w')
+            done = False
+            for i in src.infolist():
+                name = i.filename
+                if name.startswith('blobs/') and not done:
+                    name = 'blobs/zz/' + name.split('/')[-1]; done = True
+                dst.writestr(name, src.read(i))
+            dst.close()
+            """
+        let moved = backup + ".moved.zip"
+        defer { unlink(moved) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, backup, moved]
+        try process.run()
+        process.waitUntilExit()
+        let target = server.data + "-restore-moved"
+        #expect { try ServerBackup.restore(from: moved, dataDirectory: target, force: false) } throws: {
+            "\($0)".contains("is not where a blob is kept")
+        }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
     func runUnzipTest(_ path: String) throws -> Bool {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -137,7 +137,8 @@ final class ServerProcess {
 
     @Test func badCommands_ExitWithUsage() throws {
         for (args, status) in [
-            (["serve"], Int32(2)), (["serve", "--data", "/nonexistent/x"], 1), (["frobnicate"], 2), (["--version"], 0)
+            (["serve"], Int32(2)), (["serve", "--data", "/nonexistent/x"], 1), (["frobnicate"], 2), (["--version"], 0),
+            (["serve", "--help"], 0), (["backup", "--data", "/nonexistent/x", "--port", "1"], 2)
         ] {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: ServerProcess.binary)

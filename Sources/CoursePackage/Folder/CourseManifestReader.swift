@@ -54,7 +54,7 @@ enum CourseManifestReader {
         course.certificate = f.bool("certificate") ?? false
         for key in ["startDate", "endDate"] {
             guard let text = f.string(key) else { continue }
-            if CalendarDate.parse(text) == nil {
+            if !CalendarDay.isValid(text) {
                 f.error(json[key]?.line, "\"\(key)\" must be a date like 2027-01-11 (found \"\(text)\")")
             } else if key == "startDate" {
                 course.startDate = text
@@ -143,19 +143,5 @@ enum CourseManifestReader {
             if policy.weights.values.reduce(0, +) <= 0 { g.error(weights.line, "\"weights\" must not all be 0") }
         }
         return policy
-    }
-}
-
-/// A calendar date `YYYY-MM-DD`.
-enum CalendarDate {
-    /// The components, or nil when the text is not a real date.
-    static func parse(_ text: String) -> (year: Int, month: Int, day: Int)? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]), (1...12).contains(m)
-        else { return nil }
-        let days = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard (1...days[m - 1]).contains(d) else { return nil }
-        return (y, m, d)
     }
 }

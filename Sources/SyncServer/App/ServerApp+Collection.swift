@@ -22,11 +22,9 @@ extension ServerApp {
         // Each file goes inside the transaction that forgets it, so an upload of the same file
         // meanwhile waits, then finds it gone and writes it again.
         try store.uploads.collectUnreferenced(olderThan: cutoff) { hash in
-            guard let path = blobs.path(for: hash) else { return }
-            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.int64Value
-            if unlink(path) == 0 {
+            if let size = blobs.remove(hash) {
                 collection.files += 1
-                collection.bytes += size ?? 0
+                collection.bytes += size
             }
         }
         return collection

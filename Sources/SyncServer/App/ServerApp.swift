@@ -50,7 +50,9 @@ final class ServerApp: @unchecked Sendable {
             throw APIError.internalError("password iterations below \(Passwords.minimumIterations)")
         }
         store = try ServerStore(path: configuration.dataDirectory + "/" + ServerStore.fileName)
-        blobs = try BlobStore(root: configuration.dataDirectory + "/blobs")
+        blobs = try BlobStore(
+            root: configuration.dataDirectory + "/blobs",
+            maxBlobBytes: max(ServerLimits.maxPackageBytes, SyncLimits.maxFileBytes))
         rights = Rights(queue: store.queue)
         courseCache = CourseCache(courses: store.courses, blobs: blobs)
         courseGrades = CourseGrades(
@@ -137,9 +139,9 @@ final class ServerApp: @unchecked Sendable {
         case .none: return .reject
         case .json: return .memory(maxBytes: route.access == .anyone ? JSONBody.maxAnonymousBytes : JSONBody.maxBytes)
         case .csv: return .memory(maxBytes: ServerLimits.maxCSVBytes)
-        case .package: return .spool(maxBytes: ServerLimits.maxPackageBytes, directory: blobs.root + "/tmp")
+        case .package: return .spool(maxBytes: ServerLimits.maxPackageBytes, directory: blobs.temporaryFolder)
         case .frame: return .memory(maxBytes: SyncLimits.maxPushBodyBytes)
-        case .file: return .spool(maxBytes: SyncLimits.maxFileBytes, directory: blobs.root + "/tmp")
+        case .file: return .spool(maxBytes: SyncLimits.maxFileBytes, directory: blobs.temporaryFolder)
         }
     }
 

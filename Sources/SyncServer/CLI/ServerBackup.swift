@@ -50,12 +50,11 @@ enum ServerBackup {
             let blobs = try BlobStore(root: dataDirectory + "/blobs")
             let hashes = try blobs.allHashes()
             let writer = try ZipWriter(path: temp)
-            let info = JSONValue(
-                .object([
-                    ("format", JSONValue(.number(1))), ("epoch", JSONValue(.string(epoch))),
-                    ("createdAt", JSONValue(.string(ISO8601DateFormatter().string(from: Date())))),
-                    ("blobs", JSONValue(.number(Double(hashes.count))))
-                ]))
+            let info = JSONOut.obj([
+                ("format", JSONOut.n(Double(1))), ("epoch", JSONOut.s(epoch)),
+                ("createdAt", JSONOut.s(ISO8601DateFormatter().string(from: Date()))),
+                ("blobs", JSONOut.n(Double(hashes.count)))
+            ])
             try writer.addData(path: infoEntry, Data(JSONWriter.write(info, pretty: true).utf8), method: .deflate)
             try writer.addFile(path: databaseEntry, contentsOf: snapshot, method: .deflate)
             for hash in hashes {
@@ -114,7 +113,15 @@ enum ServerBackup {
             throw ServerCommand.Failure(description: "\(backupPath) is not an lms-server backup (no \(databaseEntry))")
         }
         try reader.extractAll(to: staging) { entry, digest in
-            if entry.path.hasPrefix("blobs/"), let name = entry.path.split(separator: "/").last, digest.hex != name {
+            guard entry.path.hasPrefix("blobs/"), !entry.path.hasSuffix("/") else { return }
+            let name = String(entry.path.split(separator: "/").last ?? "")
+            // Only where the blob store looks (blobs/ab/<sha256>): a file elsewhere would be restored but never found.
+            guard BlobStore.isHash(name), entry.path == "blobs/\(name.prefix(2))/\(name)" else {
+                throw ServerCommand.Failure(
+                    description:
+                        "\(entry.path) is not where a blob is kept (blobs/ab/<its SHA-256>); use another backup")
+            }
+            if digest.hex != name {
                 throw ServerCommand.Failure(
                     description: "\(entry.path) is damaged (its hash does not match its name); use another backup")
             }

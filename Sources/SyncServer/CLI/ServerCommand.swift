@@ -7,10 +7,8 @@ enum ServerCommand {
     /// The program's version.
     static let version = LMSVersion.current
 
-    /// A usage mistake (exit status 2).
-    struct UsageError: Error, CustomStringConvertible {
-        var description: String
-    }
+    /// A usage mistake (exit status 2): the shared parser's.
+    typealias UsageError = Arguments.UsageError
 
     /// A failure that is not a usage mistake (exit status 1).
     struct Failure: Error, CustomStringConvertible {
@@ -40,7 +38,11 @@ enum ServerCommand {
         if command == "http-selftest" { return runHTTPSelfTest(arguments: Array(args.dropFirst())) }
         DataFolderPermissions.restrictNewFiles()
         do {
-            let options = try parseOptions(Array(args.dropFirst()))
+            let options = try parseOptions(Array(args.dropFirst()), command: command)
+            if options.has("help") {
+                print(usage)
+                return 0
+            }
             switch command {
             case "--version", "version":
                 print("lms-server \(version)")
@@ -50,7 +52,7 @@ enum ServerCommand {
                 try serve(options, environment: environment)
             case "backup":
                 let data = try dataDirectory(options, environment)
-                guard let to = options["to"] else { throw UsageError(description: "backup needs --to FILE") }
+                guard let to = options.value("to") else { throw UsageError(description: "backup needs --to FILE") }
                 let summary = try ServerBackup.backup(dataDirectory: data, to: to)
                 print("backup written to \(to): \(summary)")
             case "gc":
@@ -64,8 +66,10 @@ enum ServerCommand {
                 print("gc \(data): \(try app.collectUnreferencedUploads())")
             case "restore":
                 let data = try dataDirectory(options, environment)
-                guard let from = options["from"] else { throw UsageError(description: "restore needs --from FILE") }
-                let summary = try ServerBackup.restore(from: from, dataDirectory: data, force: options["force"] != nil)
+                guard let from = options.value("from") else {
+                    throw UsageError(description: "restore needs --from FILE")
+                }
+                let summary = try ServerBackup.restore(from: from, dataDirectory: data, force: options.has("force"))
                 print("restored \(data) from \(from): \(summary)")
             default:
                 throw UsageError(description: "unknown command \"\(command)\"")
@@ -80,40 +84,32 @@ enum ServerCommand {
         }
     }
 
-    static let flags: Set<String> = ["admin-password-stdin", "force"]
-    static let valued: Set<String> = ["data", "host", "port", "admin", "to", "from", "trusted-proxy"]
+    /// Each command's flags and valued options (`help` goes with every one).
+    static let commandOptions: [String: (flags: Set<String>, options: Set<String>)] = [
+        "init": (["admin-password-stdin"], ["data", "admin"]),
+        "serve": ([], ["data", "host", "port", "trusted-proxy"]),
+        "backup": ([], ["data", "to"]),
+        "gc": ([], ["data"]),
+        "restore": (["force"], ["data", "from"]),
+        "version": ([], []), "--version": ([], [])
+    ]
 
-    static func parseOptions(_ args: [String]) throws -> [String: String] {
-        var options: [String: String] = [:]
-        var i = 0
-        while i < args.count {
-            let arg = args[i]
-            guard arg.hasPrefix("--") else { throw UsageError(description: "unexpected argument \(arg)") }
-            var name = String(arg.dropFirst(2))
-            var value: String?
-            if let eq = name.firstIndex(of: "=") {
-                value = String(name[name.index(after: eq)...])
-                name = String(name[..<eq])
-            }
-            if flags.contains(name) {
-                options[name] = "true"
-            } else if valued.contains(name) {
-                if value == nil {
-                    i += 1
-                    guard i < args.count else { throw UsageError(description: "--\(name) needs a value") }
-                    value = args[i]
-                }
-                options[name] = value
-            } else {
-                throw UsageError(description: "unknown option \(arg)")
-            }
-            i += 1
+    /// Parses a command's options with the shared strict parser; positionals are refused.
+    static func parseOptions(_ args: [String], command: String) throws -> Arguments {
+        guard let known = commandOptions[command] else {
+            let hint = nearest(
+                to: command, among: commandOptions.keys.filter { !$0.hasPrefix("-") }.sorted(), within: 2)
+            throw UsageError(
+                description: "unknown command \"\(command)\"" + (hint.map { " (did you mean \($0)?)" } ?? ""))
         }
+        let options = try Arguments(
+            args, flags: known.flags.union(["help"]), options: known.options, shortNames: ["h": "help"])
+        try options.expectPositionals(atMost: 0)
         return options
     }
 
-    static func dataDirectory(_ options: [String: String], _ environment: [String: String]) throws -> String {
-        guard let data = options["data"] ?? environment["LMS_DATA"], !data.isEmpty else {
+    static func dataDirectory(_ options: Arguments, _ environment: [String: String]) throws -> String {
+        guard let data = options.value("data") ?? environment["LMS_DATA"], !data.isEmpty else {
             throw UsageError(description: "give the data folder with --data DIR (or LMS_DATA)")
         }
         return data
@@ -128,16 +124,16 @@ enum ServerCommand {
     }
 
     /// `init`: makes the data folder and the first admin.
-    static func initialise(_ options: [String: String], environment: [String: String]) throws {
+    static func initialise(_ options: Arguments, environment: [String: String]) throws {
         let data = try dataDirectory(options, environment)
-        let username = options["admin"] ?? "admin"
+        let username = options.value("admin") ?? "admin"
         guard User.isValidUsername(username) else { throw UsageError(description: "--admin must be a valid username") }
         if FileManager.default.fileExists(atPath: data + "/" + ServerStore.fileName) {
             throw Failure(description: "\(data) is already initialised; use lms-server serve --data \(data)")
         }
         var password: String
         var generated = false
-        if options["admin-password-stdin"] != nil {
+        if options.has("admin-password-stdin") {
             password = readLine(strippingNewline: true) ?? ""
             if let problem = Passwords.problem(with: password) {
                 throw Failure(description: "the admin password is refused: \(problem)")

@@ -14,16 +14,18 @@ struct HTTPRequestLog: Sendable {
     var durationMilliseconds: Double
     var route: String?
 
-    /// The line, without its newline.
+    /// The line, without its newline: one JSON object, written by `JSONWriter` like every JSON the server sends.
     var jsonLine: String {
-        var out = "{\"time\":\"\(HTTPClock.iso8601(seconds, milliseconds: milliseconds))\""
-        out += ",\"remote\":\(Self.quote(remote)),\"method\":\(Self.quote(method)),\"path\":\(Self.quote(path))"
-        out +=
-            ",\"status\":\(status),\"bytes\":\(bytes),\"duration_ms\":\((durationMilliseconds * 1000).rounded() / 1000)"
-        out += ",\"route\":" + (route.map(Self.quote) ?? "null") + "}"
-        return out
+        let string = { (text: String) in JSONValue(.string(text)) }
+        let number = { (n: Double) in JSONValue(.number(n)) }
+        return JSONWriter.write(
+            JSONValue(
+                .object([
+                    ("time", string(HTTPClock.iso8601(seconds, milliseconds: milliseconds))),
+                    ("remote", string(remote)), ("method", string(method)), ("path", string(path)),
+                    ("status", number(Double(status))), ("bytes", number(Double(bytes))),
+                    ("duration_ms", number((durationMilliseconds * 1000).rounded() / 1000)),
+                    ("route", route.map(string) ?? JSONValue(.null))
+                ])))
     }
-
-    /// `s` as a JSON string literal.
-    static func quote(_ s: String) -> String { JSONWriter.quote(s) }
 }

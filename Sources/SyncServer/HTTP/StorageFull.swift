@@ -22,6 +22,8 @@ enum StorageFull {
             return errnos.contains(posix.code.rawValue)
         case let cocoa as CocoaError where cocoa.code == .fileWriteOutOfSpace:
             return true
+        case let blob as BlobStoreError:
+            return blob.isDiskFull
         case let zip as ZipError:
             if case .io(_, _, let code) = zip { return errnos.contains(code) }
             return false

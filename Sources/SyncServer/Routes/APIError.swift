@@ -48,17 +48,7 @@ struct APIError: Error, CustomStringConvertible, Sendable {
 
     /// The response.
     var response: HTTPResponse {
-        let body = JSONValue(
-            .object([
-                (
-                    "error",
-                    JSONValue(
-                        .object([
-                            ("code", JSONOut.s(code)),
-                            ("message", JSONOut.s(message))
-                        ]))
-                )
-            ]))
+        let body = JSONOut.obj([("error", JSONOut.obj([("code", JSONOut.s(code)), ("message", JSONOut.s(message))]))])
         var response = HTTPResponse.json(status, Data(JSONWriter.write(body).utf8))
         for (name, value) in headers { response.headers[name] = value }
         return response

@@ -1,3 +1,4 @@
+import CoursePackage
 import Foundation
 import LMSDatabase
 import LMSModel
@@ -37,7 +38,7 @@ struct AdminDataRoutes: Sendable {
         guard admin.id != user.id else { throw APIError.unprocessable("you cannot erase yourself: ask another admin") }
         let erasure = try dataRights.erase(userID: user.id)
         // The files go after the commit: a crash before leaves only unreferenced blobs.
-        for hash in erasure.unreferencedBlobs { if let path = blobs.path(for: hash) { unlink(path) } }
+        blobs.remove(erasure.unreferencedBlobs)
         return JSONOut.response(
             200,
             JSONOut.obj([

@@ -27,12 +27,7 @@ struct GradebookRoutes: Sendable {
     static func policyJSON(_ policy: GradingPolicy) -> JSONValue {
         JSONOut.obj([
             ("passPercent", JSONOut.n(policy.passPercent)),
-            (
-                "weights",
-                JSONValue(
-                    .object(policy.weights.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONOut.n($0.value)) })
-                )
-            )
+            ("weights", JSONOut.obj(sorted: policy.weights.mapValues(JSONOut.n)))
         ])
     }
 
@@ -58,14 +53,7 @@ struct GradebookRoutes: Sendable {
             JSONOut.obj([
                 ("username", JSONOut.s(row.student.username)), ("displayName", JSONOut.s(row.student.displayName)),
                 ("scores", Grading.scoresJSON(row.scores)),
-                (
-                    "kinds",
-                    JSONValue(
-                        .object(
-                            row.kindPercent.sorted { $0.key < $1.key }.map {
-                                (key: $0.key, value: Self.rounded($0.value))
-                            }))
-                ),
+                ("kinds", JSONOut.obj(sorted: row.kindPercent.mapValues(Self.rounded))),
                 ("total", Self.rounded(row.total)),
                 ("gradedPercent", row.gradedPercent.map(Self.rounded) ?? JSONOut.null),
                 ("passed", JSONOut.b(row.passed)),

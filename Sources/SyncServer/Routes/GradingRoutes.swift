@@ -1,3 +1,4 @@
+import CoursePackage
 import Foundation
 import LMSDatabase
 import LMSModel

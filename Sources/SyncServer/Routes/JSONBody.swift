@@ -64,27 +64,3 @@ struct JSONBody {
         return items.compactMap(\.stringValue)
     }
 }
-
-/// The server's short names for the one JSON builder (`JSONValue.str`, `num`, `flag`, `opt`,
-/// `obj`, `list`, `date` in LMSModel, which the client uses too), and JSON responses.
-enum JSONOut {
-    /// `null`.
-    static let null = JSONValue(.null)
-    static func s(_ text: String) -> JSONValue { .str(text) }
-    static func n(_ number: Double) -> JSONValue { .num(number) }
-    static func n(_ number: Int64) -> JSONValue { .num(Double(number)) }
-    static func b(_ value: Bool) -> JSONValue { .flag(value) }
-    static func opt(_ text: String?) -> JSONValue { .opt(text) }
-    static func obj(_ members: [(String, JSONValue)]) -> JSONValue { .obj(members) }
-    static func arr(_ items: [JSONValue]) -> JSONValue { .list(items) }
-
-    /// ISO 8601 text of a millisecond time.
-    static func time(_ ms: Int64?) -> JSONValue {
-        .date(ms.map { Date(timeIntervalSince1970: Double($0) / 1000) })
-    }
-
-    /// A response with a JSON body.
-    static func response(_ status: Int, _ value: JSONValue) -> HTTPResponse {
-        .json(status, Data(JSONWriter.write(value).utf8))
-    }
-}

@@ -96,8 +96,9 @@ struct PublishRoute: Sendable {
                 try blobs.adopt(fileAt: temp, verifiedSHA256: entry.sha256)
             }
         }
-        let full = try blobs.adopt(fileAt: hardLinkOrCopy(upload))
-        let studentBlob = try blobs.adopt(fileAt: hardLinkOrCopy(studentPath))
+        // Both files are this server's own temp files, which nothing changes in place: a hard link serves.
+        let full = try blobs.storeCopy(ofFileAt: upload, hardLink: true)
+        let studentBlob = try blobs.storeCopy(ofFileAt: studentPath, hardLink: true)
         let previous = try existing.flatMap {
             try courses.version(courseID: course.id, version: $0.latestVersion)
         }
@@ -184,17 +185,5 @@ struct PublishRoute: Sendable {
         guard let items, var members = changes.objectMembers else { return changes }
         members.append((key: "items", value: items))
         return JSONValue(.object(members))
-    }
-
-    /// A second name for `path` inside the blob store's temp folder (the original is removed by its owner).
-    private func hardLinkOrCopy(_ path: String) throws -> String {
-        let temp = blobs.makeTempPath()
-        if link(path, temp) != 0 {
-            do { try FileManager.default.copyItem(atPath: path, toPath: temp) } catch {
-                unlink(temp)
-                throw error
-            }
-        }
-        return temp
     }
 }

@@ -206,15 +206,10 @@ struct SyncRoutes: Sendable {
                     + "this one (\(mib(size))) does not fit: ask your teacher or admin")
         }
         if blobs.contains(hash) { return HTTPResponse(status: 204) }
-        let temp = blobs.makeTempPath()
-        if link(upload, temp) != 0 {
-            do { try FileManager.default.copyItem(atPath: upload, toPath: temp) } catch {
-                unlink(temp)
-                throw StorageFull.matches(error)
-                    ? APIError.insufficientStorage() : APIError.internalError("cannot keep the upload")
-            }
+        do { try blobs.storeCopy(ofFileAt: upload, verifiedSHA256: digest, hardLink: true) } catch {
+            throw StorageFull.matches(error)
+                ? APIError.insufficientStorage() : APIError.internalError("cannot keep the upload")
         }
-        try blobs.adopt(fileAt: temp, verifiedSHA256: digest)
         return HTTPResponse(status: 204)
     }
 }

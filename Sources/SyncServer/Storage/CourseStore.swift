@@ -143,15 +143,12 @@ struct CourseStore: AreaStore {
             let instructors = JSONWriter.write(JSONOut.arr(course.instructors.map { JSONOut.s($0) }))
             let tags = JSONWriter.write(JSONOut.arr(course.tags.map { JSONOut.s($0) }))
             let prerequisites = JSONWriter.write(
-                JSONValue(
-                    .array(
-                        course.prerequisites.map { p in
-                            JSONValue(
-                                .object(
-                                    [("course", JSONOut.s(p.course))]
-                                        + (p.minVersion.map { [("minVersion", JSONOut.s($0.description))] }
-                                            ?? [])))
-                        })))
+                JSONOut.arr(
+                    course.prerequisites.map { p in
+                        JSONOut.obj(
+                            [("course", JSONOut.s(p.course))]
+                                + (p.minVersion.map { [("minVersion", JSONOut.s($0.description))] } ?? []))
+                    }))
             if isNew {
                 try db.execute(
                     """
@@ -196,12 +193,10 @@ struct CourseStore: AreaStore {
             // Enrolled devices learn of the new version at their next pull (docs/PROTOCOL.md §10).
             try ChangelogStore.appendChange(
                 kind: "courseVersion", entity: "\(course.id)/\(version.version)", userID: nil, courseID: course.id,
-                payload: JSONValue(
-                    .object([
-                        ("course", JSONOut.s(course.id)), ("version", JSONOut.s(version.version)),
-                        ("packageId", JSONOut.s(version.studentPackageID)),
-                        ("size", JSONOut.n(Double(version.studentSize)))
-                    ])), in: db)
+                payload: JSONOut.obj([
+                    ("course", JSONOut.s(course.id)), ("version", JSONOut.s(version.version)),
+                    ("packageId", JSONOut.s(version.studentPackageID)), ("size", JSONOut.n(version.studentSize))
+                ]), in: db)
         }
     }
 

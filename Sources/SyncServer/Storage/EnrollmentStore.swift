@@ -64,11 +64,9 @@ struct EnrollmentStore: AreaStore {
             ?? ""
         try ChangelogStore.appendChange(
             kind: "enrollment", entity: "\(userID)/\(courseID)", userID: userID, courseID: courseID,
-            payload: JSONValue(
-                .object([
-                    ("course", JSONOut.s(courseID)), ("status", JSONOut.s(status)),
-                    ("latestVersion", JSONOut.s(latest))
-                ])), in: db)
+            payload: JSONOut.obj([
+                ("course", JSONOut.s(courseID)), ("status", JSONOut.s(status)), ("latestVersion", JSONOut.s(latest))
+            ]), in: db)
     }
 
     func setEnrollmentStatus(userID: String, courseID: String, status: String) throws -> Bool {

@@ -54,8 +54,8 @@ final class SyncJob: @unchecked Sendable {
     /// course updates; when it failed, a calm line (nothing is lost). Without a report, the last
     /// line of its standard error (e.g. not logged in).
     static func summary(json: Data, errors: Data) -> String {
-        let report = try? JSONParser.parse(String(decoding: json, as: UTF8.self))
-        guard let first = report?["profiles"]?.arrayValue?.first else {
+        let report = try? JSONParser.parse(bytes: [UInt8](json))
+        guard let first = report?["profiles"]?.arrayValue?.first, first.objectMembers != nil else {
             let lines = String(decoding: errors, as: UTF8.self).split(separator: "\n").map(String.init)
             guard let last = lines.last(where: { !$0.trimmingCharacters(in: .whitespaces).isEmpty }) else {
                 return AppText.syncNothing.text
@@ -71,7 +71,7 @@ final class SyncJob: @unchecked Sendable {
             if first["loginExpired"]?.boolValue == true { return line }
             return AppText.syncFailed.t(line)
         }
-        let number = { (key: String) in first[key]?.numberValue.flatMap { Int(exactly: $0) } ?? 0 }
+        let number = { (key: String) in first[key]?.numberValue.map { Int(exactly: $0) ?? 0 } ?? 0 }
         var parts = [AppText.syncSent.t(number("pushed")), AppText.syncReceived.t(number("pulled"))]
         if number("grades") > 0 { parts[1] += " " + AppText.syncGrades.count(number("grades")) }
         if number("rejected") + number("rejections") > 0 {

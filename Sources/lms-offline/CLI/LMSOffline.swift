@@ -66,7 +66,7 @@ enum LMSOffline {
             // `--home DIR` chooses the data folder for every command.
             let parsed = try Arguments(
                 Array(args.dropFirst()), flags: command.flags.union(["help"]),
-                options: command.options.union([ClientContext.homeOption]))
+                options: command.options.union([ClientContext.homeOption]), shortNames: ["o": "output", "h": "help"])
             if parsed.has("help") {
                 console.out("usage: \(command.usage)\n\n\(command.summary)")
                 return 0

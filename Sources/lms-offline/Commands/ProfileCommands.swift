@@ -157,7 +157,7 @@ enum ProfileCommands {
         let profile = try context.profiles.named(try args.positional(1, "NAME"))
         try context.verifyPIN(of: profile, args: args)
         let orphans = try context.profiles.remove(profile)
-        BlobStore(home: context.home).remove(orphans)
+        try context.home.blobs().remove(orphans)
         if Session.read(context.home)?.profileID == profile.id { Session.clear(context.home) }
         context.console.out(Messages.t(.profileRemoved, profile.name))
         return 0

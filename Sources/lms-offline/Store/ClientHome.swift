@@ -1,4 +1,5 @@
 import Foundation
+import CoursePackage
 import LMSModel
 
 /// The data folder of `lms-offline` and the paths inside it:
@@ -8,7 +9,8 @@ import LMSModel
 /// HOME/device.json                          {"deviceID": "<random UUID>"}, made once
 /// HOME/session.json                         the active profile and when it was last used
 /// HOME/courses/<course>/<package-id>/       verified extractions, shared read-only by all profiles
-/// HOME/blobs/<sha256[0..2]>/<sha256>        submitted files, content-addressed
+/// HOME/blobs/<sha256[0..2]>/<sha256>        submitted files, content-addressed (CoursePackage's BlobStore)
+/// HOME/blobs/tmp/                           files on their way into the blob store
 /// ```
 struct ClientHome: Sendable {
     /// The folder.
@@ -40,6 +42,13 @@ struct ClientHome: Sendable {
     var coursesPath: String { path + "/courses" }
     var blobsPath: String { path + "/blobs" }
 
+    /// The submitted files (`HOME/blobs`), opened (its `tmp/` made) when first used.
+    func blobs() throws -> BlobStore {
+        do { return try BlobStore(root: blobsPath) } catch let error as BlobStoreError {
+            throw ClientError(.homeUnusable, blobsPath, error.description)
+        }
+    }
+
     /// The absolute path of a folder stored relative to the home.
     func absolute(relative: String) -> String { path + "/" + relative }
 
@@ -52,6 +61,8 @@ struct ClientHome: Sendable {
                 throw ClientError(.homeUnusable, dir, "\(error.localizedDescription)")
             }
         }
+        // What a killed copy into the blob store left (not what another process is writing now).
+        (try? blobs())?.removeTemporaryFiles(olderThan: ClientLimits.blobTemporaryFileSeconds)
     }
 
     /// This device's id: read from `device.json`, made once (random UUID, written atomically).

@@ -34,6 +34,9 @@ enum ClientLimits {
     static let maximumSubmissionTextBytes = 1 << 20
     /// The largest submitted file when the assignment sets no limit, in MB.
     static let defaultMaximumFileMB = 100.0
+    /// How old a file in `HOME/blobs/tmp/` must be before a command removes it, in seconds (one
+    /// day: a copy into the store takes seconds, and another process may be making one now).
+    static let blobTemporaryFileSeconds: Double = 86_400
     /// The environment variable that lowers the PBKDF2 count for new PINs. Test-only: a warning
     /// is printed whenever it is used.
     static let pinIterationsVariable = "LMS_PIN_ITERATIONS"

@@ -1,4 +1,5 @@
 import Foundation
+import CoursePackage
 import LMSDatabase
 import LMSModel
 
@@ -15,8 +16,8 @@ struct SubmissionStore {
         Submission, Bool
     ) {
         try Self.check(assignment: assignment, files: files, text: text)
-        let blobs = BlobStore(home: home)
-        let stored = try files.map { try blobs.put(fileAt: $0) }
+        let blobs = try home.blobs()
+        let stored = try files.map { try Self.storeCopy(of: $0, in: blobs) }
         let late = assignment.due.map { now > $0 } ?? false
         let submission = try queue.write { db -> Submission in
             let version =
@@ -45,6 +46,18 @@ struct SubmissionStore {
     }
 
     /// Refuses what the assignment does not accept, with what to do.
+    /// Keeps a copy of the file at `source` (the student may edit or delete theirs) and returns its record.
+    static func storeCopy(of source: String, in blobs: BlobStore) throws -> SubmittedFile {
+        do {
+            let blob = try blobs.storeCopy(ofFileAt: source)
+            return SubmittedFile(name: (source as NSString).lastPathComponent, size: blob.size, sha256: blob.sha256)
+        } catch let error as BlobStoreError {
+            if error.isSourceUnreadable { throw ClientError(.fileUnreadable, source) }
+            if error.errno != 0 { throw ClientError.io("store", error.path, error.errno) }
+            throw ClientError(.ioFailed, "store", source, "\(error)")
+        }
+    }
+
     static func check(assignment: Assignment, files: [String], text: String?) throws {
         let hasText = !(text ?? "").isEmpty
         if files.isEmpty && !hasText { throw ClientError(.nothingToSubmit) }

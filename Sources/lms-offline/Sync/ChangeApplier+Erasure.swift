@@ -69,6 +69,6 @@ enum LocalErasure {
             else { return [] }
             return try erase(userID: row.string(1) ?? "", server: row.string(0) ?? "", in: db).unreferencedBlobs
         }
-        BlobStore(home: home).remove(orphans)
+        try home.blobs().remove(orphans)
     }
 }

@@ -97,11 +97,12 @@ extension SyncSession {
         guard !hashes.isEmpty else { return }
         let answer = try http.json(
             "POST", "/api/v1/sync/blobs/missing", .obj([("sha256", .list(hashes.map(JSONValue.str)))]))
-        let blobs = BlobStore(home: home)
+        let blobs = try home.blobs()
         for sha in answer["missing"]?.arrayValue?.compactMap(\.stringValue) ?? [] where hashes.contains(sha) {
-            let path = blobs.path(of: sha)
             // A file gone from this device cannot be sent: the server rejects the submission and the student is told.
-            guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else { continue }
+            guard let path = blobs.path(for: sha),
+                let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped)
+            else { continue }
             _ = try http.send(
                 "PUT", "/api/v1/sync/blobs/\(sha)", headers: ["Content-Type": "application/octet-stream"], body: data)
         }

@@ -60,7 +60,7 @@ final class SyncSession {
             report.failure = "\(error)"
         }
         // Files of profiles an `erasure` removed go once their rows are committed.
-        BlobStore(home: home).remove(report.pulled.unreferencedBlobs)
+        (try? home.blobs())?.remove(report.pulled.unreferencedBlobs)
         progress.finish()
         return report
     }
