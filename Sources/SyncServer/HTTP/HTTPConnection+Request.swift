@@ -162,6 +162,9 @@ extension HTTPConnection {
     /// client is still sending so that it reads the answer instead of a reset.
     func refuse(_ error: HTTPParseError, head: HTTPRequestHead?) {
         var response = HTTPResponse.text(error.status, error.description + "\n")
+        // A full disk while a body is spooled is answered like one met by a route: the API's error
+        // shape with `disk_full`, which clients read (docs/API.md).
+        if case .insufficientStorage = error { response = APIError.insufficientStorage().response }
         response.route = "rejected"
         let sent = write(
             response, isHead: head?.method == .head, minorVersion: head?.minorVersion ?? 1, keepAlive: false)
