@@ -5,7 +5,7 @@ The full-disk section mounts a 64 MiB tmpfs (needs root; says so when mount is r
 
 Usage: python3 scripts/bench/hostile_review.py BIN_DIR [SECTION ...]
   BIN_DIR holds lms-server and lms-offline (release builds: .build/release).
-  Sections: items (the 15 items), crowd (many callers), bodies (hostile JSON bodies), kills,
+  Sections: items (the 15 items), packages (hostile packages), crowd (many callers), bodies (hostile JSON bodies), kills,
   disk, all (the default). Prints one line per check: HELD or NOT HELD, with its figures."""
 import gzip, hashlib, http.client, json, os, re, shutil, signal, socket, subprocess, sys, tempfile, threading, time, uuid
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -689,6 +689,108 @@ def secrets(w):
     report("secrets never in the request log", not found, f"{len(log.splitlines())} log lines scanned; found: {found}")
 
 
+# ---------------------------------------------------------------- hostile packages
+
+def section_packages():
+    import zipfile, stat
+    w = World()
+    s = w.s
+    work = tempfile.mkdtemp(prefix="lms-review-hp-")
+    try:
+        good = zipfile.ZipFile(w.pkg_b)
+        entries = [(i, good.read(i)) for i in good.infolist()]
+        def build(name, mutate):
+            path = os.path.join(work, name + ".zip")
+            with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+                mutate(z, [(i.filename, d) for i, d in entries])
+            return path
+        def copy_all(z, items, skip=()):
+            for n, d in items:
+                if n not in skip: z.writestr(n, d)
+        def symlink(z, items):
+            copy_all(z, items)
+            info = zipfile.ZipInfo("01-basics/link.md"); info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            z.writestr(info, "/etc/passwd")
+        def bomb(z, items):
+            copy_all(z, items)
+            z.writestr("01-basics/bomb.md", b"\0" * (512 * 1024 * 1024))
+        def many(z, items):
+            copy_all(z, items)
+            for i in range(60_000): z.writestr(f"m/{i}", b"")
+        def changed_bytes(z, items):
+            for n, d in items: z.writestr(n, d + b"\nchanged" if n.endswith(".md") else d)
+        versions_used = []
+        def with_file(name, data):
+            """Replaces or adds one file and rewrites the manifest to match, so the content itself is judged."""
+            data = data.encode() if isinstance(data, str) else data
+            version = f"1.0.{len(versions_used) + 1}"
+            versions_used.append(version)
+            def mutate(z, items):
+                files = {n: d for n, d in items if n != "manifest.json"}
+                course = json.loads(files["course.json"]); course["version"] = version
+                files["course.json"] = json.dumps(course).encode()
+                files[name] = data
+                manifest = json.loads(dict(items)["manifest.json"])
+                manifest["course"]["version"] = version
+                if name == "course.json":
+                    try: manifest["course"] = {k: json.loads(data).get(k) for k in ("id", "title", "version")}
+                    except (ValueError, AttributeError, RecursionError): pass
+                manifest["entries"] = [{"path": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
+                                       for n, d in sorted(files.items())]
+                z.writestr("manifest.json", json.dumps(manifest))
+                for n, d in files.items(): z.writestr(n, d)
+            return mutate
+        course_json = lambda text: with_file("course.json", text)
+        def deep(z, items):
+            copy_all(z, items)
+            z.writestr("/".join(["d"] * 400) + "/x.md", b"# x")
+        cases = [
+            ("zip slip ../../", lambda z, i: (copy_all(z, i), z.writestr("../../review-evil.txt", "x"))),
+            ("absolute path", lambda z, i: (copy_all(z, i), z.writestr("/tmp/review-evil-abs.txt", "x"))),
+            ("backslash traversal", lambda z, i: (copy_all(z, i), z.writestr("..\\..\\review-evil.txt", "x"))),
+            ("symlink entry", symlink), ("512 MiB of zeros in one entry (bomb)", bomb),
+            ("duplicate course.json", lambda z, i: (copy_all(z, i), z.writestr("course.json", b"{}"))),
+            ("60,000 entries", many), ("bytes that do not match the manifest", changed_bytes),
+            ("course id ../x", course_json('{"id": "../x", "version": "1.0.1", "title": "t"}')),
+            ("version 2^64", course_json('{"id": "small-course", "version": "18446744073709551616.0.0", "title": "t"}')),
+            ("course.json 1e999 and nesting", course_json('{"id": "small-course", "version": "1.0.1", "title": "t", "durationHours": 1e999, "x": ' + "[" * 5000 + "]" * 5000 + "}")),
+            ("no manifest", lambda z, i: copy_all(z, i, skip=("manifest.json",))),
+            ("a quiz with 1e999 points and 100,000 choices", with_file("01-basics/03-check.quiz.json", json.dumps(
+                {"title": "q", "questions": [{"id": "q1", "type": "single", "text": "t", "points": 1,
+                                              "choices": [{"text": str(k)} for k in range(100_000)]}]}).replace('"points": 1', '"points": 1e999'))),
+            ("Markdown nested 50,000 deep", with_file("01-basics/01-hello.md", "# Hi\n\n" + "> " * 50_000 + "x\n" + "[" * 50_000)),
+            ("an assignment due in year 99999", with_file("01-basics/04-task.assignment.md",
+                                                          "---\ntitle: T\ndue: 99999-01-01 10:00\npoints: 1e308\n---\nDo.\n")),
+            ("400 folders deep", deep),
+            ("NUL in a name", lambda z, i: (copy_all(z, i), z.writestr("01-basics/a\0b.md", "x"))),
+        ]
+        out, bad = [], []
+        valid_content = {"Markdown nested 50,000 deep"}  # valid Markdown: published, in bounded time
+        for label, mutate in cases:
+            path = build(re.sub(r"\W+", "-", label), mutate)
+            t = time.time()
+            st, body = s.json("POST", "/api/v1/courses", open(path, "rb").read(), w.tok["teacher-b"], timeout=300)
+            msg = body.get("error", {}).get("message", "")[:70] if isinstance(body, dict) else str(body)[:70]
+            out.append(f"{label}: {st} in {time.time() - t:.1f} s ({msg})")
+            if st not in (400, 413, 422) and not (label in valid_content and st == 201 and time.time() - t < 10): bad.append(label)
+            os.unlink(path)
+        truncated = open(w.pkg_b, "rb").read()
+        st, _ = s.json("POST", "/api/v1/courses", truncated[: len(truncated) // 2], w.tok["teacher-b"])
+        out.append(f"truncated: {st}")
+        if st not in (400, 422): bad.append("truncated")
+        evil = [p for p in ("/tmp/review-evil.txt", "/tmp/review-evil-abs.txt", os.path.join(os.path.dirname(s.data), "review-evil.txt"))
+                if os.path.exists(p)]
+        tmp = os.listdir(os.path.join(s.data, "blobs", "tmp")) if os.path.isdir(os.path.join(s.data, "blobs", "tmp")) else []
+        versions = s.sql("SELECT count(*) FROM versions")
+        rss, hwm = s.mem()
+        report(f"packages: {len(cases) + 1} hostile packages from a teacher", not bad and not evil and not tmp and s.alive(),
+               " | ".join(out) + f"; files written outside: {evil}; blobs/tmp {tmp}; versions {versions}; VmHWM {hwm:.0f} MB"
+               + (f"; NOT REFUSED: {bad}" if bad else ""))
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        w.cleanup()
+
+
 # ---------------------------------------------------------------- many callers
 
 def section_crowd():
@@ -1072,7 +1174,7 @@ def section_disk():
         subprocess.run(["umount", mount])
 
 
-SECTIONS = {"items": section_items, "crowd": section_crowd, "bodies": section_bodies, "kills": section_kills, "disk": section_disk}
+SECTIONS = {"items": section_items, "packages": section_packages, "crowd": section_crowd, "bodies": section_bodies, "kills": section_kills, "disk": section_disk}
 
 if __name__ == "__main__":
     wanted = sys.argv[2:] or ["all"]
