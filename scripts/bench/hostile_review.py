@@ -128,10 +128,12 @@ def pack(folder, out, edit=None):
     """Packs a copy of a sample course, optionally changed by edit(path)."""
     work = tempfile.mkdtemp(prefix="lms-review-course-")
     shutil.copytree(folder, os.path.join(work, "c"))
-    if edit: edit(os.path.join(work, "c"))
-    subprocess.run([OFFLINE, "pack", os.path.join(work, "c"), "-o", out], check=True,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    shutil.rmtree(work)
+    try:
+        if edit: edit(os.path.join(work, "c"))
+        subprocess.run([OFFLINE, "pack", os.path.join(work, "c"), "-o", out], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    finally:
+        shutil.rmtree(work)
     return out
 
 
@@ -1116,6 +1118,7 @@ def section_disk():
         w.s.stop()
         shutil.copytree(w.s.data, data)  # the world, moved onto the small disk
         shutil.rmtree(w.s.data)
+        first_log = w.s.log
         w.s.data = data; w.s.log = mount + "-server.log"
         w.s.start()
         s = w.s
@@ -1171,7 +1174,11 @@ def section_disk():
         if w:
             w.s.stop()
             shutil.rmtree(w.pkg_dir, ignore_errors=True)
+            for log in (mount + "-server.log", locals().get("first_log")):
+                if log and os.path.exists(log): os.unlink(log)
         subprocess.run(["umount", mount])
+        try: os.rmdir(mount)
+        except OSError: pass
 
 
 SECTIONS = {"items": section_items, "packages": section_packages, "crowd": section_crowd, "bodies": section_bodies, "kills": section_kills, "disk": section_disk}
