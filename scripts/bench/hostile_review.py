@@ -287,7 +287,8 @@ def item2(w):
     s.call("DELETE", "/api/v1/courses/intro-programming/enrollments/stu3", token=w.tok["teacher-a"])
     removed = s.json("POST", "/api/v1/users/stu3/reset-code", None, w.tok["teacher-b"])[0]
     s.json("POST", "/api/v1/courses/intro-programming/enrollments", {"username": "stu3"}, w.tok["teacher-a"])
-    own = s.json("POST", "/api/v1/users/stu2/reset-code", None, w.tok["teacher-a"])[0]
+    own, code = s.json("POST", "/api/v1/users/stu2/reset-code", None, w.tok["teacher-a"])
+    w.reset_codes = [code.get("code")] if isinstance(code, dict) and code.get("code") else []
     report("2. teacher of B enrolls A's student, asks a reset code", before == 403 and after == 403 and removed == 403,
            f"before enrolling {before}, enrolled {enrolled}, after {after} {str(body)[:80]}; "
            f"after the student left A {removed}; A's teacher for A-only student {own}")
@@ -700,7 +701,11 @@ def secrets(w):
     found = [n for n, p in w.passwords.items() if p in log] + (["admin password"] if ADMIN_PASSWORD in log else [])
     found += [f"token of {n}" for n, t in w.tok.items() if t and t in log]
     found += ["a token prefix lms_"] if re.search(r"lms_[A-Za-z0-9_-]{20,}", log) else []
-    report("secrets never in the request log", not found, f"{len(log.splitlines())} log lines scanned; found: {found}")
+    codes = getattr(w, "reset_codes", [])
+    found += [f"reset code {c}" for c in codes if c in log or c.replace("-", "") in log]
+    report("secrets never in the request log", not found and codes,
+           f"{len(log.splitlines())} log lines scanned for {len(w.passwords) + 1} passwords, {len(w.tok)} tokens and "
+           f"{len(codes)} reset code(s); found: {found}")
 
 
 # ---------------------------------------------------------------- hostile packages
