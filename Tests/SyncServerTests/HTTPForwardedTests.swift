@@ -84,6 +84,42 @@ struct HTTPForwardedTests {
         }
         #expect(lines.all.contains { $0.contains("198.51.100.2") }, "the log names the client, not the proxy")
     }
+
+    /// Found by the re-run of issue 13's review: behind a trusted proxy, one client holding 4,000
+    /// requests (a head and no body) took every connection slot, and every other client got 503.
+    @Test func oneForwardedClient_HoldsAtMostItsShareOfRequests_OthersThroughTheProxyAreServed() throws {
+        var limits = testLimits()
+        limits.maxConnectionsPerAddress = 3
+        limits.idleTimeout = 5
+        var configuration = HTTPServerConfiguration(host: "127.0.0.1", port: 0, limits: limits, log: false)
+        configuration.trustedProxies = ["127.0.0.1"]
+        let server = HTTPServer(
+            configuration: configuration, bodyPolicy: { _, _, _ in .memory(maxBytes: 1024) },
+            handler: { request in .text(200, request.remoteAddress) })
+        try server.start()
+        defer { server.stop(grace: 1) }
+        var held: [TestClient] = []
+        for _ in 0..<3 {
+            let client = try TestClient(port: server.port)
+            try client.send(
+                "POST /slow HTTP/1.1\r\nHost: a\r\nX-Forwarded-For: 198.51.100.1\r\nContent-Length: 10\r\n\r\n")
+            held.append(client)
+        }
+        Thread.sleep(forTimeInterval: 0.2)
+        let fourth = try TestClient(port: server.port)
+        try fourth.send("GET /x HTTP/1.1\r\nHost: a\r\nX-Forwarded-For: 198.51.100.1\r\n\r\n")
+        let refused = fourth.readResponse()
+        #expect(refused?.status == 503)
+        #expect(refused?.headers["Retry-After"] != nil)
+        let other = try TestClient(port: server.port)
+        try other.send("GET /x HTTP/1.1\r\nHost: a\r\nX-Forwarded-For: 198.51.100.2\r\n\r\n")
+        #expect(other.readResponse()?.text == "198.51.100.2")
+        // One of the first client's requests ends: it may send another.
+        try held[0].send("0123456789")
+        #expect(held[0].readResponse()?.status == 200)
+        try held[0].send("GET /x HTTP/1.1\r\nHost: a\r\nX-Forwarded-For: 198.51.100.1\r\n\r\n")
+        #expect(held[0].readResponse()?.text == "198.51.100.1")
+    }
 }
 
 /// Log lines collected from a server's threads.

@@ -34,6 +34,25 @@ struct ServerBackupTests {
         }
     }
 
+    /// Found re-running issue 13's review: a backup to a full disk said "SQLite error 13 … SQL: backup
+    /// to …" instead of what to do. It says the disk is full, and leaves nothing beside the output.
+    @Test func aBackupToAFullDisk_SaysSo_AndLeavesNothing() throws {
+        guard let disk = StorageFullTests.smallDisk() else { return }
+        defer { StorageFullTests.unmount(disk) }
+        let server = try TestServer()
+        try server.addUser("owner", role: .teacher)
+        _ = StorageFullTests.fill(disk)
+        var message = ""
+        do {
+            _ = try ServerBackup.backup(dataDirectory: server.data, to: disk + "/lms.zip")
+        } catch {
+            message = "\(error)"
+        }
+        #expect(message.contains("is full") && message.contains("make room"), "\(message)")
+        #expect(!message.contains("SQL"), "\(message)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: disk) == ["filler"])
+    }
+
     @Test func damagedBackup_IsRefused_AndLeavesNothing() throws {
         let server = try TestServer()
         try server.addUser("owner", role: .teacher)

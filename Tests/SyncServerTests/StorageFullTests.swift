@@ -68,6 +68,11 @@ import Testing
         try? client.send(body)
         let r = try #require(client.readResponse())
         #expect(r.status == 507 && r.text.contains("disk is full"), "\(r.status) \(r.text)")
+        // The API's error shape, as for a 507 from a route, so that a client reads `disk_full` and
+        // the message (found re-running issue 13's review: a device showed "insufficient storage").
+        let error = try? JSONParser.parse(bytes: Array(r.text.utf8))
+        #expect(error?["error"]?["code"]?.stringValue == "disk_full", "\(r.text)")
+        #expect(r.headers["Content-Type"]?.hasPrefix("application/json") == true)
         #expect(client.isClosedByServer())
         // The spooled part goes once the connection's linger ends.
         var left: [String] = []

@@ -16,12 +16,13 @@ subprocess.run([binary, "init", "--data", data, "--admin-password-stdin"], input
 server = subprocess.Popen([binary, "serve", "--data", data, "--port", "0"], env=env,
                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
 line = server.stdout.readline().decode()
+print(f"server at start: VmRSS {open(f'/proc/{server.pid}/status').read().split('VmRSS:')[1].split()[0]} kB")
 base = re.search(r"http://127\.0\.0\.1:\d+", line).group(0)
 
-def rss_mb():
+def rss_mb(field="VmRSS:"):
     with open(f"/proc/{server.pid}/status") as f:
         for l in f:
-            if l.startswith("VmRSS:"): return int(l.split()[1]) / 1024
+            if l.startswith(field): return int(l.split()[1]) / 1024
     return 0
 
 def call(method, path, body=None, headers={}):
@@ -56,7 +57,8 @@ def burst(name, send):
     time.sleep(2)
     done.set(); sampler.join()
     print(f"{name}: {concurrency} at once, statuses {sorted(set(statuses))}, {took:.1f} s; "
-          f"RSS before {before:.0f} MB, peak {peak[0]:.0f} MB, 2 s after {rss_mb():.0f} MB")
+          f"RSS before {before:.0f} MB, peak {peak[0]:.0f} MB, 2 s after {rss_mb():.0f} MB; "
+          f"VmHWM so far {rss_mb('VmHWM:'):.0f} MB")
 
 print(f"hostile push frame: {len(packed)} bytes of gzip, {len(frame)} bytes inflated")
 burst("hostile pushes", lambda: call("POST", "/api/v1/sync/push", packed, {

@@ -68,6 +68,12 @@ enum ServerBackup {
             return "database and \(hashes.count) blobs"
         } catch {
             unlink(temp)
+            if StorageFull.matches(error) {
+                let folder = (output as NSString).deletingLastPathComponent
+                throw ServerCommand.Failure(
+                    description: "the disk that holds \(folder.isEmpty ? "." : folder) is full: nothing was written; "
+                        + "make room there (or back up to another disk) and run the backup again")
+            }
             throw error
         }
     }

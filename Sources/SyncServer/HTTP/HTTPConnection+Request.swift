@@ -13,6 +13,17 @@ extension HTTPConnection {
     /// Reads the body of `head`, calls the handler and answers. Returns whether the
     /// connection may carry another request.
     func serveRequest(_ head: HTTPRequestHead, buffer: UnsafeMutableRawBufferPointer, isLast: Bool) -> Bool {
+        client = HTTPForwarded.clientAddress(
+            peer: remoteAddress, headers: head.headers, trustedProxies: server.configuration.trustedProxies)
+        defer { client = nil }
+        // Behind a trusted proxy one client holds at most its share of requests in flight, as a
+        // direct caller holds at most its share of connections (HTTPLimits promise 5).
+        let forwarded = client.flatMap { $0 == remoteAddress ? nil : $0 }
+        if let forwarded, !server.beginForwardedRequest(from: forwarded) {
+            refuseBusy(head)
+            return false
+        }
+        defer { if let forwarded { server.endForwardedRequest(from: forwarded) } }
         // RFC 9110 §9.3.7: `OPTIONS *` asks about the server as a whole; the HTTP layer answers it.
         let policy =
             head.target.path == "*"
@@ -40,9 +51,6 @@ extension HTTPConnection {
         }
 
         let isHead = head.method == .head
-        client = HTTPForwarded.clientAddress(
-            peer: remoteAddress, headers: head.headers, trustedProxies: server.configuration.trustedProxies)
-        defer { client = nil }
         let request = HTTPRequest(
             method: isHead ? .get : head.method, target: head.rawTarget, path: head.target.path,
             pathSegments: head.target.segments,
@@ -154,12 +162,27 @@ extension HTTPConnection {
     /// client is still sending so that it reads the answer instead of a reset.
     func refuse(_ error: HTTPParseError, head: HTTPRequestHead?) {
         var response = HTTPResponse.text(error.status, error.description + "\n")
+        // A full disk while a body is spooled is answered like one met by a route: the API's error
+        // shape with `disk_full`, which clients read (docs/API.md).
+        if case .insufficientStorage = error { response = APIError.insufficientStorage().response }
         response.route = "rejected"
         let sent = write(
             response, isHead: head?.method == .head, minorVersion: head?.minorVersion ?? 1, keepAlive: false)
         finish(
             method: head?.method.rawValue ?? "-", path: head?.target.path ?? "-", status: error.status,
             bytes: sent.bytes, route: response.route)
+        lingeringClose()
+    }
+
+    /// Answers 503 and closes: the forwarded client already has its share of requests in flight.
+    private func refuseBusy(_ head: HTTPRequestHead) {
+        var response = HTTPResponse.text(503, "too many requests from your address at once: try again in a moment\n")
+        response.headers["Retry-After"] = "1"
+        response.route = "rejected"
+        let sent = write(response, isHead: head.method == .head, minorVersion: head.minorVersion, keepAlive: false)
+        finish(
+            method: head.method.rawValue, path: head.target.path, status: 503, bytes: sent.bytes,
+            route: response.route)
         lingeringClose()
     }
 

@@ -12,7 +12,8 @@ import Foundation
 /// 4. A client that does not read its response is dropped (``writeTimeout``).
 /// 5. The number of connections, and so of threads and memory, is bounded (``maxConnections``),
 ///    and so is each address's share of them (``maxConnectionsPerAddress``), so that one address
-///    cannot hold every slot (a trusted proxy's own connections are not counted: see `HTTPForwarded`).
+///    cannot hold every slot (a trusted proxy's own connections are not counted: instead each client
+///    it forwards for holds at most that share of requests in flight, see `HTTPForwarded`).
 /// 6. A body's deadline is sized to what its route may take: at most ``bodyGraceTimeout`` plus the
 ///    route's largest body (its `BodyPolicy`) at ``bodyMinimumBytesPerSecond``, however steadily it
 ///    trickles; routes open to anyone take 4 KiB, so an anonymous body holds a thread 14 s at most.
@@ -64,7 +65,7 @@ struct HTTPLimits: Sendable {
     /// Open connections from one address at most; one more is answered 503 and closed. Default 256:
     /// a field site behind one NAT address syncs a classroom of 40 at once (a client opens up to 6),
     /// yet one address holds at most 1/16 of ``maxConnections``. Connections from a trusted proxy
-    /// are not counted here.
+    /// are not counted here; the requests in flight of each client it forwards for are.
     var maxConnectionsPerAddress: Int = 256
     /// Requests served on one connection before it is closed. Default 10,000; bounds how long
     /// one client keeps a thread and lets load rebalance.

@@ -20,6 +20,9 @@ final class HTTPServer: @unchecked Sendable {
     private var connections: [ObjectIdentifier: HTTPConnection] = [:]
     /// Open connections by peer address (trusted proxies not counted), for `maxConnectionsPerAddress`.
     private var connectionsByAddress: [String: Int] = [:]
+    /// Requests in flight by the client address a trusted proxy passes, for the same share: behind
+    /// the proxy every connection comes from one address, so the cap moves to the forwarded client.
+    private var requestsByForwardedClient: [String: Int] = [:]
     /// Set once by stop(); read without a lock on every request.
     private let stopFlag = Atomic<Bool>(false)
     private var acceptLoopRunning = false
@@ -120,6 +123,26 @@ final class HTTPServer: @unchecked Sendable {
                 ("HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\n"
                     + "Content-Length: 12\r\nRetry-After: 1\r\nDate: \(date)\r\nServer: lms-server\r\n"
                     + "Connection: close\r\n\r\nserver busy\n").utf8))
+    }
+
+    /// Counts a request that a trusted proxy forwarded for `client`; false (answer 503) when that
+    /// client already has its share (`maxConnectionsPerAddress`) of requests in flight.
+    func beginForwardedRequest(from client: String) -> Bool {
+        state.lock()
+        defer { state.unlock() }
+        let open = requestsByForwardedClient[client, default: 0]
+        guard open < configuration.limits.maxConnectionsPerAddress else { return false }
+        requestsByForwardedClient[client] = open + 1
+        return true
+    }
+
+    /// Ends what ``beginForwardedRequest(from:)`` counted.
+    func endForwardedRequest(from client: String) {
+        state.lock()
+        if let open = requestsByForwardedClient[client] {
+            requestsByForwardedClient[client] = open > 1 ? open - 1 : nil
+        }
+        state.unlock()
     }
 
     /// Called by a connection's thread as it finishes.
