@@ -64,7 +64,12 @@ enum Grading {
     /// answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4). The same
     /// mapping is used when the attempt arrives (SyncIngest) and when a teacher regrades it.
     static func authoredResponses(_ payload: JSONValue, quiz: Quiz) -> [String: Response] {
-        var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONOut.null)
+        authoredResponses(ResponseCoding.responses(from: payload["responses"] ?? JSONOut.null), quiz: quiz)
+    }
+
+    /// `responses` with exam choices mapped from the student build's order to the authored one.
+    static func authoredResponses(_ responses: [String: Response], quiz: Quiz) -> [String: Response] {
+        var responses = responses
         guard quiz.mode == .exam else { return responses }
         for question in quiz.questions {
             if case .single(let choices) = question.body, case .choice(let shown)? = responses[question.id] {
