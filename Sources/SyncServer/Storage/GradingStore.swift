@@ -88,8 +88,7 @@ struct GradingStore: AreaStore {
                 Double.self, "SELECT auto_points FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id])
             ?? current
         let total = auto + essayPoints
-        try db.execute(
-            "UPDATE attempts SET points = ?, awaiting_teacher = 0 WHERE id = ?", arguments: [total, record.id])
+        try WorkStore.setAttemptScore(record.id, points: total, in: db)
         try db.execute(
             """
             INSERT INTO attempt_grades(attempt_id, auto_points, scores, feedback, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -108,7 +107,7 @@ struct GradingStore: AreaStore {
         let late = try db.fetchScalar(String.self, "SELECT late FROM attempts WHERE id = ?", arguments: [record.id])
         let result = Grading.regradedResult(
             record, quiz: quiz, scores: scores, total: total, late: late, reviewOpen: reviewOpen)
-        try Self.keepFullResult(result.full, attemptID: record.id, in: db)
+        try WorkStore.keepFullResult(result.full, attemptID: record.id, in: db)
         try ChangelogStore.appendChange(
             kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,
             encodedPayload: result.published, in: db)

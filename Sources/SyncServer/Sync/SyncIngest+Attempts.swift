@@ -53,8 +53,10 @@ extension SyncIngest {
             try existingAttempt(id, in: db)
             return
         }
+        // Stored once: the pull splices the attempt's row into its change (docs/PROTOCOL.md §5).
         try ChangelogStore.appendChange(
-            kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
+            kind: "attempt", entity: id, userID: user.id, courseID: courseID,
+            encodedPayload: ChangelogStore.splicedAttempt, in: db)
         if !result.awaitingManualGrading {
             memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID))
         }
@@ -65,7 +67,7 @@ extension SyncIngest {
         }
         let full = makeResult(result.questions.map(Grading.AttemptResultQuestion.init))
         let published = try GradingStore.reviewIsOpen(quiz, courseID: courseID, in: db) ? full : makeResult(nil)
-        if published != full { try GradingStore.keepFullResult(full, attemptID: id, in: db) }
+        if published != full { try WorkStore.keepFullResult(full, attemptID: id, in: db) }
         try ChangelogStore.appendChange(
             kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: published, in: db)
     }
