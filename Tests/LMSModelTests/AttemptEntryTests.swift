@@ -56,4 +56,21 @@ struct AttemptEntryTests {
         #expect(stored.objectMembers?.first?.key == "user" && stored["user"]?.stringValue == "u1")
         #expect(try AttemptEntry(id: "a1", payload: stored) == attempt)
     }
+
+    @Test func theEncodedPayload_IsTheFrameOfThePayload_ForEveryKindOfResponse() throws {
+        let responses: JSONValue = [
+            "q1": ["choice": 1], "q2": ["choices": [0, 2]], "q3": ["bool": false], "q4": ["text": "déf"],
+            "q5": ["number": 3.14], "q6": ["matches": ["b": "2", "a": "1"]], "q7": ["essay": "words"],
+            "q8": ["number": -7]
+        ]
+        var members = Self.base.filter { $0.key != "responses" }
+        members += [
+            ("responses", responses), ("submittedAt", 9), ("questionOrder", ["q2", "q1"]),
+            ("result", ["points": 1.5, "maxPoints": 3])
+        ]
+        let attempt = try AttemptEntry(id: "a1", payload: JSONValue(.object(members)))
+        #expect(attempt.encodedPayload(user: "u") == WireCodec.encode(attempt.payload(user: "u"), keyReferences: false))
+        let open = try AttemptEntry(id: "a2", payload: Self.payload("x", nil))
+        #expect(open.encodedPayload(user: "u") == WireCodec.encode(open.payload(user: "u"), keyReferences: false))
+    }
 }

@@ -73,6 +73,70 @@ public struct AttemptEntry: Hashable, Sendable {
         }
     }
 
+    /// `payload(user:)` as a frame without key references (`WireCodec.encode(_:keyReferences: false)`
+    /// gives the same bytes), written straight from the typed fields: no `JSONValue` tree is made.
+    public func encodedPayload(user: String) -> [UInt8] {
+        var frame = WireCodec.Builder()
+        frame.reserveCapacity(256 + responses.count * 32)
+        frame.beginObject(count: 7 + (submittedAt == nil ? 0 : 1) + (result == nil ? 0 : 1))
+        frame.key("user")
+        frame.string(user)
+        frame.key("quiz")
+        frame.string(quizID)
+        frame.key("course")
+        frame.string(courseID)
+        frame.key("courseVersion")
+        frame.string(courseVersion)
+        frame.key("startedAt")
+        frame.integer(startedAt)
+        if let submittedAt {
+            frame.key("submittedAt")
+            frame.integer(submittedAt)
+        }
+        frame.key("questionOrder")
+        frame.beginArray(count: questionOrder.count)
+        for question in questionOrder { frame.string(question) }
+        frame.key("responses")
+        frame.beginObject(count: responses.count)
+        for (question, response) in responses.sorted(by: { $0.key < $1.key }) {
+            frame.key(question)
+            frame.beginObject(count: 1)
+            switch response {
+            case .choice(let i):
+                frame.key("choice")
+                frame.number(Double(i))
+            case .choices(let list):
+                frame.key("choices")
+                frame.beginArray(count: list.count)
+                for i in list { frame.number(Double(i)) }
+            case .bool(let b):
+                frame.key("bool")
+                frame.bool(b)
+            case .text(let text):
+                frame.key("text")
+                frame.string(text)
+            case .number(let n):
+                frame.key("number")
+                frame.number(n)
+            case .matches(let pairs):
+                frame.key("matches")
+                frame.beginObject(count: pairs.count)
+                for (left, right) in pairs.sorted(by: { $0.key < $1.key }) {
+                    frame.key(left)
+                    frame.string(right)
+                }
+            case .essay(let text):
+                frame.key("essay")
+                frame.string(text)
+            }
+        }
+        if let result {
+            frame.key("result")
+            frame.value(result.json)
+        }
+        return frame.bytes
+    }
+
     /// The attempt as stored and published: its fields in the wire's form, led by `user` (whose
     /// work it is, for the devices of teachers who pull several students' work).
     public func payload(user: String) -> JSONValue {

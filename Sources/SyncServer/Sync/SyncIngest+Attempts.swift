@@ -41,7 +41,7 @@ extension SyncIngest {
             submittedAt: attempt.submittedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
             skewNow: Double(now - deviceClock) / 1000, skewBefore: previousSync?.skew)
         // Whose work it is, for the devices of teachers who pull several students' work.
-        let encoded = ChangelogStore.changeFrame(attempt.payload(user: user.id))
+        let encoded = Data(attempt.encodedPayload(user: user.id))
         let inserted = try WorkStore.insertAttempt(
             WorkStore.NewAttempt(
                 id: id, userID: user.id, courseID: courseID, courseVersion: attempt.courseVersion, quizID: quizID,
