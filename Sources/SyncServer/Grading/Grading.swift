@@ -141,6 +141,7 @@ enum Grading {
     /// teacher grades its essays and when a teacher releases a quiz's review. `late` is the reason
     /// the attempt is late (nil: on time). `questions` nil: the quiz's review is not open
     /// (`Quiz.reviewPolicy`), so the result carries the total only and `"review": "withheld"`.
+    /// Written value by value (no `JSONValue` made): one is built for every pushed attempt.
     static func attemptResult(
         user: String, quiz: String, course: String, points: Double, maxPoints: Double, awaitingTeacher: Bool,
         late: String?, questions: [AttemptResultQuestion]?
@@ -148,26 +149,26 @@ enum Grading {
         var frame = WireCodec.Builder()
         frame.beginObject(count: 7 + (late == nil ? 1 : 2))
         frame.key("user")
-        frame.value(JSONOut.s(user))
+        frame.string(user)
         frame.key("quiz")
-        frame.value(JSONOut.s(quiz))
+        frame.string(quiz)
         frame.key("course")
-        frame.value(JSONOut.s(course))
+        frame.string(course)
         frame.key("points")
-        frame.value(JSONOut.n(points))
+        frame.number(points)
         frame.key("maxPoints")
-        frame.value(JSONOut.n(maxPoints))
+        frame.number(maxPoints)
         frame.key("awaitingTeacher")
-        frame.value(JSONOut.b(awaitingTeacher))
+        frame.bool(awaitingTeacher)
         frame.key("late")
-        frame.value(JSONOut.b(late != nil))
+        frame.bool(late != nil)
         if let late {
             frame.key("lateReason")
-            frame.value(JSONOut.s(late))
+            frame.string(late)
         }
         guard let questions else {
             frame.key("review")
-            frame.value(JSONOut.s("withheld"))
+            frame.string("withheld")
             return Data(frame.bytes)
         }
         frame.key("questions")
@@ -175,15 +176,15 @@ enum Grading {
         for q in questions {
             frame.beginObject(count: 5)
             frame.key("id")
-            frame.value(JSONOut.s(q.id))
+            frame.string(q.id)
             frame.key("fraction")
-            frame.value(JSONOut.n(q.fraction))
+            frame.number(q.fraction)
             frame.key("points")
-            frame.value(JSONOut.n(q.points))
+            frame.number(q.points)
             frame.key("maxPoints")
-            frame.value(JSONOut.n(q.maxPoints))
+            frame.number(q.maxPoints)
             frame.key("manual")
-            frame.value(JSONOut.b(q.manual))
+            frame.bool(q.manual)
         }
         return Data(frame.bytes)
     }
