@@ -53,6 +53,20 @@ struct PushedEntryTests {
         let decoded = try SubmissionEntry(id: "s1", payload: sent.payload)
         #expect(decoded.version == 3 && decoded.files == submission.files && decoded.submittedAt == 1_765_015_200_000)
         #expect(try SubmissionEntry(id: "s1", payload: decoded.payload) == decoded)
+
+        let version = try #require(SemanticVersion("1.2.0"))
+        let result = QuizResult(questions: [
+            QuestionResult(questionID: "q1", fraction: 1, points: 2, maxPoints: 2, feedback: ["Yes."])
+        ])
+        let attempt = Attempt(
+            id: "a1", userID: "u", courseID: "c", courseVersion: version, quizID: "q", startedAt: at,
+            submittedAt: at.addingTimeInterval(60), questionOrder: ["q2", "q1"],
+            responses: ["q1": .choice(1), "q2": .matches(["a": "1"]), "q3": .essay("words")], result: result)
+        let made = ChangeEntry.attempt(attempt, deviceID: "d", profileID: "p", at: at)
+        let typed = try AttemptEntry(id: "a1", payload: made.payload)
+        #expect(typed.courseVersion == "1.2.0" && typed.questionOrder == ["q2", "q1"])
+        #expect(typed.responses == attempt.responses && typed.submittedAt == 1_765_015_260_000)
+        #expect(typed.result?.points == 2 && typed.result?.maxPoints == 2)
     }
 
     @Test func anUnknownKind_OrAnOversizedPayload_IsRefused() {
