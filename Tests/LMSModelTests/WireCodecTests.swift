@@ -125,6 +125,26 @@ struct WireCodecBuilderTests {
 
     /// The Python client of the benchmark (scripts/bench/lmsframe.py) was written from docs/PROTOCOL.md
     /// alone: frames it writes decode here and frames written here decode there.
+    @Test func scalarWrites_AreTheBytesOfTheSameValues() {
+        var direct = WireCodec.Builder()
+        var viaValues = WireCodec.Builder()
+        direct.beginArray(count: 9)
+        viaValues.beginArray(count: 9)
+        for text in ["", "héllo"] {
+            direct.string(text)
+            viaValues.value(JSONValue(.string(text)))
+        }
+        for n in [0, -1.5, 3, 9_007_199_254_740_992, -0.0] {
+            direct.number(n)
+            viaValues.value(JSONValue(.number(n)))
+        }
+        direct.integer(-1_765_015_200_000)
+        viaValues.value(JSONValue(.number(-1_765_015_200_000)))
+        direct.bool(true)
+        viaValues.value(JSONValue(.bool(true)))
+        #expect(direct.bytes == viaValues.bytes)
+    }
+
     @Test func anIndependentPythonCodec_Interoperates() throws {
         var url = URL(fileURLWithPath: #filePath)
         for _ in 0..<3 { url.deleteLastPathComponent() }

@@ -1,5 +1,6 @@
 import Foundation
 import LMSDatabase
+import LMSModel
 import Testing
 @testable import SyncServer
 
@@ -97,5 +98,51 @@ extension GradesMigrationTests {
         #expect(late.map(\.id) == ["a1"] && late.first?.counted == false)
         let data = try store.gradeData(courseID: "c", renamed: [:], lessons: [])
         #expect(data.scores["u"]?["q"] == nil, "a late attempt from before the migration does not count either")
+    }
+}
+
+extension GradesMigrationTests {
+    /// Migration 13: attempts are stored once. The index that `attempts_quiz` covers goes; an attempt
+    /// change written before it (payload in the change) and one written after (spliced from the
+    /// attempt's row) pull alike.
+    @Test func migration13_DropsTheCoveredIndex_AndOldAttemptChangesStillPull() throws {
+        let path = NSTemporaryDirectory() + "lms-m13-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let queue = try DatabaseQueue(path: path)
+        _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 13 }).migrate(queue)
+        let payload = ChangelogStore.changeFrame(["user": "u", "quiz": "q", "responses": [:]])
+        try queue.write { db in
+            try db.execute(
+                """
+                INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
+                VALUES ('u', 'ana', 'Ana', 'student', x'00', x'00', 1, 0, 0)
+                """)
+            for id in ["old", "new"] {
+                try db.execute(
+                    """
+                    INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, payload, received_at)
+                    VALUES (?, 'u', 'c', '1.0.0', 'q', ?, 0)
+                    """, arguments: [id, payload])
+            }
+            try ChangelogStore.appendChange(
+                kind: "attempt", entity: "old", userID: "u", courseID: "c", encodedPayload: payload, in: db)
+        }
+        #expect(try ServerSchema.migrator.migrate(queue).contains(13))
+        try queue.write { db in
+            try ChangelogStore.appendChange(
+                kind: "attempt", entity: "new", userID: "u", courseID: "c",
+                encodedPayload: ChangelogStore.splicedAttempt,
+                in: db)
+            #expect(
+                try db.fetchScalar(Int.self, "SELECT count(*) FROM sqlite_master WHERE name = 'attempts_user'") == 0)
+            let plan = try db.fetchAll(
+                "EXPLAIN QUERY PLAN SELECT count(*) FROM attempts WHERE user_id = 'u' AND course_id = 'c'"
+            ).map { $0.string("detail") ?? "" }.joined(separator: " ")
+            #expect(plan.contains("attempts_quiz"), "\(plan)")
+        }
+        let user = User(id: "u", username: "ana", displayName: "Ana", role: .student)
+        let page = try ChangelogStore(queue: queue).changes(for: user, after: 0, limit: 10, maxBytes: 1 << 20)
+        #expect(page.changes.map(\.entity) == ["old", "new"])
+        #expect(page.changes.allSatisfy { $0.payloadFrame == [UInt8](payload) })
     }
 }

@@ -154,7 +154,7 @@ struct SyncIngestBatchTests {
         let answer = server.push("ana", device: "dev-aaaaaaaa", entries: [entry])
         #expect(answer.status == 200)
         #expect(answer.json["acked"]?.numberValue == 1)
-        // Typed entries (EntryShape): a time out of range is refused, not stored as missing.
+        // Typed entries (PushedEntry): a time out of range is refused, not stored as missing.
         #expect(
             answer.json["rejected"]?.arrayValue?.first?["reason"]?.stringValue?.contains("\"startedAt\" must be a time")
                 == true)

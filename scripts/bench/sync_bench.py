@@ -43,6 +43,11 @@ def start_server(binary, data, env):
     port = int(line.split("127.0.0.1:")[1].split()[0])
     return proc, port
 
+def cpu_seconds(pid):
+    """User + system CPU time of a process so far (/proc/PID/stat), which a busy machine disturbs far less than wall time."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
 def rss_mb(pid):
     for line in open(f"/proc/{pid}/status"):
         if line.startswith("VmHWM"): return int(line.split()[1]) / 1024
@@ -85,8 +90,16 @@ def section_sync(work, bin_path, row):
         c = Client(port)
         admin = c.json("POST", "/api/v1/auth/login", {"username": "admin", "password": "bench admin password"})[1]["token"]
         pkg = os.path.join(root, "rich.zip")
-        subprocess.run([lms, "pack", os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "samples", "rich-course"),
-                        "-o", pkg], check=True, stdout=subprocess.DEVNULL)
+        # The sample's practice quiz allows 2 attempts: past them the server refuses an attempt (issue 13)
+        # instead of grading and storing it, which is not what is measured. The bench packs a copy
+        # without the limit.
+        sample = os.path.join(root, "rich-course")
+        shutil.copytree(os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "samples", "rich-course"), sample)
+        check = os.path.join(sample, "01-foundations", "05-check.quiz.json")
+        quiz = json.load(open(check))
+        quiz.pop("maxAttempts", None)
+        json.dump(quiz, open(check, "w"), indent=2)
+        subprocess.run([lms, "pack", sample, "-o", pkg], check=True, stdout=subprocess.DEVNULL)
         assert c.call("POST", "/api/v1/courses", open(pkg, "rb").read(), token=admin)[0] == 201
         c.json("PUT", "/api/v1/courses/intro-programming/settings", {"enrollment": "open"}, admin)
         students = []
@@ -109,12 +122,15 @@ def section_sync(work, bin_path, row):
                 seq += 1
                 batch.append(attempt_entry(seq, seq - 1, rng) if seq % 2 else progress_entry(seq, seq - 1, device, rng))
             frames.append(push_frame(device, batch))
+        load = os.getloadavg()[0]
+        cpu_before = cpu_seconds(proc.pid)
         start = time.perf_counter()
         for f in frames:
             status, data, _ = c.call("POST", "/api/v1/sync/push", f, {"Content-Type": "application/x-lms-frame", "Content-Encoding": "gzip"}, tok)
-            assert status == 200 and json.loads(data)["acked"] > 0, data
+            assert status == 200 and json.loads(data)["acked"] > 0 and not json.loads(data)["rejected"], data[:300]
         push_rate = 100_000 / (time.perf_counter() - start)
-        print(f"| push ingest, 100,000 entries in batches of 1,000 (half attempts graded by the server, half progress) | {push_rate:,.0f} entries/s | ≥ 100,000 |")
+        push_cpu = cpu_seconds(proc.pid) - cpu_before
+        print(f"| push ingest, 100,000 entries in batches of 1,000 (half attempts graded by the server, half progress) | {push_rate:,.0f} entries/s; {100_000 / push_cpu:,.0f} entries per server CPU-second (load {load:.1f}) | ≥ 100,000 |")
 
         # Pull: everything those pushes made visible (entries, merged progress, results), pages of 1,000.
         start = time.perf_counter()

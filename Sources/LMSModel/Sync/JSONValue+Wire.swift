@@ -33,18 +33,30 @@ extension JSONValue {
     }
 
     /// How many values this one holds, itself included, counting no further than `limit` (so a
-    /// huge value costs no more than `limit` steps to measure).
+    /// huge value costs no more than `limit` steps to measure). Recursive: a wire value's depth is
+    /// bounded by the frame reader (`WireCodec.Limits.maxDepth`), and no array of pending values is
+    /// built (which cost a retain and release per value).
     public func valueCount(upTo limit: Int) -> Int {
         var count = 0
-        var pending: [JSONValue] = [self]
-        while let value = pending.popLast(), count < limit {
-            count += 1
-            switch value.kind {
-            case .array(let items): pending += items.prefix(limit - count)
-            case .object(let members): pending += members.prefix(limit - count).map(\.value)
-            default: break
-            }
-        }
+        Self.count(self, into: &count, limit: limit)
         return count
+    }
+
+    private static func count(_ value: JSONValue, into total: inout Int, limit: Int) {
+        guard total < limit else { return }
+        total += 1
+        switch value.kind {
+        case .array(let items):
+            for item in items {
+                guard total < limit else { return }
+                count(item, into: &total, limit: limit)
+            }
+        case .object(let members):
+            for member in members {
+                guard total < limit else { return }
+                count(member.value, into: &total, limit: limit)
+            }
+        default: break
+        }
     }
 }

@@ -84,6 +84,24 @@ public enum WireCodec {
         /// A value.
         public mutating func value(_ value: JSONValue) { writer.write(value) }
 
+        /// A string value (no `JSONValue` made for it).
+        public mutating func string(_ text: String) {
+            writer.bytes.append(Tag.string.rawValue)
+            writer.string(text)
+        }
+
+        /// A number value, written as `value(_:)` writes one.
+        public mutating func number(_ n: Double) { writer.number(n) }
+
+        /// A whole number value within ±2^53.
+        public mutating func integer(_ i: Int64) {
+            writer.bytes.append(Tag.integer.rawValue)
+            writer.varint(UInt64(bitPattern: (i << 1) ^ (i >> 63)))
+        }
+
+        /// A bool value.
+        public mutating func bool(_ b: Bool) { writer.bytes.append(b ? Tag.true.rawValue : Tag.false.rawValue) }
+
         /// A value already encoded as a frame without key references (its magic is skipped).
         public mutating func splice(frame: [UInt8]) {
             writer.bytes.append(contentsOf: frame.dropFirst(WireCodec.magic.count))
@@ -138,19 +156,23 @@ public enum WireCodec {
             }
         }
 
+        /// A whole number within ±2^53 as an integer, any other as a double.
+        mutating func number(_ n: Double) {
+            if n == n.rounded(.towardZero), abs(n) < 9_007_199_254_740_992 {
+                bytes.append(Tag.integer.rawValue)
+                let i = Int64(n)
+                varint(UInt64(bitPattern: (i << 1) ^ (i >> 63)))
+            } else {
+                bytes.append(Tag.double.rawValue)
+                withUnsafeBytes(of: n.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+            }
+        }
+
         mutating func write(_ value: JSONValue) {
             switch value.kind {
             case .null: bytes.append(Tag.null.rawValue)
             case .bool(let b): bytes.append(b ? Tag.true.rawValue : Tag.false.rawValue)
-            case .number(let n):
-                if n == n.rounded(.towardZero), abs(n) < 9_007_199_254_740_992 {
-                    bytes.append(Tag.integer.rawValue)
-                    let i = Int64(n)
-                    varint(UInt64(bitPattern: (i << 1) ^ (i >> 63)))
-                } else {
-                    bytes.append(Tag.double.rawValue)
-                    withUnsafeBytes(of: n.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-                }
+            case .number(let n): number(n)
             case .string(let s):
                 bytes.append(Tag.string.rawValue)
                 string(s)

@@ -64,7 +64,12 @@ enum Grading {
     /// answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4). The same
     /// mapping is used when the attempt arrives (SyncIngest) and when a teacher regrades it.
     static func authoredResponses(_ payload: JSONValue, quiz: Quiz) -> [String: Response] {
-        var responses = ResponseCoding.responses(from: payload["responses"] ?? JSONOut.null)
+        authoredResponses(ResponseCoding.responses(from: payload["responses"] ?? JSONOut.null), quiz: quiz)
+    }
+
+    /// `responses` with exam choices mapped from the student build's order to the authored one.
+    static func authoredResponses(_ responses: [String: Response], quiz: Quiz) -> [String: Response] {
+        var responses = responses
         guard quiz.mode == .exam else { return responses }
         for question in quiz.questions {
             if case .single(let choices) = question.body, case .choice(let shown)? = responses[question.id] {
@@ -143,6 +148,7 @@ enum Grading {
     /// on time; a late attempt counts only once a teacher counted it, docs/PROTOCOL.md §8).
     /// `questions` nil: the quiz's review is not open (`Quiz.reviewPolicy`), so the result carries
     /// the total only and `"review": "withheld"`.
+    /// Written value by value (no `JSONValue` made): one is built for every pushed attempt.
     static func attemptResult(
         user: String, quiz: String, course: String, points: Double, maxPoints: Double, awaitingTeacher: Bool,
         late: String?, counted: Bool? = nil, questions: [AttemptResultQuestion]?
@@ -150,28 +156,28 @@ enum Grading {
         var frame = WireCodec.Builder()
         frame.beginObject(count: 8 + (late == nil ? 1 : 2))
         frame.key("user")
-        frame.value(JSONOut.s(user))
+        frame.string(user)
         frame.key("quiz")
-        frame.value(JSONOut.s(quiz))
+        frame.string(quiz)
         frame.key("course")
-        frame.value(JSONOut.s(course))
+        frame.string(course)
         frame.key("points")
-        frame.value(JSONOut.n(points))
+        frame.number(points)
         frame.key("maxPoints")
-        frame.value(JSONOut.n(maxPoints))
+        frame.number(maxPoints)
         frame.key("awaitingTeacher")
-        frame.value(JSONOut.b(awaitingTeacher))
+        frame.bool(awaitingTeacher)
         frame.key("late")
-        frame.value(JSONOut.b(late != nil))
+        frame.bool(late != nil)
         if let late {
             frame.key("lateReason")
-            frame.value(JSONOut.s(late))
+            frame.string(late)
         }
         frame.key("counted")
-        frame.value(JSONOut.b(counted ?? (late == nil)))
+        frame.bool(counted ?? (late == nil))
         guard let questions else {
             frame.key("review")
-            frame.value(JSONOut.s("withheld"))
+            frame.string("withheld")
             return Data(frame.bytes)
         }
         frame.key("questions")
@@ -179,15 +185,15 @@ enum Grading {
         for q in questions {
             frame.beginObject(count: 5)
             frame.key("id")
-            frame.value(JSONOut.s(q.id))
+            frame.string(q.id)
             frame.key("fraction")
-            frame.value(JSONOut.n(q.fraction))
+            frame.number(q.fraction)
             frame.key("points")
-            frame.value(JSONOut.n(q.points))
+            frame.number(q.points)
             frame.key("maxPoints")
-            frame.value(JSONOut.n(q.maxPoints))
+            frame.number(q.maxPoints)
             frame.key("manual")
-            frame.value(JSONOut.b(q.manual))
+            frame.bool(q.manual)
         }
         return Data(frame.bytes)
     }

@@ -35,6 +35,10 @@ struct ChangelogStore: AreaStore {
     /// `changes.payload` goes through here or through `WireCodec.Builder`.
     static func changeFrame(_ payload: JSONValue) -> Data { Data(WireCodec.encode(payload, keyReferences: false)) }
 
+    /// The payload of an `attempt` change: none, since the pull splices the payload of the attempt's
+    /// row (`attempts.payload`, written once by `WorkStore.insertAttempt`) into the page.
+    static let splicedAttempt = Data()
+
     /// Appends a server change whose payload is already encoded: a frame of its own, written
     /// without key references (`WireCodec.encode(_:keyReferences: false)`), so pages can splice it.
     @discardableResult
@@ -106,7 +110,13 @@ struct ChangelogStore: AreaStore {
             // `latest` and none committed after it.
             let latest =
                 try db.cachedStatement(sql: "SELECT COALESCE(MAX(sseq), 0) FROM changes").fetchScalar(Int64.self) ?? 0
-            let columns = "SELECT sseq, kind, entity, course_id, payload FROM changes"
+            // An attempt is stored once: its change holds no payload and the page splices the
+            // attempt's row (`ChangelogStore.splicedAttempt`); an older database's changes still hold theirs.
+            let columns = """
+                SELECT sseq, kind, entity, course_id,
+                CASE WHEN length(payload) = 0 AND kind = 'attempt'
+                THEN (SELECT a.payload FROM attempts a WHERE a.id = changes.entity) ELSE payload END FROM changes
+                """
             var queries: [(String, StatementArguments)] = [
                 (
                     "\(columns) WHERE user_id = ?1 AND sseq > ?2 AND sseq <= ?3 ORDER BY sseq LIMIT ?4",
@@ -136,6 +146,8 @@ struct ChangelogStore: AreaStore {
             var found: [ServerChange] = []
             for (sql, arguments) in queries {
                 try db.cachedStatement(sql: sql).forEach(arguments: arguments) { row in
+                    // An attempt change whose row is gone has nothing to send.
+                    guard !row.isNull(at: 4) else { return }
                     found.append(
                         ServerChange(
                             sseq: row.int64(at: 0), kind: row.string(at: 1), entity: row.string(at: 2),

@@ -110,7 +110,7 @@ extension GradingStore {
         let result = Grading.regradedResult(
             current, quiz: quiz, scores: current.awaitingTeacher ? nil : graded ?? [:], total: current.points,
             late: current.late, counted: counted, reviewOpen: try reviewIsOpen(quiz, courseID: record.courseID, in: db))
-        try keepFullResult(result.full, attemptID: record.id, in: db)
+        try WorkStore.keepFullResult(result.full, attemptID: record.id, in: db)
         try ChangelogStore.appendChange(
             kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,
             encodedPayload: result.published, in: db)

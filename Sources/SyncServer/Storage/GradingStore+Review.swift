@@ -46,12 +46,6 @@ extension GradingStore {
             courseID: courseID, payload: payload, in: db)
     }
 
-    /// Keeps an attempt's full result (its latest grading) for the teachers' reports and the release.
-    static func keepFullResult(_ result: Data, attemptID: String, in db: Database) throws {
-        try db.cachedStatement(sql: "UPDATE attempts SET full_result = ? WHERE id = ?")
-            .execute(arguments: [result, attemptID])
-    }
-
     /// Opens the review of `quiz` (an `afterClose` quiz) in `courseID`: records the release and
     /// publishes the full result of each of its attempts that was withheld, so students pull it.
     /// Returns how many results were published; releasing twice publishes nothing more.

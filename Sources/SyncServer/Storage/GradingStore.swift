@@ -88,8 +88,7 @@ struct GradingStore: AreaStore {
                 Double.self, "SELECT auto_points FROM attempt_grades WHERE attempt_id = ?", arguments: [record.id])
             ?? current
         let total = auto + essayPoints
-        try db.execute(
-            "UPDATE attempts SET points = ?, awaiting_teacher = 0 WHERE id = ?", arguments: [total, record.id])
+        try WorkStore.setAttemptScore(record.id, points: total, in: db)
         try db.execute(
             """
             INSERT INTO attempt_grades(attempt_id, auto_points, scores, feedback, graded_by, graded_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -109,7 +108,7 @@ struct GradingStore: AreaStore {
         let counted = try late == nil || Self.lateIsCounted(record.id, in: db)
         let result = Grading.regradedResult(
             record, quiz: quiz, scores: scores, total: total, late: late, counted: counted, reviewOpen: reviewOpen)
-        try Self.keepFullResult(result.full, attemptID: record.id, in: db)
+        try WorkStore.keepFullResult(result.full, attemptID: record.id, in: db)
         try ChangelogStore.appendChange(
             kind: "attemptResult", entity: record.id, userID: record.student.id, courseID: record.courseID,
             encodedPayload: result.published, in: db)
@@ -278,38 +277,6 @@ struct GradingStore: AreaStore {
                     changedBy: row.string("changed_by_name") ?? row.string("changed_by") ?? "",
                     changedAt: row.int64("changed_at") ?? 0)
             }
-        }
-    }
-
-    // MARK: - Erasure of a grader
-
-    /// Rewrites the `gradedBy` name of every `grade` change that `userID` made (found by their history
-    /// entries: the graded submission or attempt and the time) to `anonymousName`, in the erasure's
-    /// transaction. The changes keep their `sseq`: a device that pulled one already is not sent it again,
-    /// since an old grade sent again would replace a newer one there.
-    static func eraseGrader(_ userID: String, anonymousName: String, in db: Database) throws {
-        var given: Set<String> = []
-        for row in try db.fetchAll(
-            "SELECT target_id, changed_at FROM grade_history WHERE changed_by = ?", arguments: [userID])
-        {
-            given.insert("\(row.string(0) ?? "")@\(row.int64(1) ?? 0)")
-        }
-        guard !given.isEmpty else { return }
-        for row in try db.fetchAll(
-            """
-            SELECT sseq, payload FROM changes WHERE kind = 'grade' AND user_id IN (SELECT DISTINCT user_id FROM grade_history WHERE changed_by = ?)
-            """, arguments: [userID])
-        {
-            guard let data = row.data(1), let payload = try? WireCodec.decode([UInt8](data)),
-                var members = payload.objectMembers,
-                let target = payload["submission"]?.stringValue ?? payload["attempt"]?.stringValue,
-                let at = payload["gradedAt"]?.milliseconds, given.contains("\(target)@\(at)"),
-                let index = members.firstIndex(where: { $0.key == "gradedBy" })
-            else { continue }
-            members[index].value = JSONOut.s(anonymousName)
-            try db.execute(
-                "UPDATE changes SET payload = ? WHERE sseq = ?",
-                arguments: [ChangelogStore.changeFrame(JSONValue(.object(members))), row.int64(0)])
         }
     }
 

@@ -3,7 +3,8 @@ import LMSDatabase
 import LMSModel
 
 /// The students' work as devices push it: the only writer of `progress`, `attempts` and
-/// `submissions` (an attempt's score after essay grading is `GradingStore`'s). Its methods run
+/// `submissions` (an attempt is one row, which the pull splices into its change; its score after
+/// essay grading is set here too, for `GradingStore`). Its methods run
 /// inside the push's one transaction (`SyncIngest.run`) on statements cached by their SQL text,
 /// so a push costs the same statements it always did.
 enum WorkStore {
@@ -116,6 +117,19 @@ enum WorkStore {
                 .integer(attempt.receivedAt), late
             ]))
         return db.changes == 1
+    }
+
+    /// Sets an attempt's score after a teacher graded its essays (`GradingStore.recordAttemptGrade`).
+    static func setAttemptScore(_ id: String, points: Double, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE attempts SET points = ?, awaiting_teacher = 0 WHERE id = ?")
+            .execute(arguments: [points, id])
+    }
+
+    /// Keeps an attempt's full result (its latest grading) while its review is withheld, for the
+    /// teachers' reports and the release (`GradingStore.releaseReview`).
+    static func keepFullResult(_ result: Data, attemptID: String, in db: Database) throws {
+        try db.cachedStatement(sql: "UPDATE attempts SET full_result = ? WHERE id = ?")
+            .execute(arguments: [result, attemptID])
     }
 
     // MARK: - Submissions

@@ -4,7 +4,8 @@ import LMSDatabase
 import LMSModel
 
 /// Applies a push (docs/PROTOCOL.md §4, §6): one transaction, idempotent by `(device, user, seq)`,
-/// never skipping a gap; each entry applied with the merge rules or rejected with a reason.
+/// never skipping a gap; each entry decoded once into its typed value (`PushedEntry`) and applied
+/// with the merge rules, or rejected with a reason.
 struct SyncIngest {
     /// The push's one write transaction runs on the changelog's connection (the server's one database).
     let changelog: ChangelogStore
@@ -29,95 +30,77 @@ struct SyncIngest {
     }
 
     /// A refusal of one entry.
-    struct Rejection: Error { var reason: String }
+    struct Rejection: Error {
+        var reason: String
+        init(reason: String) { self.reason = reason }
+        init(_ rejection: EntryRejection) { reason = rejection.reason }
+    }
 
     /// An entry whose fact is already stored (from another device): applied once, nothing to do.
     struct AlreadyStored: Error {}
 
-    /// What one push has already looked up about a course: its latest version and whether the user
-    /// is enrolled (the same for every entry of the batch, so asked once).
-    final class BatchMemo {
-        /// Each named course's latest version (nil: no such course), read once per batch.
-        var latest: [String: String?] = [:]
-        var enrolled: [String: Bool] = [:]
+    /// One pushed entry: its place in the stream and its typed value (or why it has none).
+    struct Decoded {
+        var seq: Int64
+        var prev: Int64
+        /// The entry's `kind` and `entity` as sent, for the rejection change.
+        var kind: JSONValue
+        var entity: JSONValue
+        var value: Result<PushedEntry, EntryRejection>
+    }
 
-        func latestVersion(_ courseID: String, in db: Database) throws -> String? {
-            if let known = latest[courseID] { return known }
-            let version = try CourseStore.latestVersion(courseID, in: db)
-            latest[courseID] = version
-            return version
-        }
-
-        /// Lesson ids, quizzes and assignments by course version (`Course.lessons` and friends
-        /// are computed: asking them for every entry would rebuild the lists each time).
-        var lessons: [String: Set<String>] = [:]
-        var quizzes: [String: [String: Quiz]] = [:]
-        /// Progress records this batch touched, by `course NUL lesson`: as stored when the batch
-        /// began and as merged so far. Written once each at the end of the batch (`flushProgress`).
-        var progress: [String: (stored: LMSModel.Progress?, merged: LMSModel.Progress?)] = [:]
-        /// The order in which the batch first touched each progress record.
-        var progressOrder: [String] = []
-        /// See `Outcome.certificateCandidates`.
-        var certificateCandidates: Set<StudentCourse> = []
-
-        func lessonIDs(_ course: Course) -> Set<String> {
-            let key = course.id + "@" + course.version.description
-            if let known = lessons[key] { return known }
-            let ids = Set(course.lessons.map(\.id))
-            lessons[key] = ids
-            return ids
-        }
-
-        func quiz(_ id: String, in course: Course) -> Quiz? {
-            let key = course.id + "@" + course.version.description
-            if quizzes[key] == nil {
-                quizzes[key] = Dictionary(course.quizzes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    /// Reads every entry's stream position and typed value, outside the write transaction.
+    static func decode(_ entries: [JSONValue]) throws -> [Decoded] {
+        try entries.map { entry in
+            guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
+                let prev = entry["prev"]?.int(in: WireBounds.sequence)
+            else {
+                throw APIError.badRequest(
+                    "every entry needs whole numbers seq and prev from 0 to 2^53", code: "invalid_frame")
             }
-            return quizzes[key]?[id]
+            let kind = entry["kind"] ?? JSONValue(.null)
+            let entity = entry["entity"] ?? JSONValue(.null)
+            let value = Result { () throws(EntryRejection) -> PushedEntry in
+                try PushedEntry(kind: kind.stringValue, entity: entity.stringValue, payload: entry["payload"])
+            }
+            return Decoded(seq: seq, prev: prev, kind: kind, entity: entity, value: value)
         }
     }
 
     func run(_ entries: [JSONValue]) throws -> Outcome {
         let now = nowMilliseconds()
+        let decoded = try Self.decode(entries)
         // Courses are read (and cached) before the transaction: loading a package is slow.
-        let courses = try preloadCourses(entries)
+        let courses = try preloadCourses(decoded)
         let memo = BatchMemo()
         return try changelog.write { db in
             let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
-            for entry in entries {
-                guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
-                    let prev = entry["prev"]?.int(in: WireBounds.sequence)
-                else {
-                    throw APIError.badRequest(
-                        "every entry needs whole numbers seq and prev from 0 to 2^53", code: "invalid_frame")
-                }
-                if seq <= outcome.acked {
+            for entry in decoded {
+                if entry.seq <= outcome.acked {
                     outcome.duplicates += 1
                     continue
                 }
-                guard prev == outcome.acked else {
+                guard entry.prev == outcome.acked else {
                     outcome.resumeFrom = outcome.acked
                     break
                 }
                 do {
-                    try apply(
-                        entry, seq: seq, courses: courses, memo: memo, previousSync: stream.previous, now: now, in: db)
+                    let value = try entry.value.mapError(Rejection.init).get()
+                    try apply(value, courses: courses, memo: memo, previousSync: stream.previous, now: now, in: db)
                     outcome.applied += 1
                 } catch is AlreadyStored {
                     outcome.applied += 1
                 } catch let rejection as Rejection {
-                    outcome.rejected.append((seq, rejection.reason))
+                    outcome.rejected.append((entry.seq, rejection.reason))
                     try ChangelogStore.appendChange(
-                        kind: "rejection", entity: "\(device)/\(seq)", userID: user.id, courseID: nil,
+                        kind: "rejection", entity: "\(device)/\(entry.seq)", userID: user.id, courseID: nil,
                         payload: JSONOut.obj([
-                            ("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(seq))),
-                            ("kind", entry["kind"] ?? JSONValue(.null)),
-                            ("entity", entry["entity"] ?? JSONValue(.null)),
-                            ("reason", JSONOut.s(rejection.reason))
+                            ("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(entry.seq))),
+                            ("kind", entry.kind), ("entity", entry.entity), ("reason", JSONOut.s(rejection.reason))
                         ]), in: db)
                 }
-                outcome.acked = seq
+                outcome.acked = entry.seq
             }
             try flushProgress(memo, now: now, in: db)
             outcome.certificateCandidates = memo.certificateCandidates
@@ -128,13 +111,21 @@ struct SyncIngest {
         }
     }
 
-    private func preloadCourses(_ entries: [JSONValue]) throws -> [String: Course] {
+    /// Each named course at its latest version, and each attempt's course at the version it names.
+    private func preloadCourses(_ entries: [Decoded]) throws -> [String: Course] {
         var wanted: Set<String> = []
         var named: Set<String> = []
-        for entry in entries {
-            guard let course = entry["payload"]?["course"]?.stringValue else { continue }
-            named.insert(course)
-            if let version = entry["payload"]?["courseVersion"]?.stringValue { wanted.insert(course + "@" + version) }
+        for case .success(let entry) in entries.lazy.map(\.value) {
+            named.insert(entry.courseID)
+            switch entry {
+            case .attempt(let attempt): wanted.insert(attempt.courseID + "@" + attempt.courseVersion)
+            case .grade(let grade):
+                // The graded attempt's version (a teacher's device sends it with the grade).
+                if case .attempt = grade.target, let version = grade.courseVersion {
+                    wanted.insert(grade.courseID + "@" + version)
+                }
+            default: break
+            }
         }
         for course in named {
             if let latest = try courseStore.course(course)?.latestVersion { wanted.insert(course + "@" + latest) }
@@ -152,25 +143,15 @@ struct SyncIngest {
     // MARK: - One entry
 
     private func apply(
-        _ entry: JSONValue, seq: Int64, courses: [String: Course], memo: BatchMemo,
-        previousSync: SyncMerge.ClockReading?,
+        _ entry: PushedEntry, courses: [String: Course], memo: BatchMemo, previousSync: SyncMerge.ClockReading?,
         now: Int64, in db: Database
     ) throws {
-        // comms: rights checked per kind
-        if let kind = entry["kind"]?.stringValue, Self.communicationKinds.contains(kind) {
-            return try applyCommunication(entry, kind: kind, courses: courses, memo: memo, in: db)
+        // Posts, messages and announcements need no enrollment: their rules say who may.
+        switch entry {
+        case .post, .message, .announcement: return try applyCommunication(entry, courses: courses, memo: memo, in: db)
+        default: break
         }
-        let payload = entry["payload"] ?? JSONValue(.null)
-        guard payload.valueCount(upTo: SyncLimits.maxEntryValues + 1) <= SyncLimits.maxEntryValues else {
-            throw Rejection(reason: "an entry's payload may hold at most \(SyncLimits.maxEntryValues) values")
-        }
-        // Field types and bounds (docs/PROTOCOL.md §6 tables) before any rule sees the payload.
-        if let problem = EntryShape.problem(kind: entry["kind"]?.stringValue ?? "", payload: payload) {
-            throw Rejection(reason: problem)
-        }
-        guard let courseID = payload["course"]?.stringValue else {
-            throw Rejection(reason: "the entry names no course")
-        }
+        let courseID = entry.courseID
         if memo.enrolled[courseID] == nil {
             memo.enrolled[courseID] = try Rights.isEnrolled(user.id, in: courseID, in: db)
         }
@@ -179,246 +160,19 @@ struct SyncIngest {
             throw Rejection(reason: "there is no course \(courseID)")
         }
         // A grade comes from the course's staff, who are not enrolled (checked by `applyPushedGrade`).
-        guard memo.enrolled[courseID] == true || entry["kind"]?.stringValue == "grade" else {
+        if case .grade(let grade) = entry {
+            return try applyPushedGrade(grade, course: course, courses: courses, memo: memo, in: db)
+        }
+        guard memo.enrolled[courseID] == true else {
             throw Rejection(reason: "you are not enrolled in \(courseID)")
         }
-        let entity = entry["entity"]?.stringValue ?? ""
-        switch entry["kind"]?.stringValue {
-        case "progress": try applyProgress(payload, course: course, memo: memo, in: db)
-        case "attempt":
-            try applyAttempt(
-                payload, id: entity, courses: courses, memo: memo, previousSync: previousSync, now: now, in: db)
-        case "submission":
-            try applySubmission(payload, id: entity, course: course, previousSync: previousSync, now: now, in: db)
-        case "grade": try applyPushedGrade(payload, course: course, courses: courses, memo: memo, in: db)
-        case let other: throw Rejection(reason: "devices cannot push \(other ?? "entries without a kind")")
+        switch entry {
+        case .progress(let progress): try applyProgress(progress, course: course, memo: memo, in: db)
+        case .attempt(let attempt):
+            try applyAttempt(attempt, courses: courses, memo: memo, previousSync: previousSync, now: now, in: db)
+        case .submission(let submission):
+            try applySubmission(submission, course: course, previousSync: previousSync, now: now, in: db)
+        case .grade, .post, .message, .announcement: break
         }
-    }
-
-    private func applyProgress(_ payload: JSONValue, course: Course, memo: BatchMemo, in db: Database) throws {
-        guard let lessonID = payload["lesson"]?.stringValue else {
-            throw Rejection(reason: "progress without a lesson")
-        }
-        let lesson = course.renamed[lessonID] ?? lessonID
-        guard memo.lessonIDs(course).contains(lesson) else {
-            throw Rejection(reason: "\(course.id) has no lesson \(lessonID)")
-        }
-        var incoming = LMSModel.Progress(
-            userID: user.id, courseID: course.id, lessonID: lesson, completed: payload["completed"]?.boolValue ?? false)
-        let devices = payload["secondsByDevice"]?.objectMembers ?? []
-        guard devices.count <= SyncLimits.maxDevicesPerProgress else {
-            throw Rejection(reason: "progress counts time on at most \(SyncLimits.maxDevicesPerProgress) devices")
-        }
-        for member in devices {
-            if let n = member.value.int(in: WireBounds.lessonSeconds) { incoming.secondsByDevice[member.key] = Int(n) }
-        }
-        incoming.lastOpenedAt = payload["lastOpenedAt"]?.date
-        // A batch often holds several entries of one lesson: the record is read once, merged in
-        // memory, and written once at the end of the batch with one change for other devices
-        // (progress is a state: its last merged value says all the intermediate ones did).
-        let key = course.id + "\u{0}" + lesson
-        var record: (stored: LMSModel.Progress?, merged: LMSModel.Progress?)
-        if let known = memo.progress[key] {
-            record = known
-        } else {
-            let stored = try WorkStore.progress(userID: user.id, courseID: course.id, lessonID: lesson, in: db)
-            record = (stored, stored)
-            memo.progressOrder.append(key)
-        }
-        var merged = SyncMerge.progress(record.merged, incoming)
-        guard merged.secondsByDevice.count <= SyncLimits.maxDevicesPerProgress else {
-            throw Rejection(
-                reason:
-                    "\(lessonID) already counts time on \(SyncLimits.maxDevicesPerProgress) devices, the most there may be"
-            )
-        }
-        // As the database keeps it: whole milliseconds.
-        merged.lastOpenedAt = merged.lastOpenedAt.map {
-            Date(timeIntervalSince1970: Double(Int64(($0.timeIntervalSince1970 * 1000).rounded())) / 1000)
-        }
-        record.merged = merged
-        memo.progress[key] = record
-    }
-
-    /// Writes each progress record the batch changed, and one server change for each.
-    private func flushProgress(_ memo: BatchMemo, now: Int64, in db: Database) throws {
-        for key in memo.progressOrder {
-            // nothing new
-            guard let record = memo.progress[key], let merged = record.merged, merged != record.stored else { continue }
-            if merged.completed, record.stored?.completed != true {
-                memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: merged.courseID))
-            }
-            let seconds = JSONValue(
-                .object(
-                    merged.secondsByDevice.sorted { $0.key < $1.key }.map {
-                        (key: $0.key, value: JSONValue(.number(Double($0.value))))
-                    }))
-            let opened = merged.lastOpenedAt.map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) }
-            try WorkStore.saveProgress(
-                merged, seconds: JSONWriter.write(seconds), lastOpenedAt: opened, now: now, in: db)
-            var frame = WireCodec.Builder()
-            frame.beginObject(count: opened == nil ? 5 : 6)
-            frame.key("user")
-            frame.value(JSONOut.s(user.id))
-            frame.key("course")
-            frame.value(JSONOut.s(merged.courseID))
-            frame.key("lesson")
-            frame.value(JSONOut.s(merged.lessonID))
-            frame.key("completed")
-            frame.value(JSONOut.b(merged.completed))
-            frame.key("secondsByDevice")
-            frame.value(seconds)
-            if let opened {
-                frame.key("lastOpenedAt")
-                frame.value(JSONOut.n(Double(opened)))
-            }
-            try ChangelogStore.appendChange(
-                kind: "progress", entity: merged.id, userID: user.id, courseID: merged.courseID,
-                encodedPayload: Data(frame.bytes), in: db)
-        }
-        memo.progress = [:]
-        memo.progressOrder = []
-    }
-
-    private func applyAttempt(
-        _ payload: JSONValue, id: String, courses: [String: Course], memo: BatchMemo,
-        previousSync: SyncMerge.ClockReading?, now: Int64, in db: Database
-    ) throws {
-        guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "an attempt needs an id") }
-        // Checked and graded first (no database work), then inserted unless the id exists: one
-        // statement for a new attempt instead of a look-up and an insert.
-        let graded: (courseID: String, version: String, quiz: Quiz, result: QuizResult)
-        do {
-            graded = try gradeAttempt(payload, courses: courses, memo: memo)
-        } catch {
-            // An id already stored answers as before any check of its payload: once, or someone else's.
-            try existingAttempt(id, in: db)
-            throw error
-        }
-        let (courseID, version, quiz, result) = graded
-        let quizID = quiz.id
-        if let allowed = quiz.maxAttempts {
-            // The same attempt from another device is not a new one (answered before counting).
-            try existingAttempt(id, in: db)
-            let made = try WorkStore.attemptCount(userID: user.id, courseID: courseID, quizID: quizID, in: db)
-            guard made < allowed else {
-                throw Rejection(
-                    reason:
-                        "\(quiz.title) allows \(allowed) attempt\(allowed == 1 ? "" : "s") and you have made \(made): this one does not count"
-                )
-            }
-        }
-        let startedAt = payload["startedAt"]?.milliseconds
-        let submittedAt = payload["submittedAt"]?.milliseconds
-        let late = ExamTiming.lateness(
-            limitMinutes: quiz.timeLimitMinutes,
-            startedAt: startedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
-            submittedAt: submittedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
-            skewNow: Double(now - deviceClock) / 1000, skewBefore: previousSync?.skew)
-        // Whose work it is, for the devices of teachers who pull several students' work.
-        let members = (payload.objectMembers ?? []).filter { $0.key != "user" }
-        var owned = WireCodec.Builder()
-        owned.beginObject(count: members.count + 1)
-        owned.key("user")
-        owned.value(JSONOut.s(user.id))
-        for member in members {
-            owned.key(member.key)
-            owned.value(member.value)
-        }
-        let encoded = Data(owned.bytes)
-        let inserted = try WorkStore.insertAttempt(
-            WorkStore.NewAttempt(
-                id: id, userID: user.id, courseID: courseID, courseVersion: version, quizID: quizID,
-                startedAt: startedAt, submittedAt: submittedAt, payload: encoded, points: result.points,
-                maxPoints: result.maxPoints, awaitingTeacher: result.awaitingManualGrading, receivedAt: now, late: late),
-            in: db)
-        guard inserted else {
-            try existingAttempt(id, in: db)
-            return
-        }
-        try ChangelogStore.appendChange(
-            kind: "attempt", entity: id, userID: user.id, courseID: courseID, encodedPayload: encoded, in: db)
-        if !result.awaitingManualGrading {
-            memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID))
-        }
-        let makeResult = { (questions: [Grading.AttemptResultQuestion]?) in
-            Grading.attemptResult(
-                user: user.id, quiz: quizID, course: courseID, points: result.points, maxPoints: result.maxPoints,
-                awaitingTeacher: result.awaitingManualGrading, late: late, questions: questions)
-        }
-        let full = makeResult(result.questions.map(Grading.AttemptResultQuestion.init))
-        let published = try GradingStore.reviewIsOpen(quiz, courseID: courseID, in: db) ? full : makeResult(nil)
-        if published != full { try GradingStore.keepFullResult(full, attemptID: id, in: db) }
-        try ChangelogStore.appendChange(
-            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: published, in: db)
-    }
-
-    /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
-    /// from another device: once), a rejection when it is someone else's. Returns when the id is new.
-    private func existingAttempt(_ id: String, in db: Database) throws {
-        guard let owner = try WorkStore.attemptOwner(id, in: db) else { return }
-        if owner == user.id { throw AlreadyStored() }
-        throw Rejection(reason: "attempt \(id) belongs to someone else")
-    }
-
-    /// The attempt's course, version, quiz and the server's score of record (no database work).
-    private func gradeAttempt(_ payload: JSONValue, courses: [String: Course], memo: BatchMemo) throws
-        -> (courseID: String, version: String, quiz: Quiz, result: QuizResult)
-    {
-        guard let courseID = payload["course"]?.stringValue, let version = payload["courseVersion"]?.stringValue,
-            let quizID = payload["quiz"]?.stringValue
-        else { throw Rejection(reason: "an attempt needs course, courseVersion and quiz") }
-        guard let course = courses[courseID + "@" + version] else {
-            throw Rejection(reason: "\(courseID) has no version \(version)")
-        }
-        guard let quiz = memo.quiz(quizID, in: course) else {
-            throw Rejection(reason: "\(courseID) \(version) has no quiz \(quizID)")
-        }
-        // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
-        let responses = Grading.authoredResponses(payload, quiz: quiz)
-        return (courseID, version, quiz, try Grader.grade(quiz, responses: responses))
-    }
-
-    private func applySubmission(
-        _ payload: JSONValue, id: String, course: Course, previousSync: SyncMerge.ClockReading?,
-        now: Int64, in db: Database
-    ) throws {
-        guard !id.isEmpty, id.utf8.count <= 64 else { throw Rejection(reason: "a submission needs an id") }
-        if let owner = try WorkStore.submissionOwner(id, in: db) {
-            if owner == user.id { return }
-            throw Rejection(reason: "submission \(id) belongs to someone else")
-        }
-        guard let assignmentID = payload["assignment"]?.stringValue else {
-            throw Rejection(reason: "a submission needs an assignment")
-        }
-        let current = course.renamed[assignmentID] ?? assignmentID
-        guard let assignment = course.assignments.first(where: { $0.id == current }) else {
-            throw Rejection(reason: "\(course.id) has no assignment \(assignmentID)")
-        }
-        for file in payload["files"]?.arrayValue ?? [] {
-            guard let hash = file["sha256"]?.stringValue, blobs.contains(hash) else {
-                throw Rejection(reason: "the file \(file["name"]?.stringValue ?? "?") was not uploaded; sync again")
-            }
-        }
-        let submittedAt = payload["submittedAt"]?.milliseconds ?? now
-        let late =
-            assignment.due.map { due in
-                !SyncMerge.isOnTime(
-                    due: due, madeAt: Date(timeIntervalSince1970: Double(submittedAt) / 1000),
-                    receivedAt: Date(timeIntervalSince1970: Double(now) / 1000), previousSync: previousSync)
-            } ?? false
-        try WorkStore.insertSubmission(
-            WorkStore.NewSubmission(
-                id: id, userID: user.id, courseID: course.id, assignmentID: current,
-                version: payload["version"]?.int(in: WireBounds.submissionVersion) ?? 1,
-                payload: Data(WireCodec.encode(payload)), submittedAt: submittedAt, receivedAt: now, late: late),
-            in: db)
-        var members =
-            [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? []).filter { $0.key != "user" }
-        members.append((key: "receivedAt", value: JSONOut.n(Double(now))))
-        members.append((key: "late", value: JSONOut.b(late)))
-        try ChangelogStore.appendChange(
-            kind: "submission", entity: id, userID: user.id, courseID: course.id,
-            payload: JSONValue(.object(members)), in: db)
     }
 }

@@ -21,13 +21,10 @@ enum SyncLimits {
     /// entry of a full push; the gzip bomb of the review (8 KB into 4 million values, 200 MB) is
     /// refused with 400 at this count.
     static let maxPushValues = 500_000
-    /// Values in one entry's payload: 20,000, ten times a 1,000-question attempt's answers. What
-    /// the server stores it publishes to other devices, so no change can outgrow what a client reads
-    /// in one pull page (docs/PROTOCOL.md §6).
-    static let maxEntryValues = 20_000
-    /// Devices whose time one progress record counts (`secondsByDevice` keys): 64. Merging only
-    /// adds keys, so without a bound two pushes could make one record too big for any client to pull.
-    static let maxDevicesPerProgress = 64
+    /// Values in one entry's payload, and devices one progress record counts: `EntryBounds`
+    /// (LMSModel), where the typed entries check them.
+    static let maxEntryValues = EntryBounds.maxEntryValues
+    static let maxDevicesPerProgress = EntryBounds.maxDevicesPerProgress
     /// The push frame reader's bounds: `maxPushValues`; nesting 16 deep (a frame's entries' payloads'
     /// answers sit 6 deep); 100,000 elements in one array or object; strings up to 4 MiB.
     static let pushFrame = WireCodec.Limits(

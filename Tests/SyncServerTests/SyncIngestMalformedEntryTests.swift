@@ -1,11 +1,12 @@
 import Foundation
 import LMSModel
+import LMSTestSupport
 import Testing
 @testable import SyncServer
 
 /// Issue 13, item 15: a malformed payload is refused with a reason that syncs back
-/// (`EntryShape`, docs/PROTOCOL.md §6 field tables), never stored as it came.
-struct EntryShapeTests {
+/// (`PushedEntry`, docs/PROTOCOL.md §6 field tables), never stored as it came.
+struct SyncIngestMalformedEntryTests {
     static func entry(_ kind: String, id: String, payload: JSONValue) -> JSONValue {
         ["seq": 1, "prev": 0, "kind": .init(.string(kind)), "entity": .init(.string(id)), "at": 1, "payload": payload]
     }
@@ -56,14 +57,20 @@ struct EntryShapeTests {
         #expect(stored == 0)
     }
 
-    @Test func wellFormedPayloads_PassTheShapeCheck() {
-        #expect(EntryShape.problem(kind: "attempt", payload: JSONValue(.object(Self.attempt))) == nil)
-        #expect(EntryShape.problem(kind: "submission", payload: JSONValue(.object(Self.submission))) == nil)
-        #expect(
-            EntryShape.problem(
-                kind: "progress",
-                payload: ["course": "c", "lesson": "l", "completed": true, "secondsByDevice": ["d": 3]]) == nil)
-        #expect(
-            EntryShape.problem(kind: "progress", payload: ["course": "c", "lesson": "l", "completed": "yes"]) != nil)
+    /// The worked attempt of docs/PROTOCOL.md §6, pushed as it stands, is accepted and graded.
+    @Test func theProtocolsWorkedAttempt_IsAccepted() throws {
+        let server = try SyncRoutesTests().world()
+        let examples = try ProtocolDocument.workedEntries().map(JSONParser.parse)
+        var attempt = try #require(examples.first { $0["kind"]?.stringValue == "attempt" })
+        attempt = JSONValue(
+            .object(
+                (attempt.objectMembers ?? []).map {
+                    ($0.key == "seq" ? (key: "seq", value: 1) : $0.key == "prev" ? (key: "prev", value: 0) : $0)
+                }))
+        let pushed = server.push("ana", device: "dev-aaaaaaaa", entries: [attempt])
+        #expect(pushed.json["acked"]?.numberValue == 1)
+        #expect(pushed.json["rejected"]?.arrayValue?.isEmpty == true, "\(pushed.json)")
+        let result = try server.pullAll("ana").changes.first { $0["kind"]?.stringValue == "attemptResult" }
+        #expect(result?["payload"]?["maxPoints"]?.numberValue ?? 0 > 0)
     }
 }
