@@ -50,6 +50,16 @@ struct QuizCommandTests {
         #expect(json["responses"]?["e2"]?["number"]?.numberValue == 5)
         let grades = try f.json(["grades"])
         #expect(grades.arrayValue?.first?["status"]?.stringValue == "awaiting-server")
+        #expect(result["review"]?.stringValue == "afterClose", "an exam's default")
+    }
+
+    @Test func examQuiz_HandedIn_SaysTheMarksComeWithTheReview_NotAScore() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let text = try f.ok(["quiz", "exam", "--answers", try f.write("e.json", #"{"e2": 5}"#)])
+        #expect(text.stdout.contains("Handed in; marks when the teacher releases the review."))
+        #expect(!text.stdout.contains("Score"))
     }
 
     @Test func badAnswerSheets_AreRefusedWithWhatToDo() throws {
