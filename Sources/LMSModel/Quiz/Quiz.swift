@@ -16,7 +16,7 @@ public struct Quiz: Hashable, Sendable, Codable {
     public var questions: [Question]
     /// True in a student build of an exam: the bodies hold no answer key and cannot be graded here.
     public var keysRemoved: Bool
-    /// When a student sees the credit per question, feedback and keys of an attempt, if set;
+    /// When a student sees the marks (total and credit per question), feedback and keys of an attempt, if set;
     /// `reviewPolicy` gives the default.
     public var review: Review?
 
@@ -53,7 +53,7 @@ public struct Quiz: Hashable, Sendable, Codable {
         case afterAttempt
         /// Once a teacher closes the quiz and releases its review (an exam's default).
         case afterClose
-        /// Never: students see only their total.
+        /// Never: students see no marks of their attempts (only that they were handed in).
         case never
     }
 
