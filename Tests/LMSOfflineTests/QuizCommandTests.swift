@@ -1,5 +1,6 @@
 import Foundation
 import LMSModel
+import LMSTestSupport
 import Testing
 
 /// Quizzes through `--answers`, as a script would.
@@ -51,6 +52,25 @@ struct QuizCommandTests {
         let grades = try f.json(["grades"])
         #expect(grades.arrayValue?.first?["status"]?.stringValue == "awaiting-server")
         #expect(result["review"]?.stringValue == "afterClose", "an exam's default")
+    }
+
+    @Test func practiceQuiz_WithReviewAfterClose_IsNotScoredHere_OneRuleWithExams() throws {
+        let f = ClientFixture()
+        let folder = f.scratch.sub("rich-after-close")
+        try FileManager.default.copyItem(atPath: RichSample.folder, toPath: folder)
+        let quiz = folder + "/01-foundations/05-check.quiz.json"
+        let text = try String(contentsOfFile: quiz, encoding: .utf8)
+            .replacingOccurrences(of: #""mode": "practice","#, with: #""mode": "practice", "review": "afterClose","#)
+        try text.write(toFile: quiz, atomically: true, encoding: .utf8)
+        try f.ok(["install", try f.pack(folder, to: "after-close.zip")])
+        try f.addProfile("ana")
+        let sheet = try f.write("a.json", #"{"q1": 1}"#)
+        let result = try f.json(["quiz", "foundations/check", "--answers", sheet])
+        #expect(result["status"]?.stringValue == "awaiting-server" && result["result"] == nil, "\(result)")
+        #expect(result["review"]?.stringValue == "afterClose")
+        let shown = try f.ok(["quiz", "check", "--answers", sheet])
+        #expect(shown.stdout.contains("Handed in; marks when the teacher releases the review."))
+        #expect(!shown.stdout.contains("Score"))
     }
 
     @Test func examQuiz_HandedIn_SaysTheMarksComeWithTheReview_NotAScore() throws {

@@ -58,6 +58,11 @@ import Testing
         let grades = try laptop.json(["grades", "intro-programming"]).arrayValue ?? []
         let exam = grades.first { $0["item"]?.stringValue == "practice/exam" }
         #expect(exam?["status"]?.stringValue == "withheld" && exam?["points"]?.isNull == true, "\(grades)")
+        let course = try laptop.json(["course", "intro-programming"])["items"]?.arrayValue ?? []
+        let state = course.first { $0["id"]?.stringValue == "practice/exam" }?["state"]
+        #expect(state?["withheld"]?.numberValue == 1 && state?["bestPoints"]?.isNull == true, "\(course)")
+        let text = try laptop.ok(["course", "intro-programming"], ["COLUMNS": "200"]).stdout
+        #expect(text.contains("[1× handed in; marks when the teacher releases the review]"), "\(text)")
         // The teacher releases the review: the next sync brings the score, a grade and the usual notification.
         try world.releaseReview()
         #expect(try laptop.sync().status == 0)
