@@ -50,9 +50,12 @@ struct CourseGrades: Sendable {
                 "complete \(id) first: \(activity?.lessonsDone ?? 0) of \(course.lessons.count) lessons done")
         }
         // Marks withheld from the student (docs/PROTOCOL.md §8) are not told through the certificate:
-        // it waits for a releasable review, and a refusal never shows the grade they make.
+        // it waits for a review a teacher can release (an afterClose quiz of the latest version), and a
+        // refusal never shows the grade they make.
         let withheld = try grading.withheldQuizzes(userID: user.id, courseID: id)
-        let releasable = withheld.filter { quiz in course.quizzes.first { $0.id == quiz }?.reviewPolicy != .never }
+        let releasable = withheld.filter { quiz in
+            course.quizzes.first { $0.id == quiz }?.reviewPolicy == .afterClose
+        }
         if !releasable.isEmpty {
             throw APIError.conflict(
                 "the marks of \(releasable.joined(separator: ", ")) are withheld until a teacher releases the review: "
