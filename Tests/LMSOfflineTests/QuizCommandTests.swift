@@ -64,6 +64,11 @@ struct QuizCommandTests {
         try text.write(toFile: quiz, atomically: true, encoding: .utf8)
         try f.ok(["install", try f.pack(folder, to: "after-close.zip")])
         try f.addProfile("ana")
+        // Answering on the terminal: no verdict per question either (the input ends: the attempt stays
+        // open). The lines answer the first question whatever its type (the order is shuffled).
+        let typed = try f.run(["quiz", "check"], input: "1\n2\n.\nt\n")
+        #expect(typed.stdout.contains("Question 2 of 7"), "\(typed.stdout)")
+        for verdict in ["Right.", "Not right.", "Partly right."] { #expect(!typed.stdout.contains(verdict)) }
         let sheet = try f.write("a.json", #"{"q1": 1}"#)
         let result = try f.json(["quiz", "foundations/check", "--answers", sheet])
         #expect(result["status"]?.stringValue == "awaiting-server" && result["result"] == nil, "\(result)")

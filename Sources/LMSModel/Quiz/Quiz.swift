@@ -61,6 +61,11 @@ public struct Quiz: Hashable, Sendable, Codable {
     /// exam (the safe default: resubmitting must not reveal the key).
     public var reviewPolicy: Review { review ?? (mode == .exam ? .afterClose : .afterAttempt) }
 
+    /// Whether a device scores an attempt and shows its marks and feedback at once: a practice quiz
+    /// with its keys whose review is `afterAttempt`. Otherwise the marks wait for the server and
+    /// the quiz's review (one rule for practice and exam, docs/COURSE-FORMAT.md `review`).
+    public var isScoredOnDevice: Bool { mode == .practice && !keysRemoved && reviewPolicy == .afterAttempt }
+
     /// The most points the quiz can give.
     public var maxPoints: Double { questions.reduce(0) { $0 + $1.points } }
 }

@@ -108,9 +108,7 @@ struct AttemptStore {
     /// as an exam's do (docs/COURSE-FORMAT.md `review`).
     func submit(_ record: AttemptRecord, quiz: Quiz, now: Date) throws -> QuizResult? {
         var result: QuizResult?
-        if quiz.mode == .practice, !quiz.keysRemoved, quiz.reviewPolicy == .afterAttempt {
-            result = try Grader.grade(quiz, responses: record.responses)
-        }
+        if quiz.isScoredOnDevice { result = try Grader.grade(quiz, responses: record.responses) }
         let attempt = Attempt(
             id: record.id, userID: profile.id, courseID: record.courseID,
             courseVersion: SemanticVersion(record.courseVersion) ?? SemanticVersion(0, 0, 0), quizID: record.quizID,
