@@ -74,7 +74,7 @@ struct AppStateTests {
         var states = ItemStates()
         states.lessons["m1/a"] = (true, 60)
         states.lessons["m1/b"] = (false, 10)
-        states.quizzes["m2/q"] = (0, nil, nil, 0, true)
+        states.quizzes["m2/q"] = (0, nil, nil, 0, true, 0)
         let content = CourseScreen.Content(
             course: course("c", "Cooking"),
             items: [

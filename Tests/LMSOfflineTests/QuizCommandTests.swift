@@ -1,5 +1,6 @@
 import Foundation
 import LMSModel
+import LMSTestSupport
 import Testing
 
 /// Quizzes through `--answers`, as a script would.
@@ -50,6 +51,40 @@ struct QuizCommandTests {
         #expect(json["responses"]?["e2"]?["number"]?.numberValue == 5)
         let grades = try f.json(["grades"])
         #expect(grades.arrayValue?.first?["status"]?.stringValue == "awaiting-server")
+        #expect(result["review"]?.stringValue == "afterClose", "an exam's default")
+    }
+
+    @Test func practiceQuiz_WithReviewAfterClose_IsNotScoredHere_OneRuleWithExams() throws {
+        let f = ClientFixture()
+        let folder = f.scratch.sub("rich-after-close")
+        try FileManager.default.copyItem(atPath: RichSample.folder, toPath: folder)
+        let quiz = folder + "/01-foundations/05-check.quiz.json"
+        let text = try String(contentsOfFile: quiz, encoding: .utf8)
+            .replacingOccurrences(of: #""mode": "practice","#, with: #""mode": "practice", "review": "afterClose","#)
+        try text.write(toFile: quiz, atomically: true, encoding: .utf8)
+        try f.ok(["install", try f.pack(folder, to: "after-close.zip")])
+        try f.addProfile("ana")
+        // Answering on the terminal: no verdict per question either (the input ends: the attempt stays
+        // open). The lines answer the first question whatever its type (the order is shuffled).
+        let typed = try f.run(["quiz", "check"], input: "1\n2\n.\nt\n")
+        #expect(typed.stdout.contains("Question 2 of 7"), "\(typed.stdout)")
+        for verdict in ["Right.", "Not right.", "Partly right."] { #expect(!typed.stdout.contains(verdict)) }
+        let sheet = try f.write("a.json", #"{"q1": 1}"#)
+        let result = try f.json(["quiz", "foundations/check", "--answers", sheet])
+        #expect(result["status"]?.stringValue == "awaiting-server" && result["result"] == nil, "\(result)")
+        #expect(result["review"]?.stringValue == "afterClose")
+        let shown = try f.ok(["quiz", "check", "--answers", sheet])
+        #expect(shown.stdout.contains("Handed in; marks when the teacher releases the review."))
+        #expect(!shown.stdout.contains("Score"))
+    }
+
+    @Test func examQuiz_HandedIn_SaysTheMarksComeWithTheReview_NotAScore() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        let text = try f.ok(["quiz", "exam", "--answers", try f.write("e.json", #"{"e2": 5}"#)])
+        #expect(text.stdout.contains("Handed in; marks when the teacher releases the review."))
+        #expect(!text.stdout.contains("Score"))
     }
 
     @Test func badAnswerSheets_AreRefusedWithWhatToDo() throws {

@@ -48,11 +48,27 @@ import Testing
         let a = try laptop.sync()
         #expect(a.status == 0, "\(a.stderr)")
         #expect(a.report["pushed"]?.numberValue == 3)
-        // The exam's score arrives with this sync: the attempt is graded, a grade and a notification are here.
+        // The exam's result arrives with this sync without marks (its review is closed): handed in, no grade,
+        // and the inbox says when the marks come (it said the score before: the leak of issue 13).
+        #expect(try laptop.scalar("SELECT status FROM attempts WHERE quiz_id = 'practice/exam'") == "withheld")
+        #expect(try laptop.count("SELECT count(*) FROM grades WHERE item_id = 'practice/exam'") == 0)
+        let inbox = try laptop.ok(["inbox"]).stdout
+        #expect(inbox.contains("practice/exam (intro-programming) handed in"), "\(inbox)")
+        #expect(!inbox.contains("Your score for practice/exam"))
+        let grades = try laptop.json(["grades", "intro-programming"]).arrayValue ?? []
+        let exam = grades.first { $0["item"]?.stringValue == "practice/exam" }
+        #expect(exam?["status"]?.stringValue == "withheld" && exam?["points"]?.isNull == true, "\(grades)")
+        let course = try laptop.json(["course", "intro-programming"])["items"]?.arrayValue ?? []
+        let state = course.first { $0["id"]?.stringValue == "practice/exam" }?["state"]
+        #expect(state?["withheld"]?.numberValue == 1 && state?["bestPoints"]?.isNull == true, "\(course)")
+        let text = try laptop.ok(["course", "intro-programming"], ["COLUMNS": "200"]).stdout
+        #expect(text.contains("[1× handed in; marks when the teacher releases the review]"), "\(text)")
+        // The teacher releases the review: the next sync brings the score, a grade and the usual notification.
+        try world.releaseReview()
+        #expect(try laptop.sync().status == 0)
         #expect(try laptop.scalar("SELECT status FROM attempts WHERE quiz_id = 'practice/exam'") == "graded")
         #expect(try laptop.count("SELECT count(*) FROM grades WHERE item_id = 'practice/exam'") == 1)
-        let inbox = try laptop.ok(["inbox"]).stdout
-        #expect(inbox.contains("Your score for practice/exam"))
+        #expect(try laptop.ok(["inbox"]).stdout.contains("Your score for practice/exam"))
         #expect(try phone.sync().status == 0)
         #expect(try laptop.sync().status == 0)
         #expect(try Self.view(laptop) == Self.view(phone))

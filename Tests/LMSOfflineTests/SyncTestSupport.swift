@@ -96,6 +96,14 @@ final class SyncWorld {
         #expect(status == 201 || status == 200, "\(json)")
     }
 
+    /// Releases the review of `quiz` (an exam's marks are withheld from students until then,
+    /// docs/PROTOCOL.md §8 "Review"), so that its results carry their marks.
+    func releaseReview(_ quiz: String = "practice/exam", course: String = "intro-programming") throws {
+        let (status, json) = try call(
+            "POST", "/api/v1/courses/\(course)/reviews", token: teacherToken, body: Data(#"{"quiz": "\#(quiz)"}"#.utf8))
+        #expect(status == 200, "\(json)")
+    }
+
     /// A device (a home) with a profile of the same name, logged in as that student.
     func device(_ student: String, server: String? = nil) throws -> ClientFixture {
         let f = ClientFixture()

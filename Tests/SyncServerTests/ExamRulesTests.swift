@@ -84,7 +84,7 @@ struct ExamRulesTests {
         #expect(result["payload"]?["lateReason"]?.stringValue?.contains("clock was moved") == true)
     }
 
-    @Test func aStudentsPulledExamResult_CarriesOnlyTheTotal_UntilTheTeacherReleasesTheReview() throws {
+    @Test func aStudentsPulledExamResult_CarriesNoMarks_UntilTheTeacherReleasesTheReview() throws {
         let server = try SyncRoutesTests().world()
         let start = nowMilliseconds() - 10 * 60_000
         _ = server.push(
@@ -92,23 +92,25 @@ struct ExamRulesTests {
             entries: [Self.examAttempt(seq: 1, id: "exam-a", startedAt: start, submittedAt: start + 60_000)])
         let withheld = try #require(
             try server.pullAll("ana").changes.first { $0["kind"]?.stringValue == "attemptResult" })
-        #expect(withheld["payload"]?["points"]?.numberValue == 2)
+        #expect(withheld["payload"]?["points"] == nil, "no total: compared between attempts it reveals the key")
         #expect(withheld["payload"]?["questions"] == nil, "no credit per question")
+        #expect(withheld["payload"]?["maxPoints"]?.numberValue == 7, "the quiz's maximum is no mark")
         #expect(withheld["payload"]?["review"]?.stringValue == "withheld")
         // The teacher's item analysis still sees every question.
         let items = server.request(.get, "/api/v1/courses/intro-programming/reports/items", as: "owner")
         #expect(items.status == 200)
         #expect(String(decoding: items.bodyData, as: UTF8.self).contains("e2"))
-        // The teacher's essay score and feedback reach the student as a total only.
+        // The teacher's essay score and feedback do not reach the student: no total, no scores, no feedback.
         #expect(
             server.request(
                 .put, "/api/v1/courses/intro-programming/attempts/exam-a/grade", as: "owner",
                 json: ["scores": ["e4": 2], "feedback": "The key was 5"]
             ).status == 200)
         let grade = try #require(try server.pullAll("ana").changes.last { $0["kind"]?.stringValue == "grade" })
-        #expect(grade["payload"]?["points"]?.numberValue == 4)
-        #expect(grade["payload"]?["feedback"]?.isNull == true)
-        #expect(grade["payload"]?["scores"]?.objectMembers?.isEmpty == true)
+        #expect(grade["payload"]?["points"] == nil)
+        #expect(grade["payload"]?["feedback"] == nil)
+        #expect(grade["payload"]?["scores"] == nil)
+        #expect(grade["payload"]?["review"]?.stringValue == "withheld")
         // Students cannot release it; the teacher can, once.
         let body: [String: JSONValue] = ["quiz": "practice/exam"]
         #expect(server.request(.post, "/api/v1/courses/intro-programming/reviews", as: "ana", json: body).status == 403)
@@ -121,6 +123,7 @@ struct ExamRulesTests {
         let open = try #require(
             try server.pullAll("ana").changes.last { $0["kind"]?.stringValue == "attemptResult" })
         #expect(open["payload"]?["questions"]?.arrayValue?.count == 4)
+        #expect(open["payload"]?["points"]?.numberValue == 4, "the release publishes the marks")
         let feedback = try #require(try server.pullAll("ana").changes.last { $0["kind"]?.stringValue == "grade" })
         #expect(feedback["payload"]?["feedback"]?.stringValue == "The key was 5", "the teacher's feedback follows")
         // A practice quiz (review after the attempt) is not released: its review is already open.
@@ -128,5 +131,78 @@ struct ExamRulesTests {
             server.request(
                 .post, "/api/v1/courses/intro-programming/reviews", as: "owner", json: ["quiz": "foundations/check"]
             ).status == 409)
+    }
+
+    /// An attempt at the rich course's `practice/final` (an exam of 15 minutes, any number of
+    /// attempts, review after close by default) that answers only its true/false question.
+    static func finalAttempt(seq: Int64, id: String, indentationMatters: Bool) -> JSONValue {
+        let start = nowMilliseconds() - 10 * 60_000
+        return [
+            "seq": .init(.number(Double(seq))), "prev": .init(.number(Double(seq - 1))), "kind": "attempt",
+            "entity": .init(.string(id)), "at": 1,
+            "payload": [
+                "quiz": "practice/final", "course": "intro-programming", "courseVersion": "1.2.0",
+                "startedAt": .init(.number(Double(start))), "submittedAt": .init(.number(Double(start + 60_000))),
+                "questionOrder": [], "responses": ResponseCoding.json(["final-q2": .bool(indentationMatters)])
+            ]
+        ]
+    }
+
+    @Test func twoAttemptsThatDifferInOneAnswer_PullResultsThatDoNotDiffer_WhileTheReviewIsClosed() throws {
+        let server = try SyncRoutesTests().world()
+        let pushed = server.push(
+            "ana", device: "dev-aaaaaaaa",
+            entries: [
+                Self.finalAttempt(seq: 1, id: "final-true", indentationMatters: true),
+                Self.finalAttempt(seq: 2, id: "final-false", indentationMatters: false)
+            ])
+        #expect(pushed.json["rejected"]?.arrayValue?.isEmpty == true, "the exam allows more than one attempt")
+        let results = try server.pullAll("ana").changes.filter { $0["kind"]?.stringValue == "attemptResult" }
+        func payload(_ id: String) -> JSONValue? {
+            results.last { $0["entity"]?.stringValue == id }?["payload"]
+        }
+        let right = try #require(payload("final-true"))
+        let wrong = try #require(payload("final-false"))
+        #expect(right == wrong, "nothing in the two results tells which answer was right")
+        #expect(right["review"]?.stringValue == "withheld")
+        // The teachers' copy keeps the marks: the gradebook counts the better attempt.
+        let row = server.request(.get, "/api/v1/courses/intro-programming/gradebook", as: "owner")
+            .json["students"]?.arrayValue?.first { $0["username"]?.stringValue == "ana" }
+        #expect(row?["scores"]?["practice/final"]?.numberValue == 1)
+        // The release publishes each result with its marks, and then they differ.
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/reviews", as: "owner", json: ["quiz": "practice/final"]
+            ).json["released"]?.numberValue == 2)
+        let released = try server.pullAll("ana").changes.filter { $0["kind"]?.stringValue == "attemptResult" }
+        let points = ["final-true", "final-false"].map { id in
+            released.last { $0["entity"]?.stringValue == id }?["payload"]?["points"]?.numberValue
+        }
+        #expect(points == [1, 0])
+    }
+
+    @Test func aCertificate_WaitsForWithheldMarks_AndItsRefusalShowsNoGrade() throws {
+        let server = try SyncRoutesTests().world()
+        _ = server.push(
+            "ana", device: "dev-aaaaaaaa",
+            entries: [Self.finalAttempt(seq: 1, id: "final-1", indentationMatters: true)])
+        #expect(
+            server.request(
+                .put, "/api/v1/courses/intro-programming/enrollments/ana/completion", as: "owner",
+                json: ["completed": true]
+            ).status == 200)
+        let asked = server.request(.post, "/api/v1/courses/intro-programming/certificate", as: "ana")
+        #expect(asked.status == 409)
+        let message = asked.json["error"]?["message"]?.stringValue ?? ""
+        #expect(message.contains("practice/final") && message.contains("releases the review"), "\(asked.json)")
+        #expect(!message.contains("%"), "no grade while marks are withheld")
+        // Once released, the marks are Ana's to see, and so is the grade they make.
+        #expect(
+            server.request(
+                .post, "/api/v1/courses/intro-programming/reviews", as: "owner", json: ["quiz": "practice/final"]
+            ).status == 200)
+        let again = server.request(.post, "/api/v1/courses/intro-programming/certificate", as: "ana")
+        #expect(again.status == 409)
+        #expect(again.json["error"]?["message"]?.stringValue?.contains("% is needed") == true, "\(again.json)")
     }
 }

@@ -41,7 +41,8 @@ import Testing
                 }
                 progress[lesson] = SyncMerge.progress(progress[lesson], p)
             case "attempt": attempts.insert(entity)
-            case "attemptResult": results[entity] = payload["points"]?.numberValue
+            // -1: received, its marks withheld until the exam's review (no points, docs/PROTOCOL.md §8 "Review").
+            case "attemptResult": results[entity] = payload["points"]?.numberValue ?? -1
             case "submission": submissions.insert(entity)
             default: break
             }

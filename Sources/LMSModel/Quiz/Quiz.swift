@@ -16,7 +16,7 @@ public struct Quiz: Hashable, Sendable, Codable {
     public var questions: [Question]
     /// True in a student build of an exam: the bodies hold no answer key and cannot be graded here.
     public var keysRemoved: Bool
-    /// When a student sees the credit per question, feedback and keys of an attempt, if set;
+    /// When a student sees the marks (total and credit per question), feedback and keys of an attempt, if set;
     /// `reviewPolicy` gives the default.
     public var review: Review?
 
@@ -53,13 +53,18 @@ public struct Quiz: Hashable, Sendable, Codable {
         case afterAttempt
         /// Once a teacher closes the quiz and releases its review (an exam's default).
         case afterClose
-        /// Never: students see only their total.
+        /// Never: students see no marks of their attempts (only that they were handed in).
         case never
     }
 
     /// The review that applies: `review`, else `afterAttempt` for practice and `afterClose` for an
     /// exam (the safe default: resubmitting must not reveal the key).
     public var reviewPolicy: Review { review ?? (mode == .exam ? .afterClose : .afterAttempt) }
+
+    /// Whether a device scores an attempt and shows its marks and feedback at once: a practice quiz
+    /// with its keys whose review is `afterAttempt`. Otherwise the marks wait for the server and
+    /// the quiz's review (one rule for practice and exam, docs/COURSE-FORMAT.md `review`).
+    public var isScoredOnDevice: Bool { mode == .practice && !keysRemoved && reviewPolicy == .afterAttempt }
 
     /// The most points the quiz can give.
     public var maxPoints: Double { questions.reduce(0) { $0 + $1.points } }

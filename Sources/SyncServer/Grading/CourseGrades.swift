@@ -49,6 +49,23 @@ struct CourseGrades: Sendable {
             throw APIError.conflict(
                 "complete \(id) first: \(activity?.lessonsDone ?? 0) of \(course.lessons.count) lessons done")
         }
+        // Marks withheld from the student (docs/PROTOCOL.md §8) are not told through the certificate:
+        // it waits for a review a teacher can release (an afterClose quiz of the latest version), and a
+        // refusal never shows the grade they make.
+        let withheld = try grading.withheldQuizzes(userID: user.id, courseID: id)
+        let releasable = withheld.filter { quiz in
+            course.quizzes.first { $0.id == quiz }?.reviewPolicy == .afterClose
+        }
+        if !releasable.isEmpty {
+            throw APIError.conflict(
+                "the marks of \(releasable.joined(separator: ", ")) are withheld until a teacher releases the review: "
+                    + "the certificate comes with the marks")
+        }
+        if !withheld.isEmpty, !row.passed {
+            throw APIError.conflict(
+                "your grade in \(id) does not reach the \(Gradebook.percent(book.policy.passPercent))% needed for a certificate "
+                    + "(the marks of \(withheld.joined(separator: ", ")) are not shown)")
+        }
         guard row.passed else {
             throw APIError.conflict(
                 "your grade in \(id) is \(Gradebook.percent(row.total))%; \(Gradebook.percent(book.policy.passPercent))% is needed for a certificate"

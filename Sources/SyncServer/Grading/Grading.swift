@@ -53,6 +53,14 @@ enum Grading {
         ])
     }
 
+    /// The student's copy of a quiz's `grade` payload while the quiz's review is closed: no marks
+    /// (`points`, `scores`) and no feedback, `"review": "withheld"`; the release publishes it in full.
+    static func withheldGrade(_ payload: JSONValue) -> JSONValue {
+        let hidden: Set<String> = ["points", "scores", "feedback"]
+        let kept = (payload.objectMembers ?? []).filter { !hidden.contains($0.key) }
+        return JSONValue(.object(kept + [(key: "review", value: JSONOut.s("withheld"))]))
+    }
+
     /// Scores by criterion or question id, keys sorted.
     static func scoresJSON(_ scores: [String: Double]) -> JSONValue {
         JSONValue(.object(scores.sorted { $0.key < $1.key }.map { (key: $0.key, value: JSONOut.n($0.value)) }))
@@ -146,23 +154,27 @@ enum Grading {
     /// teacher grades its essays and when a teacher releases a quiz's review. `late` is the reason
     /// the attempt is late (nil: on time); `counted` whether it counts in the gradebook (nil: when
     /// on time; a late attempt counts only once a teacher counted it, docs/PROTOCOL.md §8).
-    /// `questions` nil: the quiz's review is not open (`Quiz.reviewPolicy`), so the result carries
-    /// the total only and `"review": "withheld"`.
+    /// `questions` nil: the quiz's review is not open (`Quiz.reviewPolicy`), so the result carries no
+    /// marks at all (no `points`, no credit per question: a total compared between two attempts that
+    /// differ in one answer would reveal that answer's key), only the quiz's `maxPoints`, whether it
+    /// awaits a teacher, late/counted and `"review": "withheld"`.
     /// Written value by value (no `JSONValue` made): one is built for every pushed attempt.
     static func attemptResult(
         user: String, quiz: String, course: String, points: Double, maxPoints: Double, awaitingTeacher: Bool,
         late: String?, counted: Bool? = nil, questions: [AttemptResultQuestion]?
     ) -> Data {
         var frame = WireCodec.Builder()
-        frame.beginObject(count: 8 + (late == nil ? 1 : 2))
+        frame.beginObject(count: 8 + (late == nil ? 1 : 2) - (questions == nil ? 1 : 0))
         frame.key("user")
         frame.string(user)
         frame.key("quiz")
         frame.string(quiz)
         frame.key("course")
         frame.string(course)
-        frame.key("points")
-        frame.number(points)
+        if questions != nil {
+            frame.key("points")
+            frame.number(points)
+        }
         frame.key("maxPoints")
         frame.number(maxPoints)
         frame.key("awaitingTeacher")

@@ -120,6 +120,12 @@ struct AttemptGradingRoutes: Sendable {
         }
         let released = try grading.releaseReview(
             courseID: id, quiz: quiz, by: teacher, at: nowMilliseconds())
+        // A certificate that waited for these marks is issued now (CourseGrades.earned).
+        courseGrades.issueIfEarned(
+            Set(
+                try grading.students(attemptingQuiz: quiz.id, courseID: id).map {
+                    StudentCourse(userID: $0, courseID: id)
+                }))
         return JSONOut.response(
             200, JSONOut.obj([("quiz", JSONOut.s(quizID)), ("released", JSONOut.n(Double(released)))]))
     }

@@ -2,10 +2,10 @@ import Foundation
 import LMSDatabase
 import LMSModel
 
-/// The review of quiz attempts (docs/COURSE-FORMAT.md "review"): whether students see the credit
-/// per question, or only their total, and a teacher's release of a quiz's review. Until it opens,
-/// an attempt's full result (`attemptResult` with `questions`) is kept in `attempts.full_result`
-/// for the teachers' reports, and students pull the total only.
+/// The review of quiz attempts (docs/COURSE-FORMAT.md "review", docs/PROTOCOL.md §8 "Review"):
+/// whether students see the marks of their attempts, and a teacher's release of a quiz's review.
+/// Until it opens, an attempt's full result (`attemptResult` with `points` and `questions`) is kept
+/// in `attempts.full_result` for the teachers' reports, and students pull no marks at all.
 extension GradingStore {
     /// Whether students of `courseID` see the per-question result of `quiz` now: at once for
     /// `afterAttempt`, after a teacher's release for `afterClose`, never for `never`.

@@ -118,12 +118,13 @@ struct GradingStore: AreaStore {
                 target: ("attempt", record.id), points: total, maxPoints: record.maxPoints, scores: scores,
                 feedback: feedback, teacher: teacher, at: now)
         }
-        // Until the quiz's review opens, the student's copy carries the total only.
+        // Until the quiz's review opens, the student's copy carries no marks (Grading.withheldGrade).
+        let full = makePayload(scores, feedback)
         try ChangelogStore.appendChange(
             kind: "grade", entity: "\(record.student.id)/\(record.courseID)/\(quiz.id)/\(record.id)",
             userID: record.student.id, courseID: record.courseID,
-            payload: reviewOpen ? makePayload(scores, feedback) : makePayload([:], nil), in: db)
-        return makePayload(scores, feedback)
+            payload: reviewOpen ? full : Grading.withheldGrade(full), in: db)
+        return full
     }
 
     /// A teacher's essay scores and feedback of an attempt, when graded.

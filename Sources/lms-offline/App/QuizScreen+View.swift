@@ -157,7 +157,7 @@ extension QuizScreen {
                 lines.append(ScreenLine((essay ? AppText.quizEssayKeys : AppText.quizEditKeys).text, style: .dim))
             }
         }
-        if quiz.mode == .practice, !quiz.keysRemoved, let response, field == nil {
+        if quiz.isScoredOnDevice, let response, field == nil {
             lines.append(ScreenLine(""))
             let result = Grader.grade(question, response: response)
             let verdict =

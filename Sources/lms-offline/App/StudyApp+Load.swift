@@ -87,7 +87,7 @@ extension StudyApp {
                 // Time ran out while the student was away: the attempt is handed in as it stands.
                 screen.begin(draft)
                 let result = try store.submit(draft, quiz: quiz, now: context.now())
-                screen.finish(Self.resultLines(result, timeUp: true))
+                screen.finish(Self.resultLines(result, quiz: quiz, timeUp: true))
             }
             return screen
         default:
@@ -137,13 +137,13 @@ extension StudyApp {
         guard var screen = state.top as? QuizScreen, let record = screen.record, let profile else { return }
         let result = try AttemptStore(queue: context.queue, deviceID: context.deviceID, profile: profile).submit(
             record, quiz: screen.quiz, now: context.now())
-        screen.finish(Self.resultLines(result, timeUp: timeUp))
+        screen.finish(Self.resultLines(result, quiz: screen.quiz, timeUp: timeUp))
         state.replaceTop(screen)
     }
 
-    /// What the result screen says after a hand-in: the score of a practice quiz graded here, or
-    /// that the server grades the exam.
-    static func resultLines(_ result: QuizResult?, timeUp: Bool) -> [String] {
+    /// What the result screen says after a hand-in: the score of a practice quiz graded here, that
+    /// the marks wait for the teacher's release of the review, or that the server grades the exam.
+    static func resultLines(_ result: QuizResult?, quiz: Quiz, timeUp: Bool) -> [String] {
         var lines = [timeUp ? AppText.quizTimeUp.text : AppText.quizHandedIn.text, ""]
         if let result {
             let percent = String(format: "%.0f", result.percent)
@@ -153,7 +153,7 @@ extension StudyApp {
                     JSONWriter.number(result.maxPoints), percent))
             if result.awaitingManualGrading { lines.append(Messages.t(.essayPending)) }
         } else {
-            lines.append(Messages.t(.awaitingServer))
+            lines.append(Messages.t(MessageKey.withheld(quiz.reviewPolicy) ?? .awaitingServer))
         }
         return lines
     }

@@ -110,14 +110,15 @@ enum QuizCommand {
             var members: [(String, JSONValue)] = [
                 ("attempt", .str(record.id)), ("quiz", .str(quiz.id)), ("course", .str(record.courseID)),
                 ("mode", .str(quiz.mode.rawValue)), ("timeUp", .flag(timeUp)),
-                ("status", .str(result == nil ? "awaiting-server" : "graded"))
+                ("status", .str(result == nil ? "awaiting-server" : "graded")),
+                ("review", .str(quiz.reviewPolicy.rawValue))
             ]
             if let result { members.append(("result", ResponseCoding.json(result))) }
             console.out(JSONWriter.write(.obj(members), pretty: true))
             return 0
         }
         guard let result else {
-            console.out(Messages.t(.awaitingServer))
+            console.out(Messages.t(MessageKey.withheld(quiz.reviewPolicy) ?? .awaitingServer))
             return 0
         }
         let percent = String(format: "%.0f", result.percent)

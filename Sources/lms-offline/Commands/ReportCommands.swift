@@ -92,15 +92,19 @@ enum ReportCommands {
         var lines: [String] = []
         let store = ReportStore(queue: context.queue)
         for r in try store.localResults(profileID: profile.id, courseID: courseID) {
+            let status = r.withheld ? "withheld" : r.awaiting ? "awaiting-server" : "graded"
+            let unscored = r.awaiting || r.withheld
             entries.append(
                 .obj([
                     ("course", .str(r.courseID)), ("item", .str(r.quizID)), ("kind", .str("quiz")),
-                    ("source", .str("local")), ("status", .str(r.awaiting ? "awaiting-server" : "graded")),
-                    ("points", r.awaiting ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints))
+                    ("source", .str("local")), ("status", .str(status)),
+                    ("points", unscored ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints))
                 ]))
-            lines.append(
-                "\(r.courseID)  \(r.quizID)  "
-                    + (r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)))
+            let state =
+                r.withheld
+                ? Messages.t(.marksWithheldShort)
+                : r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)
+            lines.append("\(r.courseID)  \(r.quizID)  " + state)
         }
         for g in try store.serverGrades(profileID: profile.id, courseID: courseID) {
             entries.append(

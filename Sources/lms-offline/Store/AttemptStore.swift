@@ -103,10 +103,12 @@ struct AttemptStore {
     }
 
     /// Submits the attempt as it stands: grades a practice quiz here, marks an exam as awaiting
-    /// the server, and appends the attempt's outbox entry, all in one transaction.
+    /// the server, and appends the attempt's outbox entry, all in one transaction. A practice quiz
+    /// whose review is not `afterAttempt` is not graded here either: its marks wait for the review,
+    /// as an exam's do (docs/COURSE-FORMAT.md `review`).
     func submit(_ record: AttemptRecord, quiz: Quiz, now: Date) throws -> QuizResult? {
         var result: QuizResult?
-        if quiz.mode == .practice, !quiz.keysRemoved { result = try Grader.grade(quiz, responses: record.responses) }
+        if quiz.isScoredOnDevice { result = try Grader.grade(quiz, responses: record.responses) }
         let attempt = Attempt(
             id: record.id, userID: profile.id, courseID: record.courseID,
             courseVersion: SemanticVersion(record.courseVersion) ?? SemanticVersion(0, 0, 0), quizID: record.quizID,

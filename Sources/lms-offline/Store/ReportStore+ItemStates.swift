@@ -6,7 +6,8 @@ import LMSModel
 /// course, and which course it worked on last.
 extension ReportStore {
     /// The states of `profileID` in `courseID`: each lesson opened (done, seconds), each quiz tried
-    /// (attempts handed in, best and maximum points, awaiting the server, a draft open), each
+    /// (attempts handed in, best and maximum points, awaiting the server, a draft open, marks
+    /// withheld), each
     /// assignment submitted (its latest version).
     func itemStates(profileID: String, courseID: String) throws -> ItemStates {
         var states = ItemStates()
@@ -19,13 +20,14 @@ extension ReportStore {
             }
             try db.forEach(
                 """
-                SELECT quiz_id, sum(status <> 'draft'), max(points), max(max_points), sum(status = 'awaiting'), sum(status = 'draft')
+                SELECT quiz_id, sum(status <> 'draft'), max(points), max(max_points), sum(status = 'awaiting'), sum(status = 'draft'),
+                       sum(status = 'withheld')
                 FROM attempts WHERE profile_id = ? AND course_id = ? GROUP BY quiz_id
                 """, arguments: [profileID, courseID]
             ) { c in
                 states.quizzes[c.string(at: 0)] = (
                     c.int(at: 1), c.isNull(at: 2) ? nil : c.double(at: 2),
-                    c.isNull(at: 3) ? nil : c.double(at: 3), c.int(at: 4), c.int(at: 5) > 0
+                    c.isNull(at: 3) ? nil : c.double(at: 3), c.int(at: 4), c.int(at: 5) > 0, c.int(at: 6)
                 )
             }
             try db.forEach(

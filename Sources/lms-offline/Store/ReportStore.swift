@@ -15,11 +15,13 @@ struct ReportStore {
         var done: Int
     }
 
-    /// A quiz scored on this device (practice) or awaiting the server (exam).
+    /// A quiz scored on this device (practice), awaiting the server (exam), or handed in with its
+    /// marks withheld until the teacher releases the review (`withheld`: no points).
     struct LocalResult: Equatable {
         var courseID: String
         var quizID: String
         var awaiting: Bool
+        var withheld: Bool = false
         var points: Double
         var maxPoints: Double
     }
@@ -82,6 +84,7 @@ struct ReportStore {
                 results.append(
                     LocalResult(
                         courseID: c.string(at: 0), quizID: c.string(at: 1), awaiting: c.string(at: 2) == "awaiting",
+                        withheld: c.string(at: 2) == "withheld",
                         points: c.double(at: 3), maxPoints: c.double(at: 4)))
             }
         }

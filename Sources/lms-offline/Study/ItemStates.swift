@@ -6,7 +6,9 @@ import LMSModel
 /// and best scores, submission versions. Loaded by `ReportStore.itemStates`.
 struct ItemStates {
     var lessons: [String: (done: Bool, seconds: Int)] = [:]
-    var quizzes: [String: (submitted: Int, best: Double?, max: Double?, awaiting: Int, draft: Bool)] = [:]
+    /// `withheld`: attempts handed in whose marks wait for the teacher's release of the review.
+    var quizzes: [String: (submitted: Int, best: Double?, max: Double?, awaiting: Int, draft: Bool, withheld: Int)] =
+        [:]
     var submissions: [String: Int] = [:]
 
     /// Loads the states of `profile` in `courseID` (`ReportStore.itemStates`).
@@ -37,6 +39,7 @@ struct ItemStates {
                 parts.append(ScoreFormat.fraction(best, of: max))
             }
             if q.awaiting > 0 { parts.append(Messages.t(.awaiting)) }
+            if q.withheld > 0, q.best == nil { parts.append(Messages.t(.marksWithheldShort)) }
             return parts.joined(separator: " ")
         default:
             if let version = submissions[item.id] { return Messages.t(.submittedState, version) }
@@ -61,7 +64,7 @@ struct ItemStates {
             return .obj([
                 ("attempts", .int(q?.submitted ?? 0)), ("bestPoints", q?.best.map(JSONValue.num) ?? JSONValue(.null)),
                 ("maxPoints", item.points.map(JSONValue.num) ?? JSONValue(.null)),
-                ("awaitingServer", .int(q?.awaiting ?? 0)),
+                ("awaitingServer", .int(q?.awaiting ?? 0)), ("withheld", .int(q?.withheld ?? 0)),
                 ("draft", .flag(q?.draft ?? false))
             ])
         default:

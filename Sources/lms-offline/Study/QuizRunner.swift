@@ -53,7 +53,7 @@ final class QuizRunner {
             }
             record.responses[question.id] = response
             try store.save(record)
-            if quiz.mode == .practice, !quiz.keysRemoved {
+            if quiz.isScoredOnDevice {
                 showFeedback(Grader.grade(question, response: response), format: question.format)
             }
         }

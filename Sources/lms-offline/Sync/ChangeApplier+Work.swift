@@ -38,6 +38,9 @@ extension ChangeApplier {
     /// docs/PROTOCOL.md §8) and tells the student when an exam's score arrives.
     /// Returns true when the score is new here.
     func applyResult(attemptID: String, _ payload: JSONValue) throws -> Bool {
+        if payload["review"]?.stringValue == "withheld" {
+            return try applyWithheldResult(attemptID: attemptID, payload)
+        }
         guard let points = payload["points"]?.numberValue, let maxPoints = payload["maxPoints"]?.numberValue,
             points.isFinite, maxPoints.isFinite
         else { return false }

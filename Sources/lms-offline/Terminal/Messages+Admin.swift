@@ -77,7 +77,7 @@ extension MessageKey {
                 "la cuenta de %1 fue borrada en %2 por un administrador: sus datos se eliminaron de este equipo"
             )
         case .noDates: return ("No dates or deadlines in %1.", "No hay fechas ni plazos en %1.")
-        default: return ("?", "?")
+        default: return marksTexts
         }
     }
 }

@@ -132,6 +132,8 @@ enum MessageKey: String, CaseIterable, Sendable {
         noteDeadlineBody
     case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody, noteNewVersionTitle,
         noteNewVersionBody
+    // Marks withheld until a quiz's review (Messages+Marks.swift)
+    case marksWithheld, marksWithheldShort, marksNever, marksWithheldTitle
 }
 
 extension MessageKey {
