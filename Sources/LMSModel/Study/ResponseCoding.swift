@@ -31,26 +31,36 @@ public enum ResponseCoding {
         JSONValue(.object(responses.sorted { $0.key < $1.key }.map { (key: $0.key, value: json($0.value)) }))
     }
 
-    /// Reads a tagged response; nil when it is not one.
+    /// Reads a tagged response; nil when it is not one. Read as a frame carries it, by the one
+    /// reader of pushed responses (`response(from: WireValue)`).
     public static func response(from json: JSONValue) -> Response? {
-        guard let members = json.objectMembers, members.count == 1,
-            let (tag, value) = members.first.map({ ($0.key, $0.value) })
-        else { return nil }
-        switch tag {
+        (try? WireDocument(json)).flatMap { response(from: $0.root) }
+    }
+
+    /// Reads a tagged response as a frame carries it; nil when it is not one.
+    public static func response(from json: WireValue) -> Response? {
+        guard json.isObject, json.elementCount == 1, let value = json.elements.first(where: { _ in true }) else {
+            return nil
+        }
+        switch value.key {
         case "choice": return value.numberValue.flatMap(exactInt).map(Response.choice)
         case "choices":
-            guard let list = value.arrayValue?.compactMap({ $0.numberValue.flatMap(exactInt) }),
-                list.count == value.arrayValue?.count
-            else { return nil }
+            guard value.isArray else { return nil }
+            var list: [Int] = []
+            list.reserveCapacity(value.elementCount ?? 0)
+            for item in value.elements {
+                guard let i = item.numberValue.flatMap(exactInt) else { return nil }
+                list.append(i)
+            }
             return .choices(list)
         case "bool": return value.boolValue.map(Response.bool)
         case "text": return value.stringValue.map(Response.text)
         case "number": return value.numberValue.map(Response.number)
         case "matches":
-            guard let members = value.objectMembers else { return nil }
+            guard value.isObject else { return nil }
             var map: [String: String] = [:]
-            for member in members {
-                guard let right = member.value.stringValue else { return nil }
+            for member in value.elements {
+                guard let right = member.stringValue else { return nil }
                 map[member.key] = right
             }
             return .matches(map)

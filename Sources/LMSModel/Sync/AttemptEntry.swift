@@ -28,8 +28,13 @@ public struct AttemptEntry: Hashable, Sendable {
         public var json: JSONValue
     }
 
-    /// Reads a payload, checking every field's type and bounds.
+    /// Reads a payload built in code, as a frame would carry it.
     public init(id: String, payload: JSONValue) throws(EntryRejection) {
+        try self.init(id: id, payload: PayloadReader.wire(payload, kind: "attempt"))
+    }
+
+    /// Reads a payload, checking every field's type and bounds.
+    public init(id: String, payload: WireValue) throws(EntryRejection) {
         let p = try PayloadReader(kind: "attempt", payload: payload)
         self.id = try p.entity(id)
         courseID = try p.name("course")
@@ -39,37 +44,39 @@ public struct AttemptEntry: Hashable, Sendable {
         submittedAt = try p.optionalTime("submittedAt")
         questionOrder = []
         if let order = payload["questionOrder"], !order.isNull {
-            guard let items = order.arrayValue, items.count <= EntryBounds.maxResponses else {
+            guard order.isArray, let count = order.elementCount, count <= EntryBounds.maxResponses else {
                 throw p.fail("\"questionOrder\" must be a list of at most \(EntryBounds.maxResponses) question ids")
             }
-            for item in items {
+            questionOrder.reserveCapacity(count)
+            for item in order.elements {
                 guard let question = item.stringValue, PayloadReader.isName(question) else {
                     throw p.fail("\"questionOrder\" must be a list of question ids")
                 }
                 questionOrder.append(question)
             }
         }
-        guard let members = payload["responses"]?.objectMembers else {
+        guard let members = payload["responses"], members.isObject, let count = members.elementCount else {
             throw p.fail("\"responses\" must be an object of question id: tagged response")
         }
-        guard members.count <= EntryBounds.maxResponses else {
+        guard count <= EntryBounds.maxResponses else {
             throw p.fail("at most \(EntryBounds.maxResponses) responses")
         }
-        responses = Dictionary(minimumCapacity: members.count)
-        for member in members {
-            guard PayloadReader.isName(member.key), let response = ResponseCoding.response(from: member.value) else {
+        responses = Dictionary(minimumCapacity: count)
+        for member in members.elements {
+            let question = member.key
+            guard PayloadReader.isName(question), let response = ResponseCoding.response(from: member) else {
                 throw p.fail(
-                    "the response to \"\(member.key.prefix(EntryBounds.maxNameBytes))\" must be tagged, like {\"choice\": 1} or {\"text\": \"…\"}"
+                    "the response to \"\(question.prefix(EntryBounds.maxNameBytes))\" must be tagged, like {\"choice\": 1} or {\"text\": \"…\"}"
                 )
             }
-            responses[member.key] = response
+            responses[question] = response
         }
         result = nil
         if let json = payload["result"], !json.isNull {
             guard let points = json["points"]?.double(in: WireBounds.points),
                 let maxPoints = json["maxPoints"]?.double(in: WireBounds.points)
             else { throw p.fail("a practice \"result\" must be an object with points and maxPoints") }
-            result = PracticeResult(points: points, maxPoints: maxPoints, json: json)
+            result = PracticeResult(points: points, maxPoints: maxPoints, json: json.json)
         }
     }
 

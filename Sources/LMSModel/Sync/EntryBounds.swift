@@ -43,12 +43,19 @@ public struct EntryRejection: Error, Hashable, Sendable, CustomStringConvertible
 /// Typed reading of one payload's members, each failing with a reason that names the kind and field.
 struct PayloadReader {
     let kind: String
-    let payload: JSONValue
+    let payload: WireValue
 
-    init(kind: String, payload: JSONValue) throws(EntryRejection) {
-        guard payload.objectMembers != nil else { throw EntryRejection("\(kind): the payload must be an object") }
+    init(kind: String, payload: WireValue) throws(EntryRejection) {
+        guard payload.isObject else { throw EntryRejection("\(kind): the payload must be an object") }
         self.kind = kind
         self.payload = payload
+    }
+
+    /// A payload built in code, read as a frame would carry it (the one way payloads are read).
+    static func wire(_ payload: JSONValue, kind: String) throws(EntryRejection) -> WireValue {
+        do { return try WireDocument(payload).root } catch {
+            throw EntryRejection("\(kind): the payload cannot be sent in a frame (\(error))")
+        }
     }
 
     func fail(_ what: String) -> EntryRejection { EntryRejection("\(kind): \(what)") }

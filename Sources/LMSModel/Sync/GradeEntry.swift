@@ -23,9 +23,14 @@ public struct GradeEntry: Hashable, Sendable {
     /// When the teacher graded (ms since 1970, device clock): nil when the device did not say.
     public var gradedAt: Int64?
 
+    /// Reads a payload built in code, as a frame would carry it.
+    public init(payload: JSONValue) throws(EntryRejection) {
+        try self.init(payload: PayloadReader.wire(payload, kind: "grade"))
+    }
+
     /// Reads a payload, checking every field's type and bounds. `gradedAt` is a time, or ISO 8601
     /// text as lms-offline writes it.
-    public init(payload: JSONValue) throws(EntryRejection) {
+    public init(payload: WireValue) throws(EntryRejection) {
         let p = try PayloadReader(kind: "grade", payload: payload)
         courseID = try p.name("course")
         if payload["attempt"] != nil {
@@ -38,11 +43,11 @@ public struct GradeEntry: Hashable, Sendable {
         courseVersion = payload["courseVersion"] == nil ? nil : try p.name("courseVersion")
         scores = [:]
         if let value = payload["scores"], !value.isNull {
-            guard let members = value.objectMembers, members.count <= EntryBounds.maxResponses else {
+            guard value.isObject, (value.elementCount ?? 0) <= EntryBounds.maxResponses else {
                 throw p.fail("\"scores\" must be an object of at most \(EntryBounds.maxResponses) criterion: points")
             }
-            for member in members {
-                guard let n = member.value.double(in: WireBounds.points) else {
+            for member in value.elements {
+                guard let n = member.double(in: WireBounds.points) else {
                     throw EntryRejection("the score of \"\(member.key)\" must be a number from -10^9 to 10^9")
                 }
                 scores[member.key] = n
@@ -55,10 +60,7 @@ public struct GradeEntry: Hashable, Sendable {
                 "feedback is limited to \(EntryBounds.maxFeedbackBytes) bytes (got \(words.utf8.count))")
         }
         feedback = words.flatMap { $0.isEmpty ? nil : $0 }
-        switch payload["gradedAt"] {
-        case nil: gradedAt = nil
-        case let value? where value.isNull: gradedAt = nil
-        case let value?:
+        if let value = payload["gradedAt"], !value.isNull {
             if let ms = value.milliseconds {
                 gradedAt = ms
             } else if let text = value.stringValue, let date = ISO8601DateFormatter().date(from: text),
@@ -68,6 +70,8 @@ public struct GradeEntry: Hashable, Sendable {
             } else {
                 throw p.fail("\"gradedAt\" must be a time in milliseconds since 1970 or ISO 8601 text")
             }
+        } else {
+            gradedAt = nil
         }
     }
 }

@@ -6,31 +6,17 @@ import Foundation
 // that the caller refuses the value before any arithmetic or conversion can trap.
 extension JSONValue {
     /// The value as a whole number within `range`, else nil (`-0` reads as 0).
-    public func int(in range: ClosedRange<Int64>) -> Int64? {
-        guard let n = numberValue, n.isFinite, n == n.rounded(.towardZero),
-            n >= Double(range.lowerBound), n <= Double(range.upperBound)
-        else { return nil }
-        // `Double(Int64.max)` is 2^63, one past the range: `exactly` refuses it instead of trapping.
-        guard let whole = Int64(exactly: n), range.contains(whole) else { return nil }
-        return whole
-    }
+    public func int(in range: ClosedRange<Int64>) -> Int64? { WireNumber.int(numberValue, in: range) }
 
     /// The value as a time in milliseconds since 1970 within `WireBounds.milliseconds`, rounded to
     /// the nearest millisecond, else nil.
-    public var milliseconds: Int64? {
-        let bounds = WireBounds.milliseconds
-        guard let n = double(in: Double(bounds.lowerBound)...Double(bounds.upperBound)) else { return nil }
-        return Int64(n.rounded())
-    }
+    public var milliseconds: Int64? { WireNumber.milliseconds(numberValue) }
 
     /// The value as a time (`milliseconds` as a `Date`), else nil.
     public var date: Date? { milliseconds.map { Date(timeIntervalSince1970: Double($0) / 1000) } }
 
     /// The value as a finite number within `range`, else nil.
-    public func double(in range: ClosedRange<Double>) -> Double? {
-        guard let n = numberValue, n.isFinite, range.contains(n) else { return nil }
-        return n
-    }
+    public func double(in range: ClosedRange<Double>) -> Double? { WireNumber.double(numberValue, in: range) }
 
     /// How many values this one holds, itself included, counting no further than `limit` (so a
     /// huge value costs no more than `limit` steps to measure). Recursive: a wire value's depth is
@@ -58,5 +44,32 @@ extension JSONValue {
             }
         default: break
         }
+    }
+}
+
+/// The checks behind the typed accessors of `JSONValue` and `WireValue`: one rule for both.
+enum WireNumber {
+    /// `n` as a whole number within `range`, else nil (`-0` reads as 0).
+    static func int(_ number: Double?, in range: ClosedRange<Int64>) -> Int64? {
+        guard let n = number, n.isFinite, n == n.rounded(.towardZero),
+            n >= Double(range.lowerBound), n <= Double(range.upperBound)
+        else { return nil }
+        // `Double(Int64.max)` is 2^63, one past the range: `exactly` refuses it instead of trapping.
+        guard let whole = Int64(exactly: n), range.contains(whole) else { return nil }
+        return whole
+    }
+
+    /// `n` as a time in milliseconds since 1970 within `WireBounds.milliseconds`, rounded to the
+    /// nearest millisecond, else nil.
+    static func milliseconds(_ number: Double?) -> Int64? {
+        let bounds = WireBounds.milliseconds
+        guard let n = double(number, in: Double(bounds.lowerBound)...Double(bounds.upperBound)) else { return nil }
+        return Int64(n.rounded())
+    }
+
+    /// `n` if it is finite and within `range`, else nil.
+    static func double(_ number: Double?, in range: ClosedRange<Double>) -> Double? {
+        guard let n = number, n.isFinite, range.contains(n) else { return nil }
+        return n
     }
 }

@@ -13,28 +13,34 @@ public struct ProgressEntry: Hashable, Sendable {
     /// When the lesson was last opened, in milliseconds since 1970.
     public var lastOpenedAt: Int64?
 
-    /// Reads a payload, checking every field's type and bounds.
+    /// Reads a payload built in code, as a frame would carry it.
     public init(payload: JSONValue) throws(EntryRejection) {
+        try self.init(payload: PayloadReader.wire(payload, kind: "progress"))
+    }
+
+    /// Reads a payload, checking every field's type and bounds.
+    public init(payload: WireValue) throws(EntryRejection) {
         let p = try PayloadReader(kind: "progress", payload: payload)
         courseID = try p.name("course")
         lessonID = try p.name("lesson")
         completed = try p.bool("completed", default: false)
         secondsByDevice = [:]
         if let devices = payload["secondsByDevice"], !devices.isNull {
-            guard let members = devices.objectMembers else {
+            guard devices.isObject, let count = devices.elementCount else {
                 throw p.fail("\"secondsByDevice\" must be an object of device: whole seconds")
             }
-            guard members.count <= EntryBounds.maxDevicesPerProgress else {
+            guard count <= EntryBounds.maxDevicesPerProgress else {
                 throw EntryRejection(
                     "progress counts time on at most \(EntryBounds.maxDevicesPerProgress) devices")
             }
-            for member in members {
-                guard PayloadReader.isName(member.key), let n = member.value.int(in: WireBounds.lessonSeconds) else {
+            for member in devices.elements {
+                let device = member.key
+                guard PayloadReader.isName(device), let n = member.int(in: WireBounds.lessonSeconds) else {
                     throw p.fail(
                         "\"secondsByDevice\" must map device ids to whole seconds from 0 to \(WireBounds.lessonSeconds.upperBound)"
                     )
                 }
-                secondsByDevice[member.key] = Int(n)
+                secondsByDevice[device] = Int(n)
             }
         }
         lastOpenedAt = try p.optionalTime("lastOpenedAt")

@@ -13,11 +13,17 @@ public enum PushedEntry: Hashable, Sendable {
     case message(DirectMessage)
     case announcement(Announcement)
 
-    /// Decodes the payload of an entry of `kind` about `entity`.
+    /// Decodes a payload built in code, as a frame would carry it.
     public init(kind: String?, entity: String?, payload: JSONValue?) throws(EntryRejection) {
-        let payload = payload ?? JSONValue(.null)
+        try self.init(
+            kind: kind, entity: entity, payload: PayloadReader.wire(payload ?? JSONValue(.null), kind: kind ?? "entry"))
+    }
+
+    /// Decodes the payload of an entry of `kind` about `entity`, read in place from its frame.
+    public init(kind: String?, entity: String?, payload: WireValue?) throws(EntryRejection) {
         let entity = entity ?? ""
-        guard payload.valueCount(upTo: EntryBounds.maxEntryValues + 1) <= EntryBounds.maxEntryValues else {
+        let payload = payload ?? WireValue.null
+        guard payload.valueCount <= EntryBounds.maxEntryValues else {
             throw EntryRejection("an entry's payload may hold at most \(EntryBounds.maxEntryValues) values")
         }
         switch kind {
@@ -26,16 +32,16 @@ public enum PushedEntry: Hashable, Sendable {
         case "submission": self = .submission(try SubmissionEntry(id: entity, payload: payload))
         case "grade": self = .grade(try GradeEntry(payload: payload))
         case "post":
-            guard let post = Post(id: entity, payload: payload), PayloadReader.isName(post.courseID) else {
+            guard let post = Post(id: entity, payload: payload.json), PayloadReader.isName(post.courseID) else {
                 throw EntryRejection("a post needs an id, course, body, createdAt and revision")
             }
             self = .post(post)
         case "message":
-            guard let message = DirectMessage(id: entity, payload: payload), PayloadReader.isName(message.courseID)
+            guard let message = DirectMessage(id: entity, payload: payload.json), PayloadReader.isName(message.courseID)
             else { throw EntryRejection("a message needs an id, course, to (or toName), body and sentAt") }
             self = .message(message)
         case "announcement":
-            guard let announcement = Announcement(id: entity, payload: payload),
+            guard let announcement = Announcement(id: entity, payload: payload.json),
                 PayloadReader.isName(announcement.courseID)
             else { throw EntryRejection("an announcement needs an id, course, title, body and createdAt") }
             self = .announcement(announcement)

@@ -16,8 +16,13 @@ public struct SubmissionEntry: Hashable, Sendable {
     /// When it was submitted (ms since 1970, device clock).
     public var submittedAt: Int64
 
-    /// Reads a payload, checking every field's type and bounds.
+    /// Reads a payload built in code, as a frame would carry it.
     public init(id: String, payload: JSONValue) throws(EntryRejection) {
+        try self.init(id: id, payload: PayloadReader.wire(payload, kind: "submission"))
+    }
+
+    /// Reads a payload, checking every field's type and bounds.
+    public init(id: String, payload: WireValue) throws(EntryRejection) {
         let p = try PayloadReader(kind: "submission", payload: payload)
         self.id = try p.entity(id)
         courseID = try p.name("course")
@@ -28,16 +33,16 @@ public struct SubmissionEntry: Hashable, Sendable {
         self.version = version
         submittedAt = try p.time("submittedAt")
         text = try p.optionalString("text", maxBytes: EntryBounds.maxSubmissionTextBytes)
-        let listed: [JSONValue]
+        var listed: WireValue.Elements?
         if let value = payload["files"], !value.isNull {
-            guard let items = value.arrayValue else { throw p.fail("\"files\" must be a list of {name, size, sha256}") }
-            listed = items
-        } else {
-            listed = []
+            guard value.isArray else { throw p.fail("\"files\" must be a list of {name, size, sha256}") }
+            guard (value.elementCount ?? 0) <= EntryBounds.maxFiles else {
+                throw p.fail("at most \(EntryBounds.maxFiles) files")
+            }
+            listed = value.elements
         }
-        guard listed.count <= EntryBounds.maxFiles else { throw p.fail("at most \(EntryBounds.maxFiles) files") }
         files = []
-        for file in listed {
+        for file in listed ?? payload.emptyElements {
             guard let name = file["name"]?.stringValue, PayloadReader.isName(name),
                 let sha256 = file["sha256"]?.stringValue, Self.isHash(sha256),
                 let size = file["size"]?.int(in: EntryBounds.fileBytes)

@@ -193,32 +193,28 @@ public enum WireCodec {
 
     // MARK: - Decoding
 
-    /// The value of a frame; throws on anything malformed or past `limits`.
+    /// The value of a frame; throws on anything malformed or past `limits`. Read by the one frame
+    /// reader (`WireDocument`), then built as a `JSONValue` tree.
     public static func decode(_ frame: [UInt8], limits: Limits = .default) throws -> JSONValue {
-        try frame.withUnsafeBufferPointer { buffer in
-            guard buffer.count >= magic.count, Array(buffer[0..<magic.count]) == magic else {
-                throw DecodeError(description: "not a sync frame (it must start with LMSF and format 1)")
-            }
-            var reader = Reader(bytes: buffer, offset: magic.count, limits: limits)
-            let value = try reader.value(depth: 0)
-            guard reader.offset == buffer.count else {
-                throw DecodeError(description: "bytes after the frame's value at \(reader.offset)")
-            }
-            return value
-        }
+        try WireDocument(frame: frame, limits: limits).root.json
     }
 
+    /// The frame reader: checks every byte of a frame against `limits` and records its values, in
+    /// order, as `WireDocument.Node`s (no value is allocated on its own; strings stay in the bytes).
     struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
         var offset: Int
         let limits: Limits
-        var keys: [String] = []
-        var values = 0
+        /// The key table: each key's bytes, by reference number.
+        var keys: [(start: UInt32, count: UInt32)] = []
+        var nodes: [WireDocument.Node] = []
 
         init(bytes: UnsafeBufferPointer<UInt8>, offset: Int, limits: Limits) {
             self.bytes = bytes
             self.offset = offset
             self.limits = limits
+            // A frame's values take at least one byte each: this bounds the list's growth.
+            nodes.reserveCapacity(min(bytes.count / 2, limits.maxValues, 1 << 16))
         }
 
         func fail(_ what: String) -> DecodeError { DecodeError(description: "\(what) at byte \(offset)") }
@@ -237,77 +233,83 @@ public enum WireCodec {
             }
         }
 
-        mutating func utf8(count: UInt64) throws -> String {
+        /// Checks `count` bytes of UTF-8 at the offset and moves past them; answers where they start.
+        mutating func utf8(count: UInt64) throws -> UInt32 {
             guard count <= UInt64(limits.maxStringBytes), count <= UInt64(bytes.count - offset) else {
                 throw fail("string too long or truncated")
             }
             let slice = UnsafeBufferPointer(rebasing: bytes[offset..<(offset + Int(count))])
-            guard let s = String(validating: slice, as: UTF8.self) else { throw fail("invalid UTF-8") }
+            var ascii = true
+            for byte in slice where byte >= 0x80 {
+                ascii = false
+                break
+            }
+            guard ascii || String(validating: slice, as: UTF8.self) != nil else { throw fail("invalid UTF-8") }
+            let start = UInt32(offset)
             offset += Int(count)
-            return s
+            return start
         }
 
-        mutating func key() throws -> String {
+        mutating func key() throws -> (start: UInt32, count: UInt32) {
             let h = try varint()
             if h & 1 == 1 {
                 let index = h >> 1
                 guard index < UInt64(keys.count) else { throw fail("unknown key reference") }
                 return keys[Int(index)]
             }
-            let k = try utf8(count: h >> 1)
-            keys.append(k)
-            return k
+            let count = h >> 1
+            let key = (start: try utf8(count: count), count: UInt32(count))
+            keys.append(key)
+            return key
         }
 
-        mutating func value(depth: Int) throws -> JSONValue {
+        /// Reads one value (and all it holds) into `nodes`, as a member named by `key` or none.
+        mutating func value(depth: Int, key: (start: UInt32, count: UInt32) = (0, 0)) throws {
             guard depth <= limits.maxDepth else { throw fail("nesting deeper than \(limits.maxDepth)") }
-            values += 1
-            guard values <= limits.maxValues else { throw fail("more than \(limits.maxValues) values") }
+            guard nodes.count < limits.maxValues else { throw fail("more than \(limits.maxValues) values") }
             guard offset < bytes.count else { throw fail("truncated value") }
-            let tag = bytes[offset]
+            let tagByte = bytes[offset]
             offset += 1
-            switch Tag(rawValue: tag) {
-            case .null: return JSONValue(.null)
-            case .false: return JSONValue(.bool(false))
-            case .true: return JSONValue(.bool(true))
+            guard let tag = Tag(rawValue: tagByte) else {
+                throw DecodeError(description: "unknown tag \(tagByte) at byte \(offset - 1)")
+            }
+            let index = nodes.count
+            var node = WireDocument.Node(
+                tag: tag, keyStart: key.start, keyCount: key.count, end: UInt32(index + 1), count: 0, bits: 0)
+            switch tag {
+            case .null, .false, .true: break
             case .integer:
                 let z = try varint()
-                let i = Int64(bitPattern: (z >> 1) ^ (0 &- (z & 1)))
-                return JSONValue(.number(Double(i)))
+                node.bits = (z >> 1) ^ (0 &- (z & 1))
             case .double:
                 guard bytes.count - offset >= 8 else { throw fail("truncated double") }
                 var bits: UInt64 = 0
                 for k in 0..<8 { bits |= UInt64(bytes[offset + k]) << (8 * UInt64(k)) }
                 offset += 8
-                let d = Double(bitPattern: bits)
-                guard d.isFinite else { throw fail("a double that is not finite") }
-                return JSONValue(.number(d))
+                guard Double(bitPattern: bits).isFinite else { throw fail("a double that is not finite") }
+                node.bits = bits
             case .string:
-                return JSONValue(.string(try utf8(count: try varint())))
-            case .array:
+                let count = try varint()
+                node.bits = UInt64(try utf8(count: count))
+                node.count = UInt32(count)
+            case .array, .object:
                 let count = try varint()
                 guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else {
-                    throw fail("array too long")
+                    throw fail(tag == .array ? "array too long" : "object too long")
                 }
-                var items: [JSONValue] = []
-                items.reserveCapacity(Int(count))
-                for _ in 0..<count { items.append(try value(depth: depth + 1)) }
-                return JSONValue(.array(items))
-            case .object:
-                let count = try varint()
-                guard count <= UInt64(limits.maxElements), count <= UInt64(bytes.count - offset) else {
-                    throw fail("object too long")
-                }
-                var members: [(key: String, value: JSONValue)] = []
-                members.reserveCapacity(Int(count))
+                node.count = UInt32(count)
+                nodes.append(node)
                 for _ in 0..<count {
-                    let k = try key()
-                    members.append((key: k, value: try value(depth: depth + 1)))
+                    if tag == .object {
+                        try value(depth: depth + 1, key: try self.key())
+                    } else {
+                        try value(depth: depth + 1)
+                    }
                 }
-                return JSONValue(.object(members))
-            case nil:
-                throw DecodeError(description: "unknown tag \(tag) at byte \(offset - 1)")
+                nodes[index].end = UInt32(nodes.count)
+                return
             }
+            nodes.append(node)
         }
     }
 }

@@ -20,8 +20,8 @@ struct SyncRoutes: Sendable {
     /// faster, and pages are made for every pull while pushes are compressed once on a device.
     static let pageCompressionLevel: Int32 = 1
 
-    /// The value of a frame body, inflated when gzip'd.
-    func frameBody(_ request: HTTPRequest) throws -> JSONValue {
+    /// The values of a frame body, inflated when gzip'd, read in place (no value tree is built).
+    func frameBody(_ request: HTTPRequest) throws -> WireValue {
         guard case .data(let data) = request.body, !data.isEmpty else {
             throw APIError.badRequest("send a sync frame as the body (docs/PROTOCOL.md §3)", code: "invalid_frame")
         }
@@ -31,7 +31,7 @@ struct SyncRoutes: Sendable {
                 throw APIError.badRequest("the gzip body is invalid: \(error)", code: "invalid_frame")
             }
         }
-        do { return try WireCodec.decode(bytes, limits: SyncLimits.pushFrame) } catch {
+        do { return try WireDocument(frame: bytes, limits: SyncLimits.pushFrame).root } catch {
             throw APIError.badRequest("the frame is invalid: \(error)", code: "invalid_frame")
         }
     }
@@ -94,7 +94,8 @@ struct SyncRoutes: Sendable {
                 "\"clock\" must be the device's time in milliseconds since 1970 (up to 9999999999999)",
                 code: "invalid_frame")
         }
-        let entries = frame["entries"]?.arrayValue ?? []
+        let list = frame["entries"]
+        let entries = list.flatMap { $0.isArray ? Array($0.elements) : nil } ?? []
         guard entries.count <= SyncLimits.maxPushEntries else {
             throw APIError.tooLarge("send at most \(SyncLimits.maxPushEntries) entries per push")
         }

@@ -44,13 +44,13 @@ struct SyncIngest {
         var seq: Int64
         var prev: Int64
         /// The entry's `kind` and `entity` as sent, for the rejection change.
-        var kind: JSONValue
-        var entity: JSONValue
+        var kind: WireValue
+        var entity: WireValue
         var value: Result<PushedEntry, EntryRejection>
     }
 
     /// Reads every entry's stream position and typed value, outside the write transaction.
-    static func decode(_ entries: [JSONValue]) throws -> [Decoded] {
+    static func decode(_ entries: [WireValue]) throws -> [Decoded] {
         try entries.map { entry in
             guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
                 let prev = entry["prev"]?.int(in: WireBounds.sequence)
@@ -58,8 +58,8 @@ struct SyncIngest {
                 throw APIError.badRequest(
                     "every entry needs whole numbers seq and prev from 0 to 2^53", code: "invalid_frame")
             }
-            let kind = entry["kind"] ?? JSONValue(.null)
-            let entity = entry["entity"] ?? JSONValue(.null)
+            let kind = entry["kind"] ?? WireValue.null
+            let entity = entry["entity"] ?? WireValue.null
             let value = Result { () throws(EntryRejection) -> PushedEntry in
                 try PushedEntry(kind: kind.stringValue, entity: entity.stringValue, payload: entry["payload"])
             }
@@ -67,7 +67,7 @@ struct SyncIngest {
         }
     }
 
-    func run(_ entries: [JSONValue]) throws -> Outcome {
+    func run(_ entries: [WireValue]) throws -> Outcome {
         let now = nowMilliseconds()
         let decoded = try Self.decode(entries)
         // Courses are read (and cached) before the transaction: loading a package is slow.
@@ -97,7 +97,8 @@ struct SyncIngest {
                         kind: "rejection", entity: "\(device)/\(entry.seq)", userID: user.id, courseID: nil,
                         payload: JSONOut.obj([
                             ("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(entry.seq))),
-                            ("kind", entry.kind), ("entity", entry.entity), ("reason", JSONOut.s(rejection.reason))
+                            ("kind", entry.kind.json), ("entity", entry.entity.json),
+                            ("reason", JSONOut.s(rejection.reason))
                         ]), in: db)
                 }
                 outcome.acked = entry.seq
