@@ -149,4 +149,16 @@ struct GraderTests {
         quiz.keysRemoved = true
         #expect(throws: Grader.GradingError.keysRemoved(quizID: "m/q")) { try Grader.grade(quiz, responses: [:]) }
     }
+
+    @Test func normalize_FoldsCaseAndSpaces_AndLeavesFoldedTextAsItIs() {
+        for folded in ["def", "a b c", "x=1", "", "ünïcode ok"] {
+            #expect(Grader.normalize(folded) == folded)
+        }
+        #expect(Grader.normalize("  Hello   World ") == "hello world")
+        #expect(Grader.normalize("a\tb\nc") == "a b c")
+        #expect(Grader.normalize("ÄB  c") == "äb c")
+        #expect(Grader.normalize("Def") == "def")
+        #expect(Grader.normalize(" ") == "")
+        #expect(Grader.normalize("a ") == "a")
+    }
 }

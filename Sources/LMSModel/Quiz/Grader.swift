@@ -126,7 +126,18 @@ public enum Grader {
 
     /// Folds case and runs of white space, as Moodle's short answer does by default.
     static func normalize(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // Already folded: ASCII without capitals, spaces single and inside (most answers and keys).
+        var folded = true
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            if byte >= 0x80 || (byte >= 0x41 && byte <= 0x5A) || (byte <= 0x20 && (byte != 0x20 || previous == 0x20)) {
+                folded = false
+                break
+            }
+            previous = byte
+        }
+        if folded && previous != 0x20 || text.isEmpty { return text }
+        return text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 
     /// Moodle's `compare_string_with_wildcard`: a run of `*` in `pattern` matches any run of

@@ -83,8 +83,7 @@ public struct AttemptEntry: Hashable, Sendable {
     /// `payload(user:)` as a frame without key references (`WireCodec.encode(_:keyReferences: false)`
     /// gives the same bytes), written straight from the typed fields: no `JSONValue` tree is made.
     public func encodedPayload(user: String) -> [UInt8] {
-        var frame = WireCodec.Builder()
-        frame.reserveCapacity(256 + responses.count * 32)
+        var frame = WireCodec.Builder(capacity: 256 + responses.count * 32)
         frame.beginObject(count: 7 + (submittedAt == nil ? 0 : 1) + (result == nil ? 0 : 1))
         frame.key("user")
         frame.string(user)

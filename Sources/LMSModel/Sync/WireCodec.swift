@@ -46,6 +46,7 @@ public enum WireCodec {
     /// value's bytes (after the magic) can be spliced into another frame by a `Builder`.
     public static func encode(_ value: JSONValue, keyReferences: Bool = true) -> [UInt8] {
         var writer = Writer()
+        writer.bytes.reserveCapacity(4096)
         writer.useReferences = keyReferences
         writer.bytes.append(contentsOf: magic)
         writer.write(value)
@@ -57,8 +58,9 @@ public enum WireCodec {
     public struct Builder {
         var writer = Writer()
 
-        /// Starts a frame.
-        public init() {
+        /// Starts a frame with room for `capacity` bytes (it grows past them as needed).
+        public init(capacity: Int = 256) {
+            writer.bytes.reserveCapacity(capacity)
             writer.useReferences = false
             writer.bytes.append(contentsOf: WireCodec.magic)
         }
@@ -115,8 +117,6 @@ public enum WireCodec {
         var bytes: [UInt8] = []
         var keys: [String: Int] = [:]
         var useReferences = true
-
-        init() { bytes.reserveCapacity(4096) }
 
         mutating func varint(_ value: UInt64) {
             var v = value

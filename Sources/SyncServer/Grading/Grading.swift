@@ -163,7 +163,7 @@ enum Grading {
         user: String, quiz: String, course: String, points: Double, maxPoints: Double, awaitingTeacher: Bool,
         late: String?, counted: Bool? = nil, questions: [AttemptResultQuestion]?
     ) -> Data {
-        var frame = WireCodec.Builder()
+        var frame = WireCodec.Builder(capacity: 160 + (late?.utf8.count ?? 0) + (questions?.count ?? 0) * 64)
         frame.beginObject(count: 8 + (late == nil ? 1 : 2) - (questions == nil ? 1 : 0))
         frame.key("user")
         frame.string(user)
