@@ -58,6 +58,21 @@ struct SyncIngestMalformedEntryTests {
     }
 
     /// The worked attempt of docs/PROTOCOL.md §6, pushed as it stands, is accepted and graded.
+    /// The rejection that syncs back names the entry's kind and entity as the device sent them,
+    /// whatever their type (the push is read in place: they are rebuilt only for a rejection).
+    @Test func aRejection_CarriesTheEntrysKindAndEntity_AsSent() throws {
+        let server = try SyncRoutesTests().world()
+        let odd: JSONValue = ["seq": 2, "prev": 1, "kind": 7, "entity": ["x": [1, "y"]], "at": 1, "payload": nil]
+        let pushed = server.push(
+            "ana", device: "dev-aaaaaaaa",
+            entries: [Self.entry("attempt", id: "bad-1", payload: JSONValue(.object(Self.attempt.dropLast()))), odd])
+        #expect(pushed.json["acked"]?.numberValue == 2)
+        let synced = try server.pullAll("ana").changes.filter { $0["kind"]?.stringValue == "rejection" }
+        #expect(synced.map { $0["payload"]?["kind"] } == ["attempt", 7])
+        #expect(synced.map { $0["payload"]?["entity"] } == ["bad-1", ["x": [1, "y"]]])
+        #expect(synced.last?["payload"]?["reason"]?.stringValue == "devices cannot push entries without a kind")
+    }
+
     @Test func theProtocolsWorkedAttempt_IsAccepted() throws {
         let server = try SyncRoutesTests().world()
         let examples = try ProtocolDocument.workedEntries().map(JSONParser.parse)
