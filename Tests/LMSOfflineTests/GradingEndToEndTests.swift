@@ -389,5 +389,34 @@ import Testing
         #expect(try examGrade() == counted["points"]?.numberValue)
         let usage = try teacher.run(["grade", "intro-programming", "--count-late"])
         #expect(usage.status != 0 && usage.stderr.contains("--count-late and --no-count-late go with --attempt"))
+        let undone = try teacher.ok(["grade", "intro-programming", "--attempt", attempt, "--no-count-late"]).stdout
+        #expect(
+            undone.contains("The late attempt \(attempt) at practice/exam") && undone.contains("no longer counts")
+                && !undone.contains("Recorded"), "says what it did, not 'Recorded'")
+    }
+
+    @Test func theTeacherReleasesAReview_FromTheTerminal_AndTheStudentsNextSyncBringsTheMarks() throws {
+        let world = try SyncWorld()
+        try world.createUser("sam")
+        try world.enroll("sam")
+        let laptop = try world.device("sam")
+        #expect(try laptop.sync().status == 0)
+        try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5}"#)])
+        #expect(try laptop.sync().status == 0)
+        #expect(try laptop.ok(["grades"]).stdout.contains("practice/exam  handed in; marks when the teacher releases"))
+        let teacher = try world.device("ada")
+        let released = try teacher.ok(["grade", "intro-programming", "--release-review", "practice/exam"]).stdout
+        #expect(released.contains("Released the review of practice/exam: 1 result published"), "\(released)")
+        let spanish = try teacher.ok(
+            ["grade", "intro-programming", "--release-review", "practice/exam"], ["LANG": "es_ES.UTF-8"]
+        ).stdout
+        #expect(spanish.contains("Publicada la revisión de practice/exam: 0 resultados publicados"), "\(spanish)")
+        #expect(try laptop.sync().status == 0)
+        let grades = try laptop.ok(["grades"]).stdout
+        #expect(grades.contains("practice/exam  ") && !grades.contains("handed in"), "\(grades)")
+        let never = try teacher.run(["grade", "intro-programming", "--release-review", "practice/nothing"])
+        #expect(never.status != 0)
+        let offline = try teacher.run(["grade", "intro-programming", "--offline", "--release-review", "practice/exam"])
+        #expect(offline.status == 2 && offline.stderr.contains("needs the server"), "\(offline.stderr)")
     }
 }

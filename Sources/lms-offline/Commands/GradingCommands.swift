@@ -22,11 +22,14 @@ enum GradingCommands {
                        lms-offline grade COURSE --list [--json]
                        lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
                        lms-offline grade COURSE --attempt ID --count-late|--no-count-late [--score …] [--json]
+                       lms-offline grade COURSE --release-review QUIZ [--json]
                        lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
                        lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT]]
                 """,
             flags: ["json", "list", "history", "offline", "count-late", "no-count-late"],
-            options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
+            options: [
+                "submission", "attempt", "score", "feedback", "files", "student", "item", "show", "release-review"
+            ],
             run: grade)
     ]
 
@@ -123,10 +126,16 @@ enum GradingCommands {
         if args.has("count-late") || args.has("no-count-late"), args.value("attempt") == nil || args.has("offline") {
             throw Arguments.UsageError(description: Messages.t(.countLateNeedsAttempt))
         }
+        if args.value("release-review") != nil, args.has("offline") {
+            throw Arguments.UsageError(description: Messages.t(.releaseReviewOnline))
+        }
         if args.has("offline") {
             return try OfflineGrading.run(args, course: course, context: context, console: console)
         }
         let api = try ServerConnection.connect(context, args)
+        if let quiz = args.value("release-review") {
+            return try releaseReview(api, course: course, quiz: quiz, args: args, console: console)
+        }
         if args.has("history") { return try history(api, course: course, args: args, console: console) }
         if args.value("submission") != nil || args.value("attempt") != nil {
             return try gradeOne(api, course: course, args: args, console: console)
@@ -184,12 +193,32 @@ enum GradingCommands {
             console.out(JSONWriter.write(answer, pretty: true))
             return 0
         }
+        let score =
+            "\(ScoreFormat.text(answer["points"]?.numberValue ?? 0))/\(ScoreFormat.text(answer["maxPoints"]?.numberValue ?? 0))"
+        let item = answer["item"]?.stringValue ?? ""
+        let target = answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""
+        if !raw.isEmpty { console.out(Messages.t(.gradeRecorded, score, item, target)) }
+        if let countLate {
+            console.out(Messages.t(countLate ? .lateCounted : .lateNotCounted, target, item, score, course))
+        }
+        return 0
+    }
+
+    /// `--release-review QUIZ`: closes a quiz whose review is `afterClose` and publishes every
+    /// withheld result (`POST /courses/{id}/reviews`, docs/API.md); the students see their marks at
+    /// their next sync.
+    static func releaseReview(
+        _ api: ServerConnection, course: String, quiz: String, args: Arguments, console: Console
+    ) throws -> Int32 {
+        let answer = try api.json("POST", ServerConnection.course(course, "/reviews"), .obj([("quiz", .str(quiz))]))
+        if args.has("json") {
+            console.out(JSONWriter.write(answer, pretty: true))
+            return 0
+        }
+        let released = Int(answer["released"]?.numberValue ?? 0)
         console.out(
             Messages.t(
-                .gradeRecorded,
-                "\(ScoreFormat.text(answer["points"]?.numberValue ?? 0))/\(ScoreFormat.text(answer["maxPoints"]?.numberValue ?? 0))",
-                answer["item"]?.stringValue ?? "",
-                answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
+                .reviewReleased, answer["quiz"]?.stringValue ?? quiz, Messages.count(.countResults, released)))
         return 0
     }
 

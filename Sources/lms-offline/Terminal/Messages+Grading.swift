@@ -14,6 +14,27 @@ extension MessageKey {
             )
         case .gradeRecorded: return ("Recorded %1 for %2 (%3).", "Registrado %1 para %2 (%3).")
         case .gradeSkipped: return ("Skipped.", "Omitido.")
+        case .lateCounted:
+            return (
+                "The late attempt %1 at %2 (%3) now counts in the gradebook of %4; the student's devices update at their next sync.",
+                "El intento tardío %1 de %2 (%3) ya cuenta en las notas de %4; los dispositivos del estudiante se actualizan en su próxima sincronización."
+            )
+        case .lateNotCounted:
+            return (
+                "The late attempt %1 at %2 (%3) no longer counts in the gradebook of %4.",
+                "El intento tardío %1 de %2 (%3) ya no cuenta en las notas de %4."
+            )
+        case .reviewReleased:
+            return (
+                "Released the review of %1: %2 published; students see their marks at their next sync.",
+                "Publicada la revisión de %1: %2; los estudiantes ven sus notas en su próxima sincronización."
+            )
+        case .countResults: return ("%1 result|%1 results", "%1 resultado publicado|%1 resultados publicados")
+        case .releaseReviewOnline:
+            return (
+                "--release-review QUIZ needs the server (not with --offline): connect and run it again",
+                "--release-review CUESTIONARIO necesita el servidor (no con --offline): conéctese y repítalo"
+            )
         case .filesSavedTo: return ("files saved to %1", "archivos guardados en %1")
         case .essayAnswer: return ("Answer:", "Respuesta:")
         case .noAnswer: return ("(no answer)", "(sin respuesta)")

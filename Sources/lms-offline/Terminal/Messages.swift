@@ -110,7 +110,7 @@ enum MessageKey: String, CaseIterable, Sendable {
         filesSavedTo
     case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary,
         gradebookLate, gradebookLateCounted, countLateNeedsAttempt,
-        csvWritten
+        csvWritten, lateCounted, lateNotCounted, reviewReleased, countResults, releaseReviewOnline
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified,
         certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
