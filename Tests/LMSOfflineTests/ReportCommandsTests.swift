@@ -36,6 +36,33 @@ struct ReportCommandsTests {
         #expect(!text.stdout.contains("█"), "bars only on a terminal")
     }
 
+    @Test func aWithheldAttemptOfANeverReviewedQuiz_SaysItShowsNoMarks_NotThatTheyWillCome() throws {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        let folder = try f.writePastCourse()
+        try f.write(
+            "past/01-unit/05-survey.quiz.json",
+            """
+            {"title": "Survey", "review": "never", "questions": [
+              {"id": "s1", "type": "truefalse", "text": "Loops help.", "answer": true}]}
+            """)
+        try f.ok(["install", try f.pack(folder, to: "past.zip")])
+        try f.ok(["quiz", "survey", "--answers", try f.write("s.json", #"{"s1": true}"#)])
+        try f.ok(["quiz", "all", "--answers", try f.write("a.json", #"{"q1": 1}"#)])
+        // As the server's withheld results leave them (ChangeApplier+Review): no marks on either.
+        try f.store().write { db in
+            try db.execute("UPDATE attempts SET status = 'withheld', points = NULL")
+        }
+        let grades = try f.ok(["grades"]).stdout
+        #expect(grades.contains("unit/survey  handed in; this quiz does not show marks to students"), "\(grades)")
+        #expect(grades.contains("unit/all  handed in; marks when the teacher releases the review"), "\(grades)")
+        let course = try f.ok(["course", "past"]).stdout
+        #expect(course.contains("[1× handed in; this quiz does not show marks to students]"), "\(course)")
+        #expect(course.contains("[1× handed in; marks when the teacher releases the review]"), "\(course)")
+        let spanish = try f.ok(["grades"], ["LANG": "es_ES.UTF-8"]).stdout
+        #expect(spanish.contains("unit/survey  entregado; este cuestionario no muestra las notas"), "\(spanish)")
+    }
+
     @Test func scores_AreRoundedForPeople_AndKeepFullPrecisionInJSON() throws {
         let f = ClientFixture()
         try f.write("thirds/course.json", #"{"id": "thirds", "version": "1.0.0", "title": "Thirds"}"#)

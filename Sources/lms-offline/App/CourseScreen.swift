@@ -66,7 +66,7 @@ struct CourseScreen: AppScreen {
                 if let best = quiz.best, let max = quiz.max {
                     return ("✓", AppText.stateGraded.t(JSONWriter.number(Self.round(best)), JSONWriter.number(max)))
                 }
-                if quiz.withheld > 0 { return ("✓", Messages.t(.marksWithheldShort)) }
+                if quiz.withheld > 0 { return ("✓", c.states.withheldText(item.id)) }
                 return ("✓", AppText.stateHandedIn.text)
             }
             if quiz?.draft == true { return ("◐", AppText.stateInProgress.text) }

@@ -91,6 +91,8 @@ enum ReportCommands {
         var entries: [JSONValue] = []
         var lines: [String] = []
         let store = ReportStore(queue: context.queue)
+        let catalog = CourseCatalog(queue: context.queue, home: context.home)
+        var neverReviewed: [String: Set<String>] = [:]
         for r in try store.localResults(profileID: profile.id, courseID: courseID) {
             let status = r.withheld ? "withheld" : r.awaiting ? "awaiting-server" : "graded"
             let unscored = r.awaiting || r.withheld
@@ -100,9 +102,13 @@ enum ReportCommands {
                     ("source", .str("local")), ("status", .str(status)),
                     ("points", unscored ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints))
                 ]))
+            if r.withheld, neverReviewed[r.courseID] == nil {
+                neverReviewed[r.courseID] = catalog.neverReviewedQuizzes(courseID: r.courseID)
+            }
+            let never = neverReviewed[r.courseID]?.contains(r.quizID) == true
             let state =
                 r.withheld
-                ? Messages.t(.marksWithheldShort)
+                ? Messages.t(never ? .marksNeverShort : .marksWithheldShort)
                 : r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)
             lines.append("\(r.courseID)  \(r.quizID)  " + state)
         }

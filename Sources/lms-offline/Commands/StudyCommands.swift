@@ -61,7 +61,8 @@ enum StudyCommands {
         let profile = try context.studyProfile(args)
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
         let course = try catalog.course(matching: try args.positional(0, "COURSE"))
-        let states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
+        var states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
+        states.learnReviews(catalog, courseID: course.id)
         let items = try catalog.items(of: course.id)
         if args.has("json") {
             console.out(

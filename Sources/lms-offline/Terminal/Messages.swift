@@ -133,7 +133,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody, noteNewVersionTitle,
         noteNewVersionBody
     // Marks withheld until a quiz's review (Messages+Marks.swift)
-    case marksWithheld, marksWithheldShort, marksNever, marksWithheldTitle
+    case marksWithheld, marksWithheldShort, marksNever, marksNeverShort, marksWithheldTitle
 }
 
 extension MessageKey {
