@@ -414,6 +414,9 @@ import Testing
         #expect(try laptop.sync().status == 0)
         let grades = try laptop.ok(["grades"]).stdout
         #expect(grades.contains("practice/exam  ") && !grades.contains("handed in"), "\(grades)")
+        let libro = try teacher.ok(["gradebook", "intro-programming"], ["LANG": "es_ES.UTF-8"]).stdout
+        #expect(libro.contains("\nestudiante     #1"), "the header's word whole, not 'estudian': \(libro)")
+        #expect(libro.contains("[practice/exam] (cuestionario, /7)"), "kinds in the reader's language")
         let never = try teacher.run(["grade", "intro-programming", "--release-review", "practice/nothing"])
         #expect(never.status != 0)
         let offline = try teacher.run(["grade", "intro-programming", "--offline", "--release-review", "practice/exam"])

@@ -109,4 +109,19 @@ struct ReportCommandsTests {
                 $0["id"]?.stringValue
             } == ["announcement:3f9d0011"])
     }
+    @Test(.enabled(if: TerminalSession.isAvailable))
+    func progress_OnA40ColumnTerminal_FoldsAtSpaces_NotMidWord() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        try f.ok(["quiz", "check", "--answers", try f.write("a.json", #"{"q1": 1, "q2": [0, 2]}"#)])
+        var environment = f.environment
+        environment["LANG"] = "es_ES.UTF-8"
+        let term = try TerminalSession(
+            shellWithEnvironment: environment, directory: f.scratch.path, columns: 40, rows: 30)
+        try term.type("'\(CLI.binary)' progress; echo END-OF-PROGRESS-$((20 + 22))")
+        let lines = try term.waitFor("END-OF-PROGRESS-42")
+        #expect(lines.contains { $0 == "  nota: 3/12" || $0.hasSuffix(" nota: 3/12") }, "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
+    }
 }

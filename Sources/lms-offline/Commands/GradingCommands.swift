@@ -61,7 +61,8 @@ enum GradingCommands {
                     Messages.count(.countItems, items.count),
                     ScoreFormat.text(pass)), .bold))
         // Items are numbered in the header and listed below, so the table stays narrow.
-        let width = max(8, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
+        let width = max(
+            8, Messages.t(.wordStudent).count, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
         var header = Messages.t(.wordStudent).padding(toLength: width, withPad: " ", startingAt: 0)
         for i in items.indices { header += " " + pad("#\(i + 1)", 6) }
         console.out(header + "  " + pad(Messages.t(.wordTotal), 6) + "  " + Messages.t(.wordResult))
@@ -94,7 +95,7 @@ enum GradingCommands {
         for (i, item) in items.enumerated() {
             console.out(
                 TerminalText.sanitize(
-                    "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(ScoreFormat.text(item["maxPoints"]?.numberValue ?? 0)))"
+                    "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(CourseCatalog.kindWord(item["kind"]?.stringValue ?? "")), /\(ScoreFormat.text(item["maxPoints"]?.numberValue ?? 0)))"
                 ))
         }
         return 0

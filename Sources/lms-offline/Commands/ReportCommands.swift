@@ -57,12 +57,14 @@ enum ReportCommands {
                 continue
             }
             let bar = console.isTerminal ? bar(done, lessons, console: console) + " " : ""
-            console.out(
+            // Folded at spaces on a narrow terminal (a terminal's own folding cut "nota" mid-word).
+            console.outFolded(
                 console.paint(TerminalText.sanitize(course.title), .bold)
                     + "  \(bar)\(done)/\(lessons)  \(Messages.t(.headerTime)): \(ItemStates.duration(seconds))"
                     + (quizMax > 0
                         ? "  \(Messages.t(.headerScore)): \(ScoreFormat.fraction(quizPoints, of: quizMax))"
-                        : ""))
+                        : ""),
+                width: Pager.width(environment: context.environment), indent: 2)
             for m in modules { console.out("  \(TerminalText.sanitize(m.title)): \(m.done)/\(m.lessons)") }
         }
         if args.has("json") {
