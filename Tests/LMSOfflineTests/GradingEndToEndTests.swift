@@ -381,12 +381,16 @@ import Testing
         #expect(book.contains("--attempt \(attempt) --count-late"))
         #expect(try laptop.sync().status == 0)
         #expect(try examGrade() == nil)
+        let uncounted = try laptop.ok(["grades"]).stdout
+        #expect(uncounted.contains("(late: counts only if the teacher counts it)"), "\(uncounted)")
+        #expect(try laptop.json(["grades"]).arrayValue?.first?["late"]?.boolValue == true)
         // Counted deliberately: the gradebook and the student's device count it.
         let counted = try teacher.json(["grade", "intro-programming", "--attempt", attempt, "--count-late"])
         #expect(counted["counted"]?.boolValue == true)
         #expect(try teacher.ok(["gradebook", "intro-programming"]).stdout.contains("late, counted by a teacher: sam"))
         #expect(try laptop.sync().status == 0)
         #expect(try examGrade() == counted["points"]?.numberValue)
+        #expect(!(try laptop.ok(["grades"]).stdout.contains("late:")), "counted: a grade like any other")
         let usage = try teacher.run(["grade", "intro-programming", "--count-late"])
         #expect(usage.status != 0 && usage.stderr.contains("--count-late and --no-count-late go with --attempt"))
         let undone = try teacher.ok(["grade", "intro-programming", "--attempt", attempt, "--no-count-late"]).stdout

@@ -102,7 +102,8 @@ enum ReportCommands {
                 .obj([
                     ("course", .str(r.courseID)), ("item", .str(r.quizID)), ("kind", .str("quiz")),
                     ("source", .str("local")), ("status", .str(status)),
-                    ("points", unscored ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints))
+                    ("points", unscored ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints)),
+                    ("late", .flag(r.late))
                 ]))
             if r.withheld, neverReviewed[r.courseID] == nil {
                 neverReviewed[r.courseID] = catalog.neverReviewedQuizzes(courseID: r.courseID)
@@ -112,7 +113,9 @@ enum ReportCommands {
                 r.withheld
                 ? Messages.t(never ? .marksNeverShort : .marksWithheldShort)
                 : r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)
-            lines.append("\(r.courseID)  \(r.quizID)  " + state)
+            // A late attempt that no teacher counted is not a grade: said, so a score here is not taken for one.
+            lines.append(
+                "\(r.courseID)  \(r.quizID)  " + state + (r.late ? "  (" + Messages.t(.lateNotCountedShort) + ")" : ""))
         }
         for g in try store.serverGrades(profileID: profile.id, courseID: courseID) {
             entries.append(

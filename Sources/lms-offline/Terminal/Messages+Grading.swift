@@ -117,6 +117,10 @@ extension MessageKey {
         case .wordPass: return ("pass", "aprueba")
         case .wordFail: return ("fail", "suspende")
         case .wordLate: return ("late", "tarde")
+        case .lateNotCountedShort:
+            return (
+                "late: counts only if the teacher counts it", "entregado tarde: solo cuenta si el docente lo cuenta"
+            )
         case .wordRegrade: return ("regrade", "recalificar")
         case .gradeCurrent:
             return (

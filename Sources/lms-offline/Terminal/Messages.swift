@@ -114,7 +114,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified,
         certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
-    case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade
+    case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade, lateNotCountedShort
     // Teaching and administration (Messages+Admin.swift)
     case forbidden, loginAgain, validationFailed, published, publishedFirst, studentsAffected, noItemChanges
     case versionExists, invalidPackage, itemAdded, itemChanged, itemRemoved, itemRenamed, filesSummary
