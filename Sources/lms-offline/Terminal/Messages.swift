@@ -63,7 +63,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     case pinNewPrompt, pinMismatchAgain, switchNowPrompt, stillActive, firstProfileMade, firstProfileMadeWithPIN
     case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
     case helpHeader, helpStudying, helpTogether, helpDevice, helpTeaching, helpAuthoring, helpAdmin, helpMore
-    case helpExample, helpFooter, unknownCommand, unknownCommandHint
+    case helpExample, helpFooter, unknownCommand, unknownCommandHint, usageWord
+    case argsTooMany, argsTakesNoValue, argsNeedsValue, argsUnknownOption, argsMissing, argsUnexpected
     case certificateSyncFirst, previewBinary, previewMore
     case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countQuestions,
         countUsers, countErrors, countWarnings, courseValid, courseNotValid
