@@ -421,6 +421,18 @@ import Testing
         let libro = try teacher.ok(["gradebook", "intro-programming"], ["LANG": "es_ES.UTF-8"]).stdout
         #expect(libro.contains("\nestudiante     #1"), "the header's word whole, not 'estudian': \(libro)")
         #expect(libro.contains("[practice/exam] (cuestionario, /7)"), "kinds in the reader's language")
+        if TerminalSession.isAvailable {
+            // On a 60-column terminal the queue, the summary and the legend fold at spaces.
+            var environment = teacher.environment
+            environment["LANG"] = "es_ES.UTF-8"
+            let term = try TerminalSession(
+                shellWithEnvironment: environment, directory: teacher.scratch.path, columns: 60, rows: 40)
+            try term.type("'\(CLI.binary)' gradebook intro-programming; echo END-$((20 + 22))")
+            let lines = try term.waitFor("END-42")
+            #expect(lines.contains("Introduction to Programming: 1 estudiante, 7 elementos"), "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("  #7 Project: a number guessing game") }, "\(lines)")
+            #expect(lines.contains("      (tarea, /20)"), "the legend's continuation, indented: \(lines)")
+        }
         let never = try teacher.run(["grade", "intro-programming", "--release-review", "practice/nothing"])
         #expect(never.status != 0)
         let offline = try teacher.run(["grade", "intro-programming", "--offline", "--release-review", "practice/exam"])

@@ -53,13 +53,13 @@ enum GradingCommands {
         let items = book["items"]?.arrayValue ?? []
         let students = book["students"]?.arrayValue ?? []
         let pass = book["policy"]?["passPercent"]?.numberValue ?? 60
-        console.out(
+        console.outFolded(
             console.paint(
                 Messages.t(
                     .gradebookSummary, book["title"]?.stringValue ?? course,
                     Messages.count(.countStudents, students.count),
                     Messages.count(.countItems, items.count),
-                    ScoreFormat.text(pass)), .bold))
+                    ScoreFormat.text(pass)), .bold), width: Pager.width(environment: context.environment), indent: 2)
         // Items are numbered in the header and listed below, so the table stays narrow.
         let width = max(
             8, Messages.t(.wordStudent).count, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
@@ -84,19 +84,20 @@ enum GradingCommands {
                 let score =
                     "\(ScoreFormat.text(late["points"]?.numberValue ?? 0))/\(ScoreFormat.text(late["maxPoints"]?.numberValue ?? 0))"
                 let counted = late["counted"]?.boolValue == true
-                console.out(
+                console.outFolded(
                     TerminalText.sanitize(
                         Messages.t(
                             counted ? .gradebookLateCounted : .gradebookLate, s["username"]?.stringValue ?? "",
                             late["item"]?.stringValue ?? "", late["attempt"]?.stringValue ?? "", score,
-                            late["lateReason"]?.stringValue ?? "", course)))
+                            late["lateReason"]?.stringValue ?? "", course)),
+                    width: Pager.width(environment: context.environment), indent: 4)
             }
         }
         for (i, item) in items.enumerated() {
-            console.out(
+            console.outFolded(
                 TerminalText.sanitize(
                     "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(CourseCatalog.kindWord(item["kind"]?.stringValue ?? "")), /\(ScoreFormat.text(item["maxPoints"]?.numberValue ?? 0)))"
-                ))
+                ), width: Pager.width(environment: context.environment), indent: 6)
         }
         return 0
     }
@@ -148,11 +149,12 @@ enum GradingCommands {
                 return 0
             }
             if queue.isEmpty { console.out(Messages.t(.queueEmpty, course)) }
+            let width = Pager.width(environment: context.environment)
             for e in queue {
-                console.out(
+                console.outFolded(
                     "\(e["kind"]?.stringValue ?? "")  \(e["id"]?.stringValue ?? "")  \(e["student"]?["username"]?.stringValue ?? "")  "
-                        + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  " + Messages.t(.wordLate) : "")\(e["regrade"]?.boolValue == true ? "  " + Messages.t(.wordRegrade) : "")"
-                )
+                        + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  " + Messages.t(.wordLate) : "")\(e["regrade"]?.boolValue == true ? "  " + Messages.t(.wordRegrade) : "")",
+                    width: width, indent: 4)
             }
             return 0
         }
