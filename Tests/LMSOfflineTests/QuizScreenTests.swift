@@ -71,6 +71,16 @@ struct QuizScreenTests {
         #expect(result.contains("releases the review."), "the rest on the next line, not cut with …")
     }
 
+    @Test func theResultOfAWithheldQuiz_SaysWhenMarksCome_WithoutHandedInTwice() {
+        let exam = StudyApp.resultLines(nil, quiz: makeQuiz(), timeUp: false)
+        #expect(
+            exam == ["Handed in.", "", "Your marks come when the teacher releases the review; sync then to see them."])
+        var never = makeQuiz(mode: .practice)
+        never.review = .never
+        #expect(
+            StudyApp.resultLines(nil, quiz: never, timeUp: false).last == "This quiz does not show marks to students.")
+    }
+
     @Test func description_IsShownAboveTheQuestionItIntroduces_AndIsNotAQuestion() {
         var quiz = makeQuiz()
         quiz.questions.insert(

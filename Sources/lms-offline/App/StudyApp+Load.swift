@@ -154,7 +154,12 @@ extension StudyApp {
                     JSONWriter.number(result.maxPoints), percent))
             if result.awaitingManualGrading { lines.append(Messages.t(.essayPending)) }
         } else {
-            lines.append(Messages.t(MessageKey.withheld(quiz.reviewPolicy) ?? .awaitingServer))
+            // Under "Handed in." the marks' line without a second "Handed in;".
+            switch quiz.reviewPolicy {
+            case .afterClose: lines.append(AppText.quizResultAtReview.text)
+            case .never: lines.append(AppText.quizMarksNever.text)
+            case .afterAttempt: lines.append(Messages.t(.awaitingServer))
+            }
         }
         return lines
     }

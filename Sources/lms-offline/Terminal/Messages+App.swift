@@ -22,7 +22,7 @@ enum AppText: String, CaseIterable, Sendable {
         quizQuestionHeader, quizQuestions
     case quizResume, quizResumeKeys, quizReviewKeys, quizReviewTitle, quizStartKeys, quizTeacherGrades, quizTimeLeft
     case quizTimedNote, quizTrue, quizUnanswered, quizUnansweredWarning, quizLeft, quizHandedIn, quizTimeUp
-    case quizMarksAtReview, quizMarksNever
+    case quizMarksAtReview, quizMarksNever, quizResultAtReview
     // Runner messages
     case markedDone, opened, noOpener, notAvailable, syncHint, dumbTerminal, quitting, inboxEmpty, inboxTitle
     case assignmentSubmitted, assignmentVersions, assignmentNoEditor, assignmentEmpty, assignmentFilePrompt
@@ -201,6 +201,11 @@ extension AppText {
             return (
                 "Marks come when the teacher releases the review, not at the hand-in.",
                 "Las notas llegan cuando el docente publique la revisión, no al entregar."
+            )
+        case .quizResultAtReview:
+            return (
+                "Your marks come when the teacher releases the review; sync then to see them.",
+                "Sus notas llegarán cuando el docente publique la revisión; sincronice entonces para verlas."
             )
         case .quizMarksNever:
             return (
