@@ -19,6 +19,10 @@ struct ReportCommandsTests {
         #expect(course["modules"]?.arrayValue?.first?["lessonsDone"]?.numberValue == 1)
         let grades = try f.json(["grades", "intro"])
         #expect(grades.arrayValue?.first?["points"]?.numberValue == 3)
+        #expect(grades.arrayValue?.first?["essaysPending"]?.boolValue == true, "check has an essay")
+        #expect(
+            try f.ok(["grades"]).stdout.contains(
+                "foundations/check  3/12  (so far: essays await the teacher's grade)"))
         #expect(grades.arrayValue?.first?["source"]?.stringValue == "local")
         let due = try f.json(["due"])
         #expect(

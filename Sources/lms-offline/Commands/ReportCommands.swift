@@ -103,7 +103,7 @@ enum ReportCommands {
                     ("course", .str(r.courseID)), ("item", .str(r.quizID)), ("kind", .str("quiz")),
                     ("source", .str("local")), ("status", .str(status)),
                     ("points", unscored ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints)),
-                    ("late", .flag(r.late))
+                    ("late", .flag(r.late)), ("essaysPending", .flag(r.essaysPending))
                 ]))
             if r.withheld, neverReviewed[r.courseID] == nil {
                 neverReviewed[r.courseID] = catalog.neverReviewedQuizzes(courseID: r.courseID)
@@ -114,8 +114,11 @@ enum ReportCommands {
                 ? Messages.t(never ? .marksNeverShort : .marksWithheldShort)
                 : r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)
             // A late attempt that no teacher counted is not a grade: said, so a score here is not taken for one.
-            lines.append(
-                "\(r.courseID)  \(r.quizID)  " + state + (r.late ? "  (" + Messages.t(.lateNotCountedShort) + ")" : ""))
+            // Scored here with its essays still to grade: the score is provisional, and says so.
+            var notes: [String] = []
+            if r.essaysPending, !unscored { notes.append(Messages.t(.essaysPendingShort)) }
+            if r.late { notes.append(Messages.t(.lateNotCountedShort)) }
+            lines.append("\(r.courseID)  \(r.quizID)  " + state + notes.map { "  (" + $0 + ")" }.joined())
         }
         for g in try store.serverGrades(profileID: profile.id, courseID: courseID) {
             entries.append(

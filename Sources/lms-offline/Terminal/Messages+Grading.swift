@@ -117,6 +117,10 @@ extension MessageKey {
         case .wordPass: return ("pass", "aprueba")
         case .wordFail: return ("fail", "suspende")
         case .wordLate: return ("late", "tarde")
+        case .essaysPendingShort:
+            return (
+                "so far: essays await the teacher's grade", "por ahora: los desarrollos esperan la nota del docente"
+            )
         case .lateNotCountedShort:
             return (
                 "late: counts only if the teacher counts it", "entregado tarde: solo cuenta si el docente lo cuenta"

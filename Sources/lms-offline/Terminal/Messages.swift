@@ -115,7 +115,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified,
         certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
-    case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade, lateNotCountedShort
+    case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade, lateNotCountedShort,
+        essaysPendingShort
     // Teaching and administration (Messages+Admin.swift)
     case forbidden, loginAgain, validationFailed, published, publishedFirst, studentsAffected, noItemChanges
     case versionExists, invalidPackage, itemAdded, itemChanged, itemRemoved, itemRenamed, filesSummary
