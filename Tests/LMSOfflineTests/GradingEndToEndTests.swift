@@ -421,6 +421,7 @@ import Testing
         let libro = try teacher.ok(["gradebook", "intro-programming"], ["LANG": "es_ES.UTF-8"]).stdout
         #expect(libro.contains("\nestudiante     #1"), "the header's word whole, not 'estudian': \(libro)")
         #expect(libro.contains("[practice/exam] (cuestionario, /7)"), "kinds in the reader's language")
+        #expect(libro.contains("–: nada que cuente aún (sin entregar, esperando la nota de un docente"), "\(libro)")
         if TerminalSession.isAvailable {
             // On a 60-column terminal the queue, the summary and the legend fold at spaces.
             var environment = teacher.environment

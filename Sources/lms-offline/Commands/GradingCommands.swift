@@ -78,6 +78,11 @@ enum GradingCommands {
                 + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red)
             console.out(line)
         }
+        // What "–" means, when one shows: a teacher looking for a student's 7/12 finds why it is not here.
+        if students.contains(where: { s in items.contains { s["scores"]?[$0["id"]?.stringValue ?? ""] == nil } }) {
+            console.outFolded(
+                Messages.t(.gradebookDash), width: Pager.width(environment: context.environment), indent: 2)
+        }
         // Late attempts (docs/PROTOCOL.md §8): kept and scored, but counted only when a teacher says so.
         for s in students {
             for late in s["late"]?.arrayValue ?? [] {

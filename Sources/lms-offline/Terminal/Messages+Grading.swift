@@ -59,6 +59,11 @@ extension MessageKey {
                 "late, not counted: %1  %2  attempt %3 (%4): %5; to count it: lms-offline grade %6 --attempt %3 --count-late",
                 "tardío, no cuenta: %1  %2  intento %3 (%4): %5; para contarlo: lms-offline grade %6 --attempt %3 --count-late"
             )
+        case .gradebookDash:
+            return (
+                "–: nothing that counts yet (not handed in, awaiting a teacher's grade: lms-offline grade COURSE --list, or late and not counted)",
+                "–: nada que cuente aún (sin entregar, esperando la nota de un docente: lms-offline grade CURSO --list, o tardío sin contar)"
+            )
         case .gradebookLateCounted:
             return (
                 "late, counted by a teacher: %1  %2  attempt %3 (%4): %5",

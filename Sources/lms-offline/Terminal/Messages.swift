@@ -110,7 +110,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case queueEmpty, queueHeader, gradeScorePrompt, gradeFeedbackPrompt, gradeInvalidScore, gradeRecorded, gradeSkipped,
         filesSavedTo
     case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary,
-        gradebookLate, gradebookLateCounted, countLateNeedsAttempt,
+        gradebookLate, gradebookLateCounted, gradebookDash, countLateNeedsAttempt,
         csvWritten, lateCounted, lateNotCounted, reviewReleased, countResults, releaseReviewOnline
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified,
         certificateCodeInvalid
