@@ -434,8 +434,12 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("  #7 Project: a number guessing game") }, "\(lines)")
             #expect(lines.contains("      (tarea, /20)"), "the legend's continuation, indented: \(lines)")
         }
-        let never = try teacher.run(["grade", "intro-programming", "--release-review", "practice/nothing"])
+        let never = try teacher.run(["grade", "intro-programming", "--release-review", "exam"])
         #expect(never.status != 0)
+        #expect(
+            never.stderr.contains(
+                "has no quiz \"exam\"; the quizzes whose review is released: practice/exam, practice/final"),
+            "\(never.stderr)")
         let offline = try teacher.run(["grade", "intro-programming", "--offline", "--release-review", "practice/exam"])
         #expect(offline.status == 2 && offline.stderr.contains("needs the server"), "\(offline.stderr)")
     }
