@@ -116,7 +116,7 @@ struct AttemptGradingRoutes: Sendable {
             throw APIError.notFound(
                 "\(id) has no quiz \"\(quizID)\""
                     + (releasable.isEmpty
-                        ? "" : "; the quizzes whose review is released: \(releasable.joined(separator: ", "))"))
+                        ? "" : "; a review can be released for \(releasable.joined(separator: ", "))"))
         }
         guard quiz.reviewPolicy == .afterClose else {
             throw APIError.conflict(
