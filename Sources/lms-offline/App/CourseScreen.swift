@@ -16,6 +16,8 @@ struct CourseScreen: AppScreen {
 
     var content: Content
     var list: MenuList
+    /// The width the rows are folded to (0: not folded; `resize` folds them).
+    private(set) var width = 0
 
     init(_ content: Content, selecting itemID: String? = nil) {
         self.content = content
@@ -24,7 +26,15 @@ struct CourseScreen: AppScreen {
             selecting: itemID.map { .item(courseID: content.course.id, itemID: $0, anchor: nil) })
     }
 
-    static func rows(_ c: Content) -> [MenuRow] {
+    /// Folds the rows again to the new width, keeping the selected item: on a narrow terminal an
+    /// item's state goes on under its title instead of being cut with "…".
+    mutating func resize(_ size: ScreenSize) {
+        guard size.width != width else { return }
+        width = size.width
+        list = MenuList(Self.rows(content, width: width), selecting: list.selectedRoute)
+    }
+
+    static func rows(_ c: Content, width: Int = 0) -> [MenuRow] {
         var rows: [MenuRow] = []
         for missing in c.missingPrerequisites {
             rows.append(MenuRow(text: "🔒 " + AppText.courseLocked.t(missing), style: .bold))
@@ -39,11 +49,14 @@ struct CourseScreen: AppScreen {
             }
             let (mark, state) = Self.state(item, c)
             let kind = ProgressText.pad(AppText.kindWord(item.kind), kindWidth + 1)
-            rows.append(
-                MenuRow(
-                    text: "  \(mark) \(kind)" + TerminalText.sanitize(item.title)
-                        + (state.isEmpty ? "" : "  · \(state)"),
-                    route: .item(courseID: item.courseID, itemID: item.id, anchor: nil)))
+            let text = "  \(mark) \(kind)" + TerminalText.sanitize(item.title) + (state.isEmpty ? "" : "  · \(state)")
+            // Continuation lines sit under the title and lead nowhere: the cursor moves item by item.
+            let parts = width > 0 ? LineWrap.fold(text, width: width, indent: 5 + kindWidth) : [text]
+            for (i, part) in parts.enumerated() {
+                rows.append(
+                    MenuRow(
+                        text: part, route: i == 0 ? .item(courseID: item.courseID, itemID: item.id, anchor: nil) : nil))
+            }
         }
         return rows
     }
