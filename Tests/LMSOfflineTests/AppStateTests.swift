@@ -53,6 +53,18 @@ struct AppStateTests {
         #expect(state.update(.char("q"), size: size) == .quit)
     }
 
+    @Test func home_OnANarrowScreen_FoldsLongRows_AndTheCursorStillMovesRowByRow() {
+        var state = AppState(makeHome())
+        let narrow = ScreenSize(width: 24, height: 30)
+        state.resize(narrow)
+        let lines = state.view(narrow).map(\.text)
+        #expect(lines.dropFirst().dropLast().allSatisfy { DisplayWidth.of($0) <= 24 }, "\(lines)")
+        #expect(lines.contains("Never synced  ·  1"), "\(lines)")
+        #expect(lines.contains("    change waits to be"), "\(lines)")
+        _ = state.update(.char("j"), size: narrow)
+        #expect(state.update(.enter, size: narrow) == .open(.course("c")), "j skips the folded continuation")
+    }
+
     @Test func sharedKeys_HelpSuspendQuit() {
         var state = AppState(makeHome())
         #expect(state.update(.char("?"), size: size) == .none)
