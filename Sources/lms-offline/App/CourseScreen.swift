@@ -31,16 +31,23 @@ struct CourseScreen: AppScreen {
     mutating func resize(_ size: ScreenSize) {
         guard size.width != width else { return }
         width = size.width
-        list = MenuList(Self.rows(content, width: width), selecting: list.selectedRoute)
+        // Continuation lines sit under the items' titles.
+        list = MenuList(
+            MenuRow.folded(Self.rows(content), width: width, indent: 5 + Self.kindWidth), selecting: list.selectedRoute)
     }
 
-    static func rows(_ c: Content, width: Int = 0) -> [MenuRow] {
+    /// The width of the kind column: the longest kind word in the reader's language.
+    static var kindWidth: Int {
+        ["lesson", "quiz", "assignment"].map { DisplayWidth.of(AppText.kindWord($0)) }.max() ?? 10
+    }
+
+    static func rows(_ c: Content) -> [MenuRow] {
         var rows: [MenuRow] = []
         for missing in c.missingPrerequisites {
             rows.append(MenuRow(text: "🔒 " + AppText.courseLocked.t(missing), style: .bold))
         }
         var module = ""
-        let kindWidth = ["lesson", "quiz", "assignment"].map { DisplayWidth.of(AppText.kindWord($0)) }.max() ?? 10
+        let kindWidth = Self.kindWidth
         for item in c.items where !item.removed {
             if item.moduleID != module {
                 module = item.moduleID
@@ -49,14 +56,11 @@ struct CourseScreen: AppScreen {
             }
             let (mark, state) = Self.state(item, c)
             let kind = ProgressText.pad(AppText.kindWord(item.kind), kindWidth + 1)
-            let text = "  \(mark) \(kind)" + TerminalText.sanitize(item.title) + (state.isEmpty ? "" : "  · \(state)")
-            // Continuation lines sit under the title and lead nowhere: the cursor moves item by item.
-            let parts = width > 0 ? LineWrap.fold(text, width: width, indent: 5 + kindWidth) : [text]
-            for (i, part) in parts.enumerated() {
-                rows.append(
-                    MenuRow(
-                        text: part, route: i == 0 ? .item(courseID: item.courseID, itemID: item.id, anchor: nil) : nil))
-            }
+            rows.append(
+                MenuRow(
+                    text: "  \(mark) \(kind)" + TerminalText.sanitize(item.title)
+                        + (state.isEmpty ? "" : "  · \(state)"),
+                    route: .item(courseID: item.courseID, itemID: item.id, anchor: nil)))
         }
         return rows
     }
