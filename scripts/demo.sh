@@ -87,7 +87,7 @@ printf '{"e1": 0, "e2": 5, "e3": {"a": "1", "b": "2", "c": "3"}, "e4": "Washing 
 "$lms" quiz exam --answers "$work/exam.json"
 "$lms" submit reflection --text "Loops were hardest; drawing them helped."
 
-step "A link appears: the student logs in and syncs (work goes up, the exam's score comes back)"
+step "A link appears: the student logs in and syncs (work goes up; the exam's marks wait for the teacher's review)"
 printf '%s\n' 'student password' | "$lms" login --server "$S" --username sam --password-stdin
 "$lms" sync
 "$lms" grades
@@ -102,6 +102,7 @@ printf '%s\n' 'teacher password' | "$lms" login --server "$S" --username ada --p
 reflection=$("$lms" grade intro-programming --list --json | python3 -c 'import json,sys; print(next(e["id"] for e in json.load(sys.stdin) if e["item"].endswith("reflection")))')
 "$lms" grade intro-programming --submission "$reflection" --score points=5 --feedback "Drawing loops is a good habit."
 "$lms" announce intro-programming --title "Version 1.3.0" --body "More loop practice is coming tonight."
+"$lms" grade intro-programming --release-review practice/exam
 "$lms" sync
 "$lms" gradebook intro-programming
 "$lms" report intro-programming
@@ -110,7 +111,7 @@ step "The teacher publishes version 1.3.0 with the terminal client: what changed
 "$lms" publish "$work/rich-next" --changelog "More loop practice"
 unset LMS_HOME LMS_PIN
 
-step "The student's next sync brings the grade, the announcement, and only what changed in 1.3.0"
+step "The student's next sync brings the grade, the exam's marks, the announcement, and only what changed in 1.3.0"
 export LMS_HOME="$work/student-home" LMS_PIN=2468
 "$lms" sync
 "$lms" grades

@@ -36,6 +36,20 @@ import Testing
         }
     }
 
+    @Test func theParsersMistakes_AreValues_ForAProgramToSayInItsLanguage() {
+        #expect { try Arguments(["--dta", "/srv"], flags: flags, options: options) } throws: {
+            ($0 as? Arguments.UsageError)?.problem == .unknownOption("--dta", suggestion: "data")
+        }
+        #expect { try Arguments(["--data"], flags: flags, options: options) } throws: {
+            ($0 as? Arguments.UsageError)?.problem == .needsValue(option: "data")
+                && "\($0)" == "--data needs a value (--data VALUE)"
+        }
+        #expect { try Arguments(["a", "b"], flags: flags, options: options).expectPositionals(atMost: 1) } throws: {
+            ($0 as? Arguments.UsageError)?.problem == .unexpectedArgument("b")
+        }
+        #expect(Arguments.UsageError(description: "a command's own words").problem == nil)
+    }
+
     @Test func shortNames_AreOnlyThoseGiven() throws {
         #expect(throws: Arguments.UsageError.self) { try Arguments(["-o", "f"], flags: flags, options: options) }
         #expect(try Arguments(["-h"], flags: flags, options: options, shortNames: ["h": "help"]).has("help"))

@@ -49,12 +49,14 @@ struct GradebookTests {
     @Test func csv_HasHeaderRowPerStudent_QuotesAndFormulaSafety() {
         let evil = GradebookStudent(id: "u3", username: "=cmd", displayName: "@evil")
         let book = Gradebook(items: items, students: [bob, evil], scores: ["u2": ["q1": 7.5]], policy: nil)
-        let lines = book.csv().components(separatedBy: "\r\n")
+        let lines = book.csv(late: ["u2": "q2 9/10, not counted (too long), attempt a9"]).components(
+            separatedBy: "\r\n")
         #expect(
             lines[0]
-                == "username,name,Quiz 1 [q1] (/10),Quiz 2 [q2] (/10),Essay [a1] (/20),quiz %,assignment %,total %,result"
+                == "username,name,Quiz 1 [q1] (/10),Quiz 2 [q2] (/10),Essay [a1] (/20),quiz %,assignment %,total %,result,late attempts"
         )
-        #expect(lines[1] == "bob,\"Bob, Jr\",7.5,,,37.5,0.0,18.8,fail")
+        #expect(lines[1] == "bob,\"Bob, Jr\",7.5,,,37.5,0.0,18.8,fail,\"q2 9/10, not counted (too long), attempt a9\"")
+        #expect(lines[2].hasSuffix(",fail,"), "no late attempt: an empty cell")
         #expect(lines[2].hasPrefix("'=cmd,'@evil,"))
         #expect(lines.count == 4 && lines[3].isEmpty)
     }

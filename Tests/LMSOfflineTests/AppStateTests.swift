@@ -53,6 +53,18 @@ struct AppStateTests {
         #expect(state.update(.char("q"), size: size) == .quit)
     }
 
+    @Test func home_OnANarrowScreen_FoldsLongRows_AndTheCursorStillMovesRowByRow() {
+        var state = AppState(makeHome())
+        let narrow = ScreenSize(width: 24, height: 30)
+        state.resize(narrow)
+        let lines = state.view(narrow).map(\.text)
+        #expect(lines.dropFirst().dropLast().allSatisfy { DisplayWidth.of($0) <= 24 }, "\(lines)")
+        #expect(lines.contains("Never synced  ·  1"), "\(lines)")
+        #expect(lines.contains("    change waits to be"), "\(lines)")
+        _ = state.update(.char("j"), size: narrow)
+        #expect(state.update(.enter, size: narrow) == .open(.course("c")), "j skips the folded continuation")
+    }
+
     @Test func sharedKeys_HelpSuspendQuit() {
         var state = AppState(makeHome())
         #expect(state.update(.char("?"), size: size) == .none)
@@ -95,6 +107,23 @@ struct AppStateTests {
         #expect(state.view(size).first { $0.selected && $0.text.contains("m1/b") } != nil)
         #expect(state.update(.enter, size: size) == .open(.item(courseID: "c", itemID: "m1/b", anchor: nil)))
         #expect(state.update(.char("q"), size: size) == .back)
+    }
+
+    @Test func course_OnANarrowScreen_FoldsAStateUnderItsTitle_AndMovesItemByItem() {
+        var states = ItemStates()
+        states.quizzes["m1/exam"] = (1, nil, nil, 0, false, 1)
+        let content = CourseScreen.Content(
+            course: course("c", "Cooking"),
+            items: [item("m1/exam", kind: "quiz"), item("m1/b", kind: "lesson")], states: states, now: now)
+        let narrow = ScreenSize(width: 44, height: 20)
+        var state = AppState(CourseScreen(content))
+        state.resize(narrow)
+        let lines = state.view(narrow).map(\.text)
+        #expect(lines.allSatisfy { DisplayWidth.of($0) <= 44 }, "\(lines)")
+        #expect(lines.contains("  ✓ quiz       Title m1/exam  · handed in;"), "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("               marks when") }, "under the title: \(lines)")
+        _ = state.update(.char("j"), size: narrow)
+        #expect(state.update(.enter, size: narrow) == .open(.item(courseID: "c", itemID: "m1/b", anchor: nil)))
     }
 
     @Test func start_AsksThePIN_WithoutEchoingIt() {

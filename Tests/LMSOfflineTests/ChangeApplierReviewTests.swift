@@ -64,4 +64,49 @@ struct ChangeApplierReviewTests {
         }
         #expect(notes == 1)
     }
+    @Test func aWithheldResultOfANeverReviewedQuiz_SaysItShowsNoMarks_NotThatTheyWillCome() throws {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        let folder = try f.writePastCourse()
+        try f.write(
+            "past/01-unit/05-survey.quiz.json",
+            """
+            {"title": "Survey", "review": "never", "questions": [
+              {"id": "s1", "type": "truefalse", "text": "Loops help.", "answer": true}]}
+            """)
+        try f.ok(["install", try f.pack(folder, to: "past.zip")])
+        try f.ok(["quiz", "survey", "--answers", try f.write("s.json", #"{"s1": true}"#)])
+        let queue = try f.store()
+        let (profileID, attemptID) = try #require(
+            try queue.read { db in
+                try db.fetchOne("SELECT profile_id, id FROM attempts WHERE quiz_id = 'unit/survey'").map {
+                    ($0.string(0) ?? "", $0.string(1) ?? "")
+                }
+            })
+        try queue.write { db in
+            try db.execute(
+                "INSERT INTO sync_accounts(profile_id, server, username, user_id, token) VALUES (?, 'http://s', 'ana', 'u1', 't')",
+                arguments: [profileID])
+        }
+        let withheld: JSONValue = .obj([
+            ("sseq", .int(1)), ("kind", .str("attemptResult")), ("entity", .str(attemptID)),
+            ("course", .str("past-course")),
+            (
+                "payload",
+                .obj([
+                    ("user", .str("u1")), ("quiz", .str("unit/survey")), ("course", .str("past-course")),
+                    ("maxPoints", .num(1)), ("awaitingTeacher", .flag(false)), ("late", .flag(false)),
+                    ("counted", .flag(true)), ("review", .str("withheld"))
+                ])
+            )
+        ])
+        _ = try ChangeApplier.applyPage(
+            [withheld], cursor: "v1.e.1", profile: Profile(id: profileID, name: "ana"), userID: "u1", queue: queue,
+            now: Date())
+        let note = try queue.read { db in
+            try db.fetchOne("SELECT body, body_es FROM notifications WHERE kind = 'marks-withheld'")
+        }
+        #expect(note?.string(0) == "Handed in; this quiz does not show marks to students.")
+        #expect(note?.string(1) == "Entregado; este cuestionario no muestra las notas a los estudiantes.")
+    }
 }

@@ -381,13 +381,66 @@ import Testing
         #expect(book.contains("--attempt \(attempt) --count-late"))
         #expect(try laptop.sync().status == 0)
         #expect(try examGrade() == nil)
+        let uncounted = try laptop.ok(["grades"]).stdout
+        #expect(uncounted.contains("(late: counts only if the teacher counts it)"), "\(uncounted)")
+        #expect(try laptop.json(["grades"]).arrayValue?.first?["late"]?.boolValue == true)
         // Counted deliberately: the gradebook and the student's device count it.
         let counted = try teacher.json(["grade", "intro-programming", "--attempt", attempt, "--count-late"])
         #expect(counted["counted"]?.boolValue == true)
         #expect(try teacher.ok(["gradebook", "intro-programming"]).stdout.contains("late, counted by a teacher: sam"))
         #expect(try laptop.sync().status == 0)
         #expect(try examGrade() == counted["points"]?.numberValue)
+        #expect(!(try laptop.ok(["grades"]).stdout.contains("late:")), "counted: a grade like any other")
         let usage = try teacher.run(["grade", "intro-programming", "--count-late"])
         #expect(usage.status != 0 && usage.stderr.contains("--count-late and --no-count-late go with --attempt"))
+        let undone = try teacher.ok(["grade", "intro-programming", "--attempt", attempt, "--no-count-late"]).stdout
+        #expect(
+            undone.contains("The late attempt \(attempt) at practice/exam") && undone.contains("no longer counts")
+                && !undone.contains("Recorded"), "says what it did, not 'Recorded'")
+    }
+
+    @Test func theTeacherReleasesAReview_FromTheTerminal_AndTheStudentsNextSyncBringsTheMarks() throws {
+        let world = try SyncWorld()
+        try world.createUser("sam")
+        try world.enroll("sam")
+        let laptop = try world.device("sam")
+        #expect(try laptop.sync().status == 0)
+        try laptop.ok(["quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5}"#)])
+        #expect(try laptop.sync().status == 0)
+        #expect(try laptop.ok(["grades"]).stdout.contains("practice/exam  handed in; marks when the teacher releases"))
+        let teacher = try world.device("ada")
+        let released = try teacher.ok(["grade", "intro-programming", "--release-review", "practice/exam"]).stdout
+        #expect(released.contains("Released the review of practice/exam: 1 result published"), "\(released)")
+        let spanish = try teacher.ok(
+            ["grade", "intro-programming", "--release-review", "practice/exam"], ["LANG": "es_ES.UTF-8"]
+        ).stdout
+        #expect(spanish.contains("Publicada la revisión de practice/exam: 0 resultados publicados"), "\(spanish)")
+        #expect(try laptop.sync().status == 0)
+        let grades = try laptop.ok(["grades"]).stdout
+        #expect(grades.contains("practice/exam  ") && !grades.contains("handed in"), "\(grades)")
+        let libro = try teacher.ok(["gradebook", "intro-programming"], ["LANG": "es_ES.UTF-8"]).stdout
+        #expect(libro.contains("\nestudiante     #1"), "the header's word whole, not 'estudian': \(libro)")
+        #expect(libro.contains("[practice/exam] (cuestionario, /7)"), "kinds in the reader's language")
+        #expect(libro.contains("–: nada que cuente aún (sin entregar, esperando la nota de un docente"), "\(libro)")
+        if TerminalSession.isAvailable {
+            // On a 60-column terminal the queue, the summary and the legend fold at spaces.
+            var environment = teacher.environment
+            environment["LANG"] = "es_ES.UTF-8"
+            let term = try TerminalSession(
+                shellWithEnvironment: environment, directory: teacher.scratch.path, columns: 60, rows: 40)
+            try term.type("'\(CLI.binary)' gradebook intro-programming; echo END-$((20 + 22))")
+            let lines = try term.waitFor("END-42")
+            #expect(lines.contains("Introduction to Programming: 1 estudiante, 7 elementos"), "\(lines)")
+            #expect(lines.contains { $0.hasPrefix("  #7 Project: a number guessing game") }, "\(lines)")
+            #expect(lines.contains("      (tarea, /20)"), "the legend's continuation, indented: \(lines)")
+        }
+        let never = try teacher.run(["grade", "intro-programming", "--release-review", "exam"])
+        #expect(never.status != 0)
+        #expect(
+            never.stderr.contains(
+                "has no quiz \"exam\"; a review can be released for practice/exam, practice/final"),
+            "\(never.stderr)")
+        let offline = try teacher.run(["grade", "intro-programming", "--offline", "--release-review", "practice/exam"])
+        #expect(offline.status == 2 && offline.stderr.contains("needs the server"), "\(offline.stderr)")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LMSTestSupport
 import LMSModel
 import Testing
 
@@ -52,5 +53,21 @@ struct HelpTests {
     @Test func versionOfBothPrograms_IsTheOneConstant() throws {
         let result = try CLI.run(["--version"])
         #expect(result.stdout == "lms-offline \(LMSVersion.current)\n")
+    }
+    @Test func theParsersMistakes_AreSaidInTheReadersLanguage() throws {
+        let typo = Arguments.UsageError(.unknownOption("--cvs", suggestion: "csv"))
+        #expect(Messages.usage(typo, language: .spanish) == "opción desconocida --cvs (¿quiso decir --csv?)")
+        #expect(Messages.usage(typo, language: .english) == "unknown option --cvs (did you mean --csv?)")
+        #expect(Messages.usage(Arguments.UsageError(.missing("COURSE")), language: .spanish) == "falta COURSE")
+        let own = Arguments.UsageError(description: "a command's own words")
+        #expect(Messages.usage(own, language: .spanish) == "a command's own words")
+        let s = Scratch()
+        let run = try CLI.run(
+            ["gradebook", "intro", "--cvs", "f.csv"], in: s.path, environment: ["LC_ALL": "es_ES.UTF-8"])
+        #expect(run.status == 2)
+        #expect(
+            run.stderr.contains(
+                "lms-offline gradebook: opción desconocida --cvs (¿quiso decir --csv?)\nuso: lms-offline gradebook"),
+            "\(run.stderr)")
     }
 }

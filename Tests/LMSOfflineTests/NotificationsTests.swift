@@ -48,6 +48,24 @@ struct NotificationsTests {
         #expect(try f.count("SELECT count(*) FROM notifications WHERE kind = 'new-item'") == 2)
     }
 
+    @Test func anInstallOrUpdate_IsNotifiedInBothLanguages_AndTheStudyAppShowsTheReaders() throws {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        try f.installPast()
+        let folder = try f.writePastCourse()
+        try f.write(
+            "past/course.json", #"{"id": "past-course", "version": "1.1.0", "title": "Past course", "language": "es"}"#)
+        try f.ok(["install", try f.pack(folder, to: "past-1.1.zip")], ["LANG": "en_GB.UTF-8"])
+        #expect(try f.ok(["inbox"], ["LANG": "es_ES.UTF-8"]).stdout.contains("Curso Past course actualizado a 1.1.0"))
+        let profileID = try #require(try f.store().read { try $0.fetchScalar(String.self, "SELECT id FROM profiles") })
+        let profile = Profile(id: profileID, name: "ana")
+        let spanish = try Notifications.recent(try f.store(), profile: profile, language: .spanish)
+        #expect(spanish.contains { $0.title == "Curso Past course actualizado a 1.1.0" }, "\(spanish.map(\.title))")
+        #expect(spanish.contains { $0.body.hasPrefix("0 añadidos") })
+        let english = try Notifications.recent(try f.store(), profile: profile, language: .english)
+        #expect(english.contains { $0.title == "Course Past course updated to 1.1.0" })
+    }
+
     @Test func newerVersionOfAnInstalledCourse_IsNotifiedOnce_InBothLanguages() throws {
         let queue = try SyncApplyTests.store()
         try queue.write { db in

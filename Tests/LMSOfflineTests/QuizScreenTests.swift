@@ -52,6 +52,35 @@ struct QuizScreenTests {
         #expect(spent.update(.enter, size: size) == .none)
     }
 
+    @Test func intro_OfAnExam_SaysWhenMarksCome_AndFoldsToANarrowScreen() {
+        let narrow = ScreenSize(width: 40, height: 20)
+        let exam = makeScreen(makeQuiz())
+        let lines = exam.body(narrow).map(\.text)
+        #expect(
+            lines.joined(separator: " ").contains(
+                "Marks come when the teacher releases the review, not at the hand-in."))
+        #expect(lines.allSatisfy { $0.count <= 40 }, "folded at spaces, not cut: \(lines)")
+        var never = makeQuiz(mode: .practice)
+        never.review = .never
+        #expect(text(makeScreen(never)).contains("This quiz does not show marks to students."))
+        #expect(!text(makeScreen(makeQuiz(mode: .practice))).contains("Marks come"), "a practice quiz shows its score")
+        var handedIn = makeScreen(makeQuiz())
+        handedIn.finish(["Handed in.", "", "Handed in; marks when the teacher releases the review."])
+        let result = handedIn.body(narrow).map(\.text)
+        #expect(result.contains("Handed in; marks when the teacher"), "\(result)")
+        #expect(result.contains("releases the review."), "the rest on the next line, not cut with …")
+    }
+
+    @Test func theResultOfAWithheldQuiz_SaysWhenMarksCome_WithoutHandedInTwice() {
+        let exam = StudyApp.resultLines(nil, quiz: makeQuiz(), timeUp: false)
+        #expect(
+            exam == ["Handed in.", "", "Your marks come when the teacher releases the review; sync then to see them."])
+        var never = makeQuiz(mode: .practice)
+        never.review = .never
+        #expect(
+            StudyApp.resultLines(nil, quiz: never, timeUp: false).last == "This quiz does not show marks to students.")
+    }
+
     @Test func description_IsShownAboveTheQuestionItIntroduces_AndIsNotAQuestion() {
         var quiz = makeQuiz()
         quiz.questions.insert(

@@ -19,6 +19,10 @@ struct ReportCommandsTests {
         #expect(course["modules"]?.arrayValue?.first?["lessonsDone"]?.numberValue == 1)
         let grades = try f.json(["grades", "intro"])
         #expect(grades.arrayValue?.first?["points"]?.numberValue == 3)
+        #expect(grades.arrayValue?.first?["essaysPending"]?.boolValue == true, "check has an essay")
+        #expect(
+            try f.ok(["grades"]).stdout.contains(
+                "foundations/check  3/12  (so far: essays await the teacher's grade)"))
         #expect(grades.arrayValue?.first?["source"]?.stringValue == "local")
         let due = try f.json(["due"])
         #expect(
@@ -34,6 +38,33 @@ struct ReportCommandsTests {
         let text = try f.ok(["progress"])
         #expect(text.stdout.contains("1/5"))
         #expect(!text.stdout.contains("█"), "bars only on a terminal")
+    }
+
+    @Test func aWithheldAttemptOfANeverReviewedQuiz_SaysItShowsNoMarks_NotThatTheyWillCome() throws {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        let folder = try f.writePastCourse()
+        try f.write(
+            "past/01-unit/05-survey.quiz.json",
+            """
+            {"title": "Survey", "review": "never", "questions": [
+              {"id": "s1", "type": "truefalse", "text": "Loops help.", "answer": true}]}
+            """)
+        try f.ok(["install", try f.pack(folder, to: "past.zip")])
+        try f.ok(["quiz", "survey", "--answers", try f.write("s.json", #"{"s1": true}"#)])
+        try f.ok(["quiz", "all", "--answers", try f.write("a.json", #"{"q1": 1}"#)])
+        // As the server's withheld results leave them (ChangeApplier+Review): no marks on either.
+        try f.store().write { db in
+            try db.execute("UPDATE attempts SET status = 'withheld', points = NULL")
+        }
+        let grades = try f.ok(["grades"]).stdout
+        #expect(grades.contains("unit/survey  handed in; this quiz does not show marks to students"), "\(grades)")
+        #expect(grades.contains("unit/all  handed in; marks when the teacher releases the review"), "\(grades)")
+        let course = try f.ok(["course", "past"]).stdout
+        #expect(course.contains("[1× handed in; this quiz does not show marks to students]"), "\(course)")
+        #expect(course.contains("[1× handed in; marks when the teacher releases the review]"), "\(course)")
+        let spanish = try f.ok(["grades"], ["LANG": "es_ES.UTF-8"]).stdout
+        #expect(spanish.contains("unit/survey  entregado; este cuestionario no muestra las notas"), "\(spanish)")
     }
 
     @Test func scores_AreRoundedForPeople_AndKeepFullPrecisionInJSON() throws {
@@ -81,5 +112,20 @@ struct ReportCommandsTests {
             try f.json(["inbox"]).arrayValue?.filter { $0["read"]?.boolValue == true }.compactMap {
                 $0["id"]?.stringValue
             } == ["announcement:3f9d0011"])
+    }
+    @Test(.enabled(if: TerminalSession.isAvailable))
+    func progress_OnA40ColumnTerminal_FoldsAtSpaces_NotMidWord() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        try f.ok(["quiz", "check", "--answers", try f.write("a.json", #"{"q1": 1, "q2": [0, 2]}"#)])
+        var environment = f.environment
+        environment["LANG"] = "es_ES.UTF-8"
+        let term = try TerminalSession(
+            shellWithEnvironment: environment, directory: f.scratch.path, columns: 40, rows: 30)
+        try term.type("'\(CLI.binary)' progress; echo END-OF-PROGRESS-$((20 + 22))")
+        let lines = try term.waitFor("END-OF-PROGRESS-42")
+        #expect(lines.contains { $0 == "  nota: 3/12" || $0.hasSuffix(" nota: 3/12") }, "\(lines)")
+        #expect(lines.allSatisfy { $0.count <= 40 }, "\(lines)")
     }
 }

@@ -111,4 +111,21 @@ struct StudyCommandsTests {
         let messages = try f.run(["read", "nada"], ["LANG": "en_US.UTF-8", "LC_MESSAGES": "es_MX"])
         #expect(messages.stderr.contains("¿quiso decir"), "LC_MESSAGES wins over LANG")
     }
+    @Test(.enabled(if: TerminalSession.isAvailable))
+    func course_OnA60ColumnSpanishTerminal_NamesKindsInSpanish_InOneColumn() throws {
+        let f = ClientFixture()
+        try f.installRich()
+        try f.addProfile("ana")
+        var environment = f.environment
+        environment["LANG"] = "es_ES.UTF-8"
+        let term = try TerminalSession(
+            shellWithEnvironment: environment, directory: f.scratch.path, columns: 60, rows: 40)
+        // The marker is computed by the shell: the typed line (echoed twice if typed early) never matches it.
+        try term.type("'\(CLI.binary)' course intro; echo END-OF-COURSE-$((20 + 22))")
+        let lines = try term.waitFor("END-OF-COURSE-42")
+        #expect(lines.contains { $0.hasPrefix("  lección      foundations/welcome  Welcome") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  cuestionario foundations/check") }, "\(lines)")
+        #expect(lines.contains { $0.hasPrefix("  tarea        foundations/hello") }, "\(lines)")
+        #expect(!lines.contains { $0.contains("quiz ") || $0.hasPrefix("  lesson") }, "no English kind words")
+    }
 }

@@ -39,6 +39,34 @@ struct DataRightsStoreTests {
         #expect(try store.read { db in try db.fetchScalar(Int.self, "SELECT count(*) FROM erased_tokens") } == 0)
     }
 
+    @Test func theExport_HoldsALateAttemptAndItsCounting_ForTheStudentAndTheTeacherWhoCountedIt() throws {
+        let path = NSTemporaryDirectory() + "lms-late-\(UUID().uuidString).sqlite"
+        defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }
+        let store = try ServerStore(path: path)
+        try store.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
+                    VALUES ('u1', 'ana', 'Ana', 'student', x'00', x'00', 1, 1, 1), ('t1', 'ada', 'Ada', 'teacher', x'00', x'00', 1, 1, 1),
+                           ('u2', 'bo', 'Bo', 'student', x'00', x'00', 1, 1, 1);
+                    INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, payload, points, late, received_at)
+                    VALUES ('a1', 'u1', 'intro', '1.0.0', 'unit/exam', x'00', 3, 'the attempt took 40 minutes; the limit is 20 minutes', 7),
+                           ('a2', 'u2', 'intro', '1.0.0', 'unit/exam', x'00', 2, NULL, 8);
+                    INSERT INTO counted_late_attempts(attempt_id, counted_by, counted_at) VALUES ('a1', 't1', 9);
+                    """)
+        }
+        let rights = store.dataRights
+        let student = try rights.exportUser(id: "u1")
+        #expect(student["attempts"]?.arrayValue?.first?["late"]?.stringValue?.contains("40 minutes") == true)
+        let counted = try #require(student["countedLateAttempts"]?.arrayValue)
+        #expect(counted.count == 1 && counted.first?["attemptId"]?.stringValue == "a1")
+        #expect(counted.first?["countedByMe"]?.numberValue == 0, "the teacher's id is not the student's data")
+        #expect(counted.first?["countedBy"] == nil)
+        let teacher = try rights.exportUser(id: "t1")
+        #expect(teacher["countedLateAttempts"]?.arrayValue?.first?["countedByMe"]?.numberValue == 1)
+        #expect(try rights.exportUser(id: "u2")["countedLateAttempts"]?.arrayValue?.isEmpty == true)
+    }
+
     @Test func everyListedStatement_IsValidSQL_OnTheCurrentSchema() throws {
         let path = NSTemporaryDirectory() + "lms-sql-\(UUID().uuidString).sqlite"
         defer { for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) } }

@@ -64,6 +64,13 @@ struct GradingStoreLateTests {
         let report = server.request(.get, "\(Self.course)/reports/students/ana", as: "owner").json
         let item = report["items"]?.arrayValue?.first { $0["id"]?.stringValue == "practice/final" }
         #expect(item?["status"]?.stringValue == "late-not-counted")
+        // The CSV a teacher opens in a spreadsheet says it too, in its last column.
+        let csv = String(
+            decoding: server.request(.get, "\(Self.course)/gradebook?format=csv", as: "owner").bodyData, as: UTF8.self)
+        let anasLine = try #require(csv.components(separatedBy: "\r\n").first { $0.hasPrefix("ana,") })
+        #expect(
+            anasLine.contains("practice/final ") && anasLine.contains("not counted (the attempt took 180 minutes")
+                && anasLine.hasSuffix("attempt late-1\""), "\(anasLine)")
         let shown = server.request(.get, "\(Self.course)/attempts/late-1", as: "owner").json
         #expect(shown["late"]?.boolValue == true && shown["counted"]?.boolValue == false)
         // A student cannot count it; the teacher can.

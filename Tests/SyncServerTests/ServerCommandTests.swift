@@ -23,9 +23,15 @@ import Testing
         #expect(restore.value("from") == "/b.zip" && restore.value("data") == "/d" && restore.has("force"))
     }
 
-    @Test func anOptionOfAnotherCommand_IsRefused_WithTheNearestOne() {
+    @Test func anOptionOfAnotherCommand_IsRefused_NamingTheCommandThatTakesIt() {
         #expect { try ServerCommand.parseOptions(["--data", "/d", "--force"], command: "backup") } throws: {
-            "\($0)".hasPrefix("unknown option --force")
+            "\($0)" == "--force is an option of lms-server restore, not of backup (backup takes --data, --to)"
+        }
+        #expect { try ServerCommand.parseOptions(["--data", "/d", "--port=80"], command: "gc") } throws: {
+            "\($0)" == "--port is an option of lms-server serve, not of gc (gc takes --data)"
+        }
+        #expect { try ServerCommand.parseOptions(["--data", "/d", "--to", "/b"], command: "init") } throws: {
+            "\($0)".hasPrefix("--to is an option of lms-server backup, not of init (init takes --admin, --data,")
         }
         #expect { try ServerCommand.parseOptions(["--dat", "/d"], command: "gc") } throws: {
             "\($0)" == "unknown option --dat (did you mean --data?)"
@@ -39,6 +45,13 @@ import Testing
         #expect { try ServerCommand.parseOptions([], command: "serv") } throws: {
             "\($0)" == "unknown command \"serv\" (did you mean serve?)"
         }
+    }
+
+    @Test func aUsageMistake_ShowsTheUsageOfItsCommand_NotOfEveryCommand() {
+        #expect(
+            ServerCommand.usage(of: "backup")
+                == "usage:\n  lms-server backup --data DIR --to FILE\n(lms-server help shows every command)")
+        #expect(ServerCommand.usage(of: "serv") == ServerCommand.usage, "an unknown command: all of them")
     }
 
     @Test func help_AfterACommand_PrintsUsage() throws {

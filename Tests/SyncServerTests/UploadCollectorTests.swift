@@ -42,7 +42,7 @@ struct UploadCollectorTests {
         collector.stop()
         #expect(server.app.blobs.contains(SHA256.hash(fresh).hex))
         let lines = log.all
-        #expect(lines.contains { $0.contains("removed 1 unreferenced uploaded file(s), \(orphan.count) bytes") })
+        #expect(lines.contains { $0.contains("removed 1 unreferenced upload (\(orphan.count) bytes)") })
         #expect(lines.allSatisfy { $0.hasPrefix("lms-server: upload collection: ") })
         // Stopped: no run after stop() returns.
         let count = log.all.count

@@ -157,12 +157,15 @@ public struct Gradebook: Sendable {
     }
 
     /// The gradebook as CSV (RFC 4180, formula-safe): one line per student with each item's points
-    /// (empty when ungraded), the percent per kind, the total and `pass`/`fail`.
-    public func csv() -> String {
+    /// (empty when ungraded), the percent per kind, the total, `pass`/`fail`, and the student's late
+    /// attempts in words (`late`, by student id: counted only when a teacher counted them, so a
+    /// spreadsheet shows why a score is missing).
+    public func csv(late: [String: String] = [:]) -> String {
         var out =
             CSV.line(
                 ["username", "name"] + items.map { "\($0.title) [\($0.id)] (/\(ScoreFormat.text($0.maxPoints)))" }
-                    + GradedItem.Kind.allCases.map { "\($0.rawValue) %" } + ["total %", "result"]) + "\r\n"
+                    + GradedItem.Kind.allCases.map { "\($0.rawValue) %" } + ["total %", "result", "late attempts"])
+            + "\r\n"
         out.reserveCapacity(rows.count * (items.count * 4 + 40))
         for row in rows {
             var fields = [row.student.username, row.student.displayName]
@@ -172,6 +175,7 @@ public struct Gradebook: Sendable {
             }
             fields.append(Self.percent(row.total))
             fields.append(row.passed ? "pass" : "fail")
+            fields.append(late[row.student.id] ?? "")
             out += CSV.line(fields) + "\r\n"
         }
         return out

@@ -11,11 +11,40 @@ public struct Arguments: Sendable {
 
     /// A usage mistake (the programs exit with status 2 and print their usage); says what to do.
     public struct UsageError: Error, CustomStringConvertible, Sendable {
-        /// The message.
+        /// The message (English).
         public var description: String
+        /// The parser's own mistakes as values, so that a program can say them in its user's
+        /// language (`lms-offline` does); nil for a message a command wrote itself.
+        public var problem: Problem?
+
+        /// What the parser refused.
+        public enum Problem: Equatable, Sendable {
+            case tooManyArguments(max: Int)
+            case takesNoValue(option: String)
+            case needsValue(option: String)
+            /// `suggestion` is the nearest known option's name, when one is near.
+            case unknownOption(String, suggestion: String?)
+            case missing(String)
+            case unexpectedArgument(String)
+        }
 
         /// A usage mistake described by `description`.
         public init(description: String) { self.description = description }
+
+        /// One of the parser's mistakes, with its English message.
+        public init(_ problem: Problem) {
+            self.problem = problem
+            switch problem {
+            case .tooManyArguments(let max):
+                description = "too many arguments (at most \(max)); pass fewer at a time"
+            case .takesNoValue(let name): description = "--\(name) takes no value"
+            case .needsValue(let name): description = "--\(name) needs a value (--\(name) VALUE)"
+            case .unknownOption(let arg, let suggestion):
+                description = "unknown option \(arg)" + (suggestion.map { " (did you mean --\($0)?)" } ?? "")
+            case .missing(let what): description = "missing \(what)"
+            case .unexpectedArgument(let arg): description = "unexpected argument \(arg)"
+            }
+        }
     }
 
     /// The arguments that are not options, in order.
@@ -29,7 +58,7 @@ public struct Arguments: Sendable {
         _ args: [String], flags known: Set<String>, options valued: Set<String>, shortNames: [Character: String] = [:]
     ) throws {
         guard args.count <= Self.maxCount else {
-            throw UsageError(description: "too many arguments (at most \(Self.maxCount)); pass fewer at a time")
+            throw UsageError(.tooManyArguments(max: Self.maxCount))
         }
         var i = 0
         var onlyPositionals = false
@@ -52,23 +81,22 @@ public struct Arguments: Sendable {
             }
             let name = String(arg.drop { $0 == "-" })
             if known.contains(name) {
-                guard inlineValue == nil else { throw UsageError(description: "--\(name) takes no value") }
+                guard inlineValue == nil else { throw UsageError(.takesNoValue(option: name)) }
                 flags.insert(name)
             } else if valued.contains(name) {
                 if let inlineValue {
                     options[name, default: []].append(inlineValue)
                 } else {
                     guard i < args.count else {
-                        throw UsageError(description: "--\(name) needs a value (--\(name) VALUE)")
+                        throw UsageError(.needsValue(option: name))
                     }
                     options[name, default: []].append(args[i])
                     i += 1
                 }
             } else {
                 let all = known.union(valued).sorted()
-                let hint =
-                    nearest(to: name, among: all, within: Self.maxHintDistance).map { " (did you mean --\($0)?)" } ?? ""
-                throw UsageError(description: "unknown option \(arg)\(hint)")
+                throw UsageError(
+                    .unknownOption(arg, suggestion: nearest(to: name, among: all, within: Self.maxHintDistance)))
             }
         }
     }
@@ -84,14 +112,14 @@ public struct Arguments: Sendable {
 
     /// The positional at `index`, or a usage error naming what was expected.
     public func positional(_ index: Int, _ what: String) throws -> String {
-        guard index < positionals.count else { throw UsageError(description: "missing \(what)") }
+        guard index < positionals.count else { throw UsageError(.missing(what)) }
         return positionals[index]
     }
 
     /// Refuses positionals beyond `count`.
     public func expectPositionals(atMost count: Int) throws {
         if positionals.count > count {
-            throw UsageError(description: "unexpected argument \(positionals[count])")
+            throw UsageError(.unexpectedArgument(positionals[count]))
         }
     }
 }

@@ -11,7 +11,9 @@ extension ServerApp {
     struct Collection: CustomStringConvertible {
         var files = 0
         var bytes: Int64 = 0
-        var description: String { "removed \(files) unreferenced uploaded file(s), \(bytes) bytes" }
+        var description: String {
+            "removed \(files) unreferenced upload\(files == 1 ? "" : "s") (\(bytes) byte\(bytes == 1 ? "" : "s"))"
+        }
     }
 
     /// Removes the uploaded files older than the grace period that no submission names.

@@ -165,10 +165,18 @@ final class ServerLock {
     /// Takes the lock, or throws when another server holds it.
     init(dataDirectory: String) throws {
         fd = open(dataDirectory + "/" + Self.fileName, O_CREAT | O_RDWR, 0o644)
-        guard fd >= 0 else { throw ServerCommand.Failure(description: "cannot open \(dataDirectory)/\(Self.fileName)") }
+        guard fd >= 0 else {
+            throw ServerCommand.Failure(
+                description:
+                    "cannot open \(dataDirectory)/\(Self.fileName) (\(String(cString: strerror(errno)))): check that "
+                    + "\(dataDirectory) exists and that this user may write in it")
+        }
         guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
             close(fd)
-            throw ServerCommand.Failure(description: "another lms-server is already serving \(dataDirectory)")
+            throw ServerCommand.Failure(
+                description:
+                    "another lms-server is already serving \(dataDirectory): stop it first (sudo systemctl stop "
+                    + "lms-server, or end that process), or give another --data folder")
         }
     }
 

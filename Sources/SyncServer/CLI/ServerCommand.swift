@@ -76,12 +76,22 @@ enum ServerCommand {
             }
             return 0
         } catch let error as UsageError {
-            FileHandle.standardError.write(Data("lms-server: \(error)\n\(usage)\n".utf8))
+            // The mistake first, then the usage of the command it was made in (all of it when the command is unknown).
+            FileHandle.standardError.write(Data("lms-server: \(error)\n\(usage(of: command))\n".utf8))
             return 2
         } catch {
             FileHandle.standardError.write(Data("lms-server: \(error)\n".utf8))
             return 1
         }
+    }
+
+    /// The usage of `command` and where to read the rest; the whole usage for an unknown command.
+    static func usage(of command: String) -> String {
+        let prefix = "  lms-server \(command) "
+        guard commandOptions[command] != nil,
+            let line = usage.split(separator: "\n").first(where: { $0.hasPrefix(prefix) })
+        else { return usage }
+        return "usage:\n\(line)\n(lms-server help shows every command)"
     }
 
     /// Each command's flags and valued options (`help` goes with every one).
@@ -102,10 +112,32 @@ enum ServerCommand {
             throw UsageError(
                 description: "unknown command \"\(command)\"" + (hint.map { " (did you mean \($0)?)" } ?? ""))
         }
+        try refuseOptionsOfOtherCommands(args, command: command, known: known)
         let options = try Arguments(
             args, flags: known.flags.union(["help"]), options: known.options, shortNames: ["h": "help"])
         try options.expectPositionals(atMost: 0)
         return options
+    }
+
+    /// An option that belongs to another command (`backup --port`) is refused with the command that
+    /// takes it, before the parser's general "unknown option".
+    static func refuseOptionsOfOtherCommands(
+        _ args: [String], command: String, known: (flags: Set<String>, options: Set<String>)
+    ) throws {
+        for arg in args {
+            if arg == "--" { return }
+            guard arg.hasPrefix("--") else { continue }
+            let name = String(arg.dropFirst(2).prefix { $0 != "=" })
+            guard !known.flags.contains(name), !known.options.contains(name), name != "help" else { continue }
+            let owners = commandOptions.filter { !$0.key.hasPrefix("-") && $0.key != command }
+                .filter { $0.value.flags.contains(name) || $0.value.options.contains(name) }.map(\.key).sorted()
+            guard !owners.isEmpty else { continue }
+            let takes = (known.options.sorted().map { "--\($0)" } + known.flags.sorted().map { "--\($0)" })
+            throw UsageError(
+                description:
+                    "--\(name) is an option of lms-server \(owners.joined(separator: " and ")), not of \(command)"
+                    + (takes.isEmpty ? "" : " (\(command) takes \(takes.joined(separator: ", ")))"))
+        }
     }
 
     static func dataDirectory(_ options: Arguments, _ environment: [String: String]) throws -> String {

@@ -111,7 +111,12 @@ struct AttemptGradingRoutes: Sendable {
         let quizID = try body.string("quiz", required: true) ?? ""
         let course = try courseGrades.latestCourse(id)
         guard let quiz = course.quizzes.first(where: { $0.id == quizID }) else {
-            throw APIError.notFound("\(id) has no quiz \"\(quizID)\"")
+            // Names the quizzes a review can be released for, so a short or misspelt id ("exam") is fixed at once.
+            let releasable = course.quizzes.filter { $0.reviewPolicy == .afterClose }.map(\.id)
+            throw APIError.notFound(
+                "\(id) has no quiz \"\(quizID)\""
+                    + (releasable.isEmpty
+                        ? "" : "; a review can be released for \(releasable.joined(separator: ", "))"))
         }
         guard quiz.reviewPolicy == .afterClose else {
             throw APIError.conflict(

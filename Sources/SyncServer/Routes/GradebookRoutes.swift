@@ -42,13 +42,25 @@ struct GradebookRoutes: Sendable {
         ])
     }
 
+    /// A late attempt in words, for the gradebook's CSV: `practice/exam 5/7, not counted (the attempt
+    /// took 180 minutes; the limit is 20 minutes), attempt ID`.
+    static func lateText(_ attempt: LateAttempt, renamed: [String: String]) -> String {
+        let item = renamed[attempt.quizID] ?? attempt.quizID
+        let score = ScoreFormat.fraction(attempt.points, of: attempt.maxPoints)
+        return
+            "\(item) \(score), \(attempt.counted ? "counted" : "not counted") (\(attempt.reason)), attempt \(attempt.id)"
+    }
+
     /// `GET /api/v1/courses/{id}/gradebook[?format=csv]`.
     func gradebookRoute(_ context: RequestContext) throws -> HTTPResponse {
         let id = context.parameter("id")
         let csv = try Self.wantsCSV(context)
         let (course, book, _) = try courseGrades.gradebook(courseID: id)
-        if csv { return Self.csvResponse(book.csv(), name: "\(id)-gradebook.csv") }
         let late = Dictionary(grouping: try grading.lateAttempts(courseID: id), by: \.userID)
+        if csv {
+            let cells = late.mapValues { $0.map { Self.lateText($0, renamed: course.renamed) }.joined(separator: "; ") }
+            return Self.csvResponse(book.csv(late: cells), name: "\(id)-gradebook.csv")
+        }
         let students = book.rows.map { row in
             JSONOut.obj([
                 ("username", JSONOut.s(row.student.username)), ("displayName", JSONOut.s(row.student.displayName)),

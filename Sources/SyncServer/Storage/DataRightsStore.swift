@@ -34,7 +34,17 @@ struct DataRightsStore: AreaStore {
             "attempts",
             """
             SELECT id, course_id, course_version, quiz_id, started_at, submitted_at, points, max_points, awaiting_teacher,
-                   received_at, payload FROM attempts WHERE user_id = ?1 ORDER BY received_at, id
+                   late, received_at, payload FROM attempts WHERE user_id = ?1 ORDER BY received_at, id
+            """
+        ),
+        // A late attempt a teacher counted in the gradebook (GradingStore+Late): the student's, and those
+        // this user counted as a teacher; who counted it is only said when it was this user.
+        (
+            "countedLateAttempts",
+            """
+            SELECT c.attempt_id, a.course_id, a.quiz_id, c.counted_at, c.counted_by = ?1 AS counted_by_me
+            FROM counted_late_attempts c JOIN attempts a ON a.id = c.attempt_id
+            WHERE a.user_id = ?1 OR c.counted_by = ?1 ORDER BY c.counted_at, c.attempt_id
             """
         ),
         (

@@ -16,6 +16,8 @@ struct CourseScreen: AppScreen {
 
     var content: Content
     var list: MenuList
+    /// The width the rows are folded to (0: not folded; `resize` folds them).
+    private(set) var width = 0
 
     init(_ content: Content, selecting itemID: String? = nil) {
         self.content = content
@@ -24,13 +26,28 @@ struct CourseScreen: AppScreen {
             selecting: itemID.map { .item(courseID: content.course.id, itemID: $0, anchor: nil) })
     }
 
+    /// Folds the rows again to the new width, keeping the selected item: on a narrow terminal an
+    /// item's state goes on under its title instead of being cut with "…".
+    mutating func resize(_ size: ScreenSize) {
+        guard size.width != width else { return }
+        width = size.width
+        // Continuation lines sit under the items' titles.
+        list = MenuList(
+            MenuRow.folded(Self.rows(content), width: width, indent: 5 + Self.kindWidth), selecting: list.selectedRoute)
+    }
+
+    /// The width of the kind column: the longest kind word in the reader's language.
+    static var kindWidth: Int {
+        ["lesson", "quiz", "assignment"].map { DisplayWidth.of(AppText.kindWord($0)) }.max() ?? 10
+    }
+
     static func rows(_ c: Content) -> [MenuRow] {
         var rows: [MenuRow] = []
         for missing in c.missingPrerequisites {
             rows.append(MenuRow(text: "🔒 " + AppText.courseLocked.t(missing), style: .bold))
         }
         var module = ""
-        let kindWidth = ["lesson", "quiz", "assignment"].map { DisplayWidth.of(AppText.kindWord($0)) }.max() ?? 10
+        let kindWidth = Self.kindWidth
         for item in c.items where !item.removed {
             if item.moduleID != module {
                 module = item.moduleID
@@ -66,7 +83,7 @@ struct CourseScreen: AppScreen {
                 if let best = quiz.best, let max = quiz.max {
                     return ("✓", AppText.stateGraded.t(JSONWriter.number(Self.round(best)), JSONWriter.number(max)))
                 }
-                if quiz.withheld > 0 { return ("✓", Messages.t(.marksWithheldShort)) }
+                if quiz.withheld > 0 { return ("✓", c.states.withheldText(item.id)) }
                 return ("✓", AppText.stateHandedIn.text)
             }
             if quiz?.draft == true { return ("◐", AppText.stateInProgress.text) }

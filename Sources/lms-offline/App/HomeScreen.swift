@@ -15,10 +15,20 @@ struct HomeScreen: AppScreen {
 
     var content: Content
     var list: MenuList
+    /// The width the rows are folded to (0: not folded; `resize` folds them).
+    private(set) var width = 0
 
     init(_ content: Content, selecting route: AppRoute? = nil) {
         self.content = content
         list = MenuList(Self.rows(content), selecting: route)
+    }
+
+    /// Folds the rows again to the new width, keeping the selected row (a long title or the sync
+    /// line went on past a narrow terminal's edge, cut with "…").
+    mutating func resize(_ size: ScreenSize) {
+        guard size.width != width else { return }
+        width = size.width
+        list = MenuList(MenuRow.folded(Self.rows(content), width: width, indent: 4), selecting: list.selectedRoute)
     }
 
     static func rows(_ c: Content) -> [MenuRow] {

@@ -5,22 +5,47 @@ import LMSModel
 /// its text. Opening it marks them read.
 struct InboxScreen: AppScreen {
     var list: MenuList
+    /// The notifications shown, kept to lay them out again at another width.
+    let notifications: [NotificationLine]
+    /// The width the rows are folded to (0: not folded yet; `resize` folds them).
+    private(set) var width: Int
 
-    init(_ notifications: [NotificationLine]) {
+    init(_ notifications: [NotificationLine], width: Int = 0) {
+        self.notifications = notifications
+        self.width = width
+        list = MenuList(Self.rows(notifications, width: width))
+    }
+
+    /// Each notification's title and its first lines of text, folded at spaces to `width` (a narrow
+    /// terminal cut them with "…"); only the title row leads somewhere.
+    static func rows(_ notifications: [NotificationLine], width: Int) -> [MenuRow] {
+        func fold(_ text: String, indent: Int) -> [String] {
+            width > 0 ? LineWrap.fold(text, width: width, indent: indent) : [text]
+        }
         var rows: [MenuRow] = []
         if notifications.isEmpty { rows.append(MenuRow(text: AppText.inboxEmpty.text)) }
         for n in notifications {
             let when = n.createdAt.map { ProgressText.date($0) + "  " } ?? ""
-            rows.append(
-                MenuRow(
-                    text: (n.unread ? "● " : "  ") + when + TerminalText.sanitize(n.title),
-                    style: n.unread ? .bold : [],
-                    route: .profile(n.id)))
+            let style: TerminalStyle = n.unread ? .bold : []
+            for (i, part) in fold((n.unread ? "● " : "  ") + when + TerminalText.sanitize(n.title), indent: 4)
+                .enumerated()
+            {
+                rows.append(MenuRow(text: part, style: style, route: i == 0 ? .profile(n.id) : nil))
+            }
             for line in n.body.split(separator: "\n").prefix(4) {
-                rows.append(MenuRow(text: "    " + TerminalText.sanitize(String(line)), style: .dim))
+                for part in fold("    " + TerminalText.sanitize(String(line)), indent: 4) {
+                    rows.append(MenuRow(text: part, style: .dim))
+                }
             }
         }
-        list = MenuList(rows)
+        return rows
+    }
+
+    /// Folds the rows again to the new width, keeping the selected notification.
+    mutating func resize(_ size: ScreenSize) {
+        guard size.width != width else { return }
+        width = size.width
+        list = MenuList(Self.rows(notifications, width: width), selecting: list.selectedRoute)
     }
 
     var title: String { AppText.inboxTitle.text }

@@ -6,6 +6,17 @@ struct MenuRow: Sendable, Equatable {
     var text: String
     var style: TerminalStyle = []
     var route: AppRoute?
+
+    /// `rows` folded at spaces to `width` (0: as they are): a row's continuation lines keep its
+    /// style, start with `indent` spaces and lead nowhere, so the cursor still moves row by row.
+    static func folded(_ rows: [MenuRow], width: Int, indent: Int) -> [MenuRow] {
+        guard width > 0 else { return rows }
+        return rows.flatMap { row in
+            LineWrap.fold(row.text, width: width, indent: indent).enumerated().map { i, part in
+                MenuRow(text: part, style: row.style, route: i == 0 ? row.route : nil)
+            }
+        }
+    }
 }
 
 /// A scrolling list with a cursor that moves over the rows that lead somewhere, with the keys

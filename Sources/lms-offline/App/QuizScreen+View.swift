@@ -12,10 +12,13 @@ extension QuizScreen {
                 KeyHelp("r", .keyReview), KeyHelp("q", .keyLeaveQuiz)
             ]
         case .review: return [KeyHelp("Enter", .keyOpen), KeyHelp("H", .keyHandIn), KeyHelp("q", .keyBack)]
-        case .confirm: return [KeyHelp("y", .keyHandIn), KeyHelp("n", .keyCancel)]
+        case .confirm: return [KeyHelp(Self.yesKey, .keyHandIn), KeyHelp("n", .keyCancel)]
         case .result: return [KeyHelp("q", .keyBack)]
         }
     }
+
+    /// The key that says yes in the reader's language (`s`, sí, in Spanish: the prompt says so; `y` works too).
+    static var yesKey: String { Language.current == .spanish ? "s" : "y" }
 
     var keys: [KeyHelp] {
         [
@@ -28,10 +31,21 @@ extension QuizScreen {
 
     func body(_ size: ScreenSize) -> [ScreenLine] {
         switch phase {
-        case .intro: return introLines()
+        case .intro: return Self.folded(introLines(), width: size.width)
         case .question: return questionLines(size)
         case .review, .confirm: return reviewLines(size)
-        case .result: return resultLines.map { ScreenLine($0) }
+        case .result: return Self.folded(resultLines.map { ScreenLine($0) }, width: size.width)
+        }
+    }
+
+    /// Lines of prose folded at spaces to the screen's width (a narrow terminal cut them with "…"),
+    /// each continuation in the style of its line.
+    static func folded(_ lines: [ScreenLine], width: Int) -> [ScreenLine] {
+        lines.flatMap { line -> [ScreenLine] in
+            let parts = LineWrap.fold(line.text, width: width, indent: 0)
+            guard parts.count > 1 else { return [line] }
+            let style = line.spans.first?.style ?? []
+            return parts.map { ScreenLine($0, style: style) }
         }
     }
 
@@ -54,6 +68,12 @@ extension QuizScreen {
             lines.append(ScreenLine(AppText.quizNoAttempts.text, style: .bold))
         } else {
             if quiz.timeLimitMinutes != nil { lines.append(ScreenLine(AppText.quizTimedNote.text)) }
+            // Said before the start, not only after the hand-in: no score will show then.
+            switch quiz.reviewPolicy {
+            case .afterAttempt: break
+            case .afterClose: lines.append(ScreenLine(AppText.quizMarksAtReview.text))
+            case .never: lines.append(ScreenLine(AppText.quizMarksNever.text))
+            }
             lines.append(ScreenLine(AppText.quizStartKeys.text, style: .bold))
         }
         return lines

@@ -45,9 +45,10 @@ extension StudyApp {
         let course = try catalog.course(matching: id)
         let all = try catalog.courses()
         let step = try NextStep.step(course, all: all, catalog: catalog, queue: context.queue, profile: profile)
+        var states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
+        states.learnReviews(catalog, courseID: course.id)
         let content = CourseScreen.Content(
-            course: course, items: try catalog.items(of: course.id),
-            states: try ItemStates.load(context.queue, profile: profile, courseID: course.id),
+            course: course, items: try catalog.items(of: course.id), states: states,
             grades: try catalog.grades(of: profile, courseID: course.id),
             missingPrerequisites: step.missingPrerequisites, now: context.now())
         return CourseScreen(content, selecting: itemID ?? step.item?.id)
@@ -153,7 +154,12 @@ extension StudyApp {
                     JSONWriter.number(result.maxPoints), percent))
             if result.awaitingManualGrading { lines.append(Messages.t(.essayPending)) }
         } else {
-            lines.append(Messages.t(MessageKey.withheld(quiz.reviewPolicy) ?? .awaitingServer))
+            // Under "Handed in." the marks' line without a second "Handed in;".
+            switch quiz.reviewPolicy {
+            case .afterClose: lines.append(AppText.quizResultAtReview.text)
+            case .never: lines.append(AppText.quizMarksNever.text)
+            case .afterAttempt: lines.append(Messages.t(.awaitingServer))
+            }
         }
         return lines
     }

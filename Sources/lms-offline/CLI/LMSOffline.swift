@@ -68,7 +68,7 @@ enum LMSOffline {
                 Array(args.dropFirst()), flags: command.flags.union(["help"]),
                 options: command.options.union([ClientContext.homeOption]), shortNames: ["o": "output", "h": "help"])
             if parsed.has("help") {
-                console.out("usage: \(command.usage)\n\n\(command.summary)")
+                console.out("\(Messages.t(.usageWord)) \(command.usage)\n\n\(command.summary)")
                 return 0
             }
             return try command.run(parsed, console)
@@ -77,7 +77,7 @@ enum LMSOffline {
             console.err("lms-offline \(name): \(Messages.t(.diskFull, "store.sqlite"))")
             return 1
         } catch let error as Arguments.UsageError {
-            console.err("lms-offline \(name): \(error)\nusage: \(command.usage)")
+            console.err("lms-offline \(name): \(Messages.usage(error))\n\(Messages.t(.usageWord)) \(command.usage)")
             return 2
         } catch {
             console.err("lms-offline \(name): \(error)")

@@ -22,11 +22,14 @@ enum GradingCommands {
                        lms-offline grade COURSE --list [--json]
                        lms-offline grade COURSE --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT] [--json]
                        lms-offline grade COURSE --attempt ID --count-late|--no-count-late [--score …] [--json]
+                       lms-offline grade COURSE --release-review QUIZ [--json]
                        lms-offline grade COURSE --history [--student NAME] [--item ID] [--json]
                        lms-offline grade COURSE --offline [--list [--json] | --show ID | --submission ID|--attempt ID --score CRITERION=POINTS... [--feedback TEXT]]
                 """,
             flags: ["json", "list", "history", "offline", "count-late", "no-count-late"],
-            options: ["submission", "attempt", "score", "feedback", "files", "student", "item", "show"],
+            options: [
+                "submission", "attempt", "score", "feedback", "files", "student", "item", "show", "release-review"
+            ],
             run: grade)
     ]
 
@@ -50,15 +53,16 @@ enum GradingCommands {
         let items = book["items"]?.arrayValue ?? []
         let students = book["students"]?.arrayValue ?? []
         let pass = book["policy"]?["passPercent"]?.numberValue ?? 60
-        console.out(
+        console.outFolded(
             console.paint(
                 Messages.t(
                     .gradebookSummary, book["title"]?.stringValue ?? course,
                     Messages.count(.countStudents, students.count),
                     Messages.count(.countItems, items.count),
-                    ScoreFormat.text(pass)), .bold))
+                    ScoreFormat.text(pass)), .bold), width: Pager.width(environment: context.environment), indent: 2)
         // Items are numbered in the header and listed below, so the table stays narrow.
-        let width = max(8, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
+        let width = max(
+            8, Messages.t(.wordStudent).count, students.map { ($0["username"]?.stringValue ?? "").count }.max() ?? 0)
         var header = Messages.t(.wordStudent).padding(toLength: width, withPad: " ", startingAt: 0)
         for i in items.indices { header += " " + pad("#\(i + 1)", 6) }
         console.out(header + "  " + pad(Messages.t(.wordTotal), 6) + "  " + Messages.t(.wordResult))
@@ -74,25 +78,31 @@ enum GradingCommands {
                 + console.paint(Messages.t(passed ? .wordPass : .wordFail), passed ? .green : .red)
             console.out(line)
         }
+        // What "–" means, when one shows: a teacher looking for a student's 7/12 finds why it is not here.
+        if students.contains(where: { s in items.contains { s["scores"]?[$0["id"]?.stringValue ?? ""] == nil } }) {
+            console.outFolded(
+                Messages.t(.gradebookDash), width: Pager.width(environment: context.environment), indent: 2)
+        }
         // Late attempts (docs/PROTOCOL.md §8): kept and scored, but counted only when a teacher says so.
         for s in students {
             for late in s["late"]?.arrayValue ?? [] {
                 let score =
                     "\(ScoreFormat.text(late["points"]?.numberValue ?? 0))/\(ScoreFormat.text(late["maxPoints"]?.numberValue ?? 0))"
                 let counted = late["counted"]?.boolValue == true
-                console.out(
+                console.outFolded(
                     TerminalText.sanitize(
                         Messages.t(
                             counted ? .gradebookLateCounted : .gradebookLate, s["username"]?.stringValue ?? "",
                             late["item"]?.stringValue ?? "", late["attempt"]?.stringValue ?? "", score,
-                            late["lateReason"]?.stringValue ?? "", course)))
+                            late["lateReason"]?.stringValue ?? "", course)),
+                    width: Pager.width(environment: context.environment), indent: 4)
             }
         }
         for (i, item) in items.enumerated() {
-            console.out(
+            console.outFolded(
                 TerminalText.sanitize(
-                    "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(item["kind"]?.stringValue ?? ""), /\(ScoreFormat.text(item["maxPoints"]?.numberValue ?? 0)))"
-                ))
+                    "  #\(i + 1) \(item["title"]?.stringValue ?? "") [\(item["id"]?.stringValue ?? "")] (\(CourseCatalog.kindWord(item["kind"]?.stringValue ?? "")), /\(ScoreFormat.text(item["maxPoints"]?.numberValue ?? 0)))"
+                ), width: Pager.width(environment: context.environment), indent: 6)
         }
         return 0
     }
@@ -123,10 +133,16 @@ enum GradingCommands {
         if args.has("count-late") || args.has("no-count-late"), args.value("attempt") == nil || args.has("offline") {
             throw Arguments.UsageError(description: Messages.t(.countLateNeedsAttempt))
         }
+        if args.value("release-review") != nil, args.has("offline") {
+            throw Arguments.UsageError(description: Messages.t(.releaseReviewOnline))
+        }
         if args.has("offline") {
             return try OfflineGrading.run(args, course: course, context: context, console: console)
         }
         let api = try ServerConnection.connect(context, args)
+        if let quiz = args.value("release-review") {
+            return try releaseReview(api, course: course, quiz: quiz, args: args, console: console)
+        }
         if args.has("history") { return try history(api, course: course, args: args, console: console) }
         if args.value("submission") != nil || args.value("attempt") != nil {
             return try gradeOne(api, course: course, args: args, console: console)
@@ -138,11 +154,12 @@ enum GradingCommands {
                 return 0
             }
             if queue.isEmpty { console.out(Messages.t(.queueEmpty, course)) }
+            let width = Pager.width(environment: context.environment)
             for e in queue {
-                console.out(
+                console.outFolded(
                     "\(e["kind"]?.stringValue ?? "")  \(e["id"]?.stringValue ?? "")  \(e["student"]?["username"]?.stringValue ?? "")  "
-                        + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  " + Messages.t(.wordLate) : "")\(e["regrade"]?.boolValue == true ? "  " + Messages.t(.wordRegrade) : "")"
-                )
+                        + "\(e["item"]?.stringValue ?? "")\(e["late"]?.boolValue == true ? "  " + Messages.t(.wordLate) : "")\(e["regrade"]?.boolValue == true ? "  " + Messages.t(.wordRegrade) : "")",
+                    width: width, indent: 4)
             }
             return 0
         }
@@ -184,12 +201,32 @@ enum GradingCommands {
             console.out(JSONWriter.write(answer, pretty: true))
             return 0
         }
+        let score =
+            "\(ScoreFormat.text(answer["points"]?.numberValue ?? 0))/\(ScoreFormat.text(answer["maxPoints"]?.numberValue ?? 0))"
+        let item = answer["item"]?.stringValue ?? ""
+        let target = answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""
+        if !raw.isEmpty { console.out(Messages.t(.gradeRecorded, score, item, target)) }
+        if let countLate {
+            console.out(Messages.t(countLate ? .lateCounted : .lateNotCounted, target, item, score, course))
+        }
+        return 0
+    }
+
+    /// `--release-review QUIZ`: closes a quiz whose review is `afterClose` and publishes every
+    /// withheld result (`POST /courses/{id}/reviews`, docs/API.md); the students see their marks at
+    /// their next sync.
+    static func releaseReview(
+        _ api: ServerConnection, course: String, quiz: String, args: Arguments, console: Console
+    ) throws -> Int32 {
+        let answer = try api.json("POST", ServerConnection.course(course, "/reviews"), .obj([("quiz", .str(quiz))]))
+        if args.has("json") {
+            console.out(JSONWriter.write(answer, pretty: true))
+            return 0
+        }
+        let released = Int(answer["released"]?.numberValue ?? 0)
         console.out(
             Messages.t(
-                .gradeRecorded,
-                "\(ScoreFormat.text(answer["points"]?.numberValue ?? 0))/\(ScoreFormat.text(answer["maxPoints"]?.numberValue ?? 0))",
-                answer["item"]?.stringValue ?? "",
-                answer["submission"]?.stringValue ?? answer["attempt"]?.stringValue ?? ""))
+                .reviewReleased, answer["quiz"]?.stringValue ?? quiz, Messages.count(.countResults, released)))
         return 0
     }
 

@@ -57,12 +57,14 @@ enum ReportCommands {
                 continue
             }
             let bar = console.isTerminal ? bar(done, lessons, console: console) + " " : ""
-            console.out(
+            // Folded at spaces on a narrow terminal (a terminal's own folding cut "nota" mid-word).
+            console.outFolded(
                 console.paint(TerminalText.sanitize(course.title), .bold)
                     + "  \(bar)\(done)/\(lessons)  \(Messages.t(.headerTime)): \(ItemStates.duration(seconds))"
                     + (quizMax > 0
                         ? "  \(Messages.t(.headerScore)): \(ScoreFormat.fraction(quizPoints, of: quizMax))"
-                        : ""))
+                        : ""),
+                width: Pager.width(environment: context.environment), indent: 2)
             for m in modules { console.out("  \(TerminalText.sanitize(m.title)): \(m.done)/\(m.lessons)") }
         }
         if args.has("json") {
@@ -91,6 +93,8 @@ enum ReportCommands {
         var entries: [JSONValue] = []
         var lines: [String] = []
         let store = ReportStore(queue: context.queue)
+        let catalog = CourseCatalog(queue: context.queue, home: context.home)
+        var neverReviewed: [String: Set<String>] = [:]
         for r in try store.localResults(profileID: profile.id, courseID: courseID) {
             let status = r.withheld ? "withheld" : r.awaiting ? "awaiting-server" : "graded"
             let unscored = r.awaiting || r.withheld
@@ -98,13 +102,23 @@ enum ReportCommands {
                 .obj([
                     ("course", .str(r.courseID)), ("item", .str(r.quizID)), ("kind", .str("quiz")),
                     ("source", .str("local")), ("status", .str(status)),
-                    ("points", unscored ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints))
+                    ("points", unscored ? JSONValue(.null) : .num(r.points)), ("maxPoints", .num(r.maxPoints)),
+                    ("late", .flag(r.late)), ("essaysPending", .flag(r.essaysPending))
                 ]))
+            if r.withheld, neverReviewed[r.courseID] == nil {
+                neverReviewed[r.courseID] = catalog.neverReviewedQuizzes(courseID: r.courseID)
+            }
+            let never = neverReviewed[r.courseID]?.contains(r.quizID) == true
             let state =
                 r.withheld
-                ? Messages.t(.marksWithheldShort)
+                ? Messages.t(never ? .marksNeverShort : .marksWithheldShort)
                 : r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)
-            lines.append("\(r.courseID)  \(r.quizID)  " + state)
+            // A late attempt that no teacher counted is not a grade: said, so a score here is not taken for one.
+            // Scored here with its essays still to grade: the score is provisional, and says so.
+            var notes: [String] = []
+            if r.essaysPending, !unscored { notes.append(Messages.t(.essaysPendingShort)) }
+            if r.late { notes.append(Messages.t(.lateNotCountedShort)) }
+            lines.append("\(r.courseID)  \(r.quizID)  " + state + notes.map { "  (" + $0 + ")" }.joined())
         }
         for g in try store.serverGrades(profileID: profile.id, courseID: courseID) {
             entries.append(

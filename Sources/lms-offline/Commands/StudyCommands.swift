@@ -61,8 +61,10 @@ enum StudyCommands {
         let profile = try context.studyProfile(args)
         let catalog = CourseCatalog(queue: context.queue, home: context.home)
         let course = try catalog.course(matching: try args.positional(0, "COURSE"))
-        let states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
+        var states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
+        states.learnReviews(catalog, courseID: course.id)
         let items = try catalog.items(of: course.id)
+        let kindWidth = ["lesson", "quiz", "assignment"].map { CourseCatalog.kindWord($0).count }.max() ?? 10
         if args.has("json") {
             console.out(
                 JSONWriter.write(
@@ -97,9 +99,11 @@ enum StudyCommands {
             }
             let state = states.text(item)
             let removed = item.removed ? " " + Messages.t(.removedMark) : ""
+            // The kind in the reader's language (`cuestionario`), in a column as wide as the longest one.
+            let kind = CourseCatalog.kindWord(item.kind).padding(toLength: kindWidth, withPad: " ", startingAt: 0)
             console.outFolded(
-                "  \(item.kind.padding(toLength: 10, withPad: " ", startingAt: 0)) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)",
-                width: Pager.width(environment: context.environment), indent: 13)
+                "  \(kind) \(item.id)  \(TerminalText.sanitize(item.title))  [\(state)]\(removed)",
+                width: Pager.width(environment: context.environment), indent: kindWidth + 3)
         }
         return 0
     }

@@ -203,15 +203,14 @@ struct CourseInstaller {
             "UPDATE course_items SET removed = 1 WHERE course_id = ? AND item_id NOT IN (SELECT value FROM json_each(?))",
             arguments: [course.id, JSONWriter.write(JSONValue(.array(newIDs.sorted().map { JSONValue(.string($0)) })))])
         // Tell every profile on the device.
-        let title =
-            isUpdate
-            ? Messages.t(.noteUpdatedTitle, course.title, course.version)
-            : Messages.t(.noteInstalledTitle, course.title, course.version)
+        // In both languages, as sync's notifications are: the inbox shows the reader's.
+        let title = SyncNotes.Both(
+            isUpdate ? .noteUpdatedTitle : .noteInstalledTitle, [course.title, course.version.description])
+        let changes = [report.added.count, report.changed.count, report.removed.count, report.renamed.count]
         let body =
             isUpdate
-            ? Messages.t(
-                .noteUpdatedBody, report.added.count, report.changed.count, report.removed.count,
-                report.renamed.count) : (course.description ?? "")
+            ? SyncNotes.Both(.noteUpdatedBody, changes.map(String.init))
+            : SyncNotes.Both(en: course.description ?? "", es: course.description ?? "")
         for profileID in try db.fetchColumn(String.self, "SELECT id FROM profiles").compactMap({ $0 }) {
             // "Course updated", which says what changed, replaces the sync's "new version" notice.
             try db.execute(
@@ -220,12 +219,9 @@ struct CourseInstaller {
                     Notifications.newVersionID(
                         course: course.id, version: course.version.description, profileID: profileID)
                 ])
-            try db.execute(
-                "INSERT INTO notifications(id, profile_id, kind, title, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                arguments: [
-                    UUID().uuidString.lowercased(), profileID, isUpdate ? "course-updated" : "course-installed",
-                    title, body, now
-                ])
+            try SyncNotes.add(
+                db, id: UUID().uuidString.lowercased(), profileID: profileID,
+                kind: isUpdate ? "course-updated" : "course-installed", title: title, body: body, now: now)
         }
     }
 

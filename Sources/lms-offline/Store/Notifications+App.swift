@@ -15,14 +15,18 @@ extension Notifications {
     /// The most notifications the inbox screen lists (the newest).
     static let appInboxLimit = 200
 
-    /// The newest notifications of `profile`.
-    static func recent(_ queue: DatabaseQueue, profile: Profile) throws -> [NotificationLine] {
+    /// The newest notifications of `profile`, in the reader's language: those made by sync carry
+    /// English and Spanish, and `language` picks one (as `lms-offline inbox` does).
+    static func recent(_ queue: DatabaseQueue, profile: Profile, language: Language = .current) throws
+        -> [NotificationLine]
+    {
         try queue.read { db in
             try db.fetchAll(
                 """
-                SELECT id, title, body, created_at, read_at IS NULL FROM notifications WHERE profile_id = ?
-                ORDER BY created_at DESC LIMIT ?
-                """, arguments: [profile.id, appInboxLimit]
+                SELECT id, CASE WHEN ?1 THEN coalesce(title_es, title) ELSE title END,
+                       CASE WHEN ?1 THEN coalesce(body_es, body) ELSE body END, created_at, read_at IS NULL
+                FROM notifications WHERE profile_id = ?2 ORDER BY created_at DESC LIMIT ?3
+                """, arguments: [language == .spanish, profile.id, appInboxLimit]
             ).map {
                 NotificationLine(
                     id: $0.string(0) ?? "", title: $0.string(1) ?? "", body: $0.string(2) ?? "",

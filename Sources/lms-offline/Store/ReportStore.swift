@@ -24,6 +24,10 @@ struct ReportStore {
         var withheld: Bool = false
         var points: Double
         var maxPoints: Double
+        /// Late and not counted (docs/PROTOCOL.md §8): it counts only if a teacher counts it.
+        var late: Bool = false
+        /// Scored here without its essays, which wait for a teacher's grade: the score is provisional.
+        var essaysPending: Bool = false
     }
 
     /// A grade from the server.
@@ -74,7 +78,9 @@ struct ReportStore {
         try queue.read { db in
             try db.forEach(
                 """
-                SELECT course_id, quiz_id, status, points, max_points FROM attempts
+                SELECT course_id, quiz_id, status, points, max_points, late,
+                       CASE WHEN json_valid(result) THEN coalesce(json_extract(result, '$.awaitingManualGrading'), 0) ELSE 0 END
+                FROM attempts
                 WHERE profile_id = ?1 AND status <> 'draft' AND (?2 IS NULL OR course_id = ?2)
                   AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.profile_id = attempts.profile_id AND g.course_id = attempts.course_id
                                   AND g.item_id = attempts.quiz_id)
@@ -85,7 +91,8 @@ struct ReportStore {
                     LocalResult(
                         courseID: c.string(at: 0), quizID: c.string(at: 1), awaiting: c.string(at: 2) == "awaiting",
                         withheld: c.string(at: 2) == "withheld",
-                        points: c.double(at: 3), maxPoints: c.double(at: 4)))
+                        points: c.double(at: 3), maxPoints: c.double(at: 4), late: c.int(at: 5) != 0,
+                        essaysPending: c.int(at: 6) != 0))
             }
         }
         return results

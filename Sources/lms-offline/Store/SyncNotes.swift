@@ -16,6 +16,12 @@ enum SyncNotes {
             en = Messages.text(key, args + localized.map(\.en), language: .english)
             es = Messages.text(key, args + localized.map(\.es), language: .spanish)
         }
+
+        /// A text given in both languages (course content, which is never translated, is the same in both).
+        init(en: String, es: String) {
+            self.en = en
+            self.es = es
+        }
     }
 
     /// Adds a notification unless one with this id exists; returns whether it was added.

@@ -10,6 +10,8 @@ struct ItemStates {
     var quizzes: [String: (submitted: Int, best: Double?, max: Double?, awaiting: Int, draft: Bool, withheld: Int)] =
         [:]
     var submissions: [String: Int] = [:]
+    /// The quizzes whose review is `never` (`learnReviews`): withheld attempts of these never show marks.
+    var neverReviewed: Set<String> = []
 
     /// Loads the states of `profile` in `courseID` (`ReportStore.itemStates`).
     static func load(_ queue: DatabaseQueue, profile: Profile, courseID: String) throws -> ItemStates {
@@ -39,7 +41,7 @@ struct ItemStates {
                 parts.append(ScoreFormat.fraction(best, of: max))
             }
             if q.awaiting > 0 { parts.append(Messages.t(.awaiting)) }
-            if q.withheld > 0, q.best == nil { parts.append(Messages.t(.marksWithheldShort)) }
+            if q.withheld > 0, q.best == nil { parts.append(withheldText(item.id)) }
             return parts.joined(separator: " ")
         default:
             if let version = submissions[item.id] { return Messages.t(.submittedState, version) }

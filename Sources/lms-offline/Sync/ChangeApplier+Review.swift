@@ -31,10 +31,25 @@ extension ChangeApplier {
                 arguments: [profile.id, courseID, quizID])
         }
         if row.string(2) != "withheld" {
+            let body: MessageKey =
+                try Self.isNeverReviewed(courseID: courseID, quizID: quizID, in: db) ? .marksNever : .marksWithheld
             try SyncNotes.add(
                 db, id: "withheld:\(attemptID)", profileID: profile.id, kind: "marks-withheld",
-                title: .init(.marksWithheldTitle, [quizID, courseID]), body: .init(.marksWithheld, []), now: now)
+                title: .init(.marksWithheldTitle, [quizID, courseID]), body: .init(body, []), now: now)
         }
         return false
+    }
+
+    /// Whether the installed course says the quiz's review is `never` (no release will bring its
+    /// marks, so the notification must not promise them). Reads the installed course from the
+    /// folder beside the store; false when it cannot (then the words are those of `afterClose`).
+    static func isNeverReviewed(courseID: String, quizID: String, in db: Database) throws -> Bool {
+        guard db.path.hasPrefix("/"),
+            let folder = try db.fetchScalar(
+                String.self, "SELECT folder FROM courses WHERE id = ?", arguments: [courseID])
+        else { return false }
+        let home = (db.path as NSString).deletingLastPathComponent
+        guard let course = try? CourseCatalog.loadCourse(folder: home + "/" + folder) else { return false }
+        return course.quizzes.first { $0.id == quizID }?.reviewPolicy == .never
     }
 }

@@ -22,6 +22,7 @@ enum AppText: String, CaseIterable, Sendable {
         quizQuestionHeader, quizQuestions
     case quizResume, quizResumeKeys, quizReviewKeys, quizReviewTitle, quizStartKeys, quizTeacherGrades, quizTimeLeft
     case quizTimedNote, quizTrue, quizUnanswered, quizUnansweredWarning, quizLeft, quizHandedIn, quizTimeUp
+    case quizMarksAtReview, quizMarksNever, quizResultAtReview
     // Runner messages
     case markedDone, opened, noOpener, notAvailable, syncHint, dumbTerminal, quitting, inboxEmpty, inboxTitle
     case assignmentSubmitted, assignmentVersions, assignmentNoEditor, assignmentEmpty, assignmentFilePrompt
@@ -195,6 +196,21 @@ extension AppText {
             return (
                 "The clock runs once you start, even if you leave; the attempt is handed in when time is up.",
                 "El reloj corre desde que empieza, aunque salga; el intento se entrega al acabarse el tiempo."
+            )
+        case .quizMarksAtReview:
+            return (
+                "Marks come when the teacher releases the review, not at the hand-in.",
+                "Las notas llegan cuando el docente publique la revisión, no al entregar."
+            )
+        case .quizResultAtReview:
+            return (
+                "Your marks come when the teacher releases the review; sync then to see them.",
+                "Sus notas llegarán cuando el docente publique la revisión; sincronice entonces para verlas."
+            )
+        case .quizMarksNever:
+            return (
+                "This quiz does not show marks to students.",
+                "Este cuestionario no muestra las notas a los estudiantes."
             )
         case .quizTrue: return ("True", "Verdadero")
         case .quizUnanswered: return ("unanswered", "sin responder")

@@ -14,6 +14,27 @@ extension MessageKey {
             )
         case .gradeRecorded: return ("Recorded %1 for %2 (%3).", "Registrado %1 para %2 (%3).")
         case .gradeSkipped: return ("Skipped.", "Omitido.")
+        case .lateCounted:
+            return (
+                "The late attempt %1 at %2 (%3) now counts in the gradebook of %4; the student's devices update at their next sync.",
+                "El intento tardío %1 de %2 (%3) ya cuenta en las notas de %4; los dispositivos del estudiante se actualizan en su próxima sincronización."
+            )
+        case .lateNotCounted:
+            return (
+                "The late attempt %1 at %2 (%3) no longer counts in the gradebook of %4.",
+                "El intento tardío %1 de %2 (%3) ya no cuenta en las notas de %4."
+            )
+        case .reviewReleased:
+            return (
+                "Released the review of %1: %2 published; students see their marks at their next sync.",
+                "Publicada la revisión de %1: %2; los estudiantes ven sus notas en su próxima sincronización."
+            )
+        case .countResults: return ("%1 result|%1 results", "%1 resultado publicado|%1 resultados publicados")
+        case .releaseReviewOnline:
+            return (
+                "--release-review QUIZ needs the server (not with --offline): connect and run it again",
+                "--release-review CUESTIONARIO necesita el servidor (no con --offline): conéctese y repítalo"
+            )
         case .filesSavedTo: return ("files saved to %1", "archivos guardados en %1")
         case .essayAnswer: return ("Answer:", "Respuesta:")
         case .noAnswer: return ("(no answer)", "(sin respuesta)")
@@ -37,6 +58,11 @@ extension MessageKey {
             return (
                 "late, not counted: %1  %2  attempt %3 (%4): %5; to count it: lms-offline grade %6 --attempt %3 --count-late",
                 "tardío, no cuenta: %1  %2  intento %3 (%4): %5; para contarlo: lms-offline grade %6 --attempt %3 --count-late"
+            )
+        case .gradebookDash:
+            return (
+                "–: nothing that counts yet (not handed in, awaiting a teacher's grade: lms-offline grade COURSE --list, or late and not counted)",
+                "–: nada que cuente aún (sin entregar, esperando la nota de un docente: lms-offline grade CURSO --list, o tardío sin contar)"
             )
         case .gradebookLateCounted:
             return (
@@ -96,6 +122,14 @@ extension MessageKey {
         case .wordPass: return ("pass", "aprueba")
         case .wordFail: return ("fail", "suspende")
         case .wordLate: return ("late", "tarde")
+        case .essaysPendingShort:
+            return (
+                "so far: essays await the teacher's grade", "por ahora: los desarrollos esperan la nota del docente"
+            )
+        case .lateNotCountedShort:
+            return (
+                "late: counts only if the teacher counts it", "entregado tarde: solo cuenta si el docente lo cuenta"
+            )
         case .wordRegrade: return ("regrade", "recalificar")
         case .gradeCurrent:
             return (

@@ -1,3 +1,5 @@
+import LMSModel
+
 /// The texts of `lms-offline help`: group titles, and the Spanish summary of each command (the
 /// English one is the command's own `summary`).
 extension MessageKey {
@@ -27,12 +29,39 @@ extension MessageKey {
                 "orden desconocida \"%1\"%2; ejecute lms-offline help"
             )
         case .unknownCommandHint: return (" (did you mean %1?)", " (¿quiso decir %1?)")
+        case .usageWord: return ("usage:", "uso:")
+        case .argsTooMany:
+            return (
+                "too many arguments (at most %1); pass fewer at a time",
+                "demasiados argumentos (como mucho %1); páselos en varias veces"
+            )
+        case .argsTakesNoValue: return ("--%1 takes no value", "--%1 no lleva valor")
+        case .argsNeedsValue: return ("--%1 needs a value (--%1 VALUE)", "--%1 necesita un valor (--%1 VALOR)")
+        case .argsUnknownOption: return ("unknown option %1%2", "opción desconocida %1%2")
+        case .argsMissing: return ("missing %1", "falta %1")
+        case .argsUnexpected: return ("unexpected argument %1", "argumento de más: %1")
         default: return adminTexts
         }
     }
 }
 
 extension Messages {
+    /// A usage mistake in the reader's language: the parser's own ones from their values, a
+    /// command's own message as written (commands write theirs from this catalog already).
+    static func usage(_ error: Arguments.UsageError, language: Language = .current) -> String {
+        guard let problem = error.problem else { return error.description }
+        switch problem {
+        case .tooManyArguments(let max): return text(.argsTooMany, [String(max)], language: language)
+        case .takesNoValue(let name): return text(.argsTakesNoValue, [name], language: language)
+        case .needsValue(let name): return text(.argsNeedsValue, [name], language: language)
+        case .unknownOption(let arg, let suggestion):
+            let hint = suggestion.map { text(.didYouMean, ["--" + $0], language: language) } ?? ""
+            return text(.argsUnknownOption, [arg, hint], language: language)
+        case .missing(let what): return text(.argsMissing, [what], language: language)
+        case .unexpectedArgument(let arg): return text(.argsUnexpected, [arg], language: language)
+        }
+    }
+
     /// The summary of a command in `language`: nil for English (the command's own summary) and for a
     /// command this catalog does not know yet.
     static func summary(of command: String, language: Language = .current) -> String? {

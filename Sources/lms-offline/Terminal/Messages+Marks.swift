@@ -20,13 +20,18 @@ extension MessageKey {
                 "Handed in; this quiz does not show marks to students.",
                 "Entregado; este cuestionario no muestra las notas a los estudiantes."
             )
+        case .marksNeverShort:
+            return (
+                "handed in; this quiz does not show marks to students",
+                "entregado; este cuestionario no muestra las notas"
+            )
         case .marksWithheldTitle: return ("%1 (%2) handed in", "%1 (%2) entregado")
         default: return ("?", "?")
         }
     }
 
     /// What a hand-in of a quiz with `review` says instead of a score (nil: the marks show). Lists
-    /// of attempts that do not load the quiz say `marksWithheldShort` for both kinds.
+    /// say `marksWithheldShort`, or `marksNeverShort` for a `never` quiz (`ItemStates.withheldText`).
     static func withheld(_ review: Quiz.Review) -> MessageKey? {
         switch review {
         case .afterAttempt: return nil

@@ -63,7 +63,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     case pinNewPrompt, pinMismatchAgain, switchNowPrompt, stillActive, firstProfileMade, firstProfileMadeWithPIN
     case defaultProfileName, serverPrompt, serverPromptNew, usernamePrompt
     case helpHeader, helpStudying, helpTogether, helpDevice, helpTeaching, helpAuthoring, helpAdmin, helpMore
-    case helpExample, helpFooter, unknownCommand, unknownCommandHint
+    case helpExample, helpFooter, unknownCommand, unknownCommandHint, usageWord
+    case argsTooMany, argsTakesNoValue, argsNeedsValue, argsUnknownOption, argsMissing, argsUnexpected
     case certificateSyncFirst, previewBinary, previewMore
     case countPoints, countAssignments, countLessons, countQuizzes, countStudents, countItems, countQuestions,
         countUsers, countErrors, countWarnings, courseValid, courseNotValid
@@ -109,12 +110,13 @@ enum MessageKey: String, CaseIterable, Sendable {
     case queueEmpty, queueHeader, gradeScorePrompt, gradeFeedbackPrompt, gradeInvalidScore, gradeRecorded, gradeSkipped,
         filesSavedTo
     case essayAnswer, noAnswer, gradeNeedsScore, gradeScoreSyntax, gradeOneTarget, historyEmpty, gradebookSummary,
-        gradebookLate, gradebookLateCounted, countLateNeedsAttempt,
-        csvWritten
+        gradebookLate, gradebookLateCounted, gradebookDash, countLateNeedsAttempt,
+        csvWritten, lateCounted, lateNotCounted, reviewReleased, countResults, releaseReviewOnline
     case reportSummary, reportAtRisk, reportNobodyAtRisk, reportDistribution, certificateSaved, certificateVerified,
         certificateCodeInvalid
     case needsServer, inactiveDaysInvalid, offlineUnknownSubmission, gradeQueued, gradeCurrent
-    case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade
+    case wordStudent, wordTotal, wordResult, wordPass, wordFail, wordLate, wordRegrade, lateNotCountedShort,
+        essaysPendingShort
     // Teaching and administration (Messages+Admin.swift)
     case forbidden, loginAgain, validationFailed, published, publishedFirst, studentsAffected, noItemChanges
     case versionExists, invalidPackage, itemAdded, itemChanged, itemRemoved, itemRenamed, filesSummary
@@ -133,7 +135,7 @@ enum MessageKey: String, CaseIterable, Sendable {
     case noteNewLessonTitle, noteNewQuizTitle, noteNewAssignmentTitle, noteNewItemBody, noteNewVersionTitle,
         noteNewVersionBody
     // Marks withheld until a quiz's review (Messages+Marks.swift)
-    case marksWithheld, marksWithheldShort, marksNever, marksWithheldTitle
+    case marksWithheld, marksWithheldShort, marksNever, marksNeverShort, marksWithheldTitle
 }
 
 extension MessageKey {
