@@ -86,7 +86,7 @@ struct AppStateTests {
         var states = ItemStates()
         states.lessons["m1/a"] = (true, 60)
         states.lessons["m1/b"] = (false, 10)
-        states.quizzes["m2/q"] = (0, nil, nil, 0, true, 0)
+        states.quizzes["m2/q"] = (0, nil, nil, 0, true, 0, false)
         let content = CourseScreen.Content(
             course: course("c", "Cooking"),
             items: [
@@ -111,7 +111,7 @@ struct AppStateTests {
 
     @Test func course_OnANarrowScreen_FoldsAStateUnderItsTitle_AndMovesItemByItem() {
         var states = ItemStates()
-        states.quizzes["m1/exam"] = (1, nil, nil, 0, false, 1)
+        states.quizzes["m1/exam"] = (1, nil, nil, 0, false, 1, false)
         let content = CourseScreen.Content(
             course: course("c", "Cooking"),
             items: [item("m1/exam", kind: "quiz"), item("m1/b", kind: "lesson")], states: states, now: now)

@@ -49,9 +49,24 @@ import Testing
             try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "A washing machine repeats"}"#)
         ])
         #expect(try laptop.sync().status == 0)
-        let examBefore = try #require(
+        // The server's result awaits the teacher (the essay): a score so far, not a grade (the gradebook shows '–').
+        #expect(
             try laptop.store().read {
                 try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'")
+            } == nil)
+        let examBefore = try #require(
+            try laptop.store().read {
+                try $0.fetchScalar(Double.self, "SELECT points FROM attempts WHERE quiz_id = 'practice/exam'")
+            })
+        let soFar = "(so far: essays await the teacher's grade)"
+        let listed = try laptop.ok(["grades", "intro-programming"]).stdout
+        #expect(
+            listed.split(separator: "\n").contains { $0.contains("practice/exam") && $0.contains(soFar) }, "\(listed)")
+        let courseJSON = try laptop.json(["course", "intro-programming"])
+        #expect(JSONWriter.write(courseJSON).contains(#""essaysPending":true"#), "\(JSONWriter.write(courseJSON))")
+        #expect(
+            try laptop.ok(["course", "intro-programming"]).stdout.split(separator: "\n").contains {
+                $0.contains("exam") && $0.contains(soFar)
             })
 
         let teacher = try world.device("ada")
@@ -93,6 +108,8 @@ import Testing
         let exam = grades.first { $0["item"]?.stringValue == "practice/exam" }
         // The exam's review was released first, so its feedback arrives too (withheld before: ExamRulesTests).
         #expect(exam?["points"]?.numberValue == examBefore + 2 && exam?["feedback"]?.stringValue == "Nice example")
+        #expect(
+            !(try laptop.ok(["grades", "intro-programming"]).stdout.contains("so far")), "the teacher's grade is final")
         let inbox = try laptop.ok(["inbox"]).stdout
         #expect(inbox.contains("New grade for practice/reflection (intro-programming)"))
         #expect(inbox.contains("Feedback: Well said"))
@@ -206,9 +223,14 @@ import Testing
             "quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "The seasons"}"#)
         ])
         #expect(try laptop.sync().status == 0)
-        let examBefore = try #require(
+        // The server's result awaits the teacher (the essay): a score so far, not a grade (the gradebook shows '–').
+        #expect(
             try laptop.store().read {
                 try $0.fetchScalar(Double.self, "SELECT points FROM grades WHERE item_id = 'practice/exam'")
+            } == nil)
+        let examBefore = try #require(
+            try laptop.store().read {
+                try $0.fetchScalar(Double.self, "SELECT points FROM attempts WHERE quiz_id = 'practice/exam'")
             })
         let teacher = try world.device("ada")
         #expect(try teacher.sync().status == 0)

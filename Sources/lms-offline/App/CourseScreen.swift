@@ -81,7 +81,10 @@ struct CourseScreen: AppScreen {
             let quiz = c.states.quizzes[item.id]
             if let quiz, quiz.submitted > 0 {
                 if let best = quiz.best, let max = quiz.max {
-                    return ("✓", AppText.stateGraded.t(JSONWriter.number(Self.round(best)), JSONWriter.number(max)))
+                    let score = AppText.stateGraded.t(JSONWriter.number(Self.round(best)), JSONWriter.number(max))
+                    // Provisional: the essays await the teacher's grade, so it is not shown as final.
+                    if quiz.essaysPending { return ("◐", score + " (" + Messages.t(.essaysPendingShort) + ")") }
+                    return ("✓", score)
                 }
                 if quiz.withheld > 0 { return ("✓", c.states.withheldText(item.id)) }
                 return ("✓", AppText.stateHandedIn.text)

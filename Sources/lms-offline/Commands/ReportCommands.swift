@@ -33,6 +33,8 @@ enum ReportCommands {
             let states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
             let quizPoints = states.quizzes.values.compactMap(\.best).reduce(0, +)
             let quizMax = states.quizzes.values.filter { $0.best != nil }.compactMap(\.max).reduce(0, +)
+            // Scores whose essays await the teacher's grade are provisional: the total says "so far".
+            let quizzesAwaitingTeacher = states.quizzes.values.filter(\.essaysPending).count
             let lessons = modules.reduce(0) { $0 + $1.lessons }
             let done = modules.reduce(0) { $0 + $1.done }
             if args.has("json") {
@@ -42,6 +44,7 @@ enum ReportCommands {
                         ("lessonsDone", .int(done)),
                         ("percent", .num(lessons == 0 ? 0 : (Double(done) / Double(lessons) * 1000).rounded() / 10)),
                         ("seconds", .int(seconds)), ("quizPoints", .num(quizPoints)), ("quizMaxPoints", .num(quizMax)),
+                        ("quizzesAwaitingTeacher", .int(quizzesAwaitingTeacher)),
                         ("submissions", .int(states.submissions.count)),
                         (
                             "modules",
@@ -63,7 +66,8 @@ enum ReportCommands {
                     + "  \(bar)\(done)/\(lessons)  \(Messages.t(.headerTime)): \(ItemStates.duration(seconds))"
                     + (quizMax > 0
                         ? "  \(Messages.t(.headerScore)): \(ScoreFormat.fraction(quizPoints, of: quizMax))"
-                        : ""),
+                        : "")
+                    + (quizzesAwaitingTeacher > 0 ? "  (" + Messages.t(.essaysPendingShort) + ")" : ""),
                 width: Pager.width(environment: context.environment), indent: 2)
             for m in modules { console.out("  \(TerminalText.sanitize(m.title)): \(m.done)/\(m.lessons)") }
         }

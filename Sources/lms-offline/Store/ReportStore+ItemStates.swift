@@ -7,7 +7,7 @@ import LMSModel
 extension ReportStore {
     /// The states of `profileID` in `courseID`: each lesson opened (done, seconds), each quiz tried
     /// (attempts handed in, best and maximum points, awaiting the server, a draft open, marks
-    /// withheld), each
+    /// withheld, whether the best is provisional), each
     /// assignment submitted (its latest version).
     func itemStates(profileID: String, courseID: String) throws -> ItemStates {
         var states = ItemStates()
@@ -20,14 +20,19 @@ extension ReportStore {
             }
             try db.forEach(
                 """
-                SELECT quiz_id, sum(status <> 'draft'), max(points), max(max_points), sum(status = 'awaiting'), sum(status = 'draft'),
-                       sum(status = 'withheld')
+                SELECT quiz_id, sum(status <> 'draft'), max(CASE WHEN \(Self.essaysPendingSQL) THEN NULL ELSE points END),
+                       max(max_points), sum(status = 'awaiting'), sum(status = 'draft'), sum(status = 'withheld'),
+                       max(CASE WHEN \(Self.essaysPendingSQL) THEN points END)
                 FROM attempts WHERE profile_id = ? AND course_id = ? GROUP BY quiz_id
                 """, arguments: [profileID, courseID]
             ) { c in
+                // The best final score; with none, the best provisional one (essays awaiting a teacher), said so.
+                let final = c.isNull(at: 2) ? nil : c.double(at: 2)
+                let soFar = c.isNull(at: 7) ? nil : c.double(at: 7)
                 states.quizzes[c.string(at: 0)] = (
-                    c.int(at: 1), c.isNull(at: 2) ? nil : c.double(at: 2),
-                    c.isNull(at: 3) ? nil : c.double(at: 3), c.int(at: 4), c.int(at: 5) > 0, c.int(at: 6)
+                    c.int(at: 1), final ?? soFar, c.isNull(at: 3) ? nil : c.double(at: 3), c.int(at: 4),
+                    c.int(at: 5) > 0,
+                    c.int(at: 6), final == nil && soFar != nil
                 )
             }
             try db.forEach(

@@ -71,6 +71,14 @@ struct ReportStore {
         return (modules, seconds)
     }
 
+    /// Whether an attempt's score is provisional, its essays awaiting a teacher's grade (an SQL
+    /// expression on `attempts`, 1 or 0): the server's word once its score of record is here
+    /// (`awaiting_teacher`), the device's own grading (`awaitingManualGrading`) before.
+    static let essaysPendingSQL = """
+        (CASE WHEN server_scored = 1 THEN awaiting_teacher
+              WHEN json_valid(result) THEN coalesce(json_extract(result, '$.awaitingManualGrading'), 0) ELSE 0 END)
+        """
+
     /// Submitted attempts of quizzes the server has not graded yet (its grade stands for a quiz once it
     /// is here), oldest first; in one course, or all when `courseID` is nil.
     func localResults(profileID: String, courseID: String?) throws -> [LocalResult] {
@@ -78,8 +86,7 @@ struct ReportStore {
         try queue.read { db in
             try db.forEach(
                 """
-                SELECT course_id, quiz_id, status, points, max_points, late,
-                       CASE WHEN json_valid(result) THEN coalesce(json_extract(result, '$.awaitingManualGrading'), 0) ELSE 0 END
+                SELECT course_id, quiz_id, status, points, max_points, late, \(Self.essaysPendingSQL)
                 FROM attempts
                 WHERE profile_id = ?1 AND status <> 'draft' AND (?2 IS NULL OR course_id = ?2)
                   AND NOT EXISTS (SELECT 1 FROM grades g WHERE g.profile_id = attempts.profile_id AND g.course_id = attempts.course_id

@@ -13,7 +13,8 @@ enum StoreSchema {
         .init(
             version: 4, name: "grades from teachers, certificates",
             migrate: { db in try db.execute(sql: version4) }),
-        .init(version: 5, name: "communication", migrate: { db in try db.execute(sql: version5) })
+        .init(version: 5, name: "communication", migrate: { db in try db.execute(sql: version5) }),
+        .init(version: 6, name: "results awaiting a teacher", migrate: { db in try db.execute(sql: version6) })
     ])
 
     static let version1 = """
@@ -287,5 +288,12 @@ enum StoreSchema {
             item_id TEXT NOT NULL,
             PRIMARY KEY(profile_id, course_id, item_id)
         ) WITHOUT ROWID;
+        """
+
+    /// Migration 6: `attempts.awaiting_teacher` is 1 while the server's score of record awaits a
+    /// teacher's grade (`attemptResult`'s `awaitingTeacher`, docs/PROTOCOL.md): its points are the
+    /// auto-graded part only, so the score is provisional ("so far") and gives the quiz no grade yet.
+    static let version6 = """
+        ALTER TABLE attempts ADD COLUMN awaiting_teacher INTEGER NOT NULL DEFAULT 0;
         """
 }

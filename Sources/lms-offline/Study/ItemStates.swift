@@ -7,8 +7,11 @@ import LMSModel
 struct ItemStates {
     var lessons: [String: (done: Bool, seconds: Int)] = [:]
     /// `withheld`: attempts handed in whose marks wait for the teacher's release of the review.
-    var quizzes: [String: (submitted: Int, best: Double?, max: Double?, awaiting: Int, draft: Bool, withheld: Int)] =
-        [:]
+    /// `essaysPending`: `best` is provisional, its essays awaiting a teacher's grade (no attempt's score is final).
+    var quizzes:
+        [String: (
+            submitted: Int, best: Double?, max: Double?, awaiting: Int, draft: Bool, withheld: Int, essaysPending: Bool
+        )] = [:]
     var submissions: [String: Int] = [:]
     /// The quizzes whose review is `never` (`learnReviews`): withheld attempts of these never show marks.
     var neverReviewed: Set<String> = []
@@ -39,6 +42,7 @@ struct ItemStates {
             var parts = ["\(q.submitted)×"]
             if let best = q.best, let max = q.max {
                 parts.append(ScoreFormat.fraction(best, of: max))
+                if q.essaysPending { parts.append("(" + Messages.t(.essaysPendingShort) + ")") }
             }
             if q.awaiting > 0 { parts.append(Messages.t(.awaiting)) }
             if q.withheld > 0, q.best == nil { parts.append(withheldText(item.id)) }
@@ -67,7 +71,7 @@ struct ItemStates {
                 ("attempts", .int(q?.submitted ?? 0)), ("bestPoints", q?.best.map(JSONValue.num) ?? JSONValue(.null)),
                 ("maxPoints", item.points.map(JSONValue.num) ?? JSONValue(.null)),
                 ("awaitingServer", .int(q?.awaiting ?? 0)), ("withheld", .int(q?.withheld ?? 0)),
-                ("draft", .flag(q?.draft ?? false))
+                ("draft", .flag(q?.draft ?? false)), ("essaysPending", .flag(q?.essaysPending ?? false))
             ])
         default:
             return .obj([

@@ -19,11 +19,14 @@ extension ChangeApplier {
         let quizID = row.string(1) ?? ""
         let late = (payload["late"]?.boolValue ?? false) && payload["counted"]?.boolValue == false
         try db.execute(
-            "UPDATE attempts SET points = NULL, status = 'withheld', server_scored = 0, late = ? WHERE id = ?",
-            arguments: [late, attemptID])
+            """
+            UPDATE attempts SET points = NULL, status = 'withheld', server_scored = 0, late = ?, awaiting_teacher = ?
+            WHERE id = ?
+            """, arguments: [late, payload["awaitingTeacher"]?.boolValue ?? false, attemptID])
         if try db.fetchOne(
             """
             SELECT 1 FROM attempts WHERE profile_id = ? AND course_id = ? AND quiz_id = ? AND server_scored = 1 AND late = 0
+              AND awaiting_teacher = 0
             """, arguments: [profile.id, courseID, quizID]) == nil
         {
             try db.execute(

@@ -36,6 +36,8 @@ extension ChangeApplier {
     /// Records the server's score of an attempt (the score of record), updates the quiz's grade
     /// (the best scored attempt that counts: a late one only once a teacher counted it,
     /// docs/PROTOCOL.md §8) and tells the student when an exam's score arrives.
+    /// A result that awaits a teacher (`awaitingTeacher`: its points are the auto-graded part only)
+    /// is kept as provisional (`awaiting_teacher`) and gives no grade until the final result comes.
     /// Returns true when the score is new here.
     func applyResult(attemptID: String, _ payload: JSONValue) throws -> Bool {
         if payload["review"]?.stringValue == "withheld" {
@@ -47,7 +49,8 @@ extension ChangeApplier {
         guard
             let row = try db.fetchOne(
                 """
-                SELECT course_id, quiz_id, mode, points, max_points, server_scored FROM attempts WHERE id = ? AND profile_id = ?
+                SELECT course_id, quiz_id, mode, points, max_points, server_scored, awaiting_teacher FROM attempts
+                WHERE id = ? AND profile_id = ?
                 """, arguments: [attemptID, profile.id])
         else { return false }
         let courseID = row.string(0) ?? ""
@@ -55,17 +58,21 @@ extension ChangeApplier {
         // `attempts.late` here means "late and not counted"; a server before `counted` counted every attempt.
         let late = (payload["late"]?.boolValue ?? false) && payload["counted"]?.boolValue == false
         let wasLate = try db.fetchScalar(Bool.self, "SELECT late FROM attempts WHERE id = ?", arguments: [attemptID])
-        let isNew = row.bool(5) != true || row.double(3) != points || row.double(4) != maxPoints || wasLate != late
+        let awaitingTeacher = payload["awaitingTeacher"]?.boolValue ?? false
+        let isNew =
+            row.bool(5) != true || row.double(3) != points || row.double(4) != maxPoints || wasLate != late
+            || row.bool(6) != awaitingTeacher
         guard isNew else { return false }
         try db.execute(
             """
-            UPDATE attempts SET points = ?, max_points = ?, status = 'graded', server_scored = 1, late = ? WHERE id = ?
-            """, arguments: [points, maxPoints, late, attemptID])
-        // The quiz's grade: the best score of record among its attempts.
+            UPDATE attempts SET points = ?, max_points = ?, status = 'graded', server_scored = 1, late = ?, awaiting_teacher = ?
+            WHERE id = ?
+            """, arguments: [points, maxPoints, late, awaitingTeacher, attemptID])
+        // The quiz's grade: the best final score of record among its attempts (one awaiting a teacher is not final).
         if let best = try db.fetchOne(
             """
             SELECT points, max_points FROM attempts WHERE profile_id = ? AND course_id = ? AND quiz_id = ? AND server_scored = 1
-            AND late = 0 ORDER BY points DESC LIMIT 1
+            AND late = 0 AND awaiting_teacher = 0 ORDER BY points DESC LIMIT 1
             """, arguments: [profile.id, courseID, quizID])
         {
             try db.execute(
@@ -77,12 +84,13 @@ extension ChangeApplier {
                 WHERE points <> excluded.points OR max_points <> excluded.max_points
                 """, arguments: [profile.id, courseID, quizID, best.double(0) ?? 0, best.double(1) ?? 0, now])
         } else {
-            // No attempt counts (the only ones are late): no grade from the server.
+            // No attempt counts (the only ones are late or await a teacher): no grade from the server.
             try db.execute(
                 "DELETE FROM grades WHERE profile_id = ? AND course_id = ? AND item_id = ? AND graded_by = 'server'",
                 arguments: [profile.id, courseID, quizID])
         }
-        if row.string(2) == "exam" {
+        // An exam's score is told once it is final (the teacher's grade of its essays is in it).
+        if row.string(2) == "exam", !awaitingTeacher {
             let score = ScoreFormat.fraction(points, of: maxPoints)
             try SyncNotes.add(
                 db, id: "score:\(attemptID)", profileID: profile.id, kind: "exam-scored",
