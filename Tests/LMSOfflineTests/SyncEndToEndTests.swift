@@ -63,12 +63,19 @@ import Testing
         #expect(state?["withheld"]?.numberValue == 1 && state?["bestPoints"]?.isNull == true, "\(course)")
         let text = try laptop.ok(["course", "intro-programming"], ["COLUMNS": "200"]).stdout
         #expect(text.contains("[1× handed in; marks when the teacher releases the review]"), "\(text)")
-        // The teacher releases the review: the next sync brings the score, a grade and the usual notification.
+        // The teacher releases the review: the next sync brings the score; its essay still awaits the
+        // teacher, so it is a score so far, not a grade (the gradebook shows '–'), and not announced as final.
         try world.releaseReview()
         #expect(try laptop.sync().status == 0)
         #expect(try laptop.scalar("SELECT status FROM attempts WHERE quiz_id = 'practice/exam'") == "graded")
-        #expect(try laptop.count("SELECT count(*) FROM grades WHERE item_id = 'practice/exam'") == 1)
-        #expect(try laptop.ok(["inbox"]).stdout.contains("Your score for practice/exam"))
+        #expect(
+            try laptop.count("SELECT count(*) FROM attempts WHERE quiz_id = 'practice/exam' AND awaiting_teacher = 1")
+                == 1)
+        #expect(try laptop.count("SELECT count(*) FROM grades WHERE item_id = 'practice/exam'") == 0)
+        #expect(
+            try laptop.ok(["grades", "intro-programming"]).stdout.contains(
+                "(so far: essays await the teacher's grade)"))
+        #expect(!(try laptop.ok(["inbox"]).stdout.contains("Your score for practice/exam")))
         #expect(try phone.sync().status == 0)
         #expect(try laptop.sync().status == 0)
         #expect(try Self.view(laptop) == Self.view(phone))

@@ -74,10 +74,12 @@ import Testing
         #expect(
             try phone.count("SELECT count(*) FROM attempts") == 1, "the attempt made after the backup came back, once")
         #expect(try laptop.count("SELECT count(*) FROM attempts") == 1)
-        // Once the server's grade is here it stands for the quiz: one line, not the local one beside it.
+        // The server's result is here once and awaits the teacher (check has an essay): one line, a score so far.
         let grades = try JSONParser.parse(try laptop.ok(["grades", "--json"]).stdout).arrayValue ?? []
         #expect(grades.filter { $0["item"]?.stringValue == "foundations/check" }.count == 1)
-        #expect(grades.first { $0["item"]?.stringValue == "foundations/check" }?["source"]?.stringValue == "server")
+        let check = grades.first { $0["item"]?.stringValue == "foundations/check" }
+        #expect(check?["essaysPending"]?.boolValue == true && check?["source"]?.stringValue == "local", "\(grades)")
+        #expect(try laptop.count("SELECT count(*) FROM attempts WHERE server_scored = 1 AND awaiting_teacher = 1") == 1)
         kill(restarted.processIdentifier, SIGTERM)
         restarted.waitUntilExit()
         #expect(restarted.terminationStatus == 0)
