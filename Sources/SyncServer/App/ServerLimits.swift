@@ -3,6 +3,10 @@ import Foundation
 /// The application's limits (the HTTP layer's own are in `HTTPLimits`).
 enum ServerLimits {
     /// The largest course package accepted by publish: 2 GiB, under the package reader's 4 GiB total.
+    /// Allocations of at least 256 KiB are mapped on their own and given back to the system when
+    /// freed (`ProcessMemory.mapAllocations`, set once by `serve`): a burst of large pushes then leaves
+    /// no tens of megabytes behind in each thread's arena.
+    static let mappedAllocationBytes = 256 * 1024
     static let maxPackageBytes: Int64 = 2 << 30
     /// The largest CSV import: 5 MiB (about 50,000 users).
     static let maxCSVBytes = 5 << 20

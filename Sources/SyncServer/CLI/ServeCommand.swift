@@ -12,6 +12,7 @@ extension ServerCommand {
             throw Failure(description: "\(data) is not initialised: run lms-server init --data \(data) first")
         }
         let lock = try ServerLock(dataDirectory: data)
+        ProcessMemory.mapAllocations(atLeast: ServerLimits.mappedAllocationBytes)
         DataFolderPermissions.restrict(dataDirectory: data)
         let host = options.value("host") ?? environment["LMS_HOST"] ?? "127.0.0.1"
         let portText = options.value("port") ?? environment["LMS_PORT"] ?? "8080"
