@@ -67,8 +67,7 @@ extension SyncIngest {
         guard let record = try GradingStore.submission(submissionID, courseID: course.id, in: db) else {
             throw Rejection(reason: "\(course.id) has no submission \(submissionID)")
         }
-        let current = course.renamed[record.assignmentID] ?? record.assignmentID
-        guard let assignment = course.assignments.first(where: { $0.id == current }) else {
+        guard let assignment = course.assignment(following: record.assignmentID) else {
             throw Rejection(reason: "\(course.id) no longer has the assignment \(record.assignmentID)")
         }
         if let reason = try GradingStore.newerGrade(than: record, itemID: assignment.id, gradedAt: gradedAt, in: db) {
