@@ -34,11 +34,8 @@ extension SyncIngest {
         guard let record = try GradingStore.attempt(attemptID, courseID: course.id, in: db) else {
             throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
         }
-        guard
-            let quiz = courses[course.id + "@" + record.courseVersion]?.quizzes.first(where: {
-                $0.id == record.quizID
-            }),
-            quiz.questions.contains(where: { $0.kind == .essay })
+        guard let graded = courses[course.id + "@" + record.courseVersion],
+            let quiz = memo.quiz(record.quizID, in: graded), quiz.questions.contains(where: { $0.kind == .essay })
         else {
             throw Rejection(
                 reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")
