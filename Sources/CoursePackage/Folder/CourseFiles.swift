@@ -74,20 +74,4 @@ enum CoursePath {
             !$0.isEmpty && $0 != "." && $0 != ".."
         }
     }
-
-    /// Resolves `target` relative to the folder holding `file`; nil when it leaves the course.
-    static func resolve(_ target: String, from file: String) -> String? {
-        var parts = file.split(separator: "/").dropLast().map(String.init)
-        if target.hasPrefix("/") { return nil }
-        for segment in target.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(segment))
-            }
-        }
-        return parts.isEmpty ? nil : parts.joined(separator: "/")
-    }
 }

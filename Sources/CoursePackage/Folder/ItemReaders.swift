@@ -35,7 +35,7 @@ enum LessonReader {
                     "lesson has no title: start it with a \"# Title\" line or add \"title:\" to the front matter"))
         }
         if let media = fm["media"] {
-            if let resolved = CoursePath.resolve(media.value, from: file), files.contains(resolved) {
+            if let resolved = CourseLinkResolver.resolve(media.value, from: file), files.contains(resolved) {
                 lesson.media = resolved
                 references.insert(resolved)
             } else {
@@ -101,7 +101,7 @@ enum LessonReader {
         where MarkdownLinks.isLocal(link.target) {
             let path = MarkdownLinks.pathPart(link.target)
             if path.isEmpty { continue }
-            guard let resolved = CoursePath.resolve(path, from: file) else {
+            guard let resolved = CourseLinkResolver.resolve(path, from: file) else {
                 diagnostics.append(
                     .error(
                         file, link.line,

@@ -80,6 +80,12 @@ public struct Course: Hashable, Sendable, Codable {
     /// The item with this id, if any.
     public func item(id: String) -> CourseItem? { items.first { $0.id == id } }
 
+    /// The assignment that `id` (perhaps an earlier version's) names in this version, following `renamed`.
+    public func assignment(following id: String) -> Assignment? {
+        let current = renamed[id] ?? id
+        return assignments.first { $0.id == current }
+    }
+
     /// Whether an id is a valid course id (lowercase letters, digits and `-`, 3 to 64 characters).
     public static func isValidID(_ id: String) -> Bool {
         guard (3...64).contains(id.utf8.count) else { return false }

@@ -51,8 +51,7 @@ struct GradingRoutes: Sendable {
 
     /// The assignment a submission is for, in the latest version (following renames).
     func assignment(of record: SubmissionRecord, in course: Course) throws -> Assignment {
-        let current = course.renamed[record.assignmentID] ?? record.assignmentID
-        guard let assignment = course.assignments.first(where: { $0.id == current }) else {
+        guard let assignment = course.assignment(following: record.assignmentID) else {
             throw APIError.conflict(
                 "\(course.id) \(course.version) no longer has the assignment \(record.assignmentID)")
         }

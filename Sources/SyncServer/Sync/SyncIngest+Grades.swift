@@ -34,11 +34,8 @@ extension SyncIngest {
         guard let record = try GradingStore.attempt(attemptID, courseID: course.id, in: db) else {
             throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
         }
-        guard
-            let quiz = courses[course.id + "@" + record.courseVersion]?.quizzes.first(where: {
-                $0.id == record.quizID
-            }),
-            quiz.questions.contains(where: { $0.kind == .essay })
+        guard let graded = courses[course.id + "@" + record.courseVersion],
+            let quiz = memo.quiz(record.quizID, in: graded), quiz.questions.contains(where: { $0.kind == .essay })
         else {
             throw Rejection(
                 reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")
@@ -67,8 +64,7 @@ extension SyncIngest {
         guard let record = try GradingStore.submission(submissionID, courseID: course.id, in: db) else {
             throw Rejection(reason: "\(course.id) has no submission \(submissionID)")
         }
-        let current = course.renamed[record.assignmentID] ?? record.assignmentID
-        guard let assignment = course.assignments.first(where: { $0.id == current }) else {
+        guard let assignment = course.assignment(following: record.assignmentID) else {
             throw Rejection(reason: "\(course.id) no longer has the assignment \(record.assignmentID)")
         }
         if let reason = try GradingStore.newerGrade(than: record, itemID: assignment.id, gradedAt: gradedAt, in: db) {

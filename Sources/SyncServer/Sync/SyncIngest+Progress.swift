@@ -59,18 +59,18 @@ extension SyncIngest {
             var frame = WireCodec.Builder()
             frame.beginObject(count: opened == nil ? 5 : 6)
             frame.key("user")
-            frame.value(JSONOut.s(user.id))
+            frame.string(user.id)
             frame.key("course")
-            frame.value(JSONOut.s(merged.courseID))
+            frame.string(merged.courseID)
             frame.key("lesson")
-            frame.value(JSONOut.s(merged.lessonID))
+            frame.string(merged.lessonID)
             frame.key("completed")
-            frame.value(JSONOut.b(merged.completed))
+            frame.bool(merged.completed)
             frame.key("secondsByDevice")
             frame.value(seconds)
             if let opened {
                 frame.key("lastOpenedAt")
-                frame.value(JSONOut.n(Double(opened)))
+                frame.number(Double(opened))
             }
             try ChangelogStore.appendChange(
                 kind: "progress", entity: merged.id, userID: user.id, courseID: merged.courseID,

@@ -16,8 +16,7 @@ extension SyncIngest {
             throw Rejection(reason: "submission \(id) belongs to someone else")
         }
         let assignmentID = submission.assignmentID
-        let current = course.renamed[assignmentID] ?? assignmentID
-        guard let assignment = course.assignments.first(where: { $0.id == current }) else {
+        guard let assignment = course.assignment(following: assignmentID) else {
             throw Rejection(reason: "\(course.id) has no assignment \(assignmentID)")
         }
         for file in submission.files where !blobs.contains(file.sha256) {
@@ -33,7 +32,7 @@ extension SyncIngest {
         let payload = submission.payload
         try WorkStore.insertSubmission(
             WorkStore.NewSubmission(
-                id: id, userID: user.id, courseID: course.id, assignmentID: current, version: submission.version,
+                id: id, userID: user.id, courseID: course.id, assignmentID: assignment.id, version: submission.version,
                 payload: Data(WireCodec.encode(payload)), submittedAt: submittedAt, receivedAt: now, late: late),
             in: db)
         var members = [(key: "user", value: JSONOut.s(user.id))] + (payload.objectMembers ?? [])
