@@ -45,6 +45,14 @@ struct QuizInteractiveTests {
         try TerminalSession(["quiz", quiz], environment: f.environment, directory: f.scratch.path)
     }
 
+    /// Starts the "all" quiz again and answers `answer` to "Resume your attempt started at …?".
+    static func resumeAll(in f: ClientFixture, answering answer: String) throws -> TerminalSession {
+        let term = try quiz("all", in: f)
+        try term.waitFor("Resume your attempt started at ")
+        try term.type(answer)
+        return term
+    }
+
     /// Past the "Int → " prompt of the "all" quiz: matches Int with 2 and String with 1, writes "." as the
     /// essay, and waits for the hand-in question.
     static func finishTheMatchAndTheEssay(_ term: TerminalSession) throws {
@@ -125,9 +133,7 @@ struct QuizInteractiveTests {
         }
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
         #expect(try f.count("SELECT count(*) FROM outbox") == 0, "no outbox entry before submission")
-        let term = try Self.quiz("all", in: f)
-        try term.waitFor("Resume your attempt started at ")
-        try term.type("y")
+        let term = try Self.resumeAll(in: f, answering: "y")
         let resumed = try term.waitFor("True or false? [t/f]: ")
         #expect(resumed.contains { $0.contains("Question 3 of 7") })
         #expect(!resumed.contains { $0.contains("Question 1 of 7") }, "answered questions are not asked again")
@@ -164,17 +170,13 @@ struct QuizInteractiveTests {
             try term.waitFor("Interrupted")
         }
         do {
-            let term = try Self.quiz("all", in: f)
-            try term.waitFor("Resume your attempt started at ")
-            try term.type("n")
+            let term = try Self.resumeAll(in: f, answering: "n")
             try term.waitFor("Your attempt stays open (no time limit): run lms-offline quiz all to go on")
         }
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
         #expect(try f.count("SELECT count(*) FROM outbox") == 0, "declining hands nothing in")
         // Answering every question and then "n" at the hand-in keeps it open too.
-        let term = try Self.quiz("all", in: f)
-        try term.waitFor("Resume your attempt started at ")
-        try term.type("y")
+        let term = try Self.resumeAll(in: f, answering: "y")
         try Self.answerTheFirstFive(term)
         try term.waitFor("Int → ")
         try Self.finishTheMatchAndTheEssay(term)
