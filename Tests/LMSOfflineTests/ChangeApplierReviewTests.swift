@@ -65,17 +65,7 @@ struct ChangeApplierReviewTests {
         #expect(notes == 1)
     }
     @Test func aWithheldResultOfANeverReviewedQuiz_SaysItShowsNoMarks_NotThatTheyWillCome() throws {
-        let f = ClientFixture()
-        try f.addProfile("ana")
-        let folder = try f.writePastCourse()
-        try f.write(
-            "past/01-unit/05-survey.quiz.json",
-            """
-            {"title": "Survey", "review": "never", "questions": [
-              {"id": "s1", "type": "truefalse", "text": "Loops help.", "answer": true}]}
-            """)
-        try f.ok(["install", try f.pack(folder, to: "past.zip")])
-        try f.ok(["quiz", "survey", "--answers", try f.write("s.json", #"{"s1": true}"#)])
+        let f = try ClientFixture.withANeverReviewedSurveyTaken()
         let queue = try f.store()
         let (profileID, attemptID) = try #require(
             try queue.read { db in

@@ -148,3 +148,22 @@ final class ClientFixture {
         try ok(["install", try pack(try writePastCourse(), to: "past.zip")])
     }
 }
+
+extension ClientFixture {
+    /// The profile "ana" and the past course with a quiz "survey" whose marks are never shown
+    /// (`"review": "never"`), which ana has answered.
+    static func withANeverReviewedSurveyTaken() throws -> ClientFixture {
+        let f = ClientFixture()
+        try f.addProfile("ana")
+        let folder = try f.writePastCourse()
+        try f.write(
+            "past/01-unit/05-survey.quiz.json",
+            """
+            {"title": "Survey", "review": "never", "questions": [
+              {"id": "s1", "type": "truefalse", "text": "Loops help.", "answer": true}]}
+            """)
+        try f.ok(["install", try f.pack(folder, to: "past.zip")])
+        try f.ok(["quiz", "survey", "--answers", try f.write("s.json", #"{"s1": true}"#)])
+        return f
+    }
+}

@@ -33,21 +33,33 @@ import Testing
             stderr: String(decoding: err, as: UTF8.self))
     }
 
-    @Test func studentSubmitsOffline_TeacherGrades_StudentSeesGradeFeedbackAndNotification() throws {
+    /// A server with sam enrolled in the rich course and its exam's review released, and sam's laptop synced.
+    /// The exam's marks reach the student only after the review's release (docs/PROTOCOL.md §8 "Review",
+    /// SyncEndToEndTests); the tests that follow the marks release it first.
+    static func samSyncedWithTheReviewReleased(
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> (SyncWorld, ClientFixture) {
         let world = try SyncWorld()
         try world.createUser("sam")
         try world.enroll("sam")
-        // The exam's marks reach the student only after the review's release (docs/PROTOCOL.md §8
-        // "Review", SyncEndToEndTests); this test follows the marks, so it is released first.
         try world.releaseReview()
         let laptop = try world.device("sam")
-        #expect(try laptop.sync().status == 0)
+        #expect(try laptop.sync().status == 0, sourceLocation: sourceLocation)
+        return (world, laptop)
+    }
+
+    /// Hands in the exam with e1 answered 1, e2 answered 5 and `essay` (no quotes in it) as the essay, e4.
+    static func handInTheExam(_ laptop: ClientFixture, essay: String) throws {
+        try laptop.ok([
+            "quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "\#(essay)"}"#)
+        ])
+    }
+
+    @Test func studentSubmitsOffline_TeacherGrades_StudentSeesGradeFeedbackAndNotification() throws {
+        let (world, laptop) = try Self.samSyncedWithTheReviewReleased()
         try laptop.ok(["submit", "reflection", "--text", "Loops were hard; examples helped"])
         try laptop.ok(["submit", "hello", try laptop.write("hello.py", "print(\"Hello, world\")\n")])
-        try laptop.ok([
-            "quiz", "exam", "--answers",
-            try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "A washing machine repeats"}"#)
-        ])
+        try Self.handInTheExam(laptop, essay: "A washing machine repeats")
         #expect(try laptop.sync().status == 0)
         // The server's result awaits the teacher (the essay): a score so far, not a grade (the gradebook shows '–').
         #expect(
@@ -210,18 +222,9 @@ import Testing
     }
 
     @Test func teacherGradesOffline_FromPulledWork_TheGradeReachesTheStudentAfterSyncs() throws {
-        let world = try SyncWorld()
-        try world.createUser("sam")
-        try world.enroll("sam")
-        // The exam's marks reach the student only after the review's release (docs/PROTOCOL.md §8
-        // "Review", SyncEndToEndTests); this test follows the marks, so it is released first.
-        try world.releaseReview()
-        let laptop = try world.device("sam")
-        #expect(try laptop.sync().status == 0)
+        let (world, laptop) = try Self.samSyncedWithTheReviewReleased()
         try laptop.ok(["submit", "reflection", "--text", "Written on the train"])
-        try laptop.ok([
-            "quiz", "exam", "--answers", try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "The seasons"}"#)
-        ])
+        try Self.handInTheExam(laptop, essay: "The seasons")
         #expect(try laptop.sync().status == 0)
         // The server's result awaits the teacher (the essay): a score so far, not a grade (the gradebook shows '–').
         #expect(
@@ -369,18 +372,8 @@ import Testing
     }
 
     @Test func aLateExamAttempt_IsListedNotCounted_UntilTheTeacherCountsItWithCountLate() throws {
-        let world = try SyncWorld()
-        try world.createUser("sam")
-        try world.enroll("sam")
-        // The exam's marks reach the student only after the review's release (docs/PROTOCOL.md §8
-        // "Review", SyncEndToEndTests); this test follows the marks, so it is released first.
-        try world.releaseReview()
-        let laptop = try world.device("sam")
-        #expect(try laptop.sync().status == 0)
-        try laptop.ok([
-            "quiz", "exam", "--answers",
-            try laptop.write("e.json", #"{"e1": 1, "e2": 5, "e4": "A washing machine repeats"}"#)
-        ])
+        let (world, laptop) = try Self.samSyncedWithTheReviewReleased()
+        try Self.handInTheExam(laptop, essay: "A washing machine repeats")
         #expect(try laptop.sync().status == 0)
         // The server saw the exam take three hours (made here without waiting: its late column set).
         let server = try DatabaseQueue(path: world.scratch.sub("server") + "/lms.sqlite")

@@ -32,6 +32,38 @@ struct QuizInteractiveTests {
         try term.type("3.14")
     }
 
+    /// A data folder with the past course installed and the profile "ana".
+    static func pastCourse() throws -> ClientFixture {
+        let f = ClientFixture()
+        try f.installPast()
+        try f.addProfile("ana")
+        return f
+    }
+
+    /// `lms-offline quiz <quiz>` on a terminal of its own in `f`'s folder.
+    static func quiz(_ quiz: String, in f: ClientFixture) throws -> TerminalSession {
+        try TerminalSession(["quiz", quiz], environment: f.environment, directory: f.scratch.path)
+    }
+
+    /// Starts the "all" quiz again and answers `answer` to "Resume your attempt started at …?".
+    static func resumeAll(in f: ClientFixture, answering answer: String) throws -> TerminalSession {
+        let term = try quiz("all", in: f)
+        try term.waitFor("Resume your attempt started at ")
+        try term.type(answer)
+        return term
+    }
+
+    /// Past the "Int → " prompt of the "all" quiz: matches Int with 2 and String with 1, writes "." as the
+    /// essay, and waits for the hand-in question.
+    static func finishTheMatchAndTheEssay(_ term: TerminalSession) throws {
+        try term.type("2")
+        try term.waitFor("String → ")
+        try term.type("1")
+        try term.waitFor("(.)")
+        try term.type(".")
+        try term.waitFor("Hand in your attempt now? [Y/n]")
+    }
+
     @Test func wholeShuffledQuiz_AnsweredAtTheKeyboard_ShowsFeedbackAndScore() throws {
         let f = ClientFixture()
         try f.installRich()
@@ -88,11 +120,9 @@ struct QuizInteractiveTests {
     }
 
     @Test func ctrlC_LeavesTheDraft_AndTheAttemptResumesWhereItStopped() throws {
-        let f = ClientFixture()
-        try f.installPast()
-        try f.addProfile("ana")
+        let f = try Self.pastCourse()
         do {
-            let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+            let term = try Self.quiz("all", in: f)
             try term.waitFor("Your answer (a number): ")
             try term.type("2")
             try term.waitFor("Your answers (numbers separated by commas): ")
@@ -103,9 +133,7 @@ struct QuizInteractiveTests {
         }
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
         #expect(try f.count("SELECT count(*) FROM outbox") == 0, "no outbox entry before submission")
-        let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
-        try term.waitFor("Resume your attempt started at ")
-        try term.type("y")
+        let term = try Self.resumeAll(in: f, answering: "y")
         let resumed = try term.waitFor("True or false? [t/f]: ")
         #expect(resumed.contains { $0.contains("Question 3 of 7") })
         #expect(!resumed.contains { $0.contains("Question 1 of 7") }, "answered questions are not asked again")
@@ -116,22 +144,15 @@ struct QuizInteractiveTests {
         try term.type("3,14")
         let matching = try term.waitFor("Int → ")
         #expect(Self.number(of: "42", in: matching) == "2", "options are never in answer order")
-        try term.type("2")
-        try term.waitFor("String → ")
-        try term.type("1")
-        try term.waitFor("(.)")
-        try term.type(".")
-        try term.waitFor("Hand in your attempt now? [Y/n]")
+        try Self.finishTheMatchAndTheEssay(term)
         try term.type("y")
         try term.waitFor("Score: 7 / 9 (78%)")
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'graded'") == 1)
     }
 
     @Test func timeLimit_SubmitsTheAttemptAsItStands() throws {
-        let f = ClientFixture()
-        try f.installPast()
-        try f.addProfile("ana")
-        let term = try TerminalSession(["quiz", "quick"], environment: f.environment, directory: f.scratch.path)
+        let f = try Self.pastCourse()
+        let term = try Self.quiz("quick", in: f)
         try term.waitFor("[0:0")
         try term.type("yes")
         try term.waitFor("Question 2 of 2")
@@ -141,35 +162,24 @@ struct QuizInteractiveTests {
     }
 
     @Test func decliningToResume_LeavesTheAttemptOpen_AndOnlyTheHandInEndsIt() throws {
-        let f = ClientFixture()
-        try f.installPast()
-        try f.addProfile("ana")
+        let f = try Self.pastCourse()
         do {
-            let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+            let term = try Self.quiz("all", in: f)
             try term.waitFor("Your answer (a number): ")
             try term.press("C-c")
             try term.waitFor("Interrupted")
         }
         do {
-            let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
-            try term.waitFor("Resume your attempt started at ")
-            try term.type("n")
+            let term = try Self.resumeAll(in: f, answering: "n")
             try term.waitFor("Your attempt stays open (no time limit): run lms-offline quiz all to go on")
         }
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
         #expect(try f.count("SELECT count(*) FROM outbox") == 0, "declining hands nothing in")
         // Answering every question and then "n" at the hand-in keeps it open too.
-        let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
-        try term.waitFor("Resume your attempt started at ")
-        try term.type("y")
+        let term = try Self.resumeAll(in: f, answering: "y")
         try Self.answerTheFirstFive(term)
         try term.waitFor("Int → ")
-        try term.type("2")
-        try term.waitFor("String → ")
-        try term.type("1")
-        try term.waitFor("(.)")
-        try term.type(".")
-        try term.waitFor("Hand in your attempt now? [Y/n]")
+        try Self.finishTheMatchAndTheEssay(term)
         try term.type("n")
         try term.waitFor("Your attempt stays open")
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
@@ -177,10 +187,8 @@ struct QuizInteractiveTests {
     }
 
     @Test func matchingOption_UsedTwice_IsRefusedWithAReason() throws {
-        let f = ClientFixture()
-        try f.installPast()
-        try f.addProfile("ana")
-        let term = try TerminalSession(["quiz", "all"], environment: f.environment, directory: f.scratch.path)
+        let f = try Self.pastCourse()
+        let term = try Self.quiz("all", in: f)
         try Self.answerTheFirstFive(term)
         try term.waitFor("Int → ")
         try term.type("2")

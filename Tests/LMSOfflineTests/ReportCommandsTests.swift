@@ -42,17 +42,7 @@ struct ReportCommandsTests {
     }
 
     @Test func aWithheldAttemptOfANeverReviewedQuiz_SaysItShowsNoMarks_NotThatTheyWillCome() throws {
-        let f = ClientFixture()
-        try f.addProfile("ana")
-        let folder = try f.writePastCourse()
-        try f.write(
-            "past/01-unit/05-survey.quiz.json",
-            """
-            {"title": "Survey", "review": "never", "questions": [
-              {"id": "s1", "type": "truefalse", "text": "Loops help.", "answer": true}]}
-            """)
-        try f.ok(["install", try f.pack(folder, to: "past.zip")])
-        try f.ok(["quiz", "survey", "--answers", try f.write("s.json", #"{"s1": true}"#)])
+        let f = try ClientFixture.withANeverReviewedSurveyTaken()
         try f.ok(["quiz", "all", "--answers", try f.write("a.json", #"{"q1": 1}"#)])
         // As the server's withheld results leave them (ChangeApplier+Review): no marks on either.
         try f.store().write { db in

@@ -32,18 +32,43 @@ struct StudyAppTests {
         try shell.press("Enter")
     }
 
+    /// From home, opens the course (the row below "Continue") and in it the item at `position`.
+    func openCourseItem(_ shell: ShellSession, at position: Int) throws {
+        try shell.press("j", "Enter")
+        try openItem(shell, at: position)
+    }
+
+    /// A shell in `f`'s folder whose `$EDITOR` is the script `name`, running `body` on the file it edits ("$1").
+    func shellWithEditor(_ f: ClientFixture, script name: String, _ body: String) throws -> ShellSession {
+        let editor = try f.write(name, "#!/bin/sh\n" + body + "\n")
+        chmod(editor, 0o755)
+        var environment = f.environment
+        environment["EDITOR"] = editor
+        return try ShellSession(environment: environment, directory: f.scratch.path)
+    }
+
+    /// Runs the app from the shell (on a cleared screen if `clearing`) and waits for `text` on its first screen.
+    func startApp(
+        _ shell: ShellSession, showing text: String, clearing: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        try shell.run(clearing ? "clear; " + CLI.binary : CLI.binary)
+        try shell.waitFor(text, sourceLocation: sourceLocation)
+    }
+
+    /// On a quiz's start screen, starts the attempt.
+    func startAttempt(_ shell: ShellSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try shell.waitFor("Start? Enter starts", sourceLocation: sourceLocation)
+        try shell.press("Enter")
+    }
+
     @Test func wholeSession_PickerLessonQuizAndSubmissions_ByKeysAlone() throws {
         guard TerminalSession.isAvailable else { return }
         let f = try makeFixture()
         unlink(f.home + "/session.json")
         let file = try f.write("hello.py", "print(\"Hello, world\")\n")
-        let editor = try f.write("editor.sh", "#!/bin/sh\nprintf 'Loops were hardest.\\n' > \"$1\"\n")
-        chmod(editor, 0o755)
-        var environment = f.environment
-        environment["EDITOR"] = editor
-        let shell = try ShellSession(environment: environment, directory: f.scratch.path)
-        try shell.run(CLI.binary)
-        try shell.waitFor("Who is studying?")
+        let shell = try shellWithEditor(f, script: "editor.sh", "printf 'Loops were hardest.\\n' > \"$1\"")
+        try startApp(shell, showing: "Who is studying?")
         try shell.press("Enter")
         try shell.waitFor("PIN for ana")
         try shell.type("1234")
@@ -64,8 +89,7 @@ struct StudyAppTests {
         try shell.press("j", "Enter")
         try shell.waitFor("Foundations")
         try openItem(shell, at: 4)
-        try shell.waitFor("Start? Enter starts")
-        try shell.press("Enter")
+        try startAttempt(shell)
         let question = try shell.waitFor("Question 1 of 7")
         if question.contains(where: { $0.contains("Your answer:") }) {
             try shell.press("Enter")
@@ -110,15 +134,10 @@ struct StudyAppTests {
     @Test func ctrlC_InTheMiddleOfAnExam_KeepsTheAttempt_AndItResumes() throws {
         guard TerminalSession.isAvailable else { return }
         let f = try makeFixture()
-        let editor = try f.write("essay.sh", "#!/bin/sh\nprintf 'Washing dishes until none are left.\\n' >> \"$1\"\n")
-        chmod(editor, 0o755)
-        var environment = f.environment
-        environment["EDITOR"] = editor
-        let shell = try ShellSession(environment: environment, directory: f.scratch.path)
-        try shell.run(CLI.binary)
-        try shell.waitFor("Continue where you left off")
-        try shell.press("j", "Enter")
-        try openItem(shell, at: 8)
+        let shell = try shellWithEditor(
+            f, script: "essay.sh", "printf 'Washing dishes until none are left.\\n' >> \"$1\"")
+        try startApp(shell, showing: "Continue where you left off")
+        try openCourseItem(shell, at: 8)
         try shell.waitFor("4 questions · exam · 20 minutes · 1 attempt left")
         try shell.press("Enter")
         try shell.waitFor("Which line prints Hello?")
@@ -128,10 +147,8 @@ struct StudyAppTests {
         try shell.waitForNo("Which line prints Hello?")
         try expectSaneTerminal(shell)
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status = 'draft'") == 1)
-        try shell.run("clear; " + CLI.binary)
-        try shell.waitFor("Continue where you left off")
-        try shell.press("j", "Enter")
-        try openItem(shell, at: 8)
+        try startApp(shell, showing: "Continue where you left off", clearing: true)
+        try openCourseItem(shell, at: 8)
         try shell.waitFor("You have an attempt in progress")
         try shell.waitFor("1 answered")
         try shell.press("Enter")
@@ -151,8 +168,7 @@ struct StudyAppTests {
         guard TerminalSession.isAvailable else { return }
         let f = try makeFixture()
         let shell = try ShellSession(environment: f.environment, directory: f.scratch.path)
-        try shell.run(CLI.binary)
-        try shell.waitFor("Continue where you left off")
+        try startApp(shell, showing: "Continue where you left off")
         try shell.press("Enter")
         let wide = try shell.waitFor("line 1 of ")
         try shell.press("C-z")
@@ -198,12 +214,9 @@ struct StudyAppTests {
         try f.ok(["install", try f.pack(try f.writePastCourse(), to: "past.zip")])
         try f.addProfile("ana")
         let shell = try ShellSession(environment: f.environment, directory: f.scratch.path)
-        try shell.run(CLI.binary)
-        try shell.waitFor("Past course")
-        try shell.press("j", "Enter")
-        try openItem(shell, at: 2)
-        try shell.waitFor("Start? Enter starts")
-        try shell.press("Enter")
+        try startApp(shell, showing: "Past course")
+        try openCourseItem(shell, at: 2)
+        try startAttempt(shell)
         try shell.waitFor("⏱ 0:0")
         try shell.waitFor("Time is up: the attempt was handed in.")
         #expect(try f.count("SELECT count(*) FROM attempts WHERE status <> 'draft'") == 1)
@@ -217,13 +230,8 @@ struct StudyAppTests {
         try world.createUser("sam")
         try world.enroll("sam")
         let device = try world.device("sam")
-        let editor = try device.write("editor.sh", "#!/bin/sh\nprintf 'How do loops end?\\n' > \"$1\"\n")
-        chmod(editor, 0o755)
-        var environment = device.environment
-        environment["EDITOR"] = editor
-        let shell = try ShellSession(environment: environment, directory: device.scratch.path)
-        try shell.run(CLI.binary)
-        try shell.waitFor("No course installed")
+        let shell = try shellWithEditor(device, script: "editor.sh", "printf 'How do loops end?\\n' > \"$1\"")
+        try startApp(shell, showing: "No course installed")
         try shell.press("s")
         try shell.waitFor("Introduction to Programming")
         try shell.waitFor("Synced: sent 0, received")

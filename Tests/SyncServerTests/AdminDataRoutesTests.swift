@@ -337,14 +337,27 @@ enum ICalendarChecks {
 // MARK: - Edge cases (each failed before its fix)
 
 extension AdminDataRoutesTests {
+    /// The grading world (GradingRoutesTests) with an admin, and cora made a second teacher of its course.
+    static func gradingWorldWithCora(sourceLocation: SourceLocation = #_sourceLocation) throws -> TestServer {
+        let server = try GradingRoutesTests.world()
+        try server.addUser("admin", role: .admin)
+        try server.addUser("cora", role: .teacher)
+        #expect(
+            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "cora"])
+                .status == 200, sourceLocation: sourceLocation)
+        return server
+    }
+
+    /// `teacher` grades the course's `work` ("submissions/sub-r1", "attempts/att-1") with `json`; the answer's status.
+    static func grade(_ server: TestServer, _ work: String, as teacher: String, _ json: [String: JSONValue]) -> Int {
+        server.request(.put, "\(GradingRoutesTests.course)/\(work)/grade", as: teacher, json: json).status
+    }
+
     @Test func export_KeepsTextThatLooksLikeJSON_AsText_AndParsesOnlyTheJSONColumns() throws {
         let server = try GradingRoutesTests.world()
         try server.addUser("admin", role: .admin)
         #expect(
-            server.request(
-                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "owner",
-                json: ["scores": ["points": 4], "feedback": "[5]"]
-            ).status == 200)
+            Self.grade(server, "submissions/sub-r1", as: "owner", ["scores": ["points": 4], "feedback": "[5]"]) == 200)
         let export = server.request(.get, "/api/v1/admin/users/ana/export", as: "admin")
         #expect(export.status == 200)
         let grade = try #require(export.json["grades"]?.arrayValue?.first)
@@ -354,27 +367,13 @@ extension AdminDataRoutesTests {
     }
 
     @Test func erasedTeacher_LeavesNoNameInTheGradesTheyGave() throws {
-        let server = try GradingRoutesTests.world()
-        try server.addUser("admin", role: .admin)
-        try server.addUser("cora", role: .teacher)
+        let server = try Self.gradingWorldWithCora()
+        #expect(Self.grade(server, "submissions/sub-r1", as: "owner", ["scores": ["points": 4]]) == 200)
         #expect(
-            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "cora"])
-                .status == 200)
-        #expect(
-            server.request(
-                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "owner",
-                json: ["scores": ["points": 4]]
-            ).status == 200)
-        #expect(
-            server.request(
-                .put, "\(GradingRoutesTests.course)/submissions/sub-h1/grade", as: "cora",
-                json: ["scores": ["Runs without errors": 4, "Prints exactly the right text": 4, "Readable code": 2]]
-            ).status == 200)
-        #expect(
-            server.request(
-                .put, "\(GradingRoutesTests.course)/attempts/att-1/grade", as: "cora", json: ["scores": ["e4": 3]]
-            ).status
-                == 200)
+            Self.grade(
+                server, "submissions/sub-h1", as: "cora",
+                ["scores": ["Runs without errors": 4, "Prints exactly the right text": 4, "Readable code": 2]]) == 200)
+        #expect(Self.grade(server, "attempts/att-1", as: "cora", ["scores": ["e4": 3]]) == 200)
         #expect(
             try GradingRoutesTests.pulled(server, "ana", kind: "grade").filter {
                 $0["payload"]?["gradedBy"]?.stringValue == "Cora"
@@ -391,17 +390,9 @@ extension AdminDataRoutesTests {
     @Test func erasedTeachersRewrittenGrades_StillReadRight_InAPulledPage() throws {
         // A rubric-less grade repeats the key "points" (the total, and the one score): the rewritten
         // change must stay a frame that a pull page can splice.
-        let server = try GradingRoutesTests.world()
-        try server.addUser("admin", role: .admin)
-        try server.addUser("cora", role: .teacher)
+        let server = try Self.gradingWorldWithCora()
         #expect(
-            server.request(.post, "\(GradingRoutesTests.course)/teachers", as: "owner", json: ["username": "cora"])
-                .status == 200)
-        #expect(
-            server.request(
-                .put, "\(GradingRoutesTests.course)/submissions/sub-r1/grade", as: "cora",
-                json: ["scores": ["points": 4], "feedback": "Good"]
-            ).status == 200)
+            Self.grade(server, "submissions/sub-r1", as: "cora", ["scores": ["points": 4], "feedback": "Good"]) == 200)
         #expect(
             server.request(.post, "/api/v1/admin/users/cora/erase", as: "admin", json: ["confirm": "cora"]).status
                 == 200)

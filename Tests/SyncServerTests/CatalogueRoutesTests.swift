@@ -8,12 +8,7 @@ import Testing
 /// searched, packages and deltas downloaded.
 struct CatalogueRoutesTests {
     func world() throws -> TestServer {
-        let server = try TestServer()
-        try server.addUser("admin", role: .admin)
-        try server.addUser("owner", role: .teacher)
-        try server.addUser("other", role: .teacher)
-        try server.addUser("student", role: .student)
-        return server
+        try TestServer(users: ["admin": .admin, "owner": .teacher, "other": .teacher, "student": .student])
     }
 
     @Test func publish_ThenSameOrLowerVersion_Is409_AndInvalidIs422WithNothingStored() throws {

@@ -8,19 +8,11 @@ import Testing
 struct CommunicationRoutesTests {
     /// owner teaches intro-programming (ana and ben enrolled); other teaches small-course (cy enrolled).
     func world() throws -> TestServer {
-        let server = try TestServer()
-        try server.addUser("owner", role: .teacher)
-        try server.addUser("cote", role: .teacher)
-        try server.addUser("other", role: .teacher)
-        for name in ["ana", "ben", "cy"] { try server.addUser(name, role: .student) }
-        #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))
-            ).status == 201)
-        #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "other", body: try server.upload(try SamplePackages.pack("small-course"))
-            ).status == 201)
+        let server = try TestServer(users: [
+            "owner": .teacher, "cote": .teacher, "other": .teacher, "ana": .student, "ben": .student, "cy": .student
+        ])
+        #expect(try server.publish("rich-course", as: "owner").status == 201)
+        #expect(try server.publish("small-course", as: "other").status == 201)
         #expect(
             server.request(.post, "/api/v1/courses/intro-programming/teachers", as: "owner", json: ["username": "cote"])
                 .status < 300)

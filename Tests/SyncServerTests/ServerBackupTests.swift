@@ -6,12 +6,7 @@ import Testing
 
 struct ServerBackupTests {
     @Test func backupAndRestore_RoundTrip_WithANewEpoch() throws {
-        let server = try TestServer()
-        try server.addUser("owner", role: .teacher)
-        #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))
-            ).status == 201)
+        let server = try Self.server(publishing: "rich-course")
         let epoch = try server.app.store.epoch()
         let backup = server.data + "-backup.zip"
         defer { unlink(backup) }
@@ -54,12 +49,7 @@ struct ServerBackupTests {
     }
 
     @Test func damagedBackup_IsRefused_AndLeavesNothing() throws {
-        let server = try TestServer()
-        try server.addUser("owner", role: .teacher)
-        #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("small-course"))
-            ).status == 201)
+        let server = try Self.server(publishing: "small-course")
         let backup = server.data + "-backup.zip"
         defer { unlink(backup) }
         _ = try ServerBackup.backup(dataDirectory: server.data, to: backup)
@@ -77,23 +67,14 @@ struct ServerBackupTests {
             """
         let bad = backup + ".bad.zip"
         defer { unlink(bad) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, backup, bad]
-        try process.run()
-        process.waitUntilExit()
+        try Self.rewrite(backup, to: bad, with: script)
         let target = server.data + "-restore-bad"
         #expect(throws: (any Error).self) { try ServerBackup.restore(from: bad, dataDirectory: target, force: false) }
         #expect(!FileManager.default.fileExists(atPath: target))
     }
 
     @Test func backupWithABlobOutsideItsFolder_IsRefused() throws {
-        let server = try TestServer()
-        try server.addUser("owner", role: .teacher)
-        #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("small-course"))
-            ).status == 201)
+        let server = try Self.server(publishing: "small-course")
         let backup = server.data + "-backup.zip"
         defer { unlink(backup) }
         _ = try ServerBackup.backup(dataDirectory: server.data, to: backup)
@@ -111,16 +92,30 @@ struct ServerBackupTests {
             """
         let moved = backup + ".moved.zip"
         defer { unlink(moved) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, backup, moved]
-        try process.run()
-        process.waitUntilExit()
+        try Self.rewrite(backup, to: moved, with: script)
         let target = server.data + "-restore-moved"
         #expect { try ServerBackup.restore(from: moved, dataDirectory: target, force: false) } throws: {
             "\($0)".contains("is not where a blob is kept")
         }
         #expect(!FileManager.default.fileExists(atPath: target))
+    }
+
+    /// A server with the teacher "owner", who has published the sample course `sample`.
+    static func server(
+        publishing sample: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) throws -> TestServer {
+        let server = try TestServer(users: ["owner": .teacher])
+        #expect(try server.publish(sample, as: "owner").status == 201, sourceLocation: sourceLocation)
+        return server
+    }
+
+    /// Copies the zip `backup` to `output` through the Python `script` (argv: the input, the output).
+    static func rewrite(_ backup: String, to output: String, with script: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, backup, output]
+        try process.run()
+        process.waitUntilExit()
     }
 
     func runUnzipTest(_ path: String) throws -> Bool {

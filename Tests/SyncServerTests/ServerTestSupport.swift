@@ -21,6 +21,19 @@ final class TestServer {
 
     deinit { try? FileManager.default.removeItem(atPath: data) }
 
+    /// A server on a fresh data folder with `users` made and logged in (password `password-<username>`).
+    convenience init(users: KeyValuePairs<String, Role>) throws {
+        try self.init()
+        for (username, role) in users { try addUser(username, role: role) }
+    }
+
+    /// `username` publishes the sample course `sample` (at `version` if given); the answer is returned.
+    func publish(_ sample: String, version: String? = nil, as username: String) throws -> HTTPResponse {
+        request(
+            .post, "/api/v1/courses", as: username,
+            body: try upload(try SamplePackages.pack(sample, version: version)))
+    }
+
     /// A server with `admin`, `owner` (a teacher) and `student`, and the rich sample published by `owner`.
     static func withRichCourse() throws -> TestServer {
         let server = try TestServer()
