@@ -47,14 +47,7 @@ struct InboxScreen: AppScreen {
     var hints: [KeyHelp] { [KeyHelp("j/k", .keyMove), KeyHelp("q", .keyBack)] }
     var keys: [KeyHelp] { [KeyHelp("j/k ↑/↓", .keyMove), KeyHelp("g/G", .keyFirstLast), KeyHelp("q Esc", .keyBack)] }
 
-    mutating func update(_ key: Key, size: ScreenSize) -> AppEffect {
-        switch key {
-        case .char("q"), .escape, .backspace, .char("h"), .left: return .back
-        default:
-            _ = list.handle(key, height: size.bodyHeight)
-            return .none
-        }
-    }
+    mutating func update(_ key: Key, size: ScreenSize) -> AppEffect { list.browse(key, height: size.bodyHeight) }
 
     func body(_ size: ScreenSize) -> [ScreenLine] { list.lines(height: size.bodyHeight) }
 }
