@@ -33,12 +33,8 @@ struct CourseScreen: AppScreen {
         width = size.width
         // Continuation lines sit under the items' titles.
         list = MenuList(
-            MenuRow.folded(Self.rows(content), width: width, indent: 5 + Self.kindWidth), selecting: list.selectedRoute)
-    }
-
-    /// The width of the kind column: the longest kind word in the reader's language.
-    static var kindWidth: Int {
-        ["lesson", "quiz", "assignment"].map { DisplayWidth.of(AppText.kindWord($0)) }.max() ?? 10
+            MenuRow.folded(Self.rows(content), width: width, indent: 5 + CourseCatalog.kindColumnWidth),
+            selecting: list.selectedRoute)
     }
 
     static func rows(_ c: Content) -> [MenuRow] {
@@ -47,7 +43,7 @@ struct CourseScreen: AppScreen {
             rows.append(MenuRow(text: "🔒 " + AppText.courseLocked.t(missing), style: .bold))
         }
         var module = ""
-        let kindWidth = Self.kindWidth
+        let kindWidth = CourseCatalog.kindColumnWidth
         for item in c.items where !item.removed {
             if item.moduleID != module {
                 module = item.moduleID

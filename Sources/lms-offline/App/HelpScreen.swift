@@ -25,14 +25,7 @@ struct HelpScreen: AppScreen {
     var hints: [KeyHelp] { [KeyHelp("q", .keyBack)] }
     var keys: [KeyHelp] { hints }
 
-    mutating func update(_ key: Key, size: ScreenSize) -> AppEffect {
-        switch key {
-        case .char("q"), .escape, .backspace, .char("h"), .left: return .back
-        default:
-            _ = list.handle(key, height: size.bodyHeight)
-            return .none
-        }
-    }
+    mutating func update(_ key: Key, size: ScreenSize) -> AppEffect { list.browse(key, height: size.bodyHeight) }
 
     func body(_ size: ScreenSize) -> [ScreenLine] { list.lines(height: size.bodyHeight) }
 }

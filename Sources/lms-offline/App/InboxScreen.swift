@@ -19,26 +19,21 @@ struct InboxScreen: AppScreen {
     /// Each notification's title and its first lines of text, folded at spaces to `width` (a narrow
     /// terminal cut them with "…"); only the title row leads somewhere.
     static func rows(_ notifications: [NotificationLine], width: Int) -> [MenuRow] {
-        func fold(_ text: String, indent: Int) -> [String] {
-            width > 0 ? LineWrap.fold(text, width: width, indent: indent) : [text]
-        }
         var rows: [MenuRow] = []
         if notifications.isEmpty { rows.append(MenuRow(text: AppText.inboxEmpty.text)) }
         for n in notifications {
             let when = n.createdAt.map { ProgressText.date($0) + "  " } ?? ""
-            let style: TerminalStyle = n.unread ? .bold : []
-            for (i, part) in fold((n.unread ? "● " : "  ") + when + TerminalText.sanitize(n.title), indent: 4)
-                .enumerated()
-            {
-                rows.append(MenuRow(text: part, style: style, route: i == 0 ? .profile(n.id) : nil))
-            }
+            rows.append(
+                MenuRow(
+                    text: (n.unread ? "● " : "  ") + when + TerminalText.sanitize(n.title),
+                    style: n.unread ? .bold : [],
+                    route: .profile(n.id)))
             for line in n.body.split(separator: "\n").prefix(4) {
-                for part in fold("    " + TerminalText.sanitize(String(line)), indent: 4) {
-                    rows.append(MenuRow(text: part, style: .dim))
-                }
+                rows.append(MenuRow(text: "    " + TerminalText.sanitize(String(line)), style: .dim))
             }
         }
-        return rows
+        // One folding rule for every menu: continuations keep the style and lead nowhere.
+        return MenuRow.folded(rows, width: width, indent: 4)
     }
 
     /// Folds the rows again to the new width, keeping the selected notification.
@@ -52,14 +47,7 @@ struct InboxScreen: AppScreen {
     var hints: [KeyHelp] { [KeyHelp("j/k", .keyMove), KeyHelp("q", .keyBack)] }
     var keys: [KeyHelp] { [KeyHelp("j/k ↑/↓", .keyMove), KeyHelp("g/G", .keyFirstLast), KeyHelp("q Esc", .keyBack)] }
 
-    mutating func update(_ key: Key, size: ScreenSize) -> AppEffect {
-        switch key {
-        case .char("q"), .escape, .backspace, .char("h"), .left: return .back
-        default:
-            _ = list.handle(key, height: size.bodyHeight)
-            return .none
-        }
-    }
+    mutating func update(_ key: Key, size: ScreenSize) -> AppEffect { list.browse(key, height: size.bodyHeight) }
 
     func body(_ size: ScreenSize) -> [ScreenLine] { list.lines(height: size.bodyHeight) }
 }

@@ -36,6 +36,16 @@ struct MenuList: Sendable, Equatable {
     /// Where the selected row leads.
     var selectedRoute: AppRoute? { selected.flatMap { rows[$0].route } }
 
+    /// The keys of a list that only shows: q, Esc, Backspace, h and ← go back; the others move the cursor.
+    mutating func browse(_ key: Key, height: Int) -> AppEffect {
+        switch key {
+        case .char("q"), .escape, .backspace, .char("h"), .left: return .back
+        default:
+            _ = handle(key, height: height)
+            return .none
+        }
+    }
+
     /// Moves the cursor for a movement key; false for any other key.
     mutating func handle(_ key: Key, height: Int) -> Bool {
         let selectable = rows.indices.filter { rows[$0].route != nil }

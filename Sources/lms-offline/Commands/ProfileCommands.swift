@@ -41,12 +41,7 @@ enum ProfileCommands {
         if !args.has("pin-stdin"), isatty(STDIN_FILENO) == 1,
             LineReader.confirm(Messages.t(.switchNowPrompt, name), defaultAnswer: true) == true
         {
-            try? ProgressStore(
-                queue: context.queue, deviceID: context.deviceID,
-                profile: Profile(id: active.profileID, name: active.name)
-            ).closeOpenLesson(now: now)
-            try Session(profileID: profile.id, name: profile.name, lastUsedAt: now).write(context.home)
-            context.console.out(Messages.t(.profileSwitched, profile.name))
+            try makeActive(profile, after: active, now: now, context)
         } else {
             context.console.err(Messages.t(.stillActive, active.name, name))
         }
@@ -140,8 +135,13 @@ enum ProfileCommands {
         let profile = try context.profiles.named(try args.positional(1, "NAME"))
         let now = context.now()
         try context.verifyPIN(of: profile, args: args)
-        if let previous = Session.read(context.home), previous.profileID != profile.id {
-            // The previous student's open lesson ends here.
+        try makeActive(profile, after: Session.read(context.home), now: now, context)
+        return 0
+    }
+
+    /// Makes `profile` the active one and says so; the `previous` student's open lesson ends here.
+    static func makeActive(_ profile: Profile, after previous: Session?, now: Date, _ context: ClientContext) throws {
+        if let previous, previous.profileID != profile.id {
             try? ProgressStore(
                 queue: context.queue, deviceID: context.deviceID,
                 profile: Profile(id: previous.profileID, name: previous.name)
@@ -149,7 +149,6 @@ enum ProfileCommands {
         }
         try Session(profileID: profile.id, name: profile.name, lastUsedAt: now).write(context.home)
         context.console.out(Messages.t(.profileSwitched, profile.name))
-        return 0
     }
 
     static func remove(_ args: Arguments, _ context: ClientContext) throws -> Int32 {

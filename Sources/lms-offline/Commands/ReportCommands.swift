@@ -115,7 +115,7 @@ enum ReportCommands {
             let never = neverReviewed[r.courseID]?.contains(r.quizID) == true
             let state =
                 r.withheld
-                ? Messages.t(never ? .marksNeverShort : .marksWithheldShort)
+                ? ItemStates.withheldText(never: never)
                 : r.awaiting ? Messages.t(.awaiting) : ScoreFormat.fraction(r.points, of: r.maxPoints)
             // A late attempt that no teacher counted is not a grade: said, so a score here is not taken for one.
             // Scored here with its essays still to grade: the score is provisional, and says so.

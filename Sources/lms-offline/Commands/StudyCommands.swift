@@ -64,7 +64,7 @@ enum StudyCommands {
         var states = try ItemStates.load(context.queue, profile: profile, courseID: course.id)
         states.learnReviews(catalog, courseID: course.id)
         let items = try catalog.items(of: course.id)
-        let kindWidth = ["lesson", "quiz", "assignment"].map { CourseCatalog.kindWord($0).count }.max() ?? 10
+        let kindWidth = CourseCatalog.kindColumnWidth
         if args.has("json") {
             console.out(
                 JSONWriter.write(

@@ -24,7 +24,9 @@ extension ItemStates {
     }
 
     /// What a list says of a quiz whose attempts were handed in and whose marks are withheld.
-    func withheldText(_ quizID: String) -> String {
-        Messages.t(neverReviewed.contains(quizID) ? .marksNeverShort : .marksWithheldShort)
-    }
+    func withheldText(_ quizID: String) -> String { Self.withheldText(never: neverReviewed.contains(quizID)) }
+
+    /// What a list says of withheld marks: they come with the review's release, or, for a quiz whose
+    /// review is `never`, that it shows no marks to students.
+    static func withheldText(never: Bool) -> String { Messages.t(never ? .marksNeverShort : .marksWithheldShort) }
 }

@@ -164,6 +164,11 @@ struct CourseCatalog {
         return ["lesson": "lección", "quiz": "cuestionario", "assignment": "tarea"][kind] ?? kind
     }
 
+    /// The width of a column of kind words: the longest one in the reader's language.
+    static var kindColumnWidth: Int {
+        ["lesson", "quiz", "assignment"].map { DisplayWidth.of(kindWord($0)) }.max() ?? 10
+    }
+
     /// The folder of an installed version of a course (for attempts started on an older one).
     func folder(courseID: String, packageID: String) throws -> String? {
         try queue.read { db in
