@@ -27,7 +27,7 @@ let package = Package(
         // Test support shared by the client's and the server's tests (the rich sample with its
         // dates moved ahead of today, starting the real server); not a product.
         .target(name: "LMSTestSupport", path: "Tests/LMSTestSupport"),
-        .testTarget(name: "LMSModelTests", dependencies: ["LMSModel", "LMSTestSupport"]),
+        .testTarget(name: "LMSModelTests", dependencies: ["LMSModel", "LMSTestSupport"], exclude: ["Fixtures"]),
         .testTarget(
             name: "CoursePackageTests", dependencies: ["CoursePackage", "LMSModel"],
             resources: [.copy("Fixtures")]),

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Markdown parser and HTML renderer with libFuzzer (swiftc -sanitize=fuzzer, no SwiftPM)
 # and fuzzes them. Usage: scripts/fuzz-markdown.sh [seconds]   (default 60)
-# The seed corpus is the CommonMark spec's examples (from ../shared/testdata beside the repository,
+# The seed corpus is the CommonMark spec's examples (from Tests/LMSModelTests/Fixtures/commonmark,
 # when present) plus the Markdown of docs/; new inputs go to .build/fuzz-markdown/corpus and any
 # crash or timeout to .build/fuzz-markdown/artifacts.
 set -euo pipefail
@@ -21,8 +21,7 @@ mkdir -p "$OUT/modules" "$OUT/corpus" "$OUT/artifacts"
     "$OUT/LMSModel.o" -o "$OUT/markdown-fuzz"
 
 cp "$ROOT"/docs/*.md "$OUT/corpus/"
-for SPEC in "$ROOT/../shared/testdata/commonmark/spec-0.31.2.json" \
-    "$ROOT/../../shared/testdata/commonmark/spec-0.31.2.json"; do
+for SPEC in "$ROOT/Tests/LMSModelTests/Fixtures/commonmark/spec-0.31.2.json"; do
     if [ -f "$SPEC" ]; then
         python3 - "$SPEC" "$OUT/corpus" <<'PY'
 import json, sys

@@ -14,16 +14,12 @@ struct MarkdownHTMLRendererTests {
         var html: String
     }
 
-    /// The spec's examples from `../shared/testdata/commonmark/` beside the repository (or two
-    /// levels up from a git worktree), which CI provides.
+    /// The spec's examples, kept in `Fixtures/commonmark/` (see its README for the licence).
     static func loadExamples() -> [Example]? {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        for up in ["..", "../.."] {
-            let url = root.appendingPathComponent("\(up)/shared/testdata/commonmark/spec-0.31.2.json")
-            if let data = try? Data(contentsOf: url) { return try? JSONDecoder().decode([Example].self, from: data) }
-        }
-        return nil
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/commonmark/spec-0.31.2.json")
+        guard let data = try? Data(contentsOf: url) else { return nil }
+        return try? JSONDecoder().decode([Example].self, from: data)
     }
 
     func html(_ text: String, _ options: MarkdownOptions = .init(), safe: Bool = false) -> String {
@@ -31,7 +27,8 @@ struct MarkdownHTMLRendererTests {
     }
 
     @Test func specExamples_MatchAtLeastTheRecordedFloor() throws {
-        let examples = try #require(Self.loadExamples(), "the CommonMark examples are missing from ../shared/testdata")
+        let examples = try #require(
+            Self.loadExamples(), "the CommonMark examples are missing from Tests/LMSModelTests/Fixtures/commonmark")
         #expect(examples.count == 655)
         var failing: [Int] = []
         for example in examples {

@@ -3,14 +3,12 @@
 # (swiftc -O, no SwiftPM), then prints how many of the spec's 655 examples match per section,
 # how long all of them take to parse and render in process, and how long a 200 KB lesson takes.
 # Usage: scripts/bench/commonmark.sh [--failures]   (--failures prints each failing example)
-# The examples are read from ../shared/testdata/commonmark/spec-0.31.2.json beside the repository
-# (or ../../shared from a worktree, or $COMMONMARK_SPEC).
+# The examples are read from Tests/LMSModelTests/Fixtures/commonmark/spec-0.31.2.json
+# (or $COMMONMARK_SPEC).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-SPEC="${COMMONMARK_SPEC:-$ROOT/../shared/testdata/commonmark/spec-0.31.2.json}"
-# A git worktree sits one level deeper (wt/NAME) than the clone that has shared/ beside it.
-[ -f "$SPEC" ] || SPEC="$ROOT/../../shared/testdata/commonmark/spec-0.31.2.json"
+SPEC="${COMMONMARK_SPEC:-$ROOT/Tests/LMSModelTests/Fixtures/commonmark/spec-0.31.2.json}"
 OUT="$ROOT/.build/commonmark-bench"
 mkdir -p "$OUT"
 [ -f "$SPEC" ] || { echo "commonmark.sh: no spec examples at $SPEC (set COMMONMARK_SPEC)" >&2; exit 1; }
