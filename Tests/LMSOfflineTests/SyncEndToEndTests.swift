@@ -202,7 +202,8 @@ import Testing
         try world.createUser("sam")
         try world.enroll("sam")
         let device = try world.device("sam")
-        let fd = open(device.home + "/sync.lock", O_RDWR | O_CREAT, 0o600)
+        // Close-on-exec: a process another test starts meanwhile must not inherit the lock and hold it.
+        let fd = open(device.home + "/sync.lock", O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
         #expect(flock(fd, LOCK_EX | LOCK_NB) == 0)
         let busy = try device.run(["sync"])
         #expect(busy.status == 3)

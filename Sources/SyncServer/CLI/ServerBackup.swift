@@ -164,7 +164,7 @@ final class ServerLock {
 
     /// Takes the lock, or throws when another server holds it.
     init(dataDirectory: String) throws {
-        fd = open(dataDirectory + "/" + Self.fileName, O_CREAT | O_RDWR, 0o644)
+        fd = open(dataDirectory + "/" + Self.fileName, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard fd >= 0 else {
             throw ServerCommand.Failure(
                 description:
