@@ -6,22 +6,85 @@ import LMSModel
 /// Pushed `attempt` (docs/PROTOCOL.md §6, §8 "Quiz limits"): graded by the server against the
 /// quiz of the attempt's version, the exam's limits enforced, stored once with its result.
 extension SyncIngest {
+    /// An attempt as far as it goes without the database: graded against the quiz of its version
+    /// and encoded for storage, or why it cannot be (made before the write transaction, on all cores).
+    struct PreparedAttempt: Sendable {
+        /// A `Rejection`, or what grading threw (a quiz without its keys).
+        var graded: Result<GradedAttempt, any Error>
+    }
+
+    /// The quiz, the server's score of record and the payload to store.
+    struct GradedAttempt: Sendable {
+        var quiz: Quiz
+        var result: QuizResult
+        /// `AttemptEntry.encodedPayload(user:)`: whose work it is, for the devices of teachers who
+        /// pull several students' work.
+        var payload: Data
+    }
+
+    /// Each version's quizzes by id (`Course.quizzes` is computed: asked once per version).
+    struct QuizTable: Sendable {
+        private var quizzes: [String: [String: Quiz]] = [:]
+
+        /// `courses` as `preloadCourses` keys them (`course@version`).
+        init(_ courses: [String: Course]) {
+            for (key, course) in courses {
+                quizzes[key] = Dictionary(course.quizzes.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            }
+        }
+
+        func quiz(_ id: String, courseKey: String) -> Quiz? { quizzes[courseKey]?[id] }
+
+        func hasCourse(_ courseKey: String) -> Bool { quizzes[courseKey] != nil }
+    }
+
+    /// Every attempt of the push prepared (`prepare`), on all cores; nil for the other entries.
+    static func prepareAttempts(_ entries: [Decoded], courses: [String: Course], user: String) -> [PreparedAttempt?] {
+        guard entries.contains(where: { if case .success(.attempt) = $0.value { true } else { false } }) else {
+            return Array(repeating: nil, count: entries.count)
+        }
+        let quizzes = QuizTable(courses)
+        return ParallelMap.map(entries) { entry in
+            guard case .success(.attempt(let attempt)) = entry.value else { return nil }
+            return prepare(attempt, quizzes: quizzes, user: user)
+        }
+    }
+
+    /// Grades and encodes one attempt (no database work).
+    static func prepare(_ attempt: AttemptEntry, quizzes: QuizTable, user: String) -> PreparedAttempt {
+        let (courseID, version) = (attempt.courseID, attempt.courseVersion)
+        guard let quiz = quizzes.quiz(attempt.quizID, courseKey: courseID + "@" + version) else {
+            let reason =
+                quizzes.hasCourse(courseID + "@" + version)
+                ? "\(courseID) \(version) has no quiz \(attempt.quizID)" : "\(courseID) has no version \(version)"
+            return PreparedAttempt(graded: .failure(Rejection(reason: reason)))
+        }
+        // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
+        let responses = Grading.authoredResponses(attempt.responses, quiz: quiz)
+        return PreparedAttempt(
+            graded: Result {
+                GradedAttempt(
+                    quiz: quiz, result: try Grader.grade(quiz, responses: responses),
+                    payload: Data(attempt.encodedPayload(user: user)))
+            })
+    }
+
     func applyAttempt(
-        _ attempt: AttemptEntry, courses: [String: Course], memo: BatchMemo,
-        previousSync: SyncMerge.ClockReading?, now: Int64, in db: Database
+        _ attempt: AttemptEntry, prepared: PreparedAttempt, memo: BatchMemo, previousSync: SyncMerge.ClockReading?,
+        now: Int64, in db: Database
     ) throws {
         let id = attempt.id
-        // Checked and graded first (no database work), then inserted unless the id exists: one
-        // statement for a new attempt instead of a look-up and an insert.
-        let graded: (quiz: Quiz, result: QuizResult)
-        do {
-            graded = try gradeAttempt(attempt, courses: courses, memo: memo)
-        } catch {
+        // Checked and graded first (`prepare`, no database work), then inserted unless the id
+        // exists: one statement for a new attempt instead of a look-up and an insert.
+        let graded: GradedAttempt
+        switch prepared.graded {
+        case .success(let value): graded = value
+        case .failure(let error):
             // An id already stored answers as before any check against the course: once, or someone else's.
             try existingAttempt(id, in: db)
             throw error
         }
-        let (quiz, result) = graded
+        let (quiz, result) = (graded.quiz, graded.result)
         let courseID = attempt.courseID
         let quizID = quiz.id
         if let allowed = quiz.maxAttempts {
@@ -40,12 +103,10 @@ extension SyncIngest {
             startedAt: Date(timeIntervalSince1970: Double(attempt.startedAt) / 1000),
             submittedAt: attempt.submittedAt.map { Date(timeIntervalSince1970: Double($0) / 1000) },
             skewNow: Double(now - deviceClock) / 1000, skewBefore: previousSync?.skew)
-        // Whose work it is, for the devices of teachers who pull several students' work.
-        let encoded = Data(attempt.encodedPayload(user: user.id))
         let inserted = try WorkStore.insertAttempt(
             WorkStore.NewAttempt(
                 id: id, userID: user.id, courseID: courseID, courseVersion: attempt.courseVersion, quizID: quizID,
-                startedAt: attempt.startedAt, submittedAt: attempt.submittedAt, payload: encoded,
+                startedAt: attempt.startedAt, submittedAt: attempt.submittedAt, payload: graded.payload,
                 points: result.points, maxPoints: result.maxPoints, awaitingTeacher: result.awaitingManualGrading,
                 receivedAt: now, late: late),
             in: db)
@@ -78,21 +139,5 @@ extension SyncIngest {
         guard let owner = try WorkStore.attemptOwner(id, in: db) else { return }
         if owner == user.id { throw AlreadyStored() }
         throw Rejection(reason: "attempt \(id) belongs to someone else")
-    }
-
-    /// The attempt's quiz and the server's score of record (no database work).
-    func gradeAttempt(_ attempt: AttemptEntry, courses: [String: Course], memo: BatchMemo) throws
-        -> (quiz: Quiz, result: QuizResult)
-    {
-        let (courseID, version) = (attempt.courseID, attempt.courseVersion)
-        guard let course = courses[courseID + "@" + version] else {
-            throw Rejection(reason: "\(courseID) has no version \(version)")
-        }
-        guard let quiz = memo.quiz(attempt.quizID, in: course) else {
-            throw Rejection(reason: "\(courseID) \(version) has no quiz \(attempt.quizID)")
-        }
-        // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
-        let responses = Grading.authoredResponses(attempt.responses, quiz: quiz)
-        return (quiz, try Grader.grade(quiz, responses: responses))
     }
 }

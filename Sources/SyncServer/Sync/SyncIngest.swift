@@ -40,7 +40,7 @@ struct SyncIngest {
     struct AlreadyStored: Error {}
 
     /// One pushed entry: its place in the stream and its typed value (or why it has none).
-    struct Decoded {
+    struct Decoded: Sendable {
         var seq: Int64
         var prev: Int64
         /// The entry's `kind` and `entity` as sent, for the rejection change.
@@ -49,22 +49,27 @@ struct SyncIngest {
         var value: Result<PushedEntry, EntryRejection>
     }
 
-    /// Reads every entry's stream position and typed value, outside the write transaction.
+    /// Reads every entry's stream position and typed value, outside the write transaction and on
+    /// all cores (`ParallelMap`: each entry's decoding is pure).
     static func decode(_ entries: [WireValue]) throws -> [Decoded] {
-        try entries.map { entry in
-            guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
-                let prev = entry["prev"]?.int(in: WireBounds.sequence)
-            else {
-                throw APIError.badRequest(
-                    "every entry needs whole numbers seq and prev from 0 to 2^53", code: "invalid_frame")
-            }
-            let kind = entry["kind"] ?? WireValue.null
-            let entity = entry["entity"] ?? WireValue.null
-            let value = Result { () throws(EntryRejection) -> PushedEntry in
-                try PushedEntry(kind: kind.stringValue, entity: entity.stringValue, payload: entry["payload"])
-            }
-            return Decoded(seq: seq, prev: prev, kind: kind, entity: entity, value: value)
+        let decoded = ParallelMap.map(entries) { entry in Result { () throws(APIError) -> Decoded in try decode(entry) }
         }
+        return try decoded.map { try $0.get() }
+    }
+
+    private static func decode(_ entry: WireValue) throws(APIError) -> Decoded {
+        guard let seq = entry["seq"]?.int(in: WireBounds.sequence),
+            let prev = entry["prev"]?.int(in: WireBounds.sequence)
+        else {
+            throw APIError.badRequest(
+                "every entry needs whole numbers seq and prev from 0 to 2^53", code: "invalid_frame")
+        }
+        let kind = entry["kind"] ?? WireValue.null
+        let entity = entry["entity"] ?? WireValue.null
+        let value = Result { () throws(EntryRejection) -> PushedEntry in
+            try PushedEntry(kind: kind.stringValue, entity: entity.stringValue, payload: entry["payload"])
+        }
+        return Decoded(seq: seq, prev: prev, kind: kind, entity: entity, value: value)
     }
 
     func run(_ entries: [WireValue]) throws -> Outcome {
@@ -72,11 +77,13 @@ struct SyncIngest {
         let decoded = try Self.decode(entries)
         // Courses are read (and cached) before the transaction: loading a package is slow.
         let courses = try preloadCourses(decoded)
+        // Attempts are graded and encoded before the transaction too, on all cores.
+        let prepared = Self.prepareAttempts(decoded, courses: courses, user: user.id)
         let memo = BatchMemo()
         return try changelog.write { db in
             let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
-            for entry in decoded {
+            for (entry, attempt) in zip(decoded, prepared) {
                 if entry.seq <= outcome.acked {
                     outcome.duplicates += 1
                     continue
@@ -87,7 +94,9 @@ struct SyncIngest {
                 }
                 do {
                     let value = try entry.value.mapError(Rejection.init).get()
-                    try apply(value, courses: courses, memo: memo, previousSync: stream.previous, now: now, in: db)
+                    try apply(
+                        value, attempt: attempt, courses: courses, memo: memo, previousSync: stream.previous, now: now,
+                        in: db)
                     outcome.applied += 1
                 } catch is AlreadyStored {
                     outcome.applied += 1
@@ -144,8 +153,8 @@ struct SyncIngest {
     // MARK: - One entry
 
     private func apply(
-        _ entry: PushedEntry, courses: [String: Course], memo: BatchMemo, previousSync: SyncMerge.ClockReading?,
-        now: Int64, in db: Database
+        _ entry: PushedEntry, attempt prepared: PreparedAttempt?, courses: [String: Course], memo: BatchMemo,
+        previousSync: SyncMerge.ClockReading?, now: Int64, in db: Database
     ) throws {
         // Posts, messages and announcements need no enrollment: their rules say who may.
         switch entry {
@@ -170,7 +179,8 @@ struct SyncIngest {
         switch entry {
         case .progress(let progress): try applyProgress(progress, course: course, memo: memo, in: db)
         case .attempt(let attempt):
-            try applyAttempt(attempt, courses: courses, memo: memo, previousSync: previousSync, now: now, in: db)
+            let prepared = prepared ?? Self.prepare(attempt, quizzes: QuizTable(courses), user: user.id)
+            try applyAttempt(attempt, prepared: prepared, memo: memo, previousSync: previousSync, now: now, in: db)
         case .submission(let submission):
             try applySubmission(submission, course: course, previousSync: previousSync, now: now, in: db)
         case .grade, .post, .message, .announcement: break
