@@ -59,8 +59,16 @@ WORDS = ("a function calls itself on a smaller problem until it reaches a case i
 def essay(rng):
     return " ".join(rng.choice(WORDS) for _ in range(rng.randrange(15, 40)))
 
+def time_ordered_id(milliseconds, rng):
+    """A UUID version 7 (RFC 9562), as lms-offline makes the ids of attempts, submissions and posts
+    (LMSModel's TimeOrderedID): the time in milliseconds first, then random bits."""
+    value = (milliseconds & (2**48 - 1)) << 80 | rng.getrandbits(80)
+    value = value & ~(0xF << 76) | 0x7 << 76          # version 7
+    value = value & ~(0x3 << 62) | 0x2 << 62          # variant 10
+    return str(uuid.UUID(int=value))
+
 def attempt_entry(seq, prev, rng):
-    return {"seq": seq, "prev": prev, "kind": "attempt", "entity": str(uuid.UUID(int=rng.getrandbits(128))), "at": 1767225600000 + seq,
+    return {"seq": seq, "prev": prev, "kind": "attempt", "entity": time_ordered_id(1767225600000 + seq, rng), "at": 1767225600000 + seq,
             "payload": {"quiz": "foundations/check", "course": "intro-programming", "courseVersion": "1.2.0",
                         "startedAt": 1767225500000 + seq, "submittedAt": 1767225600000 + seq,
                         "questionOrder": ["q3", "q1", "q5", "q2", "q7", "q4", "q6"],

@@ -6,7 +6,7 @@ import Foundation
 public enum EntryBounds {
     /// The longest id, course, version, lesson, quiz, assignment or question name: 200 bytes.
     public static let maxNameBytes = 200
-    /// The longest attempt or submission id: 64 bytes (devices make UUIDs, 36).
+    /// The longest attempt or submission id: 64 bytes (devices make time-ordered UUIDs, 36: `TimeOrderedID`).
     public static let maxEntityBytes = 64
     /// The most responses one attempt holds, and the most scores one grade gives: 1,000 (a quiz
     /// has far fewer questions, a rubric far fewer criteria).

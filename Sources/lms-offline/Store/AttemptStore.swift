@@ -70,7 +70,7 @@ struct AttemptStore {
         let seed = UInt64.random(in: 0...UInt64.max)
         let order = QuizShuffle(quiz: quiz, seed: seed).questionOrder
         let record = AttemptRecord(
-            id: UUID().uuidString.lowercased(), courseID: course.id, courseVersion: course.version,
+            id: TimeOrderedID.make(), courseID: course.id, courseVersion: course.version,
             packageID: course.packageID,
             quizID: quiz.id, mode: quiz.mode.rawValue, seed: seed, startedAt: now,
             deadline: quiz.timeLimitMinutes.map { now.addingTimeInterval($0 * 60) }, submittedAt: nil,

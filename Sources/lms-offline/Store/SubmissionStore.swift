@@ -27,7 +27,7 @@ struct SubmissionStore {
                     SELECT coalesce(max(version), 0) FROM submissions WHERE profile_id = ? AND course_id = ? AND assignment_id = ?
                     """, arguments: [profile.id, courseID, assignment.id]) ?? 0) + 1
             let submission = Submission(
-                id: UUID().uuidString.lowercased(), userID: profile.id, courseID: courseID,
+                id: TimeOrderedID.make(), userID: profile.id, courseID: courseID,
                 assignmentID: assignment.id, version: version, text: text, files: stored, submittedAt: now)
             try db.execute(
                 """
