@@ -3,11 +3,14 @@ import Foundation
 /// Ids that sort by the time they were made: UUID version 7 (RFC 9562 §5.7), lowercase.
 ///
 /// The first 48 bits are the Unix time in milliseconds, the rest random (74 bits) apart from the
-/// version and variant. Devices make the ids of the work they push (attempts, submissions, posts,
-/// messages) this way so that the server's indexes by id grow at their end: a random UUID lands
-/// on a random leaf page of the index, and every commit then rewrites most of those pages
+/// version and variant. Devices make the ids of the work they push in bulk (attempts and
+/// submissions) this way so that the server's indexes by id grow at their end: a random UUID
+/// lands on a random leaf page of the index, and every commit then rewrites most of those pages
 /// (docs/BENCHMARKS.md, "Push, issue 13 third round"). Any other id of up to
 /// `EntryBounds.maxEntityBytes` is still accepted; only speed differs.
+///
+/// Posts and messages keep random UUIDs: people name them by their first eight characters,
+/// which for time-ordered ids made within a minute of each other are the same.
 public enum TimeOrderedID {
     /// A new id for now.
     public static func make() -> String {

@@ -184,7 +184,7 @@ struct CommunicationRoutes: Sendable {
         }
     }
 
-    static func newID() -> String { TimeOrderedID.make() }
+    static func newID() -> String { UUID().uuidString.lowercased() }
 
     /// The revision of a post made through the API.
     static func freshRevision() -> HLCTimestamp {

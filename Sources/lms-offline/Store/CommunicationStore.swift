@@ -61,7 +61,7 @@ struct CommunicationStore {
         return try queue.write { db in
             let me = try Self.identity(of: profile, in: db)
             let note = Announcement(
-                id: TimeOrderedID.make(), courseID: courseID, authorID: me.id, authorName: me.name,
+                id: UUID().uuidString.lowercased(), courseID: courseID, authorID: me.id, authorName: me.name,
                 title: title, body: body, createdAt: now)
             try db.execute(
                 """
@@ -80,7 +80,7 @@ struct CommunicationStore {
             let me = try Self.identity(of: profile, in: db)
             var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, now: now, in: db)
             let post = Post(
-                id: TimeOrderedID.make(), courseID: courseID, lessonID: lessonID, authorID: me.id,
+                id: UUID().uuidString.lowercased(), courseID: courseID, lessonID: lessonID, authorID: me.id,
                 authorName: me.name,
                 title: title, body: body, createdAt: now, revision: clock.now(now))
             try save(post, mine: true, at: now, in: db)
@@ -99,7 +99,7 @@ struct CommunicationStore {
             let me = try Self.identity(of: profile, in: db)
             var clock = try Self.clock(deviceID: deviceID, profileID: profile.id, me: me.id, now: now, in: db)
             let post = Post(
-                id: TimeOrderedID.make(), courseID: thread.courseID, lessonID: thread.lessonID,
+                id: UUID().uuidString.lowercased(), courseID: thread.courseID, lessonID: thread.lessonID,
                 threadID: thread.id,
                 authorID: me.id, authorName: me.name, body: body, createdAt: now, revision: clock.now(now))
             try save(post, mine: true, at: now, in: db)
@@ -155,7 +155,7 @@ struct CommunicationStore {
             let me = try Self.identity(of: profile, in: db)
             guard username.lowercased() != me.name.lowercased() else { throw ClientError(.commsMessageSelf) }
             let message = DirectMessage(
-                id: TimeOrderedID.make(), courseID: courseID, fromID: me.id, fromName: me.name,
+                id: UUID().uuidString.lowercased(), courseID: courseID, fromID: me.id, fromName: me.name,
                 toID: "", toName: username, body: body, sentAt: now)
             try db.execute(
                 """
