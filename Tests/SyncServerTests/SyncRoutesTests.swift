@@ -192,6 +192,41 @@ struct SyncRoutesTests {
         #expect(kinds.isSuperset(of: ["enrollment", "courseVersion", "progress"]))
     }
 
+    /// An attempt and its first result are one stored change (issue 13: stored once), pulled as two
+    /// changes of one sseq, the attempt first; a page never ends between them, whatever its limit.
+    @Test func anAttempt_IsOneStoredChange_PulledAsTheAttemptThenItsResult_InOnePage() throws {
+        let server = try world()
+        // Two: the quiz allows two attempts.
+        let entries = (1...2).map { i in
+            Entries.attempt(
+                seq: Int64(i), prev: Int64(i - 1), id: "att-\(i)", quiz: "foundations/check",
+                responses: ["q1": .choice(0)])
+        }
+        #expect(server.push("ana", device: "dev-aaaaaaaa", entries: entries).json["acked"]?.numberValue == 2)
+        let stored = try server.app.store.read { db in
+            try db.fetchAll("SELECT kind, entity FROM changes WHERE entity LIKE 'att-%' ORDER BY sseq").map {
+                "\($0.string("kind") ?? "")/\($0.string("entity") ?? "")"
+            }
+        }
+        #expect(stored == ["attempt+result/att-1", "attempt+result/att-2"])
+        for limit in [1, 2, 3, 1000] {
+            let pulled = try server.pullAll("ana", limit: limit).changes.filter {
+                $0["entity"]?.stringValue?.hasPrefix("att-") == true
+            }
+            let kinds = pulled.map { "\($0["kind"]?.stringValue ?? "")/\($0["entity"]?.stringValue ?? "")" }
+            #expect(
+                kinds == (1...2).flatMap { ["attempt/att-\($0)", "attemptResult/att-\($0)"] }, "limit \(limit)")
+            for pair in stride(from: 0, to: pulled.count - 1, by: 2) {
+                #expect(pulled[pair]["sseq"] == pulled[pair + 1]["sseq"], "limit \(limit)")
+            }
+            #expect(pulled.first?["payload"]?["responses"]?["q1"]?["choice"]?.numberValue == 0)
+            #expect(pulled.dropFirst().first?["payload"]?["maxPoints"] != nil)
+        }
+        // The course's teacher pulls the pair too (students' work of a course they teach).
+        let teacher = try server.pullAll("owner").changes.filter { $0["entity"]?.stringValue == "att-2" }
+        #expect(teacher.map { $0["kind"]?.stringValue ?? "" } == ["attempt", "attemptResult"])
+    }
+
     @Test func pull_Pages_AndAnEmptyPullIsSmall() throws {
         let server = try world()
         let entries = (1...30).map { i in

@@ -153,8 +153,11 @@ struct Rights: Sendable {
         /// Courses whose students' changes of `staffKinds` the user sees.
         var taughtCourses: [String]
 
-        /// The kinds of students' changes that a course's teachers pull.
-        static let staffKinds = ["progress", "attempt", "attemptResult", "submission", "grade"]
+        /// The kinds of students' changes that a course's teachers pull (as stored: an attempt and
+        /// its first result are one change, `ChangelogStore.attemptWithResult`).
+        static let staffKinds = [
+            "progress", "attempt", ChangelogStore.attemptWithResult, "attemptResult", "submission", "grade"
+        ]
 
         /// The rule itself, for one change of the log (addressed to `userID`, or course-wide when
         /// nil): whether a pull shows it. `ChangelogStore.changes(for:after:limit:maxBytes:)`

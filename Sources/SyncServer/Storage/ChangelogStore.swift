@@ -35,9 +35,16 @@ struct ChangelogStore: AreaStore {
     /// `changes.payload` goes through here or through `WireCodec.Builder`.
     static func changeFrame(_ payload: JSONValue) -> Data { Data(WireCodec.encode(payload, keyReferences: false)) }
 
-    /// The payload of an `attempt` change: none, since the pull splices the payload of the attempt's
-    /// row (`attempts.payload`, written once by `WorkStore.insertAttempt`) into the page.
+    /// The payload of an `attempt` change written before `attemptWithResult`: none, since the pull
+    /// splices the payload of the attempt's row (`attempts.payload`) into the page.
     static let splicedAttempt = Data()
+
+    /// The stored kind of a pushed attempt and its first result: one change, whose payload is the
+    /// `attemptResult` as published, and which a pull sends as two of the same `sseq`: the
+    /// `attempt` (spliced from the attempt's row, `attempts.payload`, written once by
+    /// `WorkStore.insertAttempt`), then its `attemptResult` (docs/PROTOCOL.md §5). Later results
+    /// (a teacher's grade, a released review) are `attemptResult` changes of their own.
+    static let attemptWithResult = "attempt+result"
 
     /// Appends a server change whose payload is already encoded: a frame of its own, written
     /// without key references (`WireCodec.encode(_:keyReferences: false)`), so pages can splice it.
@@ -110,12 +117,13 @@ struct ChangelogStore: AreaStore {
             // `latest` and none committed after it.
             let latest =
                 try db.cachedStatement(sql: "SELECT COALESCE(MAX(sseq), 0) FROM changes").fetchScalar(Int64.self) ?? 0
-            // An attempt is stored once: its change holds no payload and the page splices the
-            // attempt's row (`ChangelogStore.splicedAttempt`); an older database's changes still hold theirs.
+            // An attempt is stored once: its change (`attemptWithResult`, or an older `attempt` without a
+            // payload) has the page splice the attempt's row; an older database's changes still hold theirs.
             let columns = """
                 SELECT sseq, kind, entity, course_id,
-                CASE WHEN length(payload) = 0 AND kind = 'attempt'
-                THEN (SELECT a.payload FROM attempts a WHERE a.id = changes.entity) ELSE payload END FROM changes
+                CASE WHEN kind = '\(Self.attemptWithResult)' OR (length(payload) = 0 AND kind = 'attempt')
+                THEN (SELECT a.payload FROM attempts a WHERE a.id = changes.entity) ELSE payload END,
+                CASE WHEN kind = '\(Self.attemptWithResult)' THEN payload END FROM changes
                 """
             var queries: [(String, StatementArguments)] = [
                 (
@@ -142,30 +150,45 @@ struct ChangelogStore: AreaStore {
                     ))
             }
             // Each query answers in sseq order; the rules can overlap (a teacher enrolled in a course
-            // they teach), so the merged list drops repeated sseqs.
-            var found: [ServerChange] = []
+            // they teach), so the merged list drops repeated sseqs. An `attemptWithResult` is two
+            // changes of one sseq: the attempt, then its result.
+            var found: [[ServerChange]] = []
             for (sql, arguments) in queries {
                 try db.cachedStatement(sql: sql).forEach(arguments: arguments) { row in
-                    // An attempt change whose row is gone has nothing to send.
-                    guard !row.isNull(at: 4) else { return }
-                    found.append(
-                        ServerChange(
-                            sseq: row.int64(at: 0), kind: row.string(at: 1), entity: row.string(at: 2),
-                            courseID: row.isNull(at: 3) ? nil : row.string(at: 3), payloadFrame: row.bytes(at: 4)))
+                    let (sseq, kind, entity) = (row.int64(at: 0), row.string(at: 1), row.string(at: 2))
+                    let courseID = row.isNull(at: 3) ? nil : row.string(at: 3)
+                    var changes: [ServerChange] = []
+                    // An attempt change whose row is gone has nothing to send (but its result).
+                    if !row.isNull(at: 4) {
+                        changes.append(
+                            ServerChange(
+                                sseq: sseq, kind: kind == Self.attemptWithResult ? "attempt" : kind, entity: entity,
+                                courseID: courseID, payloadFrame: row.bytes(at: 4)))
+                    }
+                    if !row.isNull(at: 5) {
+                        changes.append(
+                            ServerChange(
+                                sseq: sseq, kind: "attemptResult", entity: entity, courseID: courseID,
+                                payloadFrame: row.bytes(at: 5)))
+                    }
+                    if !changes.isEmpty { found.append(changes) }
                 }
             }
-            if queries.count > 1 { found.sort { $0.sseq < $1.sseq } }
-            var ordered: [ServerChange] = []
+            if queries.count > 1 { found.sort { $0[0].sseq < $1[0].sseq } }
+            var ordered: [[ServerChange]] = []
             ordered.reserveCapacity(found.count)
-            for change in found where ordered.last?.sseq != change.sseq { ordered.append(change) }
+            for changes in found where ordered.last?[0].sseq != changes[0].sseq { ordered.append(changes) }
+            // A page ends between sseqs, never inside one (a page of `limit` 1 may hold an attempt and its result).
             var out: [ServerChange] = []
             var bytes = 0
-            for change in ordered {
-                guard out.count < limit, bytes < maxBytes else { break }
-                bytes += change.payloadFrame.count
-                out.append(change)
+            var taken = 0
+            for changes in ordered {
+                guard out.isEmpty || (out.count + changes.count <= limit && bytes < maxBytes) else { break }
+                bytes += changes.reduce(0) { $0 + $1.payloadFrame.count }
+                out += changes
+                taken += 1
             }
-            let more = out.count < ordered.count
+            let more = taken < ordered.count
             let next = more ? (out.last?.sseq ?? cursor) : max(cursor, latest)
             return (out, more, next)
         }

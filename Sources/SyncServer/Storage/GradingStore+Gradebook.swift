@@ -239,7 +239,7 @@ extension GradingStore {
             try db.forEach(
                 """
                 SELECT c.entity, coalesce(a.full_result, c.payload) FROM changes c LEFT JOIN attempts a ON a.id = c.entity
-                WHERE c.course_id = ? AND c.kind = 'attemptResult' ORDER BY c.sseq
+                WHERE c.course_id = ? AND c.kind IN ('attemptResult', '\(ChangelogStore.attemptWithResult)') ORDER BY c.sseq
                 """,
                 arguments: [courseID]
             ) { c in latest[c.string(at: 0)] = [UInt8](c.data(at: 1)) }

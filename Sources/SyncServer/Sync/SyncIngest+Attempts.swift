@@ -114,10 +114,6 @@ extension SyncIngest {
             try existingAttempt(id, in: db)
             return
         }
-        // Stored once: the pull splices the attempt's row into its change (docs/PROTOCOL.md §5).
-        try ChangelogStore.appendChange(
-            kind: "attempt", entity: id, userID: user.id, courseID: courseID,
-            encodedPayload: ChangelogStore.splicedAttempt, in: db)
         if !result.awaitingManualGrading {
             memo.certificateCandidates.insert(StudentCourse(userID: user.id, courseID: courseID))
         }
@@ -129,8 +125,11 @@ extension SyncIngest {
         let full = makeResult(result.questions.map(Grading.AttemptResultQuestion.init))
         let published = try GradingStore.reviewIsOpen(quiz, courseID: courseID, in: db) ? full : makeResult(nil)
         if published != full { try WorkStore.keepFullResult(full, attemptID: id, in: db) }
+        // Stored once: one change for the attempt and its result, from which the pull makes both
+        // (the attempt spliced from its row: docs/PROTOCOL.md §5).
         try ChangelogStore.appendChange(
-            kind: "attemptResult", entity: id, userID: user.id, courseID: courseID, encodedPayload: published, in: db)
+            kind: ChangelogStore.attemptWithResult, entity: id, userID: user.id, courseID: courseID,
+            encodedPayload: published, in: db)
     }
 
     /// For an attempt id that is already stored: nothing when it is this user's (the same attempt
