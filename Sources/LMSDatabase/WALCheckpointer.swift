@@ -17,6 +17,13 @@ final class WALCheckpointer: @unchecked Sendable {
     /// `thresholdPages` in the WAL: 4 (with the server's 8,000, 32,000 pages or about 128 MiB), so
     /// that a stalled or failing thread cannot let the WAL grow without bound.
     static let hardCapFactor = 4
+    /// The writer copies the rest itself when the thread has already copied all but this fraction of
+    /// `thresholdPages` (1/8: 1,000 of the server's 8,000 pages, about 4 MiB). SQLite starts the WAL
+    /// again from its beginning only when a write transaction *begins* with every frame copied back;
+    /// under back-to-back writes the next transaction has always begun before the thread's checkpoint
+    /// ends, so without this the WAL would grow to the hard cap, and the thread would copy the same
+    /// hot pages again after every commit.
+    static let tailDivisor = 8
     /// The checkpointer thread's name (`/proc/self/task/TID/comm`, at most 15 bytes).
     static let threadName = "lms-checkpoint"
 
@@ -32,6 +39,8 @@ final class WALCheckpointer: @unchecked Sendable {
         var lastError: DatabaseError?
         /// Checkpoints the writer ran itself because the WAL reached the hard cap.
         var writerCheckpoints = 0
+        /// Checkpoints the writer ran itself to copy the last few pages the thread left.
+        var writerTailCheckpoints = 0
         /// The WAL's size in pages after the last commit, and the largest seen.
         var lastCommitPages = 0
         var largestCommitPages = 0
@@ -41,13 +50,21 @@ final class WALCheckpointer: @unchecked Sendable {
 
     let thresholdPages: Int
     let hardCapPages: Int
+    let tailPages: Int
     // Safety: the state below is guarded by `condition`; `connection` is touched only by the thread
     // (after `init` hands it over, until the thread ends: `stop()` joins it before anyone looks again).
     private let condition = NSCondition()
     private var pending = false
+    /// The thread is copying: commits meanwhile do not queue another wake-up (the next commit after it
+    /// ends decides, with what it copied), so one pass over the threshold costs one background copy.
+    private var copying = false
     private var paused = false
     private var stopping = false
     private var counters = Statistics()
+    /// Bumped by the hook when the WAL starts again from its beginning (a commit leaves fewer pages).
+    private var generation = 0
+    /// Frames the thread has copied back from the WAL of `generation` (0: none known).
+    private var backfilledFrames = 0
     private var connection: Database?
     private var thread = pthread_t()
     private var running = false
@@ -60,6 +77,7 @@ final class WALCheckpointer: @unchecked Sendable {
         }
         self.thresholdPages = thresholdPages
         self.hardCapPages = thresholdPages * Self.hardCapFactor
+        self.tailPages = max(1, thresholdPages / Self.tailDivisor)
         connection = try Database(path: path, options: options)
         let context = Unmanaged.passRetained(self).toOpaque()
         let code = pthread_create(
@@ -117,22 +135,35 @@ final class WALCheckpointer: @unchecked Sendable {
     /// Runs on the writer's thread after each commit, with `pages` in the WAL.
     private func didCommit(connection: OpaquePointer?, schema: UnsafePointer<CChar>?, pages: Int) {
         condition.lock()
+        if pages < counters.lastCommitPages {
+            generation += 1
+            backfilledFrames = 0
+        }
         counters.lastCommitPages = pages
         counters.largestCommitPages = max(counters.largestCommitPages, pages)
-        if pages >= hardCapPages {
+        let copiedByThread = backfilledFrames
+        guard pages >= thresholdPages else {
             condition.unlock()
-            // What SQLite's own hook does at the `wal_autocheckpoint` mark; its errors are the thread's to retry.
-            let code = sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
-            if code == SQLITE_OK {
-                condition.lock()
-                counters.writerCheckpoints += 1
-                condition.unlock()
-            }
             return
         }
-        if pages >= thresholdPages {
-            pending = true
-            condition.signal()
+        if pages < hardCapPages && (copying || copiedByThread == 0 || pages - copiedByThread > tailPages) {
+            if !copying {
+                pending = true
+                condition.signal()
+            }
+            condition.unlock()
+            return
+        }
+        condition.unlock()
+        // At the hard cap, what SQLite's own hook does at the `wal_autocheckpoint` mark; for a tail,
+        // the few pages the thread left. SQLITE_BUSY (the thread is copying) leaves it to the thread.
+        let code = sqlite3_wal_checkpoint_v2(connection, schema, SQLITE_CHECKPOINT_PASSIVE, nil, nil)
+        guard code == SQLITE_OK else { return }
+        condition.lock()
+        if pages >= hardCapPages {
+            counters.writerCheckpoints += 1
+        } else {
+            counters.writerTailCheckpoints += 1
         }
         condition.unlock()
     }
@@ -154,17 +185,21 @@ final class WALCheckpointer: @unchecked Sendable {
                 break
             }
             pending = false
+            copying = true
+            let walGeneration = generation
             condition.unlock()
-            checkpoint()
+            checkpoint(walGeneration: walGeneration)
         }
         connection = nil // closes it, before `stop()` returns
     }
 
-    private func checkpoint() {
+    /// Runs one PASSIVE checkpoint and records what it copied, if the WAL is still of `walGeneration`.
+    private func checkpoint(walGeneration: Int) {
         guard let connection else { return }
         let failure: DatabaseError?
+        var copied = 0
         do {
-            try connection.checkpoint(.passive)
+            copied = try connection.checkpoint(.passive).checkpointedFrames
             failure = nil
         } catch let error as DatabaseError {
             failure = error
@@ -173,8 +208,10 @@ final class WALCheckpointer: @unchecked Sendable {
         }
         condition.lock()
         defer { condition.unlock() }
+        copying = false
         guard let failure else {
             counters.backgroundCheckpoints += 1
+            if generation == walGeneration { backfilledFrames = max(backfilledFrames, copied) }
             return
         }
         counters.lastError = failure

@@ -34,6 +34,29 @@ import Testing
         #expect(Self.waitUntil { checkpointer.statistics.backgroundCheckpoints >= 1 }, "a resumed thread works")
     }
 
+    /// Under back-to-back writes the next transaction begins before the thread's checkpoint ends, so
+    /// SQLite cannot start the WAL again; the writer copies the few pages the thread left, and it can.
+    @Test func theWriterCopiesTheTailTheThreadLeft_SoTheWALStartsAgain() throws {
+        let directory = try TemporaryDirectory()
+        let queue = try Self.blobQueue(directory.path("t.sqlite"), pages: 100)
+        let checkpointer = try #require(queue.checkpointer)
+        checkpointer.setPaused(true)
+        try Self.insertBlobs(120, into: queue) // wakes the thread, which waits
+        var checkpointed = false
+        try queue.write { db in
+            // This transaction began before the thread's checkpoint: it appends to the WAL.
+            checkpointer.setPaused(false)
+            checkpointed = Self.waitUntil { checkpointer.statistics.backgroundCheckpoints >= 1 }
+            for _ in 0..<5 { try db.execute(sql: "INSERT INTO item(payload) VALUES (randomblob(3000))") }
+        }
+        #expect(checkpointed)
+        #expect(checkpointer.statistics.lastCommitPages >= 100)
+        #expect(checkpointer.statistics.writerTailCheckpoints == 1)
+        #expect(checkpointer.statistics.writerCheckpoints == 0)
+        try Self.insertBlobs(1, into: queue)
+        #expect(checkpointer.statistics.lastCommitPages < checkpointer.tailPages, "the WAL started again")
+    }
+
     @Test func releasingTheQueueStopsTheThreadAndClosesItsConnection() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("c.sqlite")
