@@ -10,7 +10,9 @@ public enum CheckpointPolicy: Sendable, Equatable {
     /// A checkpointer thread with its own connection to the same file copies the WAL back once a
     /// commit leaves it holding at least `pages` pages (`PRAGMA wal_autocheckpoint = 0` on the
     /// queue's connection; a `sqlite3_wal_hook` wakes the thread). Its checkpoints are PASSIVE: they
-    /// never wait for, nor block, the writer. Should the thread fall behind, the commit that leaves
+    /// never wait for, nor block, the writer. When the thread has copied all but a few pages (at most
+    /// `pages / WALCheckpointer.tailDivisor`), the next commit copies those itself, so that the
+    /// following transaction can start the WAL again. Should the thread fall behind, the commit that leaves
     /// `WALCheckpointer.hardCapFactor` × `pages` or more in the WAL checkpoints on the writer's own
     /// connection, as `.onCommit` does, so the WAL stays bounded. (A reader that keeps one snapshot
     /// open, like a long backup, still holds every checkpoint back, as with `.onCommit`.)
