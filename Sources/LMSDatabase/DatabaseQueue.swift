@@ -7,24 +7,58 @@ import Foundation
 /// The lock is recursive, so calling `read`/`write` from inside another `read`/`write` on
 /// the same thread works (a nested `write` becomes a SAVEPOINT). Never let the `Database`
 /// escape the closure.
+///
+/// A queue opened with `CheckpointPolicy.background(pages:)` also owns a checkpointer thread with
+/// its own connection; releasing the queue stops the thread and closes that connection first.
 public final class DatabaseQueue: @unchecked Sendable {
     // Safety: `database` is only touched while `lock` is held.
     private let database: Database
     private let lock = NSRecursiveLock()
+    /// The checkpointer of `.background` checkpoints; `nil` for `.onCommit`.
+    let checkpointer: WALCheckpointer?
 
-    /// Opens the database file at `path` (see `Database.init(path:options:)`).
-    public init(path: String, options: DatabaseOptions = DatabaseOptions()) throws {
-        database = try Database(path: path, options: options)
+    /// Opens the database file at `path` (see `Database.init(path:options:)`), its WAL checkpointed
+    /// as `checkpoint` says (default `.onCommit`: SQLite's own automatic checkpoint).
+    public init(
+        path: String, options: DatabaseOptions = DatabaseOptions(), checkpoint: CheckpointPolicy = .onCommit
+    ) throws {
+        let database = try Database(path: path, options: options)
+        switch checkpoint {
+        case .onCommit:
+            checkpointer = nil
+        case .background(let pages):
+            let checkpointer = try WALCheckpointer(path: path, options: options, thresholdPages: pages)
+            do {
+                try checkpointer.install(on: database)
+            } catch {
+                checkpointer.stop()
+                throw error
+            }
+            self.checkpointer = checkpointer
+        }
+        self.database = database
     }
 
     /// Opens a private in-memory database.
     public init(inMemory options: DatabaseOptions) throws {
         database = try Database(inMemory: options)
+        checkpointer = nil
     }
 
     /// Wraps an existing connection; the caller must not use `database` directly afterwards.
     public init(database: Database) {
         self.database = database
+        checkpointer = nil
+    }
+
+    deinit {
+        // The hook first (no commit can run now, but the hook must never outlive the checkpointer),
+        // then the thread and its connection, so that the queue's connection closes last and, as the
+        // last connection to the file, checkpoints and removes the WAL as SQLite does on close.
+        if let checkpointer {
+            checkpointer.uninstall(from: database)
+            checkpointer.stop()
+        }
     }
 
     /// The path of the underlying database.

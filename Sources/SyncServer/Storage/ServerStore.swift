@@ -29,10 +29,11 @@ final class ServerStore: @unchecked Sendable {
     /// Submitted files uploaded by each user: the quota, and the files nothing refers to.
     let uploads: UploadStore
 
-    /// WAL pages written before a commit copies them back into the database file: 8,000 (about
-    /// 32 MiB; SQLite's default is 1,000). A push of 1,000 entries writes about 300 pages, and the
-    /// same index and table pages again and again: a longer interval copies each of them once
-    /// instead of once per 1,000 pages.
+    /// WAL pages written before the checkpointer thread copies them back into the database file:
+    /// 8,000 (about 32 MiB; SQLite's default is 1,000). A push of 1,000 entries writes about 300
+    /// pages, and the same index and table pages again and again: a longer interval copies each of
+    /// them once instead of once per 1,000 pages. The copy runs on a thread of its own with its own
+    /// connection (`CheckpointPolicy.background`), so no push waits for it while holding the write lock.
     static let walCheckpointPages = 8_000
 
     /// Opens (creating and migrating) the store at `path`.
@@ -42,8 +43,9 @@ final class ServerStore: @unchecked Sendable {
         // numbers a pull handed out survive a power cut (NORMAL in WAL mode may lose the last
         // commits, and a device's cursor could then point past changes made again under the same
         // numbers). It costs one fsync of the WAL per write transaction.
-        queue = try DatabaseQueue(path: path, options: DatabaseOptions(synchronous: .full))
-        try queue.write { db in try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.walCheckpointPages)") }
+        queue = try DatabaseQueue(
+            path: path, options: DatabaseOptions(synchronous: .full),
+            checkpoint: .background(pages: Self.walCheckpointPages))
         try ServerSchema.migrator.migrate(queue)
         accounts = AccountStore(queue: queue)
         courses = CourseStore(queue: queue)
