@@ -150,45 +150,56 @@ struct ChangelogStore: AreaStore {
                     ))
             }
             // Each query answers in sseq order; the rules can overlap (a teacher enrolled in a course
-            // they teach), so the merged list drops repeated sseqs. An `attemptWithResult` is two
+            // they teach), so the merged list drops repeated changes. An `attemptWithResult` is two
             // changes of one sseq: the attempt, then its result.
-            var found: [[ServerChange]] = []
+            var found: [ServerChange] = []
             for (sql, arguments) in queries {
                 try db.cachedStatement(sql: sql).forEach(arguments: arguments) { row in
                     let (sseq, kind, entity) = (row.int64(at: 0), row.string(at: 1), row.string(at: 2))
                     let courseID = row.isNull(at: 3) ? nil : row.string(at: 3)
-                    var changes: [ServerChange] = []
                     // An attempt change whose row is gone has nothing to send (but its result).
                     if !row.isNull(at: 4) {
-                        changes.append(
+                        found.append(
                             ServerChange(
                                 sseq: sseq, kind: kind == Self.attemptWithResult ? "attempt" : kind, entity: entity,
                                 courseID: courseID, payloadFrame: row.bytes(at: 4)))
                     }
                     if !row.isNull(at: 5) {
-                        changes.append(
+                        found.append(
                             ServerChange(
                                 sseq: sseq, kind: "attemptResult", entity: entity, courseID: courseID,
                                 payloadFrame: row.bytes(at: 5)))
                     }
-                    if !changes.isEmpty { found.append(changes) }
                 }
             }
-            if queries.count > 1 { found.sort { $0[0].sseq < $1[0].sseq } }
-            var ordered: [[ServerChange]] = []
-            ordered.reserveCapacity(found.count)
-            for changes in found where ordered.last?[0].sseq != changes[0].sseq { ordered.append(changes) }
+            if queries.count > 1 {
+                // By sseq, an attempt before its result; then the repeats side by side.
+                found.sort {
+                    ($0.sseq, $0.kind == "attemptResult" ? 1 : 0) < ($1.sseq, $1.kind == "attemptResult" ? 1 : 0)
+                }
+                var unique: [ServerChange] = []
+                unique.reserveCapacity(found.count)
+                for change in found where unique.last.map({ $0.sseq != change.sseq || $0.kind != change.kind }) ?? true
+                {
+                    unique.append(change)
+                }
+                found = unique
+            }
             // A page ends between sseqs, never inside one (a page of `limit` 1 may hold an attempt and its result).
             var out: [ServerChange] = []
             var bytes = 0
-            var taken = 0
-            for changes in ordered {
-                guard out.isEmpty || (out.count + changes.count <= limit && bytes < maxBytes) else { break }
-                bytes += changes.reduce(0) { $0 + $1.payloadFrame.count }
-                out += changes
-                taken += 1
+            var index = 0
+            while index < found.count {
+                var end = index + 1
+                while end < found.count && found[end].sseq == found[index].sseq { end += 1 }
+                guard out.isEmpty || (out.count + end - index <= limit && bytes < maxBytes) else { break }
+                for change in found[index..<end] {
+                    bytes += change.payloadFrame.count
+                    out.append(change)
+                }
+                index = end
             }
-            let more = taken < ordered.count
+            let more = index < found.count
             let next = more ? (out.last?.sseq ?? cursor) : max(cursor, latest)
             return (out, more, next)
         }
