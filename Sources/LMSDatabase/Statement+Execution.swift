@@ -66,6 +66,17 @@ extension Statement {
         }
     }
 
+    /// Like `forEach`, but stops at the first row for which `body` returns false (the rows after
+    /// it are not read).
+    public func forEach(arguments: StatementArguments = [], continuing body: (RowCursor) throws -> Bool) throws {
+        defer { reset() }
+        try bind(arguments)
+        let cursor = RowCursor(statement: self)
+        while try step() {
+            guard try body(cursor) else { return }
+        }
+    }
+
     /// Binds `arguments` and returns every row.
     public func fetchAll(arguments: StatementArguments = []) throws -> [Row] {
         defer { reset() }

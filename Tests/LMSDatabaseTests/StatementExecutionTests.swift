@@ -14,6 +14,24 @@ import Testing
         #expect(try statement.fetchColumn(Int.self, arguments: ["a"]) == [1, nil, 3])
     }
 
+    @Test func forEachContinuing_StopsAtTheFirstFalse_AndTheStatementRunsAgain() throws {
+        let db = try makeItemDatabase()
+        try db.execute(sql: "INSERT INTO item(name, qty) VALUES ('a', 1), ('b', 2), ('c', 3), ('d', 4)")
+        let statement = try db.cachedStatement(sql: "SELECT name FROM item ORDER BY name")
+        var seen: [String] = []
+        try statement.forEach { (row: RowCursor) -> Bool in
+            seen.append(row.string(at: 0))
+            return seen.count < 2
+        }
+        #expect(seen == ["a", "b"])
+        var all: [String] = []
+        try statement.forEach { (row: RowCursor) -> Bool in
+            all.append(row.string(at: 0))
+            return true
+        }
+        #expect(all == ["a", "b", "c", "d"], "reset after the early stop")
+    }
+
     @Test func mismatchedScalarThrowsWithoutValue() throws {
         let db = try Database.inMemory()
         let error = try #require(

@@ -154,7 +154,11 @@ struct ChangelogStore: AreaStore {
             // changes of one sseq: the attempt, then its result.
             var found: [ServerChange] = []
             for (sql, arguments) in queries {
-                try db.cachedStatement(sql: sql).forEach(arguments: arguments) { row in
+                // A row may be two changes: each query stops once it has more than `limit` of them from
+                // two rows or more, so that what the page leaves out is still in `found` (`more`).
+                let before = found.count
+                var rows = 0
+                try db.cachedStatement(sql: sql).forEach(arguments: arguments) { (row: RowCursor) -> Bool in
                     let (sseq, kind, entity) = (row.int64(at: 0), row.string(at: 1), row.string(at: 2))
                     let courseID = row.isNull(at: 3) ? nil : row.string(at: 3)
                     // An attempt change whose row is gone has nothing to send (but its result).
@@ -170,6 +174,8 @@ struct ChangelogStore: AreaStore {
                                 sseq: sseq, kind: "attemptResult", entity: entity, courseID: courseID,
                                 payloadFrame: row.bytes(at: 5)))
                     }
+                    rows += 1
+                    return rows < 2 || found.count - before <= limit
                 }
             }
             if queries.count > 1 {
