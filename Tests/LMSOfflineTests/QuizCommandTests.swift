@@ -27,6 +27,12 @@ struct QuizCommandTests {
         #expect(third.stderr.contains("you have used all 2 attempts"))
         #expect(try f.count("SELECT count(*) FROM outbox") == outbox)
         #expect(try f.count("SELECT count(*) FROM outbox WHERE kind = 'attempt'") == 2)
+        // Their ids are time-ordered (UUID version 7), in the order they were made.
+        let ids = try f.store().read {
+            try $0.fetchColumn(String.self, "SELECT entity_id FROM outbox WHERE kind = 'attempt' ORDER BY seq")
+        }.compactMap { $0 }
+        let made = ids.compactMap(TimeOrderedID.milliseconds(of:))
+        #expect(made.count == 2 && made == made.sorted(), "\(ids)")
         let grades = try f.json(["grades"])
         #expect(grades.arrayValue?.compactMap { $0["points"]?.numberValue } == [7, 0])
     }
