@@ -83,4 +83,23 @@ struct UploadStoreTests {
         #expect(server.app.blobs.contains(SHA256.hash(fresh).hex))
         #expect(try server.app.blobs.allHashes().count == packages + 2, "no package blob is touched")
     }
+
+    /// The race the collection had: a device asks which files the server lacks, is told it has an
+    /// old upload, and pushes a submission naming it; a collection between the answer and the push
+    /// left the submission naming a missing file. The answer now starts the file's grace again.
+    @Test func aFileTheServerSaysItHas_IsNotCollectedBeforeTheDevicePushes() throws {
+        let server = try SyncRoutesTests().world()
+        let old = Data("uploaded eight days ago".utf8)
+        let other = Data("also old, not asked about".utf8)
+        for data in [old, other] { #expect(Self.put(server, data, as: "ana").status == 204) }
+        try server.app.store.queue.write { db in try db.execute("UPDATE uploads SET uploaded_at = 0") }
+        let asked = server.request(
+            .post, "/api/v1/sync/blobs/missing", as: "ana",
+            json: ["sha256": [.init(.string(SHA256.hash(old).hex)), .init(.string(String(repeating: "a", count: 64)))]])
+        #expect(asked.status == 200)
+        #expect(asked.json["missing"]?.arrayValue?.map(\.stringValue) == [String(repeating: "a", count: 64)])
+        let collection = try server.app.collectUnreferencedUploads()
+        #expect(collection.files == 1 && collection.bytes == Int64(other.count))
+        #expect(server.app.blobs.contains(SHA256.hash(old).hex))
+    }
 }

@@ -174,7 +174,11 @@ struct SyncRoutes: Sendable {
         guard hashes.count <= SyncLimits.maxMissingQuery else {
             throw APIError.tooLarge("ask about at most \(SyncLimits.maxMissingQuery) files")
         }
-        let missing = hashes.filter { blobs.path(for: $0) != nil && !blobs.contains($0) }
+        let named = hashes.filter { blobs.path(for: $0) != nil }
+        let missing = named.filter { !blobs.contains($0) }
+        // What the device will now name in a submission must outlive the upload collection's grace.
+        let missingSet = Set(missing)
+        try uploads.keep(named.filter { !missingSet.contains($0) }, now: nowMilliseconds())
         return JSONOut.response(200, JSONOut.obj([("missing", JSONOut.arr(missing.map(JSONOut.s)))]))
     }
 

@@ -43,6 +43,19 @@ struct UploadStore: AreaStore {
         }
     }
 
+    /// A device was told the server has these files (`POST /sync/blobs/missing`): it will name them
+    /// in a submission it pushes next, so their grace before collection starts again from now (else
+    /// an old upload could be collected between the answer and the push). Only files recorded as
+    /// uploads are touched; course packages are never collected.
+    func keep(_ hashes: [String], now: Int64) throws {
+        guard !hashes.isEmpty else { return }
+        try write { db in
+            let touch = try db.cachedStatement(
+                sql: "UPDATE uploads SET uploaded_at = max(uploaded_at, ?) WHERE sha256 = ?")
+            for hash in hashes { try touch.execute(arguments: [now, hash]) }
+        }
+    }
+
     /// Uploaded files older than `grace` that no submission names and no course version lists:
     /// their records are deleted and `remove` is called with each hash inside the same write
     /// transaction (so an upload of the same file waits for it); returns the hashes.
