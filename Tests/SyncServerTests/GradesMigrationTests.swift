@@ -111,13 +111,14 @@ extension GradesMigrationTests {
         let queue = try DatabaseQueue(path: path)
         _ = try DatabaseMigrator(migrations: ServerSchema.migrator.migrations.filter { $0.version < 13 }).migrate(queue)
         let payload = ChangelogStore.changeFrame(["user": "u", "quiz": "q", "responses": [:]])
+        let result = ChangelogStore.changeFrame(["user": "u", "quiz": "q", "maxPoints": 1])
         try queue.write { db in
             try db.execute(
                 """
                 INSERT INTO users(id, username, display_name, role, password_hash, password_salt, password_iterations, created_at, updated_at)
                 VALUES ('u', 'ana', 'Ana', 'student', x'00', x'00', 1, 0, 0)
                 """)
-            for id in ["old", "new"] {
+            for id in ["old", "new", "newer"] {
                 try db.execute(
                     """
                     INSERT INTO attempts(id, user_id, course_id, course_version, quiz_id, payload, received_at)
@@ -133,6 +134,10 @@ extension GradesMigrationTests {
                 kind: "attempt", entity: "new", userID: "u", courseID: "c",
                 encodedPayload: ChangelogStore.splicedAttempt,
                 in: db)
+            // Written since: the attempt and its first result as one change (`attemptWithResult`).
+            try ChangelogStore.appendChange(
+                kind: ChangelogStore.attemptWithResult, entity: "newer", userID: "u", courseID: "c",
+                encodedPayload: result, in: db)
             #expect(
                 try db.fetchScalar(Int.self, "SELECT count(*) FROM sqlite_master WHERE name = 'attempts_user'") == 0)
             let plan = try db.fetchAll(
@@ -142,7 +147,13 @@ extension GradesMigrationTests {
         }
         let user = User(id: "u", username: "ana", displayName: "Ana", role: .student)
         let page = try ChangelogStore(queue: queue).changes(for: user, after: 0, limit: 10, maxBytes: 1 << 20)
-        #expect(page.changes.map(\.entity) == ["old", "new"])
-        #expect(page.changes.allSatisfy { $0.payloadFrame == [UInt8](payload) })
+        // A log of all three forms pulls as it always did.
+        #expect(
+            page.changes.map { "\($0.kind)/\($0.entity)" } == [
+                "attempt/old", "attempt/new", "attempt/newer", "attemptResult/newer"
+            ])
+        #expect(page.changes.prefix(3).allSatisfy { $0.payloadFrame == [UInt8](payload) })
+        #expect(page.changes.last?.payloadFrame == [UInt8](result))
+        #expect(page.changes[2].sseq == page.changes[3].sseq)
     }
 }
