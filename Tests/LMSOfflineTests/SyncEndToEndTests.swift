@@ -170,8 +170,11 @@ import Testing
         #expect(
             try device.count("SELECT count(*) FROM notifications WHERE kind = 'sync-rejected'") == 1,
             "answered to the push and pulled back: one notification")
+        #expect(note["body"]?.stringValue?.contains("Reason: you are not enrolled in intro-programming") == true)
         let spanish = try device.run(["inbox"], ["LANG": "es_ES.UTF-8"]).stdout
         #expect(spanish.contains("El servidor no aceptó"))
+        // The server's reason in the reader's language too (it came with its `RejectionCode`).
+        #expect(spanish.contains("Motivo: no está matriculado en intro-programming"), "\(spanish)")
         #expect(try device.count("SELECT count(*) FROM progress WHERE completed = 1") == 1, "the work stays here")
     }
 

@@ -40,6 +40,14 @@ struct ExamRulesTests {
             $0["payload"]?["reason"]?.stringValue
         }
         #expect(reasons.count == 2 && reasons.allSatisfy { $0.contains("allows 1 attempt") })
+        // With its code and values, so that a device says it in its own language (`RejectionCode`).
+        let coded = changes.filter { $0["kind"]?.stringValue == "rejection" }.compactMap { $0["payload"] }
+        #expect(coded.count == 2)
+        for payload in coded {
+            #expect(payload["code"]?.stringValue == "attempt_limit")
+            let params: [String] = payload["params"]?.arrayValue?.compactMap(\.stringValue) ?? []
+            #expect(params.count == 3 && params.suffix(2) == ["1", "1"], "\(params)")
+        }
         // The same first attempt again (another device of Ana's) is the same attempt, not a fourth.
         let again = server.push(
             "ana", device: "dev-bbbbbbbb",

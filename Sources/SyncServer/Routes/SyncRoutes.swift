@@ -115,7 +115,9 @@ struct SyncRoutes: Sendable {
                     "rejected",
                     JSONOut.arr(
                         outcome.rejected.map {
-                            JSONOut.obj([("seq", JSONOut.n(Double($0.seq))), ("reason", JSONOut.s($0.reason))])
+                            JSONOut.obj(
+                                [("seq", JSONOut.n(Double($0.seq))), ("reason", JSONOut.s($0.rejection.reason))]
+                                    + $0.rejection.codeFields)
                         })
                 ),
                 ("epoch", JSONOut.s(try epoch())),

@@ -54,10 +54,10 @@ extension SyncIngest {
     static func prepare(_ attempt: AttemptEntry, quizzes: QuizTable, user: String) -> PreparedAttempt {
         let (courseID, version) = (attempt.courseID, attempt.courseVersion)
         guard let quiz = quizzes.quiz(attempt.quizID, courseKey: courseID + "@" + version) else {
-            let reason =
+            let rejection =
                 quizzes.hasCourse(courseID + "@" + version)
-                ? "\(courseID) \(version) has no quiz \(attempt.quizID)" : "\(courseID) has no version \(version)"
-            return PreparedAttempt(graded: .failure(Rejection(reason: reason)))
+                ? Rejection(.noQuiz, [courseID, version, attempt.quizID]) : Rejection(.noVersion, [courseID, version])
+            return PreparedAttempt(graded: .failure(rejection))
         }
         // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
         let responses = Grading.authoredResponses(attempt.responses, quiz: quiz)
@@ -92,10 +92,7 @@ extension SyncIngest {
             try existingAttempt(id, in: db)
             let made = try WorkStore.attemptCount(userID: user.id, courseID: courseID, quizID: quizID, in: db)
             guard made < allowed else {
-                throw Rejection(
-                    reason:
-                        "\(quiz.title) allows \(allowed) attempt\(allowed == 1 ? "" : "s") and you have made \(made): this one does not count"
-                )
+                throw Rejection(.attemptLimit, [quiz.title, String(allowed), String(made)])
             }
         }
         let late = ExamTiming.lateness(

@@ -10,7 +10,7 @@ extension SyncIngest {
         let lessonID = entry.lessonID
         let lesson = course.renamed[lessonID] ?? lessonID
         guard memo.lessonIDs(course).contains(lesson) else {
-            throw Rejection(reason: "\(course.id) has no lesson \(lessonID)")
+            throw Rejection(.noLesson, [course.id, lessonID])
         }
         let incoming = entry.progress(userID: user.id, lessonID: lesson)
         // A batch often holds several entries of one lesson: the record is read once, merged in

@@ -17,10 +17,10 @@ extension SyncIngest {
         }
         let assignmentID = submission.assignmentID
         guard let assignment = course.assignment(following: assignmentID) else {
-            throw Rejection(reason: "\(course.id) has no assignment \(assignmentID)")
+            throw Rejection(.noAssignment, [course.id, assignmentID])
         }
         for file in submission.files where !blobs.contains(file.sha256) {
-            throw Rejection(reason: "the file \(file.name) was not uploaded; sync again")
+            throw Rejection(.fileNotUploaded, [file.name])
         }
         let submittedAt = submission.submittedAt
         let late =

@@ -21,7 +21,7 @@ struct SyncIngest {
     struct Outcome {
         var acked: Int64
         var resumeFrom: Int64?
-        var rejected: [(seq: Int64, reason: String)] = []
+        var rejected: [(seq: Int64, rejection: Rejection)] = []
         var applied = 0
         var duplicates = 0
         /// The courses where this push completed a lesson or added a scored attempt: the student may
@@ -32,8 +32,24 @@ struct SyncIngest {
     /// A refusal of one entry.
     struct Rejection: Error {
         var reason: String
+        /// For the refusals a student meets: its stable name and values, which a device says in its
+        /// own language (`RejectionCode`).
+        var code: RejectionCode?
+        var params: [String] = []
         init(reason: String) { self.reason = reason }
         init(_ rejection: EntryRejection) { reason = rejection.reason }
+        init(_ code: RejectionCode, _ params: [String]) {
+            self.code = code
+            self.params = params
+            reason = code.english(params)
+        }
+
+        /// `code` and `params` as the members of a rejection (the push's answer and the `rejection`
+        /// change); none without a code.
+        var codeFields: [(String, JSONValue)] {
+            guard let code else { return [] }
+            return [("code", JSONOut.s(code.rawValue)), ("params", JSONOut.arr(params.map(JSONOut.s)))]
+        }
     }
 
     /// An entry whose fact is already stored (from another device): applied once, nothing to do.
@@ -101,14 +117,15 @@ struct SyncIngest {
                 } catch is AlreadyStored {
                     outcome.applied += 1
                 } catch let rejection as Rejection {
-                    outcome.rejected.append((entry.seq, rejection.reason))
+                    outcome.rejected.append((entry.seq, rejection))
                     try ChangelogStore.appendChange(
                         kind: "rejection", entity: "\(device)/\(entry.seq)", userID: user.id, courseID: nil,
-                        payload: JSONOut.obj([
-                            ("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(entry.seq))),
-                            ("kind", entry.kind.json), ("entity", entry.entity.json),
-                            ("reason", JSONOut.s(rejection.reason))
-                        ]), in: db)
+                        payload: JSONOut.obj(
+                            [
+                                ("device", JSONOut.s(device)), ("seq", JSONOut.n(Double(entry.seq))),
+                                ("kind", entry.kind.json), ("entity", entry.entity.json),
+                                ("reason", JSONOut.s(rejection.reason))
+                            ] + rejection.codeFields), in: db)
                 }
                 outcome.acked = entry.seq
             }
@@ -167,14 +184,14 @@ struct SyncIngest {
         }
         guard let latest = try memo.latestVersion(courseID, in: db), let course = courses[courseID + "@" + latest]
         else {
-            throw Rejection(reason: "there is no course \(courseID)")
+            throw Rejection(.noCourse, [courseID])
         }
         // A grade comes from the course's staff, who are not enrolled (checked by `applyPushedGrade`).
         if case .grade(let grade) = entry {
             return try applyPushedGrade(grade, course: course, courses: courses, memo: memo, in: db)
         }
         guard memo.enrolled[courseID] == true else {
-            throw Rejection(reason: "you are not enrolled in \(courseID)")
+            throw Rejection(.notEnrolled, [courseID])
         }
         switch entry {
         case .progress(let progress): try applyProgress(progress, course: course, memo: memo, in: db)

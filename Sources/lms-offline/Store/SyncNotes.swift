@@ -42,7 +42,7 @@ enum SyncNotes {
     @discardableResult
     static func rejection(
         _ db: Database, profileID: String, device: String, seq: Int64, kind: String, entity: String,
-        reason: String, now: Date
+        reason: String, code: String? = nil, params: [String] = [], now: Date
     ) throws -> Bool {
         var what = Both(.rejectedOther, [kind, entity])
         switch kind {
@@ -63,6 +63,36 @@ enum SyncNotes {
         }
         return try add(
             db, id: "rejection:\(device)/\(seq)", profileID: profileID, kind: "sync-rejected",
-            title: Both(.rejectedTitle, localized: [what]), body: Both(.rejectedBody, [reason]), now: now)
+            title: Both(.rejectedTitle, localized: [what]),
+            body: Both(
+                .rejectedBody, localized: [rejectionReason(code: code, params: params) ?? Both(en: reason, es: reason)]),
+            now: now)
+    }
+
+    /// The server's reason in both languages when it came with a `RejectionCode` this device knows
+    /// (with the values that code takes); nil otherwise, and the server's English text stands.
+    static func rejectionReason(code: String?, params: [String]) -> Both? {
+        guard let code = code.flatMap(RejectionCode.init(rawValue:)), params.count == code.parameterCount else {
+            return nil
+        }
+        let key: MessageKey
+        var args = params
+        switch code {
+        case .notEnrolled: key = .rejectNotEnrolled
+        case .noCourse: key = .rejectNoCourse
+        case .noVersion: key = .rejectNoVersion
+        case .noQuiz: key = .rejectNoQuiz
+        case .noLesson: key = .rejectNoLesson
+        case .noAssignment: key = .rejectNoAssignment
+        case .fileNotUploaded: key = .rejectFileNotUploaded
+        case .attemptLimit:
+            if params[1] == "1" {
+                key = .rejectAttemptLimitOne
+                args = [params[0], params[2]]
+            } else {
+                key = .rejectAttemptLimit
+            }
+        }
+        return Both(key, args)
     }
 }

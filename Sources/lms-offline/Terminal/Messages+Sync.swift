@@ -153,6 +153,27 @@ extension MessageKey {
         case .rejectedSubmission: return ("your submission of %1 (%2, version %3)", "su entrega de %1 (%2, versión %3)")
         case .rejectedProgress: return ("your progress on %1 (%2)", "su progreso en %1 (%2)")
         case .rejectedOther: return ("a change (%1 %2)", "un cambio (%1 %2)")
+        // The server's reasons by `RejectionCode` (the English is the server's own wording).
+        case .rejectNotEnrolled: return ("you are not enrolled in %1", "no está matriculado en %1")
+        case .rejectNoCourse: return ("there is no course %1", "no existe el curso %1")
+        case .rejectNoVersion: return ("%1 has no version %2", "%1 no tiene la versión %2")
+        case .rejectNoQuiz: return ("%1 %2 has no quiz %3", "%1 %2 no tiene el cuestionario %3")
+        case .rejectNoLesson: return ("%1 has no lesson %2", "%1 no tiene la lección %2")
+        case .rejectNoAssignment: return ("%1 has no assignment %2", "%1 no tiene la tarea %2")
+        case .rejectFileNotUploaded:
+            return (
+                "the file %1 was not uploaded; sync again", "el archivo %1 no se subió; vuelva a sincronizar"
+            )
+        case .rejectAttemptLimit:
+            return (
+                "%1 allows %2 attempts and you have made %3: this one does not count",
+                "%1 admite %2 intentos y usted ya hizo %3: este no cuenta"
+            )
+        case .rejectAttemptLimitOne:
+            return (
+                "%1 allows 1 attempt and you have made %2: this one does not count",
+                "%1 admite 1 intento y usted ya hizo %2: este no cuenta"
+            )
         case .enrollmentRemovedTitle: return ("You are no longer enrolled in %1", "Ya no está matriculado en %1")
         case .enrollmentRemovedBody:
             return (

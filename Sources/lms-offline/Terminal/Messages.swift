@@ -101,6 +101,8 @@ enum MessageKey: String, CaseIterable, Sendable {
     case serverInvalid, passwordPrompt, passwordMissing, loginRefused, loggedIn, loggedOut, logoutOffline, notLoggedIn
     case nobodyLoggedIn, syncBusy, manifestMismatch
     case rejectedTitle, rejectedBody, rejectedAttempt, rejectedSubmission, rejectedProgress, rejectedOther
+    case rejectNotEnrolled, rejectNoCourse, rejectNoVersion, rejectNoQuiz, rejectNoLesson, rejectNoAssignment
+    case rejectFileNotUploaded, rejectAttemptLimit, rejectAttemptLimitOne
     case enrollmentRemovedTitle, enrollmentRemovedBody, examScoredTitle, examScoredBody
     case progressPushing, progressPulling, progressDownloading
     case summaryPushed, summaryRejected, summaryPulled, summaryGrades, summaryUpdated, summaryInstalled
