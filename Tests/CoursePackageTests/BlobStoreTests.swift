@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 import Testing
 
 @testable import CoursePackage

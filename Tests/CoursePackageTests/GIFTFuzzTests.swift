@@ -1,7 +1,7 @@
 import Foundation
+import LMSModel
 import Testing
 import CoursePackage
-import LMSModel
 
 @Suite struct GIFTFuzzTests {
     /// How many random documents the in-test fuzz loop parses.

@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 import Testing
 @testable import CoursePackage
 
@@ -31,7 +32,7 @@ import Testing
     }
 
     @Test func incrementalSplitsMatchOneShot() {
-        var generator = SplitMix64(state: 42)
+        var generator = SplitMix64(seed: 42)
         let message = generator.bytes(130)
         let expected = SHA256.hash(bytes: message)
         for split in 0...130 {
@@ -64,7 +65,7 @@ import Testing
     @Test func hashFileMatchesSha256sum() throws {
         let dir = try TempDir()
         defer { dir.cleanup() }
-        var generator = SplitMix64(state: 7)
+        var generator = SplitMix64(seed: 7)
         let bytes = generator.bytes(3 << 20 | 123)
         try write(bytes, to: dir.file("f.bin"))
         let digest = try SHA256.hash(fileAt: dir.file("f.bin"))

@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 import Testing
 @testable import CoursePackage
 
@@ -29,21 +30,6 @@ func run(_ arguments: [String], cwd: String? = nil) throws -> (status: Int32, ou
     let data = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
-}
-
-/// Deterministic pseudo-random bytes (SplitMix64).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(state: UInt64) { self.state = state }
-    init(seed: UInt64) { self.state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }
 
 /// Builds a ZIP by hand so every field can be made hostile.
@@ -171,4 +157,9 @@ func expectRefusal(
     } catch {
         Issue.record("unexpected error \(error)", sourceLocation: sourceLocation)
     }
+}
+
+extension SplitMix64 {
+    /// `count` deterministic pseudo-random bytes.
+    mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8(truncatingIfNeeded: next()) } }
 }

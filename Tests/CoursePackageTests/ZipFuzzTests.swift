@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 import Testing
 @testable import CoursePackage
 
@@ -22,7 +23,7 @@ import Testing
 
     @Test func mutatedArchivesNeverCrash() throws {
         let seed = try seedArchive()
-        var generator = SplitMix64(state: 0xC0FFEE)
+        var generator = SplitMix64(seed: 0xC0FFEE)
         let dir = try TempDir()
         defer { dir.cleanup() }
         let start = Date()

@@ -1,4 +1,5 @@
 import Foundation
+import LMSModel
 import Testing
 @testable import CoursePackage
 
@@ -41,7 +42,7 @@ import Testing
     }
 
     private func makeTree(_ dir: TempDir) throws -> [String: [UInt8]] {
-        var generator = SplitMix64(state: 5)
+        var generator = SplitMix64(seed: 5)
         let files: [String: [UInt8]] = [
             "tree/a.txt": Array(String(repeating: "text line\n", count: 2000).utf8),
             "tree/sub/b.bin": generator.bytes(200_000),

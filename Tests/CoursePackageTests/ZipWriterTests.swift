@@ -1,11 +1,12 @@
 import Foundation
+import LMSModel
 import Testing
 @testable import CoursePackage
 
 /// Writes a small mixed archive into `path`; returns the entry infos.
 @discardableResult
 func writeSampleArchive(_ path: String, sourceDir: TempDir) throws -> [ZipEntryInfo] {
-    var generator = SplitMix64(state: 99)
+    var generator = SplitMix64(seed: 99)
     let random = generator.bytes(300_000)
     try write(random, to: sourceDir.file("random.bin"))
     let text = String(repeating: "Hello, course package! ", count: 5000)

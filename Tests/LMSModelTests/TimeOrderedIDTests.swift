@@ -3,20 +3,9 @@ import LMSModel
 import Testing
 
 @Suite struct TimeOrderedIDTests {
-    /// A deterministic generator, so that failures reproduce.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     @Test func idsAreLowercaseVersion7UUIDsWithTheRFCVariant() throws {
-        var generator = SplitMix(state: 1)
+        var generator = SplitMix64(seed: 1)
         for _ in 0..<1_000 {
             let id = TimeOrderedID.make(milliseconds: 1_767_225_600_000, using: &generator)
             #expect(id.count == 36)
@@ -29,7 +18,7 @@ import Testing
     }
 
     @Test func theTimeComesBackAndLeadsTheId() {
-        var generator = SplitMix(state: 2)
+        var generator = SplitMix64(seed: 2)
         let id = TimeOrderedID.make(milliseconds: 0x0190_1234_5678, using: &generator)
         #expect(id.hasPrefix("01901234-5678-7"))
         #expect(TimeOrderedID.milliseconds(of: id) == 0x0190_1234_5678)
@@ -38,7 +27,7 @@ import Testing
     }
 
     @Test func idsMadeLaterSortAfterEarlierOnes() {
-        var generator = SplitMix(state: 3)
+        var generator = SplitMix64(seed: 3)
         var previous = ""
         for millisecond in stride(from: UInt64(1_700_000_000_000), to: 1_700_000_000_000 + 5_000, by: 7) {
             let id = TimeOrderedID.make(milliseconds: millisecond, using: &generator)

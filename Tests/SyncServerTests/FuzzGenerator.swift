@@ -7,8 +7,8 @@ import LMSModel
 /// (boundary integers and doubles, wrong types, huge maps, deep nesting), and frames whose bytes
 /// are sometimes cut or flipped.
 struct FuzzGenerator {
-    /// Seeded (SplitMix64, shared with `SyncPropertyTests`): a fuzz run is replayed from its seed.
-    var rng: SyncPropertyTests.Generator
+    /// Seeded (`SplitMix64`, LMSModel): a fuzz run is replayed from its seed.
+    var rng: SplitMix64
 
     /// Boundary numbers: `Int64`'s ends and neighbours, 2^53's, huge and tiny doubles, zeros,
     /// fractions and times near now (`number()` adds the non-finite ones, rarely).
@@ -29,7 +29,7 @@ struct FuzzGenerator {
         "bogus"
     ]
 
-    init(seed: UInt64) { rng = SyncPropertyTests.Generator(state: seed) }
+    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
 
     mutating func int(_ bound: Int) -> Int { Int(rng.next() % UInt64(max(bound, 1))) }
     mutating func chance(_ percent: Int) -> Bool { int(100) < percent }

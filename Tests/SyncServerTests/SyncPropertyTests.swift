@@ -9,16 +9,6 @@ import Testing
 /// a pulled page is applied. Every run ends with all replicas of a user equal to the server's
 /// state, and every entry present once.
 @Suite(.serialized) struct SyncPropertyTests {
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
 
     /// One user's replica: what a device knows.
     struct Replica: Equatable {
@@ -65,7 +55,7 @@ import Testing
 
     @Test(arguments: [1, 2, 3, 4, 5, 6, 7, 8] as [UInt64])
     func randomInterleavings_Converge(seed: UInt64) throws {
-        var rng = Generator(state: seed)
+        var rng = SplitMix64(seed: seed)
         let server = try TestServer()
         try server.addUser("owner", role: .teacher)
         #expect(
