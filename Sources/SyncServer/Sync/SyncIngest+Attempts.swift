@@ -7,11 +7,9 @@ import LMSModel
 /// quiz of the attempt's version, the exam's limits enforced, stored once with its result.
 extension SyncIngest {
     /// An attempt as far as it goes without the database: graded against the quiz of its version
-    /// and encoded for storage, or why it cannot be (made before the write transaction, on all cores).
-    struct PreparedAttempt: Sendable {
-        /// A `Rejection`, or what grading threw (a quiz without its keys).
-        var graded: Result<GradedAttempt, any Error>
-    }
+    /// and encoded for storage, or why it cannot be (made before the write transaction, on all
+    /// cores): a `Rejection`, or what grading threw (a quiz without its keys).
+    typealias PreparedAttempt = Result<GradedAttempt, any Error>
 
     /// The quiz, the server's score of record and the payload to store.
     struct GradedAttempt: Sendable {
@@ -22,7 +20,8 @@ extension SyncIngest {
         var payload: Data
     }
 
-    /// Each version's quizzes by id (`Course.quizzes` is computed: asked once per version).
+    /// Each version's quizzes by id (`Course.quizzes` is computed: asked once per version), for the
+    /// push's attempts and grades.
     struct QuizTable: Sendable {
         private var quizzes: [String: [String: Quiz]] = [:]
 
@@ -39,11 +38,10 @@ extension SyncIngest {
     }
 
     /// Every attempt of the push prepared (`prepare`), on all cores; nil for the other entries.
-    static func prepareAttempts(_ entries: [Decoded], courses: [String: Course], user: String) -> [PreparedAttempt?] {
+    static func prepareAttempts(_ entries: [Decoded], quizzes: QuizTable, user: String) -> [PreparedAttempt?] {
         guard entries.contains(where: { if case .success(.attempt) = $0.value { true } else { false } }) else {
             return Array(repeating: nil, count: entries.count)
         }
-        let quizzes = QuizTable(courses)
         return ParallelMap.map(entries) { entry in
             guard case .success(.attempt(let attempt)) = entry.value else { return nil }
             return prepare(attempt, quizzes: quizzes, user: user)
@@ -57,16 +55,15 @@ extension SyncIngest {
             let rejection =
                 quizzes.hasCourse(courseID + "@" + version)
                 ? Rejection(.noQuiz, [courseID, version, attempt.quizID]) : Rejection(.noVersion, [courseID, version])
-            return PreparedAttempt(graded: .failure(rejection))
+            return .failure(rejection)
         }
         // Exam answers index the choices as the student build shows them (docs/PACKAGE-FORMAT.md §4).
         let responses = Grading.authoredResponses(attempt.responses, quiz: quiz)
-        return PreparedAttempt(
-            graded: Result {
-                GradedAttempt(
-                    quiz: quiz, result: try Grader.grade(quiz, responses: responses),
-                    payload: Data(attempt.encodedPayload(user: user)))
-            })
+        return Result {
+            GradedAttempt(
+                quiz: quiz, result: try Grader.grade(quiz, responses: responses),
+                payload: Data(attempt.encodedPayload(user: user)))
+        }
     }
 
     func applyAttempt(
@@ -77,7 +74,7 @@ extension SyncIngest {
         // Checked and graded first (`prepare`, no database work), then inserted unless the id
         // exists: one statement for a new attempt instead of a look-up and an insert.
         let graded: GradedAttempt
-        switch prepared.graded {
+        switch prepared {
         case .success(let value): graded = value
         case .failure(let error):
             // An id already stored answers as before any check against the course: once, or someone else's.
@@ -120,8 +117,11 @@ extension SyncIngest {
                 awaitingTeacher: result.awaitingManualGrading, late: late, questions: questions)
         }
         let full = makeResult(result.questions.map(Grading.AttemptResultQuestion.init))
-        let published = try GradingStore.reviewIsOpen(quiz, courseID: courseID, in: db) ? full : makeResult(nil)
-        if published != full { try WorkStore.keepFullResult(full, attemptID: id, in: db) }
+        var published = full
+        if try !GradingStore.reviewIsOpen(quiz, courseID: courseID, in: db) {
+            published = makeResult(nil)
+            try WorkStore.keepFullResult(full, attemptID: id, in: db)
+        }
         // Stored once: one change for the attempt and its result, from which the pull makes both
         // (the attempt spliced from its row: docs/PROTOCOL.md §5).
         try ChangelogStore.appendChange(

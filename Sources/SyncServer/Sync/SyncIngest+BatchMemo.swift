@@ -10,6 +10,10 @@ extension SyncIngest {
         /// Each named course's latest version (nil: no such course), read once per batch.
         var latest: [String: String?] = [:]
         var enrolled: [String: Bool] = [:]
+        /// The quizzes of the batch's course versions (`SyncIngest.QuizTable`, made with the batch).
+        let quizzes: QuizTable
+
+        init(quizzes: QuizTable) { self.quizzes = quizzes }
 
         func latestVersion(_ courseID: String, in db: Database) throws -> String? {
             if let known = latest[courseID] { return known }
@@ -18,10 +22,9 @@ extension SyncIngest {
             return version
         }
 
-        /// Lesson ids, quizzes and assignments by course version (`Course.lessons` and friends
-        /// are computed: asking them for every entry would rebuild the lists each time).
+        /// Lesson ids by course version (`Course.lessons` is computed: asking it for every entry
+        /// would rebuild the list each time).
         var lessons: [String: Set<String>] = [:]
-        var quizzes: [String: [String: Quiz]] = [:]
         /// Progress records this batch touched, by `course NUL lesson`: as stored when the batch
         /// began and as merged so far. Written once each at the end of the batch (`flushProgress`).
         var progress: [String: (stored: LMSModel.Progress?, merged: LMSModel.Progress?)] = [:]
@@ -36,14 +39,6 @@ extension SyncIngest {
             let ids = Set(course.lessons.map(\.id))
             lessons[key] = ids
             return ids
-        }
-
-        func quiz(_ id: String, in course: Course) -> Quiz? {
-            let key = course.id + "@" + course.version.description
-            if quizzes[key] == nil {
-                quizzes[key] = Dictionary(course.quizzes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-            }
-            return quizzes[key]?[id]
         }
     }
 }

@@ -6,9 +6,9 @@ import LMSModel
 /// the same checks and effects as `PUT /api/v1/courses/{id}/submissions/{submission}/grade`, or
 /// for `attempt`, as `PUT …/attempts/{attempt}/grade` (essays).
 extension SyncIngest {
-    /// `courses` holds the course at the graded attempt's `courseVersion` (preloaded from the payload).
+    /// `memo.quizzes` holds the quizzes of the graded attempt's `courseVersion` (preloaded from the payload).
     func applyPushedGrade(
-        _ entry: GradeEntry, course: Course, courses: [String: Course], memo: BatchMemo, in db: Database
+        _ entry: GradeEntry, course: Course, memo: BatchMemo, in db: Database
     ) throws {
         guard try Rights.mayGrade(user, in: course.id, in: db) else {
             throw Rejection(reason: "only the teachers of \(course.id) may grade its work")
@@ -18,8 +18,7 @@ extension SyncIngest {
         switch entry.target {
         case .attempt(let attemptID):
             try applyAttemptGrade(
-                attemptID, scores: scores, feedback: feedback, gradedAt: gradedAt, course: course, courses: courses,
-                memo: memo, in: db)
+                attemptID, scores: scores, feedback: feedback, gradedAt: gradedAt, course: course, memo: memo, in: db)
         case .submission(let submissionID):
             try applySubmissionGrade(
                 submissionID, scores: scores, feedback: feedback, gradedAt: gradedAt, course: course, memo: memo, in: db
@@ -29,13 +28,13 @@ extension SyncIngest {
 
     private func applyAttemptGrade(
         _ attemptID: String, scores: [String: Double], feedback: String?, gradedAt: Int64, course: Course,
-        courses: [String: Course], memo: BatchMemo, in db: Database
+        memo: BatchMemo, in db: Database
     ) throws {
         guard let record = try GradingStore.attempt(attemptID, courseID: course.id, in: db) else {
             throw Rejection(reason: "\(course.id) has no attempt \(attemptID)")
         }
-        guard let graded = courses[course.id + "@" + record.courseVersion],
-            let quiz = memo.quiz(record.quizID, in: graded), quiz.questions.contains(where: { $0.kind == .essay })
+        guard let quiz = memo.quizzes.quiz(record.quizID, courseKey: course.id + "@" + record.courseVersion),
+            quiz.questions.contains(where: { $0.kind == .essay })
         else {
             throw Rejection(
                 reason: "\(record.quizID) (\(course.id) \(record.courseVersion)) has no essay to grade here")

@@ -94,8 +94,9 @@ struct SyncIngest {
         // Courses are read (and cached) before the transaction: loading a package is slow.
         let courses = try preloadCourses(decoded)
         // Attempts are graded and encoded before the transaction too, on all cores.
-        let prepared = Self.prepareAttempts(decoded, courses: courses, user: user.id)
-        let memo = BatchMemo()
+        let quizzes = QuizTable(courses)
+        let prepared = Self.prepareAttempts(decoded, quizzes: quizzes, user: user.id)
+        let memo = BatchMemo(quizzes: quizzes)
         return try changelog.write { db in
             let stream = try ChangelogStore.stream(device: device, userID: user.id, in: db)
             var outcome = Outcome(acked: stream.acked)
@@ -188,7 +189,7 @@ struct SyncIngest {
         }
         // A grade comes from the course's staff, who are not enrolled (checked by `applyPushedGrade`).
         if case .grade(let grade) = entry {
-            return try applyPushedGrade(grade, course: course, courses: courses, memo: memo, in: db)
+            return try applyPushedGrade(grade, course: course, memo: memo, in: db)
         }
         guard memo.enrolled[courseID] == true else {
             throw Rejection(.notEnrolled, [courseID])
@@ -196,7 +197,8 @@ struct SyncIngest {
         switch entry {
         case .progress(let progress): try applyProgress(progress, course: course, memo: memo, in: db)
         case .attempt(let attempt):
-            let prepared = prepared ?? Self.prepare(attempt, quizzes: QuizTable(courses), user: user.id)
+            // `prepareAttempts` prepared every attempt of the batch.
+            guard let prepared else { throw Rejection(reason: "the attempt was not graded") }
             try applyAttempt(attempt, prepared: prepared, memo: memo, previousSync: previousSync, now: now, in: db)
         case .submission(let submission):
             try applySubmission(submission, course: course, previousSync: previousSync, now: now, in: db)
