@@ -58,11 +58,9 @@ extension Statement {
     /// Binds `arguments` and calls `body` for each row with a cursor (no `Row`
     /// allocation). The cursor is only valid during the call.
     public func forEach(arguments: StatementArguments = [], _ body: (RowCursor) throws -> Void) throws {
-        defer { reset() }
-        try bind(arguments)
-        let cursor = RowCursor(statement: self)
-        while try step() {
-            try body(cursor)
+        try forEach(arguments: arguments) { (row: RowCursor) -> Bool in
+            try body(row)
+            return true
         }
     }
 

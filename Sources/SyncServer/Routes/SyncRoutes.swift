@@ -176,11 +176,12 @@ struct SyncRoutes: Sendable {
         guard hashes.count <= SyncLimits.maxMissingQuery else {
             throw APIError.tooLarge("ask about at most \(SyncLimits.maxMissingQuery) files")
         }
-        let named = hashes.filter { blobs.path(for: $0) != nil }
-        let missing = named.filter { !blobs.contains($0) }
+        var (present, missing): ([String], [String]) = ([], [])
+        for hash in hashes where blobs.path(for: hash) != nil {
+            if blobs.contains(hash) { present.append(hash) } else { missing.append(hash) }
+        }
         // What the device will now name in a submission must outlive the upload collection's grace.
-        let missingSet = Set(missing)
-        try uploads.keep(named.filter { !missingSet.contains($0) }, now: nowMilliseconds())
+        try uploads.keep(present, now: nowMilliseconds())
         return JSONOut.response(200, JSONOut.obj([("missing", JSONOut.arr(missing.map(JSONOut.s)))]))
     }
 

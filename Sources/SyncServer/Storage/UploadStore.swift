@@ -22,15 +22,11 @@ struct UploadStore: AreaStore {
     /// once cannot both pass the check.
     func record(userID: String, sha256: String, size: Int64, now: Int64) throws -> (recorded: Bool, used: Int64) {
         try write { db in
-            if try db.fetchOne("SELECT 1 FROM uploads WHERE user_id = ? AND sha256 = ?", arguments: [userID, sha256])
-                != nil
-            {
-                // Uploaded again: the grace before collection starts again from now.
-                try db.execute(
-                    "UPDATE uploads SET uploaded_at = max(uploaded_at, ?) WHERE user_id = ? AND sha256 = ?",
-                    arguments: [now, userID, sha256])
-                return (true, 0)
-            }
+            // Uploaded again: the grace before collection starts again from now.
+            try db.execute(
+                "UPDATE uploads SET uploaded_at = max(uploaded_at, ?) WHERE user_id = ? AND sha256 = ?",
+                arguments: [now, userID, sha256])
+            if db.changes > 0 { return (true, 0) }
             let used =
                 try db.fetchScalar(
                     Int64.self, "SELECT coalesce(sum(size), 0) FROM uploads WHERE user_id = ?", arguments: [userID])
