@@ -38,12 +38,17 @@ enum SyncNotes {
     }
 
     /// The notification for an entry the server refused (`device/seq`): what it was, from the
-    /// local store when the entry is known here, and the server's reason.
+    /// local store when the entry is known here, and the server's reason: `refusal` is the rejection
+    /// as it came (an item of the push's answer or a `rejection` change's payload), read here once
+    /// for both: `reason`, and `code` and `params` when it has them.
     @discardableResult
     static func rejection(
         _ db: Database, profileID: String, device: String, seq: Int64, kind: String, entity: String,
-        reason: String, code: String? = nil, params: [String] = [], now: Date
+        refusal: JSONValue, now: Date
     ) throws -> Bool {
+        let reason = refusal["reason"]?.stringValue ?? "?"
+        let coded = rejectionReason(
+            code: refusal["code"]?.stringValue, params: refusal["params"]?.arrayValue?.compactMap(\.stringValue) ?? [])
         var what = Both(.rejectedOther, [kind, entity])
         switch kind {
         case "attempt":
@@ -64,8 +69,7 @@ enum SyncNotes {
         return try add(
             db, id: "rejection:\(device)/\(seq)", profileID: profileID, kind: "sync-rejected",
             title: Both(.rejectedTitle, localized: [what]),
-            body: Both(
-                .rejectedBody, localized: [rejectionReason(code: code, params: params) ?? Both(en: reason, es: reason)]),
+            body: Both(.rejectedBody, localized: [coded ?? Both(en: reason, es: reason)]),
             now: now)
     }
 

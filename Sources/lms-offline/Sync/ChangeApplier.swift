@@ -249,8 +249,7 @@ struct ChangeApplier {
         return try SyncNotes.rejection(
             db, profileID: profile.id, device: parts[0], seq: seq,
             kind: payload["kind"]?.stringValue ?? "?", entity: payload["entity"]?.stringValue ?? "?",
-            reason: payload["reason"]?.stringValue ?? "?", code: payload["code"]?.stringValue,
-            params: payload["params"]?.arrayValue?.compactMap(\.stringValue) ?? [], now: now)
+            refusal: payload, now: now)
     }
 
     /// A wire time (unix ms) as a date.

@@ -71,8 +71,7 @@ extension SyncSession {
                 try SyncNotes.rejection(
                     db, profileID: profile.id, device: deviceID, seq: seq,
                     kind: entry?.kind ?? stored?.kind ?? "?", entity: entry?.entity ?? stored?.entity ?? "?",
-                    reason: item["reason"]?.stringValue ?? "?", code: item["code"]?.stringValue,
-                    params: item["params"]?.arrayValue?.compactMap(\.stringValue) ?? [], now: now)
+                    refusal: item, now: now)
             }
             try OutboxReader.markAcknowledged(profileID: profile.id, acked: acked, now: now, in: db)
             if restored {
