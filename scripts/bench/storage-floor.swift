@@ -38,17 +38,6 @@ func cpuSeconds() -> Double {
         + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
 }
 
-func timeOrderedID(_ milliseconds: UInt64, _ generator: inout SystemRandomNumberGenerator) -> String {
-    let random = generator.next() as UInt64
-    let hex = String(milliseconds & 0xFFFF_FFFF_FFFF, radix: 16)
-    let time = String(repeating: "0", count: 12 - hex.count) + hex
-    let tail = String(random, radix: 16)
-    let bits = String(repeating: "0", count: 16 - tail.count) + tail
-    let t = Array(time)
-    let b = Array(bits)
-    return "\(String(t[0..<8]))-\(String(t[8..<12]))-7\(String(b[0..<3]))-a\(String(b[3..<6]))-\(String(b[6..<16]))00"
-}
-
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
     print("usage: storage-floor DIR [now|random-ids|before ...]")
@@ -71,8 +60,11 @@ for layout in layouts {
     var generator = SystemRandomNumberGenerator()
     let ids = (0..<50_000).map { index in
         layout == "now"
-            ? timeOrderedID(UInt64(1_767_225_600_000 + index * 2), &generator) : UUID().uuidString.lowercased()
+            ? TimeOrderedID.make(milliseconds: UInt64(1_767_225_600_000 + index * 2), using: &generator)
+            : UUID().uuidString.lowercased()
     }
+    let kinds: [(String, Data)] =
+        layout == "before" ? [("attempt", Data()), ("attemptResult", result)] : [("attempt+result", result)]
     let (wall0, cpu0) = (Date(), cpuSeconds())
     for frame in 0..<100 {
         try queue.write { db in
@@ -95,8 +87,6 @@ for layout in layouts {
                         .text("quiz-\(index % 10)"), .integer(now - 60_000), .integer(now), .blob(payload),
                         .real(3), .real(7), .integer(1), .integer(now), .null
                     ]))
-                let kinds: [(String, Data)] =
-                    layout == "before" ? [("attempt", Data()), ("attemptResult", result)] : [("attempt+result", result)]
                 for (kind, body) in kinds {
                     try change.execute(
                         arguments: StatementArguments([

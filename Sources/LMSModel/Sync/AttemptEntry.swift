@@ -1,7 +1,7 @@
 import Foundation
 
 /// A pushed `attempt` entry (docs/PROTOCOL.md §6): a quiz attempt made on a device, append-only
-/// by its random id. The server grades it again; a practice attempt's `result` is the device's own.
+/// by its id (time-ordered, `TimeOrderedID`). The server grades it again; a practice attempt's `result` is the device's own.
 public struct AttemptEntry: Hashable, Sendable {
     /// The attempt's id (the entry's entity).
     public var id: String
