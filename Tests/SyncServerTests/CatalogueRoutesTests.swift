@@ -29,10 +29,7 @@ struct CatalogueRoutesTests {
         #expect(second.json["previousVersion"]?.stringValue == "1.2.0")
         #expect(second.json["changes"]?["changed"]?.arrayValue?.compactMap(\.stringValue) == ["course.json"])
         #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner",
-                body: try server.upload(try SamplePackages.pack("rich-course", version: "1.2.5"))
-            ).status == 409)
+            try server.publish("rich-course", version: "1.2.5", as: "owner").status == 409)
 
         let before = try server.snapshot()
         let junk = NSTemporaryDirectory() + "junk-\(UUID().uuidString).zip"
@@ -107,14 +104,9 @@ struct CatalogueRoutesTests {
     @Test func delta_ListsOnlyChangedEntries() throws {
         let server = try world()
         #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))
-            ).status == 201)
+            try server.publish("rich-course", as: "owner").status == 201)
         #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner",
-                body: try server.upload(try SamplePackages.pack("rich-course", version: "2.0.0"))
-            ).status == 201)
+            try server.publish("rich-course", version: "2.0.0", as: "owner").status == 201)
         #expect(
             server.request(
                 .post, "/api/v1/courses/intro-programming/enrollments", as: "owner", json: ["username": "student"]
@@ -129,13 +121,9 @@ struct CatalogueRoutesTests {
     @Test func catalogue_SearchesAndFilters_WithEnrollmentState() throws {
         let server = try world()
         #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course"))
-            ).status == 201)
+            try server.publish("rich-course", as: "owner").status == 201)
         #expect(
-            server.request(
-                .post, "/api/v1/courses", as: "other", body: try server.upload(try SamplePackages.pack("small-course"))
-            ).status == 201)
+            try server.publish("small-course", as: "other").status == 201)
         #expect(
             server.request(
                 .post, "/api/v1/courses/small-course/enrollments", as: "other", json: ["username": "student"]

@@ -40,8 +40,7 @@ final class TestServer {
         try server.addUser("admin", role: .admin)
         try server.addUser("owner", role: .teacher)
         try server.addUser("student", role: .student)
-        let published = server.request(
-            .post, "/api/v1/courses", as: "owner", body: try server.upload(try SamplePackages.pack("rich-course")))
+        let published = try server.publish("rich-course", as: "owner")
         guard published.status == 201 else {
             throw APIError.internalError("publishing the rich sample answered \(published.status)")
         }
